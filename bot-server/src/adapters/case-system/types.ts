@@ -1,0 +1,10 @@
+import type { CaseDossier, CaseDossierAccepted } from "@hccd/shared";
+
+/**
+ * The provincial case system (Hệ thống thông tin giải quyết TTHC), contract 3.
+ * `submitDossier` is idempotent on `idempotencyKey` (the submission id): sending the same dossier
+ * twice returns the same case.
+ */
+export interface CaseSystemClient {
+  submitDossier(dossier: CaseDossier, idempotencyKey: string): Promise<CaseDossierAccepted>;
+}

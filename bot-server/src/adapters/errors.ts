@@ -1,0 +1,34 @@
+/**
+ * Two kinds of failure, because retry decisions hinge on them (grammY's GrammyError vs HttpError):
+ * the platform answered and said no (`PlatformError`, with its code), or we never got an answer
+ * (`TransportError`: timeout, connection refused, 5xx, unreadable body).
+ */
+export class PlatformError extends Error {
+  override readonly name = "PlatformError";
+  constructor(
+    /** Which platform: `zalo`, `zns`, `zalo_graph`, `case_system`. */
+    readonly platform: string,
+    /** The platform's own error code (Zalo's negative `error`, or the HTTP status for the case system). */
+    readonly code: number,
+    message: string,
+    /** True when trying again later may succeed (rate limit, night block, token expired). */
+    readonly retryable: boolean,
+  ) {
+    super(`${platform} error ${code}: ${message}`);
+  }
+}
+
+export class TransportError extends Error {
+  override readonly name = "TransportError";
+  readonly retryable = true;
+  constructor(
+    readonly platform: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${platform} unreachable: ${message}`, options);
+  }
+}
+
+/** The `fetch` the HTTP clients use: injected so tests and the simulators can route requests in-process. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

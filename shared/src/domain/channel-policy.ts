@@ -1,0 +1,42 @@
+/**
+ * Which channel may carry a message to a person (design.md, zalo.md): an OA customer-service
+ * message only to a follower who interacted with the OA within the last 7 days; otherwise a ZNS
+ * template message to their phone; otherwise nothing we can send on Zalo.
+ */
+export type Channel = "oa" | "zns";
+
+/** Zalo refuses customer-service messages (error -230) outside 7 days of the last interaction. */
+export const CS_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface Reachability {
+  zaloUserId: string | null;
+  follower: boolean;
+  lastInteractionAt: Date | null;
+  phone: string | null;
+}
+
+/** The channels to try, best first. Empty when the person cannot be reached on Zalo at all. */
+export function channelsFor(r: Reachability, now: Date): Channel[] {
+  const channels: Channel[] = [];
+  const inWindow = r.lastInteractionAt !== null && now.getTime() - r.lastInteractionAt.getTime() < CS_WINDOW_MS;
+  if (r.zaloUserId && r.follower && inWindow) channels.push("oa");
+  if (r.phone) channels.push("zns");
+  return channels;
+}
+
+/**
+ * Quiet hours: nothing is sent between 21:00 and 07:00 Vietnam time (Zalo itself blocks
+ * 22:00–06:00 with errors -133/-234; we keep an hour's margin each side). Returns the instant the
+ * message may go: `now` when outside quiet hours, else the next 07:00 in Vietnam.
+ */
+export function nextSendableAt(now: Date, quiet: { startHour: number; endHour: number } = { startHour: 21, endHour: 7 }): Date {
+  const offsetMs = 7 * 60 * 60 * 1000;
+  const local = new Date(now.getTime() + offsetMs);
+  const h = local.getUTCHours();
+  const inQuiet = quiet.startHour > quiet.endHour ? h >= quiet.startHour || h < quiet.endHour : h >= quiet.startHour && h < quiet.endHour;
+  if (!inQuiet) return now;
+  const target = new Date(local);
+  if (h >= quiet.startHour) target.setUTCDate(target.getUTCDate() + 1);
+  target.setUTCHours(quiet.endHour, 0, 0, 0);
+  return new Date(target.getTime() - offsetMs);
+}

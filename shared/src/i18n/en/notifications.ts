@@ -1,0 +1,20 @@
+import type { notifications as vi } from "../vi/notifications.js";
+import type { DeepStringShape } from "../shape.js";
+
+export const notifications: DeepStringShape<typeof vi> = {
+  birthDraftReady: {
+    title: "Your birth registration has been prepared",
+    body: "Dear {{parentName}}, congratulations on your baby born on {{birthDate}}. From the birth certificate issued by {{facilityName}}, the civil registry has prepared the birth registration form for your child. Please check, complete and confirm it by {{dueBy}} to register on time and free of charge. Nothing is sent without your consent.",
+    button: "Review and confirm",
+  },
+  dossierStatus: {
+    title: "Update on dossier {{receiptNo}}",
+    received: "Dear {{parentName}}, birth registration dossier {{receiptNo}} has been received. We will let you know when there is a result.",
+    processing: "Dear {{parentName}}, birth registration dossier {{receiptNo}} is being processed by the civil status officer.",
+    need_more_info: "Dear {{parentName}}, birth registration dossier {{receiptNo}} needs more information: {{note}}. Please see the details in the app.",
+    rejected: "Dear {{parentName}}, birth registration dossier {{receiptNo}} could not be completed. Reason: {{note}}. Please see the guidance in the app.",
+    completed: "Dear {{parentName}}, birth registration dossier {{receiptNo}} is complete: your child's birth certificate has been issued. Please see how to collect it in the app.",
+    button: "Follow the dossier",
+  },
+  noteMissing: "no note given",
+};

@@ -1,0 +1,36 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { app as viApp } from "./vi/app.js";
+import { common as viCommon } from "./vi/common.js";
+import { notifications as viNotifications } from "./vi/notifications.js";
+import { app as enApp } from "./en/app.js";
+import { common as enCommon } from "./en/common.js";
+import { notifications as enNotifications } from "./en/notifications.js";
+
+export const LANGUAGES = ["vi", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** All resources, Vietnamese first (the default and fallback language). */
+export const resources = {
+  vi: { app: viApp, common: viCommon, notifications: viNotifications },
+  en: { app: enApp, common: enCommon, notifications: enNotifications },
+} as const;
+
+/**
+ * A fresh, synchronously initialised i18next instance (no global singleton). Vietnamese is the
+ * fallback, so a missing English string shows the Vietnamese one rather than a key.
+ */
+export function createI18n(lng: Language = "vi"): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: "vi",
+    supportedLngs: [...LANGUAGES],
+    ns: ["common", "notifications", "app"],
+    defaultNS: "common",
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

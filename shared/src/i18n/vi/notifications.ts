@@ -1,0 +1,22 @@
+/**
+ * Messages the state sends to citizens (ZNS templates and OA messages). Courteous register of a
+ * state agency: "Ông/Bà" in notices. ZNS bodies stay under 400 characters and carry no raw links
+ * or phone numbers: links travel as buttons.
+ */
+export const notifications = {
+  birthDraftReady: {
+    title: "Hồ sơ khai sinh đã được chuẩn bị sẵn",
+    body: "Kính gửi Ông/Bà {{parentName}}, chúc mừng gia đình vừa đón cháu bé chào đời ngày {{birthDate}}. Từ giấy chứng sinh của {{facilityName}}, cơ quan hộ tịch đã chuẩn bị sẵn tờ khai đăng ký khai sinh cho cháu. Ông/Bà vui lòng kiểm tra, bổ sung và xác nhận trước ngày {{dueBy}} để được đăng ký đúng hạn, miễn lệ phí. Hồ sơ chỉ được gửi đi khi Ông/Bà đồng ý.",
+    button: "Xem và xác nhận hồ sơ",
+  },
+  dossierStatus: {
+    title: "Cập nhật hồ sơ {{receiptNo}}",
+    received: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} đã được tiếp nhận. Chúng tôi sẽ thông báo khi có kết quả.",
+    processing: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} đang được công chức hộ tịch xử lý.",
+    need_more_info: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} cần bổ sung thông tin: {{note}}. Ông/Bà vui lòng xem chi tiết trong ứng dụng.",
+    rejected: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} chưa được giải quyết. Lý do: {{note}}. Ông/Bà vui lòng xem hướng dẫn trong ứng dụng.",
+    completed: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} đã có kết quả: Giấy khai sinh của cháu đã được cấp. Ông/Bà vui lòng xem cách nhận kết quả trong ứng dụng.",
+    button: "Xem tiến độ hồ sơ",
+  },
+  noteMissing: "không có ghi chú",
+} as const;
