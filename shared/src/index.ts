@@ -12,3 +12,5 @@ export * from "./domain/birth-registration.js";
 export * from "./domain/channel-policy.js";
 export * from "./domain/vietnam-time.js";
 export * from "./i18n/index.js";
+export * from "./validation/masking.js";
+export * from "./testing/factories.js";

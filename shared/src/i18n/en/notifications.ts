@@ -15,6 +15,7 @@ export const notifications: DeepStringShape<typeof vi> = {
     rejected: "Dear {{parentName}}, birth registration dossier {{receiptNo}} could not be completed. Reason: {{note}}. Please see the guidance in the app.",
     completed: "Dear {{parentName}}, birth registration dossier {{receiptNo}} is complete: your child's birth certificate has been issued. Please see how to collect it in the app.",
     button: "Follow the dossier",
+    znsBody: "Dear {{parentName}}, birth registration dossier {{receiptNo}}: {{statusText}}. {{detail}}",
   },
   noteMissing: "no note given",
 };

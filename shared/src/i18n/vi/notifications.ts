@@ -6,7 +6,7 @@
 export const notifications = {
   birthDraftReady: {
     title: "Hồ sơ khai sinh đã được chuẩn bị sẵn",
-    body: "Kính gửi Ông/Bà {{parentName}}, chúc mừng gia đình vừa đón cháu bé chào đời ngày {{birthDate}}. Từ giấy chứng sinh của {{facilityName}}, cơ quan hộ tịch đã chuẩn bị sẵn tờ khai đăng ký khai sinh cho cháu. Ông/Bà vui lòng kiểm tra, bổ sung và xác nhận trước ngày {{dueBy}} để được đăng ký đúng hạn, miễn lệ phí. Hồ sơ chỉ được gửi đi khi Ông/Bà đồng ý.",
+    body: "Kính gửi Ông/Bà {{parentName}}, chúc mừng gia đình đón cháu bé chào đời ngày {{birthDate}}. Cơ quan hộ tịch đã chuẩn bị sẵn tờ khai đăng ký khai sinh từ giấy chứng sinh của {{facilityName}}. Ông/Bà vui lòng kiểm tra, bổ sung và xác nhận trước ngày {{dueBy}} để đăng ký đúng hạn, miễn lệ phí. Hồ sơ chỉ được gửi khi Ông/Bà đồng ý.",
     button: "Xem và xác nhận hồ sơ",
   },
   dossierStatus: {
@@ -17,6 +17,7 @@ export const notifications = {
     rejected: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} chưa được giải quyết. Lý do: {{note}}. Ông/Bà vui lòng xem hướng dẫn trong ứng dụng.",
     completed: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}} đã có kết quả: Giấy khai sinh của cháu đã được cấp. Ông/Bà vui lòng xem cách nhận kết quả trong ứng dụng.",
     button: "Xem tiến độ hồ sơ",
+    znsBody: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}}: {{statusText}}. {{detail}}",
   },
   noteMissing: "không có ghi chú",
 } as const;

@@ -1,0 +1,77 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { sql } from "drizzle-orm";
+import type { ErrorEnvelope } from "@hccd/shared";
+import type { AppDeps } from "./deps.js";
+import type { AppEnv } from "./env.js";
+import { DomainError } from "./errors.js";
+import { createMetrics } from "./metrics.js";
+import { requestLog } from "./middleware/request-log.js";
+import { integrationRoutes } from "./routes/integrations.js";
+import { meRoutes } from "./routes/me.js";
+import { publicRoutes } from "./routes/public.js";
+
+/** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call
+ * `app.request()`, `main.ts` serves it.
+ */
+export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  const metrics = createMetrics(deps.db, opts);
+
+  app.use("*", requestId());
+  app.use("*", requestLog(deps.logger, metrics));
+  // The Mini App runs on Zalo's hosts (and a dev server): it calls us cross-origin with a Bearer token, no cookies.
+  app.use("/api/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST", "PATCH"], maxAge: 600 }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError(413, "payload_too_large", `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => {
+    deps.db.run(sql`select 1`);
+    return c.json({ status: "ok", mode: deps.config.ZALO_MODE });
+  });
+  app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
+
+  app.route("/api/integrations", integrationRoutes(deps));
+  app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
+  app.route("/api", publicRoutes(deps.db));
+  if (deps.simRoutes) app.route("/sim", deps.simRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "Machine client API key (one per hospital or case system)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "zaloAccessToken", { type: "http", scheme: "bearer", description: "Zalo Mini App access token (zmp-sdk getAccessToken)" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "HCCĐ on Zalo — proactive public services API", version: "0.1.0", description: "Integrations (hospitals, the provincial case system) and the citizen API used by the Zalo Mini App." },
+  });
+
+  app.notFound((c) => c.json<ErrorEnvelope>({ error: { code: "not_found", message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) {
+      return c.json<ErrorEnvelope>({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, err.status);
+    }
+    if (err instanceof HTTPException) {
+      // Hono's own 4xx, e.g. malformed JSON in a body.
+      const code = err.status === 400 ? "bad_request" : `http_${err.status}`;
+      return c.json<ErrorEnvelope>({ error: { code, message: err.message || "bad request" } }, err.status);
+    }
+    (c.var.log ?? deps.logger).error({ err, requestId: c.var.requestId }, "unhandled error");
+    return c.json<ErrorEnvelope>({ error: { code: "internal", message: `internal error; quote request id ${c.var.requestId ?? "unknown"}` } }, 500);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+const integrationKeys = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    const out: { key: string; clientId: string }[] = [];
+    for (const part of s.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const i = part.lastIndexOf(":");
+      const key = part.slice(0, i);
+      const clientId = part.slice(i + 1);
+      if (i <= 0 || !clientId || key.length < 16 || !/^[a-z0-9][a-z0-9-]*$/.test(clientId)) {
+        ctx.addIssue({ code: "custom", message: `each entry must be key:client with a key of at least 16 characters and a client id in lower-case letters, digits and hyphens (bad entry ${out.length + 1})` });
+        return z.NEVER;
+      }
+      out.push({ key, clientId });
+    }
+    return out;
+  });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() !== "" ? s.trim() : undefined));
+
+/**
+ * Environment of the backend, parsed once at boot. A bad value stops the process naming the
+ * variable (w3cj/hono-open-api-starter's pattern).
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    HOST: z.string().default("127.0.0.1"),
+    DATABASE_PATH: z.string().min(1).default("./data/hccd.db"),
+    SEED: z.enum(["demo", "none"]).default("none"),
+    ZALO_MODE: z.enum(["sim", "live"]).default("sim"),
+    ZALO_APP_ID: optionalText,
+    ZALO_OA_ID: optionalText,
+    ZALO_OA_SECRET_KEY: optionalText,
+    ZALO_APP_SECRET: optionalText,
+    /** Live mode until OA token refresh lands: the current OA access token. */
+    ZALO_OA_ACCESS_TOKEN: optionalText,
+    INTEGRATION_API_KEYS: integrationKeys,
+    CASE_SYSTEM_URL: z
+      .string()
+      .optional()
+      .transform((s) => (s && s.trim() !== "" ? s.trim().replace(/\/+$/, "") : undefined))
+      .pipe(z.url({ message: "must be an http(s) URL, or empty for the simulator" }).optional()),
+    CASE_SYSTEM_API_KEY: optionalText,
+    /** Simulator: time between the case's status steps. */
+    CASE_SIM_STEP_MS: z.coerce.number().int().min(0).default(4000),
+    /** Where the Mini App is opened from links (sim: the local dev server). */
+    MINI_APP_URL: optionalText,
+    ZNS_TEMPLATE_BIRTH_DRAFT: z.string().default("birth_draft_ready"),
+    ZNS_TEMPLATE_DOSSIER_STATUS: z.string().default("dossier_status"),
+    /** Quiet hours in Vietnam time, `start-end` (default 21-7: nothing sent 21:00–07:00). */
+    QUIET_HOURS: z
+      .string()
+      .default("21-7")
+      .transform((s, ctx) => {
+        const m = /^(\d{1,2})-(\d{1,2})$/.exec(s);
+        const startHour = Number(m?.[1]);
+        const endHour = Number(m?.[2]);
+        if (!m || startHour > 23 || endHour > 23) {
+          ctx.addIssue({ code: "custom", message: "must be two hours 0-23 as start-end, e.g. 21-7" });
+          return z.NEVER;
+        }
+        return { startHour, endHour };
+      }),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.ZALO_MODE === "live") {
+      for (const k of ["ZALO_APP_ID", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN"] as const) {
+        if (!c[k]) ctx.addIssue({ code: "custom", path: [k], message: "is required when ZALO_MODE=live" });
+      }
+      if (c.INTEGRATION_API_KEYS.length === 0) ctx.addIssue({ code: "custom", path: ["INTEGRATION_API_KEYS"], message: "is required when ZALO_MODE=live" });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
+  }
+}
+
+/** Development keys, used only in sim mode when INTEGRATION_API_KEYS is empty. Printed at start. */
+export const DEV_INTEGRATION_KEYS = [
+  { key: "dev-hospital-key-0000000000", clientId: "bvdk-tay-ninh" },
+  { key: "dev-case-system-key-00000000", clientId: "case-system" },
+] as const;
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = configSchema.safeParse(env);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => ({ variable: String(i.path[0] ?? "(environment)"), message: i.message })));
+  }
+  const config = r.data;
+  if (config.ZALO_MODE === "sim" && config.INTEGRATION_API_KEYS.length === 0) config.INTEGRATION_API_KEYS = DEV_INTEGRATION_KEYS.map((k) => ({ ...k }));
+  return config;
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@hccd/db";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import type { ZaloClients } from "./adapters/zalo/types.js";
+import type { CaseSystemClient } from "./adapters/case-system/types.js";
+import type { Hono } from "hono";
+
+/** Everything the app and its services need, passed in (no module-level singletons). */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  /** The clock: tests freeze it. */
+  now: () => Date;
+  /** Identifier generator (UUID v4 by default). */
+  newId: () => string;
+  zalo: ZaloClients;
+  caseSystem: CaseSystemClient;
+  /** Simulator routes mounted at `/sim/*`, present only in sim mode. */
+  simRoutes?: Hono;
+}
+
+/** What services need: the app's dependencies without the HTTP-only parts. */
+export type ServiceDeps = Pick<AppDeps, "db" | "config" | "logger" | "now" | "newId">;

@@ -1,0 +1,15 @@
+import type { MachineClient, ZaloUser } from "@hccd/db";
+import type { Logger } from "./logger.js";
+
+/** Context variables, typed once (Hono's pattern). */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    /** Set by the machine-client auth middleware. */
+    client: MachineClient;
+    /** Set by the citizen auth middleware: the Zalo user behind the access token. */
+    citizen: ZaloUser;
+    citizenAccessToken: string;
+  };
+};

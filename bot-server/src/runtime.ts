@@ -1,0 +1,149 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { createDb, type DbHandle } from "@hccd/db";
+import { resources } from "@hccd/shared";
+import type { Config } from "./config.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createApp, type App } from "./app.js";
+import { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
+import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/clients.js";
+import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
+import { createZaloSimulator, createZaloSimRoutes } from "./adapters/zalo/simulator.js";
+import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.js";
+import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
+import type { ZaloClients } from "./adapters/zalo/types.js";
+import type { CaseSystemClient } from "./adapters/case-system/types.js";
+import type { FetchLike } from "./adapters/errors.js";
+import { seedDemo, seedReference } from "./seed/demo.js";
+
+export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
+export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
+
+export interface RuntimeOptions {
+  /** Overrides DATABASE_PATH (tests pass `:memory:` or a temp file). */
+  dbPath?: string;
+  now?: () => Date;
+  newId?: () => string;
+  logger?: Logger;
+  /** Prometheus default process metrics (off in tests: many apps in one process). */
+  defaultMetrics?: boolean;
+}
+
+export interface Runtime {
+  config: Config;
+  handle: DbHandle;
+  app: App;
+  worker: OutboxWorker;
+  logger: Logger;
+  /** Present in sim mode. */
+  sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator };
+  /** Draft prepared by the demo seed, when SEED=demo. */
+  demoDraftId?: string;
+  close(): Promise<void>;
+}
+
+/** The ZNS templates the simulator knows: our approved Vietnamese texts, as Zalo would hold them. */
+export function simTemplates(config: Config) {
+  const vi = resources.vi.notifications;
+  return {
+    [config.ZNS_TEMPLATE_BIRTH_DRAFT]: { body: vi.birthDraftReady.body, buttons: [{ title: vi.birthDraftReady.button, urlParam: "link" }] },
+    [config.ZNS_TEMPLATE_DOSSIER_STATUS]: { body: vi.dossierStatus.znsBody, buttons: [{ title: vi.dossierStatus.button, urlParam: "link" }] },
+  };
+}
+
+/** `fetch` that sends requests to a Hono app in-process: the HTTP clients run for real, no port. */
+const inProcess = (app: { fetch: (req: Request) => Response | Promise<Response> }): FetchLike => async (input, init) => app.fetch(new Request(input, init));
+
+/**
+ * Wires the whole backend from a config: database (migrated), machine clients, Zalo and case
+ * system clients (real HTTP clients, pointed at the simulators in sim mode), the app and the outbox
+ * worker. `main.ts` serves it; tests build it with `:memory:`.
+ */
+export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
+  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const now = opts.now ?? (() => new Date());
+  const newId = opts.newId ?? randomUUID;
+  const handle = createDb(opts.dbPath ?? config.DATABASE_PATH);
+  const db = handle.db;
+  provisionClients(db, config.INTEGRATION_API_KEYS);
+
+  let zalo: ZaloClients;
+  let caseSystem: CaseSystemClient;
+  let sim: Runtime["sim"];
+  let simRoutes: Hono | undefined;
+  // The app is created below; the case-system simulator calls back into it.
+  let appRef: App | undefined;
+
+  if (config.ZALO_MODE === "sim") {
+    const zaloSim = createZaloSimulator({ templates: simTemplates(config), now });
+    const fetch = inProcess(zaloSim.api);
+    const simToken = "sim-oa-access-token";
+    zalo = {
+      oa: createHttpZaloOaClient({ baseUrl: "http://zalo.sim", getAccessToken: async () => simToken, fetch }),
+      zns: createHttpZnsClient({ baseUrl: "http://zalo.sim", getAccessToken: async () => simToken, fetch }),
+      graph: createHttpZaloGraphClient({ baseUrl: "http://zalo.sim", appSecret: "sim-app-secret", fetch }),
+    };
+    simRoutes = new Hono();
+    simRoutes.route("/zalo", createZaloSimRoutes(zaloSim));
+    sim = { zalo: zaloSim };
+  } else {
+    const token = config.ZALO_OA_ACCESS_TOKEN ?? "";
+    zalo = {
+      oa: createHttpZaloOaClient({ getAccessToken: async () => token }),
+      zns: createHttpZnsClient({ getAccessToken: async () => token }),
+      graph: createHttpZaloGraphClient({ appSecret: config.ZALO_APP_SECRET ?? "" }),
+    };
+  }
+
+  if (config.CASE_SYSTEM_URL) {
+    caseSystem = createHttpCaseSystemClient({ baseUrl: config.CASE_SYSTEM_URL, ...(config.CASE_SYSTEM_API_KEY ? { apiKey: config.CASE_SYSTEM_API_KEY } : {}) });
+  } else {
+    const callbackKey = config.INTEGRATION_API_KEYS.find((k) => k.clientId === CASE_SYSTEM_CLIENT_ID)?.key;
+    if (!callbackKey) throw new Error(`CASE_SYSTEM_URL is empty (simulator) but INTEGRATION_API_KEYS has no key for client "${CASE_SYSTEM_CLIENT_ID}" to call back with`);
+    const caseSim = createCaseSystemSimulator({
+      stepMs: config.CASE_SIM_STEP_MS,
+      now,
+      // The simulated case system calls our public callback endpoint with its own key, like the real one.
+      deliverStatus: async (cb) => {
+        if (!appRef) throw new Error("app not ready");
+        const res = await appRef.request("/api/integrations/case-status", {
+          method: "POST",
+          headers: { authorization: `Bearer ${callbackKey}`, "content-type": "application/json" },
+          body: JSON.stringify(cb),
+        });
+        if (!res.ok) throw new Error(`case-status callback answered ${res.status}`);
+      },
+    });
+    caseSystem = createHttpCaseSystemClient({ baseUrl: "http://case-system.sim", fetch: inProcess(caseSim.api) });
+    sim = { ...sim, caseSystem: caseSim };
+  }
+
+  const app = createApp({ db, config, logger, now, newId, zalo, caseSystem, ...(simRoutes ? { simRoutes } : {}) }, { defaultMetrics: opts.defaultMetrics ?? true });
+  appRef = app;
+  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem });
+
+  let demoDraftId: string | undefined;
+  if (config.SEED === "demo") {
+    const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
+    if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
+    demoDraftId = seedDemo({ db, config, logger, now, newId }, hospital.clientId).draftId;
+  }
+
+  return {
+    config,
+    handle,
+    app,
+    worker,
+    logger,
+    ...(sim ? { sim } : {}),
+    ...(demoDraftId ? { demoDraftId } : {}),
+    async close() {
+      await worker.stop();
+      await sim?.caseSystem?.idle().catch(() => undefined);
+      sim?.caseSystem?.close();
+      handle.close();
+    },
+  };
+}
+
+export { seedReference };

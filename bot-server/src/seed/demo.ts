@@ -1,0 +1,76 @@
+import { nameKey, normalizeVnPhone, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
+import { findPersonByNationalId, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import type { ServiceDeps } from "../deps.js";
+import { receiveBirthCertificate } from "../services/birth-intake.js";
+
+/**
+ * Wards offered as registration places in the demo. 25453 (Phường Tân Ninh) is the code used in
+ * contract 1; the other codes are placeholders for the demo only. Production loads the official
+ * list of administrative units (after Resolution 202/2025/QH15 and the 2025 commune mergers).
+ */
+export const DEMO_WARDS = [
+  { code: "25453", name: "Phường Tân Ninh", provinceCode: "72" },
+  { code: "25454", name: "Phường Bình Minh", provinceCode: "72" },
+  { code: "25455", name: "Phường Ninh Thạnh", provinceCode: "72" },
+  { code: "25456", name: "Phường Long Hoa", provinceCode: "72" },
+  { code: "25457", name: "Phường Hòa Thành", provinceCode: "72" },
+  { code: "25458", name: "Phường Trảng Bàng", provinceCode: "72" },
+  { code: "25459", name: "Phường Gò Dầu", provinceCode: "72" },
+  { code: "25460", name: "Phường Tân An", provinceCode: "72" },
+] as const;
+
+/** The demo family, as population data already knows them (before any certificate arrives). */
+export const DEMO_MOTHER = {
+  nationalId: "072195001234",
+  fullName: "Nguyễn Thị Lan",
+  dateOfBirth: "1995-04-12",
+  phone: "0912345678",
+};
+export const DEMO_FATHER = { nationalId: "072092004321", fullName: "Trần Văn Minh", dateOfBirth: "1992-09-01", phone: "0987654321" };
+
+/** Contract 1's example certificate, with the birth moved to `daysAgo` days before now. */
+export function demoBirthCertificate(now: Date, daysAgo = 2): BirthCertificate {
+  const bornAt = new Date(now.getTime() - daysAgo * 86_400_000);
+  const iso = (d: Date) => `${new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+  return birthCertificateSchema.parse({
+    certificateNo: "TN-BVDK-2026-000123",
+    issuedAt: iso(new Date(bornAt.getTime() + 90 * 60_000)),
+    facility: { code: "72-BVDKTN", name: "Bệnh viện Đa khoa Tây Ninh" },
+    child: { sex: "female", bornAt: iso(bornAt), weightGrams: 3100, plannedName: "Trần Bảo Ngọc", birthType: "single" },
+    mother: {
+      fullName: DEMO_MOTHER.fullName, dateOfBirth: DEMO_MOTHER.dateOfBirth, nationalId: DEMO_MOTHER.nationalId, ethnicity: "Kinh", nationality: "VN",
+      residence: { wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, phone: DEMO_MOTHER.phone,
+    },
+    father: { fullName: DEMO_FATHER.fullName, dateOfBirth: DEMO_FATHER.dateOfBirth, nationalId: DEMO_FATHER.nationalId, ethnicity: "Kinh", nationality: "VN", phone: DEMO_FATHER.phone },
+  });
+}
+
+/** Reference data every database needs (wards). Safe to run at every start. */
+export function seedReference(db: Db): void {
+  upsertWards(db, [...DEMO_WARDS]);
+}
+
+function ensurePerson(db: Db, p: { nationalId: string; fullName: string; dateOfBirth: string; phone: string }, extra: { sex: "male" | "female"; wardCode: string; address: string }, now: Date, newId: () => string) {
+  if (findPersonByNationalId(db, p.nationalId)) return;
+  const phone = normalizeVnPhone(p.phone);
+  insertPerson(db, {
+    id: newId(), nationalId: p.nationalId, fullName: p.fullName, nameKey: nameKey(p.fullName), dateOfBirth: p.dateOfBirth, sex: extra.sex,
+    ethnicity: "Kinh", nationality: "VN", phone: phone.ok ? phone.value : null,
+    residenceWardCode: extra.wardCode, residenceAddress: extra.address, updatedAt: now,
+  });
+}
+
+/**
+ * The demo: a family known to population data and a birth certificate from the provincial
+ * hospital, so a draft is waiting and the mother's ZNS notice is queued. Idempotent.
+ */
+export function seedDemo(deps: ServiceDeps, hospitalClientId: string): { draftId: string } {
+  const now = deps.now();
+  seedReference(deps.db);
+  ensurePerson(deps.db, DEMO_MOTHER, { sex: "female", wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, now, deps.newId);
+  ensurePerson(deps.db, DEMO_FATHER, { sex: "male", wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, now, deps.newId);
+  const existing = findBirthEventByCertificateNo(deps.db, "TN-BVDK-2026-000123");
+  const certificate = existing ? (existing.payload as BirthCertificate) : demoBirthCertificate(now);
+  const r = receiveBirthCertificate(deps, { certificate, clientId: hospitalClientId });
+  return { draftId: r.draftId };
+}

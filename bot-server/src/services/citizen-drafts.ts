@@ -1,0 +1,230 @@
+import {
+  BIRTH_CONSENT_TEXT_VERSION,
+  BIRTH_DRAFT_FIELDS,
+  applyDraftEdits,
+  openRequiredFields,
+  type DraftView,
+  type DraftSummary,
+  type EditDraftRequest,
+  type ConsentRequest,
+  type TimelineEntry,
+  type SubmissionStatus,
+} from "@hccd/shared";
+import {
+  activeConsentForDraft,
+  cancelPendingOutbox,
+  findOutboxByKey,
+  findPersonsByPhone,
+  getDraft,
+  getDraftParties,
+  insertConsent,
+  insertDraftEvent,
+  insertStatusHistory,
+  insertSubmission,
+  latestSubmissionForDraft,
+  listDraftEvents,
+  listDraftsForPersons,
+  listWards,
+  updateDraftFields,
+  updateSubmission,
+  voidConsent,
+  enqueueOutbox,
+  setDraftStatus,
+  type Db,
+  type Draft,
+  type ZaloUser,
+  type Person,
+} from "@hccd/db";
+import type { ServiceDeps } from "../deps.js";
+import { conflict, DomainError, notFound, validationFailed } from "../errors.js";
+import { draftContentHash } from "./hashing.js";
+import { audit } from "./audit.js";
+
+const GROUP_OF = new Map(BIRTH_DRAFT_FIELDS.map((f) => [f.key, f.group]));
+const ORDER_OF = new Map(BIRTH_DRAFT_FIELDS.map((f, i) => [f.key, i]));
+
+/** The persons a Zalo user is, by the phone number they linked (none until they link it). */
+export function personsOfZaloUser(db: Db, user: ZaloUser): Person[] {
+  return user.phone ? findPersonsByPhone(db, user.phone) : [];
+}
+
+/**
+ * Loads a draft for a citizen, or answers 404: only the child's parents may see or act on it, and
+ * to anyone else the draft does not exist (not 403, which would confirm it does).
+ */
+export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { draft: Draft; person: Person; role: "mother" | "father" } {
+  const draft = getDraft(db, draftId);
+  if (!draft) throw notFound("draft");
+  const parties = getDraftParties(db, draft.id);
+  for (const person of personsOfZaloUser(db, user)) {
+    const party = parties.find((p) => p.personId === person.id);
+    if (party) return { draft, person, role: party.role };
+  }
+  throw notFound("draft");
+}
+
+function contentHashOf(draft: Draft): string {
+  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion: BIRTH_CONSENT_TEXT_VERSION });
+}
+
+/** The draft as the Mini App shows it, with the content hash of exactly that. */
+export function buildDraftView(db: Db, draft: Draft): DraftView {
+  const consent = activeConsentForDraft(db, draft.id);
+  const submission = latestSubmissionForDraft(db, draft.id);
+  const timeline: TimelineEntry[] = listDraftEvents(db, draft.id).map((e) => {
+    const entry: TimelineEntry = { kind: e.kind, at: e.at.toISOString() };
+    if (e.data.status) entry.status = e.data.status as SubmissionStatus;
+    if (e.data.note) entry.note = e.data.note;
+    if (e.data.receiptNo) entry.receiptNo = e.data.receiptNo;
+    return entry;
+  });
+  const fields = Object.entries(draft.fields)
+    .map(([key, f]) => ({ key, group: GROUP_OF.get(key) ?? "other", ...f }))
+    .sort((a, b) => (ORDER_OF.get(a.key) ?? 99) - (ORDER_OF.get(b.key) ?? 99));
+  const title = draft.fields["child.fullName"]?.value;
+  return {
+    id: draft.id,
+    service: draft.service,
+    procedureCode: draft.procedureCode,
+    status: draft.status,
+    version: draft.version,
+    contentHash: contentHashOf(draft),
+    consentTextVersion: BIRTH_CONSENT_TEXT_VERSION,
+    dueBy: draft.dueBy,
+    title: typeof title === "string" ? title : null,
+    fields,
+    openFields: openRequiredFields(draft.fields),
+    consent: consent
+      ? { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash, consentTextVersion: consent.consentTextVersion }
+      : null,
+    submission: submission && submission.status !== "cancelled"
+      ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef }
+      : null,
+    timeline,
+  };
+}
+
+export function listDraftsForCitizen(db: Db, user: ZaloUser): DraftSummary[] {
+  const persons = personsOfZaloUser(db, user);
+  return listDraftsForPersons(db, persons.map((p) => p.id)).map((d) => {
+    const s = latestSubmissionForDraft(db, d.id);
+    const title = d.fields["child.fullName"]?.value;
+    return {
+      id: d.id,
+      service: d.service,
+      status: d.status,
+      title: typeof title === "string" ? title : null,
+      dueBy: d.dueBy,
+      submissionStatus: s && s.status !== "cancelled" ? s.status : null,
+      updatedAt: d.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** True once the case system may have the dossier: from then on the draft cannot change. */
+function submissionInFlight(db: Db, draftId: string): boolean {
+  const s = latestSubmissionForDraft(db, draftId);
+  if (!s || s.status === "cancelled") return false;
+  if (s.status !== "queued") return true;
+  const row = findOutboxByKey(db, s.id);
+  return row !== undefined && row.status !== "pending" && row.status !== "cancelled";
+}
+
+/**
+ * A parent edits the fields only they can decide. The edit must quote the version it was made
+ * on. An edit after consent voids that consent and withdraws the queued submission: what was
+ * consented to is no longer what would be sent.
+ */
+export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: EditDraftRequest, requestId?: string): DraftView {
+  const now = deps.now();
+  return deps.db.transaction((tx) => {
+    const { draft, person } = loadDraftForCitizen(tx, draftId, user);
+    if (draft.status === "submitted" || draft.status === "closed" || submissionInFlight(tx, draft.id)) {
+      throw conflict("already_submitted", "the dossier has already been sent to the case system and can no longer be changed");
+    }
+    if (req.version !== draft.version) throw conflict("stale_draft", `the draft is at version ${draft.version}, the edit was made on version ${req.version}`);
+    const wardCodes = new Set(listWards(tx).map((w) => w.code));
+    const result = applyDraftEdits(draft.fields, req.changes, { wardCodes });
+    if (!result.ok) throw validationFailed(result.errors, "Some changes are not valid");
+    if (result.changed.length === 0) return buildDraftView(tx, draft);
+
+    const consent = activeConsentForDraft(tx, draft.id);
+    const updated = updateDraftFields(tx, draft.id, draft.version, result.fields, "open", now);
+    if (!updated) throw conflict("stale_draft", "the draft changed while saving; reload it");
+    if (consent) {
+      voidConsent(tx, consent.id, "draft_edited", now);
+      const submission = latestSubmissionForDraft(tx, draft.id);
+      if (submission && submission.status === "queued") {
+        cancelPendingOutbox(tx, submission.id, now);
+        updateSubmission(tx, submission.id, { status: "cancelled", updatedAt: now });
+        insertStatusHistory(tx, { submissionId: submission.id, status: "cancelled", note: "draft edited after consent", at: now });
+      }
+      insertDraftEvent(tx, { draftId: draft.id, kind: "consent_voided", at: now });
+    }
+    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.edited", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, fields: result.changed, consentVoided: Boolean(consent) } });
+    return buildDraftView(tx, updated);
+  });
+}
+
+/**
+ * Records a parent's consent to exactly the content they were shown (its hash and the consent
+ * text version), then queues the dossier for the case system through the outbox. Nothing is
+ * submitted without this. A consent quoting an old hash is refused with 409: the draft changed.
+ */
+export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: ConsentRequest, requestId?: string): { created: boolean; consentId: string; submissionId: string; draft: DraftView } {
+  const now = deps.now();
+  return deps.db.transaction((tx) => {
+    const { draft, person, role } = loadDraftForCitizen(tx, draftId, user);
+    const currentHash = contentHashOf(draft);
+    const existing = activeConsentForDraft(tx, draft.id);
+    if (existing && existing.contentHash === req.contentHash) {
+      const submission = latestSubmissionForDraft(tx, draft.id);
+      if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: buildDraftView(tx, draft) };
+    }
+    if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
+    if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
+    if (req.consentTextVersion !== BIRTH_CONSENT_TEXT_VERSION) throw conflict("stale_consent_text", `the consent text is now ${BIRTH_CONSENT_TEXT_VERSION}; read it again before consenting`);
+    const open = openRequiredFields(draft.fields);
+    if (open.length > 0) {
+      throw new DomainError(422, "draft_incomplete", "Some required information is still missing", open.map((k) => ({ path: `fields.${k}`, message: "is required" })));
+    }
+
+    const consent = insertConsent(tx, {
+      id: deps.newId(),
+      draftId: draft.id,
+      draftVersion: draft.version,
+      zaloUserId: user.id,
+      personId: person.id,
+      role,
+      contentHash: currentHash,
+      consentTextVersion: BIRTH_CONSENT_TEXT_VERSION,
+      consentedAt: now,
+    });
+    const submission = insertSubmission(tx, {
+      id: deps.newId(),
+      draftId: draft.id,
+      consentId: consent.id,
+      procedureCode: draft.procedureCode,
+      status: "queued",
+      createdAt: now,
+      updatedAt: now,
+    });
+    insertStatusHistory(tx, { submissionId: submission.id, status: "queued", at: now });
+    // The submission id is the idempotency key all the way to the case system (contract 3).
+    enqueueOutbox(tx, {
+      id: deps.newId(),
+      kind: "case_submission",
+      idempotencyKey: submission.id,
+      channel: "case_system",
+      personId: person.id,
+      payload: { submissionId: submission.id },
+      nextAttemptAt: now,
+      now,
+    });
+    setDraftStatus(tx, draft.id, "consented", now);
+    insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
+    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash } });
+    const fresh = getDraft(tx, draft.id) ?? draft;
+    return { created: true, consentId: consent.id, submissionId: submission.id, draft: buildDraftView(tx, fresh) };
+  });
+}

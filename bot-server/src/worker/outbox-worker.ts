@@ -1,0 +1,222 @@
+import { nextSendableAt } from "@hccd/shared";
+import {
+  claimDueOutbox,
+  getConsent,
+  getDraft,
+  getPerson,
+  getSubmission,
+  insertDraftEvent,
+  insertStatusHistory,
+  markOutboxFailed,
+  markOutboxSent,
+  rescheduleOutbox,
+  setDraftStatus,
+  updateSubmission,
+  type OutboxRow,
+} from "@hccd/db";
+import { BIRTH_CONSENT_TEXT_VERSION, type CaseDossier } from "@hccd/shared";
+import type { ServiceDeps } from "../deps.js";
+import type { ZaloClients } from "../adapters/zalo/types.js";
+import type { CaseSystemClient } from "../adapters/case-system/types.js";
+import { PlatformError, TransportError } from "../adapters/errors.js";
+import { renderOaMessage, renderZnsTemplate, type NotificationPayload } from "../services/notifications.js";
+import { draftContentHash } from "../services/hashing.js";
+
+export interface OutboxWorkerDeps extends ServiceDeps {
+  zalo: ZaloClients;
+  caseSystem: CaseSystemClient;
+}
+
+export interface OutboxWorkerOptions {
+  batchSize?: number;
+  /** How long a claimed row stays ours; a crash mid-send frees it after this. */
+  leaseMs?: number;
+  pollMs?: number;
+}
+
+/** Attempts before a row is given up and listed for staff. */
+const MAX_ATTEMPTS: Record<OutboxRow["kind"], number> = { notification: 6, case_submission: 12 };
+/** First retry delay; doubles each attempt, capped. */
+const BASE_DELAY_MS: Record<OutboxRow["kind"], number> = { notification: 30_000, case_submission: 10_000 };
+const MAX_DELAY_MS = 60 * 60_000;
+
+/** Exponential backoff with ±20% jitter so retries of many rows do not arrive together. */
+export function backoffMs(kind: OutboxRow["kind"], attempts: number, random: () => number = Math.random): number {
+  const raw = Math.min(MAX_DELAY_MS, BASE_DELAY_MS[kind] * 2 ** Math.max(0, attempts - 1));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+class PermanentError extends Error {}
+
+/**
+ * The outbox worker (GOV.UK Notify's model): claim due rows, reload what they refer to, send,
+ * classify the failure (retry later, fall over to the next channel, or give up), record the final
+ * status. Sends happen outside transactions; every state change is one short transaction.
+ */
+export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOptions = {}) {
+  const batchSize = opts.batchSize ?? 50;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const pollMs = opts.pollMs ?? 1000;
+  const log = deps.logger.child({ component: "outbox-worker" });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<number> | undefined;
+  let stopped = true;
+
+  async function sendNotification(row: OutboxRow): Promise<string> {
+    const payload = row.payload as NotificationPayload;
+    if (row.channel === "oa") {
+      if (!payload.recipient.oaUserId) throw new PermanentError("no OA user id");
+      const { text, buttons } = renderOaMessage(payload);
+      return (await deps.zalo.oa.sendText({ userId: payload.recipient.oaUserId, text, buttons })).messageId;
+    }
+    if (row.channel === "zns") {
+      if (!payload.recipient.phone) throw new PermanentError("no phone number");
+      const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
+      return (await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id })).msgId;
+    }
+    throw new PermanentError(`channel ${row.channel} cannot carry a notification`);
+  }
+
+  /** Builds contract 3's dossier from the consented draft, refusing if it no longer matches the consent. */
+  function buildDossier(submissionId: string): CaseDossier {
+    const db = deps.db;
+    const submission = getSubmission(db, submissionId);
+    if (!submission) throw new PermanentError(`submission ${submissionId} not found`);
+    if (submission.status === "cancelled") throw new PermanentError("submission was cancelled");
+    const consent = getConsent(db, submission.consentId);
+    const draft = getDraft(db, submission.draftId);
+    if (!consent || !draft || consent.voidedAt) throw new PermanentError("no consent in force");
+    const hash = draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion: consent.consentTextVersion });
+    // Nothing is submitted without consent to exactly this content.
+    if (hash !== consent.contentHash || consent.consentTextVersion !== BIRTH_CONSENT_TEXT_VERSION) throw new PermanentError("draft content differs from what was consented to");
+    const person = getPerson(db, consent.personId);
+    if (!person) throw new PermanentError("consenting person not found");
+    const fields: Record<string, unknown> = {};
+    for (const [k, f] of Object.entries(draft.fields)) fields[k] = f.value;
+    return {
+      submissionId: submission.id,
+      procedureCode: submission.procedureCode,
+      applicant: {
+        fullName: person.fullName,
+        ...(person.nationalId ? { nationalId: person.nationalId } : {}),
+        ...(person.phone ? { phone: person.phone } : {}),
+        relationship: consent.role,
+      },
+      fields,
+      consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
+      attachments: [],
+    };
+  }
+
+  async function dispatch(row: OutboxRow): Promise<void> {
+    const now = () => deps.now();
+    try {
+      if (row.kind === "case_submission") {
+        const submissionId = String(row.payload.submissionId);
+        const dossier = buildDossier(submissionId);
+        const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
+        const at = now();
+        deps.db.transaction((tx) => {
+          markOutboxSent(tx, row.id, accepted.caseId, at);
+          const s = getSubmission(tx, submissionId);
+          // A status callback may already have moved it past `sent`; never move it back.
+          if (s && (s.status === "queued" || s.status === "sent")) updateSubmission(tx, submissionId, { status: "sent", caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          else updateSubmission(tx, submissionId, { caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          insertStatusHistory(tx, { submissionId, status: "sent", note: `receipt ${accepted.receiptNo}`, at });
+          if (s) {
+            setDraftStatus(tx, s.draftId, "submitted", at);
+            insertDraftEvent(tx, { draftId: s.draftId, kind: "submitted", at, data: { receiptNo: accepted.receiptNo } });
+          }
+        });
+        log.info({ outboxId: row.id, submissionId, caseId: accepted.caseId }, "dossier submitted to the case system");
+        return;
+      }
+      const ref = await sendNotification(row);
+      const at = now();
+      deps.db.transaction((tx) => {
+        markOutboxSent(tx, row.id, ref, at);
+        const payload = row.payload as NotificationPayload;
+        if (payload.message.type === "birth_draft_ready") insertDraftEvent(tx, { draftId: payload.message.draftId, kind: "notified", at, data: { channel: row.channel } });
+      });
+      log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
+    } catch (err) {
+      handleFailure(row, err);
+    }
+  }
+
+  function handleFailure(row: OutboxRow, err: unknown): void {
+    const at = deps.now();
+    const message = err instanceof Error ? err.message : String(err);
+    const permanent = err instanceof PermanentError || (err instanceof PlatformError && !err.retryable);
+    if (permanent) {
+      const [next, ...rest] = row.fallbackChannels;
+      if (row.kind === "notification" && (next === "oa" || next === "zns")) {
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
+        log.warn({ outboxId: row.id, from: row.channel, to: next, error: message }, "permanent failure: falling over to the next channel");
+        return;
+      }
+      markOutboxFailed(deps.db, row.id, message, at);
+      log.error({ outboxId: row.id, kind: row.kind, error: message }, "permanent failure: given up, listed for staff");
+      return;
+    }
+    if (row.attempts >= MAX_ATTEMPTS[row.kind]) {
+      markOutboxFailed(deps.db, row.id, `gave up after ${row.attempts} attempts: ${message}`, at);
+      log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, "retries exhausted: given up, listed for staff");
+      return;
+    }
+    let nextAt = new Date(at.getTime() + backoffMs(row.kind, row.attempts));
+    // Zalo's night block (-133/-234): wait for the morning rather than burning attempts.
+    if (err instanceof PlatformError && (err.code === -133 || err.code === -234)) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);
+    rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextAt, lastError: message, now: at });
+    const level = err instanceof TransportError || err instanceof PlatformError ? "warn" : "error";
+    log[level]({ outboxId: row.id, kind: row.kind, attempts: row.attempts, retryAt: nextAt.toISOString(), error: message }, "send failed: will retry");
+  }
+
+  /** Claims and sends what is due now. Returns how many rows it handled. */
+  async function runOnce(): Promise<number> {
+    const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchSize, leaseMs });
+    for (const row of rows) await dispatch(row);
+    return rows.length;
+  }
+
+  /** Runs until nothing is due (tests and the CLI use this to drain the queue). */
+  async function drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  function tick(): void {
+    if (stopped || running) return;
+    running = runOnce()
+      .catch((err: unknown) => {
+        log.error({ err }, "outbox run failed");
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    runOnce,
+    drain,
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      timer = setInterval(tick, pollMs);
+      tick();
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

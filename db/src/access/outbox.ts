@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Db } from "../create-db.js";
+import { outbox } from "../schema.js";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = Omit<typeof outbox.$inferInsert, "status" | "attempts" | "createdAt" | "updatedAt"> & { now: Date };
+
+/**
+ * Stores a message to send. The idempotency key makes this safe to repeat: a second enqueue with
+ * the same key returns the existing row and stores nothing. Call it inside the transaction that
+ * records the reason for the message.
+ */
+export function enqueueOutbox(db: Db, row: NewOutboxRow): { row: OutboxRow; created: boolean } {
+  const { now, ...values } = row;
+  const inserted = db
+    .insert(outbox)
+    .values({ ...values, status: "pending", attempts: 0, updatedAt: now })
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning()
+    .get();
+  if (inserted) return { row: inserted, created: true };
+  const existing = db.select().from(outbox).where(eq(outbox.idempotencyKey, row.idempotencyKey)).get();
+  if (!existing) throw new Error(`outbox row for ${row.idempotencyKey} vanished`);
+  return { row: existing, created: false };
+}
+
+export function getOutboxRow(db: Db, id: string): OutboxRow | undefined {
+  return db.select().from(outbox).where(eq(outbox.id, id)).get();
+}
+
+export function findOutboxByKey(db: Db, idempotencyKey: string): OutboxRow | undefined {
+  return db.select().from(outbox).where(eq(outbox.idempotencyKey, idempotencyKey)).get();
+}
+
+/**
+ * Claims up to `limit` rows that are due: pending rows whose time has come, and rows left
+ * `sending` by a worker that crashed (lease expired). Claimed rows are `sending` with a lease, so
+ * no other worker takes them meanwhile. One UPDATE … RETURNING: atomic in SQLite.
+ */
+export function claimDueOutbox(db: Db, opts: { now: Date; limit: number; leaseMs: number; kinds?: OutboxRow["kind"][] }): OutboxRow[] {
+  const due = or(
+    and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, opts.now)),
+    and(eq(outbox.status, "sending"), lte(outbox.lockedUntil, opts.now)),
+  );
+  const where = opts.kinds ? and(due, inArray(outbox.kind, opts.kinds)) : due;
+  const ids = db.select({ id: outbox.id }).from(outbox).where(where).orderBy(asc(outbox.nextAttemptAt)).limit(opts.limit);
+  return db
+    .update(outbox)
+    .set({
+      status: "sending",
+      lockedUntil: new Date(opts.now.getTime() + opts.leaseMs),
+      attempts: sql`${outbox.attempts} + 1`,
+      updatedAt: opts.now,
+    })
+    .where(inArray(outbox.id, ids))
+    .returning()
+    .all();
+}
+
+export function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): void {
+  db.update(outbox).set({ status: "sent", providerRef, sentAt: now, lockedUntil: null, lastError: null, updatedAt: now }).where(eq(outbox.id, id)).run();
+}
+
+/** Puts a row back in the queue for another attempt, optionally on another channel. */
+export function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptAt: Date; lastError: string; now: Date; channel?: OutboxRow["channel"]; fallbackChannels?: string[]; resetAttempts?: boolean }): void {
+  db.update(outbox)
+    .set({
+      status: "pending",
+      nextAttemptAt: patch.nextAttemptAt,
+      lastError: patch.lastError,
+      lockedUntil: null,
+      updatedAt: patch.now,
+      ...(patch.channel ? { channel: patch.channel } : {}),
+      ...(patch.fallbackChannels ? { fallbackChannels: patch.fallbackChannels } : {}),
+      ...(patch.resetAttempts ? { attempts: 0 } : {}),
+    })
+    .where(eq(outbox.id, id))
+    .run();
+}
+
+export function markOutboxFailed(db: Db, id: string, lastError: string, now: Date): void {
+  db.update(outbox).set({ status: "failed", lastError, lockedUntil: null, updatedAt: now }).where(eq(outbox.id, id)).run();
+}
+
+/** Cancels a row that has not started sending. Returns false when it is already being sent or done. */
+export function cancelPendingOutbox(db: Db, idempotencyKey: string, now: Date): boolean {
+  const r = db
+    .update(outbox)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(and(eq(outbox.idempotencyKey, idempotencyKey), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id })
+    .get();
+  return r !== undefined;
+}
+
+/** Counts per status, for /metrics. */
+export function countOutboxByStatus(db: Db): { status: string; kind: string; count: number }[] {
+  return db
+    .select({ status: outbox.status, kind: outbox.kind, count: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.status, outbox.kind)
+    .all();
+}
+
+/** The earliest time a pending row becomes due, for the worker's sleep. */
+export function nextOutboxDueAt(db: Db): Date | null {
+  const r = db.select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.status, "pending")).get();
+  return r?.at ? new Date(r.at) : null;
+}

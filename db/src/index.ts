@@ -1,0 +1,14 @@
+export { createDb, type Db, type DbHandle } from "./create-db.js";
+export * as schema from "./schema.js";
+export type { DraftFieldRow } from "./schema.js";
+export * from "./access/persons.js";
+export * from "./access/wards.js";
+export * from "./access/zalo-users.js";
+export * from "./access/machine-clients.js";
+export * from "./access/birth-events.js";
+export * from "./access/drafts.js";
+export * from "./access/consents.js";
+export * from "./access/submissions.js";
+export * from "./access/outbox.js";
+export * from "./access/inbox.js";
+export * from "./access/audit.js";

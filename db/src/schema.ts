@@ -1,0 +1,261 @@
+/**
+ * The one place the database schema lives. Migrations are generated from it with
+ * `pnpm --filter @hccd/db generate` (drizzle-kit) and committed; they run at start-up.
+ * Instants are stored as integer milliseconds (UTC); calendar dates as `YYYY-MM-DD` text.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => instant("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+/** People the province knows: from birth certificates, population data and imports. */
+export const persons = sqliteTable(
+  "persons",
+  {
+    id: text("id").primaryKey(),
+    nationalId: text("national_id"),
+    fullName: text("full_name").notNull(),
+    /** Tone placement, case and spacing folded: see `nameKey` in @hccd/shared. */
+    nameKey: text("name_key").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    sex: text("sex", { enum: ["male", "female"] }),
+    ethnicity: text("ethnicity"),
+    nationality: text("nationality"),
+    /** Mobile number in the `84…` form. */
+    phone: text("phone"),
+    residenceWardCode: text("residence_ward_code"),
+    residenceAddress: text("residence_address"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("persons_national_id_uq").on(t.nationalId), index("persons_phone_idx").on(t.phone)],
+);
+
+/** Wards (xã/phường) of the province: registration places and residence. */
+export const wards = sqliteTable("wards", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  provinceCode: text("province_code").notNull(),
+});
+
+/** Zalo users who opened the Mini App or talked to the OA. `id` is the app-scoped Zalo user id (a string: ids exceed 2^53). */
+export const zaloUsers = sqliteTable(
+  "zalo_users",
+  {
+    id: text("id").primaryKey(),
+    /** The OA-scoped id (`idByOA`), the one OA messages are addressed to. */
+    oaUserId: text("oa_user_id"),
+    displayName: text("display_name"),
+    phone: text("phone"),
+    phoneLinkedAt: instant("phone_linked_at"),
+    follower: integer("follower", { mode: "boolean" }).notNull().default(false),
+    lastInteractionAt: instant("last_interaction_at"),
+    language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [index("zalo_users_phone_idx").on(t.phone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
+);
+
+/** Machine clients (hospitals, the case system): each API key is bound to one client. Only a hash of the key is kept. */
+export const machineClients = sqliteTable(
+  "machine_clients",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** Which integration endpoints the client may call. */
+    scopes: json<string[]>("scopes").notNull(),
+    apiKeyHash: text("api_key_hash").notNull(),
+    createdAt: createdAt(),
+    disabledAt: instant("disabled_at"),
+  },
+  (t) => [uniqueIndex("machine_clients_key_uq").on(t.apiKeyHash)],
+);
+
+/** Electronic birth certificates received (contract 1), kept as received. */
+export const birthEvents = sqliteTable(
+  "birth_events",
+  {
+    id: text("id").primaryKey(),
+    certificateNo: text("certificate_no").notNull(),
+    /** SHA-256 of the canonical payload: a repeat with the same hash is idempotent, another is a conflict. */
+    payloadHash: text("payload_hash").notNull(),
+    payload: json<unknown>("payload").notNull(),
+    facilityCode: text("facility_code").notNull(),
+    childBornAt: instant("child_born_at").notNull(),
+    motherPersonId: text("mother_person_id").notNull().references(() => persons.id),
+    fatherPersonId: text("father_person_id").references(() => persons.id),
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    receivedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("birth_events_certificate_uq").on(t.certificateNo)],
+);
+
+export type DraftFieldRow = {
+  value: string | number | null;
+  source: "birth_certificate" | "population_data" | "derived" | "default" | "citizen" | null;
+  sourceRef?: string;
+  editable: boolean;
+  required: boolean;
+  kind: "text" | "name" | "date" | "sex" | "ward" | "count";
+};
+
+/** Prefilled draft dossiers waiting for a citizen's review and consent. */
+export const drafts = sqliteTable(
+  "drafts",
+  {
+    id: text("id").primaryKey(),
+    service: text("service", { enum: ["birth_registration"] }).notNull(),
+    procedureCode: text("procedure_code").notNull(),
+    birthEventId: text("birth_event_id").references(() => birthEvents.id),
+    /** Bumped on every change; edits must quote the version they saw. */
+    version: integer("version").notNull().default(1),
+    fields: json<Record<string, DraftFieldRow>>("fields").notNull(),
+    status: text("status", { enum: ["open", "consented", "submitted", "closed"] }).notNull().default("open"),
+    dueBy: text("due_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("drafts_birth_event_uq").on(t.birthEventId)],
+);
+
+/** Who may see and act on a draft (for a birth: the child's mother and father). */
+export const draftParties = sqliteTable(
+  "draft_parties",
+  {
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    personId: text("person_id").notNull().references(() => persons.id),
+    role: text("role", { enum: ["mother", "father"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.draftId, t.personId] }), index("draft_parties_person_idx").on(t.personId)],
+);
+
+/** The draft's history as the citizen sees it (timeline). */
+export const draftEvents = sqliteTable(
+  "draft_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    kind: text("kind", { enum: ["draft_created", "notified", "consented", "consent_voided", "submitted", "status"] }).notNull(),
+    at: instant("at").notNull(),
+    data: json<Record<string, string>>("data").notNull().default({}),
+  },
+  (t) => [index("draft_events_draft_idx").on(t.draftId, t.id)],
+);
+
+/**
+ * Consents: who, when, the content hash of exactly what was shown, and the consent text version
+ * (Law 91/2025/QH15 on personal data: consent must be specific and kept as evidence).
+ */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    draftVersion: integer("draft_version").notNull(),
+    zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
+    personId: text("person_id").notNull().references(() => persons.id),
+    role: text("role", { enum: ["mother", "father"] }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    consentTextVersion: text("consent_text_version").notNull(),
+    consentedAt: instant("consented_at").notNull(),
+    voidedAt: instant("voided_at"),
+    voidReason: text("void_reason"),
+  },
+  (t) => [index("consents_draft_idx").on(t.draftId)],
+);
+
+/** A consented dossier on its way to, and through, the provincial case system. */
+export const submissions = sqliteTable(
+  "submissions",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    consentId: text("consent_id").notNull().references(() => consents.id),
+    procedureCode: text("procedure_code").notNull(),
+    status: text("status", { enum: ["queued", "sent", "received", "processing", "need_more_info", "rejected", "completed", "cancelled"] }).notNull(),
+    caseId: text("case_id"),
+    receiptNo: text("receipt_no"),
+    resultRef: text("result_ref"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId)],
+);
+
+export const submissionStatusHistory = sqliteTable(
+  "submission_status_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionId: text("submission_id").notNull().references(() => submissions.id),
+    status: text("status").notNull(),
+    note: text("note"),
+    at: instant("at").notNull(),
+    recordedAt: createdAt(),
+  },
+  (t) => [index("submission_history_idx").on(t.submissionId, t.id)],
+);
+
+/**
+ * Outbox: every outbound message and submission is stored here before it is sent, sent at most
+ * once per idempotency key, retried with backoff (GOV.UK Notify's model: persist, queue the id,
+ * the worker reloads by id).
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["notification", "case_submission"] }).notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    channel: text("channel", { enum: ["oa", "zns", "case_system"] }).notNull(),
+    /** Channels still to try after this one, for failover on permanent errors. */
+    fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
+    personId: text("person_id").references(() => persons.id),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: instant("next_attempt_at").notNull(),
+    /** While `sending`, the lease: after it passes, a crashed send is picked up again. */
+    lockedUntil: instant("locked_until"),
+    lastError: text("last_error"),
+    providerRef: text("provider_ref"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */
+export const inbox = sqliteTable(
+  "inbox",
+  {
+    id: text("id").primaryKey(),
+    source: text("source", { enum: ["zalo_webhook", "case_status"] }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    payload: json<unknown>("payload").notNull(),
+    receivedAt: createdAt(),
+    processedAt: instant("processed_at"),
+    error: text("error"),
+  },
+  (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
+);
+
+/** Audit log: every machine call, citizen action on personal data and staff read. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: instant("at").notNull(),
+    actorKind: text("actor_kind", { enum: ["machine", "citizen", "staff", "system"] }).notNull(),
+    actorId: text("actor_id").notNull(),
+    action: text("action").notNull(),
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    requestId: text("request_id"),
+    details: json<Record<string, unknown>>("details").notNull().default({}),
+  },
+  (t) => [index("audit_target_idx").on(t.targetKind, t.targetId), index("audit_at_idx").on(t.at)],
+);

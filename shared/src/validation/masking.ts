@@ -1,0 +1,25 @@
+/**
+ * Masks personal identifiers in free text before it is logged (Law 91/2025/QH15: least data; the
+ * project rule: mask ID numbers and phones in logs). 12-digit ID numbers keep their last 3 digits;
+ * mobile numbers in any common form keep their last 3 digits.
+ */
+const ID_NUMBER = /(?<!\d)\d{9}(\d{3})(?!\d)/g;
+const PHONE = /(?<![\d+])(?:\+?84|0)(?:[\s.]?\d){6}((?:[\s.]?\d){3})(?!\d)/g;
+
+export function maskPersonalData(text: string): string {
+  return text.replace(ID_NUMBER, "*********$1").replace(PHONE, (_m, last: string) => `*******${last.replace(/[\s.]/g, "")}`);
+}
+
+/** Deep copy of a log object with every string masked. Keys are kept; numbers are left alone. */
+export function maskDeep(value: unknown, depth = 0): unknown {
+  if (depth > 8) return "[depth]";
+  if (typeof value === "string") return maskPersonalData(value);
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  if (value && typeof value === "object") {
+    if (value instanceof Error) return { type: value.name, message: maskPersonalData(value.message), stack: value.stack ? maskPersonalData(value.stack) : undefined };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
+    return out;
+  }
+  return value;
+}
