@@ -27,6 +27,11 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Prometheus default process metrics (off in tests: many apps in one process). */
   defaultMetrics?: boolean;
+  /**
+   * A case system that outlives this runtime (restart tests: the real one keeps its state when
+   * our process dies). Replaces CASE_SYSTEM_URL and the built-in simulator.
+   */
+  caseSystem?: CaseSystemClient;
 }
 
 export interface Runtime {
@@ -95,7 +100,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     };
   }
 
-  if (config.CASE_SYSTEM_URL) {
+  if (opts.caseSystem) {
+    caseSystem = opts.caseSystem;
+  } else if (config.CASE_SYSTEM_URL) {
     caseSystem = createHttpCaseSystemClient({ baseUrl: config.CASE_SYSTEM_URL, ...(config.CASE_SYSTEM_API_KEY ? { apiKey: config.CASE_SYSTEM_API_KEY } : {}) });
   } else {
     const callbackKey = config.INTEGRATION_API_KEYS.find((k) => k.clientId === CASE_SYSTEM_CLIENT_ID)?.key;

@@ -1,9 +1,6 @@
 import { nextSendableAt } from "@hccd/shared";
 import {
   claimDueOutbox,
-  getConsent,
-  getDraft,
-  getPerson,
   getSubmission,
   insertDraftEvent,
   insertStatusHistory,
@@ -14,13 +11,12 @@ import {
   updateSubmission,
   type OutboxRow,
 } from "@hccd/db";
-import { BIRTH_CONSENT_TEXT_VERSION, type CaseDossier } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
 import type { ZaloClients } from "../adapters/zalo/types.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
 import { PlatformError, TransportError } from "../adapters/errors.js";
 import { renderOaMessage, renderZnsTemplate, type NotificationPayload } from "../services/notifications.js";
-import { draftContentHash } from "../services/hashing.js";
+import { buildCaseDossier, NotSendable } from "../services/dossier.js";
 
 export interface OutboxWorkerDeps extends ServiceDeps {
   zalo: ZaloClients;
@@ -46,7 +42,6 @@ export function backoffMs(kind: OutboxRow["kind"], attempts: number, random: () 
   return Math.round(raw * (0.8 + 0.4 * random()));
 }
 
-class PermanentError extends Error {}
 
 /**
  * The outbox worker (GOV.UK Notify's model): claim due rows, reload what they refer to, send,
@@ -65,47 +60,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   async function sendNotification(row: OutboxRow): Promise<string> {
     const payload = row.payload as NotificationPayload;
     if (row.channel === "oa") {
-      if (!payload.recipient.oaUserId) throw new PermanentError("no OA user id");
+      if (!payload.recipient.oaUserId) throw new NotSendable("no OA user id");
       const { text, buttons } = renderOaMessage(payload);
       return (await deps.zalo.oa.sendText({ userId: payload.recipient.oaUserId, text, buttons })).messageId;
     }
     if (row.channel === "zns") {
-      if (!payload.recipient.phone) throw new PermanentError("no phone number");
+      if (!payload.recipient.phone) throw new NotSendable("no phone number");
       const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
       return (await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id })).msgId;
     }
-    throw new PermanentError(`channel ${row.channel} cannot carry a notification`);
-  }
-
-  /** Builds contract 3's dossier from the consented draft, refusing if it no longer matches the consent. */
-  function buildDossier(submissionId: string): CaseDossier {
-    const db = deps.db;
-    const submission = getSubmission(db, submissionId);
-    if (!submission) throw new PermanentError(`submission ${submissionId} not found`);
-    if (submission.status === "cancelled") throw new PermanentError("submission was cancelled");
-    const consent = getConsent(db, submission.consentId);
-    const draft = getDraft(db, submission.draftId);
-    if (!consent || !draft || consent.voidedAt) throw new PermanentError("no consent in force");
-    const hash = draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion: consent.consentTextVersion });
-    // Nothing is submitted without consent to exactly this content.
-    if (hash !== consent.contentHash || consent.consentTextVersion !== BIRTH_CONSENT_TEXT_VERSION) throw new PermanentError("draft content differs from what was consented to");
-    const person = getPerson(db, consent.personId);
-    if (!person) throw new PermanentError("consenting person not found");
-    const fields: Record<string, unknown> = {};
-    for (const [k, f] of Object.entries(draft.fields)) fields[k] = f.value;
-    return {
-      submissionId: submission.id,
-      procedureCode: submission.procedureCode,
-      applicant: {
-        fullName: person.fullName,
-        ...(person.nationalId ? { nationalId: person.nationalId } : {}),
-        ...(person.phone ? { phone: person.phone } : {}),
-        relationship: consent.role,
-      },
-      fields,
-      consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
-      attachments: [],
-    };
+    throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
   }
 
   async function dispatch(row: OutboxRow): Promise<void> {
@@ -113,7 +77,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     try {
       if (row.kind === "case_submission") {
         const submissionId = String(row.payload.submissionId);
-        const dossier = buildDossier(submissionId);
+        const dossier = buildCaseDossier(deps.db, submissionId);
         const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
         const at = now();
         deps.db.transaction((tx) => {
@@ -147,7 +111,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   function handleFailure(row: OutboxRow, err: unknown): void {
     const at = deps.now();
     const message = err instanceof Error ? err.message : String(err);
-    const permanent = err instanceof PermanentError || (err instanceof PlatformError && !err.retryable);
+    const permanent = err instanceof NotSendable || (err instanceof PlatformError && !err.retryable);
     if (permanent) {
       const [next, ...rest] = row.fallbackChannels;
       if (row.kind === "notification" && (next === "oa" || next === "zns")) {

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { submissionStatusHistory, submissions } from "../schema.js";
 
@@ -19,7 +19,8 @@ export function findSubmissionByCaseId(db: Db, caseId: string): Submission | und
 
 /** The newest submission of a draft (an earlier one may have been cancelled by an edit). */
 export function latestSubmissionForDraft(db: Db, draftId: string): Submission | undefined {
-  return db.select().from(submissions).where(eq(submissions.draftId, draftId)).orderBy(desc(submissions.createdAt), desc(submissions.id)).get();
+  // rowid breaks ties between submissions created in the same millisecond (insertion order).
+  return db.select().from(submissions).where(eq(submissions.draftId, draftId)).orderBy(desc(submissions.createdAt), desc(sql`rowid`)).get();
 }
 
 export function updateSubmission(db: Db, id: string, patch: Partial<Pick<Submission, "status" | "caseId" | "receiptNo" | "resultRef">> & { updatedAt: Date }): void {

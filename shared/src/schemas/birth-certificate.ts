@@ -48,11 +48,20 @@ function checkParentId(parent: { nationalId: string; dateOfBirth: string }, ctx:
   if (!r.ok) ctx.addIssue({ code: "custom", path: ["nationalId"], message: NATIONAL_ID_PROBLEM_TEXT[r.reason] });
 }
 
+/**
+ * Run the ID cross-check even when other fields of the parent are wrong (zod skips refinements on
+ * an object with issues unless told otherwise), so that one answer names every bad field.
+ */
+const idAndBirthDateReadable = (payload: { value: unknown }) => {
+  const v = payload.value as { nationalId?: unknown; dateOfBirth?: unknown } | undefined;
+  return nationalIdDigits.safeParse(v?.nationalId).success && isoDate.safeParse(v?.dateOfBirth).success;
+};
+
 export const birthMotherSchema = parentBase
   .extend({ residence: residenceSchema })
-  .superRefine((m, ctx) => checkParentId(m, ctx, "female"));
+  .superRefine((m, ctx) => checkParentId(m, ctx, "female"), { when: idAndBirthDateReadable });
 
-export const birthFatherSchema = parentBase.superRefine((f, ctx) => checkParentId(f, ctx, "male"));
+export const birthFatherSchema = parentBase.superRefine((f, ctx) => checkParentId(f, ctx, "male"), { when: idAndBirthDateReadable });
 
 /**
  * Contract 1: the hospital's electronic birth certificate (giấy chứng sinh), `POST

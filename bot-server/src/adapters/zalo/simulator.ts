@@ -1,0 +1,245 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { randomBytes } from "node:crypto";
+import { normalizeVnPhone, nextSendableAt, zodIssuesToFields, CS_WINDOW_MS } from "@hccd/shared";
+
+export interface SimTemplate {
+  /** The approved text, with `{{param}}` placeholders. */
+  body: string;
+  /** Buttons whose URL comes from a template parameter. */
+  buttons?: { title: string; urlParam: string }[];
+}
+
+export interface SimMessage {
+  id: string;
+  channel: "oa" | "zns";
+  userId?: string;
+  phone?: string;
+  templateId?: string;
+  templateData?: Record<string, string>;
+  /** What the citizen reads: the OA text, or the ZNS template rendered with its parameters. */
+  text: string;
+  buttons: { title: string; url?: string }[];
+  trackingId?: string;
+  sentAt: string;
+}
+
+/** ZNS limit: a rendered template body of at most 400 characters (zalo.md). */
+const ZNS_MAX_CHARS = 400;
+const PHONE_TOKEN_TTL_MS = 2 * 60_000;
+
+/**
+ * A stand-in for Zalo's OA, ZNS and Graph APIs: the real HTTP clients talk to `api` exactly as they
+ * would talk to Zalo, and the simulator keeps what was delivered for tests and the demo. It enforces
+ * what the real platform enforces and the code must cope with: the access token, the follower rule
+ * and 7-day window for customer-service messages, template parameters and length, the daily ZNS
+ * quota, one-time 2-minute phone tokens, and (optionally) the night block.
+ */
+export function createZaloSimulator(opts: {
+  templates: Record<string, SimTemplate>;
+  now?: () => Date;
+  enforceNightBlock?: boolean;
+  dailyQuota?: number;
+  oaAccessToken?: string;
+  appSecret?: string;
+}) {
+  const now = opts.now ?? (() => new Date());
+  const oaToken = opts.oaAccessToken ?? "sim-oa-access-token";
+  const appSecret = opts.appSecret ?? "sim-app-secret";
+  const dailyQuota = opts.dailyQuota ?? 10_000;
+  const users = new Map<string, { name: string | null; follower: boolean; lastInteractionAt: number | null }>();
+  const accessTokens = new Map<string, string>();
+  const phoneTokens = new Map<string, { accessToken: string; phone: string; expiresAt: number }>();
+  const byTracking = new Map<string, SimMessage>();
+  let sent: SimMessage[] = [];
+  let quotaUsed = { day: "", count: 0 };
+  let seq = 0;
+
+  const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${randomBytes(3).toString("hex")}`;
+  const nightBlocked = () => opts.enforceNightBlock === true && nextSendableAt(now(), { startHour: 22, endHour: 6 }).getTime() !== now().getTime();
+  const fail = (error: number, message: string) => ({ error, message });
+
+  function render(body: string, data: Record<string, string>): { text: string; missing: string[] } {
+    const missing: string[] = [];
+    const text = body.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => {
+      const v = data[k];
+      if (v === undefined) missing.push(k);
+      return v ?? "";
+    });
+    return { text, missing };
+  }
+
+  const api = new Hono();
+
+  api.post("/v3.0/oa/message/cs", async (c) => {
+    if (c.req.header("access_token") !== oaToken) return c.json(fail(-216, "Access token is invalid"));
+    if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
+    const body = (await c.req.json().catch(() => null)) as { recipient?: { user_id?: string }; message?: { text?: string; attachment?: { payload?: { text?: string; buttons?: { title: string; type: string; payload: unknown }[] } } } } | null;
+    const userId = body?.recipient?.user_id;
+    if (!userId) return c.json(fail(-201, "recipient.user_id is required"));
+    const user = users.get(userId);
+    if (!user?.follower) return c.json(fail(-213, "User has not followed the OA"));
+    if (user.lastInteractionAt === null || now().getTime() - user.lastInteractionAt >= CS_WINDOW_MS) return c.json(fail(-230, "User has not interacted with the OA in the last 7 days"));
+    const payload = body?.message?.attachment?.payload;
+    const text = body?.message?.text ?? payload?.text ?? "";
+    const buttons = (payload?.buttons ?? []).map((b) => ({ title: b.title, ...(b.type === "oa.open.url" ? { url: (b.payload as { url?: string }).url ?? "" } : {}) }));
+    const msg: SimMessage = { id: newId("oa"), channel: "oa", userId, text, buttons, sentAt: now().toISOString() };
+    sent.push(msg);
+    return c.json({ error: 0, message: "Success", data: { message_id: msg.id, user_id: userId } });
+  });
+
+  api.post("/message/template", async (c) => {
+    if (c.req.header("access_token") !== oaToken) return c.json(fail(-124, "Access token is invalid"));
+    if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
+    const body = (await c.req.json().catch(() => null)) as { phone?: string; template_id?: string; template_data?: Record<string, string>; tracking_id?: string } | null;
+    const phone = normalizeVnPhone(body?.phone ?? "");
+    if (!phone.ok || body?.phone !== phone.value) return c.json(fail(-108, "Phone number is invalid"));
+    const template = opts.templates[body?.template_id ?? ""];
+    if (!template) return c.json(fail(-109, "Template is invalid"));
+    const trackingId = body?.tracking_id;
+    const previous = trackingId ? byTracking.get(trackingId) : undefined;
+    // Zalo answers a repeated tracking id with the first message: a retry never delivers twice.
+    if (previous) return c.json({ error: 0, message: "Success", data: { msg_id: previous.id, sent_time: String(Date.parse(previous.sentAt)), quota: quota() } });
+    const data = body?.template_data ?? {};
+    const { text, missing } = render(template.body, data);
+    if (missing.length > 0) return c.json(fail(-1122, `Missing template parameter: ${missing.join(", ")}`));
+    if (text.length > ZNS_MAX_CHARS) return c.json(fail(-1121, `Rendered message is ${text.length} characters, more than ${ZNS_MAX_CHARS}`));
+    const day = now().toISOString().slice(0, 10);
+    if (quotaUsed.day !== day) quotaUsed = { day, count: 0 };
+    if (quotaUsed.count >= dailyQuota) return c.json(fail(-144, "Daily quota exceeded"));
+    quotaUsed.count++;
+    const msg: SimMessage = {
+      id: newId("zns"),
+      channel: "zns",
+      phone: phone.value,
+      templateId: body?.template_id ?? "",
+      templateData: data,
+      text,
+      buttons: (template.buttons ?? []).map((b) => ({ title: b.title, url: data[b.urlParam] ?? "" })),
+      ...(trackingId ? { trackingId } : {}),
+      sentAt: now().toISOString(),
+    };
+    sent.push(msg);
+    if (trackingId) byTracking.set(trackingId, msg);
+    return c.json({ error: 0, message: "Success", data: { msg_id: msg.id, sent_time: String(now().getTime()), quota: quota() } });
+  });
+
+  api.get("/v2.0/me", (c) => {
+    const userId = accessTokens.get(c.req.header("access_token") ?? "");
+    if (!userId) return c.json(fail(-501, "Access token is invalid or expired"));
+    return c.json({ id: userId, name: users.get(userId)?.name ?? null, error: 0, message: "Success" });
+  });
+
+  api.get("/v2.0/me/info", (c) => {
+    if (c.req.header("secret_key") !== appSecret) return c.json(fail(-2001, "Application secret key is invalid"));
+    const accessToken = c.req.header("access_token") ?? "";
+    if (!accessTokens.has(accessToken)) return c.json(fail(-501, "Access token is invalid or expired"));
+    const code = c.req.header("code") ?? "";
+    const entry = phoneTokens.get(code);
+    // One-time token: used, expired, or issued to someone else is all the same refusal.
+    phoneTokens.delete(code);
+    if (!entry || entry.accessToken !== accessToken || entry.expiresAt <= now().getTime()) return c.json(fail(-2003, "Code is invalid or expired"));
+    return c.json({ error: 0, message: "Success", data: { number: entry.phone } });
+  });
+
+  function quota() {
+    return { dailyQuota: String(dailyQuota), remainingQuota: String(Math.max(0, dailyQuota - quotaUsed.count)) };
+  }
+
+  return {
+    api,
+    /** Dev identity: an access token for a (new or given) simulated Zalo user. */
+    issueAccessToken(input: { userId?: string; name?: string } = {}): { accessToken: string; userId: string } {
+      const userId = input.userId ?? String(1_000_000_000_000_000_000n + BigInt(++seq) * 7919n + BigInt(Date.now() % 100_000));
+      const existing = users.get(userId);
+      users.set(userId, { name: input.name ?? existing?.name ?? null, follower: existing?.follower ?? false, lastInteractionAt: existing?.lastInteractionAt ?? null });
+      const accessToken = `sim-at-${randomBytes(16).toString("hex")}`;
+      accessTokens.set(accessToken, userId);
+      return { accessToken, userId };
+    },
+    /** What `getPhoneNumber()` would hand the Mini App: a one-time token, valid 2 minutes. */
+    issuePhoneToken(input: { accessToken: string; phone: string }): { token: string } {
+      const phone = normalizeVnPhone(input.phone);
+      if (!phone.ok) throw new Error(`not a Vietnamese mobile number: ${input.phone}`);
+      if (!accessTokens.has(input.accessToken)) throw new Error("unknown access token");
+      const token = `sim-pt-${randomBytes(16).toString("hex")}`;
+      phoneTokens.set(token, { accessToken: input.accessToken, phone: phone.value, expiresAt: now().getTime() + PHONE_TOKEN_TTL_MS });
+      return { token };
+    },
+    setFollower(userId: string, following: boolean) {
+      const u = users.get(userId) ?? { name: null, follower: false, lastInteractionAt: null };
+      users.set(userId, { ...u, follower: following });
+    },
+    recordInteraction(userId: string, at: Date) {
+      const u = users.get(userId) ?? { name: null, follower: false, lastInteractionAt: null };
+      users.set(userId, { ...u, lastInteractionAt: at.getTime() });
+    },
+    /** Messages delivered, oldest first; filtered by OA user id or by phone (any common form). */
+    messages(filter: { userId?: string; phone?: string } = {}): SimMessage[] {
+      const phone = filter.phone ? normalizeVnPhone(filter.phone) : null;
+      return sent.filter((m) => (filter.userId === undefined || m.userId === filter.userId) && (!phone || (phone.ok && m.phone === phone.value)));
+    },
+    /** Deliveries per ZNS tracking id: a retry must never make this more than 1. */
+    deliveriesPerTrackingId(): Map<string, number> {
+      const counts = new Map<string, number>();
+      for (const m of sent) if (m.trackingId) counts.set(m.trackingId, (counts.get(m.trackingId) ?? 0) + 1);
+      return counts;
+    },
+    reset() {
+      sent = [];
+      byTracking.clear();
+    },
+  };
+}
+
+export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
+
+const phoneField = z.string().transform((s, ctx) => {
+  const r = normalizeVnPhone(s);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: "is not a Vietnamese mobile number" });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+/**
+ * The simulator's own routes, mounted at `/sim/zalo` in sim mode only: what was delivered, and the
+ * dev identity the Mini App uses in a browser outside Zalo.
+ */
+export function createZaloSimRoutes(sim: ZaloSimulator) {
+  const app = new Hono();
+  const invalid = (issues: z.core.$ZodIssue[]) => ({ error: { code: "validation_failed", message: "invalid request", fields: zodIssuesToFields(issues) } });
+
+  app.get("/messages", (c) => {
+    const userId = c.req.query("userId");
+    const phone = c.req.query("phone");
+    if (!userId && !phone) return c.json({ error: { code: "validation_failed", message: "give userId or phone", fields: [{ path: "userId", message: "userId or phone is required" }] } }, 422);
+    if (phone && !normalizeVnPhone(phone).ok) return c.json({ error: { code: "validation_failed", message: "invalid phone", fields: [{ path: "phone", message: "is not a Vietnamese mobile number" }] } }, 422);
+    return c.json({ messages: sim.messages({ ...(userId ? { userId } : {}), ...(phone ? { phone } : {}) }) });
+  });
+
+  app.post("/dev-login", async (c) => {
+    const r = z.object({ userId: z.string().regex(/^\d{1,32}$/, "must be digits").optional(), name: z.string().max(100).optional() }).safeParse(await c.req.json().catch(() => ({})));
+    if (!r.success) return c.json(invalid(r.error.issues), 422);
+    return c.json(sim.issueAccessToken({ ...(r.data.userId ? { userId: r.data.userId } : {}), ...(r.data.name ? { name: r.data.name } : {}) }));
+  });
+
+  app.post("/phone-token", async (c) => {
+    const r = z.object({ accessToken: z.string().min(1), phone: phoneField }).safeParse(await c.req.json().catch(() => null));
+    if (!r.success) return c.json(invalid(r.error.issues), 422);
+    try {
+      return c.json(sim.issuePhoneToken(r.data));
+    } catch {
+      return c.json({ error: { code: "validation_failed", message: "unknown access token", fields: [{ path: "accessToken", message: "is not a simulator token" }] } }, 422);
+    }
+  });
+
+  app.post("/follow", async (c) => {
+    const r = z.object({ userId: z.string().min(1), following: z.boolean() }).safeParse(await c.req.json().catch(() => null));
+    if (!r.success) return c.json(invalid(r.error.issues), 422);
+    sim.setFollower(r.data.userId, r.data.following);
+    return c.json({ ok: true });
+  });
+  return app;
+}

@@ -1,0 +1,76 @@
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createLogger, createRuntime, parseConfig, type Runtime } from "@hccd/bot-server";
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const miniAppDir = join(repoRoot, "mini-app");
+export const artifactsDir = join(repoRoot, "test", "artifacts");
+
+/** Builds the Mini App for production once per run (the tests run against the real build). */
+export function buildMiniApp(): string {
+  const www = join(miniAppDir, "www");
+  if (!process.env.HCCD_SKIP_MINI_APP_BUILD || !existsSync(join(www, "index.html"))) {
+    execFileSync("pnpm", ["--filter", "@hccd/mini-app", "build"], { cwd: repoRoot, stdio: "pipe" });
+  }
+  return www;
+}
+
+export interface DemoServer {
+  url: string;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+/**
+ * The backend (sim mode, demo seed, a temporary SQLite file, the outbox worker running) and the
+ * built Mini App on one localhost origin, as a parent's browser would meet them. The host name is
+ * `localhost` on purpose: zmp-sdk answers with stubs there, and the app uses its dev identity.
+ */
+export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promise<DemoServer> {
+  const www = buildMiniApp();
+  const dir = mkdtempSync(join(tmpdir(), "hccd-e2e-"));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const config = parseConfig({ ZALO_MODE: "sim", SEED: "demo", CASE_SIM_STEP_MS: String(opts.caseStepMs ?? 300), LOG_LEVEL: "silent", MINI_APP_URL: url });
+  const runtime = createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  runtime.worker.start();
+
+  const outer = new Hono();
+  const root = relative(process.cwd(), www) || ".";
+  outer.use("/assets/*", serveStatic({ root }));
+  for (const p of ["/api/*", "/sim/*", "/healthz", "/metrics", "/openapi.json"]) outer.all(p, (c) => runtime.app.fetch(c.req.raw));
+  outer.use("*", serveStatic({ root }));
+  outer.get("*", serveStatic({ root, path: "index.html" }));
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: outer.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  return {
+    url,
+    runtime,
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
