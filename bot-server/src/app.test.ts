@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
+import { createLogger } from "./logger.js";
+import { ConfigError, parseConfig } from "./config.js";
+
+let world: TestWorld;
+afterEach(async () => {
+  await world?.close();
+});
+
+describe("operational endpoints", () => {
+  it("GET /healthz, request ids and the error envelope for unknown routes", async () => {
+    world = createTestWorld();
+    const res = await world.call("GET", "/healthz");
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({ status: "ok", mode: "sim" });
+    expect(res.headers.get("x-request-id")).toMatch(/.+/);
+    const missing = await world.call("GET", "/nope");
+    expect(missing.status).toBe(404);
+    expect(await readJson(missing)).toEqual({ error: { code: "not_found", message: "no route for GET /nope" } });
+  });
+
+  it("GET /metrics speaks Prometheus and counts requests and the outbox", async () => {
+    world = createTestWorld();
+    await world.postCertificate(makeBirthCertificate());
+    const text = await (await world.call("GET", "/metrics")).text();
+    expect(text).toContain('hccd_http_requests_total{method="POST",route="/api/integrations/birth-certificates",status="201"} 1');
+    expect(text).toContain('hccd_outbox_messages{kind="notification",status="pending"} 1');
+  });
+
+  it("GET /openapi.json documents every stable path from the zod schemas", async () => {
+    world = createTestWorld();
+    const doc = await readJson(await world.call("GET", "/openapi.json"));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/integrations/birth-certificates", "/api/integrations/case-status", "/api/me", "/api/me/phone", "/api/me/drafts/{id}", "/api/me/drafts/{id}/consent"]));
+    const body = doc.paths["/api/integrations/birth-certificates"].post.requestBody.content["application/json"].schema;
+    expect(body.required).toEqual(expect.arrayContaining(["certificateNo", "issuedAt", "facility", "child", "mother"]));
+    expect(Object.keys(doc.paths["/api/integrations/birth-certificates"].post.responses).sort()).toEqual(["200", "201", "401", "403", "409", "422"]);
+  });
+});
+
+describe("logs", () => {
+  it("mask ID numbers and phones wherever they appear", () => {
+    const lines: string[] = [];
+    const destination = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const log = createLogger({ destination });
+    log.info({ mother: { nationalId: "072195001234", phone: "84912345678" }, note: "call 0912 345 678" }, "certificate for 072195001234");
+    const out = lines.join("");
+    expect(out).not.toMatch(/072195001234|84912345678|0912 345 678/);
+    expect(out).toContain("*********234");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", msg: "certificate for *********234", mother: { phone: "*******678" } });
+  });
+});
+
+describe("configuration", () => {
+  it("names every bad variable", () => {
+    try {
+      parseConfig({ PORT: "eighty", SEED: "lots", ZALO_MODE: "live", INTEGRATION_API_KEYS: "short:x", QUIET_HOURS: "25-7", CASE_SYSTEM_URL: "not a url" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const vars = (e as ConfigError).problems.map((p) => p.variable);
+      expect(vars).toEqual(expect.arrayContaining(["PORT", "SEED", "INTEGRATION_API_KEYS", "QUIET_HOURS", "CASE_SYSTEM_URL"]));
+    }
+  });
+
+  it("requires the Zalo credentials in live mode", () => {
+    const e = (() => {
+      try {
+        parseConfig({ ZALO_MODE: "live", INTEGRATION_API_KEYS: "a-very-long-hospital-key:bv-a" });
+      } catch (x) {
+        return x as ConfigError;
+      }
+      throw new Error("no error");
+    })();
+    expect(e.problems.map((p) => p.variable).sort()).toEqual(["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY"]);
+  });
+
+  it("defaults to sim mode with development keys", () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ PORT: 8787, SEED: "none", ZALO_MODE: "sim", QUIET_HOURS: { startHour: 21, endHour: 7 } });
+    expect(c.INTEGRATION_API_KEYS.map((k) => k.clientId)).toEqual(["bvdk-tay-ninh", "case-system"]);
+  });
+});

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { DraftView } from "@hccd/shared";
+import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
+import { seedReference } from "../runtime.js";
+import { backoffMs } from "./outbox-worker.js";
+
+let world: TestWorld;
+afterEach(async () => {
+  await world?.close();
+});
+
+const outboxRows = () => world.handle.sqlite.prepare("select kind, channel, status, attempts, last_error from outbox order by rowid").all() as { kind: string; channel: string; status: string; attempts: number; last_error: string | null }[];
+
+async function consented() {
+  seedReference(world.handle.db);
+  const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
+  const mother = await world.citizen({ phone: "0912345678" });
+  let view: DraftView = await readJson(await world.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
+  view = await readJson(await world.call("PATCH", `/api/me/drafts/${draftId}`, { token: mother.token, body: { version: view.version, changes: { "child.hometown": "Tây Ninh" } } }));
+  const r = await readJson(await world.call("POST", `/api/me/drafts/${draftId}/consent`, { token: mother.token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } }));
+  return { draftId, mother, submissionId: r.submissionId as string };
+}
+
+describe("backoffMs", () => {
+  it.each([
+    ["case_submission", 1, 10_000],
+    ["case_submission", 2, 20_000],
+    ["case_submission", 4, 80_000],
+    ["notification", 1, 30_000],
+    ["case_submission", 30, 3_600_000], // capped at an hour
+  ] as const)("%s attempt %i waits %i ms (±20%%)", (kind, attempts, ms) => {
+    expect(backoffMs(kind, attempts, () => 0.5)).toBe(ms);
+    expect(backoffMs(kind, attempts, () => 0)).toBe(Math.round(ms * 0.8));
+  });
+});
+
+describe("outbox worker", () => {
+  it("retries the case system with backoff through an outage and submits once", async () => {
+    world = createTestWorld();
+    const { submissionId } = await consented();
+    const caseSim = world.sim!.caseSystem!;
+    caseSim.failNextRequests(2, 503);
+    await world.worker.drain();
+    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("503") });
+    world.clock.advance(5_000);
+    await world.worker.drain();
+    expect(caseSim.requestCount(submissionId)).toBe(1); // not due yet
+    world.clock.advance(10_000);
+    await world.worker.drain();
+    expect(caseSim.requestCount(submissionId)).toBe(2);
+    world.clock.advance(30_000);
+    await world.worker.drain();
+    expect(caseSim.requestCount(submissionId)).toBe(3);
+    expect(caseSim.acceptedCount(submissionId)).toBe(1);
+    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "sent" });
+  });
+
+  it("gives up after the last attempt and leaves the row failed for staff", async () => {
+    world = createTestWorld();
+    await consented();
+    world.sim!.caseSystem!.failNextRequests(100, 503);
+    for (let i = 0; i < 20; i++) {
+      await world.worker.drain();
+      world.clock.advance(2 * 3_600_000);
+    }
+    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "failed", attempts: 12, last_error: expect.stringContaining("gave up after 12 attempts") });
+  });
+
+  it("falls over from an OA message to ZNS when Zalo refuses the OA message permanently", async () => {
+    world = createTestWorld();
+    seedReference(world.handle.db);
+    // Our records say the mother follows the OA and wrote to it yesterday; Zalo disagrees (-213).
+    const mother = await world.citizen({ phone: "0912345678" });
+    world.handle.sqlite.prepare("update zalo_users set follower = 1, oa_user_id = ?, last_interaction_at = ? where id = ?").run(mother.userId, world.clock.now().getTime() - 86_400_000, mother.userId);
+    await world.postCertificate(makeBirthCertificate());
+    expect(outboxRows()).toEqual([expect.objectContaining({ channel: "oa", status: "pending" })]);
+    await world.worker.drain();
+    expect(outboxRows()).toEqual([expect.objectContaining({ channel: "zns", status: "sent", last_error: null })]);
+    expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
+  });
+
+  it("sends an OA message when the mother follows the OA and talked to it this week", async () => {
+    world = createTestWorld();
+    seedReference(world.handle.db);
+    const mother = await world.citizen({ phone: "0912345678" });
+    world.sim!.zalo!.setFollower(mother.userId, true);
+    world.sim!.zalo!.recordInteraction(mother.userId, world.clock.now());
+    world.handle.sqlite.prepare("update zalo_users set follower = 1, oa_user_id = ?, last_interaction_at = ? where id = ?").run(mother.userId, world.clock.now().getTime(), mother.userId);
+    const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
+    await world.worker.drain();
+    const [msg] = world.sim!.zalo!.messages({ userId: mother.userId });
+    expect(msg).toMatchObject({ channel: "oa", buttons: [{ title: "Xem và xác nhận hồ sơ", url: `http://localhost:5173/?draft=${draftId}` }] });
+    expect(msg!.text).toContain("Kính gửi Ông/Bà Nguyễn Thị Lan");
+  });
+
+  it("defers notices in quiet hours to 07:00 Vietnam time instead of dropping them", async () => {
+    world = createTestWorld();
+    world.clock.set("2026-11-24T15:30:00Z"); // 22:30 in Vietnam
+    await world.postCertificate(makeBirthCertificate());
+    await world.worker.drain();
+    expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(0);
+    world.clock.set("2026-11-24T23:59:00Z"); // 06:59
+    await world.worker.drain();
+    expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(0);
+    world.clock.set("2026-11-25T00:00:00Z"); // 07:00
+    await world.worker.drain();
+    expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
+  });
+});
