@@ -3,8 +3,9 @@
  * platform or a failure comes back as a typed result: nothing from zmp-sdk throws into the UI.
  *
  * zmp-sdk outside Zalo: on a `localhost` page it returns stubs (empty access token, no phone
- * token); on any other host it rejects (often with `undefined`, the "not found" path). Both count
- * as `unavailable`, which lets the caller fall back to the dev identity on a dev host.
+ * token); on any other host it rejects (its "not found" path, which its error handler turns into
+ * a generic -2000). Outside Zalo every failure therefore counts as `unavailable`, which lets the
+ * caller fall back to the dev identity on a dev host.
  */
 import { getAccessToken, getPhoneNumber, getRouteParams, nativeStorage, openPhone } from "zmp-sdk/apis";
 
@@ -34,10 +35,11 @@ function errorCode(err: unknown): number | null {
   return Number.isFinite(raw) ? raw : null;
 }
 
-function failure(err: unknown): { ok: false; reason: ZaloFailureReason; code: number | null } {
+function failure(err: unknown, insideZalo: boolean): { ok: false; reason: ZaloFailureReason; code: number | null } {
   const code = errorCode(err);
+  if (!insideZalo) return { ok: false, reason: "unavailable", code };
   if (code !== null && DENIED_CODES.has(code)) return { ok: false, reason: "denied", code };
-  if (err === undefined || err === null || (code !== null && UNAVAILABLE_CODES.has(code))) return { ok: false, reason: "unavailable", code };
+  if (code !== null && UNAVAILABLE_CODES.has(code)) return { ok: false, reason: "unavailable", code };
   return { ok: false, reason: "failed", code };
 }
 
@@ -57,12 +59,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function attempt<T>(call: () => Promise<T>, timeoutMs: number | null): Promise<ZaloResult<T>> {
+async function attempt<T>(call: () => Promise<T>, timeoutMs: number | null, insideZalo: boolean): Promise<ZaloResult<T>> {
   try {
     const value = await (timeoutMs === null ? call() : withTimeout(call(), timeoutMs));
     return { ok: true, value };
   } catch (err) {
-    return failure(err);
+    return failure(err, insideZalo);
   }
 }
 
@@ -83,17 +85,19 @@ export interface ZaloBridge {
   };
 }
 
-export function createZaloBridge(): ZaloBridge {
+/** `insideZalo`: from environment.ts; outside Zalo no zmp-sdk failure is worth a retry. */
+export function createZaloBridge(opts: { insideZalo: boolean }): ZaloBridge {
+  const { insideZalo } = opts;
   return {
     async accessToken() {
-      const r = await attempt(() => getAccessToken(), 15_000);
+      const r = await attempt(() => getAccessToken(), 15_000, insideZalo);
       if (!r.ok) return r;
       return r.value ? { ok: true, value: r.value } : { ok: false, reason: "unavailable", code: null };
     },
 
     async phoneNumberToken() {
       // No timeout: the user is reading Zalo's permission prompt.
-      const r = await attempt(() => getPhoneNumber(), null);
+      const r = await attempt(() => getPhoneNumber(), null, insideZalo);
       if (!r.ok) return r;
       const token = r.value.token;
       return token ? { ok: true, value: token } : { ok: false, reason: "unavailable", code: null };
@@ -109,7 +113,7 @@ export function createZaloBridge(): ZaloBridge {
     },
 
     callPhone(phoneNumber) {
-      return attempt(() => openPhone({ phoneNumber }), 10_000);
+      return attempt(() => openPhone({ phoneNumber }), 10_000, insideZalo);
     },
 
     storage: {
@@ -131,4 +135,17 @@ export function createZaloBridge(): ZaloBridge {
       },
     },
   };
+}
+
+/**
+ * Importing zmp-sdk calls its `login()` straight away; outside Zalo on a host other than
+ * `localhost` (e.g. `vite --host 127.0.0.1`) that promise rejects with nobody to catch it. Mark
+ * that one rejection handled so it does not show up as a page error. Call before first render.
+ */
+export function quietSdkLoginOutsideZalo(win: Window, insideZalo: boolean): void {
+  if (insideZalo) return;
+  win.addEventListener("unhandledrejection", (event) => {
+    const reason: unknown = event.reason;
+    if (typeof reason === "object" && reason !== null && (reason as { api?: unknown }).api === "login") event.preventDefault();
+  });
 }

@@ -1,6 +1,6 @@
 import type { BirthCertificateInput } from "../schemas/birth-certificate.js";
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = { [K in keyof T]?: NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> | undefined : T[K] };
 
 function merge<T>(base: T, over: DeepPartial<T> | undefined): T {
   if (!over) return base;

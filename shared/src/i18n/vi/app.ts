@@ -1,6 +1,6 @@
 /**
  * Mini App screens (owned by mini-app work). Notices address the citizen as "Ông/Bà"; short UI
- * hints may use "anh/chị". Plain words for older rural users: no jargon without an explanation.
+ * hints also say "Ông/Bà", so one screen never mixes registers. Plain words for older rural users: no jargon without an explanation.
  * No plural forms: `{{count}}` sentences are written so they read correctly for any number.
  */
 export const app = {
@@ -63,7 +63,7 @@ export const app = {
     titleNamed: "Khai sinh cho cháu {{name}}",
     intro: "Thông tin dưới đây đã được điền sẵn từ giấy chứng sinh và dữ liệu dân cư. Ông/Bà vui lòng đọc kỹ từng mục.",
     readOnlyNote: "Thông tin lấy từ giấy tờ gốc không sửa được ở đây. Nếu thấy sai, Ông/Bà vui lòng báo nơi cấp giấy tờ đó hoặc gọi tổng đài 1022.",
-    editableNote: "Những ô có khung là thông tin cha mẹ được quyết định; anh/chị có thể sửa rồi bấm “Lưu thay đổi”.",
+    editableNote: "Những mục có nút “Sửa” là thông tin cha mẹ quyết định; Ông/Bà có thể sửa rồi bấm “Lưu thay đổi”.",
     loading: "Đang tải hồ sơ...",
     notFound: "Không tìm thấy hồ sơ này, hoặc số điện thoại Zalo của Ông/Bà không trùng với số điện thoại trong giấy chứng sinh. Ông/Bà có thể gọi tổng đài 1022 để được hỗ trợ.",
     openFields: "Còn thiếu thông tin bắt buộc (số mục: {{count}}). Ông/Bà vui lòng điền các ô có chữ “Cần điền”.",
@@ -71,6 +71,8 @@ export const app = {
     notProvided: "Chưa có",
     sourceLabel: "Nguồn:",
     choose: "— Chọn —",
+    edit: "Sửa",
+    editLabel: "Sửa {{field}}",
     save: "Lưu thay đổi",
     saving: "Đang lưu...",
     saved: "Đã lưu thay đổi.",
@@ -156,7 +158,7 @@ export const app = {
     sending: "Đang gửi...",
     blockedOpen: "Ông/Bà cần điền đủ các ô “Cần điền” trước khi gửi.",
     blockedUnchecked: "Ông/Bà đánh dấu vào ô đồng ý ở trên rồi bấm nút gửi.",
-    success: "Đã nhận sự đồng ý của Ông/Bà. Hồ sơ đang được gửi đi.",
+    success: "Đã nhận sự đồng ý của Ông/Bà. Hồ sơ đã được chuyển đi; tình trạng xử lý hiện ở ngay dưới đây.",
     changed: "Hồ sơ đã thay đổi từ lúc Ông/Bà mở. Chúng tôi đã tải lại nội dung mới, Ông/Bà vui lòng xem lại rồi xác nhận.",
   },
   status: {

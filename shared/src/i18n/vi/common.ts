@@ -1,21 +1,21 @@
 /** Errors and labels shared by the server and the Mini App. */
 export const common = {
   errors: {
-    validation_failed: "Thông tin chưa hợp lệ. Anh/chị vui lòng kiểm tra lại các trường được đánh dấu.",
-    not_found: "Không tìm thấy nội dung anh/chị cần.",
-    unauthorized: "Anh/chị cần đăng nhập bằng Zalo để tiếp tục.",
-    stale_draft: "Hồ sơ vừa được cập nhật. Anh/chị vui lòng xem lại nội dung mới trước khi xác nhận.",
+    validation_failed: "Thông tin chưa hợp lệ. Ông/Bà vui lòng kiểm tra lại các mục được đánh dấu.",
+    not_found: "Không tìm thấy nội dung Ông/Bà cần.",
+    unauthorized: "Ông/Bà cần đăng nhập bằng Zalo để tiếp tục.",
+    stale_draft: "Hồ sơ vừa được cập nhật. Ông/Bà vui lòng xem lại nội dung mới trước khi xác nhận.",
     already_submitted: "Hồ sơ đã được gửi đi nên không thể sửa nữa.",
     draft_incomplete: "Hồ sơ còn thông tin chưa điền.",
-    network: "Không kết nối được máy chủ. Anh/chị kiểm tra mạng rồi thử lại.",
-    server: "Hệ thống đang bận. Anh/chị vui lòng thử lại sau ít phút.",
+    network: "Không kết nối được máy chủ. Ông/Bà vui lòng kiểm tra kết nối mạng rồi thử lại.",
+    server: "Hệ thống đang bận. Ông/Bà vui lòng thử lại sau ít phút.",
   },
   sources: {
     birth_certificate: "Giấy chứng sinh",
     population_data: "Dữ liệu dân cư",
     derived: "Suy ra từ thông tin cha mẹ",
     default: "Gợi ý mặc định",
-    citizen: "Anh/chị nhập",
+    citizen: "Ông/Bà nhập",
     none: "Chưa có",
   },
   sex: { male: "Nam", female: "Nữ" },

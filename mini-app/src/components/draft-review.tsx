@@ -1,0 +1,129 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { useDraftReview } from "../hooks/use-draft-review";
+import { useFieldEdits } from "../hooks/use-field-edits";
+import { useWards } from "../hooks/use-wards";
+import { useBringIntoView } from "../hooks/use-bring-into-view";
+import { chosenWardName, groupFields, isKnownGroup } from "../format/draft-layout";
+import { APP_NAMESPACES } from "../i18n/app-t";
+import { ConsentSection } from "./consent-section";
+import { DraftFieldGroup } from "./draft-field-group";
+import { DraftFieldRow } from "./draft-field-row";
+import { DraftTimeline } from "./draft-timeline";
+import { ErrorState } from "./error-state";
+import { LoadingState } from "./loading-state";
+import { Notice } from "./notice";
+import { SaveBar } from "./save-bar";
+import { SubmissionStatus } from "./submission-status";
+import { WhatHappens } from "./what-happens";
+
+/** The review page's content once the citizen may see the draft. */
+export function DraftReview(props: { id: string }) {
+  const { t } = useTranslation(APP_NAMESPACES);
+  const review = useDraftReview(props.id);
+  const wards = useWards();
+  const edits = useFieldEdits(review.view?.fields ?? []);
+  const noticeRef = useBringIntoView(review);
+  // "Saved" is confirmed beside the button, not in a snackbar that would cover the save bar.
+  const [justSaved, setJustSaved] = useState(false);
+
+  if (review.state.status === "loading") return <LoadingState text={t("draft.loading")} />;
+  if (review.state.status === "error") {
+    const notFound = review.state.error.status === 404;
+    return (
+      <>
+        <ErrorState error={review.state.error} message={notFound ? t("draft.notFound") : undefined} onRetry={notFound ? undefined : () => void review.reload()} hotline />
+        <Link className="button-link" to="/">
+          {t("draft.backToList")}
+        </Link>
+      </>
+    );
+  }
+
+  const view = review.state.data;
+  const isOpen = view.status === "open";
+  const open = new Set(view.openFields);
+  const busy = review.busy !== null;
+  const wardName = chosenWardName(view, edits.valueOf, wards.wardName);
+  const hasEditable = view.fields.some((f) => f.editable);
+
+  const onSave = async () => {
+    if (await review.save(edits.changes)) {
+      edits.clear();
+      setJustSaved(true);
+    }
+  };
+
+  const statusBlock = !isOpen && (
+    <SubmissionStatus view={view} polling={review.polling} refreshing={review.refreshing} onRefresh={() => void review.refresh()} />
+  );
+
+  return (
+    <div className="draft-review" data-testid="draft-review" data-draft-status={view.status} data-version={view.version}>
+      <h1 className="heading" data-testid="draft-title">
+        {view.title ? t("draft.titleNamed", { name: view.title }) : t("draft.title")}
+      </h1>
+      <div ref={noticeRef} className="scroll-anchor">
+        {review.notice && (
+          <Notice tone={review.notice.tone} testId="draft-notice">
+            {review.notice.text}
+          </Notice>
+        )}
+      </div>
+      {statusBlock}
+      {!isOpen && <DraftTimeline entries={view.timeline} />}
+
+      {isOpen && (
+        <>
+          <p>{t("draft.intro")}</p>
+          {hasEditable && <p className="muted">{t("draft.editableNote")}</p>}
+          {open.size > 0 && (
+            <Notice tone="warning" testId="open-fields-notice">
+              {t("draft.openFields", { count: open.size })}
+            </Notice>
+          )}
+        </>
+      )}
+
+      {groupFields(view.fields).map(([group, fields]) => (
+        <DraftFieldGroup key={group} group={group} title={isKnownGroup(group) ? t(`groups.${group}`) : group}>
+          {fields.map((f) => (
+            <DraftFieldRow
+              key={`${f.key}@${view.version}`}
+              field={f}
+              open={open.has(f.key)}
+              editing={isOpen && f.editable}
+              value={edits.valueOf(f)}
+              pending={f.key in edits.changes}
+              onChange={(v) => {
+                edits.set(f.key, v);
+                review.clearFieldError(f.key);
+                setJustSaved(false);
+              }}
+              error={review.fieldErrors[f.key]}
+              wards={wards}
+              disabled={busy}
+            />
+          ))}
+        </DraftFieldGroup>
+      ))}
+      <p className="muted">{t("draft.readOnlyNote")}</p>
+
+      {isOpen && hasEditable && <SaveBar dirty={edits.dirty} saved={justSaved && !edits.dirty} saving={review.busy === "saving"} disabled={busy} onSave={() => void onSave()} />}
+      {isOpen && <WhatHappens view={view} wardName={wardName} />}
+      {isOpen && (
+        <ConsentSection
+          key={view.contentHash}
+          wardName={wardName}
+          openCount={open.size}
+          dirty={edits.dirty}
+          sending={review.busy === "consenting"}
+          disabled={busy}
+          onConsent={() => void review.consent()}
+        />
+      )}
+      {isOpen && <DraftTimeline entries={view.timeline} />}
+    </div>
+  );
+}

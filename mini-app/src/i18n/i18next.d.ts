@@ -1,0 +1,10 @@
+import "i18next";
+import type { resources } from "@hccd/shared";
+
+/** Typed keys: `t("app:draft.save")` is checked against the Vietnamese resources at compile time. */
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: (typeof resources)["vi"];
+  }
+}

@@ -1,0 +1,45 @@
+import type { ZaloBridge } from "./zalo";
+
+/** What the app was opened with, taken once (a second `take` gets nothing, so "back" does not bounce). */
+export interface LaunchParams {
+  takeDraftId(): string | null;
+}
+
+const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The draft to open straight away: `?draft=<id>` in the page's query (an OA message link), in the
+ * hash's query (`#/?draft=<id>`, outside Zalo), or in Zalo's route params.
+ */
+export function readLaunchParams(deps: { location: Location; history: History; zalo: ZaloBridge; insideZalo: boolean }): LaunchParams {
+  const hashQuery = deps.location.hash.includes("?") ? deps.location.hash.slice(deps.location.hash.indexOf("?")) : "";
+  const candidates = [
+    new URLSearchParams(deps.location.search).get("draft"),
+    new URLSearchParams(hashQuery).get("draft"),
+    deps.insideZalo ? (deps.zalo.launchParams().draft ?? null) : null,
+  ];
+  /**
+   * Outside Zalo the hash router leaves the page's own query alone, so a reload would open the
+   * draft again after the citizen went back to the list: drop `draft` from it (keeping the
+   * router's state and hash).
+   */
+  const forgetQueryDraft = () => {
+    try {
+      const url = new URL(deps.location.href);
+      if (!url.searchParams.has("draft")) return;
+      url.searchParams.delete("draft");
+      deps.history.replaceState(deps.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+    } catch {
+      // A refused history update only means a reload reopens the draft.
+    }
+  };
+  let draftId = candidates.find((c): c is string => typeof c === "string" && DRAFT_ID.test(c)) ?? null;
+  return {
+    takeDraftId() {
+      const id = draftId;
+      draftId = null;
+      if (id && !deps.insideZalo) forgetQueryDraft();
+      return id;
+    },
+  };
+}
