@@ -65,15 +65,16 @@ async function waitFor(url, what) {
 
 await waitFor(`${backendUrl}/healthz`, "backend");
 await waitFor(`http://127.0.0.1:${appPort}/`, "mini app");
-const drafts = await fetch(`${backendUrl}/sim/zalo/messages?phone=84912345678`).then((r) => r.json()).catch(() => []);
-const link = Array.isArray(drafts?.messages ?? drafts) ? (drafts.messages ?? drafts).map((m) => m.buttons?.[0]?.url).find(Boolean) : undefined;
+const demo = await fetch(`${backendUrl}/sim/demo`).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+const link = demo?.link;
 console.log(`
   ┌ HCCĐ on Zalo is running (simulated Zalo and case system)
   │ Mini App          ${appUrl}
-  │ Demo: the mother's notice, as Zalo delivered it (ZNS)
-  │                   ${backendUrl}/sim/zalo/messages?phone=84912345678
-  │ Open her draft    ${link ?? `${appUrl} (the notice is sent within a few seconds)`}
-  │                   (in the Mini App, link the test phone 0912345678 when asked)
+  │ Demo draft        ${link ?? "(none: SEED is not demo)"}
+  │                   a birth certificate arrived; open the link as the mother and,
+  │                   when asked for the phone number, type the test phone 0912345678
+  │ Zalo messages     ${backendUrl}/sim/zalo/messages?phone=84912345678
+  │                   (what the simulated Zalo delivered to her since this start)
   │ Backend API       ${backendUrl}/openapi.json
   │ Health, metrics   ${backendUrl}/healthz  ${backendUrl}/metrics
   └ Ctrl+C stops everything.

@@ -15,6 +15,7 @@ import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { FetchLike } from "./adapters/errors.js";
 import { seedDemo, seedReference } from "./seed/demo.js";
+import { draftLink } from "./services/notifications.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -125,16 +126,19 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     sim = { ...sim, caseSystem: caseSim };
   }
 
-  const app = createApp({ db, config, logger, now, newId, zalo, caseSystem, ...(simRoutes ? { simRoutes } : {}) }, { defaultMetrics: opts.defaultMetrics ?? true });
-  appRef = app;
-  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem });
-
   let demoDraftId: string | undefined;
   if (config.SEED === "demo") {
     const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
     demoDraftId = seedDemo({ db, config, logger, now, newId }, hospital.clientId).draftId;
+    const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678" };
+    // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
+    simRoutes?.get("/demo", (c) => c.json(demo));
   }
+
+  const app = createApp({ db, config, logger, now, newId, zalo, caseSystem, ...(simRoutes ? { simRoutes } : {}) }, { defaultMetrics: opts.defaultMetrics ?? true });
+  appRef = app;
+  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem });
 
   return {
     config,
