@@ -13,6 +13,7 @@ import { requestLog } from "./middleware/request-log.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { meRoutes } from "./routes/me.js";
 import { publicRoutes } from "./routes/public.js";
+import { webhookRoutes } from "./routes/webhook.js";
 
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
 
+  app.route("/webhooks", webhookRoutes({ db: deps.db, config: deps.config, now: deps.now, onStored: deps.onWebhookStored ?? (() => undefined) }));
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
   app.route("/api", publicRoutes(deps.db));

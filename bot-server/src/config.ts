@@ -68,6 +68,13 @@ export const configSchema = z
         return { startHour, endHour };
       }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * How Zalo's webhook MAC is formed: which id comes first and which secret ends it (sources
+     * disagree, zalo.md). `any` accepts every variant and logs which one matched.
+     */
+    ZALO_WEBHOOK_MAC: z.enum(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"]).default("app_id+oa_secret"),
+    /** Largest webhook body accepted (Zalo's events are a few KB). */
+    WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_MODE === "live") {
@@ -92,6 +99,9 @@ export const DEV_INTEGRATION_KEYS = [
   { key: "dev-case-system-key-00000000", clientId: "case-system" },
 ] as const;
 
+/** Credentials of the simulated Zalo app and OA (sim mode only). */
+export const SIM_ZALO = { appId: "1000000000000000001", oaId: "2000000000000000002", oaSecretKey: "sim-oa-secret-key", appSecret: "sim-app-secret" } as const;
+
 /** Parses the environment; throws ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const r = configSchema.safeParse(env);
@@ -99,6 +109,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(r.error.issues.map((i) => ({ variable: String(i.path[0] ?? "(environment)"), message: i.message })));
   }
   const config = r.data;
-  if (config.ZALO_MODE === "sim" && config.INTEGRATION_API_KEYS.length === 0) config.INTEGRATION_API_KEYS = DEV_INTEGRATION_KEYS.map((k) => ({ ...k }));
+  if (config.ZALO_MODE === "sim") {
+    if (config.INTEGRATION_API_KEYS.length === 0) config.INTEGRATION_API_KEYS = DEV_INTEGRATION_KEYS.map((k) => ({ ...k }));
+    // The simulator's own app and OA: the chat simulator signs events with these.
+    config.ZALO_APP_ID ??= SIM_ZALO.appId;
+    config.ZALO_OA_ID ??= SIM_ZALO.oaId;
+    config.ZALO_OA_SECRET_KEY ??= SIM_ZALO.oaSecretKey;
+    config.ZALO_APP_SECRET ??= SIM_ZALO.appSecret;
+  }
   return config;
 }

@@ -18,6 +18,8 @@ export interface AppDeps {
   caseSystem: CaseSystemClient;
   /** Simulator routes mounted at `/sim/*`, present only in sim mode. */
   simRoutes?: Hono;
+  /** Called after a webhook event is stored, to process it outside the request. */
+  onWebhookStored?: () => void;
 }
 
 /** What services need: the app's dependencies without the HTTP-only parts. */

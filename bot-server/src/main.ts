@@ -18,6 +18,8 @@ function main(): void {
   const runtime = createRuntime(config);
   const { logger } = runtime;
   runtime.worker.start();
+  // Webhook events stored but not processed before a stop are processed now.
+  void runtime.webhooks.kick();
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST === "0.0.0.0" ? "localhost" : info.address}:${info.port}`;
     logger.info({ url: base, mode: config.ZALO_MODE, database: config.DATABASE_PATH }, "backend listening");

@@ -16,6 +16,9 @@ import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { FetchLike } from "./adapters/errors.js";
 import { seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
+import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
+import type { FaqService } from "./bot/context.js";
+import { createDefaultFaq } from "./services/faq-service.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -28,6 +31,10 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Prometheus default process metrics (off in tests: many apps in one process). */
   defaultMetrics?: boolean;
+  /** Process webhook events right after they are stored (default). Restart tests turn it off. */
+  processWebhooksOnStore?: boolean;
+  /** The FAQ the bot answers from (default: the built-in Vietnamese FAQ). */
+  faq?: FaqService;
   /**
    * A case system that outlives this runtime (restart tests: the real one keeps its state when
    * our process dies). Replaces CASE_SYSTEM_URL and the built-in simulator.
@@ -40,6 +47,7 @@ export interface Runtime {
   handle: DbHandle;
   app: App;
   worker: OutboxWorker;
+  webhooks: WebhookProcessor;
   logger: Logger;
   /** Present in sim mode. */
   sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator };
@@ -136,19 +144,32 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     simRoutes?.get("/demo", (c) => c.json(demo));
   }
 
-  const app = createApp({ db, config, logger, now, newId, zalo, caseSystem, ...(simRoutes ? { simRoutes } : {}) }, { defaultMetrics: opts.defaultMetrics ?? true });
-  appRef = app;
   const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem });
+  const webhooks = createWebhookProcessor({
+    db, config, logger, now, newId,
+    faq: opts.faq ?? createDefaultFaq(),
+    miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, ""),
+    afterBatch: () => worker.kick(),
+  });
+  const app = createApp(
+    { db, config, logger, now, newId, zalo, caseSystem, onWebhookStored: () => {
+        if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
+      }, ...(simRoutes ? { simRoutes } : {}) },
+    { defaultMetrics: opts.defaultMetrics ?? true },
+  );
+  appRef = app;
 
   return {
     config,
     handle,
     app,
     worker,
+    webhooks,
     logger,
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {
+      await webhooks.idle();
       await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);
       sim?.caseSystem?.close();

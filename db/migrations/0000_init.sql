@@ -29,6 +29,13 @@ CREATE TABLE `birth_events` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `birth_events_certificate_uq` ON `birth_events` (`certificate_no`);--> statement-breakpoint
+CREATE TABLE `bot_sessions` (
+	`zalo_user_id` text PRIMARY KEY NOT NULL,
+	`data` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`zalo_user_id`) REFERENCES `zalo_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `consents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`draft_id` text NOT NULL,
@@ -82,6 +89,42 @@ CREATE TABLE `drafts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `drafts_birth_event_uq` ON `drafts` (`birth_event_id`);--> statement-breakpoint
+CREATE TABLE `faq_unanswered` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`question` text NOT NULL,
+	`question_key` text NOT NULL,
+	`language` text NOT NULL,
+	`top_score_pct` integer NOT NULL,
+	`top_entry_id` text,
+	`channel` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `faq_unanswered_key_idx` ON `faq_unanswered` (`question_key`);--> statement-breakpoint
+CREATE TABLE `handover_messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`ticket_id` text NOT NULL,
+	`from` text NOT NULL,
+	`text` text NOT NULL,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`ticket_id`) REFERENCES `handover_tickets`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `handover_messages_ticket_idx` ON `handover_messages` (`ticket_id`,`id`);--> statement-breakpoint
+CREATE TABLE `handover_tickets` (
+	`id` text PRIMARY KEY NOT NULL,
+	`zalo_user_id` text NOT NULL,
+	`status` text NOT NULL,
+	`reason` text,
+	`opened_at` integer NOT NULL,
+	`first_response_at` integer,
+	`closed_at` integer,
+	`closed_by` text,
+	FOREIGN KEY (`zalo_user_id`) REFERENCES `zalo_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `handover_user_status_idx` ON `handover_tickets` (`zalo_user_id`,`status`);--> statement-breakpoint
+CREATE INDEX `handover_status_idx` ON `handover_tickets` (`status`,`opened_at`);--> statement-breakpoint
 CREATE TABLE `inbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`source` text NOT NULL,
@@ -89,6 +132,7 @@ CREATE TABLE `inbox` (
 	`payload` text NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`processed_at` integer,
+	`attempts` integer DEFAULT 0 NOT NULL,
 	`error` text
 );
 --> statement-breakpoint
@@ -104,6 +148,16 @@ CREATE TABLE `machine_clients` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `machine_clients_key_uq` ON `machine_clients` (`api_key_hash`);--> statement-breakpoint
+CREATE TABLE `oa_tokens` (
+	`oa_id` text PRIMARY KEY NOT NULL,
+	`access_token` text NOT NULL,
+	`refresh_token` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`locked_by` text,
+	`locked_until` integer,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `outbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`kind` text NOT NULL,
@@ -121,11 +175,14 @@ CREATE TABLE `outbox` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer NOT NULL,
 	`sent_at` integer,
+	`delivered_at` integer,
+	`seen_at` integer,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `outbox_idempotency_uq` ON `outbox` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `outbox_due_idx` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `outbox_provider_ref_idx` ON `outbox` (`provider_ref`);--> statement-breakpoint
 CREATE TABLE `persons` (
 	`id` text PRIMARY KEY NOT NULL,
 	`national_id` text,
@@ -144,6 +201,18 @@ CREATE TABLE `persons` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `persons_national_id_uq` ON `persons` (`national_id`);--> statement-breakpoint
 CREATE INDEX `persons_phone_idx` ON `persons` (`phone`);--> statement-breakpoint
+CREATE TABLE `satisfaction_ratings` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`submission_id` text NOT NULL,
+	`zalo_user_id` text NOT NULL,
+	`score` integer NOT NULL,
+	`comment` text,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`submission_id`) REFERENCES `submissions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`zalo_user_id`) REFERENCES `zalo_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `ratings_submission_user_uq` ON `satisfaction_ratings` (`submission_id`,`zalo_user_id`);--> statement-breakpoint
 CREATE TABLE `submission_status_history` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`submission_id` text NOT NULL,
@@ -186,6 +255,7 @@ CREATE TABLE `zalo_users` (
 	`phone_linked_at` integer,
 	`follower` integer DEFAULT false NOT NULL,
 	`last_interaction_at` integer,
+	`opted_out_at` integer,
 	`language` text DEFAULT 'vi' NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer NOT NULL

@@ -12,3 +12,5 @@ export * from "./access/submissions.js";
 export * from "./access/outbox.js";
 export * from "./access/inbox.js";
 export * from "./access/audit.js";
+export * from "./access/bot.js";
+export * from "./access/oa-tokens.js";

@@ -51,7 +51,10 @@ export const zaloUsers = sqliteTable(
     phone: text("phone"),
     phoneLinkedAt: instant("phone_linked_at"),
     follower: integer("follower", { mode: "boolean" }).notNull().default(false),
+    /** Last message or action from the user to the OA: decides whether a customer-service message is allowed (7 days). */
     lastInteractionAt: instant("last_interaction_at"),
+    /** Set when the user opted out of reminders and campaigns; null when they receive them. */
+    optedOutAt: instant("opted_out_at"),
     language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
@@ -224,8 +227,11 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
     sentAt: instant("sent_at"),
+    /** From Zalo's receipts (`user_received_message`, `user_seen_message`). */
+    deliveredAt: instant("delivered_at"),
+    seenAt: instant("seen_at"),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */
@@ -238,6 +244,8 @@ export const inbox = sqliteTable(
     payload: json<unknown>("payload").notNull(),
     receivedAt: createdAt(),
     processedAt: instant("processed_at"),
+    /** Processing attempts; an event that keeps failing is set aside (processed with its error) for staff. */
+    attempts: integer("attempts").notNull().default(0),
     error: text("error"),
   },
   (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
@@ -259,3 +267,85 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_target_idx").on(t.targetKind, t.targetId), index("audit_at_idx").on(t.at)],
 );
+
+/** Conversation state per Zalo user (grammY-style session storage). */
+export const botSessions = sqliteTable("bot_sessions", {
+  zaloUserId: text("zalo_user_id").primaryKey().references(() => zaloUsers.id),
+  data: json<Record<string, unknown>>("data").notNull(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+/** A conversation the bot handed to a person. While open, the bot stays quiet for that user. */
+export const handoverTickets = sqliteTable(
+  "handover_tickets",
+  {
+    id: text("id").primaryKey(),
+    zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
+    status: text("status", { enum: ["open", "closed"] }).notNull(),
+    /** What the citizen last asked before asking for a person. */
+    reason: text("reason"),
+    openedAt: instant("opened_at").notNull(),
+    firstResponseAt: instant("first_response_at"),
+    closedAt: instant("closed_at"),
+    closedBy: text("closed_by"),
+  },
+  (t) => [index("handover_user_status_idx").on(t.zaloUserId, t.status), index("handover_status_idx").on(t.status, t.openedAt)],
+);
+
+export const handoverMessages = sqliteTable(
+  "handover_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: text("ticket_id").notNull().references(() => handoverTickets.id),
+    from: text("from", { enum: ["citizen", "bot", "staff"] }).notNull(),
+    text: text("text").notNull(),
+    at: instant("at").notNull(),
+  },
+  (t) => [index("handover_messages_ticket_idx").on(t.ticketId, t.id)],
+);
+
+/** Questions the FAQ could not answer confidently, for staff to turn into entries. */
+export const faqUnanswered = sqliteTable(
+  "faq_unanswered",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    question: text("question").notNull(),
+    /** Folded form, to count the same question typed differently. */
+    questionKey: text("question_key").notNull(),
+    language: text("language", { enum: ["vi", "en"] }).notNull(),
+    topScore: integer("top_score_pct").notNull(),
+    topEntryId: text("top_entry_id"),
+    channel: text("channel", { enum: ["bot", "api", "mini_app"] }).notNull(),
+    at: instant("at").notNull(),
+  },
+  (t) => [index("faq_unanswered_key_idx").on(t.questionKey)],
+);
+
+/** Satisfaction after a completed dossier: one rating per submission and user. */
+export const satisfactionRatings = sqliteTable(
+  "satisfaction_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    submissionId: text("submission_id").notNull().references(() => submissions.id),
+    zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    at: instant("at").notNull(),
+  },
+  (t) => [uniqueIndex("ratings_submission_user_uq").on(t.submissionId, t.zaloUserId)],
+);
+
+/**
+ * The OA's token pair (live mode). Refresh tokens are single-use: the new pair is stored before
+ * it is used, under a lease so only one process refreshes at a time.
+ */
+export const oaTokens = sqliteTable("oa_tokens", {
+  oaId: text("oa_id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  /** Who holds the refresh lease, and until when. */
+  lockedBy: text("locked_by"),
+  lockedUntil: instant("locked_until"),
+  updatedAt: instant("updated_at").notNull(),
+});

@@ -14,3 +14,5 @@ export * from "./domain/vietnam-time.js";
 export * from "./i18n/index.js";
 export * from "./validation/masking.js";
 export * from "./testing/factories.js";
+export * from "./schemas/zalo-webhook.js";
+export * from "./domain/vaccination.js";

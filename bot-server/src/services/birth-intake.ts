@@ -74,13 +74,13 @@ export function receiveBirthCertificate(deps: ServiceDeps, input: { certificate:
     const params = { birthDate: dateOfBirth, facilityName: c.facility.name, dueBy };
     let notified = enqueueNotification(tx, {
       config: deps.config, now, newId, person: mother.person,
-      idempotencyKey: `birth-draft-ready:${draft.id}`,
+      idempotencyKey: `birth-draft-ready:${draft.id}`, purpose: "reminder",
       message: { type: "birth_draft_ready", draftId: draft.id, params: { ...params, parentName: mother.person.fullName } },
     });
     if (!notified.queued && father) {
       notified = enqueueNotification(tx, {
         config: deps.config, now, newId, person: father.person,
-        idempotencyKey: `birth-draft-ready:${draft.id}`,
+        idempotencyKey: `birth-draft-ready:${draft.id}`, purpose: "reminder",
         message: { type: "birth_draft_ready", draftId: draft.id, params: { ...params, parentName: father.person.fullName } },
       });
     }

@@ -116,6 +116,7 @@ export function listDraftsForCitizen(db: Db, user: ZaloUser): DraftSummary[] {
       title: typeof title === "string" ? title : null,
       dueBy: d.dueBy,
       submissionStatus: s && s.status !== "cancelled" ? s.status : null,
+      receiptNo: s && s.status !== "cancelled" ? s.receiptNo : null,
       updatedAt: d.updatedAt.toISOString(),
     };
   });

@@ -15,13 +15,16 @@ export type NotificationMessage =
       draftId: string;
       status: CaseStatus;
       params: { parentName: string; receiptNo: string; note: string | null };
-    };
+    }
+  /** A chat reply or prompt from the bot, already in the user's language. OA only. */
+  | { type: "chat"; text: string; buttons: OaButton[] };
 
 /** Stored in the outbox row: enough to send on any channel without reading other tables. */
 export interface NotificationPayload {
   [key: string]: unknown;
   message: NotificationMessage;
-  link: string;
+  /** The Mini App link the message's button opens (none for chat messages). */
+  link?: string;
   recipient: { oaUserId: string | null; phone: string | null; language: Language };
 }
 
@@ -37,7 +40,13 @@ export function vnDate(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
-export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" };
+export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" | "opted_out" };
+
+/**
+ * Why a message is sent. Reminders and campaigns respect the user's opt-out; transactional messages
+ * (the status of a dossier the citizen filed) are part of the service they asked for and always go.
+ */
+export type MessagePurpose = "reminder" | "transactional";
 
 /**
  * Queues a message to a person through the channel policy (design.md): an OA message when they
@@ -47,10 +56,12 @@ export type EnqueueResult = { queued: true; channel: Channel; outboxId: string }
  */
 export function enqueueNotification(
   db: Db,
-  input: { config: Config; now: Date; newId: () => string; person: Person; idempotencyKey: string; message: NotificationMessage },
+  input: { config: Config; now: Date; newId: () => string; person: Person; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose },
 ): EnqueueResult {
   const phone = input.person.phone;
-  const zaloUser = phone ? findZaloUsersByPhones(db, [phone]).sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0] : undefined;
+  const zaloUsers = phone ? findZaloUsersByPhones(db, [phone]) : [];
+  if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null)) return { queued: false, reason: "opted_out" };
+  const zaloUser = zaloUsers.sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
   const channels = channelsFor(
     {
       zaloUserId: zaloUser?.oaUserId ?? null,
@@ -64,7 +75,7 @@ export function enqueueNotification(
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    link: draftLink(input.config, input.message.draftId),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   const { row } = enqueueOutbox(db, {
@@ -83,19 +94,21 @@ export function enqueueNotification(
 
 /** The OA message (free text within the 7-day window) in the recipient's language. */
 export function renderOaMessage(payload: NotificationPayload): { text: string; buttons: OaButton[] } {
-  const t = createI18n(payload.recipient.language).t;
   const m = payload.message;
+  if (m.type === "chat") return { text: m.text, buttons: m.buttons };
+  const t = createI18n(payload.recipient.language).t;
+  const link = payload.link ?? "";
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };
     return {
       text: t("notifications:birthDraftReady.body", params),
-      buttons: [{ type: "oa.open.url", title: t("notifications:birthDraftReady.button"), url: payload.link }],
+      buttons: [{ type: "oa.open.url", title: t("notifications:birthDraftReady.button"), url: link }],
     };
   }
   const note = m.params.note ?? t("notifications:noteMissing");
   return {
     text: t(`notifications:dossierStatus.${m.status}`, { ...m.params, note }),
-    buttons: [{ type: "oa.open.url", title: t("notifications:dossierStatus.button"), url: payload.link }],
+    buttons: [{ type: "oa.open.url", title: t("notifications:dossierStatus.button"), url: link }],
   };
 }
 
@@ -105,6 +118,8 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
  */
 export function renderZnsTemplate(config: Config, payload: NotificationPayload): { templateId: string; templateData: Record<string, string> } {
   const m = payload.message;
+  if (m.type === "chat") throw new Error("chat messages cannot go by ZNS (templates only)");
+  const link = payload.link ?? "";
   if (m.type === "birth_draft_ready") {
     return {
       templateId: config.ZNS_TEMPLATE_BIRTH_DRAFT,
@@ -113,7 +128,7 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
         birthDate: vnDate(m.params.birthDate),
         facilityName: m.params.facilityName,
         dueBy: vnDate(m.params.dueBy),
-        link: payload.link,
+        link,
       },
     };
   }
@@ -125,7 +140,31 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
       receiptNo: m.params.receiptNo,
       statusText: t(`common:submissionStatus.${m.status}`),
       detail: m.params.note ?? "",
-      link: payload.link,
+      link,
     },
   };
+}
+
+/**
+ * Queues a chat message from the bot to a Zalo user (OA customer-service message: they just wrote
+ * to the OA, so the 7-day window is open). Stored first like every outbound message; the key makes
+ * a re-processed event produce no second reply.
+ */
+export function enqueueChatMessage(db: Db, input: { now: Date; newId: () => string; oaUserId: string; personId?: string | null; language: Language; text: string; buttons?: OaButton[]; idempotencyKey: string }): string {
+  const payload: NotificationPayload = {
+    message: { type: "chat", text: input.text, buttons: input.buttons ?? [] },
+    recipient: { oaUserId: input.oaUserId, phone: null, language: input.language },
+  };
+  const { row } = enqueueOutbox(db, {
+    id: input.newId(),
+    kind: "notification",
+    idempotencyKey: input.idempotencyKey,
+    channel: "oa",
+    fallbackChannels: [],
+    personId: input.personId ?? null,
+    payload,
+    nextAttemptAt: input.now,
+    now: input.now,
+  });
+  return row.id;
 }

@@ -1,8 +1,11 @@
 import { makeBirthCertificate } from "@hccd/shared";
 import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { createRuntime, type Runtime } from "../runtime.js";
+import { createRuntime, type Runtime, type ZaloSimulator } from "../runtime.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
+import type { FaqService } from "../bot/context.js";
+import { signEvent, textEvent, type EventUser } from "../webhook/events.js";
+import type { MacSecrets } from "../webhook/signature.js";
 
 export const HOSPITAL_KEY = DEV_INTEGRATION_KEYS[0].key;
 export const CASE_SYSTEM_KEY = DEV_INTEGRATION_KEYS[1].key;
@@ -28,16 +31,29 @@ export type TestWorld = Runtime & {
   postCertificate(body: unknown, key?: string): Promise<Response>;
   /** A citizen in the Zalo simulator; when `phone` is given it is linked through the real endpoint. */
   citizen(opts?: { name?: string; phone?: string }): Promise<{ token: string; userId: string }>;
+  /** Signs an OA webhook event with the simulator's secrets and posts it to /webhooks/zalo. */
+  sendEvent(event: { timestamp: string } & Record<string, unknown>, opts?: { signature?: string }): Promise<Response>;
+  /** Processes stored webhook events and sends the replies they queued. */
+  settle(): Promise<void>;
+  secrets: MacSecrets;
+  /** A Zalo user who follows the OA (in the simulator), with fresh ids. */
+  chatUser(opts?: { follows?: boolean }): EventUser;
+  /** The user types `text` to the OA: the simulator notes the interaction, the signed event is posted. */
+  say(user: EventUser, text: string, msgId?: string): Promise<Response>;
+  /** What the simulated Zalo delivered to this OA user. */
+  inbox(user: EventUser): { text: string; buttons: { title: string; url?: string }[] }[];
 };
 
 /**
  * The whole backend in sim mode on an in-memory (or given) database, with a frozen clock and
  * instant case-system steps: one line per test (style.md rule 4).
  */
-export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient } = {}): TestWorld {
+export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean } = {}): TestWorld {
   const clock = opts.clock ?? createClock();
   const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ...opts.env });
-  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}) });
+  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
+  const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
+  let userSeq = 0;
   const call: TestWorld["call"] = (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token) headers.authorization = `Bearer ${o.token}`;
@@ -52,6 +68,28 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
     ...runtime,
     clock,
     call,
+    secrets,
+    sendEvent(event, o = {}) {
+      runtime.sim?.zalo?.observeEvent(event as Parameters<ZaloSimulator["observeEvent"]>[0]);
+      const signed = signEvent(event, secrets);
+      return call("POST", "/webhooks/zalo", { rawBody: signed.body, headers: { "content-type": "application/json", "x-zevent-signature": o.signature ?? signed.signature } });
+    },
+    chatUser(o = {}) {
+      userSeq++;
+      const user = { oaUserId: String(8_100_000_000_000_000_000n + BigInt(userSeq)), appUserId: String(5_100_000_000_000_000_000n + BigInt(userSeq)) };
+      runtime.sim?.zalo?.setFollower(user.oaUserId, o.follows ?? true);
+      return user;
+    },
+    say(user, text, msgId) {
+      return this.sendEvent(textEvent(secrets, user, text, clock.now(), msgId));
+    },
+    inbox(user) {
+      return runtime.sim?.zalo?.messages({ userId: user.oaUserId }) ?? [];
+    },
+    async settle() {
+      await runtime.webhooks.kick();
+      await runtime.worker.drain();
+    },
     postCertificate: (body, key = HOSPITAL_KEY) => call("POST", "/api/integrations/birth-certificates", { token: key, body }),
     async citizen(o = {}) {
       const sim = runtime.sim?.zalo;

@@ -66,6 +66,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     }
     if (row.channel === "zns") {
       if (!payload.recipient.phone) throw new NotSendable("no phone number");
+      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by ZNS");
       const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
       return (await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id })).msgId;
     }
@@ -154,8 +155,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     return total;
   }
 
+  let rerun = false;
   function tick(): void {
-    if (stopped || running) return;
+    if (stopped) return;
+    if (running) {
+      rerun = true;
+      return;
+    }
     running = runOnce()
       .catch((err: unknown) => {
         log.error({ err }, "outbox run failed");
@@ -163,12 +169,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       })
       .finally(() => {
         running = undefined;
+        if (rerun) {
+          rerun = false;
+          tick();
+        }
       });
   }
 
   return {
     runOnce,
     drain,
+    /** Sends what is due now instead of waiting for the next poll (after the bot queued replies). */
+    kick: tick,
     start(): void {
       if (!stopped) return;
       stopped = false;

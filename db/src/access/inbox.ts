@@ -25,3 +25,18 @@ export function markInboxProcessed(db: Db, id: string, now: Date, error: string 
 export function listUnprocessedInbox(db: Db, source: InboxRow["source"], limit = 100): InboxRow[] {
   return db.select().from(inbox).where(and(eq(inbox.source, source), isNull(inbox.processedAt))).orderBy(asc(inbox.receivedAt)).limit(limit).all();
 }
+
+export function getInboxRow(db: Db, id: string): InboxRow | undefined {
+  return db.select().from(inbox).where(eq(inbox.id, id)).get();
+}
+
+/** Records a failed processing attempt; after `maxAttempts` the event is set aside with its error. */
+export function recordInboxFailure(db: Db, id: string, error: string, now: Date, maxAttempts: number): void {
+  const row = getInboxRow(db, id);
+  if (!row) return;
+  const attempts = row.attempts + 1;
+  db.update(inbox)
+    .set({ attempts, error, ...(attempts >= maxAttempts ? { processedAt: now } : {}) })
+    .where(eq(inbox.id, id))
+    .run();
+}

@@ -107,3 +107,12 @@ export function nextOutboxDueAt(db: Db): Date | null {
   const r = db.select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.status, "pending")).get();
   return r?.at ? new Date(r.at) : null;
 }
+
+/** A delivery receipt: the row Zalo reported delivered (by its message id, or the ZNS tracking id, which is our row id). */
+export function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: string }, kind: "delivered" | "seen", at: Date): boolean {
+  const where = ref.trackingId ? eq(outbox.id, ref.trackingId) : ref.msgId ? eq(outbox.providerRef, ref.msgId) : undefined;
+  if (!where) return false;
+  const patch = kind === "delivered" ? { status: "delivered" as const, deliveredAt: at, updatedAt: at } : { seenAt: at, updatedAt: at };
+  const r = db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sent", "delivered"]))).returning({ id: outbox.id }).all();
+  return r.length > 0;
+}

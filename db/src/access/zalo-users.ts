@@ -27,3 +27,31 @@ export function findZaloUsersByPhones(db: Db, phones: string[]): ZaloUser[] {
   if (phones.length === 0) return [];
   return db.select().from(zaloUsers).where(inArray(zaloUsers.phone, phones)).all();
 }
+
+export function findZaloUserByOaId(db: Db, oaUserId: string): ZaloUser | undefined {
+  return db.select().from(zaloUsers).where(eq(zaloUsers.oaUserId, oaUserId)).get();
+}
+
+/**
+ * The user behind an OA webhook event. Webhooks carry the OA-scoped id (`sender.id`) and usually
+ * the app-scoped id (`user_id_by_app`), the one the Mini App sees: a user known from either side
+ * is found, and the other id is filled in.
+ */
+export function upsertZaloUserFromOa(db: Db, input: { oaUserId: string; appUserId: string | null; now: Date }): ZaloUser {
+  const byOa = findZaloUserByOaId(db, input.oaUserId);
+  if (byOa) return byOa;
+  const byApp = input.appUserId ? getZaloUser(db, input.appUserId) : undefined;
+  if (byApp) {
+    db.update(zaloUsers).set({ oaUserId: input.oaUserId, updatedAt: input.now }).where(eq(zaloUsers.id, byApp.id)).run();
+    return { ...byApp, oaUserId: input.oaUserId };
+  }
+  return db
+    .insert(zaloUsers)
+    .values({ id: input.appUserId ?? `oa-${input.oaUserId}`, oaUserId: input.oaUserId, updatedAt: input.now })
+    .returning()
+    .get();
+}
+
+export function updateZaloUser(db: Db, id: string, patch: Partial<Pick<ZaloUser, "follower" | "lastInteractionAt" | "language" | "optedOutAt" | "displayName">> & { updatedAt: Date }): void {
+  db.update(zaloUsers).set(patch).where(eq(zaloUsers.id, id)).run();
+}

@@ -2,17 +2,19 @@ import i18next, { type i18n as I18n } from "i18next";
 import { app as viApp } from "./vi/app.js";
 import { common as viCommon } from "./vi/common.js";
 import { notifications as viNotifications } from "./vi/notifications.js";
+import { bot as viBot } from "./vi/bot.js";
 import { app as enApp } from "./en/app.js";
 import { common as enCommon } from "./en/common.js";
 import { notifications as enNotifications } from "./en/notifications.js";
+import { bot as enBot } from "./en/bot.js";
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** All resources, Vietnamese first (the default and fallback language). */
 export const resources = {
-  vi: { app: viApp, common: viCommon, notifications: viNotifications },
-  en: { app: enApp, common: enCommon, notifications: enNotifications },
+  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot },
+  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot },
 } as const;
 
 /**
@@ -25,7 +27,7 @@ export function createI18n(lng: Language = "vi"): I18n {
     lng,
     fallbackLng: "vi",
     supportedLngs: [...LANGUAGES],
-    ns: ["common", "notifications", "app"],
+    ns: ["common", "notifications", "app", "bot"],
     defaultNS: "common",
     resources,
     initAsync: false,

@@ -71,6 +71,7 @@ export const draftSummarySchema = z.object({
   title: z.string().nullable(),
   dueBy: z.string(),
   submissionStatus: z.enum(SUBMISSION_STATUSES).nullable(),
+  receiptNo: z.string().nullable(),
   updatedAt: z.string(),
 });
 export const draftListSchema = z.object({ drafts: z.array(draftSummarySchema) });

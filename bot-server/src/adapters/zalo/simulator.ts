@@ -166,6 +166,21 @@ export function createZaloSimulator(opts: {
       phoneTokens.set(token, { accessToken: input.accessToken, phone: phone.value, expiresAt: now().getTime() + PHONE_TOKEN_TTL_MS });
       return { token };
     },
+    /**
+     * What Zalo itself learns when a user acts (the simulator "delivers" this event to our webhook):
+     * messages and follows open the 7-day window; follow and unfollow change the follower status.
+     */
+    observeEvent(event: { event_name: string; timestamp: string; sender?: { id: string }; follower?: { id: string } }) {
+      const userId = event.follower?.id ?? event.sender?.id;
+      if (!userId || event.event_name.startsWith("oa_send_")) return;
+      const u = users.get(userId) ?? { name: null, follower: false, lastInteractionAt: null };
+      const interacted = event.event_name.startsWith("user_send_") || event.event_name === "user_submit_info" || event.event_name === "follow";
+      users.set(userId, {
+        ...u,
+        follower: event.event_name === "follow" ? true : event.event_name === "unfollow" ? false : u.follower,
+        lastInteractionAt: interacted ? Number(event.timestamp) : u.lastInteractionAt,
+      });
+    },
     setFollower(userId: string, following: boolean) {
       const u = users.get(userId) ?? { name: null, follower: false, lastInteractionAt: null };
       users.set(userId, { ...u, follower: following });

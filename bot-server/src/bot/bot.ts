@@ -1,0 +1,33 @@
+import { updateZaloUser } from "@hccd/db";
+import { Composer, type Middleware } from "./composer.js";
+import type { BotContext } from "./context.js";
+import { platform } from "./features/platform.js";
+import { contact } from "./features/contact.js";
+import { handoverGuard } from "./features/handover.js";
+import { commands } from "./features/commands.js";
+import { faq } from "./features/faq.js";
+
+/** Events that count as the user interacting with the OA (they open the 7-day window for CS messages). */
+function isInteraction(eventName: string): boolean {
+  return eventName.startsWith("user_send_") || eventName === "user_submit_info" || eventName === "follow" || eventName.startsWith("user_click");
+}
+
+/** Records the user's last interaction: it decides whether an OA message is allowed or ZNS must be used. */
+const interaction = new Composer<BotContext>().use(async (ctx, next) => {
+  if (ctx.user && isInteraction(ctx.event.event_name)) {
+    const at = new Date(Math.min(Number(ctx.event.timestamp) || ctx.now.getTime(), ctx.now.getTime()));
+    if (!ctx.user.lastInteractionAt || ctx.user.lastInteractionAt < at) {
+      updateZaloUser(ctx.deps.db, ctx.user.id, { lastInteractionAt: at, updatedAt: ctx.now });
+      ctx.user = { ...ctx.user, lastInteractionAt: at };
+    }
+  }
+  await next();
+});
+
+/**
+ * The OA chatbot: one composer per feature, in the order they get the update. Unknown events fall
+ * through every feature and are left alone (they are already stored in the inbox).
+ */
+export function createBot(): Middleware<BotContext> {
+  return new Composer<BotContext>().use(interaction, platform, contact, handoverGuard, commands, faq).middleware();
+}

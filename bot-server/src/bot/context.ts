@@ -1,0 +1,90 @@
+
+import { createI18n, foldVietnamese, type Language, type ZaloWebhookEvent } from "@hccd/shared";
+import { readBotSession, writeBotSession, type ZaloUser } from "@hccd/db";
+import type { ServiceDeps } from "../deps.js";
+import type { OaButton } from "../adapters/zalo/types.js";
+import { enqueueChatMessage } from "../services/notifications.js";
+
+/** What the bot needs of the FAQ engine (bot-server/src/faq). */
+export interface FaqService {
+  ask(question: string, lang?: Language): { answered: boolean; matches: { id: string; question: string; answer: string; score: number }[] };
+  /** One entry by id in a language, with its legal source (shown under the answer). */
+  entry(id: string, lang: Language): { id: string; question: string; answer: string; source: string } | undefined;
+}
+
+export interface BotDeps extends ServiceDeps {
+  faq: FaqService;
+  /** Base URL of the Mini App, for "open the app" buttons. */
+  miniAppUrl: string;
+}
+
+/** The typed context every bot middleware receives (grammY's model: one object per update). */
+export interface BotContext {
+  readonly deps: BotDeps;
+  readonly event: ZaloWebhookEvent;
+  readonly inboxId: string;
+  readonly now: Date;
+  /** The user the event is about (sender for user_* events, follower for follow events). */
+  user: ZaloUser | null;
+  /** The text the user typed or the button payload, NFC and trimmed; null for other events. */
+  readonly text: string | null;
+  /** `text` folded (no diacritics, lower case, single spaces) for matching commands. */
+  readonly folded: string;
+  lang: Language;
+  t: ReturnType<typeof createI18n>["t"];
+  /** Conversation state, saved after the update when changed. */
+  session: Record<string, unknown>;
+  sessionChanged: boolean;
+  /** Queues a reply through the outbox (stored before it is sent; once per event and position). */
+  reply(text: string, buttons?: OaButton[]): void;
+  /** Replies queued while handling this update. */
+  readonly replies: number;
+}
+
+export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent; inboxId: string; user: ZaloUser | null }): BotContext {
+  const now = deps.now();
+  const raw = input.event.event_name === "user_send_text" ? (input.event.message?.text ?? "").normalize("NFC").trim() : null;
+  const lang: Language = input.user?.language ?? "vi";
+  let replies = 0;
+  const ctx: BotContext = {
+    deps,
+    event: input.event,
+    inboxId: input.inboxId,
+    now,
+    user: input.user,
+    text: raw,
+    folded: raw ? foldVietnamese(raw).replace(/[^\p{L}\p{N}#:._-]+/gu, " ").trim() : "",
+    lang,
+    t: createI18n(lang).t,
+    session: input.user ? (readBotSession(deps.db, input.user.id) ?? {}) : {},
+    sessionChanged: false,
+    reply(text, buttons) {
+      const user = ctx.user;
+      if (!user?.oaUserId) return;
+      enqueueChatMessage(deps.db, {
+        now,
+        newId: deps.newId,
+        oaUserId: user.oaUserId,
+        language: ctx.lang,
+        text,
+        buttons: buttons?.slice(0, 5) ?? [],
+        idempotencyKey: `reply:${input.inboxId}:${replies}`,
+      });
+      replies++;
+    },
+    get replies() {
+      return replies;
+    },
+  };
+  return ctx;
+}
+
+/** Switches the language of the context (after the user changed it). */
+export function setContextLanguage(ctx: BotContext, lang: Language): void {
+  ctx.lang = lang;
+  ctx.t = createI18n(lang).t;
+}
+
+export function saveSession(ctx: BotContext): void {
+  if (ctx.user && ctx.sessionChanged) writeBotSession(ctx.deps.db, ctx.user.id, ctx.session, ctx.now);
+}

@@ -1,0 +1,47 @@
+import { ZALO_MEDIA_EVENTS } from "@hccd/shared";
+import { markOutboxReceipt, updateZaloUser } from "@hccd/db";
+import { Composer } from "../composer.js";
+import type { BotContext } from "../context.js";
+import { menuButtons } from "./buttons.js";
+
+const MEDIA: ReadonlySet<string> = new Set(ZALO_MEDIA_EVENTS);
+
+/**
+ * Platform events: the OA's own sends echoed back (recorded in the inbox, never answered),
+ * delivery and seen receipts (update the outbox), follow and unfollow, and messages the bot
+ * cannot read (a polite answer with buttons).
+ */
+export const platform = new Composer<BotContext>()
+  // Echoes of our own messages: stop here, or the bot would answer itself.
+  .filter((ctx) => ctx.event.event_name.startsWith("oa_send_"), () => undefined)
+  .filter(
+    (ctx) => ctx.event.event_name === "user_received_message" || ctx.event.event_name === "user_seen_message",
+    (ctx) => {
+      const m = ctx.event.message;
+      const kind = ctx.event.event_name === "user_received_message" ? "delivered" : "seen";
+      const at = new Date(Number(ctx.event.timestamp));
+      if (m?.tracking_id) markOutboxReceipt(ctx.deps.db, { trackingId: m.tracking_id }, kind, at);
+      for (const msgId of [m?.msg_id, ...(m?.msg_ids ?? [])]) if (msgId) markOutboxReceipt(ctx.deps.db, { msgId }, kind, at);
+    },
+  )
+  .filter(
+    (ctx) => ctx.event.event_name === "follow",
+    (ctx) => {
+      if (!ctx.user) return;
+      updateZaloUser(ctx.deps.db, ctx.user.id, { follower: true, lastInteractionAt: ctx.now, updatedAt: ctx.now });
+      ctx.user = { ...ctx.user, follower: true, lastInteractionAt: ctx.now };
+      ctx.reply(ctx.t("bot:welcome"));
+      ctx.reply(`${ctx.t("bot:privacy")}\n${ctx.t("bot:howToStop")}`, menuButtons(ctx));
+    },
+  )
+  .filter(
+    (ctx) => ctx.event.event_name === "unfollow",
+    (ctx) => {
+      // No more customer-service messages: the channel policy needs a follower.
+      if (ctx.user) updateZaloUser(ctx.deps.db, ctx.user.id, { follower: false, updatedAt: ctx.now });
+    },
+  )
+  .filter(
+    (ctx) => MEDIA.has(ctx.event.event_name),
+    (ctx) => ctx.reply(ctx.t("bot:textOnly"), menuButtons(ctx)),
+  );

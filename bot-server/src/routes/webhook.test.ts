@@ -1,0 +1,166 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClock, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
+import { followEvent, signEvent, textEvent, userEvent } from "../webhook/events.js";
+import type { FaqService } from "../bot/context.js";
+import { seedReference } from "../runtime.js";
+
+const worlds: TestWorld[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const w of worlds.splice(0)) await w.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fixed FAQ stand-in: these tests are about the webhook and the bot, not about retrieval. */
+const faq: FaqService = {
+  ask: (q) =>
+    /khai sinh/i.test(q)
+      ? { answered: true, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", score: 0.9 }] }
+      : /giay to/i.test(q)
+        ? { answered: false, matches: [{ id: "a", question: "Câu A", answer: "A", score: 0.3 }, { id: "b", question: "Câu B", answer: "B", score: 0.3 }] }
+        : { answered: false, matches: [] },
+  entry: (id) => (id === "birth-deadline" ? { id, question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", source: "Luật Hộ tịch 2014, Điều 15" } : undefined),
+};
+
+function world(opts: Parameters<typeof createTestWorld>[0] = {}) {
+  const w = createTestWorld({ faq, ...opts });
+  worlds.push(w);
+  return w;
+}
+const count = (w: TestWorld, sql: string) => (w.handle.sqlite.prepare(sql).get() as { n: number }).n;
+
+describe("POST /webhooks/zalo: intake", () => {
+  it("refuses a forged or missing signature with 401 and stores nothing", async () => {
+    const w = world();
+    const u = w.chatUser();
+    const event = textEvent(w.secrets, u, "xin chào", w.clock.now());
+    const forged = await w.sendEvent(event, { signature: `mac=${"0".repeat(64)}` });
+    expect(forged.status).toBe(401);
+    expect(await readJson(forged)).toMatchObject({ error: { code: "invalid_signature" } });
+    expect((await w.sendEvent(event, { signature: "" })).status).toBe(401);
+    // Signed with the wrong secret.
+    const wrong = signEvent(event, { ...w.secrets, oaSecretKey: "guess" });
+    expect((await w.sendEvent(event, { signature: wrong.signature })).status).toBe(401);
+    expect(count(w, "select count(*) as n from inbox")).toBe(0);
+  });
+
+  it("stores, answers 200, then processes; a repeated msg_id is stored and answered once", async () => {
+    const w = world();
+    const u = w.chatUser();
+    const first = await w.say(u, "hạn đăng ký khai sinh là bao lâu", "m-1");
+    expect(first.status).toBe(200);
+    expect(await readJson(first)).toEqual({ ok: true, duplicate: false });
+    expect(count(w, "select count(*) as n from inbox where processed_at is null")).toBe(1);
+    const again = await w.say(u, "hạn đăng ký khai sinh là bao lâu", "m-1");
+    expect(await readJson(again)).toEqual({ ok: true, duplicate: true });
+    await w.settle();
+    await w.say(u, "hạn đăng ký khai sinh là bao lâu", "m-1");
+    await w.settle();
+    expect(w.inbox(u)).toEqual([expect.objectContaining({ text: "Trong 60 ngày kể từ ngày sinh.\nCăn cứ: Luật Hộ tịch 2014, Điều 15" })]);
+    expect(count(w, "select count(*) as n from inbox")).toBe(1);
+  });
+
+  it("answers 400 to malformed JSON and 413 to an oversized body", async () => {
+    const w = world();
+    const bad = await w.call("POST", "/webhooks/zalo", { rawBody: "{not json", headers: { "content-type": "application/json", "x-zevent-signature": `mac=${"a".repeat(64)}` } });
+    expect(bad.status).toBe(400);
+    const huge = textEvent(w.secrets, w.chatUser(), "x".repeat(70_000), w.clock.now());
+    expect((await w.sendEvent(huge)).status).toBe(413);
+    expect(count(w, "select count(*) as n from inbox")).toBe(0);
+  });
+
+  it("keeps a signed event it cannot read, set aside with its reason, and unknown events without answering", async () => {
+    const w = world();
+    const unreadable = { app_id: w.secrets.appId, timestamp: String(w.clock.now().getTime()), event_name: "" };
+    expect((await w.sendEvent(unreadable)).status).toBe(200);
+    const u = w.chatUser();
+    expect((await w.sendEvent(userEvent(w.secrets, u, "user_reacted_message", w.clock.now(), { msg_id: "r1", react_icon: "/-heart" }))).status).toBe(200);
+    await w.settle();
+    expect(w.handle.sqlite.prepare("select error from inbox order by rowid").all()).toEqual([{ error: "unreadable event" }, { error: null }]);
+    expect(count(w, "select count(*) as n from inbox where processed_at is null")).toBe(0);
+    expect(w.inbox(u)).toEqual([]);
+  });
+
+  it("processes after a restart the events stored but not processed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hccd-webhook-"));
+    dirs.push(dir);
+    const clock = createClock();
+    const before = world({ dbPath: join(dir, "w.db"), clock });
+    const u = before.chatUser();
+    await before.say(u, "menu", "m-restart");
+    before.handle.close(); // died before processing
+
+    const after = world({ dbPath: join(dir, "w.db"), clock });
+    after.sim!.zalo!.setFollower(u.oaUserId, true);
+    after.sim!.zalo!.recordInteraction(u.oaUserId, clock.now());
+    await after.settle();
+    expect(after.inbox(u)).toHaveLength(1);
+    expect(after.inbox(u)[0]!.text).toContain("Anh/chị cần gì");
+  });
+});
+
+describe("events", () => {
+  it("follow: welcome, privacy notice, how to stop, with buttons; unfollow: no more OA messages", async () => {
+    const w = world();
+    const u = w.chatUser();
+    await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
+    await w.settle();
+    const [welcome, privacy] = w.inbox(u);
+    expect(welcome!.text).toContain("Chào mừng anh/chị");
+    expect(privacy!.text).toContain("dữ liệu cá nhân");
+    expect(privacy!.text).toContain("dừng nhận tin");
+    expect(privacy!.buttons.map((b) => b.title)).toContain("Gặp cán bộ");
+    expect(w.handle.sqlite.prepare("select follower from zalo_users where oa_user_id = ?").get(u.oaUserId)).toEqual({ follower: 1 });
+    await w.sendEvent(followEvent(w.secrets, u, w.clock.now(), false));
+    await w.settle();
+    expect(w.handle.sqlite.prepare("select follower from zalo_users where oa_user_id = ?").get(u.oaUserId)).toEqual({ follower: 0 });
+  });
+
+  it("records the last interaction, so notices go by OA message within 7 days and by ZNS after", async () => {
+    const w = world();
+    seedReference(w.handle.db);
+    const u = w.chatUser();
+    await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
+    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone: "84912345678" } }));
+    await w.settle();
+    expect(w.inbox(u).at(-1)!.text).toContain("0912 345 678");
+    await w.postCertificate(makeBirthCertificate());
+    await w.worker.drain();
+    expect(w.inbox(u).at(-1)!.text).toContain("Kính gửi Ông/Bà Nguyễn Thị Lan");
+    expect(w.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(0);
+
+    w.clock.advance(8 * 86_400_000);
+    await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-BVDK-2026-000999" }));
+    await w.worker.drain();
+    expect(w.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
+  });
+
+  it("answers images, stickers and locations politely with buttons, and never answers its own echoes", async () => {
+    const w = world();
+    const u = w.chatUser();
+    for (const name of ["user_send_image", "user_send_sticker", "user_send_location"]) {
+      await w.sendEvent(userEvent(w.secrets, u, name, w.clock.now(), { msg_id: `${name}-1`, attachments: [] }));
+    }
+    await w.sendEvent({ ...userEvent(w.secrets, u, "oa_send_text", w.clock.now(), { msg_id: "echo-1", text: "hi" }), sender: { id: w.secrets.oaId }, recipient: { id: u.oaUserId } });
+    await w.settle();
+    const replies = w.inbox(u);
+    expect(replies).toHaveLength(3);
+    expect(replies.every((r) => r.text.includes("chỉ đọc được tin nhắn chữ") && r.buttons.length > 0)).toBe(true);
+    expect(count(w, "select count(*) as n from inbox where processed_at is not null")).toBe(4);
+  });
+
+  it("marks outbox messages delivered and seen from Zalo's receipts", async () => {
+    const w = world();
+    await w.postCertificate(makeBirthCertificate());
+    await w.worker.drain();
+    const row = w.handle.sqlite.prepare("select id, provider_ref from outbox").get() as { id: string; provider_ref: string };
+    const u = w.chatUser();
+    await w.sendEvent(userEvent(w.secrets, u, "user_received_message", w.clock.now(), { msg_id: row.provider_ref, tracking_id: row.id, delivery_time: String(w.clock.now().getTime()) }));
+    await w.sendEvent(userEvent(w.secrets, u, "user_seen_message", w.clock.now(), { msg_ids: [row.provider_ref] }, {}));
+    await w.settle();
+    expect(w.handle.sqlite.prepare("select status, delivered_at is not null as d, seen_at is not null as s from outbox").get()).toEqual({ status: "delivered", d: 1, s: 1 });
+  });
+});

@@ -1,0 +1,77 @@
+import { zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
+import { listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
+import type { Logger } from "../logger.js";
+import { createBot } from "../bot/bot.js";
+import { createBotContext, saveSession, type BotDeps } from "../bot/context.js";
+
+/** An event that fails this many times is set aside (kept, with its error) instead of blocking the queue. */
+const MAX_ATTEMPTS = 5;
+
+/** The user an event is about: the sender of `user_*` events, the follower of follow events; none for the OA's own echoes. */
+function userOf(deps: BotDeps, e: ZaloWebhookEvent): ZaloUser | null {
+  if (e.event_name.startsWith("oa_send_")) return null;
+  const oaUserId = e.follower?.id ?? e.sender?.id;
+  if (!oaUserId) return null;
+  return upsertZaloUserFromOa(deps.db, { oaUserId, appUserId: e.user_id_by_app ?? null, now: deps.now() });
+}
+
+/**
+ * Processes stored webhook events in arrival order, outside the HTTP request (Zalo wants its 200
+ * within 2 s). Events stored but not processed when the process died are processed at start.
+ */
+export function createWebhookProcessor(deps: BotDeps & { logger: Logger; afterBatch?: () => void }) {
+  const bot = createBot();
+  const log = deps.logger.child({ component: "webhook-processor" });
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function processRow(row: InboxRow): Promise<void> {
+    const parsed = zaloWebhookEventSchema.safeParse(row.payload);
+    if (!parsed.success) {
+      markInboxProcessed(deps.db, row.id, deps.now(), `unreadable event: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+      log.warn({ inboxId: row.id }, "webhook event set aside: unreadable");
+      return;
+    }
+    try {
+      const ctx = createBotContext(deps, { event: parsed.data, inboxId: row.id, user: userOf(deps, parsed.data) });
+      await bot(ctx, async () => undefined);
+      saveSession(ctx);
+      markInboxProcessed(deps.db, row.id, deps.now());
+    } catch (err) {
+      recordInboxFailure(deps.db, row.id, err instanceof Error ? err.message : String(err), deps.now(), MAX_ATTEMPTS);
+      log.error({ err, inboxId: row.id, event: parsed.data.event_name }, "webhook event failed");
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      const rows = listUnprocessedInbox(deps.db, "zalo_webhook", 100);
+      if (rows.length === 0) return;
+      for (const row of rows) await processRow(row);
+      deps.afterBatch?.();
+      // A row that failed stays unprocessed: stop this round rather than spin on it.
+      if (listUnprocessedInbox(deps.db, "zalo_webhook", 1)[0]?.id === rows[0]?.id) return;
+    }
+  }
+
+  /** Runs `drain`, coalescing calls: a kick during a run schedules one more run. */
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drain();
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return { kick, drain, idle: () => running ?? Promise.resolve() };
+}
+
+export type WebhookProcessor = ReturnType<typeof createWebhookProcessor>;

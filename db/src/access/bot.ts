@@ -1,0 +1,84 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../create-db.js";
+import { botSessions, faqUnanswered, handoverMessages, handoverTickets, satisfactionRatings } from "../schema.js";
+
+export type HandoverTicket = typeof handoverTickets.$inferSelect;
+export type HandoverMessage = typeof handoverMessages.$inferSelect;
+
+/** Session storage for the bot: read, write, delete (grammY's StorageAdapter shape). */
+export function readBotSession(db: Db, zaloUserId: string): Record<string, unknown> | undefined {
+  return db.select().from(botSessions).where(eq(botSessions.zaloUserId, zaloUserId)).get()?.data;
+}
+
+export function writeBotSession(db: Db, zaloUserId: string, data: Record<string, unknown>, now: Date): void {
+  db.insert(botSessions).values({ zaloUserId, data, updatedAt: now }).onConflictDoUpdate({ target: botSessions.zaloUserId, set: { data, updatedAt: now } }).run();
+}
+
+export function deleteBotSession(db: Db, zaloUserId: string): void {
+  db.delete(botSessions).where(eq(botSessions.zaloUserId, zaloUserId)).run();
+}
+
+export function openTicketFor(db: Db, zaloUserId: string): HandoverTicket | undefined {
+  return db.select().from(handoverTickets).where(and(eq(handoverTickets.zaloUserId, zaloUserId), eq(handoverTickets.status, "open"))).get();
+}
+
+export function getTicket(db: Db, id: string): HandoverTicket | undefined {
+  return db.select().from(handoverTickets).where(eq(handoverTickets.id, id)).get();
+}
+
+export function insertTicket(db: Db, row: { id: string; zaloUserId: string; reason: string | null; openedAt: Date }): HandoverTicket {
+  return db.insert(handoverTickets).values({ ...row, status: "open" }).returning().get();
+}
+
+export function closeTicket(db: Db, id: string, by: string, now: Date): boolean {
+  const r = db.update(handoverTickets).set({ status: "closed", closedAt: now, closedBy: by }).where(and(eq(handoverTickets.id, id), eq(handoverTickets.status, "open"))).returning({ id: handoverTickets.id }).get();
+  return r !== undefined;
+}
+
+export function setTicketFirstResponse(db: Db, id: string, at: Date): void {
+  db.update(handoverTickets).set({ firstResponseAt: at }).where(and(eq(handoverTickets.id, id), sql`${handoverTickets.firstResponseAt} is null`)).run();
+}
+
+export function addTicketMessage(db: Db, row: { ticketId: string; from: HandoverMessage["from"]; text: string; at: Date }): void {
+  db.insert(handoverMessages).values(row).run();
+}
+
+export function listTicketMessages(db: Db, ticketId: string): HandoverMessage[] {
+  return db.select().from(handoverMessages).where(eq(handoverMessages.ticketId, ticketId)).orderBy(asc(handoverMessages.id)).all();
+}
+
+export function listOpenTickets(db: Db): HandoverTicket[] {
+  return db.select().from(handoverTickets).where(eq(handoverTickets.status, "open")).orderBy(asc(handoverTickets.openedAt)).all();
+}
+
+export function logUnansweredQuestion(db: Db, row: typeof faqUnanswered.$inferInsert): void {
+  db.insert(faqUnanswered).values(row).run();
+}
+
+/** Unanswered questions grouped by their folded form, most frequent first. */
+export function topUnansweredQuestions(db: Db, limit = 50): { questionKey: string; example: string; count: number; lastAt: Date }[] {
+  return db
+    .select({
+      questionKey: faqUnanswered.questionKey,
+      example: sql<string>`max(${faqUnanswered.question})`,
+      count: count(),
+      lastAt: sql<number>`max(${faqUnanswered.at})`.mapWith((v: number) => new Date(v)),
+    })
+    .from(faqUnanswered)
+    .groupBy(faqUnanswered.questionKey)
+    .orderBy(desc(count()))
+    .limit(limit)
+    .all();
+}
+
+/** Stores a rating; a second rating of the same dossier by the same user replaces the first. */
+export function upsertRating(db: Db, row: { submissionId: string; zaloUserId: string; score: number; comment?: string | null; at: Date }): void {
+  db.insert(satisfactionRatings)
+    .values({ ...row, comment: row.comment ?? null })
+    .onConflictDoUpdate({ target: [satisfactionRatings.submissionId, satisfactionRatings.zaloUserId], set: { score: row.score, at: row.at, ...(row.comment !== undefined ? { comment: row.comment } : {}) } })
+    .run();
+}
+
+export function getRating(db: Db, submissionId: string, zaloUserId: string) {
+  return db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.submissionId, submissionId), eq(satisfactionRatings.zaloUserId, zaloUserId))).get();
+}

@@ -1,0 +1,69 @@
+import type { bot as vi } from "../vi/bot.js";
+import type { DeepStringShape } from "../shape.js";
+
+export const bot: DeepStringShape<typeof vi> = {
+  welcome:
+    "Welcome to Tây Ninh province's proactive public services. Here you can ask about administrative procedures, get reminders (birth registration, vaccinations, expiring documents), follow your dossiers and chat with an officer.",
+  privacy: "About your personal data: we use it only to provide public services, under the 2025 Personal Data Protection Law. No dossier is ever sent without your consent.",
+  howToStop: "To stop reminders and notices, send “stop”; to get them again, send “start”.",
+  menu: "How can we help? Type your question, or choose below.",
+  buttons: {
+    dossiers: "My dossiers",
+    deadlines: "Upcoming deadlines",
+    vaccination: "Child's vaccinations",
+    handover: "Talk to an officer",
+    openApp: "Open the app",
+    language: "Tiếng Việt",
+    optOut: "Stop messages",
+    optIn: "Receive messages",
+  },
+  textOnly: "Sorry, the assistant can only read text for now. Please type your question, or choose below.",
+  faq: {
+    didYouMean: "Did you mean one of these?",
+    notFound: "Sorry, I could not find a good answer. Try asking another way, or talk to an officer.",
+    source: "Source: {{source}}",
+  },
+  dossiers: {
+    needPhone: "To see your dossiers, please verify your phone number once in the Proactive Public Services app.",
+    none: "You have no dossiers in the system yet.",
+    heading: "Your dossiers:",
+    item: "• {{title}}: {{status}}{{receipt}}",
+    receipt: " (receipt {{no}})",
+    draftOpen: "waiting for your review, due {{dueBy}}",
+    untitled: "Birth registration",
+  },
+  deadlines: {
+    none: "You have nothing due soon.",
+    heading: "Coming up:",
+    birth: "• Register the birth of {{name}}: by {{date}}",
+    dose: "• {{vaccine}} for {{name}}: from {{date}}",
+  },
+  vaccination: {
+    none: "No child is linked to your phone number yet.",
+    heading: "Expanded immunisation schedule for {{name}} (latest schedule published by the Ministry of Health):",
+    item: "• {{date}}: {{vaccine}}",
+    done: "All scheduled doses are in the past. Please check the vaccination book at your health station.",
+  },
+  language: { switched: "Switched to English." },
+  optOut: {
+    done: "You will no longer receive reminders and notices. Updates on dossiers you filed still reach you. Send “start” to receive them again.",
+    alreadyOut: "You are not receiving reminders and notices.",
+  },
+  optIn: {
+    done: "You will receive reminders and notices again. Send “stop” at any time to stop.",
+    alreadyIn: "You are already receiving reminders and notices.",
+  },
+  handover: {
+    opened:
+      "Your conversation has been passed to an officer. Officers answer during office hours (7:30–11:30 and 13:30–17:00, Monday to Friday), usually within one working day. Meanwhile the assistant will stay quiet. For urgent matters call the 1022 hotline.",
+    alreadyOpen: "An officer has your request and will answer soon. Your message has been passed on.",
+    closed: "The officer has finished. The assistant is back to help you. Send “talk to an officer” if you need more help.",
+  },
+  rating: {
+    ask: "Dossier {{receiptNo}} is complete. How satisfied are you with the service? (1 = very dissatisfied, 5 = very satisfied)",
+    thanks: "Thank you for rating {{score}}/5. Your feedback helps us serve you better.",
+    invalid: "We could not find the dossier to rate.",
+  },
+  phoneLinked: "Phone number {{phone}} recorded. Send “my dossiers” to see your dossiers.",
+  phoneInvalid: "That phone number does not look right. Please send a Vietnamese mobile number.",
+};
