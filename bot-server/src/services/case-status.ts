@@ -10,11 +10,14 @@ import {
   markInboxProcessed,
   setDraftStatus,
   updateSubmission,
+  findZaloUsersByPhones,
+  type Person,
   type Submission,
 } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { notFound } from "../errors.js";
-import { enqueueNotification } from "./notifications.js";
+import { enqueueChatMessage, enqueueNotification } from "./notifications.js";
+import { channelsFor, createI18n } from "@hccd/shared";
 import { audit } from "./audit.js";
 
 /**
@@ -76,4 +79,26 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
     message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note } },
   });
   if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
+  if (status === "completed") askForRating(deps, tx, submission, person, now);
+}
+
+/**
+ * After a dossier completes, the parent is asked to rate the service with 1–5 buttons, in the OA
+ * chat only: ZNS templates cannot carry quick replies (the Mini App asks there instead).
+ */
+function askForRating(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, person: Person, now: Date): void {
+  if (!person.phone) return;
+  const user = findZaloUsersByPhones(tx, [person.phone]).find((u) => u.oaUserId && channelsFor({ zaloUserId: u.oaUserId, follower: u.follower, lastInteractionAt: u.lastInteractionAt, phone: null }, now).includes("oa"));
+  if (!user?.oaUserId) return;
+  const t = createI18n(user.language).t;
+  enqueueChatMessage(tx, {
+    now,
+    newId: deps.newId,
+    oaUserId: user.oaUserId,
+    personId: person.id,
+    language: user.language,
+    text: t("bot:rating.ask", { receiptNo: submission.receiptNo ?? submission.id }),
+    buttons: [1, 2, 3, 4, 5].map((n) => ({ type: "oa.query.hide" as const, title: String(n), payload: `#rate:${submission.id}:${n}` })),
+    idempotencyKey: `rating-prompt:${submission.id}`,
+  });
 }

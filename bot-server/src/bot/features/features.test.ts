@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { DraftView } from "@hccd/shared";
+import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hccd/db";
+import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
+import { followEvent, userEvent, type EventUser } from "../../webhook/events.js";
+import type { FaqService } from "../context.js";
+import { closeHandover, staffReply } from "../../services/handover.js";
+import { seedReference } from "../../runtime.js";
+
+const faq: FaqService = {
+  ask: (q) =>
+    /khai sinh/i.test(q)
+      ? { answered: true, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", score: 0.9 }] }
+      : /giay to/i.test(q)
+        ? { answered: false, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", score: 0.3 }, { id: "b", question: "Câu B", answer: "B", score: 0.3 }] }
+        : { answered: false, matches: [] },
+  entry: (id) => (id === "birth-deadline" ? { id, question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", source: "Luật Hộ tịch 2014, Điều 15" } : undefined),
+};
+
+let w: TestWorld;
+afterEach(async () => {
+  await w?.close();
+});
+
+/** A chat user who linked the demo mother's phone through the OA form. */
+async function motherInChat(): Promise<EventUser> {
+  const u = w.chatUser();
+  await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
+  await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone: "0912345678" } }));
+  await w.settle();
+  return u;
+}
+
+async function ask(u: EventUser, text: string) {
+  const before = w.inbox(u).length;
+  await w.say(u, text);
+  await w.settle();
+  return w.inbox(u).slice(before);
+}
+
+describe("bot features", () => {
+  it("FAQ: answers with the source, offers the top matches and a person when unsure, logs what it could not answer", async () => {
+    w = createTestWorld({ faq });
+    const u = w.chatUser();
+    expect((await ask(u, "đăng ký khai sinh mấy ngày"))[0]!.text).toBe("Trong 60 ngày.\nCăn cứ: Luật Hộ tịch 2014, Điều 15");
+    const unsure = (await ask(u, "giay to can gi"))[0]!;
+    expect(unsure.text).toContain("Có phải anh/chị muốn hỏi");
+    expect(unsure.buttons.map((b) => b.title)).toEqual(["Hạn đăng ký khai sinh?", "Câu B", "Gặp cán bộ"]);
+    expect((await ask(u, "#faq:birth-deadline"))[0]!.text).toContain("Trong 60 ngày.");
+    const none = (await ask(u, "giá vàng hôm nay"))[0]!;
+    expect(none.text).toContain("chưa tìm được câu trả lời");
+    await ask(u, "Giá vàng hôm nay?");
+    expect(topUnansweredQuestions(w.handle.db)[0]).toMatchObject({ questionKey: "gia vang hom nay", count: 1 });
+    expect(topUnansweredQuestions(w.handle.db).reduce((n, q) => n + q.count, 0)).toBe(3);
+  });
+
+  it("language switch is remembered for the user", async () => {
+    w = createTestWorld({ faq });
+    const u = w.chatUser();
+    expect((await ask(u, "English"))[0]!.text).toBe("Switched to English.");
+    expect((await ask(u, "menu"))[0]!.text).toBe("How can we help? Type your question, or choose below.");
+    expect((await ask(u, "#lang:vi"))[0]!.text).toBe("Đã chuyển sang tiếng Việt.");
+  });
+
+  it("opt-out stops reminders (the birth notice is not sent) but not dossier updates; opt-in restores them", async () => {
+    w = createTestWorld({ faq });
+    seedReference(w.handle.db);
+    const u = await motherInChat();
+    expect((await ask(u, "dừng nhận tin"))[0]!.text).toContain("đã ngừng nhận");
+    expect((await ask(u, "dung nhan tin"))[0]!.text).toContain("đang không nhận");
+    // Without the father, nobody else can be told: nothing is queued.
+    await w.postCertificate(makeBirthCertificate({ father: undefined } as never));
+    const notices = "select count(*) as n from outbox o join persons p on p.id = o.person_id where o.idempotency_key like 'birth-draft-ready:%' and p.national_id = ?";
+    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 0 });
+    // With the father on the certificate, he is told instead of her.
+    await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-2" }));
+    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 0 });
+    expect(w.handle.sqlite.prepare(notices).get("072092004321")).toEqual({ n: 1 });
+    expect((await ask(u, "nhận lại tin"))[0]!.text).toContain("nhận lại");
+    await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-3" }));
+    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 1 });
+  });
+
+  it("handover: a ticket with the last question, an honest wait message, silence until staff closes it", async () => {
+    w = createTestWorld({ faq });
+    const u = w.chatUser();
+    await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
+    const opened = (await ask(u, "gặp cán bộ"))[0]!;
+    expect(opened.text).toContain("giờ hành chính");
+    expect(opened.text).toContain("1022");
+    expect(await ask(u, "alo có ai không")).toEqual([]);
+    expect((await ask(u, "gap can bo"))[0]!.text).toContain("đã nhận yêu cầu");
+    const [ticket] = listOpenTickets(w.handle.db);
+    expect(ticket).toMatchObject({ reason: "tôi muốn hỏi về đất đai nhà tôi" });
+    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual(["tôi muốn hỏi về đất đai nhà tôi", "alo có ai không", "gap can bo"]);
+    staffReply(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", text: "Chào chị, tôi là cán bộ phường.", now: w.clock.now(), newId: () => crypto.randomUUID() });
+    expect(closeHandover(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", now: w.clock.now(), newId: () => crypto.randomUUID() })).toBe(true);
+    await w.settle();
+    expect(w.inbox(u).slice(-2).map((m) => m.text)).toEqual(["Chào chị, tôi là cán bộ phường.", expect.stringContaining("Trợ lý tự động tiếp tục")]);
+    expect((await ask(u, "menu"))[0]!.text).toContain("Anh/chị cần gì");
+  });
+
+  it("my dossiers, my deadlines and the vaccination calendar for a linked parent", async () => {
+    w = createTestWorld({ faq });
+    seedReference(w.handle.db);
+    const u = w.chatUser();
+    expect((await ask(u, "hồ sơ của tôi"))[0]!.text).toContain("xác minh số điện thoại");
+    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { phone: "84912345678" } }));
+    await w.settle();
+    await w.postCertificate(makeBirthCertificate());
+    const dossiers = (await ask(u, "ho so cua toi"))[0]!.text;
+    expect(dossiers).toContain("Trần Bảo Ngọc: đang chờ anh/chị kiểm tra, hạn 19/01/2027");
+    const deadlines = (await ask(u, "#deadlines"))[0]!.text;
+    expect(deadlines).toContain("Đăng ký khai sinh cho cháu Trần Bảo Ngọc: trước ngày 19/01/2027");
+    expect(deadlines).toContain("Lao (BCG)"); // born 20/11, BCG within a month: still open on 24/11
+    const calendar = (await ask(u, "lịch tiêm"))[0]!.text;
+    expect(calendar).toContain("Lịch tiêm chủng mở rộng của cháu Trần Bảo Ngọc");
+    expect(calendar).toContain("20/01/2027: Vắc xin 5 trong 1");
+  });
+
+  it("rating after completion: only the parent who consented, 1–5, once per dossier (a new rating replaces it)", async () => {
+    w = createTestWorld({ faq });
+    seedReference(w.handle.db);
+    const u = await motherInChat();
+    const { draftId } = await readJson(await w.postCertificate(makeBirthCertificate()));
+    await w.worker.drain();
+    const mother = await w.citizen({ phone: "0912345678" });
+    let view: DraftView = await readJson(await w.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
+    view = await readJson(await w.call("PATCH", `/api/me/drafts/${draftId}`, { token: mother.token, body: { version: view.version, changes: { "child.hometown": "Tây Ninh" } } }));
+    const { submissionId } = await readJson(await w.call("POST", `/api/me/drafts/${draftId}/consent`, { token: mother.token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } }));
+    expect((await ask(u, `#rate:${submissionId}:5`))[0]!.text).toBe("Không tìm thấy hồ sơ cần đánh giá."); // not completed yet
+    await w.sim!.caseSystem!.idle(); // the dossier went out with the reply above; the case walks to completed
+    await w.worker.drain();
+    const prompt = w.inbox(u).find((m) => m.text.includes("đánh giá thế nào"));
+    expect(prompt?.buttons.map((b) => b.title)).toEqual(["1", "2", "3", "4", "5"]);
+    expect((await ask(u, `#rate:${submissionId}:4`))[0]!.text).toContain("4/5");
+    expect((await ask(u, `#rate:${submissionId}:5`))[0]!.text).toContain("5/5");
+    expect(w.handle.sqlite.prepare("select score from satisfaction_ratings").all()).toEqual([{ score: 5 }]);
+    const stranger = w.chatUser();
+    expect((await ask(stranger, `#rate:${submissionId}:1`))[0]!.text).toBe("Không tìm thấy hồ sơ cần đánh giá.");
+  });
+});
