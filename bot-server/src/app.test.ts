@@ -73,7 +73,7 @@ describe("configuration", () => {
       }
       throw new Error("no error");
     })();
-    expect(e.problems.map((p) => p.variable).sort()).toEqual(["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY"]);
+    expect(e.problems.map((p) => p.variable).sort()).toEqual(["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN", "ZALO_OA_ID", "ZALO_OA_REFRESH_TOKEN", "ZALO_OA_SECRET_KEY"]);
   });
 
   it("defaults to sim mode with development keys", () => {

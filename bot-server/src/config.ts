@@ -38,8 +38,9 @@ export const configSchema = z
     ZALO_OA_ID: optionalText,
     ZALO_OA_SECRET_KEY: optionalText,
     ZALO_APP_SECRET: optionalText,
-    /** Live mode until OA token refresh lands: the current OA access token. */
+    /** Live mode: the OA token pair from the first authorisation; stored, then refreshed automatically. */
     ZALO_OA_ACCESS_TOKEN: optionalText,
+    ZALO_OA_REFRESH_TOKEN: optionalText,
     INTEGRATION_API_KEYS: integrationKeys,
     CASE_SYSTEM_URL: z
       .string()
@@ -78,7 +79,7 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_MODE === "live") {
-      for (const k of ["ZALO_APP_ID", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN"] as const) {
+      for (const k of ["ZALO_APP_ID", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN", "ZALO_OA_REFRESH_TOKEN"] as const) {
         if (!c[k]) ctx.addIssue({ code: "custom", path: [k], message: "is required when ZALO_MODE=live" });
       }
       if (c.INTEGRATION_API_KEYS.length === 0) ctx.addIssue({ code: "custom", path: ["INTEGRATION_API_KEYS"], message: "is required when ZALO_MODE=live" });

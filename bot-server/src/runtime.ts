@@ -19,6 +19,9 @@ import { draftLink } from "./services/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
 import type { FaqService } from "./bot/context.js";
 import { createDefaultFaq } from "./services/faq-service.js";
+import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-manager.js";
+import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
+import { hostname } from "node:os";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -87,6 +90,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   let simRoutes: Hono | undefined;
   // The app is created below; the case-system simulator calls back into it.
   let appRef: App | undefined;
+  let tokenManager: OaTokenManager | undefined;
 
   if (config.ZALO_MODE === "sim") {
     const zaloSim = createZaloSimulator({ templates: simTemplates(config), now });
@@ -101,10 +105,18 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     simRoutes.route("/zalo", createZaloSimRoutes(zaloSim));
     sim = { zalo: zaloSim };
   } else {
-    const token = config.ZALO_OA_ACCESS_TOKEN ?? "";
+    const tokens = createOaTokenManager({
+      db, logger, now,
+      oauth: createHttpZaloOAuthClient({ appId: config.ZALO_APP_ID ?? "", appSecret: config.ZALO_APP_SECRET ?? "" }),
+      oaId: config.ZALO_OA_ID ?? "",
+      holder: `${hostname()}:${process.pid}`,
+    });
+    // The configured pair's expiry is unknown: treat it as due within the hour, so it is refreshed early.
+    tokens.bootstrap({ accessToken: config.ZALO_OA_ACCESS_TOKEN ?? "", refreshToken: config.ZALO_OA_REFRESH_TOKEN ?? "", expiresAt: new Date(now().getTime() + 30 * 60_000) });
+    tokenManager = tokens;
     zalo = {
-      oa: createHttpZaloOaClient({ getAccessToken: async () => token }),
-      zns: createHttpZnsClient({ getAccessToken: async () => token }),
+      oa: createHttpZaloOaClient({ getAccessToken: tokens.getAccessToken }),
+      zns: createHttpZnsClient({ getAccessToken: tokens.getAccessToken }),
       graph: createHttpZaloGraphClient({ appSecret: config.ZALO_APP_SECRET ?? "" }),
     };
   }
@@ -144,7 +156,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     simRoutes?.get("/demo", (c) => c.json(demo));
   }
 
-  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem });
+  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     faq: opts.faq ?? createDefaultFaq(),

@@ -15,12 +15,15 @@ import type { ServiceDeps } from "../deps.js";
 import type { ZaloClients } from "../adapters/zalo/types.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
 import { PlatformError, TransportError } from "../adapters/errors.js";
+import { TOKEN_CODES } from "../adapters/zalo/http-clients.js";
 import { renderOaMessage, renderZnsTemplate, type NotificationPayload } from "../services/notifications.js";
 import { buildCaseDossier, NotSendable } from "../services/dossier.js";
 
 export interface OutboxWorkerDeps extends ServiceDeps {
   zalo: ZaloClients;
   caseSystem: CaseSystemClient;
+  /** Zalo refused the OA access token: refresh it before the retry. */
+  onTokenRejected?: () => void;
 }
 
 export interface OutboxWorkerOptions {
@@ -129,6 +132,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, "retries exhausted: given up, listed for staff");
       return;
     }
+    if (err instanceof PlatformError && TOKEN_CODES.has(err.code)) deps.onTokenRejected?.();
     let nextAt = new Date(at.getTime() + backoffMs(row.kind, row.attempts));
     // Zalo's night block (-133/-234): wait for the morning rather than burning attempts.
     if (err instanceof PlatformError && (err.code === -133 || err.code === -234)) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);

@@ -44,13 +44,16 @@ export function createZaloSimulator(opts: {
   appSecret?: string;
 }) {
   const now = opts.now ?? (() => new Date());
-  const oaToken = opts.oaAccessToken ?? "sim-oa-access-token";
+  const oaTokens = new Set([opts.oaAccessToken ?? "sim-oa-access-token"]);
   const appSecret = opts.appSecret ?? "sim-app-secret";
   const dailyQuota = opts.dailyQuota ?? 10_000;
   const users = new Map<string, { name: string | null; follower: boolean; lastInteractionAt: number | null }>();
   const accessTokens = new Map<string, string>();
   const phoneTokens = new Map<string, { accessToken: string; phone: string; expiresAt: number }>();
   const byTracking = new Map<string, SimMessage>();
+  /** OAuth: refresh tokens are single-use (zalo.md); every refresh is counted. */
+  const refreshTokens = new Map<string, "valid" | "used">();
+  let refreshCalls = 0;
   let sent: SimMessage[] = [];
   let quotaUsed = { day: "", count: 0 };
   let seq = 0;
@@ -72,7 +75,7 @@ export function createZaloSimulator(opts: {
   const api = new Hono();
 
   api.post("/v3.0/oa/message/cs", async (c) => {
-    if (c.req.header("access_token") !== oaToken) return c.json(fail(-216, "Access token is invalid"));
+    if (!oaTokens.has(c.req.header("access_token") ?? "")) return c.json(fail(-216, "Access token is invalid"));
     if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
     const body = (await c.req.json().catch(() => null)) as { recipient?: { user_id?: string }; message?: { text?: string; attachment?: { payload?: { text?: string; buttons?: { title: string; type: string; payload: unknown }[] } } } } | null;
     const userId = body?.recipient?.user_id;
@@ -89,7 +92,7 @@ export function createZaloSimulator(opts: {
   });
 
   api.post("/message/template", async (c) => {
-    if (c.req.header("access_token") !== oaToken) return c.json(fail(-124, "Access token is invalid"));
+    if (!oaTokens.has(c.req.header("access_token") ?? "")) return c.json(fail(-124, "Access token is invalid"));
     if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
     const body = (await c.req.json().catch(() => null)) as { phone?: string; template_id?: string; template_data?: Record<string, string>; tracking_id?: string } | null;
     const phone = normalizeVnPhone(body?.phone ?? "");
@@ -124,6 +127,21 @@ export function createZaloSimulator(opts: {
     return c.json({ error: 0, message: "Success", data: { msg_id: msg.id, sent_time: String(now().getTime()), quota: quota() } });
   });
 
+  api.post("/v4/oa/access_token", async (c) => {
+    if (c.req.header("secret_key") !== appSecret) return c.json({ error: -14002, error_name: "Invalid secret key" });
+    const form = new URLSearchParams(await c.req.text());
+    refreshCalls++;
+    const token = form.get("refresh_token") ?? "";
+    if (form.get("grant_type") !== "refresh_token") return c.json({ error: -14001, error_name: "Invalid grant type" });
+    const state = refreshTokens.get(token);
+    if (state !== "valid") return c.json({ error: -14014, error_name: state === "used" ? "Refresh token was already used" : "Invalid refresh token" });
+    refreshTokens.set(token, "used");
+    const pair = { access_token: `sim-oa-at-${randomBytes(8).toString("hex")}`, refresh_token: `sim-oa-rt-${randomBytes(8).toString("hex")}`, expires_in: "90000" };
+    refreshTokens.set(pair.refresh_token, "valid");
+    oaTokens.add(pair.access_token);
+    return c.json(pair);
+  });
+
   api.get("/v2.0/me", (c) => {
     const userId = accessTokens.get(c.req.header("access_token") ?? "");
     if (!userId) return c.json(fail(-501, "Access token is invalid or expired"));
@@ -148,6 +166,14 @@ export function createZaloSimulator(opts: {
 
   return {
     api,
+    /** A refresh token the OA was authorised with (as an administrator would obtain it). */
+    issueOaRefreshToken(): string {
+      const token = `sim-oa-rt-${randomBytes(8).toString("hex")}`;
+      refreshTokens.set(token, "valid");
+      return token;
+    },
+    /** How many refresh calls reached the OAuth endpoint. */
+    oauthRefreshCalls: () => refreshCalls,
     /** Dev identity: an access token for a (new or given) simulated Zalo user. */
     issueAccessToken(input: { userId?: string; name?: string } = {}): { accessToken: string; userId: string } {
       const userId = input.userId ?? String(1_000_000_000_000_000_000n + BigInt(++seq) * 7919n + BigInt(Date.now() % 100_000));
