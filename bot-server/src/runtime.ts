@@ -22,6 +22,7 @@ import { createDefaultFaq } from "./services/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { hostname } from "node:os";
+import { createChatSimRoutes } from "./sim/chat.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -103,6 +104,16 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     };
     simRoutes = new Hono();
     simRoutes.route("/zalo", createZaloSimRoutes(zaloSim));
+    simRoutes.route(
+      "/chat",
+      createChatSimRoutes({
+        config, sim: zaloSim, now,
+        deliver: async (body, signature) => {
+          if (!appRef) throw new Error("app not ready");
+          return appRef.request("/webhooks/zalo", { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+        },
+      }),
+    );
     sim = { zalo: zaloSim };
   } else {
     const tokens = createOaTokenManager({

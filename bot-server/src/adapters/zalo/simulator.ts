@@ -19,7 +19,8 @@ export interface SimMessage {
   templateData?: Record<string, string>;
   /** What the citizen reads: the OA text, or the ZNS template rendered with its parameters. */
   text: string;
-  buttons: { title: string; url?: string }[];
+  /** As Zalo shows them: a link button has its `url`; a quick reply has the `payload` it sends back. */
+  buttons: { title: string; url?: string; payload?: string }[];
   trackingId?: string;
   sentAt: string;
 }
@@ -85,7 +86,11 @@ export function createZaloSimulator(opts: {
     if (user.lastInteractionAt === null || now().getTime() - user.lastInteractionAt >= CS_WINDOW_MS) return c.json(fail(-230, "User has not interacted with the OA in the last 7 days"));
     const payload = body?.message?.attachment?.payload;
     const text = body?.message?.text ?? payload?.text ?? "";
-    const buttons = (payload?.buttons ?? []).map((b) => ({ title: b.title, ...(b.type === "oa.open.url" ? { url: (b.payload as { url?: string }).url ?? "" } : {}) }));
+    const buttons = (payload?.buttons ?? []).map((b) => ({
+      title: b.title,
+      ...(b.type === "oa.open.url" ? { url: (b.payload as { url?: string }).url ?? "" } : {}),
+      ...(b.type === "oa.query.show" || b.type === "oa.query.hide" ? { payload: String(b.payload) } : {}),
+    }));
     const msg: SimMessage = { id: newId("oa"), channel: "oa", userId, text, buttons, sentAt: now().toISOString() };
     sent.push(msg);
     return c.json({ error: 0, message: "Success", data: { message_id: msg.id, user_id: userId } });

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("/sim/chat: chatting with the OA as a citizen (Chromium)", () => {
+  it("follows, chats, uses the buttons, hands over to a person; every message went through the signed webhook", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/sim/chat`);
+    const replies = page.getByTestId("chat-reply");
+
+    await page.getByTestId("chat-follow").click();
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await replies.first().innerText()).toContain("Chào mừng anh/chị");
+
+    // An image: the bot says it reads text, with buttons.
+    await page.getByTestId("chat-image").click();
+    await expect.poll(() => replies.last().innerText(), { timeout: 10_000 }).toContain("chỉ đọc được tin nhắn chữ");
+
+    // Typed text, as people type it.
+    await page.getByTestId("chat-input").fill("menu");
+    await page.getByTestId("chat-send").click();
+    await expect.poll(() => replies.last().innerText(), { timeout: 10_000 }).toContain("Anh/chị cần gì");
+
+    // A quick-reply button sends its payload back through the webhook.
+    const before = await replies.count();
+    await replies.last().getByRole("button", { name: "Gặp cán bộ" }).click();
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    expect(await replies.last().innerText()).toContain("giờ hành chính");
+    await page.screenshot({ path: join(artifactsDir, "chat-simulator.png"), fullPage: true });
+
+    const inbox = server.runtime.handle.sqlite.prepare("select count(*) as n from inbox where source = 'zalo_webhook'").get() as { n: number };
+    expect(inbox.n).toBe(4);
+    expect(errors).toEqual([]);
+  });
+});
