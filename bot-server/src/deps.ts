@@ -4,6 +4,7 @@ import type { Logger } from "./logger.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { Hono } from "hono";
+import type { FaqService } from "./bot/context.js";
 
 /** Everything the app and its services need, passed in (no module-level singletons). */
 export interface AppDeps {
@@ -18,6 +19,8 @@ export interface AppDeps {
   caseSystem: CaseSystemClient;
   /** Simulator routes mounted at `/sim/*`, present only in sim mode. */
   simRoutes?: Hono;
+  /** The FAQ the bot and `/api/faq/ask` answer from. */
+  faq: FaqService;
   /** Called after a webhook event is stored, to process it outside the request. */
   onWebhookStored?: () => void;
 }

@@ -168,14 +168,15 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   }
 
   const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
+  const faq = opts.faq ?? createDefaultFaq();
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
-    faq: opts.faq ?? createDefaultFaq(),
+    faq,
     miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, ""),
     afterBatch: () => worker.kick(),
   });
   const app = createApp(
-    { db, config, logger, now, newId, zalo, caseSystem, onWebhookStored: () => {
+    { db, config, logger, now, newId, zalo, caseSystem, faq, onWebhookStored: () => {
         if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
       }, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },

@@ -16,3 +16,4 @@ export * from "./validation/masking.js";
 export * from "./testing/factories.js";
 export * from "./schemas/zalo-webhook.js";
 export * from "./domain/vaccination.js";
+export * from "./schemas/faq.js";

@@ -1,5 +1,5 @@
 
-import { createI18n, foldVietnamese, type Language, type ZaloWebhookEvent } from "@hccd/shared";
+import { i18nFor, foldVietnamese, type Language, type ZaloWebhookEvent } from "@hccd/shared";
 import { readBotSession, writeBotSession, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import type { OaButton } from "../adapters/zalo/types.js";
@@ -31,7 +31,7 @@ export interface BotContext {
   /** `text` folded (no diacritics, lower case, single spaces) for matching commands. */
   readonly folded: string;
   lang: Language;
-  t: ReturnType<typeof createI18n>["t"];
+  t: ReturnType<typeof i18nFor>["t"];
   /** Conversation state, saved after the update when changed. */
   session: Record<string, unknown>;
   sessionChanged: boolean;
@@ -55,7 +55,7 @@ export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent
     text: raw,
     folded: raw ? foldVietnamese(raw).replace(/[^\p{L}\p{N}#:._-]+/gu, " ").trim() : "",
     lang,
-    t: createI18n(lang).t,
+    t: i18nFor(lang).t,
     session: input.user ? (readBotSession(deps.db, input.user.id) ?? {}) : {},
     sessionChanged: false,
     reply(text, buttons) {
@@ -82,7 +82,7 @@ export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent
 /** Switches the language of the context (after the user changed it). */
 export function setContextLanguage(ctx: BotContext, lang: Language): void {
   ctx.lang = lang;
-  ctx.t = createI18n(lang).t;
+  ctx.t = i18nFor(lang).t;
 }
 
 export function saveSession(ctx: BotContext): void {

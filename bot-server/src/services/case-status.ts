@@ -17,7 +17,7 @@ import {
 import type { ServiceDeps } from "../deps.js";
 import { notFound } from "../errors.js";
 import { enqueueChatMessage, enqueueNotification } from "./notifications.js";
-import { channelsFor, createI18n } from "@hccd/shared";
+import { channelsFor, i18nFor } from "@hccd/shared";
 import { audit } from "./audit.js";
 
 /**
@@ -90,7 +90,7 @@ function askForRating(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
   if (!person.phone) return;
   const user = findZaloUsersByPhones(tx, [person.phone]).find((u) => u.oaUserId && channelsFor({ zaloUserId: u.oaUserId, follower: u.follower, lastInteractionAt: u.lastInteractionAt, phone: null }, now).includes("oa"));
   if (!user?.oaUserId) return;
-  const t = createI18n(user.language).t;
+  const t = i18nFor(user.language).t;
   enqueueChatMessage(tx, {
     now,
     newId: deps.newId,

@@ -1,5 +1,5 @@
 import { addTicketMessage, closeTicket, getTicket, getZaloUser, insertTicket, openTicketFor, setTicketFirstResponse, type Db, type HandoverTicket, type ZaloUser } from "@hccd/db";
-import { createI18n } from "@hccd/shared";
+import { i18nFor } from "@hccd/shared";
 import { enqueueChatMessage } from "./notifications.js";
 import { audit } from "./audit.js";
 
@@ -37,7 +37,7 @@ export function closeHandover(db: Db, input: { ticketId: string; staffId: string
   if (!ticket || !closeTicket(db, input.ticketId, input.staffId, input.now)) return false;
   const user = getZaloUser(db, ticket.zaloUserId);
   if (user?.oaUserId) {
-    enqueueChatMessage(db, { now: input.now, newId: input.newId, oaUserId: user.oaUserId, language: user.language, text: createI18n(user.language).t("bot:handover.closed"), idempotencyKey: `handover-closed:${ticket.id}` });
+    enqueueChatMessage(db, { now: input.now, newId: input.newId, oaUserId: user.oaUserId, language: user.language, text: i18nFor(user.language).t("bot:handover.closed"), idempotencyKey: `handover-closed:${ticket.id}` });
   }
   audit(db, { at: input.now, actor: { kind: "staff", id: input.staffId }, action: "handover.closed", target: { kind: "handover_ticket", id: ticket.id } });
   return true;

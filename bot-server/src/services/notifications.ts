@@ -1,4 +1,4 @@
-import { channelsFor, createI18n, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
+import { channelsFor, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
 import { enqueueOutbox, findZaloUsersByPhones, type Db, type Person } from "@hccd/db";
 import type { Config } from "../config.js";
 import type { OaButton } from "../adapters/zalo/types.js";
@@ -96,7 +96,7 @@ export function enqueueNotification(
 export function renderOaMessage(payload: NotificationPayload): { text: string; buttons: OaButton[] } {
   const m = payload.message;
   if (m.type === "chat") return { text: m.text, buttons: m.buttons };
-  const t = createI18n(payload.recipient.language).t;
+  const t = i18nFor(payload.recipient.language).t;
   const link = payload.link ?? "";
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };
@@ -132,7 +132,7 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
       },
     };
   }
-  const t = createI18n("vi").t;
+  const t = i18nFor("vi").t;
   return {
     templateId: config.ZNS_TEMPLATE_DOSSIER_STATUS,
     templateData: {

@@ -36,3 +36,19 @@ export function createI18n(lng: Language = "vi"): I18n {
   });
   return instance;
 }
+
+const shared = new Map<Language, I18n>();
+
+/**
+ * A ready i18next instance per language, created once and never changed (resources are static):
+ * for hot paths like the bot, where creating an instance per message costs about half a
+ * millisecond. Callers must not call `changeLanguage` on it; use `createI18n` for an instance of their own.
+ */
+export function i18nFor(lng: Language): I18n {
+  let instance = shared.get(lng);
+  if (!instance) {
+    instance = createI18n(lng);
+    shared.set(lng, instance);
+  }
+  return instance;
+}
