@@ -15,6 +15,7 @@ import { meRoutes } from "./routes/me.js";
 import { publicRoutes } from "./routes/public.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
+import { rulesRoutes } from "./routes/rules.js";
 
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.route("/webhooks", webhookRoutes({ db: deps.db, config: deps.config, now: deps.now, onStored: deps.onWebhookStored ?? (() => undefined) }));
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
+  app.route("/api/rules", rulesRoutes());
   app.route("/api/faq", faqRoutes({ db: deps.db, faq: deps.faq, now: deps.now }));
   app.route("/api", publicRoutes(deps.db));
   if (deps.simRoutes) app.route("/sim", deps.simRoutes);
