@@ -19,3 +19,4 @@ export * from "./domain/vaccination.js";
 export * from "./schemas/faq.js";
 export * from "./domain/id-card.js";
 export * from "./schemas/rules.js";
+export * from "./schemas/licence-row.js";

@@ -2,7 +2,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,12 +12,30 @@ export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", ".."
 export const miniAppDir = join(repoRoot, "mini-app");
 export const artifactsDir = join(repoRoot, "test", "artifacts");
 
-/** Builds the Mini App for production once per run (the tests run against the real build). */
+/** Newest modification time of any file under these folders. */
+function newestMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name === "www") continue;
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  dirs.forEach(walk);
+  return newest;
+}
+
+/**
+ * Builds the Mini App for production (the tests run against the real build), unless the build is
+ * newer than every source it comes from: several test files share one build per run.
+ */
 export function buildMiniApp(): string {
   const www = join(miniAppDir, "www");
-  if (!process.env.HCCD_SKIP_MINI_APP_BUILD || !existsSync(join(www, "index.html"))) {
-    execFileSync("pnpm", ["--filter", "@hccd/mini-app", "build"], { cwd: repoRoot, stdio: "pipe" });
-  }
+  const index = join(www, "index.html");
+  const fresh = existsSync(index) && statSync(index).mtimeMs > newestMtime([join(miniAppDir, "src"), join(repoRoot, "shared", "src"), join(miniAppDir, "index.html"), join(miniAppDir, "vite.config.ts")].filter(existsSync).map((p) => (statSync(p).isDirectory() ? p : dirname(p))));
+  if (!fresh) execFileSync("pnpm", ["--filter", "@hccd/mini-app", "build"], { cwd: repoRoot, stdio: "pipe" });
   return www;
 }
 

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { normalizeVnPhone } from "../validation/phone.js";
+import { checkNationalId, NATIONAL_ID_PROBLEM_TEXT } from "../validation/national-id.js";
+import { normalizeName } from "../validation/name.js";
+
+/**
+ * Contract 4: one row of a department's list of licences and certificates (CSV or .xlsx).
+ * Headers may be the English keys or the Vietnamese labels; both map to the same field.
+ */
+export const LICENCE_COLUMNS = [
+  { key: "service_code", label: "Mã dịch vụ", required: true },
+  { key: "document_no", label: "Số giấy phép", required: true },
+  { key: "holder_kind", label: "Loại chủ thể", required: true },
+  { key: "holder_name", label: "Tên tổ chức/cá nhân", required: true },
+  { key: "holder_id", label: "Số CCCD/Mã số thuế", required: false },
+  { key: "phone", label: "Số điện thoại", required: false },
+  { key: "issued_on", label: "Ngày cấp", required: false },
+  { key: "expires_on", label: "Ngày hết hạn", required: true },
+  { key: "ward_code", label: "Mã xã/phường", required: false },
+  { key: "address", label: "Địa chỉ", required: false },
+] as const;
+export type LicenceColumn = (typeof LICENCE_COLUMNS)[number]["key"];
+
+const fold = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
+const HEADER_TO_KEY = new Map<string, LicenceColumn>(LICENCE_COLUMNS.flatMap((c) => [[fold(c.key), c.key], [fold(c.label), c.key]] as [string, LicenceColumn][]));
+
+/**
+ * Maps a file's header row to contract keys. Unknown headers are reported (not silently
+ * dropped); a missing required column makes the whole file unreadable.
+ */
+export function mapLicenceHeaders(headers: readonly string[]): { columns: (LicenceColumn | null)[]; unknown: string[]; missing: LicenceColumn[]; duplicate: LicenceColumn[] } {
+  const columns = headers.map((h) => HEADER_TO_KEY.get(fold(String(h ?? ""))) ?? null);
+  const seen = new Set<LicenceColumn>();
+  const duplicate: LicenceColumn[] = [];
+  for (const c of columns) if (c) (seen.has(c) ? duplicate.push(c) : seen.add(c));
+  return {
+    columns,
+    unknown: headers.filter((h, i) => columns[i] === null && String(h ?? "").trim() !== ""),
+    missing: LICENCE_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key),
+    duplicate,
+  };
+}
+
+/** Excel stores dates as days since 1899-12-30 (the 1900 leap-year bug included). */
+export function excelSerialToDate(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** `YYYY-MM-DD`, `DD/MM/YYYY` (also with `-` or `.`), an Excel serial number or a JS Date → `YYYY-MM-DD`. */
+export function parseContractDate(value: unknown): { ok: true; value: string } | { ok: false; reason: string } {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { ok: false, reason: "is not a real date" } : { ok: true, value: value.toISOString().slice(0, 10) };
+  if (typeof value === "number") {
+    const d = excelSerialToDate(value);
+    return d ? { ok: true, value: d } : { ok: false, reason: "is not an Excel date" };
+  }
+  const s = String(value ?? "").trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isRealDate(y, mo, d) ? { ok: true, value: s } : { ok: false, reason: "is not a real calendar date" };
+  }
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isRealDate(y, mo, d)) return { ok: false, reason: "is not a real calendar date" };
+    return { ok: true, value: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
+  }
+  return { ok: false, reason: "must be a date written YYYY-MM-DD or DD/MM/YYYY" };
+}
+
+const contractDate = z.unknown().transform((v, ctx) => {
+  const r = parseContractDate(v);
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: r.reason });
+    return z.NEVER;
+  }
+  return r.value;
+});
+/** An optional cell: empty, blank or missing is "not given"; anything else must pass `schema`. */
+function optional<O>(schema: z.ZodType<O, unknown>) {
+  return z.preprocess((v) => (v === undefined || v === null || String(v).trim() === "" ? undefined : v), schema.optional());
+}
+const text = (max: number) => z.unknown().transform((v) => String(v ?? "").normalize("NFC").replace(/\s+/g, " ").trim()).pipe(z.string().min(1, "is required").max(max, `must be at most ${max} characters`));
+
+const HOLDER_KINDS: Record<string, "person" | "organization"> = { person: "person", "cá nhân": "person", "ca nhan": "person", organization: "organization", "tổ chức": "organization", "to chuc": "organization" };
+
+/** One validated row (contract 4). `service_code` is checked against the catalogue by the importer. */
+export const licenceRowSchema = z
+  .object({
+    service_code: text(64),
+    document_no: text(100),
+    holder_kind: z.unknown().transform((v, ctx) => {
+      const k = HOLDER_KINDS[fold(String(v ?? ""))];
+      if (!k) {
+        ctx.addIssue({ code: "custom", message: "must be person or organization (Cá nhân / Tổ chức)" });
+        return z.NEVER;
+      }
+      return k;
+    }),
+    holder_name: z.unknown().transform((v) => normalizeName(String(v ?? ""))).pipe(z.string().min(2, "must have at least 2 characters").max(200, "must be at most 200 characters")),
+    holder_id: optional(z.unknown().transform((v) => String(v).replace(/[\s.-]/g, ""))),
+    phone: optional(
+      z.unknown().transform((v, ctx) => {
+        const r = normalizeVnPhone(String(v));
+        if (!r.ok) {
+          ctx.addIssue({ code: "custom", message: "is not a Vietnamese mobile number (e.g. 0912345678 or +84 912 345 678)" });
+          return z.NEVER;
+        }
+        return r.value;
+      }),
+    ),
+    issued_on: optional(contractDate),
+    expires_on: contractDate,
+    ward_code: optional(z.unknown().transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{5}$/, "must be a 5-digit ward code"))),
+    address: optional(text(300)),
+  })
+  .superRefine((r, ctx) => {
+    if (r.holder_id !== undefined) {
+      if (r.holder_kind === "person") {
+        const c = checkNationalId(r.holder_id);
+        if (!c.ok) ctx.addIssue({ code: "custom", path: ["holder_id"], message: `for a person, the ID number ${NATIONAL_ID_PROBLEM_TEXT[c.reason]}` });
+      } else if (!/^\d{10}(\d{3})?$/.test(r.holder_id)) {
+        ctx.addIssue({ code: "custom", path: ["holder_id"], message: "for an organization, the tax code must have 10 or 13 digits" });
+      }
+    }
+    if (r.issued_on && r.issued_on > r.expires_on) ctx.addIssue({ code: "custom", path: ["expires_on"], message: "must not be before issued_on" });
+  });
+export type LicenceRow = z.output<typeof licenceRowSchema>;
