@@ -14,6 +14,7 @@ import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { FetchLike } from "./adapters/errors.js";
+import type { ServiceDeps } from "./deps.js";
 import { seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
@@ -53,6 +54,8 @@ export interface Runtime {
   worker: OutboxWorker;
   webhooks: WebhookProcessor;
   logger: Logger;
+  /** What services take: the database, configuration, logger, clock and id generator. */
+  services: ServiceDeps;
   /** Present in sim mode. */
   sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator };
   /** Draft prepared by the demo seed, when SEED=demo. */
@@ -190,6 +193,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     worker,
     webhooks,
     logger,
+    services: { db, config, logger, now, newId },
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {

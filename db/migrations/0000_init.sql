@@ -54,6 +54,25 @@ CREATE TABLE `consents` (
 );
 --> statement-breakpoint
 CREATE INDEX `consents_draft_idx` ON `consents` (`draft_id`);--> statement-breakpoint
+CREATE TABLE `documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`service_key` text NOT NULL,
+	`document_no` text NOT NULL,
+	`holder_kind` text NOT NULL,
+	`holder_name` text NOT NULL,
+	`holder_id` text,
+	`phone` text,
+	`issued_on` text,
+	`expires_on` text NOT NULL,
+	`ward_code` text,
+	`address` text,
+	`last_import_id` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `documents_service_no_uq` ON `documents` (`service_key`,`document_no`);--> statement-breakpoint
+CREATE INDEX `documents_phone_idx` ON `documents` (`phone`);--> statement-breakpoint
 CREATE TABLE `draft_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`draft_id` text NOT NULL,
@@ -125,6 +144,21 @@ CREATE TABLE `handover_tickets` (
 --> statement-breakpoint
 CREATE INDEX `handover_user_status_idx` ON `handover_tickets` (`zalo_user_id`,`status`);--> statement-breakpoint
 CREATE INDEX `handover_status_idx` ON `handover_tickets` (`status`,`opened_at`);--> statement-breakpoint
+CREATE TABLE `imports` (
+	`id` text PRIMARY KEY NOT NULL,
+	`file_name` text NOT NULL,
+	`format` text NOT NULL,
+	`imported_by` text NOT NULL,
+	`started_at` integer NOT NULL,
+	`finished_at` integer,
+	`rows` integer DEFAULT 0 NOT NULL,
+	`created` integer DEFAULT 0 NOT NULL,
+	`updated` integer DEFAULT 0 NOT NULL,
+	`unchanged` integer DEFAULT 0 NOT NULL,
+	`rejected` integer DEFAULT 0 NOT NULL,
+	`report` text DEFAULT '[]' NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `inbox` (
 	`id` text PRIMARY KEY NOT NULL,
 	`source` text NOT NULL,
@@ -201,6 +235,25 @@ CREATE TABLE `persons` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `persons_national_id_uq` ON `persons` (`national_id`);--> statement-breakpoint
 CREATE INDEX `persons_phone_idx` ON `persons` (`phone`);--> statement-breakpoint
+CREATE TABLE `reminders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`document_id` text NOT NULL,
+	`service_key` text NOT NULL,
+	`due_on` text NOT NULL,
+	`step` text NOT NULL,
+	`next_at` integer NOT NULL,
+	`status` text NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`outbox_id` text,
+	`reason` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `reminders_idempotency_uq` ON `reminders` (`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `reminders_due_idx` ON `reminders` (`status`,`next_at`);--> statement-breakpoint
+CREATE INDEX `reminders_document_idx` ON `reminders` (`document_id`,`status`);--> statement-breakpoint
 CREATE TABLE `satisfaction_ratings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`submission_id` text NOT NULL,

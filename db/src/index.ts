@@ -14,3 +14,4 @@ export * from "./access/inbox.js";
 export * from "./access/audit.js";
 export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
+export * from "./access/documents.js";

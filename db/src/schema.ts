@@ -349,3 +349,69 @@ export const oaTokens = sqliteTable("oa_tokens", {
   lockedUntil: instant("locked_until"),
   updatedAt: instant("updated_at").notNull(),
 });
+
+/** Licences and certificates with an expiry, from departments' lists (contract 4). */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    serviceKey: text("service_key").notNull(),
+    documentNo: text("document_no").notNull(),
+    holderKind: text("holder_kind", { enum: ["person", "organization"] }).notNull(),
+    holderName: text("holder_name").notNull(),
+    /** 12-digit ID number of a person or the tax code of an organization. */
+    holderId: text("holder_id"),
+    phone: text("phone"),
+    issuedOn: text("issued_on"),
+    expiresOn: text("expires_on").notNull(),
+    wardCode: text("ward_code"),
+    address: text("address"),
+    lastImportId: text("last_import_id"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone)],
+);
+
+/**
+ * Planned reminders: each document knows its next reminder time, so the sweep reads what is due
+ * through an index and its cost grows with what is due, not with the size of the tables.
+ */
+export const reminders = sqliteTable(
+  "reminders",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id").notNull().references(() => documents.id),
+    serviceKey: text("service_key").notNull(),
+    /** The deadline the reminder is about (the expiry it was planned for). */
+    dueOn: text("due_on").notNull(),
+    /** The notice step (ISO 8601 duration before the deadline). */
+    step: text("step").notNull(),
+    nextAt: instant("next_at").notNull(),
+    status: text("status", { enum: ["planned", "queued", "cancelled", "skipped"] }).notNull(),
+    /** Document, deadline and step: never sent twice, across restarts and re-imports. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    outboxId: text("outbox_id"),
+    reason: text("reason"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("reminders_idempotency_uq").on(t.idempotencyKey), index("reminders_due_idx").on(t.status, t.nextAt), index("reminders_document_idx").on(t.documentId, t.status)],
+);
+
+/** One import of a department's file, with its row-level report. */
+export const imports = sqliteTable("imports", {
+  id: text("id").primaryKey(),
+  fileName: text("file_name").notNull(),
+  format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+  importedBy: text("imported_by").notNull(),
+  startedAt: instant("started_at").notNull(),
+  finishedAt: instant("finished_at"),
+  rows: integer("rows").notNull().default(0),
+  created: integer("created").notNull().default(0),
+  updated: integer("updated").notNull().default(0),
+  unchanged: integer("unchanged").notNull().default(0),
+  rejected: integer("rejected").notNull().default(0),
+  /** Rejected rows: row number, column, reason and the values as given. */
+  report: json<{ row: number; column: string; reason: string; values: Record<string, string> }[]>("report").notNull().default([]),
+});

@@ -1,0 +1,199 @@
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
+import { cancelPlannedReminders, finishImport, findDocument, insertDocument, insertImport, planReminder, updateDocument, type DocumentRow } from "@hccd/db";
+import type { ServiceDeps } from "../deps.js";
+import { DomainError } from "../errors.js";
+
+/** What the importer needs of the service catalogue. */
+export interface ReminderCatalogue {
+  has(serviceKey: string): boolean;
+  /** The notice steps before a deadline (ISO 8601 durations, e.g. P60D, P6M), earliest first. */
+  steps(serviceKey: string): string[];
+  /** The calendar date `step` before `dueOn` (months by calendar). */
+  noticeDate(dueOn: string, step: string): string;
+}
+
+export interface ImportReport {
+  importId: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: { row: number; column: string; reason: string; values: Record<string, string> }[];
+}
+
+type Cell = unknown;
+export interface SourceRow {
+  /** The row number as the department sees it in their file (header = 1). */
+  row: number;
+  cells: Cell[];
+}
+
+/** Hour of the day (Vietnam time) reminders go out: inside office hours, far from the quiet hours. */
+const SEND_HOUR_VN = 8;
+
+/** Rows of a CSV file (UTF-8, BOM allowed; comma, semicolon or tab separated). */
+export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
+  const head = await new Promise<string>((resolve, reject) => {
+    const s = createReadStream(path, { encoding: "utf8", start: 0, end: 4095 });
+    let text = "";
+    s.on("data", (d) => (text += String(d)));
+    s.on("end", () => resolve(text));
+    s.on("error", reject);
+  });
+  const firstLine = head.split(/\r?\n/)[0] ?? "";
+  const delimiter = [";", "\t", ","].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
+  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false, info: true }));
+  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { row: record.info.lines, cells: record.record };
+  }
+}
+
+function cellValue(v: unknown): Cell {
+  if (v === null || v === undefined) return undefined;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if ("result" in o) return cellValue(o.result);
+    if (typeof o.text === "string") return o.text;
+  }
+  return v;
+}
+
+/** Rows of the first worksheet of an .xlsx file, streamed (a 100,000-row file is not held in memory). */
+export async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]).slice(1).map(cellValue);
+      if (values.every((v) => v === undefined || String(v).trim() === "")) continue;
+      yield { row: row.number, cells: values };
+    }
+    return; // first worksheet only
+  }
+}
+
+function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
+  return (
+    d.holderKind === r.holder_kind && d.holderName === r.holder_name && (d.holderId ?? undefined) === r.holder_id && (d.phone ?? undefined) === r.phone &&
+    (d.issuedOn ?? undefined) === r.issued_on && d.expiresOn === r.expires_on && (d.wardCode ?? undefined) === r.ward_code && (d.address ?? undefined) === r.address
+  );
+}
+
+/** 08:00 in Vietnam on `date`. */
+function sendInstant(date: string): Date {
+  return new Date(`${date}T${String(SEND_HOUR_VN).padStart(2, "0")}:00:00+07:00`);
+}
+
+/**
+ * Plans a document's reminders for its deadline: one per notice step still ahead. When every
+ * step is already past but the deadline is not, one reminder goes at the next send time (a late
+ * notice is better than none). Keys are document + deadline + step, so re-planning is harmless.
+ */
+export function planDocumentReminders(deps: Pick<ServiceDeps, "db" | "newId">, catalogue: ReminderCatalogue, doc: DocumentRow, now: Date): number {
+  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  if (doc.expiresOn < today) return 0;
+  const steps = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
+  const ahead = steps.filter(({ date }) => sendInstant(date) > now);
+  const last = steps.at(-1);
+  const planned = ahead.length > 0 ? ahead : last ? [{ step: last.step, date: today }] : [];
+  let n = 0;
+  for (const { step, date } of planned) {
+    const at = sendInstant(date) > now ? sendInstant(date) : now;
+    if (planReminder(deps.db, { id: deps.newId(), documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step, nextAt: at, idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now })) n++;
+  }
+  return n;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Imports a department's list (contract 4): good rows are stored, bad rows are reported with their
+ * row, column and reason; importing the same file again changes nothing; a renewed document (new
+ * expiry) has its pending reminders cancelled and new ones planned.
+ */
+export async function importLicences(
+  deps: ServiceDeps,
+  input: { rows: AsyncIterable<SourceRow>; fileName: string; format: "csv" | "xlsx"; importedBy: string; catalogue: ReminderCatalogue; onProgress?: (rowsRead: number) => void },
+): Promise<ImportReport> {
+  const importId = deps.newId();
+  const startedAt = deps.now();
+  insertImport(deps.db, { id: importId, fileName: input.fileName, format: input.format, importedBy: input.importedBy, startedAt });
+  const report: ImportReport = { importId, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
+  let columns: ReturnType<typeof mapLicenceHeaders>["columns"] | undefined;
+  let headerCells: string[] = [];
+  let batch: { row: number; values: Record<string, unknown> }[] = [];
+
+  const flush = () => {
+    const now = deps.now();
+    deps.db.transaction((tx) => {
+      for (const { row, values } of batch) {
+        const parsed = licenceRowSchema.safeParse(values);
+        const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")]));
+        if (!parsed.success) {
+          for (const f of zodIssuesToFields(parsed.error.issues)) report.rejected.push({ row, column: f.path, reason: f.message, values: shown });
+          continue;
+        }
+        const r = parsed.data;
+        if (!input.catalogue.has(r.service_code)) {
+          report.rejected.push({ row, column: "service_code", reason: "is not a service of the catalogue", values: shown });
+          continue;
+        }
+        const existing = findDocument(tx, r.service_code, r.document_no);
+        const fields = {
+          holderKind: r.holder_kind, holderName: r.holder_name, holderId: r.holder_id ?? null, phone: r.phone ?? null, issuedOn: r.issued_on ?? null,
+          expiresOn: r.expires_on, wardCode: r.ward_code ?? null, address: r.address ?? null, lastImportId: importId, updatedAt: now,
+        };
+        if (!existing) {
+          const doc = insertDocument(tx, { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now });
+          planDocumentReminders({ db: tx, newId: deps.newId }, input.catalogue, doc, now);
+          report.created++;
+        } else if (sameDocument(existing, r)) {
+          report.unchanged++;
+        } else {
+          updateDocument(tx, existing.id, fields);
+          if (existing.expiresOn !== r.expires_on) {
+            // Renewed (or corrected): the old deadline's reminders must not go out.
+            cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
+            planDocumentReminders({ db: tx, newId: deps.newId }, input.catalogue, { ...existing, ...fields }, now);
+          }
+          report.updated++;
+        }
+      }
+    });
+    batch = [];
+    input.onProgress?.(report.rows);
+  };
+
+  for await (const source of input.rows) {
+    if (!columns) {
+      headerCells = source.cells.map((c) => String(c ?? ""));
+      const mapped = mapLicenceHeaders(headerCells);
+      if (mapped.missing.length > 0 || mapped.duplicate.length > 0) {
+        const fields = [
+          ...mapped.missing.map((k) => ({ path: k, message: `required column missing (header "${k}" or "${LICENCE_COLUMNS.find((c) => c.key === k)?.label}")` })),
+          ...mapped.duplicate.map((k) => ({ path: k, message: "column appears twice" })),
+        ];
+        finishImport(deps.db, importId, { finishedAt: deps.now(), report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
+        throw new DomainError(422, "validation_failed", "The file's header row is not contract 4's", fields);
+      }
+      columns = mapped.columns;
+      continue;
+    }
+    report.rows++;
+    const values: Record<string, unknown> = {};
+    columns.forEach((key, i) => {
+      if (key) values[key] = source.cells[i];
+    });
+    batch.push({ row: source.row, values });
+    if (batch.length >= CHUNK) flush();
+  }
+  if (!columns) throw new DomainError(422, "validation_failed", "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+  if (batch.length > 0) flush();
+  const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+  finishImport(deps.db, importId, { finishedAt: deps.now(), rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows, report: report.rejected });
+  return report;
+}
