@@ -73,13 +73,13 @@ export function receiveBirthCertificate(deps: ServiceDeps, input: { certificate:
     // The mother is told first; the father only when the mother cannot be reached on Zalo.
     const params = { birthDate: dateOfBirth, facilityName: c.facility.name, dueBy };
     let notified = enqueueNotification(tx, {
-      config: deps.config, now, newId, person: mother.person,
+      config: deps.config, now, newId, recipient: { personId: mother.person.id, phone: mother.person.phone },
       idempotencyKey: `birth-draft-ready:${draft.id}`, purpose: "reminder",
       message: { type: "birth_draft_ready", draftId: draft.id, params: { ...params, parentName: mother.person.fullName } },
     });
     if (!notified.queued && father) {
       notified = enqueueNotification(tx, {
-        config: deps.config, now, newId, person: father.person,
+        config: deps.config, now, newId, recipient: { personId: father.person.id, phone: father.person.phone },
         idempotencyKey: `birth-draft-ready:${draft.id}`, purpose: "reminder",
         message: { type: "birth_draft_ready", draftId: draft.id, params: { ...params, parentName: father.person.fullName } },
       });

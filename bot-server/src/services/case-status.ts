@@ -73,7 +73,7 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
     config: deps.config,
     now,
     newId: deps.newId,
-    person,
+    recipient: { personId: person.id, phone: person.phone },
     idempotencyKey,
     purpose: "transactional",
     message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note } },

@@ -12,6 +12,8 @@ const catalogue: ReminderCatalogue = {
   has: (k) => k === "tour-guide-card",
   steps: () => ["P60D", "P30D", "P7D"],
   noticeDate: (dueOn, step) => addDays(dueOn, -Number(/^P(\d+)D$/.exec(step)?.[1] ?? 0)),
+  name: () => ({ vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" }),
+  fileBy: (_k, dueOn) => dueOn,
 };
 
 let w: TestWorld;

@@ -13,6 +13,10 @@ export interface ReminderCatalogue {
   steps(serviceKey: string): string[];
   /** The calendar date `step` before `dueOn` (months by calendar). */
   noticeDate(dueOn: string, step: string): string;
+  /** The service's name, for the message. */
+  name(serviceKey: string): { vi: string; en: string };
+  /** The last day to file for renewal (the service's file-by lead before the deadline, else the deadline). */
+  fileBy(serviceKey: string, dueOn: string): string;
 }
 
 export interface ImportReport {
@@ -97,7 +101,8 @@ export function planDocumentReminders(deps: Pick<ServiceDeps, "db" | "newId">, c
   const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   if (doc.expiresOn < today) return 0;
   const steps = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
-  const ahead = steps.filter(({ date }) => sendInstant(date) > now);
+  // A step due today whose hour has passed still goes today.
+  const ahead = steps.filter(({ date }) => date >= today);
   const last = steps.at(-1);
   const planned = ahead.length > 0 ? ahead : last ? [{ step: last.step, date: today }] : [];
   let n = 0;

@@ -1,5 +1,5 @@
 import { channelsFor, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
-import { enqueueOutbox, findZaloUsersByPhones, type Db, type Person } from "@hccd/db";
+import { enqueueOutbox, findZaloUsersByPhones, type Db } from "@hccd/db";
 import type { Config } from "../config.js";
 import type { OaButton } from "../adapters/zalo/types.js";
 
@@ -15,6 +15,12 @@ export type NotificationMessage =
       draftId: string;
       status: CaseStatus;
       params: { parentName: string; receiptNo: string; note: string | null };
+    }
+  /** A document (licence, certificate) nears its expiry (reminder engine). */
+  | {
+      type: "document_expiry";
+      documentId: string;
+      params: { holderName: string; serviceName: { vi: string; en: string }; documentNo: string; expiresOn: string; fileBy: string };
     }
   /** A chat reply or prompt from the bot, already in the user's language. OA only. */
   | { type: "chat"; text: string; buttons: OaButton[] };
@@ -32,6 +38,11 @@ export interface NotificationPayload {
 export function draftLink(config: Config, draftId: string): string {
   const base = config.MINI_APP_URL ?? (config.ZALO_MODE === "live" ? `https://zalo.me/s/${config.ZALO_APP_ID}` : "http://localhost:5173");
   return `${base.replace(/\/+$/, "")}/?draft=${encodeURIComponent(draftId)}`;
+}
+
+/** The Mini App's home (where a citizen sees what is coming and what to do). */
+export function appLink(config: Config): string {
+  return draftLink(config, "").replace(/\/\?draft=$/, "/");
 }
 
 /** `2026-11-20` → `20/11/2026`, the way dates are written in Vietnamese documents. */
@@ -56,9 +67,9 @@ export type MessagePurpose = "reminder" | "transactional";
  */
 export function enqueueNotification(
   db: Db,
-  input: { config: Config; now: Date; newId: () => string; person: Person; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose },
+  input: { config: Config; now: Date; newId: () => string; recipient: { personId: string | null; phone: string | null }; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose },
 ): EnqueueResult {
-  const phone = input.person.phone;
+  const phone = input.recipient.phone;
   const zaloUsers = phone ? findZaloUsersByPhones(db, [phone]) : [];
   if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null)) return { queued: false, reason: "opted_out" };
   const zaloUser = zaloUsers.sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
@@ -75,7 +86,7 @@ export function enqueueNotification(
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   const { row } = enqueueOutbox(db, {
@@ -84,7 +95,7 @@ export function enqueueNotification(
     idempotencyKey: input.idempotencyKey,
     channel: first,
     fallbackChannels: rest,
-    personId: input.person.id,
+    personId: input.recipient.personId,
     payload,
     nextAttemptAt: nextSendableAt(input.now, input.config.QUIET_HOURS),
     now: input.now,
@@ -98,6 +109,11 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   if (m.type === "chat") return { text: m.text, buttons: m.buttons };
   const t = i18nFor(payload.recipient.language).t;
   const link = payload.link ?? "";
+  if (m.type === "document_expiry") {
+    const lang = payload.recipient.language;
+    const params = { ...m.params, serviceName: m.params.serviceName[lang], expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
+    return { text: t("notifications:documentExpiry.body", params), buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
+  }
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };
     return {
@@ -120,6 +136,12 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
   const m = payload.message;
   if (m.type === "chat") throw new Error("chat messages cannot go by ZNS (templates only)");
   const link = payload.link ?? "";
+  if (m.type === "document_expiry") {
+    return {
+      templateId: config.ZNS_TEMPLATE_DOCUMENT_EXPIRY,
+      templateData: { holderName: m.params.holderName, serviceName: m.params.serviceName.vi, documentNo: m.params.documentNo, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy), link },
+    };
+  }
   if (m.type === "birth_draft_ready") {
     return {
       templateId: config.ZNS_TEMPLATE_BIRTH_DRAFT,

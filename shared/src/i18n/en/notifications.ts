@@ -17,5 +17,9 @@ export const notifications: DeepStringShape<typeof vi> = {
     button: "Follow the dossier",
     znsBody: "Dear {{parentName}}, birth registration dossier {{receiptNo}}: {{statusText}}. {{detail}}",
   },
+  documentExpiry: {
+    body: "Dear {{holderName}}, your {{serviceName}} no. {{documentNo}} expires on {{expiresOn}}. Please apply for renewal by {{fileBy}} to avoid any interruption.",
+    button: "See how to renew",
+  },
   noteMissing: "no note given",
 };

@@ -19,5 +19,9 @@ export const notifications = {
     button: "Xem tiến độ hồ sơ",
     znsBody: "Kính gửi Ông/Bà {{parentName}}, hồ sơ đăng ký khai sinh số {{receiptNo}}: {{statusText}}. {{detail}}",
   },
+  documentExpiry: {
+    body: "Kính gửi Ông/Bà {{holderName}}, {{serviceName}} số {{documentNo}} sẽ hết hạn vào ngày {{expiresOn}}. Ông/Bà vui lòng thực hiện thủ tục gia hạn trước ngày {{fileBy}} để không bị gián đoạn.",
+    button: "Xem hướng dẫn gia hạn",
+  },
   noteMissing: "không có ghi chú",
 } as const;

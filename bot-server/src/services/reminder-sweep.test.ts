@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addDays } from "@hccd/shared";
+import { createTestWorld, type TestWorld } from "../testing/world.js";
+import { csvRows, importLicences, type ReminderCatalogue } from "./licence-import.js";
+import { sweepReminders } from "./reminder-sweep.js";
+
+const catalogue: ReminderCatalogue = {
+  has: (k) => k === "tour-guide-card",
+  steps: () => ["P60D", "P30D", "P7D"],
+  noticeDate: (dueOn, step) => addDays(dueOn, -Number(/^P(\d+)D$/.exec(step)?.[1] ?? 0)),
+  name: () => ({ vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" }),
+  fileBy: (_k, dueOn) => addDays(dueOn, -10),
+};
+
+let w: TestWorld;
+let dir: string | undefined;
+afterEach(async () => {
+  await w?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function importCsv(body: string) {
+  dir ??= mkdtempSync(join(tmpdir(), "hccd-sweep-"));
+  const p = join(dir, `${Math.random()}.csv`);
+  writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${body}`);
+  return importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue });
+}
+
+describe("reminder sweep", () => {
+  it("sends each step once, on its day at 08:00, by ZNS to the holder's phone; a re-import or a second sweep sends nothing more", async () => {
+    w = createTestWorld(); // 2026-11-24 10:00 Vietnam time
+    await importCsv("tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n"); // 60 days: 2026-11-24
+    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 1, skipped: 0, cancelled: 0 });
+    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 0, cancelled: 0 });
+    await w.worker.drain();
+    const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
+    expect(msg!.text).toBe("Kính gửi Ông/Bà Lê Văn Hùng, Thẻ hướng dẫn viên du lịch số HDV-1 sẽ hết hạn vào ngày 23/01/2027. Ông/Bà vui lòng thực hiện thủ tục gia hạn trước ngày 13/01/2027 để không bị gián đoạn.");
+    await importCsv("tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n");
+    w.clock.set("2026-12-24T00:59:00Z"); // 07:59 on the 30-day step's day
+    expect(sweepReminders(w.services, { catalogue }).queued).toBe(0);
+    w.clock.set("2026-12-24T01:00:00Z"); // 08:00
+    expect(sweepReminders(w.services, { catalogue }).queued).toBe(1);
+    await w.worker.drain();
+    expect(w.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(2);
+  });
+
+  it("skips holders who cannot be reached and records why", async () => {
+    w = createTestWorld();
+    await importCsv("tour-guide-card,HDV-2,person,Trần Thị Mai,,2027-01-23\n");
+    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 1, cancelled: 0 });
+    expect(w.handle.sqlite.prepare("select status, reason from reminders where status != 'planned'").all()).toEqual([{ status: "skipped", reason: "unreachable" }]);
+  });
+});
