@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClock, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { followEvent, signEvent, textEvent, userEvent } from "../webhook/events.js";
-import type { FaqService } from "../bot/context.js";
+import { fixedFaq } from "../testing/fixtures.js";
 import { seedReference } from "../runtime.js";
 
 const worlds: TestWorld[] = [];
@@ -14,16 +14,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A fixed FAQ stand-in: these tests are about the webhook and the bot, not about retrieval. */
-const faq: FaqService = {
-  ask: (q) =>
-    /khai sinh/i.test(q)
-      ? { answered: true, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", score: 0.9 }] }
-      : /giay to/i.test(q)
-        ? { answered: false, matches: [{ id: "a", question: "Câu A", answer: "A", score: 0.3 }, { id: "b", question: "Câu B", answer: "B", score: 0.3 }] }
-        : { answered: false, matches: [] },
-  entry: (id) => (id === "birth-deadline" ? { id, question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", source: "Luật Hộ tịch 2014, Điều 15" } : undefined),
-};
+const faq = fixedFaq;
 
 function world(opts: Parameters<typeof createTestWorld>[0] = {}) {
   const w = createTestWorld({ faq, ...opts });

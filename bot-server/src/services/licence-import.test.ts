@@ -3,18 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { addDays } from "@hccd/shared";
+import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { csvRows, importLicences, xlsxRows, type ReminderCatalogue } from "./licence-import.js";
+import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
 
-/** A catalogue with one service: 60, 30 and 7 days ahead (day steps only, for these tests). */
-const catalogue: ReminderCatalogue = {
-  has: (k) => k === "tour-guide-card",
-  steps: () => ["P60D", "P30D", "P7D"],
-  noticeDate: (dueOn, step) => addDays(dueOn, -Number(/^P(\d+)D$/.exec(step)?.[1] ?? 0)),
-  name: () => ({ vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" }),
-  fileBy: (_k, dueOn) => dueOn,
-};
+const catalogue = tourGuideCatalogue;
 
 let w: TestWorld;
 let dir: string | undefined;

@@ -2,18 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { addDays } from "@hccd/shared";
+import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { csvRows, importLicences, type ReminderCatalogue } from "./licence-import.js";
+import { csvRows, importLicences } from "./licence-import.js";
 import { sweepReminders } from "./reminder-sweep.js";
 
-const catalogue: ReminderCatalogue = {
-  has: (k) => k === "tour-guide-card",
-  steps: () => ["P60D", "P30D", "P7D"],
-  noticeDate: (dueOn, step) => addDays(dueOn, -Number(/^P(\d+)D$/.exec(step)?.[1] ?? 0)),
-  name: () => ({ vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" }),
-  fileBy: (_k, dueOn) => addDays(dueOn, -10),
-};
+const catalogue = tourGuideCatalogue;
 
 let w: TestWorld;
 let dir: string | undefined;

@@ -3,19 +3,11 @@ import type { DraftView } from "@hccd/shared";
 import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hccd/db";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
 import { followEvent, userEvent, type EventUser } from "../../webhook/events.js";
-import type { FaqService } from "../context.js";
+import { fixedFaq } from "../../testing/fixtures.js";
 import { closeHandover, staffReply } from "../../services/handover.js";
 import { seedReference } from "../../runtime.js";
 
-const faq: FaqService = {
-  ask: (q) =>
-    /khai sinh/i.test(q)
-      ? { answered: true, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", score: 0.9 }] }
-      : /giay to/i.test(q)
-        ? { answered: false, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", score: 0.3 }, { id: "b", question: "Câu B", answer: "B", score: 0.3 }] }
-        : { answered: false, matches: [] },
-  entry: (id) => (id === "birth-deadline" ? { id, question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày.", source: "Luật Hộ tịch 2014, Điều 15" } : undefined),
-};
+const faq = fixedFaq;
 
 let w: TestWorld;
 afterEach(async () => {
@@ -42,11 +34,11 @@ describe("bot features", () => {
   it("FAQ: answers with the source, offers the top matches and a person when unsure, logs what it could not answer", async () => {
     w = createTestWorld({ faq });
     const u = w.chatUser();
-    expect((await ask(u, "đăng ký khai sinh mấy ngày"))[0]!.text).toBe("Trong 60 ngày.\nCăn cứ: Luật Hộ tịch 2014, Điều 15");
+    expect((await ask(u, "đăng ký khai sinh mấy ngày"))[0]!.text).toBe("Trong 60 ngày kể từ ngày sinh.\nCăn cứ: Luật Hộ tịch 2014, Điều 15");
     const unsure = (await ask(u, "giay to can gi"))[0]!;
     expect(unsure.text).toContain("Có phải anh/chị muốn hỏi");
     expect(unsure.buttons.map((b) => b.title)).toEqual(["Hạn đăng ký khai sinh?", "Câu B", "Gặp cán bộ"]);
-    expect((await ask(u, "#faq:birth-deadline"))[0]!.text).toContain("Trong 60 ngày.");
+    expect((await ask(u, "#faq:birth-deadline"))[0]!.text).toContain("Trong 60 ngày kể từ ngày sinh.");
     const none = (await ask(u, "giá vàng hôm nay"))[0]!;
     expect(none.text).toContain("chưa tìm được câu trả lời");
     await ask(u, "Giá vàng hôm nay?");
