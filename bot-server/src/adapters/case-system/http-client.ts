@@ -5,11 +5,18 @@ import type { CaseSystemClient } from "./types.js";
 /**
  * Statuses where trying the same request again later can succeed: 408 timeout, 425 too early,
  * 429 rate limited. A 409 means the case system saw this idempotency key with a different body: a
- * bug on one side that retrying cannot fix, so it is not retryable. Other 4xx are our fault.
+ * bug on one side that retrying cannot fix (the same bytes would get the same 409), so it is not
+ * retryable and needs a person. 400/401/403/404/422 are our fault or our configuration's.
+ * Exported so the outbox worker and its tests can name the rule.
  */
-const RETRYABLE_4XX = new Set([408, 425, 429]);
+export const RETRYABLE_4XX: ReadonlySet<number> = new Set([408, 425, 429]);
 
-/** Contract 3's client: `POST {baseUrl}/dossiers` with `Idempotency-Key: <submission id>`. */
+/**
+ * Contract 3's client: `POST {baseUrl}/dossiers` with `Idempotency-Key: <submission id>` and, when
+ * an API key is configured, `Authorization: Bearer <key>`. `201` (new case) or `200` (idempotent
+ * repeat) → `{caseId, receiptNo}`; 4xx → PlatformError with the HTTP status as its code; 5xx,
+ * timeouts, network failures and unreadable success bodies → TransportError.
+ */
 export function createHttpCaseSystemClient(opts: { baseUrl: string; apiKey?: string; fetch?: FetchLike; timeoutMs?: number }): CaseSystemClient {
   const doFetch = opts.fetch ?? globalThis.fetch;
   const timeoutMs = opts.timeoutMs ?? 15_000;
@@ -37,6 +44,9 @@ export function createHttpCaseSystemClient(opts: { baseUrl: string; apiKey?: str
       try {
         body = await res.json();
       } catch (err) {
+        // A 4xx is the case system (or a proxy in front of it) refusing, whatever its body looks
+        // like; a 2xx we cannot read means we do not know whether the case was opened: retry.
+        if (res.status >= 400) throw new PlatformError("case_system", res.status, `HTTP ${res.status}`, RETRYABLE_4XX.has(res.status));
         throw new TransportError("case_system", `HTTP ${res.status} with a body that is not JSON`, { cause: err });
       }
       if (res.status >= 400) {

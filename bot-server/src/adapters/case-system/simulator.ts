@@ -17,7 +17,13 @@ const CALLBACK_RETRIES = 5;
  * `Idempotency-Key`, then walks each case `received → processing → completed`, `stepMs` apart,
  * calling `deliverStatus` for each step (and retrying a failed callback, as the real system does).
  */
-export function createCaseSystemSimulator(opts: { stepMs?: number; deliverStatus: (cb: CaseStatusCallback) => Promise<void>; now?: () => Date }) {
+export function createCaseSystemSimulator(opts: {
+  stepMs?: number;
+  deliverStatus: (cb: CaseStatusCallback) => Promise<void>;
+  now?: () => Date;
+  /** Make the first `failNext` requests answer 503 (same as calling `failNextRequests(n)`). */
+  failNext?: number;
+}) {
   const stepMs = opts.stepMs ?? 0;
   const now = opts.now ?? (() => new Date());
   const byKey = new Map<string, Accepted>();
@@ -25,7 +31,8 @@ export function createCaseSystemSimulator(opts: { stepMs?: number; deliverStatus
   const accepted = new Map<string, number>();
   const timers = new Map<NodeJS.Timeout, () => void>();
   const pending = new Set<Promise<void>>();
-  let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
+  let failures: { remaining: number; status: number } = { remaining: opts.failNext ?? 0, status: 503 };
+  const undelivered: CaseStatusCallback[] = [];
   let seq = 0;
   let closed = false;
 
@@ -38,15 +45,17 @@ export function createCaseSystemSimulator(opts: { stepMs?: number; deliverStatus
       timers.set(t, resolve);
     });
 
+  /** The real case system retries a failed callback a few times, backing off; so do we. */
   async function deliverWithRetry(cb: CaseStatusCallback): Promise<void> {
     for (let attempt = 1; attempt <= CALLBACK_RETRIES && !closed; attempt++) {
       try {
         await opts.deliverStatus(cb);
         return;
       } catch {
-        await sleep(20 * attempt);
+        if (attempt < CALLBACK_RETRIES) await sleep(20 * attempt);
       }
     }
+    if (!closed) undelivered.push(cb);
   }
 
   function walk(caseId: string): void {
@@ -102,6 +111,8 @@ export function createCaseSystemSimulator(opts: { stepMs?: number; deliverStatus
     acceptedCount: (key: string) => accepted.get(key) ?? 0,
     /** How many requests arrived with this key (retries included). */
     requestCount: (key: string) => requests.get(key) ?? 0,
+    /** Callbacks still failing after every retry (the walk goes on to the next step regardless). */
+    undelivered: (): CaseStatusCallback[] => [...undelivered],
     /** Makes the next `n` requests fail with `status` (retry tests). */
     failNextRequests(n: number, status = 503) {
       failures = { remaining: n, status };
@@ -110,6 +121,7 @@ export function createCaseSystemSimulator(opts: { stepMs?: number; deliverStatus
     async idle(): Promise<void> {
       while (pending.size > 0) await Promise.all([...pending]);
     },
+    /** Stops the walks: pending timers are cancelled and no further callback is made. */
     close() {
       closed = true;
       // Wake every sleeping walk so it sees `closed` and ends: idle() never hangs after close.

@@ -3,15 +3,35 @@ import { normalizeVnPhone } from "@hccd/shared";
 import { PlatformError, TransportError, type FetchLike } from "../errors.js";
 import type { OaButton, ZaloGraphClient, ZaloOaClient, ZnsClient } from "./types.js";
 
-/**
- * Zalo error codes worth retrying (zalo.md): -32 rate limited; -133/-234 night-time block
- * (22:00–06:00); -216/-220/-124 bad or expired access token (retry after a refresh); -144/-147 ZNS
- * daily quota (tomorrow). Everything else (-230 outside the 7-day window, -213 not a follower,
- * -108 bad phone, -109 bad template, -139/-141 user refused…) is permanent for that channel.
- */
-export const RETRYABLE_ZALO_CODES: ReadonlySet<number> = new Set([-32, -133, -234, -216, -220, -124, -144, -147]);
+/** -133/-234: Zalo refuses messages 22:00–06:00 Vietnam time; the same message goes through in the morning. */
 export const NIGHT_BLOCK_CODES: ReadonlySet<number> = new Set([-133, -234]);
+/** -216/-220/-124: the access token is bad or expired; retry once the token manager has refreshed it. */
 export const TOKEN_CODES: ReadonlySet<number> = new Set([-216, -220, -124]);
+/** -144/-147: the OA's daily ZNS quota is spent; it comes back the next day. */
+export const QUOTA_CODES: ReadonlySet<number> = new Set([-144, -147]);
+/** -32: rate limited. */
+export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([-32]);
+
+/**
+ * Zalo error codes worth retrying (zalo.md): rate limit, night block, token, daily quota.
+ * Everything else (-230 outside the 7-day window, -213 not a follower, -108 bad phone, -109 bad
+ * template, -1121/-1122 bad parameters, -139/-141 user refused…) is permanent for that channel:
+ * the outbox worker falls over to the next channel instead of retrying.
+ */
+export const RETRYABLE_ZALO_CODES: ReadonlySet<number> = new Set([...RATE_LIMIT_CODES, ...NIGHT_BLOCK_CODES, ...TOKEN_CODES, ...QUOTA_CODES]);
+
+/** Whether a Zalo `error` code is worth trying again later. */
+export function isRetryableZaloCode(code: number): boolean {
+  return RETRYABLE_ZALO_CODES.has(code);
+}
+
+/**
+ * Zalo's own error text goes into our error messages (and so into logs): keep it short and strip
+ * long digit runs, which could be a phone number or a token echoed back.
+ */
+function redact(message: string): string {
+  return message.replace(/\d{8,}/g, "[redacted]").slice(0, 200);
+}
 
 /** Zalo's envelope: errors arrive with HTTP 200 and a non-zero `error`. */
 const envelope = z.object({ error: z.coerce.number(), message: z.string().optional(), data: z.unknown().optional() });
@@ -47,7 +67,9 @@ async function callZalo(o: CallOptions, url: string, init: RequestInit, answer: 
     throw new TransportError(o.platform, "unexpected response shape");
   }
   const code = env.data.error ?? 0;
-  if (code !== 0) throw new PlatformError(o.platform, code, env.data.message ?? "error", RETRYABLE_ZALO_CODES.has(code));
+  if (code !== 0) throw new PlatformError(o.platform, code, redact(env.data.message ?? "error"), isRetryableZaloCode(code));
+  // Zalo normally answers 200 even for errors; a 4xx that claims success is still a refusal.
+  if (res.status >= 400) throw new PlatformError(o.platform, res.status, `HTTP ${res.status}`, res.status === 429);
   return answer === "body" ? body : env.data.data;
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
-import { normalizeVnPhone, nextSendableAt, zodIssuesToFields, CS_WINDOW_MS } from "@hccd/shared";
+import { normalizeVnPhone, nextSendableAt, vietnamDate, zodIssuesToFields, CS_WINDOW_MS } from "@hccd/shared";
 
 export interface SimTemplate {
   /** The approved text, with `{{param}}` placeholders. */
@@ -28,6 +28,34 @@ export interface SimMessage {
 /** ZNS limit: a rendered template body of at most 400 characters (zalo.md). */
 const ZNS_MAX_CHARS = 400;
 const PHONE_TOKEN_TTL_MS = 2 * 60_000;
+
+/**
+ * Request bodies as Zalo reads them. Lenient on purpose (unknown keys pass, values are checked
+ * only where the platform checks them): a body that fails is answered like Zalo, HTTP 200 with a
+ * non-zero `error`, never a 4xx.
+ */
+const csMessageBody = z.object({
+  recipient: z.object({ user_id: z.string().min(1) }),
+  message: z.union([
+    z.object({ text: z.string().min(1) }),
+    z.object({
+      attachment: z.object({
+        type: z.literal("template"),
+        payload: z.object({
+          template_type: z.literal("button"),
+          text: z.string(),
+          buttons: z.array(z.object({ title: z.string(), type: z.string(), payload: z.unknown() })).max(5),
+        }),
+      }),
+    }),
+  ]),
+});
+const znsBody = z.object({
+  phone: z.string(),
+  template_id: z.string(),
+  template_data: z.record(z.string(), z.coerce.string()).default({}),
+  tracking_id: z.string().optional(),
+});
 
 /**
  * A stand-in for Zalo's OA, ZNS and Graph APIs: the real HTTP clients talk to `api` exactly as they
@@ -62,10 +90,16 @@ export function createZaloSimulator(opts: {
   const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${randomBytes(3).toString("hex")}`;
   const nightBlocked = () => opts.enforceNightBlock === true && nextSendableAt(now(), { startHour: 22, endHour: 6 }).getTime() !== now().getTime();
   const fail = (error: number, message: string) => ({ error, message });
+  /** As the citizen sees a button: a link shows its URL; a quick reply keeps the payload it sends back. */
+  const showButton = (b: { title: string; type: string; payload: unknown }): SimMessage["buttons"][number] => {
+    if (b.type === "oa.open.url") return { title: b.title, url: z.object({ url: z.string() }).safeParse(b.payload).data?.url ?? "" };
+    if (b.type === "oa.query.show" || b.type === "oa.query.hide") return { title: b.title, payload: String(b.payload) };
+    return { title: b.title };
+  };
 
   function render(body: string, data: Record<string, string>): { text: string; missing: string[] } {
     const missing: string[] = [];
-    const text = body.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => {
+    const text = body.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => {
       const v = data[k];
       if (v === undefined) missing.push(k);
       return v ?? "";
@@ -76,59 +110,57 @@ export function createZaloSimulator(opts: {
   const api = new Hono();
 
   api.post("/v3.0/oa/message/cs", async (c) => {
+    // Zalo's header is `access_token: <token>`, not `Authorization: Bearer`.
     if (!oaTokens.has(c.req.header("access_token") ?? "")) return c.json(fail(-216, "Access token is invalid"));
     if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
-    const body = (await c.req.json().catch(() => null)) as { recipient?: { user_id?: string }; message?: { text?: string; attachment?: { payload?: { text?: string; buttons?: { title: string; type: string; payload: unknown }[] } } } } | null;
-    const userId = body?.recipient?.user_id;
-    if (!userId) return c.json(fail(-201, "recipient.user_id is required"));
-    const user = users.get(userId);
+    const parsed = csMessageBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json(fail(-201, "Parameters are invalid"));
+    const { recipient, message } = parsed.data;
+    const user = users.get(recipient.user_id);
     if (!user?.follower) return c.json(fail(-213, "User has not followed the OA"));
+    // Customer-service messages only within 7 days of the user's last interaction with the OA.
     if (user.lastInteractionAt === null || now().getTime() - user.lastInteractionAt >= CS_WINDOW_MS) return c.json(fail(-230, "User has not interacted with the OA in the last 7 days"));
-    const payload = body?.message?.attachment?.payload;
-    const text = body?.message?.text ?? payload?.text ?? "";
-    const buttons = (payload?.buttons ?? []).map((b) => ({
-      title: b.title,
-      ...(b.type === "oa.open.url" ? { url: (b.payload as { url?: string }).url ?? "" } : {}),
-      ...(b.type === "oa.query.show" || b.type === "oa.query.hide" ? { payload: String(b.payload) } : {}),
-    }));
-    const msg: SimMessage = { id: newId("oa"), channel: "oa", userId, text, buttons, sentAt: now().toISOString() };
+    const text = "text" in message ? message.text : message.attachment.payload.text;
+    const buttons = ("attachment" in message ? message.attachment.payload.buttons : []).map(showButton);
+    const msg: SimMessage = { id: newId("oa"), channel: "oa", userId: recipient.user_id, text, buttons, sentAt: now().toISOString() };
     sent.push(msg);
-    return c.json({ error: 0, message: "Success", data: { message_id: msg.id, user_id: userId } });
+    return c.json({ error: 0, message: "Success", data: { message_id: msg.id, user_id: recipient.user_id } });
   });
 
   api.post("/message/template", async (c) => {
     if (!oaTokens.has(c.req.header("access_token") ?? "")) return c.json(fail(-124, "Access token is invalid"));
-    if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
-    const body = (await c.req.json().catch(() => null)) as { phone?: string; template_id?: string; template_data?: Record<string, string>; tracking_id?: string } | null;
-    const phone = normalizeVnPhone(body?.phone ?? "");
-    if (!phone.ok || body?.phone !== phone.value) return c.json(fail(-108, "Phone number is invalid"));
-    const template = opts.templates[body?.template_id ?? ""];
-    if (!template) return c.json(fail(-109, "Template is invalid"));
-    const trackingId = body?.tracking_id;
-    const previous = trackingId ? byTracking.get(trackingId) : undefined;
-    // Zalo answers a repeated tracking id with the first message: a retry never delivers twice.
+    const parsed = znsBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json(fail(-100, "Parameters are invalid"));
+    const body = parsed.data;
+    // A repeated tracking id is answered with the first message, whatever the hour or the quota:
+    // a retry never delivers twice.
+    const previous = body.tracking_id === undefined ? undefined : byTracking.get(body.tracking_id);
     if (previous) return c.json({ error: 0, message: "Success", data: { msg_id: previous.id, sent_time: String(Date.parse(previous.sentAt)), quota: quota() } });
-    const data = body?.template_data ?? {};
+    if (nightBlocked()) return c.json(fail(-133, "Message is blocked at night"));
+    // ZNS wants exactly the `84…` form; `09…` or `+84…` are refused.
+    const phone = normalizeVnPhone(body.phone);
+    if (!phone.ok || body.phone !== phone.value) return c.json(fail(-108, "Phone number is invalid"));
+    const template = opts.templates[body.template_id];
+    if (!template) return c.json(fail(-109, "Template is invalid"));
+    const data = body.template_data;
     const { text, missing } = render(template.body, data);
     if (missing.length > 0) return c.json(fail(-1122, `Missing template parameter: ${missing.join(", ")}`));
     if (text.length > ZNS_MAX_CHARS) return c.json(fail(-1121, `Rendered message is ${text.length} characters, more than ${ZNS_MAX_CHARS}`));
-    const day = now().toISOString().slice(0, 10);
-    if (quotaUsed.day !== day) quotaUsed = { day, count: 0 };
-    if (quotaUsed.count >= dailyQuota) return c.json(fail(-144, "Daily quota exceeded"));
+    if (quotaUsedToday() >= dailyQuota) return c.json(fail(-144, "Daily quota exceeded"));
     quotaUsed.count++;
     const msg: SimMessage = {
       id: newId("zns"),
       channel: "zns",
       phone: phone.value,
-      templateId: body?.template_id ?? "",
+      templateId: body.template_id,
       templateData: data,
       text,
       buttons: (template.buttons ?? []).map((b) => ({ title: b.title, url: data[b.urlParam] ?? "" })),
-      ...(trackingId ? { trackingId } : {}),
+      ...(body.tracking_id === undefined ? {} : { trackingId: body.tracking_id }),
       sentAt: now().toISOString(),
     };
     sent.push(msg);
-    if (trackingId) byTracking.set(trackingId, msg);
+    if (body.tracking_id !== undefined) byTracking.set(body.tracking_id, msg);
     return c.json({ error: 0, message: "Success", data: { msg_id: msg.id, sent_time: String(now().getTime()), quota: quota() } });
   });
 
@@ -165,8 +197,24 @@ export function createZaloSimulator(opts: {
     return c.json({ error: 0, message: "Success", data: { number: entry.phone } });
   });
 
+  /** Sends counted against today's quota; the quota resets at midnight Vietnam time. */
+  function quotaUsedToday(): number {
+    const day = vietnamDate(now());
+    if (quotaUsed.day !== day) quotaUsed = { day, count: 0 };
+    return quotaUsed.count;
+  }
+
+  /** Zalo sends the quota numbers as strings; the client coerces them. */
   function quota() {
-    return { dailyQuota: String(dailyQuota), remainingQuota: String(Math.max(0, dailyQuota - quotaUsed.count)) };
+    return { dailyQuota: String(dailyQuota), remainingQuota: String(Math.max(0, dailyQuota - quotaUsedToday())) };
+  }
+
+  /** A fresh user id shaped like Zalo's: a string of 19 digits, too large for a JS number. */
+  function newUserId(): string {
+    for (;;) {
+      const id = String(1_000_000_000_000_000_000n + (BigInt(`0x${randomBytes(8).toString("hex")}`) % 9_000_000_000_000_000_000n));
+      if (!users.has(id)) return id;
+    }
   }
 
   return {
@@ -181,7 +229,7 @@ export function createZaloSimulator(opts: {
     oauthRefreshCalls: () => refreshCalls,
     /** Dev identity: an access token for a (new or given) simulated Zalo user. */
     issueAccessToken(input: { userId?: string; name?: string } = {}): { accessToken: string; userId: string } {
-      const userId = input.userId ?? String(1_000_000_000_000_000_000n + BigInt(++seq) * 7919n + BigInt(Date.now() % 100_000));
+      const userId = input.userId ?? newUserId();
       const existing = users.get(userId);
       users.set(userId, { name: input.name ?? existing?.name ?? null, follower: existing?.follower ?? false, lastInteractionAt: existing?.lastInteractionAt ?? null });
       const accessToken = `sim-at-${randomBytes(16).toString("hex")}`;
@@ -231,9 +279,11 @@ export function createZaloSimulator(opts: {
       for (const m of sent) if (m.trackingId) counts.set(m.trackingId, (counts.get(m.trackingId) ?? 0) + 1);
       return counts;
     },
+    /** Forgets what was sent (messages, tracking ids, today's quota); users and tokens stay valid. */
     reset() {
       sent = [];
       byTracking.clear();
+      quotaUsed = { day: "", count: 0 };
     },
   };
 }
