@@ -35,7 +35,12 @@ describe("/sim/chat: chatting with the OA as a citizen (Chromium)", () => {
     await page.getByTestId("chat-image").click();
     await expect.poll(() => replies.last().innerText(), { timeout: 10_000 }).toContain("chỉ đọc được tin nhắn chữ");
 
-    // Typed text, as people type it.
+    // A question as people type it on a phone: no diacritics, abbreviations.
+    await page.getByTestId("chat-input").fill("dk ks cho con trong bao nhieu ngay");
+    await page.getByTestId("chat-send").click();
+    await expect.poll(() => replies.last().innerText(), { timeout: 10_000 }).toContain("60 ngày");
+
+    // A command, typed.
     await page.getByTestId("chat-input").fill("menu");
     await page.getByTestId("chat-send").click();
     await expect.poll(() => replies.last().innerText(), { timeout: 10_000 }).toContain("Anh/chị cần gì");
@@ -48,7 +53,7 @@ describe("/sim/chat: chatting with the OA as a citizen (Chromium)", () => {
     await page.screenshot({ path: join(artifactsDir, "chat-simulator.png"), fullPage: true });
 
     const inbox = server.runtime.handle.sqlite.prepare("select count(*) as n from inbox where source = 'zalo_webhook'").get() as { n: number };
-    expect(inbox.n).toBe(4);
+    expect(inbox.n).toBe(5);
     expect(errors).toEqual([]);
   });
 });

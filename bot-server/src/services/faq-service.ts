@@ -1,6 +1,8 @@
 import type { FaqService } from "../bot/context.js";
+import { FAQ_ENTRIES } from "../faq/content/index.js";
+import { createFaqEngine } from "../faq/engine.js";
 
-/** The FAQ the bot and `POST /api/faq/ask` answer from (wired to the engine in src/faq). */
+/** The FAQ the bot and `POST /api/faq/ask` answer from: the built-in entries, indexed once. */
 export function createDefaultFaq(): FaqService {
-  return { ask: () => ({ answered: false, matches: [] }), entry: () => undefined };
+  return createFaqEngine(FAQ_ENTRIES);
 }
