@@ -55,6 +55,7 @@ export const configSchema = z
     ZNS_TEMPLATE_BIRTH_DRAFT: z.string().default("birth_draft_ready"),
     ZNS_TEMPLATE_DOSSIER_STATUS: z.string().default("dossier_status"),
     ZNS_TEMPLATE_DOCUMENT_EXPIRY: z.string().default("document_expiry"),
+    ZNS_TEMPLATE_VACCINATION_DUE: z.string().default("vaccination_due"),
     /** Quiet hours in Vietnam time, `start-end` (default 21-7: nothing sent 21:00–07:00). */
     QUIET_HOURS: z
       .string()

@@ -15,3 +15,4 @@ export * from "./access/audit.js";
 export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
 export * from "./access/documents.js";
+export * from "./access/staff.js";

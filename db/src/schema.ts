@@ -212,7 +212,7 @@ export const outbox = sqliteTable(
     id: text("id").primaryKey(),
     kind: text("kind", { enum: ["notification", "case_submission"] }).notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    channel: text("channel", { enum: ["oa", "zns", "case_system"] }).notNull(),
+    channel: text("channel", { enum: ["oa", "zns", "sms", "case_system"] }).notNull(),
     /** Channels still to try after this one, for failover on permanent errors. */
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
@@ -381,9 +381,14 @@ export const reminders = sqliteTable(
   "reminders",
   {
     id: text("id").primaryKey(),
-    documentId: text("document_id").notNull().references(() => documents.id),
+    /** What the reminder is about: an expiring document, or a child's vaccination dose (planned from a birth). */
+    subject: text("subject", { enum: ["document", "vaccination"] }).notNull().default("document"),
+    documentId: text("document_id").references(() => documents.id),
+    birthEventId: text("birth_event_id").references(() => birthEvents.id),
+    /** For a vaccination: which dose (`vaccine#dose`, e.g. `opv#2`). */
+    doseKey: text("dose_key"),
     serviceKey: text("service_key").notNull(),
-    /** The deadline the reminder is about (the expiry it was planned for). */
+    /** The deadline the reminder is about (the expiry, or the dose's earliest recommended date). */
     dueOn: text("due_on").notNull(),
     /** The notice step (ISO 8601 duration before the deadline). */
     step: text("step").notNull(),
@@ -396,7 +401,7 @@ export const reminders = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("reminders_idempotency_uq").on(t.idempotencyKey), index("reminders_due_idx").on(t.status, t.nextAt), index("reminders_document_idx").on(t.documentId, t.status)],
+  (t) => [uniqueIndex("reminders_idempotency_uq").on(t.idempotencyKey), index("reminders_due_idx").on(t.status, t.nextAt), index("reminders_document_idx").on(t.documentId, t.status), index("reminders_birth_event_idx").on(t.birthEventId, t.status)],
 );
 
 /** One import of a department's file, with its row-level report. */
@@ -405,6 +410,9 @@ export const imports = sqliteTable("imports", {
   fileName: text("file_name").notNull(),
   format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
   importedBy: text("imported_by").notNull(),
+  /** `running` while rows are read (the `rows` count is the progress), then `finished`, or `failed` with `error`. */
+  status: text("status", { enum: ["running", "finished", "failed"] }).notNull().default("running"),
+  error: text("error"),
   startedAt: instant("started_at").notNull(),
   finishedAt: instant("finished_at"),
   rows: integer("rows").notNull().default(0),
@@ -415,3 +423,41 @@ export const imports = sqliteTable("imports", {
   /** Rejected rows: row number, column, reason and the values as given. */
   report: json<{ row: number; column: string; reason: string; values: Record<string, string> }[]>("report").notNull().default([]),
 });
+
+/**
+ * Staff accounts (province centre, departments, ward officers). Passwords are kept only as scrypt
+ * hashes. A department officer acts only on their agency's services, a ward officer only on their
+ * ward's people.
+ */
+export const staffUsers = sqliteTable(
+  "staff_users",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ["admin", "department", "ward_officer", "communicator", "viewer"] }).notNull(),
+    /** Department officers: the lead agency (its Vietnamese name, as in the catalogue). */
+    agency: text("agency"),
+    /** Ward officers: their ward. */
+    wardCode: text("ward_code"),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: instant("locked_until"),
+    createdAt: createdAt(),
+    disabledAt: instant("disabled_at"),
+  },
+  (t) => [uniqueIndex("staff_users_username_uq").on(t.username)],
+);
+
+/** Staff sessions: only a hash of the session token is kept. */
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id").notNull().references(() => staffUsers.id),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
+);

@@ -20,3 +20,4 @@ export * from "./schemas/faq.js";
 export * from "./domain/id-card.js";
 export * from "./schemas/rules.js";
 export * from "./schemas/licence-row.js";
+export * from "./domain/reminder-plan.js";

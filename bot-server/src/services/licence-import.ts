@@ -2,22 +2,13 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
-import { cancelPlannedReminders, finishImport, findDocument, insertDocument, insertImport, planReminder, updateDocument, type DocumentRow } from "@hccd/db";
+import { cancelPlannedReminders, finishImport, findDocument, insertDocument, insertImport, updateDocument, type DocumentRow } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
+import type { ReminderCatalogue } from "./reminder-catalogue.js";
+import { planDocumentReminders } from "./reminder-planning.js";
 
-/** What the importer needs of the service catalogue. */
-export interface ReminderCatalogue {
-  has(serviceKey: string): boolean;
-  /** The notice steps before a deadline (ISO 8601 durations, e.g. P60D, P6M), earliest first. */
-  steps(serviceKey: string): string[];
-  /** The calendar date `step` before `dueOn` (months by calendar). */
-  noticeDate(dueOn: string, step: string): string;
-  /** The service's name, for the message. */
-  name(serviceKey: string): { vi: string; en: string };
-  /** The last day to file for renewal (the service's file-by lead before the deadline, else the deadline). */
-  fileBy(serviceKey: string, dueOn: string): string;
-}
+export type { ReminderCatalogue };
 
 export interface ImportReport {
   importId: string;
@@ -34,9 +25,6 @@ export interface SourceRow {
   row: number;
   cells: Cell[];
 }
-
-/** Hour of the day (Vietnam time) reminders go out: inside office hours, far from the quiet hours. */
-const SEND_HOUR_VN = 8;
 
 /** Rows of a CSV file (UTF-8, BOM allowed; comma, semicolon or tab separated). */
 export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
@@ -87,32 +75,6 @@ function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
   );
 }
 
-/** 08:00 in Vietnam on `date`. */
-function sendInstant(date: string): Date {
-  return new Date(`${date}T${String(SEND_HOUR_VN).padStart(2, "0")}:00:00+07:00`);
-}
-
-/**
- * Plans a document's reminders for its deadline: one per notice step still ahead. When every
- * step is already past but the deadline is not, one reminder goes at the next send time (a late
- * notice is better than none). Keys are document + deadline + step, so re-planning is harmless.
- */
-export function planDocumentReminders(deps: Pick<ServiceDeps, "db" | "newId">, catalogue: ReminderCatalogue, doc: DocumentRow, now: Date): number {
-  const today = new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  if (doc.expiresOn < today) return 0;
-  const steps = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
-  // A step due today whose hour has passed still goes today.
-  const ahead = steps.filter(({ date }) => date >= today);
-  const last = steps.at(-1);
-  const planned = ahead.length > 0 ? ahead : last ? [{ step: last.step, date: today }] : [];
-  let n = 0;
-  for (const { step, date } of planned) {
-    const at = sendInstant(date) > now ? sendInstant(date) : now;
-    if (planReminder(deps.db, { id: deps.newId(), documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step, nextAt: at, idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now })) n++;
-  }
-  return n;
-}
-
 const CHUNK = 1000;
 
 /**
@@ -122,11 +84,33 @@ const CHUNK = 1000;
  */
 export async function importLicences(
   deps: ServiceDeps,
-  input: { rows: AsyncIterable<SourceRow>; fileName: string; format: "csv" | "xlsx"; importedBy: string; catalogue: ReminderCatalogue; onProgress?: (rowsRead: number) => void },
+  input: {
+    rows: AsyncIterable<SourceRow>; fileName: string; format: "csv" | "xlsx"; importedBy: string; catalogue: ReminderCatalogue;
+    onProgress?: (rowsRead: number) => void;
+    /** The import's id, when the caller must know it before the import ends (the staff API answers at once). */
+    importId?: string;
+    /** A department officer imports only their agency's services: other rows are reported. */
+    agency?: string | null;
+  },
 ): Promise<ImportReport> {
-  const importId = deps.newId();
+  const importId = input.importId ?? deps.newId();
   const startedAt = deps.now();
-  insertImport(deps.db, { id: importId, fileName: input.fileName, format: input.format, importedBy: input.importedBy, startedAt });
+  insertImport(deps.db, { id: importId, fileName: input.fileName, format: input.format, importedBy: input.importedBy, startedAt, status: "running" });
+  try {
+    return await runImport(deps, { ...input, importId });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // The header failure has already written its report; anything else (unreadable file) is recorded here.
+    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: message });
+    throw err;
+  }
+}
+
+async function runImport(
+  deps: ServiceDeps,
+  input: { rows: AsyncIterable<SourceRow>; catalogue: ReminderCatalogue; onProgress?: (rowsRead: number) => void; importId: string; agency?: string | null },
+): Promise<ImportReport> {
+  const importId = input.importId;
   const report: ImportReport = { importId, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
   let columns: ReturnType<typeof mapLicenceHeaders>["columns"] | undefined;
   let headerCells: string[] = [];
@@ -145,6 +129,10 @@ export async function importLicences(
         const r = parsed.data;
         if (!input.catalogue.has(r.service_code)) {
           report.rejected.push({ row, column: "service_code", reason: "is not a service of the catalogue", values: shown });
+          continue;
+        }
+        if (input.agency && input.catalogue.agency?.(r.service_code) !== input.agency) {
+          report.rejected.push({ row, column: "service_code", reason: `belongs to another agency (${input.catalogue.agency?.(r.service_code) ?? "unknown"}), not ${input.agency}`, values: shown });
           continue;
         }
         const existing = findDocument(tx, r.service_code, r.document_no);
@@ -170,6 +158,8 @@ export async function importLicences(
       }
     });
     batch = [];
+    // Progress for whoever watches the import (the staff console polls it).
+    finishImport(deps.db, importId, { rows: report.rows });
     input.onProgress?.(report.rows);
   };
 
@@ -182,7 +172,7 @@ export async function importLicences(
           ...mapped.missing.map((k) => ({ path: k, message: `required column missing (header "${k}" or "${LICENCE_COLUMNS.find((c) => c.key === k)?.label}")` })),
           ...mapped.duplicate.map((k) => ({ path: k, message: "column appears twice" })),
         ];
-        finishImport(deps.db, importId, { finishedAt: deps.now(), report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
+        finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the header row is not contract 4's", report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
         throw new DomainError(422, "validation_failed", "The file's header row is not contract 4's", fields);
       }
       columns = mapped.columns;
@@ -196,9 +186,12 @@ export async function importLicences(
     batch.push({ row: source.row, values });
     if (batch.length >= CHUNK) flush();
   }
-  if (!columns) throw new DomainError(422, "validation_failed", "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+  if (!columns) {
+    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the file is empty", report: [{ row: 1, column: "(file)", reason: "has no header row", values: {} }] });
+    throw new DomainError(422, "validation_failed", "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+  }
   if (batch.length > 0) flush();
   const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
-  finishImport(deps.db, importId, { finishedAt: deps.now(), rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows, report: report.rejected });
+  finishImport(deps.db, importId, { finishedAt: deps.now(), status: "finished", rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows, report: report.rejected });
   return report;
 }

@@ -20,7 +20,15 @@ export type NotificationMessage =
   | {
       type: "document_expiry";
       documentId: string;
+      /** The catalogue service: its own reminder text is used when it has one. */
+      serviceKey?: string;
       params: { holderName: string; serviceName: { vi: string; en: string }; documentNo: string; expiresOn: string; fileBy: string };
+    }
+  /** A child's vaccination dose is coming (reminder to a parent, planned from the birth). */
+  | {
+      type: "vaccination_due";
+      birthEventId: string;
+      params: { parentName: string; doseName: { vi: string; en: string }; dueOn: string; birthDate: string };
     }
   /** A chat reply or prompt from the bot, already in the user's language. OA only. */
   | { type: "chat"; text: string; buttons: OaButton[] };
@@ -86,7 +94,7 @@ export function enqueueNotification(
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: appLink(input.config) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" || input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   const { row } = enqueueOutbox(db, {
@@ -112,7 +120,15 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   if (m.type === "document_expiry") {
     const lang = payload.recipient.language;
     const params = { ...m.params, serviceName: m.params.serviceName[lang], expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
-    return { text: t("notifications:documentExpiry.body", params), buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
+    // The service's own reminder text (catalogue), else the generic one.
+    const own = m.serviceKey ? `catalogue:${m.serviceKey}.reminder` : undefined;
+    const text = own && i18nFor(lang).exists(own) ? t(own, params) : t("notifications:documentExpiry.body", params);
+    return { text, buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
+  }
+  if (m.type === "vaccination_due") {
+    const lang = payload.recipient.language;
+    const params = { ...m.params, doseName: m.params.doseName[lang], dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate) };
+    return { text: t("notifications:vaccinationDue.body", params), buttons: link ? [{ type: "oa.open.url", title: t("notifications:vaccinationDue.button"), url: link }] : [] };
   }
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };
@@ -140,6 +156,12 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
     return {
       templateId: config.ZNS_TEMPLATE_DOCUMENT_EXPIRY,
       templateData: { holderName: m.params.holderName, serviceName: m.params.serviceName.vi, documentNo: m.params.documentNo, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy), link },
+    };
+  }
+  if (m.type === "vaccination_due") {
+    return {
+      templateId: config.ZNS_TEMPLATE_VACCINATION_DUE,
+      templateData: { parentName: m.params.parentName, doseName: m.params.doseName.vi, dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate), link },
     };
   }
   if (m.type === "birth_draft_ready") {

@@ -1,12 +1,62 @@
-import { dueReminders, getDocument, setReminderStatus } from "@hccd/db";
+import { dueReminders, getBirthEvent, getDocument, getPersons, setReminderStatus, type Db, type ReminderRow } from "@hccd/db";
+import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
-import type { ReminderCatalogue } from "./licence-import.js";
-import { enqueueNotification } from "./notifications.js";
+import type { ReminderCatalogue } from "./reminder-catalogue.js";
+import { enqueueNotification, type EnqueueResult } from "./notifications.js";
 
 export interface SweepResult {
   queued: number;
   skipped: number;
   cancelled: number;
+}
+
+type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason: string } | { kind: "cancelled"; reason: string };
+
+const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued", outboxId: r.outboxId } : { kind: "skipped", reason: r.reason });
+
+/** A document's reminder goes to the holder's phone (contract 4), in the service's own words. */
+function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Outcome {
+  const doc = r.documentId ? getDocument(tx, r.documentId) : undefined;
+  if (!doc || doc.expiresOn !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
+  return fromEnqueue(
+    enqueueNotification(tx, {
+      config: deps.config, now, newId: deps.newId,
+      recipient: { personId: null, phone: doc.phone },
+      idempotencyKey: r.idempotencyKey,
+      purpose: "reminder",
+      ...(catalogue.channels ? { allowedChannels: catalogue.channels(doc.serviceKey) } : {}),
+      message: {
+        type: "document_expiry",
+        documentId: doc.id,
+        serviceKey: doc.serviceKey,
+        params: { holderName: doc.holderName, serviceName: catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: catalogue.fileBy(doc.serviceKey, doc.expiresOn) },
+      },
+    }),
+  );
+}
+
+/** A dose reminder goes to the mother, or to the father when she cannot be reached on Zalo. */
+function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Outcome {
+  const event = r.birthEventId ? getBirthEvent(tx, r.birthEventId) : undefined;
+  if (!event) return { kind: "cancelled", reason: "the birth record is gone" };
+  const dateOfBirth = vietnamDate(event.childBornAt);
+  const dose = vaccinationSchedule(dateOfBirth).find((d) => `${d.vaccine}#${d.dose}` === r.doseKey);
+  if (!dose || dose.dueOn !== r.dueOn) return { kind: "cancelled", reason: "the schedule changed" };
+  const known = getPersons(tx, [event.motherPersonId, ...(event.fatherPersonId ? [event.fatherPersonId] : [])]);
+  const parents = [event.motherPersonId, event.fatherPersonId].flatMap((id) => known.filter((p) => p.id === id));
+  let last: EnqueueResult = { queued: false, reason: "unreachable" };
+  for (const parent of parents) {
+    last = enqueueNotification(tx, {
+      config: deps.config, now, newId: deps.newId,
+      recipient: { personId: parent.id, phone: parent.phone },
+      idempotencyKey: r.idempotencyKey,
+      purpose: "reminder",
+      ...(catalogue.channels ? { allowedChannels: catalogue.channels(r.serviceKey) } : {}),
+      message: { type: "vaccination_due", birthEventId: event.id, params: { parentName: parent.fullName, doseName: dose.name, dueOn: dose.dueOn, birthDate: dateOfBirth } },
+    });
+    if (last.queued || last.reason === "opted_out") break;
+  }
+  return fromEnqueue(last);
 }
 
 /**
@@ -24,32 +74,17 @@ export function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCa
     if (due.length === 0) break;
     deps.db.transaction((tx) => {
       for (const r of due) {
-        const doc = getDocument(tx, r.documentId);
-        if (!doc || doc.expiresOn !== r.dueOn) {
-          setReminderStatus(tx, r.id, { status: "cancelled", reason: "the deadline changed", now });
-          result.cancelled++;
-          continue;
-        }
-        const sent = enqueueNotification(tx, {
-          config: deps.config,
-          now,
-          newId: deps.newId,
-          recipient: { personId: null, phone: doc.phone },
-          idempotencyKey: r.idempotencyKey,
-          purpose: "reminder",
-          message: {
-            type: "document_expiry",
-            documentId: doc.id,
-            params: { holderName: doc.holderName, serviceName: input.catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: input.catalogue.fileBy(doc.serviceKey, doc.expiresOn) },
-          },
-        });
-        if (sent.queued) {
-          setReminderStatus(tx, r.id, { status: "queued", outboxId: sent.outboxId, now });
+        const outcome = r.subject === "vaccination" ? remindVaccination(tx, deps, input.catalogue, r, now) : remindDocument(tx, deps, input.catalogue, r, now);
+        if (outcome.kind === "queued") {
+          setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
           result.queued++;
-        } else {
-          // Nobody to tell on Zalo, or they opted out: recorded, not retried (staff see it).
-          setReminderStatus(tx, r.id, { status: "skipped", reason: sent.reason, now });
+        } else if (outcome.kind === "skipped") {
+          // Nobody to tell on Zalo or by SMS, or they opted out: recorded, not retried (staff see it).
+          setReminderStatus(tx, r.id, { status: "skipped", reason: outcome.reason, now });
           result.skipped++;
+        } else {
+          setReminderStatus(tx, r.id, { status: "cancelled", reason: outcome.reason, now });
+          result.cancelled++;
         }
       }
     });
