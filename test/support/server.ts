@@ -55,7 +55,10 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   const dir = mkdtempSync(join(tmpdir(), "hccd-e2e-"));
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const config = parseConfig({ ZALO_MODE: "sim", SEED: "demo", CASE_SIM_STEP_MS: String(opts.caseStepMs ?? 300), LOG_LEVEL: "silent", MINI_APP_URL: url });
+  // QUIET_HOURS 0-0 (none): these tests walk a journey, not the clock. With the default 21-7 a run
+  // at night in Vietnam (CI at 21:39 UTC is 04:39 there) defers the mother's notice to 07:00 and the
+  // test waits for nothing. Quiet hours have their own tests (channel-policy, outbox worker).
+  const config = parseConfig({ ZALO_MODE: "sim", SEED: "demo", CASE_SIM_STEP_MS: String(opts.caseStepMs ?? 300), LOG_LEVEL: "silent", MINI_APP_URL: url, QUIET_HOURS: "0-0" });
   const runtime = createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   runtime.worker.start();
 
