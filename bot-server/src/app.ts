@@ -16,6 +16,7 @@ import { publicRoutes } from "./routes/public.js";
 import { webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
+import { staffRoutes } from "./routes/staff.js";
 
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -31,16 +32,15 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.use("*", requestId());
   app.use("*", requestLog(deps.logger, metrics));
   // The Mini App runs on Zalo's hosts (and a dev server): it calls us cross-origin with a Bearer token, no cookies.
-  app.use("/api/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST", "PATCH"], maxAge: 600 }));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError(413, "payload_too_large", `the request body is larger than ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  app.use("/api/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST", "PATCH", "DELETE"], maxAge: 600 }));
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError(413, "payload_too_large", `the request body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  // Staff uploads of departments' lists have their own, larger limit (routes/staff.ts).
+  app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path === "/api/staff/imports" ? next() : apiBodyLimit(c, next)));
 
   app.get("/healthz", (c) => {
     deps.db.run(sql`select 1`);
@@ -53,10 +53,12 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
   app.route("/api/rules", rulesRoutes());
   app.route("/api/faq", faqRoutes({ db: deps.db, faq: deps.faq, now: deps.now }));
+  app.route("/api/staff", staffRoutes(deps));
   app.route("/api", publicRoutes(deps.db));
   if (deps.simRoutes) app.route("/sim", deps.simRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "Machine client API key (one per hospital or case system)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "staffSession", { type: "http", scheme: "bearer", description: "Staff session token from POST /api/staff/session" });
   app.openAPIRegistry.registerComponent("securitySchemes", "zaloAccessToken", { type: "http", scheme: "bearer", description: "Zalo Mini App access token (zmp-sdk getAccessToken)" });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -78,6 +78,10 @@ export const configSchema = z
     ZALO_WEBHOOK_MAC: z.enum(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"]).default("app_id+oa_secret"),
     /** Largest webhook body accepted (Zalo's events are a few KB). */
     WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+    /** Largest list a staff member may upload (a 100,000-row .xlsx is about 5 MB). */
+    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+    /** How often the reminder sweep runs (ms); 0 turns the schedule off (the CLI and the staff API still run it). */
+    SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(5 * 60_000),
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_MODE === "live") {

@@ -5,6 +5,8 @@ import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { Hono } from "hono";
 import type { FaqService } from "./bot/context.js";
+import type { BackgroundJobs } from "./services/background-jobs.js";
+import type { ReminderCatalogue } from "./services/reminder-catalogue.js";
 
 /** Everything the app and its services need, passed in (no module-level singletons). */
 export interface AppDeps {
@@ -21,6 +23,10 @@ export interface AppDeps {
   simRoutes?: Hono;
   /** The FAQ the bot and `/api/faq/ask` answer from. */
   faq: FaqService;
+  /** The service catalogue as the reminder engine reads it. */
+  catalogue: ReminderCatalogue;
+  /** Work requests start without waiting for it (imports); shutdown waits for it. */
+  jobs: BackgroundJobs;
   /** Called after a webhook event is stored, to process it outside the request. */
   onWebhookStored?: () => void;
 }

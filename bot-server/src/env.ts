@@ -1,4 +1,4 @@
-import type { MachineClient, ZaloUser } from "@hccd/db";
+import type { MachineClient, StaffUser, ZaloUser } from "@hccd/db";
 import type { Logger } from "./logger.js";
 
 /** Context variables, typed once (Hono's pattern). */
@@ -11,5 +11,8 @@ export type AppEnv = {
     /** Set by the citizen auth middleware: the Zalo user behind the access token. */
     citizen: ZaloUser;
     citizenAccessToken: string;
+    /** Set by the staff auth middleware. */
+    staff: StaffUser;
+    staffToken: string;
   };
 };

@@ -24,6 +24,9 @@ import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-m
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { hostname } from "node:os";
 import { createChatSimRoutes } from "./sim/chat.js";
+import { createBackgroundJobs, type BackgroundJobs } from "./services/background-jobs.js";
+import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminder-catalogue.js";
+import { createReminderScheduler, type ReminderScheduler } from "./services/reminder-scheduler.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -45,6 +48,8 @@ export interface RuntimeOptions {
    * our process dies). Replaces CASE_SYSTEM_URL and the built-in simulator.
    */
   caseSystem?: CaseSystemClient;
+  /** The service catalogue the reminder engine reads (default: the province's catalogue in `shared`). */
+  catalogue?: ReminderCatalogue;
 }
 
 export interface Runtime {
@@ -53,6 +58,11 @@ export interface Runtime {
   app: App;
   worker: OutboxWorker;
   webhooks: WebhookProcessor;
+  /** The reminder sweep on its schedule (SWEEP_INTERVAL_MS); `start()` is the caller's choice, like the worker's. */
+  scheduler: ReminderScheduler;
+  catalogue: ReminderCatalogue;
+  /** Work started by requests (imports); `close()` waits for it. */
+  jobs: BackgroundJobs;
   logger: Logger;
   /** What services take: the database, configuration, logger, clock and id generator. */
   services: ServiceDeps;
@@ -174,6 +184,9 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
 
   const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
   const faq = opts.faq ?? createDefaultFaq();
+  const catalogue = opts.catalogue ?? defaultReminderCatalogue;
+  const jobs = createBackgroundJobs(logger);
+  const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     faq,
@@ -181,7 +194,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     afterBatch: () => worker.kick(),
   });
   const app = createApp(
-    { db, config, logger, now, newId, zalo, caseSystem, faq, onWebhookStored: () => {
+    { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, onWebhookStored: () => {
         if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
       }, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
@@ -194,11 +207,17 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     app,
     worker,
     webhooks,
+    scheduler,
+    catalogue,
+    jobs,
     logger,
     services: { db, config, logger, now, newId },
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {
+      scheduler.stop();
+      // An import still running finishes (its rows are written in batches) before the database closes.
+      await jobs.idle();
       await webhooks.idle();
       await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);

@@ -21,3 +21,5 @@ export * from "./domain/id-card.js";
 export * from "./schemas/rules.js";
 export * from "./schemas/licence-row.js";
 export * from "./domain/reminder-plan.js";
+export * from "./schemas/staff-api.js";
+export * from "./catalogue/duration.js";

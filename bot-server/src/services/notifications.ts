@@ -1,4 +1,4 @@
-import { channelsFor, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
+import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
 import { enqueueOutbox, findZaloUsersByPhones, type Db } from "@hccd/db";
 import type { Config } from "../config.js";
 import type { OaButton } from "../adapters/zalo/types.js";
@@ -69,19 +69,20 @@ export type MessagePurpose = "reminder" | "transactional";
 
 /**
  * Queues a message to a person through the channel policy (design.md): an OA message when they
- * follow the OA and talked to it within 7 days, else ZNS to their phone. Later channels are kept as
+ * follow the OA and talked to it within 7 days, else ZNS to their phone, else SMS; narrowed to the
+ * channels the service allows (`allowedChannels`, from the catalogue). Later channels are kept as
  * fallbacks for permanent failures. Quiet hours defer, never drop. Call inside the transaction that
  * records why the message is sent; the idempotency key keeps it to one message per reason.
  */
 export function enqueueNotification(
   db: Db,
-  input: { config: Config; now: Date; newId: () => string; recipient: { personId: string | null; phone: string | null }; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose },
+  input: { config: Config; now: Date; newId: () => string; recipient: { personId: string | null; phone: string | null }; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose; allowedChannels?: readonly Channel[] },
 ): EnqueueResult {
   const phone = input.recipient.phone;
   const zaloUsers = phone ? findZaloUsersByPhones(db, [phone]) : [];
   if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null)) return { queued: false, reason: "opted_out" };
   const zaloUser = zaloUsers.sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
-  const channels = channelsFor(
+  const channels = restrictChannels(channelsFor(
     {
       zaloUserId: zaloUser?.oaUserId ?? null,
       follower: zaloUser?.follower ?? false,
@@ -89,7 +90,7 @@ export function enqueueNotification(
       phone,
     },
     input.now,
-  );
+  ), input.allowedChannels);
   const [first, ...rest] = channels;
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {

@@ -1,4 +1,4 @@
-import { dueReminders, getBirthEvent, getDocument, getPersons, setReminderStatus, type Db, type ReminderRow } from "@hccd/db";
+import { dueReminders, getBirthEvent, getDocument, getPersons, laterNoticeDue, setReminderStatus, type Db, type ReminderRow } from "@hccd/db";
 import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
@@ -63,7 +63,8 @@ function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalog
  * The reminder sweep: takes the planned reminders that are due (through the (status, next_at)
  * index, so its cost grows with what is due, not with the tables) and queues each through the
  * channel policy. The reminder's key is the outbox key: it is never sent twice, across restarts and
- * re-imports. A reminder whose deadline changed since it was planned is cancelled.
+ * re-imports. A reminder whose deadline changed since it was planned is cancelled, and so is one
+ * overtaken by a later step that is due too (only the latest is sent).
  */
 export function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCatalogue; batchSize?: number; maxBatches?: number }): SweepResult {
   const result: SweepResult = { queued: 0, skipped: 0, cancelled: 0 };
@@ -74,7 +75,12 @@ export function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCa
     if (due.length === 0) break;
     deps.db.transaction((tx) => {
       for (const r of due) {
-        const outcome = r.subject === "vaccination" ? remindVaccination(tx, deps, input.catalogue, r, now) : remindDocument(tx, deps, input.catalogue, r, now);
+        // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
+        const outcome: Outcome = laterNoticeDue(tx, r, now)
+          ? { kind: "cancelled", reason: "superseded by a later notice" }
+          : r.subject === "vaccination"
+            ? remindVaccination(tx, deps, input.catalogue, r, now)
+            : remindDocument(tx, deps, input.catalogue, r, now);
         if (outcome.kind === "queued") {
           setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
           result.queued++;

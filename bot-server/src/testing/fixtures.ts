@@ -1,6 +1,6 @@
 import { addDays } from "@hccd/shared";
 import type { FaqService } from "../bot/context.js";
-import type { ReminderCatalogue } from "../services/licence-import.js";
+import { reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminder-catalogue.js";
 
 /**
  * A fixed FAQ for tests about the webhook and the bot (not about retrieval, which has its own
@@ -19,8 +19,33 @@ export const fixedFaq: FaqService = {
 /** A one-service catalogue for importer and sweep tests: notices 60, 30 and 7 days ahead, file 10 days ahead. */
 export const tourGuideCatalogue: ReminderCatalogue = {
   has: (k) => k === "tour-guide-card",
+  keys: () => ["tour-guide-card"],
   steps: () => ["P60D", "P30D", "P7D"],
   noticeDate: (dueOn, step) => addDays(dueOn, -Number(/^P(\d+)D$/.exec(step)?.[1] ?? 0)),
   name: () => ({ vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" }),
   fileBy: (_k, dueOn) => addDays(dueOn, -10),
 };
+
+/**
+ * Two services of two agencies, for staff scoping tests: the tour guide card (Sở Văn hóa, Thể thao
+ * và Du lịch; 60/30/7 days, file 10 days ahead) and the petrol retail licence (Sở Công Thương; 60
+ * days, file 30 days ahead; no SMS).
+ */
+export const twoAgencyCatalogue: ReminderCatalogue = reminderCatalogueFrom([
+  {
+    key: "tour-guide-card",
+    name: { vi: "Thẻ hướng dẫn viên du lịch", en: "tour guide card" },
+    leadAgency: { vi: "Sở Văn hóa, Thể thao và Du lịch", en: "Department of Culture, Sports and Tourism" },
+    notices: { steps: [{ before: "P60D" }, { before: "P30D" }, { before: "P7D" }] },
+    fileBy: { before: "P10D" },
+    channels: ["oa", "zns", "sms"],
+  },
+  {
+    key: "petrol-retail-licence",
+    name: { vi: "Giấy chứng nhận cửa hàng đủ điều kiện bán lẻ xăng dầu", en: "petrol retail licence" },
+    leadAgency: { vi: "Sở Công Thương", en: "Department of Industry and Trade" },
+    notices: { steps: [{ before: "P60D" }] },
+    fileBy: { before: "P30D" },
+    channels: ["oa", "zns"],
+  },
+]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { documents, imports, reminders } from "../schema.js";
 
@@ -44,6 +44,26 @@ export function dueReminders(db: Db, now: Date, limit: number): ReminderRow[] {
   return db.select().from(reminders).where(and(eq(reminders.status, "planned"), lte(reminders.nextAt, now))).orderBy(asc(reminders.nextAt)).limit(limit).all();
 }
 
+/**
+ * True when a later notice about the same deadline is also due by `now` (the sweep did not run for
+ * a while, or the document was imported late): the earlier one is stale and is not sent.
+ */
+export function laterNoticeDue(db: Db, r: ReminderRow, now: Date): boolean {
+  const sameDeadline = r.documentId
+    ? eq(reminders.documentId, r.documentId)
+    : r.birthEventId && r.doseKey
+      ? and(eq(reminders.birthEventId, r.birthEventId), eq(reminders.doseKey, r.doseKey))
+      : undefined;
+  if (!sameDeadline) return false;
+  const later = db
+    .select({ id: reminders.id })
+    .from(reminders)
+    .where(and(sameDeadline, eq(reminders.status, "planned"), eq(reminders.dueOn, r.dueOn), gt(reminders.nextAt, r.nextAt), lte(reminders.nextAt, now)))
+    .limit(1)
+    .get();
+  return later !== undefined;
+}
+
 export function setReminderStatus(db: Db, id: string, patch: { status: ReminderRow["status"]; outboxId?: string | null; reason?: string | null; nextAt?: Date; now: Date }): void {
   const { now, ...rest } = patch;
   db.update(reminders).set({ ...rest, updatedAt: now }).where(eq(reminders.id, id)).run();
@@ -64,4 +84,17 @@ export function finishImport(db: Db, id: string, patch: Omit<Partial<ImportRow>,
 
 export function getImport(db: Db, id: string): ImportRow | undefined {
   return db.select().from(imports).where(eq(imports.id, id)).get();
+}
+
+/** Recent imports, newest first; `importedBy` narrows to one staff member's. */
+export function listImports(db: Db, opts: { limit: number; importedBy?: string }): ImportRow[] {
+  const q = db.select().from(imports);
+  const filtered = opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
+  return filtered.orderBy(desc(imports.startedAt)).limit(opts.limit).all();
+}
+
+/** Reminders that could not be sent to anyone (skipped), newest first, for staff. */
+export function listSkippedReminders(db: Db, opts: { limit: number; serviceKeys?: string[] }): ReminderRow[] {
+  const where = opts.serviceKeys ? and(eq(reminders.status, "skipped"), inArray(reminders.serviceKey, opts.serviceKeys)) : eq(reminders.status, "skipped");
+  return db.select().from(reminders).where(where).orderBy(desc(reminders.updatedAt)).limit(opts.limit).all();
 }

@@ -116,3 +116,15 @@ export function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: st
   const r = db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sent", "delivered"]))).returning({ id: outbox.id }).all();
   return r.length > 0;
 }
+
+/**
+ * Notifications given up (every retry and channel spent), newest first, for staff to follow up.
+ * `serviceKeys` narrows to reminders of those services (a department's own).
+ */
+export function listFailedOutbox(db: Db, opts: { limit: number; serviceKeys?: string[] }): OutboxRow[] {
+  const failed = and(eq(outbox.status, "failed"), eq(outbox.kind, "notification"));
+  const where = opts.serviceKeys
+    ? and(failed, inArray(sql<string>`json_extract(${outbox.payload}, '$.message.serviceKey')`, opts.serviceKeys.length ? opts.serviceKeys : [""]))
+    : failed;
+  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`).limit(opts.limit).all();
+}

@@ -1,9 +1,10 @@
 /**
  * Which channel may carry a message to a person (design.md, zalo.md): an OA customer-service
  * message only to a follower who interacted with the OA within the last 7 days; otherwise a ZNS
- * template message to their phone; otherwise nothing we can send on Zalo.
+ * template message to their phone; otherwise an SMS to that phone (a brandname SMS reaches people
+ * who do not use Zalo or refused ZNS). Each later channel is the fallback for permanent failures.
  */
-export type Channel = "oa" | "zns";
+export type Channel = "oa" | "zns" | "sms";
 
 /** Zalo refuses customer-service messages (error -230) outside 7 days of the last interaction. */
 export const CS_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -15,13 +16,22 @@ export interface Reachability {
   phone: string | null;
 }
 
-/** The channels to try, best first. Empty when the person cannot be reached on Zalo at all. */
+/** The channels to try, best first. Empty when the person cannot be reached at all. */
 export function channelsFor(r: Reachability, now: Date): Channel[] {
   const channels: Channel[] = [];
   const inWindow = r.lastInteractionAt !== null && now.getTime() - r.lastInteractionAt.getTime() < CS_WINDOW_MS;
   if (r.zaloUserId && r.follower && inWindow) channels.push("oa");
-  if (r.phone) channels.push("zns");
+  if (r.phone) channels.push("zns", "sms");
   return channels;
+}
+
+/**
+ * The policy's channels narrowed to those a service allows (a service may, say, forbid SMS for
+ * cost or allow only OA), keeping the policy's order. No restriction keeps them all.
+ */
+export function restrictChannels(channels: readonly Channel[], allowed?: readonly Channel[]): Channel[] {
+  if (!allowed) return [...channels];
+  return channels.filter((c) => allowed.includes(c));
 }
 
 /**

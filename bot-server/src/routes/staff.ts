@@ -1,0 +1,105 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import {
+  errorEnvelopeSchema,
+  failedDeliveriesSchema,
+  importAcceptedSchema,
+  importDetailSchema,
+  importListSchema,
+  staffLoginRequestSchema,
+  staffProfileSchema,
+  staffSessionSchema,
+  sweepResultSchema,
+  type StaffProfile,
+} from "@hccd/shared";
+import type { StaffUser } from "@hccd/db";
+import type { AppEnv } from "../env.js";
+import type { ServiceDeps } from "../deps.js";
+import { staffAuth } from "../middleware/staff-auth.js";
+import { staffLogin, staffLogout } from "../services/staff-auth.js";
+import { listStaffImports, readStaffImport, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
+import type { BackgroundJobs } from "../services/background-jobs.js";
+import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { sweepReminders } from "../services/reminder-sweep.js";
+import { listFailedDeliveries } from "../services/staff-reminders.js";
+import { validationFailed } from "../errors.js";
+import { validationHook } from "../validation-hook.js";
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
+const err = (description: string) => json(errorEnvelopeSchema, description);
+const authErrors = { 401: err("Not logged in, or the session expired"), 403: err("The role may not do this") } as const;
+const security = [{ staffSession: [] }];
+
+export function staffProfile(u: StaffUser): StaffProfile {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, agency: u.agency, wardCode: u.wardCode };
+}
+
+const loginRoute = createRoute({
+  method: "post", path: "/session", tags: ["staff"], summary: "Log in (username and password) for a session token",
+  request: { body: { required: true, content: { "application/json": { schema: staffLoginRequestSchema } } } },
+  responses: { 200: json(staffSessionSchema, "Logged in"), 401: err("Wrong username or password"), 422: err("Missing fields"), 423: err("Locked after repeated failures") },
+});
+const logoutRoute = createRoute({ method: "delete", path: "/session", tags: ["staff"], security, responses: { 204: { description: "Logged out" }, ...authErrors } });
+const meRoute = createRoute({ method: "get", path: "/me", tags: ["staff"], security, responses: { 200: json(staffProfileSchema, "The logged-in staff member"), ...authErrors } });
+const uploadSchema = z.object({ file: z.any().openapi({ type: "string", format: "binary", description: "The department's list (contract 4), .csv or .xlsx" }) });
+const startImportRoute = createRoute({
+  method: "post", path: "/imports", tags: ["staff"], security, summary: "Import a department's list (contract 4); answers at once, the import runs in the background",
+  request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
+  responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, or not .csv/.xlsx"), ...authErrors },
+});
+const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their own)"), ...authErrors } });
+const importIdParam = z.object({ id: z.string().min(1).max(64) });
+const readImportRoute = createRoute({
+  method: "get", path: "/imports/{id}", tags: ["staff"], security, request: { params: importIdParam },
+  responses: { 200: json(importDetailSchema, "The import, its progress and its report of rejected rows"), 404: err("No such import (or not yours)"), ...authErrors },
+});
+const sweepRoute = createRoute({ method: "post", path: "/reminders/sweep", tags: ["staff"], security, summary: "Run the reminder sweep now", responses: { 200: json(sweepResultSchema, "What the sweep queued"), ...authErrors } });
+
+const failedQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const failedRoute = createRoute({
+  method: "get", path: "/reminders/failed", tags: ["staff"], security, request: { query: failedQuery },
+  summary: "What finally failed: messages given up after every retry and channel, reminders nobody could be told about",
+  responses: { 200: json(failedDeliveriesSchema, "Newest first (department officers: their agency's services)"), ...authErrors },
+});
+
+export interface StaffRouteDeps extends ServiceDeps {
+  jobs: BackgroundJobs;
+  catalogue: ReminderCatalogue;
+}
+
+/** Staff API (`/api/staff/*`): session, imports, the reminder sweep. */
+export function staffRoutes(deps: StaffRouteDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const importers = staffAuth(deps, ["admin", "department"]);
+  const anyStaff = staffAuth(deps, ["admin", "department", "ward_officer", "communicator", "viewer"]);
+  app.on("DELETE", "/session", anyStaff);
+  app.use("/me", anyStaff);
+  app.use("/imports", importers);
+  app.use("/imports/*", importers);
+  app.use("/reminders/sweep", staffAuth(deps, ["admin"]));
+  app.use("/reminders/failed", staffAuth(deps, ["admin", "department"]));
+  // Uploads are larger than API bodies: their own limit, checked as the body streams in.
+  app.post("/imports", bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES, onError: () => { throw new UploadTooLarge(deps.config.IMPORT_MAX_BYTES); } }));
+
+  app.openapi(loginRoute, (c) => {
+    const r = staffLogin(deps, { ...c.req.valid("json"), requestId: c.var.requestId });
+    return c.json({ token: r.token, expiresAt: r.expiresAt.toISOString(), staff: staffProfile(r.user) }, 200);
+  });
+  app.openapi(logoutRoute, (c) => {
+    staffLogout(deps, c.var.staffToken);
+    return c.body(null, 204);
+  });
+  app.openapi(meRoute, (c) => c.json(staffProfile(c.var.staff), 200));
+  app.openapi(startImportRoute, async (c) => {
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File)) throw validationFailed([{ path: "file", message: "attach the list as a multipart form field named file" }]);
+    const { importId } = startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()), requestId: c.var.requestId });
+    return c.json({ importId, status: "running" as const }, 202);
+  });
+  app.openapi(listImportsRoute, (c) => c.json({ imports: listStaffImports(deps, c.var.staff) }, 200));
+  app.openapi(readImportRoute, (c) => c.json(readStaffImport(deps, c.var.staff, c.req.valid("param").id, c.var.requestId), 200));
+  app.openapi(failedRoute, (c) => c.json(listFailedDeliveries(deps, c.var.staff, { limit: c.req.valid("query").limit, requestId: c.var.requestId }), 200));
+  app.openapi(sweepRoute, (c) => c.json(sweepReminders(deps, { catalogue: deps.catalogue }), 200));
+  return app;
+}
