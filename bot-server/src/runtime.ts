@@ -172,11 +172,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     sim = { ...sim, caseSystem: caseSim };
   }
 
+  const catalogue = opts.catalogue ?? defaultReminderCatalogue;
   let demoDraftId: string | undefined;
   if (config.SEED === "demo") {
     const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
-    demoDraftId = seedDemo({ db, config, logger, now, newId }, hospital.clientId).draftId;
+    demoDraftId = seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId).draftId;
     const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678" };
     // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
     simRoutes?.get("/demo", (c) => c.json(demo));
@@ -184,7 +185,6 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
 
   const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
   const faq = opts.faq ?? createDefaultFaq();
-  const catalogue = opts.catalogue ?? defaultReminderCatalogue;
   const jobs = createBackgroundJobs(logger);
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({

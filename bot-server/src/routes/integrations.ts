@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, errorEnvelopeSchema } from "@hccd/shared";
 import type { AppEnv } from "../env.js";
+import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
 import { machineAuth } from "../middleware/machine-auth.js";
 import { receiveBirthCertificate } from "../services/birth-intake.js";
@@ -43,7 +44,7 @@ const caseStatusRoute = createRoute({
 });
 
 /** Machine-client endpoints: hospitals and the case system. */
-export function integrationRoutes(deps: ServiceDeps) {
+export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("/birth-certificates", machineAuth(deps.db, "birth-certificates"));
   app.use("/case-status", machineAuth(deps.db, "case-status"));

@@ -6,6 +6,8 @@ import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { createStaffUser, LOCK_MS, MAX_FAILED_LOGINS } from "../services/staff-auth.js";
 
+type ErrorBody = { error: { code: string; message: string; fields: { path: string; message: string }[] } };
+
 let w: TestWorld;
 afterEach(async () => {
   await w?.close();
@@ -43,9 +45,9 @@ async function tokenFor(role: StaffRole, username?: string): Promise<string> {
   return staffSessionSchema.parse(await res.json()).token;
 }
 
-function upload(token: string, name: string, content: BlobPart, type = "text/csv") {
+function upload(token: string, name: string, content: string | Uint8Array, type = "text/csv") {
   const form = new FormData();
-  form.set("file", new File([content], name, { type }));
+  form.set("file", new File([typeof content === "string" ? content : new Blob([content as Uint8Array<ArrayBuffer>])], name, { type }));
   return w.app.request("/api/staff/imports", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
 }
 
@@ -76,12 +78,12 @@ describe("staff sessions", () => {
     const unknown = await login("nobody");
     const wrong = await login("viewer", "sai-mat-khau-roi-nhe");
     expect([unknown.status, wrong.status]).toEqual([401, 401]);
-    expect((await unknown.json()).error.message).toBe((await wrong.json()).error.message);
+    expect(((await unknown.json()) as ErrorBody).error.message).toBe(((await wrong.json()) as ErrorBody).error.message);
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect((await login("viewer", "sai-mat-khau-roi-nhe")).status).toBe(401);
     // Locked now: even the right password is refused until the lock passes.
     const locked = await login("viewer");
     expect(locked.status).toBe(423);
-    expect((await locked.json()).error.code).toBe("account_locked");
+    expect(((await locked.json()) as ErrorBody).error.code).toBe("account_locked");
     w.clock.advance(LOCK_MS + 1000);
     expect((await login("viewer")).status).toBe(200);
     const audits = w.handle.sqlite.prepare("select action, count(*) as n from audit_log where action like 'staff.login%' group by action order by action").all();
@@ -192,9 +194,9 @@ describe("imports through the staff API", () => {
     for (const [name, content, reason] of [["list.pdf", "%PDF-1.4", ".csv or .xlsx"], ["list.xlsx", "not a zip", "zip"], ["list.csv", "", "empty"]] as const) {
       const res = await upload(token, name, content);
       expect(res.status, name).toBe(422);
-      const body = await res.json();
+      const body = (await res.json()) as ErrorBody;
       expect(body.error.fields[0]).toMatchObject({ path: "file" });
-      expect(body.error.fields[0].message).toContain(reason);
+      expect(body.error.fields[0]!.message).toContain(reason);
     }
     expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
   });

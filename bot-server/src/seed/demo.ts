@@ -1,5 +1,6 @@
 import { nameKey, normalizeVnPhone, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
 import { findPersonByNationalId, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
 import { receiveBirthCertificate } from "../services/birth-intake.js";
 
@@ -64,7 +65,7 @@ function ensurePerson(db: Db, p: { nationalId: string; fullName: string; dateOfB
  * The demo: a family known to population data and a birth certificate from the provincial
  * hospital, so a draft is waiting and the mother's ZNS notice is queued. Idempotent.
  */
-export function seedDemo(deps: ServiceDeps, hospitalClientId: string): { draftId: string } {
+export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, hospitalClientId: string): { draftId: string } {
   const now = deps.now();
   seedReference(deps.db);
   ensurePerson(deps.db, DEMO_MOTHER, { sex: "female", wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, now, deps.newId);

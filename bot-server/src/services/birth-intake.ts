@@ -12,16 +12,19 @@ import { payloadHash } from "./hashing.js";
 import { matchOrCreatePerson } from "./persons.js";
 import { enqueueNotification } from "./notifications.js";
 import { audit } from "./audit.js";
+import type { ReminderCatalogue } from "./reminder-catalogue.js";
+import { planVaccinationReminders, VACCINATION_SERVICE_KEY } from "./reminder-planning.js";
 
 export type BirthIntakeResult = { created: boolean; eventId: string; draftId: string };
 
 /**
  * Receives a hospital's electronic birth certificate (contract 1): stores it, matches the parents
  * to known persons by ID number, prepares the prefilled birth-registration draft and queues the
- * notice to the mother, all in one transaction, so an acknowledged certificate is never lost.
+ * notice to the mother and the child's vaccination reminders (when the catalogue has the
+ * service), all in one transaction, so an acknowledged certificate is never lost.
  * The same certificate again is idempotent; a different payload under a known number is a conflict.
  */
-export function receiveBirthCertificate(deps: ServiceDeps, input: { certificate: BirthCertificate; clientId: string; requestId?: string }): BirthIntakeResult {
+export function receiveBirthCertificate(deps: ServiceDeps & { catalogue: ReminderCatalogue }, input: { certificate: BirthCertificate; clientId: string; requestId?: string }): BirthIntakeResult {
   const { db, now: clock, newId } = deps;
   const c = input.certificate;
   const hash = payloadHash(c);
@@ -84,13 +87,16 @@ export function receiveBirthCertificate(deps: ServiceDeps, input: { certificate:
         message: { type: "birth_draft_ready", draftId: draft.id, params: { ...params, parentName: father.person.fullName } },
       });
     }
+    const vaccinationReminders = deps.catalogue.has(VACCINATION_SERVICE_KEY)
+      ? planVaccinationReminders({ db: tx, newId }, deps.catalogue, { serviceKey: VACCINATION_SERVICE_KEY, birthEventId: event.id, dateOfBirth, now })
+      : 0;
     audit(tx, {
       at: now,
       actor: { kind: "machine", id: input.clientId },
       action: "birth_certificate.received",
       target: { kind: "draft", id: draft.id },
       ...(input.requestId ? { requestId: input.requestId } : {}),
-      details: { eventId: event.id, motherKnown: mother.known !== null, fatherKnown: father?.known != null, notice: notified.queued ? notified.channel : "unreachable" },
+      details: { eventId: event.id, motherKnown: mother.known !== null, fatherKnown: father?.known != null, notice: notified.queued ? notified.channel : "unreachable", vaccinationReminders },
     });
     if (!notified.queued) deps.logger.warn({ draftId: draft.id }, "birth draft prepared but no parent can be reached on Zalo: the ward officer must contact the family");
     return { created: true, eventId: event.id, draftId: draft.id };

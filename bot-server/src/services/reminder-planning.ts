@@ -26,6 +26,9 @@ export function planDocumentReminders(deps: Pick<ServiceDeps, "db" | "newId">, c
  * B birth dose, BCG) are given at the maternity ward before discharge, so they get no reminder; every
  * later dose gets one per notice step still ahead, keyed by birth, dose and step.
  */
+/** The catalogue's key for child vaccination reminders (plan 920 row 1). */
+export const VACCINATION_SERVICE_KEY = "child-vaccination";
+
 export function planVaccinationReminders(
   deps: Pick<ServiceDeps, "db" | "newId">,
   catalogue: ReminderCatalogue,
