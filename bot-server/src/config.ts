@@ -82,6 +82,23 @@ export const configSchema = z
     IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
     /** How often the reminder sweep runs (ms); 0 turns the schedule off (the CLI and the staff API still run it). */
     SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+    /**
+     * Sends per second per channel (0: no limit). Zalo publishes no rate for OA and ZNS messages and
+     * answers -32 when pushed too hard (retried); these keep well under it. SMS per the gateway's contract.
+     */
+    THROTTLE_OA_PER_SEC: z.coerce.number().min(0).default(20),
+    THROTTLE_ZNS_PER_SEC: z.coerce.number().min(0).default(10),
+    THROTTLE_SMS_PER_SEC: z.coerce.number().min(0).default(10),
+    /**
+     * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,
+     * instead of the one built into this process (a worker process and its simulator must outlive each other).
+     */
+    ZALO_SIM_URL: optionalText,
+    /** Brandname SMS gateway; empty: the built-in simulator in sim mode, no SMS at all in live mode. */
+    SMS_GATEWAY_URL: optionalText,
+    SMS_API_KEY: optionalText,
+    /** The registered brandname the SMS shows as its sender. */
+    SMS_BRANDNAME: z.string().min(1).max(11).default("HCC-CONG"),
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_MODE === "live") {

@@ -24,6 +24,10 @@ import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-m
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { hostname } from "node:os";
 import { createChatSimRoutes } from "./sim/chat.js";
+import { createHttpSmsClient } from "./adapters/sms/http-client.js";
+import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
+import type { SmsClient } from "./adapters/sms/types.js";
+import { NotSendable } from "./services/dossier.js";
 import { createBackgroundJobs, type BackgroundJobs } from "./services/background-jobs.js";
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminder-scheduler.js";
@@ -67,7 +71,7 @@ export interface Runtime {
   /** What services take: the database, configuration, logger, clock and id generator. */
   services: ServiceDeps;
   /** Present in sim mode. */
-  sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator };
+  sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator; sms?: SmsSimulator };
   /** Draft prepared by the demo seed, when SEED=demo. */
   demoDraftId?: string;
   close(): Promise<void>;
@@ -108,7 +112,15 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   let appRef: App | undefined;
   let tokenManager: OaTokenManager | undefined;
 
-  if (config.ZALO_MODE === "sim") {
+  if (config.ZALO_MODE === "sim" && config.ZALO_SIM_URL) {
+    // The simulator runs in another process: the same HTTP clients, over the network.
+    const simToken = "sim-oa-access-token";
+    zalo = {
+      oa: createHttpZaloOaClient({ baseUrl: config.ZALO_SIM_URL, getAccessToken: async () => simToken }),
+      zns: createHttpZnsClient({ baseUrl: config.ZALO_SIM_URL, getAccessToken: async () => simToken }),
+      graph: createHttpZaloGraphClient({ baseUrl: config.ZALO_SIM_URL, appSecret: "sim-app-secret" }),
+    };
+  } else if (config.ZALO_MODE === "sim") {
     const zaloSim = createZaloSimulator({ templates: simTemplates(config), now });
     const fetch = inProcess(zaloSim.api);
     const simToken = "sim-oa-access-token";
@@ -147,6 +159,20 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     };
   }
 
+  let sms: SmsClient;
+  if (config.SMS_GATEWAY_URL) {
+    sms = createHttpSmsClient({ baseUrl: config.SMS_GATEWAY_URL, brandname: config.SMS_BRANDNAME, ...(config.SMS_API_KEY ? { apiKey: config.SMS_API_KEY } : {}) });
+  } else if (config.ZALO_MODE === "sim") {
+    const smsSim = createSmsSimulator({ now });
+    sms = createHttpSmsClient({ baseUrl: "http://sms.sim", apiKey: smsSim.apiKey, brandname: config.SMS_BRANDNAME, fetch: inProcess(smsSim.api) });
+    simRoutes ??= new Hono();
+    simRoutes.route("/sms", createSmsSimRoutes(smsSim));
+    sim = { ...sim, sms: smsSim };
+  } else {
+    // Live without a gateway: SMS is not a channel we have. Such rows fail at once, saying why.
+    sms = { send: async () => { throw new NotSendable("no SMS gateway is configured (SMS_GATEWAY_URL)"); } };
+  }
+
   if (opts.caseSystem) {
     caseSystem = opts.caseSystem;
   } else if (config.CASE_SYSTEM_URL) {
@@ -183,7 +209,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     simRoutes?.get("/demo", (c) => c.json(demo));
   }
 
-  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
+  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
   const faq = opts.faq ?? createDefaultFaq();
   const jobs = createBackgroundJobs(logger);
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });

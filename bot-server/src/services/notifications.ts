@@ -146,6 +146,15 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
 }
 
 /**
+ * The SMS text: the OA message's words (an SMS has no buttons, and carries no links: operators
+ * block them and citizens are taught not to trust them), then where to act: on Zalo.
+ */
+export function renderSmsText(payload: NotificationPayload): string {
+  const { text } = renderOaMessage(payload);
+  return `${text} ${i18nFor(payload.recipient.language).t("notifications:sms.whereToAct")}`;
+}
+
+/**
  * ZNS template parameters. Templates are approved in Vietnamese in advance (zalo.md): their text
  * lives with Zalo, we only fill the parameters; the link goes to the template's button.
  */

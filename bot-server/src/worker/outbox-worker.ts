@@ -1,4 +1,4 @@
-import { nextSendableAt } from "@hccd/shared";
+import { addDays, nextSendableAt, vietnamDate, type Channel } from "@hccd/shared";
 import {
   claimDueOutbox,
   getSubmission,
@@ -15,12 +15,15 @@ import type { ServiceDeps } from "../deps.js";
 import type { ZaloClients } from "../adapters/zalo/types.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
 import { PlatformError, TransportError } from "../adapters/errors.js";
-import { TOKEN_CODES } from "../adapters/zalo/http-clients.js";
-import { renderOaMessage, renderZnsTemplate, type NotificationPayload } from "../services/notifications.js";
+import { QUOTA_CODES, TOKEN_CODES } from "../adapters/zalo/http-clients.js";
+import { smsText, type SmsClient } from "../adapters/sms/types.js";
+import { renderOaMessage, renderSmsText, renderZnsTemplate, type NotificationPayload } from "../services/notifications.js";
+import { createThrottle, type Throttle } from "./throttle.js";
 import { buildCaseDossier, NotSendable } from "../services/dossier.js";
 
 export interface OutboxWorkerDeps extends ServiceDeps {
   zalo: ZaloClients;
+  sms: SmsClient;
   caseSystem: CaseSystemClient;
   /** Zalo refused the OA access token: refresh it before the retry. */
   onTokenRejected?: () => void;
@@ -31,7 +34,17 @@ export interface OutboxWorkerOptions {
   /** How long a claimed row stays ours; a crash mid-send frees it after this. */
   leaseMs?: number;
   pollMs?: number;
+  /** Sends in flight at once (each waits for its channel's throttle). */
+  concurrency?: number;
 }
+
+/** Zalo's -144/-147, or a send that reported 0 left: today's ZNS quota is spent. */
+class ZnsQuotaSpent extends Error {
+  override readonly name = "ZnsQuotaSpent";
+}
+
+/** An SMS longer than this costs more than it is worth: a reminder says it in three parts or not at all. */
+const MAX_SMS_SEGMENTS = 3;
 
 /** Attempts before a row is given up and listed for staff. */
 const MAX_ATTEMPTS: Record<OutboxRow["kind"], number> = { notification: 6, case_submission: 12 };
@@ -55,6 +68,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   const batchSize = opts.batchSize ?? 50;
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 1000;
+  const concurrency = Math.max(1, opts.concurrency ?? 16);
+  const throttles: Record<Channel, Throttle> = {
+    oa: createThrottle(deps.config.THROTTLE_OA_PER_SEC),
+    zns: createThrottle(deps.config.THROTTLE_ZNS_PER_SEC),
+    sms: createThrottle(deps.config.THROTTLE_SMS_PER_SEC),
+  };
+  /** The Vietnam day whose ZNS quota Zalo said is spent (the quota comes back at midnight there). */
+  let znsQuotaSpentOn: string | null = null;
   const log = deps.logger.child({ component: "outbox-worker" });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
@@ -70,8 +91,27 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     if (row.channel === "zns") {
       if (!payload.recipient.phone) throw new NotSendable("no phone number");
       if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by ZNS");
+      if (znsQuotaSpentOn === vietnamDate(deps.now())) throw new ZnsQuotaSpent("today's ZNS quota is spent");
       const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
-      return (await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id })).msgId;
+      try {
+        const sent = await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id });
+        if (sent.quota && sent.quota.remainingQuota <= 0) znsQuotaSpentOn = vietnamDate(deps.now());
+        return sent.msgId;
+      } catch (err) {
+        if (err instanceof PlatformError && QUOTA_CODES.has(err.code)) {
+          znsQuotaSpentOn = vietnamDate(deps.now());
+          throw new ZnsQuotaSpent(err.message);
+        }
+        throw err;
+      }
+    }
+    if (row.channel === "sms") {
+      if (!payload.recipient.phone) throw new NotSendable("no phone number");
+      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by SMS");
+      // The outbox row id is the gateway's client reference: a resend after a crash is not a second SMS.
+      const sms = smsText(renderSmsText(payload));
+      if (sms.segments > MAX_SMS_SEGMENTS) throw new NotSendable(`the SMS would take ${sms.segments} segments (at most ${MAX_SMS_SEGMENTS})`);
+      return (await deps.sms.send({ phone: payload.recipient.phone, text: sms.text, clientRef: row.id })).messageId;
     }
     throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
   }
@@ -99,6 +139,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
         log.info({ outboxId: row.id, submissionId, caseId: accepted.caseId }, "dossier submitted to the case system");
         return;
       }
+      await throttles[row.channel as Channel]?.take();
       const ref = await sendNotification(row);
       const at = now();
       deps.db.transaction((tx) => {
@@ -115,11 +156,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   function handleFailure(row: OutboxRow, err: unknown): void {
     const at = deps.now();
     const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ZnsQuotaSpent) {
+      // Not the message's fault: SMS carries it today if the service allows it, else it waits for tomorrow's quota.
+      const [next, ...rest] = row.fallbackChannels;
+      if (next) {
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next as OutboxRow["channel"], fallbackChannels: rest, resetAttempts: true });
+        log.warn({ outboxId: row.id, to: next }, "ZNS quota spent: falling over to the next channel");
+      } else {
+        const tomorrow = nextSendableAt(new Date(`${addDays(vietnamDate(at), 1)}T00:00:00+07:00`), deps.config.QUIET_HOURS);
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: tomorrow, lastError: message, now: at, resetAttempts: true });
+        log.warn({ outboxId: row.id, retryAt: tomorrow.toISOString() }, "ZNS quota spent and no other channel: waiting for tomorrow's quota");
+      }
+      return;
+    }
     const permanent = err instanceof NotSendable || (err instanceof PlatformError && !err.retryable);
     if (permanent) {
       const [next, ...rest] = row.fallbackChannels;
-      if (row.kind === "notification" && (next === "oa" || next === "zns")) {
-        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
+      if (row.kind === "notification" && (next === "oa" || next === "zns" || next === "sms")) {
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextSendableAt(at, deps.config.QUIET_HOURS), lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
         log.warn({ outboxId: row.id, from: row.channel, to: next, error: message }, "permanent failure: falling over to the next channel");
         return;
       }
@@ -144,7 +198,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   /** Claims and sends what is due now. Returns how many rows it handled. */
   async function runOnce(): Promise<number> {
     const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchSize, leaseMs });
-    for (const row of rows) await dispatch(row);
+    // A small pool: sends overlap (each channel's throttle spaces them), state changes stay one short transaction each.
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) await dispatch(rows[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
     return rows.length;
   }
 

@@ -19,11 +19,15 @@ export function normalizeName(input: string): string {
  * Folding removes the tone mark wherever it was placed, so old and new placements compare equal.
  */
 export function foldVietnamese(input: string): string {
-  return normalizeName(input)
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d");
+  return stripVietnameseMarks(normalizeName(input).toLowerCase());
+}
+
+/**
+ * Vietnamese without its marks, case kept ("Kính gửi Ông/Bà" → "Kinh gui Ong/Ba"): the form
+ * brandname SMS are sent in, so that a message fits the GSM-7 alphabet's 160 characters a segment.
+ */
+export function stripVietnameseMarks(input: string): string {
+  return input.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;

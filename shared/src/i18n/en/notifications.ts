@@ -25,5 +25,8 @@ export const notifications: DeepStringShape<typeof vi> = {
     body: "Dear {{parentName}}, your child born on {{birthDate}} is due for {{doseName}} from {{dueOn}}. Please take your child to the commune health station or the nearest vaccination point, so that every dose is given on the Ministry of Health's schedule.",
     button: "See my child's vaccinations",
   },
+  sms: {
+    whereToAct: "Details and the procedure: open Zalo and go to the Official Account of the provincial Public Administration Service Centre.",
+  },
   noteMissing: "no note given",
 };

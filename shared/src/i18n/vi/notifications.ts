@@ -27,5 +27,8 @@ export const notifications = {
     body: "Kính gửi Ông/Bà {{parentName}}, cháu bé sinh ngày {{birthDate}} đến lịch tiêm {{doseName}} từ ngày {{dueOn}}. Ông/Bà vui lòng đưa cháu đến trạm y tế xã, phường hoặc điểm tiêm chủng gần nhất để cháu được tiêm đúng lịch do Bộ Y tế ban hành.",
     button: "Xem lịch tiêm của con",
   },
+  sms: {
+    whereToAct: "Chi tiết và thủ tục: mở Zalo, vào Official Account của Trung tâm Phục vụ hành chính công tỉnh.",
+  },
   noteMissing: "không có ghi chú",
 } as const;

@@ -1,0 +1,40 @@
+import { stripVietnameseMarks } from "@hccd/shared";
+
+/**
+ * A brandname SMS gateway: the last channel, for people who cannot be reached on Zalo. `clientRef`
+ * is our idempotency key: the gateway answers a repeated reference with the first message and
+ * does not send it again.
+ */
+export interface SmsClient {
+  send(input: { phone: string; text: string; clientRef: string }): Promise<{ messageId: string; acceptedAt: string; segments: number }>;
+}
+
+/** The GSM 03.38 basic alphabet (one septet each) and its extension table (two septets each). */
+const GSM_BASIC = new Set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà");
+const GSM_EXTENDED = new Set("^{}\\[~]|€\f");
+/** Typography that has a plain GSM equivalent. */
+const PLAIN: Record<string, string> = { "“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " " };
+
+export interface SmsText {
+  text: string;
+  encoding: "gsm7" | "ucs2";
+  segments: number;
+}
+
+/**
+ * The text as it will be sent: Vietnamese marks removed (brandname SMS are sent unaccented so that
+ * they fit GSM-7's 160 characters; with marks every message is UCS-2 at 70), typographic quotes and
+ * dashes made plain. Segments: 160 septets alone or 153 per part when concatenated (GSM-7), 70/67
+ * (UCS-2, when a character outside GSM remains).
+ */
+export function smsText(input: string): SmsText {
+  const text = [...stripVietnameseMarks(input)].map((ch) => PLAIN[ch] ?? ch).join("").replace(/\s+/g, " ").trim();
+  const chars = [...text];
+  const gsm = chars.every((ch) => GSM_BASIC.has(ch) || GSM_EXTENDED.has(ch));
+  if (gsm) {
+    const septets = chars.reduce((n, ch) => n + (GSM_EXTENDED.has(ch) ? 2 : 1), 0);
+    return { text, encoding: "gsm7", segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  }
+  const units = text.length; // UTF-16 code units, as UCS-2/UTF-16 counts them
+  return { text, encoding: "ucs2", segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+}
