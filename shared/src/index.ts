@@ -23,3 +23,4 @@ export * from "./schemas/licence-row.js";
 export * from "./domain/reminder-plan.js";
 export * from "./schemas/staff-api.js";
 export * from "./catalogue/duration.js";
+export * from "./catalogue/index.js";

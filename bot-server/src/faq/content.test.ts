@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { foldVietnamese } from "@hccd/shared";
+import { DOMAIN_DIR, domainFilesPresent, readDomainTsv } from "@hccd/shared/testing/domain-files";
 import { FAQ_ENTRIES } from "./content/index.js";
 
 /**
@@ -157,18 +156,11 @@ describe("FAQ content", () => {
     expect(SERVICE_COVERAGE.filter((s) => s.file === "plan-920")).toHaveLength(59);
   });
 
-  const domain = fileURLToPath(new URL("../../../../shared/domain/", import.meta.url));
   // shared/ sits beside the repository on every developer machine and in CI: its absence is a failure, not a skip.
   it("the mapping lists exactly the rows of shared/domain/*.tsv", () => {
-    expect(existsSync(domain), `the service lists are missing at ${domain}`).toBe(true);
-    const rows = (file: string) =>
-      readFileSync(`${domain}${file}`, "utf8")
-        .split("\n")
-        .slice(1)
-        .filter((l) => l.trim())
-        .map((l) => l.split("\t"));
-    const leadtimes = rows("services-2026-06-leadtimes.tsv").map((c) => `${c[0]}.${c[1]}`);
-    const plan = rows("services-plan-920.tsv").map((c) => c[0]!);
+    expect(domainFilesPresent(), `the service lists are missing at ${DOMAIN_DIR}`).toBe(true);
+    const leadtimes = readDomainTsv("services-2026-06-leadtimes.tsv").map((r) => `${r.section}.${r.no}`);
+    const plan = readDomainTsv("services-plan-920.tsv").map((r) => r.no!);
     expect(SERVICE_COVERAGE.filter((s) => s.file === "leadtimes").map((s) => s.row)).toEqual(leadtimes);
     expect(SERVICE_COVERAGE.filter((s) => s.file === "plan-920").map((s) => s.row)).toEqual(plan);
   });

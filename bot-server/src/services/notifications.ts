@@ -120,7 +120,8 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   const link = payload.link ?? "";
   if (m.type === "document_expiry") {
     const lang = payload.recipient.language;
-    const params = { ...m.params, serviceName: m.params.serviceName[lang], expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
+    const serviceName = m.params.serviceName[lang];
+    const params = { ...m.params, serviceName, documentName: serviceName, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
     // The service's own reminder text (catalogue), else the generic one.
     const own = m.serviceKey ? `catalogue:${m.serviceKey}.reminder` : undefined;
     const text = own && i18nFor(lang).exists(own) ? t(own, params) : t("notifications:documentExpiry.body", params);

@@ -1,4 +1,4 @@
-import { subtractDuration, type Channel } from "@hccd/shared";
+import { catalogue, subtractDuration, type Channel } from "@hccd/shared";
 
 /** What the importer, the planner and the sweep need of the service catalogue. */
 export interface ReminderCatalogue {
@@ -53,5 +53,5 @@ export function reminderCatalogueFrom(entries: readonly CatalogueEntryLike[]): R
   };
 }
 
-// TEMP until shared/src/catalogue lands (same session): no services.
-export const defaultReminderCatalogue: ReminderCatalogue = reminderCatalogueFrom([]);
+/** The province's catalogue (shared/src/catalogue) as the reminder engine reads it. */
+export const defaultReminderCatalogue: ReminderCatalogue = reminderCatalogueFrom(catalogue);

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
-import { createTestWorld, type TestWorld } from "../testing/world.js";
+import { createClock, createTestWorld, type TestWorld } from "../testing/world.js";
+import { defaultReminderCatalogue } from "./reminder-catalogue.js";
 import { csvRows, importLicences } from "./licence-import.js";
 import { sweepReminders } from "./reminder-sweep.js";
 
@@ -47,5 +48,36 @@ describe("reminder sweep", () => {
     await importCsv("tour-guide-card,HDV-2,person,Trần Thị Mai,,2027-01-23\n");
     expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 1, cancelled: 0 });
     expect(w.handle.sqlite.prepare("select status, reason from reminders where status != 'planned'").all()).toEqual([{ status: "skipped", reason: "unreachable" }]);
+  });
+});
+
+describe("reminder sweep with the province's catalogue", () => {
+  const real = defaultReminderCatalogue;
+  async function importReal(body: string) {
+    dir ??= mkdtempSync(join(tmpdir(), "hccd-sweep-"));
+    const p = join(dir, `${Math.random()}.csv`);
+    writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${body}`);
+    return importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue: real });
+  }
+
+  // services-2026-06-leadtimes.tsv III.3: message at least 60 days before, file at least 30 days before.
+  it("asks a petrol retailer 60 days ahead to file 30 days before expiry", async () => {
+    w = createTestWorld({ catalogue: real }); // 2026-11-24 10:00 Vietnam time
+    const report = await importReal("petrol-retail-certificate,XD-7,organization,Cửa hàng xăng dầu Số 7,0912345678,2027-01-23\n");
+    expect(report.created).toBe(1);
+    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    await w.worker.drain();
+    const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
+    expect(msg!.templateData).toMatchObject({ expiresOn: "23/01/2027", fileBy: "24/12/2026" });
+  });
+
+  // III.1 files 6 months ahead; the default last call comes a month before expiry, when that date is past.
+  it("asks for the expiry date, not a past file-by date, in a late notice", async () => {
+    w = createTestWorld({ catalogue: real, clock: createClock("2026-12-24T03:00:00Z") });
+    await importReal("food-safety-certificate-industry,ATTP-1,organization,Công ty TNHH Bánh kẹo Tây Ninh,0912345678,2027-01-23\n");
+    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    await w.worker.drain();
+    const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
+    expect(msg!.templateData).toMatchObject({ expiresOn: "23/01/2027", fileBy: "23/01/2027" });
   });
 });

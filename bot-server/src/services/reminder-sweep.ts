@@ -18,6 +18,10 @@ const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued",
 function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Outcome {
   const doc = r.documentId ? getDocument(tx, r.documentId) : undefined;
   if (!doc || doc.expiresOn !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
+  // A late notice (after the file-by lead, e.g. 6 months for food safety) must not ask for a date
+  // already past: it asks for the expiry, the last day the document still holds.
+  const fileBy = catalogue.fileBy(doc.serviceKey, doc.expiresOn);
+  const askBy = fileBy < vietnamDate(now) ? doc.expiresOn : fileBy;
   return fromEnqueue(
     enqueueNotification(tx, {
       config: deps.config, now, newId: deps.newId,
@@ -29,7 +33,7 @@ function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue,
         type: "document_expiry",
         documentId: doc.id,
         serviceKey: doc.serviceKey,
-        params: { holderName: doc.holderName, serviceName: catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: catalogue.fileBy(doc.serviceKey, doc.expiresOn) },
+        params: { holderName: doc.holderName, serviceName: catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: askBy },
       },
     }),
   );

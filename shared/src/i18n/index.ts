@@ -7,14 +7,15 @@ import { app as enApp } from "./en/app.js";
 import { common as enCommon } from "./en/common.js";
 import { notifications as enNotifications } from "./en/notifications.js";
 import { bot as enBot } from "./en/bot.js";
+import { catalogueResources } from "../catalogue/index.js";
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** All resources, Vietnamese first (the default and fallback language). */
 export const resources = {
-  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot },
-  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot },
+  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot, catalogue: catalogueResources("vi") },
+  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot, catalogue: catalogueResources("en") },
 } as const;
 
 /**
@@ -27,7 +28,7 @@ export function createI18n(lng: Language = "vi"): I18n {
     lng,
     fallbackLng: "vi",
     supportedLngs: [...LANGUAGES],
-    ns: ["common", "notifications", "app", "bot"],
+    ns: ["common", "notifications", "app", "bot", "catalogue"],
     defaultNS: "common",
     resources,
     initAsync: false,
