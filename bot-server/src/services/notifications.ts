@@ -42,15 +42,30 @@ export interface NotificationPayload {
   recipient: { oaUserId: string | null; phone: string | null; language: Language };
 }
 
-/** The Mini App link that opens a draft: the dev server in sim mode, `zalo.me/s/<app id>` live. */
-export function draftLink(config: Config, draftId: string): string {
+/** The Mini App's base: the dev server in sim mode, `zalo.me/s/<app id>` live. */
+function miniAppBase(config: Config): string {
   const base = config.MINI_APP_URL ?? (config.ZALO_MODE === "live" ? `https://zalo.me/s/${config.ZALO_APP_ID}` : "http://localhost:5173");
-  return `${base.replace(/\/+$/, "")}/?draft=${encodeURIComponent(draftId)}`;
+  return base.replace(/\/+$/, "");
+}
+
+/** The Mini App link that opens a draft. */
+export function draftLink(config: Config, draftId: string): string {
+  return `${miniAppBase(config)}/?draft=${encodeURIComponent(draftId)}`;
 }
 
 /** The Mini App's home (where a citizen sees what is coming and what to do). */
 export function appLink(config: Config): string {
-  return draftLink(config, "").replace(/\/\?draft=$/, "/");
+  return `${miniAppBase(config)}/`;
+}
+
+/**
+ * The renewal link of a reminder: the Mini App opened on that document of that service (renewal,
+ * and for household health insurance the online payment, seed 000 row 6), so the button lands
+ * where the citizen acts, not on a search.
+ */
+export function renewalLink(config: Config, serviceKey: string | undefined, documentId: string): string {
+  const query = new URLSearchParams({ ...(serviceKey ? { service: serviceKey } : {}), document: documentId });
+  return `${miniAppBase(config)}/?${query}`;
 }
 
 /** `2026-11-20` → `20/11/2026`, the way dates are written in Vietnamese documents. */
@@ -95,7 +110,7 @@ export function enqueueNotification(
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" || input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   const { row } = enqueueOutbox(db, {

@@ -80,4 +80,16 @@ describe("reminder sweep with the province's catalogue", () => {
     const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
     expect(msg!.templateData).toMatchObject({ expiresOn: "23/01/2027", fileBy: "23/01/2027" });
   });
+
+  // Seed 000 row 6: "hệ thống gửi nhắc + liên kết thanh toán online".
+  it("sends the household health insurance reminder with the renewal and payment link", async () => {
+    w = createTestWorld({ catalogue: real, clock: createClock("2026-12-01T03:00:00Z") });
+    await importReal("household-health-insurance,HN4797912345678,person,Nguyễn Thị Lan,0912345678,2026-12-31\n"); // 30 days ahead
+    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    await w.worker.drain();
+    const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
+    const docId = (w.handle.sqlite.prepare("select id from documents").get() as { id: string }).id;
+    expect(new URL(msg!.templateData!.link!).searchParams.get("service")).toBe("household-health-insurance");
+    expect(new URL(msg!.templateData!.link!).searchParams.get("document")).toBe(docId);
+  });
 });

@@ -42,8 +42,8 @@ export const policeServices: ServiceEntry[] = [
     trigger: { kind: "document-expiry" },
     notices: {
       steps: [
-        // Luật Cư trú 2020 art. 28(2): the extension is filed within the 15 days before expiry.
-        chosen("P15D", "default: I.2 gives no lead time; Luật Cư trú 2020 art. 28(2) opens the extension window 15 days before expiry"),
+        // Luật Cư trú 2020 art. 28(3): the extension is filed within the 15 days before expiry.
+        chosen("P15D", "default: I.2 gives no lead time; Luật Cư trú 2020 art. 28(3) opens the extension window 15 days before expiry"),
         chosen("P7D", "default: last call a week before expiry"),
       ],
     },
