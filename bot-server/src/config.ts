@@ -94,6 +94,8 @@ export const configSchema = z
      * instead of the one built into this process (a worker process and its simulator must outlive each other).
      */
     ZALO_SIM_URL: optionalText,
+    /** Sim mode: the simulated OA's daily ZNS quota (Zalo sets it per OA; 10,000 unless told). */
+    ZALO_SIM_DAILY_QUOTA: z.coerce.number().int().min(0).default(10_000),
     /** Brandname SMS gateway; empty: the built-in simulator in sim mode, no SMS at all in live mode. */
     SMS_GATEWAY_URL: optionalText,
     SMS_API_KEY: optionalText,

@@ -121,7 +121,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       graph: createHttpZaloGraphClient({ baseUrl: config.ZALO_SIM_URL, appSecret: "sim-app-secret" }),
     };
   } else if (config.ZALO_MODE === "sim") {
-    const zaloSim = createZaloSimulator({ templates: simTemplates(config), now });
+    const zaloSim = createZaloSimulator({ templates: simTemplates(config), now, dailyQuota: config.ZALO_SIM_DAILY_QUOTA });
     const fetch = inProcess(zaloSim.api);
     const simToken = "sim-oa-access-token";
     zalo = {

@@ -127,6 +127,15 @@ export function enqueueNotification(
   return { queued: true, channel: row.channel as Channel, outboxId: row.id };
 }
 
+/** A document reminder's words: the service's own (catalogue) where it has them and `own` is allowed. */
+function documentExpiryText(m: Extract<NotificationMessage, { type: "document_expiry" }>, lang: Language, own: boolean): string {
+  const t = i18nFor(lang).t;
+  const serviceName = m.params.serviceName[lang];
+  const params = { ...m.params, serviceName, documentName: serviceName, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
+  const key = own && m.serviceKey ? `catalogue:${m.serviceKey}.reminder` : undefined;
+  return key && i18nFor(lang).exists(key) ? t(key, params) : t("notifications:documentExpiry.body", params);
+}
+
 /** The OA message (free text within the 7-day window) in the recipient's language. */
 export function renderOaMessage(payload: NotificationPayload): { text: string; buttons: OaButton[] } {
   const m = payload.message;
@@ -134,13 +143,8 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   const t = i18nFor(payload.recipient.language).t;
   const link = payload.link ?? "";
   if (m.type === "document_expiry") {
-    const lang = payload.recipient.language;
-    const serviceName = m.params.serviceName[lang];
-    const params = { ...m.params, serviceName, documentName: serviceName, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
     // The service's own reminder text (catalogue), else the generic one.
-    const own = m.serviceKey ? `catalogue:${m.serviceKey}.reminder` : undefined;
-    const text = own && i18nFor(lang).exists(own) ? t(own, params) : t("notifications:documentExpiry.body", params);
-    return { text, buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
+    return { text: documentExpiryText(m, payload.recipient.language, true), buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
   }
   if (m.type === "vaccination_due") {
     const lang = payload.recipient.language;
@@ -162,11 +166,13 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
 }
 
 /**
- * The SMS text: the OA message's words (an SMS has no buttons, and carries no links: operators
- * block them and citizens are taught not to trust them), then where to act: on Zalo.
+ * The SMS text: the message's words without any button (an SMS has none, and carries no links:
+ * operators block them and citizens are taught not to trust them), then where to act: on Zalo.
  */
 export function renderSmsText(payload: NotificationPayload): string {
-  const { text } = renderOaMessage(payload);
+  // The catalogue's wording points at a button ("bấm nút «Xem hồ sơ»"): an SMS has none, so it takes the generic words.
+  const m = payload.message;
+  const text = m.type === "document_expiry" ? documentExpiryText(m, payload.recipient.language, false) : renderOaMessage(payload).text;
   return `${text} ${i18nFor(payload.recipient.language).t("notifications:sms.whereToAct")}`;
 }
 

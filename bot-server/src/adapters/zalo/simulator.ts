@@ -85,6 +85,8 @@ export function createZaloSimulator(opts: {
   let refreshCalls = 0;
   let sent: SimMessage[] = [];
   let quotaUsed = { day: "", count: 0 };
+  /** Phones with no Zalo account: ZNS cannot reach them (-118), SMS must. */
+  const withoutZalo = new Set<string>();
   let seq = 0;
 
   const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${randomBytes(3).toString("hex")}`;
@@ -140,6 +142,7 @@ export function createZaloSimulator(opts: {
     // ZNS wants exactly the `84…` form; `09…` or `+84…` are refused.
     const phone = normalizeVnPhone(body.phone);
     if (!phone.ok || body.phone !== phone.value) return c.json(fail(-108, "Phone number is invalid"));
+    if (withoutZalo.has(phone.value)) return c.json(fail(-118, "Zalo account is not existed or inactive"));
     const template = opts.templates[body.template_id];
     if (!template) return c.json(fail(-109, "Template is invalid"));
     const data = body.template_data;
@@ -259,6 +262,12 @@ export function createZaloSimulator(opts: {
         follower: event.event_name === "follow" ? true : event.event_name === "unfollow" ? false : u.follower,
         lastInteractionAt: interacted ? Number(event.timestamp) : u.lastInteractionAt,
       });
+    },
+    /** This phone has no Zalo account (ZNS answers -118); any common form of the number. */
+    setWithoutZalo(phone: string) {
+      const p = normalizeVnPhone(phone);
+      if (!p.ok) throw new Error(`not a Vietnamese mobile number: ${phone}`);
+      withoutZalo.add(p.value);
     },
     setFollower(userId: string, following: boolean) {
       const u = users.get(userId) ?? { name: null, follower: false, lastInteractionAt: null };
