@@ -89,6 +89,10 @@ export const configSchema = z
     THROTTLE_OA_PER_SEC: z.coerce.number().min(0).default(20),
     THROTTLE_ZNS_PER_SEC: z.coerce.number().min(0).default(10),
     THROTTLE_SMS_PER_SEC: z.coerce.number().min(0).default(10),
+    /** How long a claimed outbox row is held before another worker may take it (a crashed worker's rows come back after this). */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** Sends in flight at once per worker (each still waits for its channel's throttle). */
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /**
      * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,
      * instead of the one built into this process (a worker process and its simulator must outlive each other).

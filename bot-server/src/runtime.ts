@@ -209,7 +209,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     simRoutes?.get("/demo", (c) => c.json(demo));
   }
 
-  const worker = createOutboxWorker({ db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() });
+  const worker = createOutboxWorker(
+    { db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() },
+    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY },
+  );
   const faq = opts.faq ?? createDefaultFaq();
   const jobs = createBackgroundJobs(logger);
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });

@@ -3,10 +3,12 @@ import { app as viApp } from "./vi/app.js";
 import { common as viCommon } from "./vi/common.js";
 import { notifications as viNotifications } from "./vi/notifications.js";
 import { bot as viBot } from "./vi/bot.js";
+import { cli as viCli } from "./vi/cli.js";
 import { app as enApp } from "./en/app.js";
 import { common as enCommon } from "./en/common.js";
 import { notifications as enNotifications } from "./en/notifications.js";
 import { bot as enBot } from "./en/bot.js";
+import { cli as enCli } from "./en/cli.js";
 import { catalogueResources } from "../catalogue/index.js";
 
 export const LANGUAGES = ["vi", "en"] as const;
@@ -14,8 +16,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** All resources, Vietnamese first (the default and fallback language). */
 export const resources = {
-  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot, catalogue: catalogueResources("vi") },
-  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot, catalogue: catalogueResources("en") },
+  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot, cli: viCli, catalogue: catalogueResources("vi") },
+  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot, cli: enCli, catalogue: catalogueResources("en") },
 } as const;
 
 /**
@@ -28,7 +30,7 @@ export function createI18n(lng: Language = "vi"): I18n {
     lng,
     fallbackLng: "vi",
     supportedLngs: [...LANGUAGES],
-    ns: ["common", "notifications", "app", "bot", "catalogue"],
+    ns: ["common", "notifications", "app", "bot", "cli", "catalogue"],
     defaultNS: "common",
     resources,
     initAsync: false,

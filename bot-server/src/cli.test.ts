@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb } from "@hccd/db";
+import { addDays, vietnamDate } from "@hccd/shared";
+import { runCli } from "./cli.js";
+
+let dir: string;
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "hccd-cli-"));
+  out = [];
+  err = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { DATABASE_PATH: join(dir, "cli.db"), ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", INIT_CWD: dir, ...env } });
+
+const HEADER = "service_code,document_no,holder_kind,holder_name,phone,expires_on\n";
+
+describe("pnpm hccd import", () => {
+  it("imports good rows, reports bad ones by row and column, exits 2, and a second run changes nothing", async () => {
+    writeFileSync(join(dir, "list.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\ntour-guide-card,HDV-2,person,Trần Thị Mai,12345,2027-01-23\n`);
+    expect(await run(["import", "list.csv", "--report", "report.json"])).toBe(2);
+    expect(out.join("")).toContain("Đã đọc 2 dòng: 1 mới, 0 cập nhật, 0 không đổi, 1 lỗi bị từ chối.");
+    expect(out.join("")).toContain("dòng 3, cột phone:");
+    expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).rejected).toEqual([expect.objectContaining({ row: 3, column: "phone" })]);
+    out = [];
+    expect(await run(["import", "list.csv", "--lang", "en"])).toBe(2);
+    expect(out.join("")).toContain("Read 2 rows: 0 new, 0 updated, 1 unchanged, 1 problems rejected.");
+    const { sqlite, close } = createDb(join(dir, "cli.db"));
+    expect(sqlite.prepare("select count(*) n from documents").get()).toEqual({ n: 1 });
+    close();
+  });
+
+  it("exits 0 when every row is good, and 1 with the usage for a missing file or an unknown option", async () => {
+    writeFileSync(join(dir, "ok.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n`);
+    expect(await run(["import", "ok.csv"])).toBe(0);
+    expect(await run(["import", "missing.csv"])).toBe(1);
+    expect(err.join("")).toContain("Không tìm thấy tệp");
+    expect(err.join("")).toContain("Cách dùng: pnpm hccd");
+    expect(await run(["import", "ok.csv", "--force"])).toBe(1);
+    expect(err.join("")).toContain("--force");
+    expect(await run(["import", "notes.pdf"])).toBe(1);
+  });
+});
+
+describe("pnpm hccd sweep", () => {
+  it("queues the reminders that are due and sends them", async () => {
+    const soon = addDays(vietnamDate(new Date()), 30);
+    writeFileSync(join(dir, "ok.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,${soon}\n`);
+    expect(await run(["import", "ok.csv"])).toBe(0);
+    // The CLI runs on the real clock and the 30-day notice goes at 08:00 today: make it due whatever the hour.
+    const db = createDb(join(dir, "cli.db"));
+    expect(db.sqlite.prepare("update reminders set next_at = ? where status = 'planned' and next_at <= ?").run(Date.now() - 60_000, Date.now() + 86_400_000).changes).toBe(1);
+    db.close();
+    out = [];
+    expect(await run(["sweep"])).toBe(0);
+    expect(out.join("")).toMatch(/Quét nhắc hẹn: 1 tin đã xếp hàng gửi/);
+    const { sqlite, close } = createDb(join(dir, "cli.db"));
+    expect(sqlite.prepare("select channel, status from outbox").all()).toEqual([{ channel: "zns", status: "sent" }]);
+    close();
+  });
+});
+
+describe("pnpm hccd staff create", () => {
+  it("creates the first admin with a password from the environment, and refuses a weak one naming the field", async () => {
+    expect(await run(["staff", "create", "--username", "admin", "--name", "Quản trị viên", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(0);
+    expect(out.join("")).toContain("Đã tạo tài khoản admin (admin).");
+    const { sqlite, close } = createDb(join(dir, "cli.db"));
+    const row = sqlite.prepare("select role, password_hash from staff_users where username = 'admin'").get() as { role: string; password_hash: string };
+    close();
+    expect(row.role).toBe("admin");
+    expect(row.password_hash).toMatch(/^scrypt\$/);
+    expect(await run(["staff", "create", "--username", "weak", "--name", "A", "--role", "admin"], { HCCD_STAFF_PASSWORD: "short" })).toBe(1);
+    expect(err.join("")).toContain("password: must be at least 12 characters");
+    expect(await run(["staff", "create", "--username", "x", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(1);
+    expect(err.join("")).toContain("--name");
+  });
+});

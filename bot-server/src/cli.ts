@@ -1,0 +1,205 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { createInterface } from "node:readline/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import cliProgress from "cli-progress";
+import { i18nFor, type Language } from "@hccd/shared";
+import type { StaffRole } from "@hccd/db";
+import { ConfigError, parseConfig, type Config } from "./config.js";
+import { DomainError } from "./errors.js";
+import { createRuntime, type Runtime } from "./runtime.js";
+import { csvRows, importLicences, xlsxRows } from "./services/licence-import.js";
+import { sweepReminders } from "./services/reminder-sweep.js";
+import { importFormat } from "./services/staff-imports.js";
+import { createStaffUser } from "./services/staff-auth.js";
+import { createStandaloneSimulators } from "./sim/standalone.js";
+
+/**
+ * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done;
+ * 1 could not run (usage, configuration, unreadable file); 2 imported, but some rows were rejected.
+ */
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** pnpm runs scripts at the workspace root: paths the user typed are relative to where they typed them (INIT_CWD). */
+const pathFrom = (env: NodeJS.ProcessEnv) => (p: string) => (isAbsolute(p) ? p : resolve(env.INIT_CWD ?? process.cwd(), p));
+const SHOWN_REJECTIONS = 50;
+
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      lang: { type: "string", default: "vi" },
+      by: { type: "string" },
+      agency: { type: "string" },
+      report: { type: "string" },
+      username: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      ward: { type: "string" },
+      port: { type: "string", default: "8790" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+function configFromEnv(env: NodeJS.ProcessEnv): Config {
+  // The CLI never seeds, and by default works on the database `pnpm start` uses.
+  return parseConfig({ ...env, SEED: "none", DATABASE_PATH: env.DATABASE_PATH ? pathFrom(env)(env.DATABASE_PATH) : join(ROOT, "data", "demo.db"), LOG_LEVEL: env.LOG_LEVEL ?? "warn" });
+}
+
+export async function runCli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCommandLine(argv);
+  } catch (err) {
+    // An unknown option or a missing value: say which, then how to call.
+    io.err(`${err instanceof Error ? err.message : String(err)}\n\n${i18nFor("vi").t("cli:usage")}\n`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  const fromUser = pathFrom(io.env);
+  const lang: Language = values.lang === "en" ? "en" : "vi";
+  const t = i18nFor(lang).t;
+  const say = (key: string, params?: Record<string, unknown>) => io.out(`${t(`cli:${key}`, params)}\n`);
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    say("usage");
+    return command ? 0 : 1;
+  }
+
+  let runtime: Runtime | undefined;
+  const open = () => (runtime = createRuntime(configFromEnv(io.env)));
+  try {
+    switch (command) {
+      case "import": {
+        const file = rest[0];
+        if (!file) throw new UsageError(t("cli:missingFile"));
+        const path = fromUser(file);
+        if (!existsSync(path)) throw new UsageError(t("cli:fileNotFound", { path }));
+        const format = importFormat(path);
+        const rt = open();
+        const bar = new cliProgress.SingleBar(
+          { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },
+          cliProgress.Presets.shades_classic,
+        );
+        // The total is not known until the file is read (streamed): the bar shows rows read so far.
+        bar.start(0, 0);
+        const report = await importLicences(rt.services, {
+          rows: format === "csv" ? csvRows(path) : xlsxRows(path),
+          fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
+          agency: values.agency ?? null,
+          onProgress: (n) => {
+            bar.setTotal(n);
+            bar.update(n);
+          },
+        }).finally(() => bar.stop());
+        say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length });
+        for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", r);
+        if (report.rejected.length > SHOWN_REJECTIONS) say("moreRejected", { count: report.rejected.length - SHOWN_REJECTIONS });
+        if (values.report) {
+          writeFileSync(fromUser(values.report), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+          say("reportWritten", { path: fromUser(values.report) });
+        }
+        return report.rejected.length > 0 ? 2 : 0;
+      }
+      case "sweep": {
+        const rt = open();
+        const r = sweepReminders(rt.services, { catalogue: rt.catalogue });
+        say("sweepDone", { ...r });
+        // What was queued goes out now rather than at the worker's next poll.
+        await rt.worker.drain();
+        return 0;
+      }
+      case "worker": {
+        const rt = open();
+        rt.worker.start();
+        rt.scheduler.start();
+        say("workerStarted", { database: rt.config.DATABASE_PATH });
+        await new Promise<void>((done) => {
+          process.once("SIGINT", done);
+          process.once("SIGTERM", done);
+        });
+        say("workerStopped");
+        return 0;
+      }
+      case "staff": {
+        if (rest[0] !== "create") throw new UsageError(t("cli:unknownCommand", { command: `staff ${rest[0] ?? ""}`.trim() }));
+        for (const option of ["username", "name", "role"] as const) if (!values[option]) throw new UsageError(t("cli:missingOption", { option }));
+        const password = io.env.HCCD_STAFF_PASSWORD ?? (await askPassword(t("cli:passwordPrompt")));
+        const rt = open();
+        const user = createStaffUser(rt.services, {
+          username: values.username!, displayName: values.name!, password, role: values.role as StaffRole,
+          agency: values.agency ?? null, wardCode: values.ward ?? null,
+        });
+        say("staffCreated", { username: user.username, role: user.role });
+        return 0;
+      }
+      case "simulate": {
+        const config = configFromEnv({ ...io.env, ZALO_MODE: "sim" });
+        const sims = createStandaloneSimulators(config);
+        const port = Number(values.port);
+        const server = serve({ fetch: sims.app.fetch, port, hostname: "127.0.0.1" });
+        say("simulating", { base: `http://127.0.0.1:${port}`, key: sims.sms.apiKey });
+        await new Promise<void>((done) => {
+          process.once("SIGINT", done);
+          process.once("SIGTERM", done);
+        });
+        server.close();
+        return 0;
+      }
+      default:
+        throw new UsageError(t("cli:unknownCommand", { command }));
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n\n${t("cli:usage")}\n`);
+      return 1;
+    }
+    if (err instanceof ConfigError) {
+      io.err(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof DomainError) {
+      io.err(`${t("cli:invalid")} ${err.message}\n`);
+      for (const f of err.fields ?? []) io.err(`${t("cli:invalidField", f)}\n`);
+      return 1;
+    }
+    if (command === "import") {
+      io.err(`${t("cli:importFailed", { reason: err instanceof Error ? err.message : String(err) })}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await runtime?.close();
+  }
+}
+
+/** Reads a password from the terminal without echoing it. */
+async function askPassword(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const out = rl as unknown as { _writeToOutput?: (s: string) => void };
+  process.stderr.write(prompt);
+  out._writeToOutput = () => undefined;
+  try {
+    return (await rl.question("")).trim();
+  } finally {
+    rl.close();
+    process.stderr.write("\n");
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import type { Config } from "../config.js";
+import { createSmsSimRoutes, createSmsSimulator } from "../adapters/sms/simulator.js";
+import { createZaloSimRoutes, createZaloSimulator } from "../adapters/zalo/simulator.js";
+import { simTemplates } from "../runtime.js";
+
+/**
+ * The Zalo and SMS simulators on their own, for a worker in another process (`pnpm hccd simulate`,
+ * the crash test): the platform APIs under `/zalo` and `/sms` (set `ZALO_SIM_URL=<base>/zalo`,
+ * `SMS_GATEWAY_URL=<base>/sms`, `SMS_API_KEY=sim-sms-key`), what they delivered under `/_sim/zalo`
+ * and `/_sim/sms`. They outlive the worker, so deliveries are counted across its restarts.
+ */
+export function createStandaloneSimulators(config: Config, opts: { now?: () => Date } = {}) {
+  const zalo = createZaloSimulator({ templates: simTemplates(config), dailyQuota: config.ZALO_SIM_DAILY_QUOTA, ...(opts.now ? { now: opts.now } : {}) });
+  const sms = createSmsSimulator(opts.now ? { now: opts.now } : {});
+  const app = new Hono();
+  app.route("/zalo", zalo.api);
+  app.route("/sms", sms.api);
+  app.route("/_sim/zalo", createZaloSimRoutes(zalo));
+  app.route("/_sim/sms", createSmsSimRoutes(sms));
+  return { app, zalo, sms };
+}

@@ -1,0 +1,36 @@
+import type { cli as vi } from "../vi/cli.js";
+import type { DeepStringShape } from "../shape.js";
+
+export const cli: DeepStringShape<typeof vi> = {
+  usage: `Usage: pnpm hccd <command> [options]
+
+  import <file.csv|file.xlsx> [--by <who>] [--agency <agency name>] [--report <file.json>]
+                     import a department's list of licences and certificates (contract 4)
+  sweep              plan and queue the reminders that are due, once
+  worker             run the delivery worker (and the reminder schedule) until stopped
+  staff create --username <name> --name <full name> --role <role> [--agency <agency>] [--ward <ward code>]
+                     create a staff account; the password comes from HCCD_STAFF_PASSWORD or is typed in
+  simulate [--port <port>]
+                     run the Zalo and SMS simulators on their own
+
+Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as pnpm start).`,
+  unknownCommand: "There is no command “{{command}}”.",
+  missingFile: "Say which file to import.",
+  missingOption: "The option --{{option}} is missing.",
+  fileNotFound: "File {{path}} not found.",
+  importing: "Importing {{file}}",
+  progress: "{{bar}} {{value}} rows",
+  importDone: "Read {{rows}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} problems rejected.",
+  rejectedRow: "  row {{row}}, column {{column}}: {{reason}}",
+  moreRejected: "  … and {{count}} more (write the whole report with --report <file.json>).",
+  reportWritten: "Full report written to {{path}}.",
+  importFailed: "Could not import the file: {{reason}}",
+  sweepDone: "Reminder sweep: {{queued}} queued, {{skipped}} not sendable (reason recorded), {{cancelled}} cancelled.",
+  workerStarted: "Delivery worker running (database {{database}}). Press Ctrl+C to stop.",
+  workerStopped: "Delivery worker stopped.",
+  passwordPrompt: "Password (at least 12 characters): ",
+  staffCreated: "Account {{username}} ({{role}}) created.",
+  invalid: "Not valid:",
+  invalidField: "  {{path}}: {{message}}",
+  simulating: "Simulators running at {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",
+};
