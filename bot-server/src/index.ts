@@ -5,3 +5,6 @@ export { createLogger, type Logger } from "./logger.js";
 export { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
 export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS } from "./seed/demo.js";
 export { draftLink } from "./services/notifications.js";
+export { createStandaloneSimulators } from "./sim/standalone.js";
+export { csvRows, importLicences } from "./services/licence-import.js";
+export { sweepReminders } from "./services/reminder-sweep.js";
