@@ -91,6 +91,8 @@ export const configSchema = z
     THROTTLE_SMS_PER_SEC: z.coerce.number().min(0).default(10),
     /** How long a claimed outbox row is held before another worker may take it (a crashed worker's rows come back after this). */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
     /** Sends in flight at once per worker (each still waits for its channel's throttle). */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /**

@@ -211,7 +211,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
 
   const worker = createOutboxWorker(
     { db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() },
-    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY },
+    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS },
   );
   const faq = opts.faq ?? createDefaultFaq();
   const jobs = createBackgroundJobs(logger);

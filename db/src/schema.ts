@@ -401,7 +401,16 @@ export const reminders = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("reminders_idempotency_uq").on(t.idempotencyKey), index("reminders_due_idx").on(t.status, t.nextAt), index("reminders_document_idx").on(t.documentId, t.status), index("reminders_birth_event_idx").on(t.birthEventId, t.status)],
+  // Status is kept out of the indexes: the sweep changes it on every reminder it takes, and each
+  // indexed status is one more random page written per reminder. Partial indexes find what is
+  // planned (the sweep) and what was skipped (staff) — queries must say the status literally.
+  (t) => [
+    uniqueIndex("reminders_idempotency_uq").on(t.idempotencyKey),
+    index("reminders_planned_idx").on(t.nextAt).where(sql`status = 'planned'`),
+    index("reminders_skipped_idx").on(t.updatedAt).where(sql`status = 'skipped'`),
+    index("reminders_document_only_idx").on(t.documentId),
+    index("reminders_birth_event_only_idx").on(t.birthEventId),
+  ],
 );
 
 /** One import of a department's file, with its row-level report. */

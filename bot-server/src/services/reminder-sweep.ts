@@ -1,4 +1,4 @@
-import { dueReminders, getBirthEvent, getDocument, getPersons, laterNoticeDue, setReminderStatus, type Db, type ReminderRow } from "@hccd/db";
+import { dueReminders, getBirthEvent, getDocuments, getPersons, setReminderStatus, supersededReminders, type Db, type DocumentRow, type ReminderRow } from "@hccd/db";
 import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
@@ -15,8 +15,7 @@ type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason:
 const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued", outboxId: r.outboxId } : { kind: "skipped", reason: r.reason });
 
 /** A document's reminder goes to the holder's phone (contract 4), in the service's own words. */
-function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Outcome {
-  const doc = r.documentId ? getDocument(tx, r.documentId) : undefined;
+function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): Outcome {
   if (!doc || doc.expiresOn !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
   // A late notice (after the file-by lead, e.g. 6 months for food safety) must not ask for a date
   // already past: it asks for the expiry, the last day the document still holds.
@@ -78,13 +77,16 @@ export function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCa
     const due = dueReminders(deps.db, now, batchSize);
     if (due.length === 0) break;
     deps.db.transaction((tx) => {
+      // What the batch needs, read once for the batch rather than once per reminder.
+      const superseded = supersededReminders(tx, due, now);
+      const docs = getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
       for (const r of due) {
         // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
-        const outcome: Outcome = laterNoticeDue(tx, r, now)
+        const outcome: Outcome = superseded.has(r.id)
           ? { kind: "cancelled", reason: "superseded by a later notice" }
           : r.subject === "vaccination"
             ? remindVaccination(tx, deps, input.catalogue, r, now)
-            : remindDocument(tx, deps, input.catalogue, r, now);
+            : remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
         if (outcome.kind === "queued") {
           setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
           result.queued++;

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { enqueueOutbox } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { seedReference } from "../runtime.js";
@@ -105,5 +106,21 @@ describe("outbox worker", () => {
     world.clock.set("2026-11-25T00:00:00Z"); // 07:00
     await world.worker.drain();
     expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
+  });
+
+  it("works through a backlog batch after batch without waiting for the next poll", async () => {
+    world = createTestWorld({ env: { OUTBOX_POLL_MS: "3600000", THROTTLE_ZNS_PER_SEC: "0" } }); // an hour: only going straight on can send them
+    const now = world.clock.now();
+    world.handle.db.transaction((tx) => {
+      for (let i = 0; i < 120; i++) {
+        enqueueOutbox(tx, {
+          id: `m${i}`, kind: "notification", idempotencyKey: `backlog:${i}`, channel: "zns", fallbackChannels: [], personId: null, nextAttemptAt: now, now,
+          payload: { message: { type: "document_expiry", documentId: `d${i}`, params: { holderName: "Lê Văn Hùng", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2026-12-24", fileBy: "2026-12-14" } }, link: "http://localhost:5173/", recipient: { oaUserId: null, phone: `849${String(10_000_000 + i)}`, language: "vi" } },
+        });
+      }
+    });
+    world.worker.start();
+    await vi.waitFor(() => expect(outboxRows().filter((r) => r.status === "sent")).toHaveLength(120), { timeout: 30_000, interval: 50 });
+    await world.worker.stop();
   });
 });

@@ -78,7 +78,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   let znsQuotaSpentOn: string | null = null;
   const log = deps.logger.child({ component: "outbox-worker" });
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  let running: Promise<void> | undefined;
   let stopped = true;
 
   async function sendNotification(row: OutboxRow): Promise<string> {
@@ -230,9 +230,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
         log.error({ err }, "outbox run failed");
         return 0;
       })
-      .finally(() => {
+      .then((handled) => {
         running = undefined;
-        if (rerun) {
+        // A full batch means more is waiting: go on now rather than at the next poll (which would
+        // cap a backlog at one batch a second).
+        if (rerun || handled === batchSize) {
           rerun = false;
           tick();
         }

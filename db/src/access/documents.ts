@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
+import { prepared, rawStatement } from "../prepared.js";
 import { documents, imports, reminders } from "../schema.js";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -12,7 +13,7 @@ export function findDocument(db: Db, serviceKey: string, documentNo: string): Do
 }
 
 export function getDocument(db: Db, id: string): DocumentRow | undefined {
-  return db.select().from(documents).where(eq(documents.id, id)).get();
+  return prepared(db, "getDocument", (d) => d.select().from(documents).where(eq(documents.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
 export function insertDocument(db: Db, row: NewDocument): DocumentRow {
@@ -39,34 +40,52 @@ export function cancelPlannedReminders(db: Db, documentId: string, reason: strin
     .all().length;
 }
 
-/** Planned reminders whose time has come, oldest first, through the (status, next_at) index. */
+/** Planned reminders whose time has come, oldest first, through the partial index of planned ones (status written literally so SQLite can use it). */
 export function dueReminders(db: Db, now: Date, limit: number): ReminderRow[] {
-  return db.select().from(reminders).where(and(eq(reminders.status, "planned"), lte(reminders.nextAt, now))).orderBy(asc(reminders.nextAt)).limit(limit).all();
+  return prepared(db, "dueReminders", (d) =>
+    d.select().from(reminders).where(and(sql`${reminders.status} = 'planned'`, lte(reminders.nextAt, sql.placeholder("now")))).orderBy(asc(reminders.nextAt)).limit(sql.placeholder("limit")).prepare(),
+  ).all({ now: now.getTime(), limit });
 }
 
 /**
- * True when a later notice about the same deadline is also due by `now` (the sweep did not run for
- * a while, or the document was imported late): the earlier one is stale and is not sent.
+ * The due reminders overtaken by a later notice about the same deadline that is due too (the sweep
+ * did not run for a while, or the document was imported late): the earlier ones are stale and are
+ * not sent. One query per kind for the whole batch, through the document's (or birth's) own index
+ * (`+next_at` keeps SQLite off the index of planned reminders, through which it would read every
+ * reminder due today for each document asked about).
  */
-export function laterNoticeDue(db: Db, r: ReminderRow, now: Date): boolean {
-  const sameDeadline = r.documentId
-    ? eq(reminders.documentId, r.documentId)
-    : r.birthEventId && r.doseKey
-      ? and(eq(reminders.birthEventId, r.birthEventId), eq(reminders.doseKey, r.doseKey))
-      : undefined;
-  if (!sameDeadline) return false;
-  const later = db
-    .select({ id: reminders.id })
-    .from(reminders)
-    .where(and(sameDeadline, eq(reminders.status, "planned"), eq(reminders.dueOn, r.dueOn), gt(reminders.nextAt, r.nextAt), lte(reminders.nextAt, now)))
-    .limit(1)
-    .get();
-  return later !== undefined;
+export function supersededReminders(db: Db, due: readonly ReminderRow[], now: Date): Set<string> {
+  const deadline = (r: ReminderRow) => (r.documentId ? `d:${r.documentId}:${r.dueOn}` : r.birthEventId && r.doseKey ? `b:${r.birthEventId}:${r.doseKey}:${r.dueOn}` : null);
+  const documentIds = [...new Set(due.flatMap((r) => (r.documentId ? [r.documentId] : [])))];
+  const birthIds = [...new Set(due.flatMap((r) => (r.birthEventId ? [r.birthEventId] : [])))];
+  const dueBy = sql`+${reminders.nextAt} <= ${now.getTime()}`;
+  const siblings = [
+    ...(documentIds.length ? db.select({ documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt }).from(reminders).where(and(inArray(reminders.documentId, documentIds), eq(reminders.status, "planned"), dueBy)).all() : []),
+    ...(birthIds.length ? db.select({ documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt }).from(reminders).where(and(inArray(reminders.birthEventId, birthIds), eq(reminders.status, "planned"), dueBy)).all() : []),
+  ];
+  const latest = new Map<string, number>();
+  for (const s of siblings) {
+    const key = deadline(s as ReminderRow);
+    if (key) latest.set(key, Math.max(latest.get(key) ?? 0, s.nextAt.getTime()));
+  }
+  const out = new Set<string>();
+  for (const r of due) {
+    const key = deadline(r);
+    if (key && (latest.get(key) ?? 0) > r.nextAt.getTime()) out.add(r.id);
+  }
+  return out;
 }
 
-export function setReminderStatus(db: Db, id: string, patch: { status: ReminderRow["status"]; outboxId?: string | null; reason?: string | null; nextAt?: Date; now: Date }): void {
-  const { now, ...rest } = patch;
-  db.update(reminders).set({ ...rest, updatedAt: now }).where(eq(reminders.id, id)).run();
+/** Documents by id (a sweep batch's), in one query. */
+export function getDocuments(db: Db, ids: readonly string[]): Map<string, DocumentRow> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  return new Map(db.select().from(documents).where(inArray(documents.id, unique)).all().map((d) => [d.id, d]));
+}
+
+/** Records what became of a due reminder: queued (with its outbox row), skipped or cancelled (with the reason). */
+export function setReminderStatus(db: Db, id: string, patch: { status: ReminderRow["status"]; outboxId?: string | null; reason?: string | null; now: Date }): void {
+  rawStatement(db, "setReminderStatus", "update reminders set status = ?, outbox_id = ?, reason = ?, updated_at = ? where id = ?").run(patch.status, patch.outboxId ?? null, patch.reason ?? null, patch.now.getTime(), id);
 }
 
 export function remindersForDocuments(db: Db, documentIds: string[]): ReminderRow[] {
@@ -95,6 +114,7 @@ export function listImports(db: Db, opts: { limit: number; importedBy?: string }
 
 /** Reminders that could not be sent to anyone (skipped), newest first, for staff. */
 export function listSkippedReminders(db: Db, opts: { limit: number; serviceKeys?: string[] }): ReminderRow[] {
-  const where = opts.serviceKeys ? and(eq(reminders.status, "skipped"), inArray(reminders.serviceKey, opts.serviceKeys)) : eq(reminders.status, "skipped");
+  const skipped = sql`${reminders.status} = 'skipped'`; // literal: the partial index of skipped reminders
+  const where = opts.serviceKeys ? and(skipped, inArray(reminders.serviceKey, opts.serviceKeys)) : skipped;
   return db.select().from(reminders).where(where).orderBy(desc(reminders.updatedAt)).limit(opts.limit).all();
 }

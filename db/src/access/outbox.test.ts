@@ -45,6 +45,14 @@ describe("outbox", () => {
     expect(b.row.id).toBe("id-k1");
   });
 
+  it("returns on insert exactly the row it stored (the insert bypasses drizzle for speed)", () => {
+    const { db } = open();
+    const { row: inserted } = enqueueOutbox(db, { ...row("exact"), kind: "notification", channel: "zns", fallbackChannels: ["sms"], payload: { message: { type: "x", text: "Kính gửi Ông/Bà" } } });
+    expect(getOutboxRow(db, "id-exact")).toEqual(inserted);
+    markOutboxSent(db, "id-exact", "zns-1", at(5_000));
+    expect(getOutboxRow(db, "id-exact")).toMatchObject({ status: "sent", providerRef: "zns-1", sentAt: at(5_000), lockedUntil: null });
+  });
+
   it("claims due rows once, and a crashed send again after its lease", () => {
     const { db } = open();
     enqueueOutbox(db, row("due"));

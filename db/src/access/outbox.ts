@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
+import { prepared, rawStatement } from "../prepared.js";
 import { outbox } from "../schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -11,15 +12,23 @@ export type NewOutboxRow = Omit<typeof outbox.$inferInsert, "status" | "attempts
  * records the reason for the message.
  */
 export function enqueueOutbox(db: Db, row: NewOutboxRow): { row: OutboxRow; created: boolean } {
-  const { now, ...values } = row;
-  const inserted = db
-    .insert(outbox)
-    .values({ ...values, status: "pending", attempts: 0, updatedAt: now })
-    .onConflictDoNothing({ target: outbox.idempotencyKey })
-    .returning()
-    .get();
-  if (inserted) return { row: inserted, created: true };
-  const existing = db.select().from(outbox).where(eq(outbox.idempotencyKey, row.idempotencyKey)).get();
+  const at = row.now.getTime();
+  const inserted = rawStatement(
+    db,
+    "enqueueOutbox",
+    "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) on conflict (idempotency_key) do nothing",
+  ).run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), row.nextAttemptAt.getTime(), at, at);
+  if (inserted.changes === 1) {
+    return {
+      created: true,
+      row: {
+        id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null,
+        payload: row.payload, status: "pending", attempts: 0, nextAttemptAt: row.nextAttemptAt, lockedUntil: null, lastError: null, providerRef: null,
+        createdAt: row.now, updatedAt: row.now, sentAt: null, deliveredAt: null, seenAt: null,
+      },
+    };
+  }
+  const existing = findOutboxByKey(db, row.idempotencyKey);
   if (!existing) throw new Error(`outbox row for ${row.idempotencyKey} vanished`);
   return { row: existing, created: false };
 }
@@ -29,7 +38,7 @@ export function getOutboxRow(db: Db, id: string): OutboxRow | undefined {
 }
 
 export function findOutboxByKey(db: Db, idempotencyKey: string): OutboxRow | undefined {
-  return db.select().from(outbox).where(eq(outbox.idempotencyKey, idempotencyKey)).get();
+  return prepared(db, "outboxByKey", (d) => d.select().from(outbox).where(eq(outbox.idempotencyKey, sql.placeholder("key"))).prepare()).get({ key: idempotencyKey });
 }
 
 /**
@@ -58,7 +67,7 @@ export function claimDueOutbox(db: Db, opts: { now: Date; limit: number; leaseMs
 }
 
 export function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): void {
-  db.update(outbox).set({ status: "sent", providerRef, sentAt: now, lockedUntil: null, lastError: null, updatedAt: now }).where(eq(outbox.id, id)).run();
+  rawStatement(db, "markOutboxSent", "update outbox set status = 'sent', provider_ref = ?, sent_at = ?, locked_until = null, last_error = null, updated_at = ? where id = ?").run(providerRef, now.getTime(), now.getTime(), id);
 }
 
 /** Puts a row back in the queue for another attempt, optionally on another channel. */

@@ -1,5 +1,6 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
+import { prepared } from "../prepared.js";
 import { zaloUsers } from "../schema.js";
 
 export type ZaloUser = typeof zaloUsers.$inferSelect;
@@ -25,6 +26,10 @@ export function setZaloUserPhone(db: Db, id: string, phone: string, now: Date): 
 /** Zalo users whose linked phone is one of these numbers (to reach a person on Zalo). */
 export function findZaloUsersByPhones(db: Db, phones: string[]): ZaloUser[] {
   if (phones.length === 0) return [];
+  if (phones.length === 1) {
+    // One phone (every reminder): a prepared query.
+    return prepared(db, "zaloUsersByPhone", (d) => d.select().from(zaloUsers).where(eq(zaloUsers.phone, sql.placeholder("phone"))).prepare()).all({ phone: phones[0] });
+  }
   return db.select().from(zaloUsers).where(inArray(zaloUsers.phone, phones)).all();
 }
 
