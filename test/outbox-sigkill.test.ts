@@ -48,7 +48,9 @@ function outboxRows(): { id: string; status: string; channel: string }[] {
 }
 
 function startWorker(): ChildProcess {
-  const child = spawn(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "bot-server", "src", "cli.ts"), "worker"], {
+  // Node itself with tsx's loader, not the `tsx` launcher: the launcher runs the script in a child
+  // of its own, and SIGKILL to the launcher would leave that child sending.
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "bot-server", "src", "cli.ts"), "worker"], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -122,6 +124,10 @@ describe("delivery worker killed with SIGKILL mid-dispatch", () => {
       worker.kill("SIGKILL");
       await exited(worker);
       expect(worker.signalCode).toBe("SIGKILL");
+      // The process that sent is the one that died: nothing more arrives.
+      const atKill = delivered();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(delivered()).toBe(atKill);
       // Delivered by the platform, not yet recorded as sent: the window the test is about.
       const got = deliveries();
       inFlightAtKill += outboxRows().filter((r) => r.status !== "sent" && got.has(r.id)).length;

@@ -144,7 +144,9 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         const config = configFromEnv({ ...io.env, ZALO_MODE: "sim" });
         const sims = createStandaloneSimulators(config);
         const port = Number(values.port);
-        const server = serve({ fetch: sims.app.fetch, port, hostname: "127.0.0.1" });
+        const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+          const s = serve({ fetch: sims.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+        });
         say("simulating", { base: `http://127.0.0.1:${port}`, key: sims.sms.apiKey });
         await new Promise<void>((done) => {
           process.once("SIGINT", done);

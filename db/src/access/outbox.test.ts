@@ -53,6 +53,13 @@ describe("outbox", () => {
     expect(getOutboxRow(db, "id-exact")).toMatchObject({ status: "sent", providerRef: "zns-1", sentAt: at(5_000), lockedUntil: null });
   });
 
+  it("claims through the (status, next_attempt_at) index, not by reading every row", () => {
+    const { sqlite } = open();
+    const plan = (sql: string) => (sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
+    expect(plan("select id, next_attempt_at from outbox where status = 'pending' and next_attempt_at <= 1 order by next_attempt_at limit 10")).toContain("outbox_due_idx");
+    expect(plan("select id, next_attempt_at from outbox where status = 'sending' and locked_until <= 1 order by next_attempt_at limit 10")).toContain("outbox_due_idx");
+  });
+
   it("claims due rows once, and a crashed send again after its lease", () => {
     const { db } = open();
     enqueueOutbox(db, row("due"));

@@ -1,5 +1,6 @@
 import { caseDossierAcceptedSchema, errorEnvelopeSchema, type CaseDossier, type CaseDossierAccepted } from "@hccd/shared";
-import { PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { nodeFetch } from "../node-fetch.js";
+import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 import type { CaseSystemClient } from "./types.js";
 
 /**
@@ -18,14 +19,14 @@ export const RETRYABLE_4XX: ReadonlySet<number> = new Set([408, 425, 429]);
  * timeouts, network failures and unreadable success bodies → TransportError.
  */
 export function createHttpCaseSystemClient(opts: { baseUrl: string; apiKey?: string; fetch?: FetchLike; timeoutMs?: number }): CaseSystemClient {
-  const doFetch = opts.fetch ?? globalThis.fetch;
+  const doFetch = opts.fetch ?? nodeFetch;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const base = opts.baseUrl.replace(/\/+$/, "");
   return {
     async submitDossier(dossier: CaseDossier, idempotencyKey: string): Promise<CaseDossierAccepted> {
       let res: Response;
       try {
-        res = await doFetch(`${base}/dossiers`, {
+        res = await fetchWithTimeout(doFetch, `${base}/dossiers`, {
           method: "POST",
           headers: {
             "content-type": "application/json",
@@ -33,8 +34,7 @@ export function createHttpCaseSystemClient(opts: { baseUrl: string; apiKey?: str
             ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
           },
           body: JSON.stringify(dossier),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        }, timeoutMs);
       } catch (err) {
         const what = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") ? `no answer within ${timeoutMs} ms` : "request failed";
         throw new TransportError("case_system", what, { cause: err });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { errorEnvelopeSchema, maskPhone } from "@hccd/shared";
-import { PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { nodeFetch } from "../node-fetch.js";
+import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 import type { SmsClient } from "./types.js";
 
 const acceptedSchema = z.object({ message_id: z.string().min(1), accepted_at: z.string().min(1), segments: z.number().int().min(1) });
@@ -17,19 +18,18 @@ const RETRYABLE = new Set([408, 425, 429]);
  * TransportError (retried).
  */
 export function createHttpSmsClient(opts: { baseUrl: string; apiKey?: string; brandname: string; fetch?: FetchLike; timeoutMs?: number }): SmsClient {
-  const doFetch = opts.fetch ?? globalThis.fetch;
+  const doFetch = opts.fetch ?? nodeFetch;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const base = opts.baseUrl.replace(/\/+$/, "");
   return {
     async send(input) {
       let res: Response;
       try {
-        res = await doFetch(`${base}/v1/messages`, {
+        res = await fetchWithTimeout(doFetch, `${base}/v1/messages`, {
           method: "POST",
           headers: { "content-type": "application/json", ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
           body: JSON.stringify({ to: input.phone, text: input.text, brandname: opts.brandname, client_ref: input.clientRef }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        }, timeoutMs);
       } catch (err) {
         const what = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") ? `no answer within ${timeoutMs} ms` : "request failed";
         throw new TransportError("sms", what, { cause: err });

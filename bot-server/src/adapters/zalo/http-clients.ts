@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeVnPhone } from "@hccd/shared";
-import { PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { nodeFetch } from "../node-fetch.js";
+import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 import type { OaButton, ZaloGraphClient, ZaloOaClient, ZnsClient } from "./types.js";
 
 /** -133/-234: Zalo refuses messages 22:00–06:00 Vietnam time; the same message goes through in the morning. */
@@ -49,7 +50,7 @@ interface CallOptions {
 async function callZalo(o: CallOptions, url: string, init: RequestInit, answer: "data" | "body" = "data"): Promise<unknown> {
   let res: Response;
   try {
-    res = await o.fetch(url, { ...init, signal: AbortSignal.timeout(o.timeoutMs) });
+    res = await fetchWithTimeout(o.fetch, url, init, o.timeoutMs);
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
     throw new TransportError(o.platform, timedOut ? `no answer within ${o.timeoutMs} ms` : "request failed", { cause: err });
@@ -92,7 +93,7 @@ function toZaloButton(b: OaButton) {
 
 /** OA customer-service messages, `POST /v3.0/oa/message/cs` (header `access_token`, not Bearer). */
 export function createHttpZaloOaClient(opts: { baseUrl?: string; getAccessToken: () => Promise<string>; fetch?: FetchLike; timeoutMs?: number }): ZaloOaClient {
-  const o: CallOptions = { platform: "zalo", fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const o: CallOptions = { platform: "zalo", fetch: opts.fetch ?? nodeFetch, timeoutMs: opts.timeoutMs ?? 10_000 };
   const base = (opts.baseUrl ?? "https://openapi.zalo.me").replace(/\/+$/, "");
   return {
     async sendText({ userId, text, buttons }) {
@@ -112,7 +113,7 @@ export function createHttpZaloOaClient(opts: { baseUrl?: string; getAccessToken:
 
 /** ZNS template messages to a phone, `POST /message/template` on the business host. */
 export function createHttpZnsClient(opts: { baseUrl?: string; getAccessToken: () => Promise<string>; fetch?: FetchLike; timeoutMs?: number }): ZnsClient {
-  const o: CallOptions = { platform: "zns", fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const o: CallOptions = { platform: "zns", fetch: opts.fetch ?? nodeFetch, timeoutMs: opts.timeoutMs ?? 10_000 };
   const base = (opts.baseUrl ?? "https://business.openapi.zalo.me").replace(/\/+$/, "");
   const answer = z.object({
     msg_id: z.string(),
@@ -134,7 +135,7 @@ export function createHttpZnsClient(opts: { baseUrl?: string; getAccessToken: ()
 
 /** Graph API: who holds a Mini App access token, and the phone behind a one-time token. The app secret stays here. */
 export function createHttpZaloGraphClient(opts: { baseUrl?: string; appSecret: string; fetch?: FetchLike; timeoutMs?: number }): ZaloGraphClient {
-  const o: CallOptions = { platform: "zalo_graph", fetch: opts.fetch ?? globalThis.fetch, timeoutMs: opts.timeoutMs ?? 10_000 };
+  const o: CallOptions = { platform: "zalo_graph", fetch: opts.fetch ?? nodeFetch, timeoutMs: opts.timeoutMs ?? 10_000 };
   const base = (opts.baseUrl ?? "https://graph.zalo.me").replace(/\/+$/, "");
   return {
     async getMe(accessToken) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { nodeFetch } from "../node-fetch.js";
+import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 
 export interface OaTokenPair {
   accessToken: string;
@@ -22,18 +23,17 @@ const errorSchema = z.object({ error: z.coerce.number(), error_name: z.string().
  * authorised again by an administrator.
  */
 export function createHttpZaloOAuthClient(opts: { baseUrl?: string; appId: string; appSecret: string; fetch?: FetchLike; timeoutMs?: number }): ZaloOAuthClient {
-  const doFetch = opts.fetch ?? globalThis.fetch;
+  const doFetch = opts.fetch ?? nodeFetch;
   const base = (opts.baseUrl ?? "https://oauth.zaloapp.com").replace(/\/+$/, "");
   return {
     async refresh(refreshToken) {
       let res: Response;
       try {
-        res = await doFetch(`${base}/v4/oa/access_token`, {
+        res = await fetchWithTimeout(doFetch, `${base}/v4/oa/access_token`, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", secret_key: opts.appSecret },
           body: new URLSearchParams({ refresh_token: refreshToken, app_id: opts.appId, grant_type: "refresh_token" }).toString(),
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-        });
+        }, opts.timeoutMs ?? 10_000);
       } catch (err) {
         throw new TransportError("zalo_oauth", "request failed", { cause: err });
       }

@@ -89,7 +89,9 @@ export function createZaloSimulator(opts: {
   const withoutZalo = new Set<string>();
   let seq = 0;
 
-  const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++seq).toString(36)}${randomBytes(3).toString("hex")}`;
+  // A random part per simulator, a counter per message: unique, and cheap at thousands a second.
+  const instance = randomBytes(3).toString("hex");
+  const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${instance}${(++seq).toString(36)}`;
   const nightBlocked = () => opts.enforceNightBlock === true && nextSendableAt(now(), { startHour: 22, endHour: 6 }).getTime() !== now().getTime();
   const fail = (error: number, message: string) => ({ error, message });
   /** As the citizen sees a button: a link shows its URL; a quick reply keeps the payload it sends back. */
@@ -322,6 +324,14 @@ export function createZaloSimRoutes(sim: ZaloSimulator) {
     if (!userId && !phone) return c.json({ error: { code: "validation_failed", message: "give userId or phone", fields: [{ path: "userId", message: "userId or phone is required" }] } }, 422);
     if (phone && !normalizeVnPhone(phone).ok) return c.json({ error: { code: "validation_failed", message: "invalid phone", fields: [{ path: "phone", message: "is not a Vietnamese mobile number" }] } }, 422);
     return c.json({ messages: sim.messages({ ...(userId ? { userId } : {}), ...(phone ? { phone } : {}) }) });
+  });
+
+  /** Delivery counts (ZNS per tracking id): a crash test or a benchmark in another process checks exactly-once here. */
+  app.get("/stats", (c) => {
+    const counts = sim.deliveriesPerTrackingId();
+    let duplicated = 0;
+    for (const n of counts.values()) if (n > 1) duplicated++;
+    return c.json({ delivered: sim.messages().length, trackingIds: counts.size, duplicated });
   });
 
   app.post("/dev-login", async (c) => {

@@ -1,0 +1,100 @@
+/**
+ * Delivery benchmark (issue 4): 100,000 queued reminders sent by the outbox worker, as it runs in
+ * production (started, not drained by hand), to the Zalo ZNS simulator over loopback HTTP, with
+ * throttling off. The simulator is `pnpm hccd simulate` in a process of its own, as Zalo is
+ * elsewhere (on our 2 cores it still takes one of them). Printed: messages per second (median of
+ * rounds; target ≥ 2,000/s), the simulator's own count of deliveries per tracking id, and this
+ * process's peak memory.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { enqueueOutbox } from "@hccd/db";
+import { createLogger, createRuntime, parseConfig } from "../src/index.js";
+import type { NotificationPayload } from "../src/services/notifications.js";
+import { fmt, median } from "./stats.js";
+
+const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENCY = process.env.BENCH_DELIVERY_CONCURRENCY ?? "64";
+
+function payload(i: number): NotificationPayload {
+  return {
+    message: {
+      type: "document_expiry",
+      documentId: `doc-${i}`,
+      serviceKey: "tour-guide-card",
+      params: { holderName: "Nguyễn Văn An", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2027-03-31", fileBy: "2027-03-21" },
+    },
+    link: `https://zalo.me/s/1000000000000000001/?service=tour-guide-card&document=doc-${i}`,
+    recipient: { oaUserId: null, phone: `849${String(10_000_000 + i).padStart(8, "0")}`, language: "vi" },
+  };
+}
+
+async function round(r: number): Promise<{ perSecond: number; seconds: number; delivered: number; enqueueSeconds: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "hccd-bench-delivery-"));
+  const base = { ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", SWEEP_INTERVAL_MS: "0", ZALO_SIM_DAILY_QUOTA: String(MESSAGES * 2) };
+  const port = 18_790 + r;
+  const profile = process.env.BENCH_SIM_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SIM_PROFILE}`] : [];
+  const sim: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(new URL("../src/cli.ts", import.meta.url)), "simulate", "--port", String(port)], {
+    env: { ...process.env, ...base },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    sim.stdout!.on("data", (d: Buffer) => d.toString().includes("127.0.0.1") && resolve());
+    sim.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
+  });
+  const simUrl = `http://127.0.0.1:${port}`;
+  const config = parseConfig({
+    ...base,
+    ZALO_SIM_URL: `${simUrl}/zalo`,
+    THROTTLE_OA_PER_SEC: "0",
+    THROTTLE_ZNS_PER_SEC: "0",
+    THROTTLE_SMS_PER_SEC: "0",
+    OUTBOX_CONCURRENCY: CONCURRENCY,
+  });
+  const runtime = createRuntime(config, { dbPath: join(dir, "delivery.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  try {
+    const t0 = performance.now();
+    const now = new Date();
+    const CHUNK = 5_000;
+    for (let start = 0; start < MESSAGES; start += CHUNK) {
+      runtime.handle.db.transaction((tx) => {
+        for (let i = start; i < Math.min(MESSAGES, start + CHUNK); i++) {
+          enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
+        }
+      });
+    }
+    const enqueueSeconds = (performance.now() - t0) / 1000;
+    // Through the (status, next_attempt_at) index: a count of every row each poll would eat the CPU being measured.
+    const pending = runtime.handle.sqlite.prepare("select exists(select 1 from outbox where status in ('pending', 'sending')) as n");
+    const t1 = performance.now();
+    runtime.worker.start();
+    while ((pending.get() as { n: number }).n > 0) await new Promise((res) => setTimeout(res, 50));
+    const seconds = (performance.now() - t1) / 1000;
+    await runtime.worker.stop();
+    const stats = (await (await fetch(`${simUrl}/_sim/zalo/stats`)).json()) as { delivered: number; trackingIds: number; duplicated: number };
+    const delivered = stats.trackingIds;
+    if (delivered !== MESSAGES || stats.duplicated !== 0 || stats.delivered !== MESSAGES) throw new Error(`the simulator counted ${JSON.stringify(stats)}, expected ${MESSAGES} once each`);
+    return { perSecond: MESSAGES / seconds, seconds, delivered, enqueueSeconds };
+  } finally {
+    await runtime.close();
+    sim.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runDeliveryBench(): Promise<void> {
+  const rounds = [];
+  for (let r = 0; r < ROUNDS; r++) rounds.push(await round(r));
+  console.log(
+    `delivery: ${MESSAGES.toLocaleString("en")} queued ZNS messages to the simulator over loopback, throttling off, ${CONCURRENCY} in flight: ` +
+      `median ${fmt(median(rounds.map((x) => x.perSecond)), 0)} messages/s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.perSecond, 0)).join(", ")}; target ≥ 2,000/s); ` +
+      `each delivered once (${rounds[0]!.delivered.toLocaleString("en")} tracking ids); queueing took ${fmt(median(rounds.map((x) => x.enqueueSeconds)), 1)} s; ` +
+      `peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`,
+  );
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) await runDeliveryBench();

@@ -1,0 +1,86 @@
+/**
+ * Import benchmark (issue 4): a department's 100,000-row .xlsx list (contract 4, Vietnamese
+ * headers, dates as Excel dates, 1 row in 100 with a mistake) imported by the real importer into
+ * a SQLite file, planning each document's reminders. The import runs in a child process of its own
+ * so its peak memory is the import's, not the file generator's. Printed: file size, rows, time
+ * (median of rounds), rows per second, rejected rows, peak memory.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { createLogger, createRuntime, parseConfig } from "../src/index.js";
+import { importLicences, xlsxRows } from "../src/services/licence-import.js";
+import { fmt, median } from "./stats.js";
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? process.env.BENCH_ROUNDS ?? 3);
+const SERVICES = ["tour-guide-card", "petrol-retail-certificate", "food-safety-certificate-industry", "veterinary-practising-certificate", "radiation-work-licence"];
+
+async function writeList(path: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet("Danh sách");
+  ws.addRow(["Mã dịch vụ", "Số giấy phép", "Loại chủ thể", "Tên tổ chức/cá nhân", "Số điện thoại", "Ngày cấp", "Ngày hết hạn", "Mã xã/phường", "Địa chỉ"]).commit();
+  const base = Date.UTC(2027, 0, 1);
+  for (let i = 0; i < ROWS; i++) {
+    const bad = i % 100 === 99;
+    const person = i % 3 !== 0;
+    ws.addRow([
+      SERVICES[i % SERVICES.length],
+      `GP-${String(i).padStart(6, "0")}`,
+      person ? "Cá nhân" : "Tổ chức",
+      person ? `Nguyễn Văn An ${i}` : `Công ty TNHH Thương mại Tây Ninh ${i}`,
+      bad ? "12345" : `09${String(10_000_000 + i).slice(-8)}`,
+      new Date(base - 3 * 365 * 86_400_000),
+      new Date(base + (i % 1095) * 86_400_000),
+      "25747",
+      "Khu phố 1, phường Tân Ninh, tỉnh Tây Ninh",
+    ]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+async function importOnce(file: string, db: string) {
+  const runtime = createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  const t0 = performance.now();
+  const report = await importLicences(runtime.services, { rows: xlsxRows(file), fileName: "list.xlsx", format: "xlsx", importedBy: "bench", catalogue: runtime.catalogue });
+  const seconds = (performance.now() - t0) / 1000;
+  await runtime.close();
+  return { seconds, rows: report.rows, created: report.created, rejected: report.rejected.length, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb };
+}
+
+export async function runImportBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "hccd-bench-import-"));
+  try {
+    const file = join(dir, "list.xlsx");
+    const t0 = performance.now();
+    await writeList(file);
+    const mb = statSync(file).size / 1024 / 1024;
+    const rounds: Awaited<ReturnType<typeof importOnce>>[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--import", file, join(dir, `round-${r}.db`)], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`import round ${r} failed: ${child.stderr}`);
+      rounds.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!));
+    }
+    const s = median(rounds.map((x) => x.seconds));
+    const first = rounds[0]!;
+    console.log(
+      `import: ${ROWS.toLocaleString("en")}-row .xlsx (${fmt(mb, 1)} MB, written in ${fmt((performance.now() - t0) / 1000, 1)} s): ` +
+        `median ${fmt(s, 1)} s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.seconds, 1)).join(", ")}), ${fmt(ROWS / s, 0)} rows/s; ` +
+        `${first.created.toLocaleString("en")} imported, ${first.rejected.toLocaleString("en")} rejected; ` +
+        `peak RSS of the import process ${fmt(median(rounds.map((x) => x.peakRssMb)), 0)} MB (${fmt(median(rounds.map((x) => x.rssBeforeMb)), 0)} MB before it started)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === "--import") {
+  process.stdout.write(`${JSON.stringify(await importOnce(process.argv[3]!, process.argv[4]!))}\n`);
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await runImportBench();
+}
