@@ -19,7 +19,7 @@ const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? process.env.BENCH_ROUNDS ?? 3);
 const SERVICES = ["tour-guide-card", "petrol-retail-certificate", "food-safety-certificate-industry", "veterinary-practising-certificate", "radiation-work-licence"];
 
-async function writeList(path: string): Promise<void> {
+export async function writeList(path: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet("Danh sách");
   ws.addRow(["Mã dịch vụ", "Số giấy phép", "Loại chủ thể", "Tên tổ chức/cá nhân", "Số điện thoại", "Ngày cấp", "Ngày hết hạn", "Mã xã/phường", "Địa chỉ"]).commit();

@@ -9,15 +9,22 @@ export type ReminderRow = typeof reminders.$inferSelect;
 export type ImportRow = typeof imports.$inferSelect;
 
 export function findDocument(db: Db, serviceKey: string, documentNo: string): DocumentRow | undefined {
-  return db.select().from(documents).where(and(eq(documents.serviceKey, serviceKey), eq(documents.documentNo, documentNo))).get();
+  return prepared(db, "findDocument", (d) => d.select().from(documents).where(and(eq(documents.serviceKey, sql.placeholder("serviceKey")), eq(documents.documentNo, sql.placeholder("documentNo")))).prepare()).get({ serviceKey, documentNo });
 }
 
 export function getDocument(db: Db, id: string): DocumentRow | undefined {
   return prepared(db, "getDocument", (d) => d.select().from(documents).where(eq(documents.id, sql.placeholder("id"))).prepare()).get({ id });
 }
 
+const DOCUMENT_COLUMNS = ["id", "serviceKey", "documentNo", "holderKind", "holderName", "holderId", "phone", "issuedOn", "expiresOn", "wardCode", "address", "lastImportId", "updatedAt"] as const;
+
+/** Stores a document (prepared once: an import inserts thousands). */
 export function insertDocument(db: Db, row: NewDocument): DocumentRow {
-  return db.insert(documents).values(row).returning().get();
+  const insert = prepared(db, "insertDocument", (d) =>
+    d.insert(documents).values(Object.fromEntries(DOCUMENT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as NewDocument).returning().prepare(),
+  );
+  // Insert placeholders go through the columns' encoders: Dates and nulls as they are.
+  return insert.get(Object.fromEntries(DOCUMENT_COLUMNS.map((c) => [c, row[c] ?? null]))) as DocumentRow;
 }
 
 export function updateDocument(db: Db, id: string, patch: Partial<Omit<NewDocument, "id" | "serviceKey" | "documentNo">> & { updatedAt: Date }): void {
@@ -26,8 +33,13 @@ export function updateDocument(db: Db, id: string, patch: Partial<Omit<NewDocume
 
 /** Plans a reminder unless one with the same key exists (re-imports plan nothing twice). */
 export function planReminder(db: Db, row: Omit<typeof reminders.$inferInsert, "status" | "createdAt">): boolean {
-  const r = db.insert(reminders).values({ ...row, status: "planned" }).onConflictDoNothing({ target: reminders.idempotencyKey }).returning({ id: reminders.id }).get();
-  return r !== undefined;
+  const at = (row.updatedAt as Date).getTime();
+  const r = rawStatement(
+    db,
+    "planReminder",
+    "insert into reminders (id, subject, document_id, birth_event_id, dose_key, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing",
+  ).run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at, at);
+  return r.changes === 1;
 }
 
 /** Cancels the planned reminders of a document (it was renewed: the old deadline no longer applies). */
