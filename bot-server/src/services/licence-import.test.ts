@@ -97,4 +97,28 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
       { document_no: "HDV-X2", issued_on: null, expires_on: "2027-03-31" },
     ]);
   });
+
+  // exceljs's streaming reader decoded each chunk of XML on its own, cutting Vietnamese letters
+  // (two or three bytes in UTF-8) at chunk boundaries: "Tổ ch���c" was rejected, a name in the
+  // middle of a chunk boundary would have been stored damaged. patches/exceljs@4.4.0.patch fixes it.
+  it("keeps every Vietnamese letter of a large .xlsx intact across the reader's chunks", async () => {
+    w = createTestWorld();
+    dir = mkdtempSync(join(tmpdir(), "hccd-import-"));
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Danh sách");
+    sheet.addRow(HEADER.split(","));
+    const name = (i: number) => `Nguyễn Thị Ngọc Ánh Hưởng Đức Ưng ${i}`;
+    const N = 3000;
+    for (let i = 0; i < N; i++) {
+      sheet.addRow(["tour-guide-card", `HDV-${i}`, i % 2 ? "Cá nhân" : "Tổ chức", name(i), "", "0912345678", "", "2027-03-01", "", `Ấp Trường Đổi, phường Trảng Bàng, tỉnh Tây Ninh — số ${i}`]);
+    }
+    const path = join(dir, "big.xlsx");
+    await wb.xlsx.writeFile(path);
+    const r = await importLicences(w.services, { rows: xlsxRows(path), fileName: "big.xlsx", format: "xlsx", importedBy: "o", catalogue });
+    expect(r.rejected).toEqual([]);
+    expect(r.created).toBe(N);
+    const stored = rowsOf(w, "select document_no, holder_name, address from documents") as { document_no: string; holder_name: string; address: string }[];
+    const damaged = stored.filter((d) => d.holder_name !== name(Number(d.document_no.slice(4))) || d.address.includes("\uFFFD"));
+    expect(damaged).toEqual([]);
+  }, 60_000);
 });
