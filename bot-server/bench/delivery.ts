@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { enqueueOutbox } from "@hccd/db";
@@ -33,7 +33,7 @@ function payload(i: number): NotificationPayload {
   };
 }
 
-async function round(r: number): Promise<{ perSecond: number; seconds: number; delivered: number; enqueueSeconds: number }> {
+async function round(r: number): Promise<{ perSecond: number; seconds: number; delivered: number; enqueueSeconds: number; workerCpuMsPerMessage: number; simCpuMsPerMessage: number }> {
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-delivery-"));
   const base = { ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", SWEEP_INTERVAL_MS: "0", ZALO_SIM_DAILY_QUOTA: String(MESSAGES * 2) };
   const port = 18_790 + r;
@@ -70,15 +70,25 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     const enqueueSeconds = (performance.now() - t0) / 1000;
     // Through the (status, next_attempt_at) index: a count of every row each poll would eat the CPU being measured.
     const pending = runtime.handle.sqlite.prepare("select exists(select 1 from outbox where status in ('pending', 'sending')) as n");
+    const simCpu = () => {
+      // utime + stime of the simulator process, in clock ticks (100 a second on Linux).
+      const f = readFileSync(`/proc/${sim.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(f[11]) + Number(f[12])) * 10;
+    };
+    const simCpu0 = simCpu();
+    const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     runtime.worker.start();
     while ((pending.get() as { n: number }).n > 0) await new Promise((res) => setTimeout(res, 50));
     const seconds = (performance.now() - t1) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const workerCpuMsPerMessage = (cpu.user + cpu.system) / 1000 / MESSAGES;
+    const simCpuMsPerMessage = (simCpu() - simCpu0) / MESSAGES;
     await runtime.worker.stop();
     const stats = (await (await fetch(`${simUrl}/_sim/zalo/stats`)).json()) as { delivered: number; trackingIds: number; duplicated: number };
     const delivered = stats.trackingIds;
     if (delivered !== MESSAGES || stats.duplicated !== 0 || stats.delivered !== MESSAGES) throw new Error(`the simulator counted ${JSON.stringify(stats)}, expected ${MESSAGES} once each`);
-    return { perSecond: MESSAGES / seconds, seconds, delivered, enqueueSeconds };
+    return { perSecond: MESSAGES / seconds, seconds, delivered, enqueueSeconds, workerCpuMsPerMessage, simCpuMsPerMessage };
   } finally {
     await runtime.close();
     sim.kill("SIGTERM");
@@ -93,6 +103,7 @@ export async function runDeliveryBench(): Promise<void> {
     `delivery: ${MESSAGES.toLocaleString("en")} queued ZNS messages to the simulator over loopback, throttling off, ${CONCURRENCY} in flight: ` +
       `median ${fmt(median(rounds.map((x) => x.perSecond)), 0)} messages/s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.perSecond, 0)).join(", ")}; target ≥ 2,000/s); ` +
       `each delivered once (${rounds[0]!.delivered.toLocaleString("en")} tracking ids); queueing took ${fmt(median(rounds.map((x) => x.enqueueSeconds)), 1)} s; ` +
+      `CPU per message: worker ${fmt(median(rounds.map((x) => x.workerCpuMsPerMessage)), 3)} ms (so ${fmt(1000 / median(rounds.map((x) => x.workerCpuMsPerMessage)), 0)}/s on a core of its own), simulator ${fmt(median(rounds.map((x) => x.simCpuMsPerMessage)), 3)} ms; ` +
       `peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB`,
   );
 }

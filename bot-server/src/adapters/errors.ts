@@ -40,6 +40,9 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  * rejects with a `TimeoutError`, as `AbortSignal.timeout` does.
  */
 export async function fetchWithTimeout(doFetch: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  // Our node:http fetch keeps the deadline itself, more cheaply.
+  const own = (doFetch as FetchLike & { withDeadline?: (u: string, i: RequestInit, ms: number) => Promise<Response> }).withDeadline;
+  if (own) return own(url, init, timeoutMs);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")), timeoutMs);
   try {

@@ -29,7 +29,9 @@ describe("createNodeFetch", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("x-echo-auth")).toBe("Bearer k");
     expect(res.headers.get("set-cookie")).toBe("a=1, b=2");
+    expect(res.ok).toBe(true);
     expect(await res.json()).toEqual({ method: "POST", body, length: String(Buffer.byteLength(body)) });
+    await expect(res.text()).rejects.toThrow(/already been read/);
   });
   it("passes statuses through, with no body for 204", async () => {
     expect((await f(`${base}/missing`)).status).toBe(404);
@@ -42,8 +44,14 @@ describe("createNodeFetch", () => {
     expect(((await res.json()) as { body: string }).body).toBe("a=1&b=x+y");
   });
   it("gives up after the deadline with a TimeoutError, like AbortSignal.timeout", async () => {
-    const err = await fetchWithTimeout(f, `${base}/slow`, {}, 50).catch((e: unknown) => e);
+    const plain = (input: string | URL | Request, init?: RequestInit) => f(input, init); // no withDeadline: AbortController path
+    const err = await fetchWithTimeout(plain, `${base}/slow`, {}, 50).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "TimeoutError" });
+  });
+  it("keeps a deadline of its own, also a TimeoutError", async () => {
+    const err = await f.withDeadline(`${base}/slow`, {}, 50).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: "TimeoutError" });
+    expect(await (await f.withDeadline(`${base}/x`, {}, 5_000)).json()).toMatchObject({ method: "GET" });
   });
   it("refuses what it cannot send instead of sending something else", async () => {
     await expect(f(`${base}/x`, { method: "POST", body: new Blob(["x"]) })).rejects.toThrow(/string, bytes or URLSearchParams/);

@@ -89,6 +89,13 @@ export function createZaloSimulator(opts: {
   const withoutZalo = new Set<string>();
   let seq = 0;
 
+  /** Vietnam's date, worked out once a second at most (asked on every send). */
+  let dayCache = { at: 0, day: "" };
+  const today = () => {
+    const t = now().getTime();
+    if (Math.floor(t / 1000) !== Math.floor(dayCache.at / 1000) || !dayCache.day) dayCache = { at: t, day: vietnamDate(new Date(t)) };
+    return dayCache.day;
+  };
   // A random part per simulator, a counter per message: unique, and cheap at thousands a second.
   const instance = randomBytes(3).toString("hex");
   const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${instance}${(++seq).toString(36)}`;
@@ -204,7 +211,7 @@ export function createZaloSimulator(opts: {
 
   /** Sends counted against today's quota; the quota resets at midnight Vietnam time. */
   function quotaUsedToday(): number {
-    const day = vietnamDate(now());
+    const day = today();
     if (quotaUsed.day !== day) quotaUsed = { day, count: 0 };
     return quotaUsed.count;
   }
