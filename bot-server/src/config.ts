@@ -107,6 +107,8 @@ export const configSchema = z
     SMS_API_KEY: optionalText,
     /** The registered brandname the SMS shows as its sender. */
     SMS_BRANDNAME: z.string().min(1).max(11).default("HCC-CONG"),
+    /** The secret the gateway signs its delivery reports with (`POST /webhooks/sms`); sim mode has a default. */
+    SMS_WEBHOOK_SECRET: optionalText,
   })
   .superRefine((c, ctx) => {
     if (c.ZALO_MODE === "live") {
@@ -132,6 +134,8 @@ export const DEV_INTEGRATION_KEYS = [
 ] as const;
 
 /** Credentials of the simulated Zalo app and OA (sim mode only). */
+/** Sim mode: what the SMS simulator signs its delivery reports with. */
+export const SIM_SMS_WEBHOOK_SECRET = "sim-sms-webhook-secret";
 export const SIM_ZALO = { appId: "1000000000000000001", oaId: "2000000000000000002", oaSecretKey: "sim-oa-secret-key", appSecret: "sim-app-secret" } as const;
 
 /** Parses the environment; throws ConfigError naming every bad variable. */
@@ -148,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     config.ZALO_OA_ID ??= SIM_ZALO.oaId;
     config.ZALO_OA_SECRET_KEY ??= SIM_ZALO.oaSecretKey;
     config.ZALO_APP_SECRET ??= SIM_ZALO.appSecret;
+    config.SMS_WEBHOOK_SECRET ??= SIM_SMS_WEBHOOK_SECRET;
   }
   return config;
 }

@@ -163,7 +163,15 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   if (config.SMS_GATEWAY_URL) {
     sms = createHttpSmsClient({ baseUrl: config.SMS_GATEWAY_URL, brandname: config.SMS_BRANDNAME, ...(config.SMS_API_KEY ? { apiKey: config.SMS_API_KEY } : {}) });
   } else if (config.ZALO_MODE === "sim") {
-    const smsSim = createSmsSimulator({ now });
+    const smsSim = createSmsSimulator({
+      now,
+      reportSecret: config.SMS_WEBHOOK_SECRET ?? "",
+      // The simulated gateway reports deliveries to our public webhook, signed, like the real one.
+      deliverReport: async (body, signature) => {
+        if (!appRef) throw new Error("app not ready");
+        await appRef.request("/webhooks/sms", { method: "POST", headers: { "content-type": "application/json", "x-sms-signature": signature }, body });
+      },
+    });
     sms = createHttpSmsClient({ baseUrl: "http://sms.sim", apiKey: smsSim.apiKey, brandname: config.SMS_BRANDNAME, fetch: inProcess(smsSim.api) });
     simRoutes ??= new Hono();
     simRoutes.route("/sms", createSmsSimRoutes(smsSim));
@@ -250,6 +258,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       await webhooks.idle();
       await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);
+      await sim?.sms?.idle();
       sim?.caseSystem?.close();
       handle.close();
     },

@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
 import { webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
-import { insertInboxEvent, markInboxProcessed, type Db } from "@hccd/db";
+import { insertInboxEvent, markInboxProcessed, markOutboxReceipt, markOutboxUndelivered, type Db } from "@hccd/db";
+import { zodIssuesToFields } from "@hccd/shared";
+import { smsDeliveryReportSchema, verifySmsReport } from "../adapters/sms/types.js";
 import type { AppEnv } from "../env.js";
 import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
@@ -61,6 +63,46 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
       if (!parsed.success && stored.created) markInboxProcessed(deps.db, stored.row.id, now, "unreadable event");
       if (stored.created && parsed.success) setImmediate(deps.onStored);
       return c.json({ ok: true, duplicate: !stored.created }, 200);
+    },
+  );
+  /**
+   * `POST /webhooks/sms`: the gateway's delivery reports. Signed with SMS_WEBHOOK_SECRET (401 and
+   * nothing changed otherwise); a report we cannot read is 422 naming the field; `delivered` marks
+   * the row delivered, `failed`/`expired` mark it failed with the reason, listed for staff. A report
+   * for a row we do not know is answered 200 (the gateway would resend it forever) and logged.
+   */
+  app.post(
+    "/sms",
+    bodyLimit({
+      maxSize: deps.config.WEBHOOK_MAX_BYTES,
+      onError: () => {
+        throw new DomainError(413, "payload_too_large", `webhook bodies are limited to ${deps.config.WEBHOOK_MAX_BYTES} bytes`);
+      },
+    }),
+    async (c) => {
+      const raw = await c.req.text();
+      if (!verifySmsReport(raw, c.req.header("x-sms-signature"), deps.config.SMS_WEBHOOK_SECRET ?? "")) {
+        c.var.log.warn({ hasHeader: Boolean(c.req.header("x-sms-signature")), configured: Boolean(deps.config.SMS_WEBHOOK_SECRET) }, "SMS report refused: signature does not match");
+        return c.json<ErrorEnvelope>({ error: { code: "invalid_signature", message: "X-SMS-Signature does not match the body" } }, 401);
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new DomainError(400, "bad_request", "the body is not JSON");
+      }
+      const parsed = smsDeliveryReportSchema.safeParse(body);
+      if (!parsed.success) {
+        return c.json<ErrorEnvelope>({ error: { code: "validation_failed", message: "The delivery report is not valid", fields: zodIssuesToFields(parsed.error.issues) } }, 422);
+      }
+      const r = parsed.data;
+      const at = new Date(r.at);
+      const updated =
+        r.status === "delivered"
+          ? markOutboxReceipt(deps.db, { trackingId: r.client_ref }, "delivered", at)
+          : markOutboxUndelivered(deps.db, r.client_ref, `sms ${r.status}${r.error ? `: ${r.error}` : ""}`, at);
+      if (!updated) c.var.log.warn({ clientRef: r.client_ref, status: r.status }, "SMS report for no sent message of ours");
+      return c.json({ ok: true, updated }, 200);
     },
   );
   return app;

@@ -6,6 +6,9 @@ import { csvRows, importLicences } from "../services/licence-import.js";
 import { defaultReminderCatalogue, reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminder-catalogue.js";
 import { sweepReminders } from "../services/reminder-sweep.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
+import { listFailedOutbox } from "@hccd/db";
+import { signSmsReport } from "../adapters/sms/types.js";
+import { SIM_SMS_WEBHOOK_SECRET } from "../config.js";
 
 /**
  * Channel policy in delivery (issue 4): ZNS to the phone, else SMS; a permanent refusal falls over
@@ -47,7 +50,8 @@ describe("delivery across channels", () => {
       "Kinh gui Ong/Ba Pham Minh Duc, the huong dan vien du lich so HDV-9 se het han vao ngay 24/12/2026. Ong/Ba vui long thuc hien thu tuc gia han truoc ngay 14/12/2026 de khong bi gian doan. Chi tiet va thu tuc: mo Zalo, vao Official Account cua Trung tam Phuc vu hanh chinh cong tinh.",
     );
     expect(sms!.segments).toBeLessThanOrEqual(3);
-    expect(outbox()).toEqual([expect.objectContaining({ channel: "sms", status: "sent" })]);
+    await w.sim!.sms!.idle(); // the gateway's delivery report
+    expect(outbox()).toEqual([expect.objectContaining({ channel: "sms", status: "delivered" })]);
   });
 
   it("moves today's messages to SMS once the ZNS quota is spent", async () => {
@@ -57,7 +61,8 @@ describe("delivery across channels", () => {
     for (let i = 0; i < 3; i++) await w.worker.drain();
     expect(w.sim!.zalo!.messages().filter((m) => m.channel === "zns")).toHaveLength(1);
     expect(w.sim!.sms!.messages()).toHaveLength(1);
-    expect(outbox().map((o) => [o.channel, o.status])).toEqual(expect.arrayContaining([["zns", "sent"], ["sms", "sent"]]));
+    await w.sim!.sms!.idle();
+    expect(outbox().map((o) => [o.channel, o.status])).toEqual(expect.arrayContaining([["zns", "sent"], ["sms", "delivered"]]));
   });
 
   it("waits for tomorrow's quota, at 07:00 Vietnam time, when the service allows no SMS", async () => {
@@ -99,6 +104,47 @@ describe("delivery across channels", () => {
     }
     expect(w.sim!.sms!.deliveriesPerClientRef().size).toBe(1);
     expect([...w.sim!.sms!.deliveriesPerClientRef().values()]).toEqual([1]);
-    expect(outbox()).toEqual([expect.objectContaining({ channel: "sms", status: "sent" })]);
+    await w.sim!.sms!.idle();
+    expect(outbox()).toEqual([expect.objectContaining({ channel: "sms", status: "delivered" })]);
+  });
+
+  it("records the gateway's delivery report: delivered, or failed with the reason and listed for staff", async () => {
+    w = createTestWorld({ catalogue: defaultReminderCatalogue });
+    for (const phone of ["0912345678", "0987654321"]) w.sim!.zalo!.setWithoutZalo(phone);
+    w.sim!.sms!.setUnreachable("0987654321");
+    await remind(defaultReminderCatalogue, `tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,${DUE}\ntour-guide-card,HDV-2,person,Trần Thị Mai,0987654321,${DUE}\n`);
+    for (let i = 0; i < 3; i++) await w.worker.drain();
+    await w.sim!.sms!.idle();
+    const rows = w.handle.sqlite.prepare("select channel, status, last_error, json_extract(payload, '$.recipient.phone') as phone from outbox order by phone").all();
+    expect(rows).toEqual([
+      { channel: "sms", status: "delivered", last_error: null, phone: "84912345678" },
+      { channel: "sms", status: "failed", last_error: "sms failed: subscriber unreachable", phone: "84987654321" },
+    ]);
+    expect(listFailedOutbox(w.handle.db, { limit: 10 }).map((r) => r.lastError)).toEqual(["sms failed: subscriber unreachable"]);
+  });
+});
+
+describe("POST /webhooks/sms", () => {
+  const post = (body: string, signature?: string) =>
+    w.call("POST", "/webhooks/sms", { rawBody: body, headers: { "content-type": "application/json", ...(signature ? { "x-sms-signature": signature } : {}) } });
+  const report = { message_id: "sms1", client_ref: "no-such-row", status: "delivered", at: "2026-11-24T03:00:05Z" };
+
+  it("refuses an unsigned or forged report, and names the field of one it cannot read", async () => {
+    w = createTestWorld();
+    const raw = JSON.stringify(report);
+    expect((await post(raw)).status).toBe(401);
+    expect((await post(raw, signSmsReport(raw, "wrong-secret"))).status).toBe(401);
+    const bad = JSON.stringify({ ...report, status: "read" });
+    const res = await post(bad, signSmsReport(bad, SIM_SMS_WEBHOOK_SECRET));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path)).toEqual(["status"]);
+  });
+
+  it("answers 200 to a report about no message of ours, so the gateway does not resend it forever", async () => {
+    w = createTestWorld();
+    const raw = JSON.stringify(report);
+    const res = await post(raw, signSmsReport(raw, SIM_SMS_WEBHOOK_SECRET));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, updated: false });
   });
 });

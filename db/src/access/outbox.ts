@@ -148,6 +148,14 @@ export function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: st
 }
 
 /**
+ * A message the gateway accepted but the operator could not deliver (an SMS delivery report):
+ * failed, with the reason, so staff see it among what finally failed. Only a sent row changes.
+ */
+export function markOutboxUndelivered(db: Db, id: string, reason: string, at: Date): boolean {
+  return rawStatement(db, "markOutboxUndelivered", "update outbox set status = 'failed', last_error = ?, updated_at = ? where id = ? and status = 'sent'").run(reason, at.getTime(), id).changes === 1;
+}
+
+/**
  * Notifications given up (every retry and channel spent), newest first, for staff to follow up.
  * `serviceKeys` narrows to reminders of those services (a department's own).
  */

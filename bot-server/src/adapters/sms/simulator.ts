@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { normalizeVnPhone, zodIssuesToFields } from "@hccd/shared";
-import { smsText } from "./types.js";
+import { signSmsReport, smsText, type SmsDeliveryReport } from "./types.js";
 
 export interface SimSms {
   id: string;
@@ -26,12 +26,36 @@ const sendBody = z.object({
  * first message and is not delivered again), refuses numbers no network serves (`8400…`), and can
  * be told to fail the next requests, transiently (503) or permanently (422).
  */
-export function createSmsSimulator(opts: { now?: () => Date; apiKey?: string } = {}) {
+export function createSmsSimulator(
+  opts: {
+    now?: () => Date;
+    apiKey?: string;
+    /** Where delivery reports go, signed with `reportSecret` (as a gateway posts them to our webhook). */
+    deliverReport?: (rawBody: string, signature: string) => Promise<void>;
+    reportSecret?: string;
+  } = {},
+) {
   const now = opts.now ?? (() => new Date());
   const apiKey = opts.apiKey ?? "sim-sms-key";
   let delivered: SimSms[] = [];
   const byRef = new Map<string, SimSms>();
   const failures: ("transient" | "permanent")[] = [];
+  /** Numbers the operator accepts but cannot reach: their report says `failed`. */
+  const unreachable = new Set<string>();
+  const reports = new Set<Promise<void>>();
+  function report(msg: SimSms) {
+    if (!opts.deliverReport) return;
+    const r: SmsDeliveryReport = unreachable.has(msg.phone)
+      ? { message_id: msg.id, client_ref: msg.clientRef, status: "failed", error: "subscriber unreachable", at: now().toISOString() }
+      : { message_id: msg.id, client_ref: msg.clientRef, status: "delivered", at: now().toISOString() };
+    const raw = JSON.stringify(r);
+    // After the 202, like a real operator: the report is its own request.
+    const p = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => opts.deliverReport!(raw, signSmsReport(raw, opts.reportSecret ?? "")))
+      .catch(() => undefined)
+      .finally(() => reports.delete(p));
+    reports.add(p);
+  }
   let seq = 0;
 
   const api = new Hono();
@@ -50,6 +74,7 @@ export function createSmsSimulator(opts: { now?: () => Date; apiKey?: string } =
     const msg: SimSms = { id: `sms${(++seq).toString(36)}${Date.now().toString(36)}`, phone: b.to, text: b.text, brandname: b.brandname, clientRef: b.client_ref, segments: smsText(b.text).segments, acceptedAt: now().toISOString() };
     delivered.push(msg);
     byRef.set(b.client_ref, msg);
+    report(msg);
     return c.json(accepted(msg), 202);
   });
 
@@ -66,6 +91,16 @@ export function createSmsSimulator(opts: { now?: () => Date; apiKey?: string } =
       const counts = new Map<string, number>();
       for (const m of delivered) counts.set(m.clientRef, (counts.get(m.clientRef) ?? 0) + 1);
       return counts;
+    },
+    /** The operator accepts messages to this number but cannot deliver them (report: failed). */
+    setUnreachable(phone: string) {
+      const p = normalizeVnPhone(phone);
+      if (!p.ok) throw new Error(`not a Vietnamese mobile number: ${phone}`);
+      unreachable.add(p.value);
+    },
+    /** Waits for the delivery reports on their way. */
+    async idle() {
+      while (reports.size) await Promise.all([...reports]);
     },
     /** The next `n` requests fail this way (then the gateway is well again). */
     failNext(n: number, kind: "transient" | "permanent") {

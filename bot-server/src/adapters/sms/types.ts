@@ -1,3 +1,5 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { stripVietnameseMarks } from "@hccd/shared";
 
 /**
@@ -37,4 +39,29 @@ export function smsText(input: string): SmsText {
   }
   const units = text.length; // UTF-16 code units, as UCS-2/UTF-16 counts them
   return { text, encoding: "ucs2", segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+}
+
+/**
+ * A delivery report the gateway posts to `POST /webhooks/sms` once the operator has delivered, or
+ * given up on, a message we sent. `client_ref` is our outbox row id. Signed: header
+ * `X-SMS-Signature: sha256=<hex HMAC-SHA256 of the raw body with SMS_WEBHOOK_SECRET>`.
+ */
+export const smsDeliveryReportSchema = z.object({
+  message_id: z.string().min(1),
+  client_ref: z.string().min(1).max(100),
+  status: z.enum(["delivered", "failed", "expired"]),
+  error: z.string().max(500).optional(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type SmsDeliveryReport = z.infer<typeof smsDeliveryReportSchema>;
+
+export function signSmsReport(rawBody: string, secret: string): string {
+  return `sha256=${createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+}
+
+export function verifySmsReport(rawBody: string, header: string | undefined, secret: string): boolean {
+  if (!header || !secret) return false;
+  const expected = Buffer.from(signSmsReport(rawBody, secret));
+  const given = Buffer.from(header);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
