@@ -1,5 +1,6 @@
-import { nameKey, normalizeVnPhone, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
-import { findPersonByNationalId, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { addDays, nameKey, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
+import { findDocument, findPersonByNationalId, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { planDocumentReminders } from "../services/reminder-planning.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
 import { receiveBirthCertificate } from "../services/birth-intake.js";
@@ -73,5 +74,28 @@ export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, h
   const existing = findBirthEventByCertificateNo(deps.db, "TN-BVDK-2026-000123");
   const certificate = existing ? (existing.payload as BirthCertificate) : demoBirthCertificate(now);
   const r = receiveBirthCertificate(deps, { certificate, clientId: hospitalClientId });
+  seedDemoDocuments(deps);
   return { draftId: r.draftId };
+}
+
+/**
+ * A few documents from departments' lists, so the demo shows the reminder engine: the father's
+ * tour guide card has its 30-day notice due today, the mother's household health insurance and a
+ * petrol station's certificate come later. Planned as an import plans them; kept on later starts.
+ */
+function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue }): void {
+  const now = deps.now();
+  const today = vietnamDate(now);
+  const docs = [
+    { serviceKey: "tour-guide-card", documentNo: "HDV-DEMO-0001", holderKind: "person" as const, holderName: DEMO_FATHER.fullName, phone: "84987654321", expiresOn: addDays(today, 30) },
+    { serviceKey: "household-health-insurance", documentNo: "HN4797912345678", holderKind: "person" as const, holderName: DEMO_MOTHER.fullName, phone: "84912345678", expiresOn: addDays(today, 45) },
+    { serviceKey: "petrol-retail-certificate", documentNo: "CHXD-DEMO-07", holderKind: "organization" as const, holderName: "Cửa hàng xăng dầu Tân Ninh", phone: "84912345678", expiresOn: addDays(today, 90) },
+  ];
+  for (const d of docs) {
+    if (!deps.catalogue.has(d.serviceKey) || findDocument(deps.db, d.serviceKey, d.documentNo)) continue;
+    deps.db.transaction((tx) => {
+      const doc = insertDocument(tx, { id: deps.newId(), ...d, updatedAt: now });
+      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now);
+    });
+  }
 }

@@ -93,3 +93,18 @@ describe("reminder sweep with the province's catalogue", () => {
     expect(new URL(msg!.templateData!.link!).searchParams.get("document")).toBe(docId);
   });
 });
+
+describe("the demo (SEED=demo)", () => {
+  it("has departments' documents whose reminders the sweep sends", async () => {
+    w = createTestWorld({ env: { SEED: "demo" }, catalogue: defaultReminderCatalogue });
+    expect(sweepReminders(w.services, { catalogue: defaultReminderCatalogue }).queued).toBe(1); // the father's tour guide card, 30 days ahead
+    await w.worker.drain();
+    const [msg] = w.sim!.zalo!.messages({ phone: "84987654321" }).filter((m) => m.templateId === "document_expiry");
+    expect(msg!.templateData).toMatchObject({ holderName: "Trần Văn Minh", documentNo: "HDV-DEMO-0001" });
+    expect(w.handle.sqlite.prepare("select service_key from documents order by service_key").all()).toEqual([
+      { service_key: "household-health-insurance" },
+      { service_key: "petrol-retail-certificate" },
+      { service_key: "tour-guide-card" },
+    ]);
+  });
+});
