@@ -13,7 +13,7 @@ import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.j
 import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
-import type { FetchLike } from "./adapters/errors.js";
+import { inProcessFetch } from "./adapters/errors.js";
 import type { ServiceDeps } from "./deps.js";
 import { seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
@@ -89,7 +89,7 @@ export function simTemplates(config: Config) {
 }
 
 /** `fetch` that sends requests to a Hono app in-process: the HTTP clients run for real, no port. */
-const inProcess = (app: { fetch: (req: Request) => Response | Promise<Response> }): FetchLike => async (input, init) => app.fetch(new Request(input, init));
+const inProcess = inProcessFetch;
 
 /**
  * Wires the whole backend from a config: database (migrated), machine clients, Zalo and case

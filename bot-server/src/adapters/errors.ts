@@ -51,3 +51,9 @@ export async function fetchWithTimeout(doFetch: FetchLike, url: string, init: Re
     clearTimeout(timer);
   }
 }
+
+/** A `fetch` that hands requests to a Hono app in this process (the built-in simulators, tests). */
+export const inProcessFetch =
+  (app: { fetch: (req: Request) => Response | Promise<Response> }): FetchLike =>
+  async (input, init) =>
+    app.fetch(new Request(input, init));

@@ -25,15 +25,16 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     appSecret: deps.config.ZALO_APP_SECRET ?? "",
   };
   const matchedVariants = new Set<MacVariant>();
+  const limit = bodyLimit({
+    maxSize: deps.config.WEBHOOK_MAX_BYTES,
+    onError: () => {
+      throw new DomainError(413, "payload_too_large", `webhook bodies are limited to ${deps.config.WEBHOOK_MAX_BYTES} bytes`);
+    },
+  });
 
   app.post(
     "/zalo",
-    bodyLimit({
-      maxSize: deps.config.WEBHOOK_MAX_BYTES,
-      onError: () => {
-        throw new DomainError(413, "payload_too_large", `webhook bodies are limited to ${deps.config.WEBHOOK_MAX_BYTES} bytes`);
-      },
-    }),
+    limit,
     async (c) => {
       // The MAC covers the bytes as received: read the text before anything parses it.
       const raw = await c.req.text();
@@ -73,12 +74,7 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
    */
   app.post(
     "/sms",
-    bodyLimit({
-      maxSize: deps.config.WEBHOOK_MAX_BYTES,
-      onError: () => {
-        throw new DomainError(413, "payload_too_large", `webhook bodies are limited to ${deps.config.WEBHOOK_MAX_BYTES} bytes`);
-      },
-    }),
+    limit,
     async (c) => {
       const raw = await c.req.text();
       if (!verifySmsReport(raw, c.req.header("x-sms-signature"), deps.config.SMS_WEBHOOK_SECRET ?? "")) {

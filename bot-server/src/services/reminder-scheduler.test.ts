@@ -1,26 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { csvRows, importLicences } from "./licence-import.js";
+import { importCsvText } from "../testing/imports.js";
 import { createReminderScheduler } from "./reminder-scheduler.js";
 
 let w: TestWorld;
-let dir: string | undefined;
 afterEach(async () => {
   await w?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
 });
 
-async function importCsv(body: string) {
-  dir ??= mkdtempSync(join(tmpdir(), "hccd-sched-"));
-  const p = join(dir, "x.csv");
-  writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${body}`);
-  return importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue: tourGuideCatalogue });
-}
+const importCsv = (body: string) => importCsvText(w.services, tourGuideCatalogue, body);
 
 const until = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {

@@ -1,29 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createClock, createTestWorld, type TestWorld } from "../testing/world.js";
 import { defaultReminderCatalogue } from "./reminder-catalogue.js";
-import { csvRows, importLicences } from "./licence-import.js";
+import { importCsvText } from "../testing/imports.js";
 import { sweepReminders } from "./reminder-sweep.js";
 
 const catalogue = tourGuideCatalogue;
 
 let w: TestWorld;
-let dir: string | undefined;
 afterEach(async () => {
   await w?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
 });
 
-async function importCsv(body: string) {
-  dir ??= mkdtempSync(join(tmpdir(), "hccd-sweep-"));
-  const p = join(dir, `${Math.random()}.csv`);
-  writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${body}`);
-  return importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue });
-}
+const importCsv = (body: string) => importCsvText(w.services, catalogue, body);
 
 describe("reminder sweep", () => {
   it("sends each step once, on its day at 08:00, by ZNS to the holder's phone; a re-import or a second sweep sends nothing more", async () => {
@@ -53,12 +42,7 @@ describe("reminder sweep", () => {
 
 describe("reminder sweep with the province's catalogue", () => {
   const real = defaultReminderCatalogue;
-  async function importReal(body: string) {
-    dir ??= mkdtempSync(join(tmpdir(), "hccd-sweep-"));
-    const p = join(dir, `${Math.random()}.csv`);
-    writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${body}`);
-    return importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue: real });
-  }
+  const importReal = (body: string) => importCsvText(w.services, real, body);
 
   // services-2026-06-leadtimes.tsv III.3: message at least 60 days before, file at least 30 days before.
   it("asks a petrol retailer 60 days ahead to file 30 days before expiry", async () => {

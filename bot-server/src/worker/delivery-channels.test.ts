@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { csvRows, importLicences } from "../services/licence-import.js";
+import { importCsvText } from "../testing/imports.js";
 import { defaultReminderCatalogue, reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminder-catalogue.js";
 import { sweepReminders } from "../services/reminder-sweep.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
@@ -16,18 +13,12 @@ import { SIM_SMS_WEBHOOK_SECRET } from "../config.js";
  * waits for tomorrow's quota when the service allows no SMS.
  */
 let w: TestWorld;
-let dir: string | undefined;
 afterEach(async () => {
   await w?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
 });
 
 async function remind(catalogue: ReminderCatalogue, rows: string) {
-  dir ??= mkdtempSync(join(tmpdir(), "hccd-channels-"));
-  const p = join(dir, `${Math.random()}.csv`);
-  writeFileSync(p, `service_code,document_no,holder_kind,holder_name,phone,expires_on\n${rows}`);
-  const report = await importLicences(w.services, { rows: csvRows(p), fileName: "x.csv", format: "csv", importedBy: "o", catalogue });
+  const report = await importCsvText(w.services, catalogue, rows);
   expect(report.rejected).toEqual([]);
   return sweepReminders(w.services, { catalogue });
 }

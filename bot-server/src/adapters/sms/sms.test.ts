@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { PlatformError, TransportError } from "../errors.js";
+import { inProcessFetch, PlatformError, TransportError } from "../errors.js";
 import { createHttpSmsClient } from "./http-client.js";
 import { createSmsSimulator } from "./simulator.js";
 import { smsText } from "./types.js";
 
-const inProcess = (app: { fetch: (req: Request) => Response | Promise<Response> }) => async (input: string | URL | Request, init?: RequestInit) => app.fetch(new Request(input, init));
+const inProcess = inProcessFetch;
 
 describe("smsText", () => {
   it("sends Vietnamese unaccented so it fits GSM-7's 160 characters", () => {
