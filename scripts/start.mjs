@@ -76,6 +76,9 @@ console.log(`
   │ Chat with the OA  ${backendUrl}/sim/chat   (as a citizen, through the signed webhook)
   │ Zalo messages     ${backendUrl}/sim/zalo/messages?phone=84912345678
   │                   (what the simulated Zalo delivered to her since this start)
+  │ A reminder        ${backendUrl}/sim/zalo/messages?phone=84987654321
+  │                   (the father's tour guide card expires in 30 days; add lists with
+  │                   pnpm hccd import FILE, staff accounts with pnpm hccd staff create)
   │ Backend API       ${backendUrl}/openapi.json
   │ Health, metrics   ${backendUrl}/healthz  ${backendUrl}/metrics
   └ Ctrl+C stops everything.

@@ -25,12 +25,12 @@ describe("pnpm hccd import", () => {
   it("imports good rows, reports bad ones by row and column, exits 2, and a second run changes nothing", async () => {
     writeFileSync(join(dir, "list.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\ntour-guide-card,HDV-2,person,Trần Thị Mai,12345,2027-01-23\n`);
     expect(await run(["import", "list.csv", "--report", "report.json"])).toBe(2);
-    expect(out.join("")).toContain("Đã đọc 2 dòng: 1 mới, 0 cập nhật, 0 không đổi, 1 lỗi bị từ chối.");
+    expect(out.join("")).toContain("Đã đọc 2 dòng: 1 mới, 0 cập nhật, 0 không đổi, 1 dòng bị từ chối (1 lỗi).");
     expect(out.join("")).toContain("dòng 3, cột phone:");
     expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).rejected).toEqual([expect.objectContaining({ row: 3, column: "phone" })]);
     out = [];
     expect(await run(["import", "list.csv", "--lang", "en"])).toBe(2);
-    expect(out.join("")).toContain("Read 2 rows: 0 new, 0 updated, 1 unchanged, 1 problems rejected.");
+    expect(out.join("")).toContain("Read 2 rows: 0 new, 0 updated, 1 unchanged, 1 rejected (problems found: 1).");
     const { sqlite, close } = createDb(join(dir, "cli.db"));
     expect(sqlite.prepare("select count(*) n from documents").get()).toEqual({ n: 1 });
     close();

@@ -99,14 +99,16 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
             bar.update(n);
           },
         }).finally(() => bar.stop());
-        say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length });
+        // A row can have several problems: count both, as the staff API does rows.
+        const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+        say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.rejected.length });
         for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", r);
         if (report.rejected.length > SHOWN_REJECTIONS) say("moreRejected", { count: report.rejected.length - SHOWN_REJECTIONS });
         if (values.report) {
           writeFileSync(fromUser(values.report), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
           say("reportWritten", { path: fromUser(values.report) });
         }
-        return report.rejected.length > 0 ? 2 : 0;
+        return rejectedRows > 0 ? 2 : 0;
       }
       case "sweep": {
         const rt = open();

@@ -20,7 +20,7 @@ Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as 
   fileNotFound: "File {{path}} not found.",
   importing: "Importing {{file}}",
   progress: "{{bar}} {{value}} rows",
-  importDone: "Read {{rows}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} problems rejected.",
+  importDone: "Read {{rows}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejectedRows}} rejected (problems found: {{problems}}).",
   rejectedRow: "  row {{row}}, column {{column}}: {{reason}}",
   moreRejected: "  … and {{count}} more (write the whole report with --report <file.json>).",
   reportWritten: "Full report written to {{path}}.",

@@ -18,7 +18,7 @@ Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (m�
   fileNotFound: "Không tìm thấy tệp {{path}}.",
   importing: "Đang nhập {{file}}",
   progress: "{{bar}} {{value}} dòng",
-  importDone: "Đã đọc {{rows}} dòng: {{created}} mới, {{updated}} cập nhật, {{unchanged}} không đổi, {{rejected}} lỗi bị từ chối.",
+  importDone: "Đã đọc {{rows}} dòng: {{created}} mới, {{updated}} cập nhật, {{unchanged}} không đổi, {{rejectedRows}} dòng bị từ chối ({{problems}} lỗi).",
   rejectedRow: "  dòng {{row}}, cột {{column}}: {{reason}}",
   moreRejected: "  … và {{count}} lỗi khác (xem báo cáo đầy đủ bằng --report <tệp.json>).",
   reportWritten: "Đã ghi báo cáo đầy đủ vào {{path}}.",
