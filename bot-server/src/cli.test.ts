@@ -45,6 +45,9 @@ describe("pnpm hccd import", () => {
     expect(await run(["import", "ok.csv", "--force"])).toBe(1);
     expect(err.join("")).toContain("--force");
     expect(await run(["import", "notes.pdf"])).toBe(1);
+    writeFileSync(join(dir, "fake.xlsx"), "not a workbook");
+    expect(await run(["import", "fake.xlsx"])).toBe(1);
+    expect(err.join("")).toContain("file: is not an .xlsx workbook");
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 import { csvRows, importLicences, xlsxRows } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
-import { importFormat } from "./services/staff-imports.js";
+import { checkXlsxSignature, importFormat } from "./services/staff-imports.js";
 import { createStaffUser } from "./services/staff-auth.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
@@ -83,6 +83,11 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         const path = fromUser(file);
         if (!existsSync(path)) throw new UsageError(t("cli:fileNotFound", { path }));
         const format = importFormat(path);
+        const head = Buffer.alloc(2);
+        const fd = openSync(path, "r");
+        readSync(fd, head, 0, 2, 0);
+        closeSync(fd);
+        checkXlsxSignature(format, head);
         const rt = open();
         const bar = new cliProgress.SingleBar(
           { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },

@@ -17,6 +17,13 @@ export function importFormat(fileName: string): "csv" | "xlsx" {
   throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
 }
 
+/** An .xlsx file is a zip archive ("PK"): anything else is refused before the reader chokes on it. */
+export function checkXlsxSignature(format: "csv" | "xlsx", firstBytes: Uint8Array): void {
+  if (format === "xlsx" && !(firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) {
+    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
+  }
+}
+
 /**
  * Starts an import of an uploaded file and answers at once with its id: the file is written to a
  * private temporary folder, imported in the background (progress in the import row), then removed.
@@ -28,9 +35,7 @@ export function startStaffImport(
 ): { importId: string } {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
-  if (format === "xlsx" && !(input.content[0] === 0x50 && input.content[1] === 0x4b)) {
-    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
-  }
+  checkXlsxSignature(format, input.content);
   const dir = mkdtempSync(join(tmpdir(), "hccd-import-"));
   const path = join(dir, `upload.${format}`);
   writeFileSync(path, input.content, { mode: 0o600 });
