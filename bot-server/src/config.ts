@@ -53,6 +53,7 @@ export const configSchema = z
     /** Where the Mini App is opened from links (sim: the local dev server). */
     MINI_APP_URL: optionalText,
     ZNS_TEMPLATE_BIRTH_DRAFT: z.string().default("birth_draft_ready"),
+    ZNS_TEMPLATE_DEATH_DRAFT: z.string().default("death_draft_ready"),
     ZNS_TEMPLATE_DOSSIER_STATUS: z.string().default("dossier_status"),
     ZNS_TEMPLATE_DOCUMENT_EXPIRY: z.string().default("document_expiry"),
     ZNS_TEMPLATE_VACCINATION_DUE: z.string().default("vaccination_due"),

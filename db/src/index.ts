@@ -1,11 +1,13 @@
 export { createDb, type Db, type DbHandle } from "./create-db.js";
 export * as schema from "./schema.js";
 export type { DraftFieldRow } from "./schema.js";
+export { DRAFT_PARTY_ROLES } from "./schema.js";
 export * from "./access/persons.js";
 export * from "./access/wards.js";
 export * from "./access/zalo-users.js";
 export * from "./access/machine-clients.js";
 export * from "./access/birth-events.js";
+export * from "./access/death-events.js";
 export * from "./access/drafts.js";
 export * from "./access/consents.js";
 export * from "./access/submissions.js";

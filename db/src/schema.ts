@@ -4,7 +4,7 @@
  * Instants are stored as integer milliseconds (UTC); calendar dates as `YYYY-MM-DD` text.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => instant("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -55,6 +55,8 @@ export const zaloUsers = sqliteTable(
     lastInteractionAt: instant("last_interaction_at"),
     /** Set when the user opted out of reminders and campaigns; null when they receive them. */
     optedOutAt: instant("opted_out_at"),
+    /** Per-service and per-channel choices (`{services:{key:false}, channels:{sms:false}}`); absent means "yes". */
+    notificationPrefs: json<{ services?: Record<string, boolean>; channels?: Record<string, boolean> }>("notification_prefs").notNull().default({}),
     language: text("language", { enum: ["vi", "en"] }).notNull().default("vi"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
@@ -98,21 +100,48 @@ export const birthEvents = sqliteTable(
 
 export type DraftFieldRow = {
   value: string | number | null;
-  source: "birth_certificate" | "population_data" | "derived" | "default" | "citizen" | null;
+  source: "birth_certificate" | "death_notice" | "population_data" | "business_registry" | "department_list" | "derived" | "default" | "citizen" | null;
   sourceRef?: string;
   editable: boolean;
   required: boolean;
-  kind: "text" | "name" | "date" | "sex" | "ward" | "count";
+  kind: "text" | "name" | "date" | "datetime" | "sex" | "ward" | "count" | "phone" | "select";
+  options?: string[];
 };
+
+/** Who a draft is for and who may act on it: parents of a birth, the informant of a death, a document's holder. */
+export const DRAFT_PARTY_ROLES = ["mother", "father", "informant", "holder"] as const;
+
+/** Death notices received (contract 2), kept as received. */
+export const deathEvents = sqliteTable(
+  "death_events",
+  {
+    id: text("id").primaryKey(),
+    noticeNo: text("notice_no").notNull(),
+    payloadHash: text("payload_hash").notNull(),
+    payload: json<unknown>("payload").notNull(),
+    facilityCode: text("facility_code").notNull(),
+    diedAt: instant("died_at").notNull(),
+    deceasedPersonId: text("deceased_person_id").notNull().references(() => persons.id),
+    informantPersonId: text("informant_person_id").notNull().references(() => persons.id),
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    receivedAt: createdAt(),
+  },
+  (t) => [uniqueIndex("death_events_notice_uq").on(t.noticeNo)],
+);
 
 /** Prefilled draft dossiers waiting for a citizen's review and consent. */
 export const drafts = sqliteTable(
   "drafts",
   {
     id: text("id").primaryKey(),
-    service: text("service", { enum: ["birth_registration"] }).notNull(),
+    /** The catalogue's service key (`birth-registration`, `tour-guide-card`, …). */
+    service: text("service").notNull(),
     procedureCode: text("procedure_code").notNull(),
     birthEventId: text("birth_event_id").references(() => birthEvents.id),
+    deathEventId: text("death_event_id").references(() => deathEvents.id),
+    /** For a renewal: the document it renews, and the expiry it renews from (a re-import with a new expiry is a new draft). */
+    documentId: text("document_id").references(() => documents.id),
+    documentExpiresOn: text("document_expires_on"),
     /** Bumped on every change; edits must quote the version they saw. */
     version: integer("version").notNull().default(1),
     fields: json<Record<string, DraftFieldRow>>("fields").notNull(),
@@ -121,7 +150,30 @@ export const drafts = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("drafts_birth_event_uq").on(t.birthEventId)],
+  (t) => [
+    uniqueIndex("drafts_birth_event_uq").on(t.birthEventId),
+    uniqueIndex("drafts_death_event_uq").on(t.deathEventId),
+    uniqueIndex("drafts_document_expiry_uq").on(t.documentId, t.documentExpiresOn),
+  ],
+);
+
+/** Papers a citizen adds to a draft because no register holds them (e.g. a health certificate). */
+export const draftAttachments = sqliteTable(
+  "draft_attachments",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    /** The catalogue's attachment key; one file per key (a new upload replaces the old one). */
+    key: text("key").notNull(),
+    fileName: text("file_name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+    zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
+    uploadedAt: instant("uploaded_at").notNull(),
+  },
+  (t) => [uniqueIndex("draft_attachments_key_uq").on(t.draftId, t.key)],
 );
 
 /** Who may see and act on a draft (for a birth: the child's mother and father). */
@@ -130,7 +182,7 @@ export const draftParties = sqliteTable(
   {
     draftId: text("draft_id").notNull().references(() => drafts.id),
     personId: text("person_id").notNull().references(() => persons.id),
-    role: text("role", { enum: ["mother", "father"] }).notNull(),
+    role: text("role", { enum: DRAFT_PARTY_ROLES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.draftId, t.personId] }), index("draft_parties_person_idx").on(t.personId)],
 );
@@ -160,7 +212,7 @@ export const consents = sqliteTable(
     draftVersion: integer("draft_version").notNull(),
     zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
     personId: text("person_id").notNull().references(() => persons.id),
-    role: text("role", { enum: ["mother", "father"] }).notNull(),
+    role: text("role", { enum: DRAFT_PARTY_ROLES }).notNull(),
     contentHash: text("content_hash").notNull(),
     consentTextVersion: text("consent_text_version").notNull(),
     consentedAt: instant("consented_at").notNull(),
@@ -231,7 +283,7 @@ export const outbox = sqliteTable(
     deliveredAt: instant("delivered_at"),
     seenAt: instant("seen_at"),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef)],
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */

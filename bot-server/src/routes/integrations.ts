@@ -1,5 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, errorEnvelopeSchema } from "@hccd/shared";
+import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, deathNoticeAcceptedSchema, deathNoticeSchema, errorEnvelopeSchema } from "@hccd/shared";
+import { receiveDeathNotice } from "../services/death-intake.js";
+import { notFound } from "../errors.js";
 import type { AppEnv } from "../env.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
@@ -7,6 +9,13 @@ import { machineAuth } from "../middleware/machine-auth.js";
 import { receiveBirthCertificate } from "../services/birth-intake.js";
 import { applyCaseStatus } from "../services/case-status.js";
 import { validationHook } from "../validation-hook.js";
+import { getDraftAttachmentById, latestSubmissionForDraft, type Db } from "@hccd/db";
+
+/** Only papers of a dossier that was consented to and queued or sent leave the platform. */
+function attachmentSubmitted(db: Db, draftId: string): boolean {
+  const s = latestSubmissionForDraft(db, draftId);
+  return s !== undefined && s.status !== "cancelled";
+}
 
 const errors = {
   401: { description: "No or unknown API key", content: { "application/json": { schema: errorEnvelopeSchema } } },
@@ -43,11 +52,55 @@ const caseStatusRoute = createRoute({
   },
 });
 
+const deathNoticeRoute = createRoute({
+  method: "post",
+  path: "/death-notices",
+  tags: ["integrations"],
+  summary: "Death notice from a hospital or an authority (contract 2); prepares the draft for the informant, never files it",
+  security: [{ apiKey: [] }],
+  request: { body: { required: true, content: { "application/json": { schema: deathNoticeSchema } } } },
+  responses: {
+    201: { description: "Stored; draft prepared", content: { "application/json": { schema: deathNoticeAcceptedSchema } } },
+    200: { description: "Already received with the same content: the same ids", content: { "application/json": { schema: deathNoticeAcceptedSchema } } },
+    409: { description: "Already received with different content", content: { "application/json": { schema: errorEnvelopeSchema } } },
+    ...errors,
+  },
+});
+
+const attachmentRoute = createRoute({
+  method: "get",
+  path: "/attachments/{id}",
+  tags: ["integrations"],
+  summary: "A paper a citizen attached to a consented dossier (the url in contract 3's attachments)",
+  security: [{ apiKey: [] }],
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: "The file as uploaded", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
+    404: { description: "No such attachment, or its dossier was never consented to", content: { "application/json": { schema: errorEnvelopeSchema } } },
+    401: errors[401],
+    403: errors[403],
+  },
+});
+
 /** Machine-client endpoints: hospitals and the case system. */
 export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("/birth-certificates", machineAuth(deps.db, "birth-certificates"));
   app.use("/case-status", machineAuth(deps.db, "case-status"));
+  app.use("/death-notices", machineAuth(deps.db, "death-notices"));
+  // The case system fetches the papers of the dossiers it received, with its own key.
+  app.use("/attachments/*", machineAuth(deps.db, "case-status"));
+
+  app.openapi(deathNoticeRoute, (c) => {
+    const r = receiveDeathNotice(deps, { notice: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
+    return c.json({ eventId: r.eventId, draftId: r.draftId }, r.created ? 201 : 200);
+  });
+
+  app.openapi(attachmentRoute, (c) => {
+    const file = getDraftAttachmentById(deps.db, c.req.valid("param").id);
+    if (!file || !attachmentSubmitted(deps.db, file.draftId)) throw notFound("attachment");
+    return c.body(new Uint8Array(file.content), 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-sha256": file.sha256 });
+  });
 
   app.openapi(birthCertificateRoute, (c) => {
     const r = receiveBirthCertificate(deps, { certificate: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });

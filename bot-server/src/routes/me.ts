@@ -9,8 +9,20 @@ import {
   formatVnPhone,
   linkPhoneRequestSchema,
   profileSchema,
+  ratingRequestSchema,
+  ratingSchema,
+  settingsSchema,
+  updateSettingsSchema,
+  upcomingSchema,
+  myDataSchema,
+  consentWithdrawnSchema,
   type Profile,
 } from "@hccd/shared";
+import { bodyLimit } from "hono/body-limit";
+import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { openRenewalDraft } from "../services/renewal-drafts.js";
+import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/draft-attachments.js";
+import { myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
 import { getZaloUser, setZaloUserPhone, type ZaloUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
@@ -67,8 +79,42 @@ const consentRoute = createRoute({
   },
 });
 
+const sec = { tags: ["citizen"], security: [{ zaloAccessToken: [] }] };
+const unauthorized = { 401: err("No valid Zalo access token") };
+const upcomingRoute = createRoute({ method: "get", path: "/upcoming", ...sec, summary: "What is coming for me, my children and my organisations, soonest first", responses: { 200: json(upcomingSchema, "Drafts, documents nearing expiry and the next vaccinations"), ...unauthorized } });
+const renewalDraftRoute = createRoute({
+  method: "post", path: "/documents/{id}/draft", ...sec,
+  summary: "Open the renewal draft of a document I hold (prepared on first call; the reminder's link lands here)",
+  request: { params: draftIdParam },
+  responses: { 201: json(draftViewSchema, "Prepared now"), 200: json(draftViewSchema, "Prepared before"), ...unauthorized, 404: err("No such document, or not mine"), 422: err("no_draft: the service prepares no application") },
+});
+const attachmentRoute = createRoute({
+  method: "put", path: "/drafts/{id}/attachments/{key}", ...sec,
+  summary: "Add the paper a draft asks for (PDF, JPEG or PNG, at most 5 MB; multipart field `file`)",
+  request: { params: z.object({ id: z.string().min(1).max(64), key: z.string().regex(/^[a-z0-9-]+$/).max(64) }), body: { required: true, content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }) } } } },
+  responses: { 200: json(draftViewSchema, "The draft with the file (a consent given before is void)"), ...unauthorized, 404: err("No such draft or attachment slot"), 409: err("already_submitted"), 413: err("File too large"), 422: err("Not a PDF, JPEG or PNG, or empty") },
+});
+const settingsRoute = createRoute({ method: "get", path: "/settings", ...sec, responses: { 200: json(settingsSchema, "Language and notification choices"), ...unauthorized } });
+const updateSettingsRoute = createRoute({
+  method: "patch", path: "/settings", ...sec,
+  request: { body: { required: true, content: { "application/json": { schema: updateSettingsSchema } } } },
+  responses: { 200: json(settingsSchema, "Saved"), ...unauthorized, 422: err("Unknown service, or every channel turned off") },
+});
+const myDataRoute = createRoute({ method: "get", path: "/data", ...sec, summary: "Everything the system holds about me (download)", responses: { 200: json(myDataSchema, "My data"), ...unauthorized } });
+const ratingRoute = createRoute({
+  method: "post", path: "/submissions/{id}/rating", ...sec,
+  request: { params: draftIdParam, body: { required: true, content: { "application/json": { schema: ratingRequestSchema } } } },
+  responses: { 200: json(ratingSchema, "Rating recorded (a new one replaces the old)"), ...unauthorized, 404: err("No such dossier of mine"), 409: err("not_finished: no result yet"), 422: err("Score outside 1–5") },
+});
+const withdrawConsentRoute = createRoute({
+  method: "delete", path: "/consents/{id}", ...sec,
+  summary: "Withdraw a consent; a dossier not yet sent is stopped",
+  request: { params: draftIdParam },
+  responses: { 200: json(consentWithdrawnSchema, "Withdrawn"), ...unauthorized, 404: err("No such consent of mine"), 409: err("already_submitted: the dossier has left; contact the agency") },
+});
+
 /** The citizen API, under `/api/me`, authenticated with the Zalo Mini App access token. */
-export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient }) {
+export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue: ReminderCatalogue }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", citizenAuth({ db: deps.db, graph: deps.graph, now: deps.now, cache: createTokenCache() }));
 
@@ -98,6 +144,32 @@ export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient }) {
   });
 
   app.openapi(editDraftRoute, (c) => c.json(editDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId), 200));
+
+  app.openapi(upcomingRoute, (c) => c.json(upcomingForCitizen(deps, c.var.citizen), 200));
+
+  app.openapi(renewalDraftRoute, (c) => {
+    const r = openRenewalDraft(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId);
+    return c.json(r.view, r.created ? 201 : 200);
+  });
+
+  app.use("/drafts/:id/attachments/:key", bodyLimit({ maxSize: ATTACHMENT_MAX_BYTES + 64 * 1024, onError: () => { throw new DomainError(413, "too_large", "The file is larger than 5 MB", [{ path: "file", message: "must be at most 5 MB" }]); } }));
+  app.openapi(attachmentRoute, async (c) => {
+    const { id, key } = c.req.valid("param");
+    const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+    const file = form.file;
+    if (!(file instanceof File)) throw new DomainError(422, "validation_failed", "No file was sent", [{ path: "file", message: "is required (multipart/form-data field `file`)" }]);
+    const view = uploadAttachment(deps, c.var.citizen, id, key, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.var.requestId);
+    return c.json(view, 200);
+  });
+
+  app.openapi(settingsRoute, (c) => c.json(settingsOf(c.var.citizen), 200));
+  app.openapi(updateSettingsRoute, (c) => c.json(updateSettings(deps, c.var.citizen, c.req.valid("json"), c.var.requestId), 200));
+  app.openapi(myDataRoute, (c) => {
+    c.header("content-disposition", 'attachment; filename="du-lieu-cua-toi.json"');
+    return c.json(myData(deps, c.var.citizen, c.var.requestId), 200);
+  });
+  app.openapi(ratingRoute, (c) => c.json(rateSubmission(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(withdrawConsentRoute, (c) => c.json(withdrawCitizenConsent(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId), 200));
 
   app.openapi(consentRoute, (c) => {
     const r = consentToDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId);

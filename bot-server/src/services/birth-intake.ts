@@ -59,7 +59,7 @@ export function receiveBirthCertificate(deps: ServiceDeps & { catalogue: Reminde
     const dueBy = birthRegistrationDueBy(dateOfBirth);
     const draft = insertDraft(tx, {
       id: newId(),
-      service: "birth_registration",
+      service: "birth-registration",
       procedureCode: BIRTH_REGISTRATION_PROCEDURE,
       birthEventId: event.id,
       version: 1,

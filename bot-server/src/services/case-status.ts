@@ -18,6 +18,7 @@ import type { ServiceDeps } from "../deps.js";
 import { notFound } from "../errors.js";
 import { enqueueChatMessage, enqueueNotification } from "./notifications.js";
 import { channelsFor, i18nFor } from "@hccd/shared";
+import { draftProfile } from "./draft-profile.js";
 import { audit } from "./audit.js";
 
 /**
@@ -68,7 +69,8 @@ export function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback, ctx: 
 function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, status: CaseStatus, note: string | null, now: Date, idempotencyKey: string): void {
   const consent = getConsent(tx, submission.consentId);
   const person = consent ? getPerson(tx, consent.personId) : undefined;
-  if (!person) return;
+  const draft = getDraft(tx, submission.draftId);
+  if (!person || !draft) return;
   const r = enqueueNotification(tx, {
     config: deps.config,
     now,
@@ -76,7 +78,7 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
     recipient: { personId: person.id, phone: person.phone },
     idempotencyKey,
     purpose: "transactional",
-    message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note } },
+    message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, dossierName: draftProfile(draft.service).serviceName } },
   });
   if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
   if (status === "completed") askForRating(deps, tx, submission, person, now);

@@ -1,6 +1,4 @@
 import {
-  BIRTH_CONSENT_TEXT_VERSION,
-  BIRTH_DRAFT_FIELDS,
   applyDraftEdits,
   openRequiredFields,
   type DraftView,
@@ -22,6 +20,7 @@ import {
   insertStatusHistory,
   insertSubmission,
   latestSubmissionForDraft,
+  listDraftAttachments,
   listDraftEvents,
   listDraftsForPersons,
   listWards,
@@ -34,14 +33,13 @@ import {
   type Draft,
   type ZaloUser,
   type Person,
+  type DraftParty,
 } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { conflict, DomainError, notFound, validationFailed } from "../errors.js";
 import { draftContentHash } from "./hashing.js";
 import { audit } from "./audit.js";
-
-const GROUP_OF = new Map(BIRTH_DRAFT_FIELDS.map((f) => [f.key, f.group]));
-const ORDER_OF = new Map(BIRTH_DRAFT_FIELDS.map((f, i) => [f.key, i]));
+import { draftProfile } from "./draft-profile.js";
 
 /** The persons a Zalo user is, by the phone number they linked (none until they link it). */
 export function personsOfZaloUser(db: Db, user: ZaloUser): Person[] {
@@ -49,10 +47,11 @@ export function personsOfZaloUser(db: Db, user: ZaloUser): Person[] {
 }
 
 /**
- * Loads a draft for a citizen, or answers 404: only the child's parents may see or act on it, and
- * to anyone else the draft does not exist (not 403, which would confirm it does).
+ * Loads a draft for a citizen, or answers 404: only its parties (a child's parents, a death's
+ * informant, a document's holder) may see or act on it, and to anyone else the draft does not
+ * exist (not 403, which would confirm it does).
  */
-export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { draft: Draft; person: Person; role: "mother" | "father" } {
+export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { draft: Draft; person: Person; role: DraftParty["role"] } {
   const draft = getDraft(db, draftId);
   if (!draft) throw notFound("draft");
   const parties = getDraftParties(db, draft.id);
@@ -63,8 +62,20 @@ export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { 
   throw notFound("draft");
 }
 
-function contentHashOf(draft: Draft): string {
-  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion: BIRTH_CONSENT_TEXT_VERSION });
+/** The SHA-256 of each attached file by key: part of what a consent covers. */
+export function attachmentHashes(db: Db, draftId: string): Record<string, string> {
+  return Object.fromEntries(listDraftAttachments(db, draftId).map((a) => [a.key, a.sha256]));
+}
+
+/** The content hash of exactly what the citizen is shown: fields, papers and the consent text version. */
+export function contentHashOf(db: Db, draft: Draft, consentTextVersion = draftProfile(draft.service).consentTextVersion): string {
+  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion, attachments: attachmentHashes(db, draft.id) });
+}
+
+/** A short title for lists and headings: the child's name, the deceased's name, the document's number. */
+function titleOf(draft: Draft): string | null {
+  const value = draft.fields[draftProfile(draft.service).titleField]?.value;
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 /** The draft as the Mini App shows it, with the content hash of exactly that. */
@@ -78,22 +89,33 @@ export function buildDraftView(db: Db, draft: Draft): DraftView {
     if (e.data.receiptNo) entry.receiptNo = e.data.receiptNo;
     return entry;
   });
+  const profile = draftProfile(draft.service);
   const fields = Object.entries(draft.fields)
-    .map(([key, f]) => ({ key, group: GROUP_OF.get(key) ?? "other", ...f }))
-    .sort((a, b) => (ORDER_OF.get(a.key) ?? 99) - (ORDER_OF.get(b.key) ?? 99));
-  const title = draft.fields["child.fullName"]?.value;
+    .map(([key, f]) => {
+      const optionLabels = profile.optionLabelsOf(key);
+      return { key, group: profile.groupOf(key), label: profile.labelOf(key), ...(optionLabels ? { optionLabels } : {}), ...f };
+    })
+    .sort((a, b) => profile.orderOf(a.key) - profile.orderOf(b.key));
+  const files = new Map(listDraftAttachments(db, draft.id).map((a) => [a.key, a]));
   return {
     id: draft.id,
     service: draft.service,
+    serviceName: profile.serviceName,
+    kind: profile.kind,
+    agency: profile.agency,
     procedureCode: draft.procedureCode,
     status: draft.status,
     version: draft.version,
-    contentHash: contentHashOf(draft),
-    consentTextVersion: BIRTH_CONSENT_TEXT_VERSION,
+    contentHash: contentHashOf(db, draft, profile.consentTextVersion),
+    consentTextVersion: profile.consentTextVersion,
     dueBy: draft.dueBy,
-    title: typeof title === "string" ? title : null,
+    title: titleOf(draft),
     fields,
     openFields: openRequiredFields(draft.fields),
+    attachments: profile.attachments.map((a) => {
+      const file = files.get(a.key);
+      return { key: a.key, label: a.label, required: a.required, file: file ? { fileName: file.fileName, mediaType: file.mediaType, size: file.size, uploadedAt: file.uploadedAt.toISOString() } : null };
+    }),
     consent: consent
       ? { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash, consentTextVersion: consent.consentTextVersion }
       : null,
@@ -108,12 +130,14 @@ export function listDraftsForCitizen(db: Db, user: ZaloUser): DraftSummary[] {
   const persons = personsOfZaloUser(db, user);
   return listDraftsForPersons(db, persons.map((p) => p.id)).map((d) => {
     const s = latestSubmissionForDraft(db, d.id);
-    const title = d.fields["child.fullName"]?.value;
+    const profile = draftProfile(d.service);
     return {
       id: d.id,
       service: d.service,
+      serviceName: profile.serviceName,
+      kind: profile.kind,
       status: d.status,
-      title: typeof title === "string" ? title : null,
+      title: titleOf(d),
       dueBy: d.dueBy,
       submissionStatus: s && s.status !== "cancelled" ? s.status : null,
       receiptNo: s && s.status !== "cancelled" ? s.receiptNo : null,
@@ -132,6 +156,30 @@ function submissionInFlight(db: Db, draftId: string): boolean {
 }
 
 /**
+ * Voids a consent and withdraws its queued submission: what was consented to is no longer what
+ * would be sent (an edit, a new paper), or the citizen took the consent back. Only call while the
+ * submission has not left (see `submissionInFlight`).
+ */
+export function withdrawConsent(tx: Db, draftId: string, consentId: string, reason: "draft_edited" | "attachment_changed" | "withdrawn", now: Date): void {
+  voidConsent(tx, consentId, reason, now);
+  const submission = latestSubmissionForDraft(tx, draftId);
+  if (submission && submission.status === "queued") {
+    cancelPendingOutbox(tx, submission.id, now);
+    updateSubmission(tx, submission.id, { status: "cancelled", updatedAt: now });
+    insertStatusHistory(tx, { submissionId: submission.id, status: "cancelled", note: reason === "withdrawn" ? "consent withdrawn by the citizen" : "draft changed after consent", at: now });
+  }
+  setDraftStatus(tx, draftId, "open", now);
+  insertDraftEvent(tx, { draftId, kind: "consent_voided", at: now, data: { reason } });
+}
+
+/** Refuses a change once the dossier has left for the case system. */
+export function assertChangeable(tx: Db, draft: Draft): void {
+  if (draft.status === "submitted" || draft.status === "closed" || submissionInFlight(tx, draft.id)) {
+    throw conflict("already_submitted", "the dossier has already been sent to the case system and can no longer be changed");
+  }
+}
+
+/**
  * A parent edits the fields only they can decide. The edit must quote the version it was made
  * on. An edit after consent voids that consent and withdraws the queued submission: what was
  * consented to is no longer what would be sent.
@@ -140,9 +188,7 @@ export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, re
   const now = deps.now();
   return deps.db.transaction((tx) => {
     const { draft, person } = loadDraftForCitizen(tx, draftId, user);
-    if (draft.status === "submitted" || draft.status === "closed" || submissionInFlight(tx, draft.id)) {
-      throw conflict("already_submitted", "the dossier has already been sent to the case system and can no longer be changed");
-    }
+    assertChangeable(tx, draft);
     if (req.version !== draft.version) throw conflict("stale_draft", `the draft is at version ${draft.version}, the edit was made on version ${req.version}`);
     const wardCodes = new Set(listWards(tx).map((w) => w.code));
     const result = applyDraftEdits(draft.fields, req.changes, { wardCodes });
@@ -152,16 +198,7 @@ export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, re
     const consent = activeConsentForDraft(tx, draft.id);
     const updated = updateDraftFields(tx, draft.id, draft.version, result.fields, "open", now);
     if (!updated) throw conflict("stale_draft", "the draft changed while saving; reload it");
-    if (consent) {
-      voidConsent(tx, consent.id, "draft_edited", now);
-      const submission = latestSubmissionForDraft(tx, draft.id);
-      if (submission && submission.status === "queued") {
-        cancelPendingOutbox(tx, submission.id, now);
-        updateSubmission(tx, submission.id, { status: "cancelled", updatedAt: now });
-        insertStatusHistory(tx, { submissionId: submission.id, status: "cancelled", note: "draft edited after consent", at: now });
-      }
-      insertDraftEvent(tx, { draftId: draft.id, kind: "consent_voided", at: now });
-    }
+    if (consent) withdrawConsent(tx, draft.id, consent.id, "draft_edited", now);
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.edited", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, fields: result.changed, consentVoided: Boolean(consent) } });
     return buildDraftView(tx, updated);
   });
@@ -176,7 +213,8 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
   const now = deps.now();
   return deps.db.transaction((tx) => {
     const { draft, person, role } = loadDraftForCitizen(tx, draftId, user);
-    const currentHash = contentHashOf(draft);
+    const profile = draftProfile(draft.service);
+    const currentHash = contentHashOf(tx, draft, profile.consentTextVersion);
     const existing = activeConsentForDraft(tx, draft.id);
     if (existing && existing.contentHash === req.contentHash) {
       const submission = latestSubmissionForDraft(tx, draft.id);
@@ -184,11 +222,13 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
     }
     if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
     if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
-    if (req.consentTextVersion !== BIRTH_CONSENT_TEXT_VERSION) throw conflict("stale_consent_text", `the consent text is now ${BIRTH_CONSENT_TEXT_VERSION}; read it again before consenting`);
-    const open = openRequiredFields(draft.fields);
-    if (open.length > 0) {
-      throw new DomainError(422, "draft_incomplete", "Some required information is still missing", open.map((k) => ({ path: `fields.${k}`, message: "is required" })));
-    }
+    if (req.consentTextVersion !== profile.consentTextVersion) throw conflict("stale_consent_text", `the consent text is now ${profile.consentTextVersion}; read it again before consenting`);
+    const attached = attachmentHashes(tx, draft.id);
+    const missing = [
+      ...openRequiredFields(draft.fields).map((k) => ({ path: `fields.${k}`, message: "is required" })),
+      ...profile.attachments.filter((a) => a.required && !(a.key in attached)).map((a) => ({ path: `attachments.${a.key}`, message: "is required: add the file before consenting" })),
+    ];
+    if (missing.length > 0) throw new DomainError(422, "draft_incomplete", "Some required information is still missing", missing);
 
     const consent = insertConsent(tx, {
       id: deps.newId(),
@@ -198,7 +238,7 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
       personId: person.id,
       role,
       contentHash: currentHash,
-      consentTextVersion: BIRTH_CONSENT_TEXT_VERSION,
+      consentTextVersion: profile.consentTextVersion,
       consentedAt: now,
     });
     const submission = insertSubmission(tx, {

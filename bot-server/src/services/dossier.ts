@@ -1,6 +1,7 @@
-import { BIRTH_CONSENT_TEXT_VERSION, type CaseDossier } from "@hccd/shared";
-import { getConsent, getDraft, getPerson, getSubmission, type Db } from "@hccd/db";
-import { draftContentHash } from "./hashing.js";
+import type { CaseDossier } from "@hccd/shared";
+import { getConsent, getDraft, getPerson, getSubmission, listDraftAttachments, type Db } from "@hccd/db";
+import { contentHashOf } from "./citizen-drafts.js";
+import { draftProfile } from "./draft-profile.js";
 
 /** A row that must not be sent, whatever retrying does: the worker gives up on it (or fails over). */
 export class NotSendable extends Error {
@@ -18,8 +19,8 @@ export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
   const consent = getConsent(db, submission.consentId);
   const draft = getDraft(db, submission.draftId);
   if (!consent || !draft || consent.voidedAt) throw new NotSendable("no consent in force");
-  const hash = draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion: consent.consentTextVersion });
-  if (hash !== consent.contentHash || consent.consentTextVersion !== BIRTH_CONSENT_TEXT_VERSION) throw new NotSendable("draft content differs from what was consented to");
+  const hash = contentHashOf(db, draft, consent.consentTextVersion);
+  if (hash !== consent.contentHash || consent.consentTextVersion !== draftProfile(draft.service).consentTextVersion) throw new NotSendable("draft content differs from what was consented to");
   const person = getPerson(db, consent.personId);
   if (!person) throw new NotSendable("consenting person not found");
   const fields: Record<string, unknown> = {};
@@ -35,6 +36,6 @@ export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
     },
     fields,
     consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
-    attachments: [],
+    attachments: listDraftAttachments(db, draft.id).map((a) => ({ name: a.fileName, contentType: a.mediaType, url: `/api/integrations/attachments/${a.id}`, size: a.size, sha256: a.sha256 })),
   };
 }

@@ -11,10 +11,16 @@ export type NotificationMessage =
       params: { parentName: string; birthDate: string; facilityName: string; dueBy: string };
     }
   | {
+      type: "death_draft_ready";
+      draftId: string;
+      params: { informantName: string; deceasedName: string; dueBy: string };
+    }
+  | {
       type: "dossier_status";
       draftId: string;
       status: CaseStatus;
-      params: { parentName: string; receiptNo: string; note: string | null };
+      /** `dossierName`: which procedure, lower-case as it reads after "hồ sơ" (rows queued before it existed are birth registrations). */
+      params: { parentName: string; receiptNo: string; note: string | null; dossierName?: { vi: string; en: string } };
     }
   /** A document (licence, certificate) nears its expiry (reminder engine). */
   | {
@@ -74,6 +80,17 @@ export function vnDate(isoDate: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/** The catalogue service a message is about (the citizen's per-service choices apply to it), or null for chat and status. */
+export function serviceKeyOf(m: NotificationMessage): string | null {
+  switch (m.type) {
+    case "birth_draft_ready": return "birth-registration";
+    case "death_draft_ready": return "death-registration";
+    case "document_expiry": return m.serviceKey ?? null;
+    case "vaccination_due": return "child-vaccination";
+    default: return null;
+  }
+}
+
 export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" | "opted_out" };
 
 /**
@@ -95,8 +112,13 @@ export function enqueueNotification(
 ): EnqueueResult {
   const phone = input.recipient.phone;
   const zaloUsers = phone ? findZaloUsersByPhones(db, [phone]) : [];
-  if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null)) return { queued: false, reason: "opted_out" };
+  const serviceKey = serviceKeyOf(input.message);
+  if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null || (serviceKey !== null && u.notificationPrefs.services?.[serviceKey] === false))) {
+    return { queued: false, reason: "opted_out" };
+  }
   const zaloUser = zaloUsers.sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
+  // Channels the citizen turned off are not used for reminders; a dossier's status still finds a way.
+  const refused = input.purpose === "reminder" ? new Set(zaloUsers.flatMap((u) => Object.entries(u.notificationPrefs.channels ?? {}).filter(([, on]) => on === false).map(([c]) => c))) : new Set<string>();
   const channels = restrictChannels(channelsFor(
     {
       zaloUserId: zaloUser?.oaUserId ?? null,
@@ -105,7 +127,7 @@ export function enqueueNotification(
       phone,
     },
     input.now,
-  ), input.allowedChannels);
+  ), input.allowedChannels).filter((c) => !refused.has(c));
   const [first, ...rest] = channels;
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
@@ -136,6 +158,12 @@ function documentExpiryText(m: Extract<NotificationMessage, { type: "document_ex
   return key && i18nFor(lang).exists(key) ? t(key, params) : t("notifications:documentExpiry.body", params);
 }
 
+/** "đăng ký khai sinh", as the procedure reads inside "hồ sơ … số …". */
+function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
+  const name = m.params.dossierName?.[lang] ?? (lang === "vi" ? "Đăng ký khai sinh" : "Birth registration");
+  return lang === "vi" ? name.charAt(0).toLowerCase() + name.slice(1) : name.toLowerCase();
+}
+
 /** The OA message (free text within the 7-day window) in the recipient's language. */
 export function renderOaMessage(payload: NotificationPayload): { text: string; buttons: OaButton[] } {
   const m = payload.message;
@@ -158,9 +186,15 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
       buttons: [{ type: "oa.open.url", title: t("notifications:birthDraftReady.button"), url: link }],
     };
   }
+  if (m.type === "death_draft_ready") {
+    return {
+      text: t("notifications:deathDraftReady.body", { ...m.params, dueBy: vnDate(m.params.dueBy) }),
+      buttons: [{ type: "oa.open.url", title: t("notifications:deathDraftReady.button"), url: link }],
+    };
+  }
   const note = m.params.note ?? t("notifications:noteMissing");
   return {
-    text: t(`notifications:dossierStatus.${m.status}`, { ...m.params, note }),
+    text: t(`notifications:dossierStatus.${m.status}`, { ...m.params, note, dossierName: dossierNameOf(m, payload.recipient.language) }),
     buttons: [{ type: "oa.open.url", title: t("notifications:dossierStatus.button"), url: link }],
   };
 }
@@ -208,10 +242,17 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
       },
     };
   }
+  if (m.type === "death_draft_ready") {
+    return {
+      templateId: config.ZNS_TEMPLATE_DEATH_DRAFT,
+      templateData: { informantName: m.params.informantName, deceasedName: m.params.deceasedName, dueBy: vnDate(m.params.dueBy), link },
+    };
+  }
   const t = i18nFor("vi").t;
   return {
     templateId: config.ZNS_TEMPLATE_DOSSIER_STATUS,
     templateData: {
+      dossierName: dossierNameOf(m, "vi"),
       parentName: m.params.parentName,
       receiptNo: m.params.receiptNo,
       statusText: t(`common:submissionStatus.${m.status}`),

@@ -82,3 +82,7 @@ export function upsertRating(db: Db, row: { submissionId: string; zaloUserId: st
 export function getRating(db: Db, submissionId: string, zaloUserId: string) {
   return db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.submissionId, submissionId), eq(satisfactionRatings.zaloUserId, zaloUserId))).get();
 }
+
+export function ratingsOfZaloUser(db: Db, zaloUserId: string) {
+  return db.select().from(satisfactionRatings).where(eq(satisfactionRatings.zaloUserId, zaloUserId)).all();
+}

@@ -25,3 +25,8 @@ export function activeConsentForDraft(db: Db, draftId: string): Consent | undefi
 export function voidConsent(db: Db, id: string, reason: string, now: Date): void {
   db.update(consents).set({ voidedAt: now, voidReason: reason }).where(eq(consents.id, id)).run();
 }
+
+/** Every consent a Zalo user gave, newest first (their record of what they agreed to). */
+export function consentsOfZaloUser(db: Db, zaloUserId: string): Consent[] {
+  return db.select().from(consents).where(eq(consents.zaloUserId, zaloUserId)).orderBy(desc(consents.consentedAt)).all();
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { prepared, rawStatement } from "../prepared.js";
 import { documents, imports, reminders } from "../schema.js";
@@ -129,4 +129,18 @@ export function listSkippedReminders(db: Db, opts: { limit: number; serviceKeys?
   const skipped = sql`${reminders.status} = 'skipped'`; // literal: the partial index of skipped reminders
   const where = opts.serviceKeys ? and(skipped, inArray(reminders.serviceKey, opts.serviceKeys)) : skipped;
   return db.select().from(reminders).where(where).orderBy(desc(reminders.updatedAt)).limit(opts.limit).all();
+}
+
+/**
+ * Documents a citizen holds: listed with their phone, or under the ID number of a person with
+ * their phone. Soonest expiry first.
+ */
+export function documentsHeldBy(db: Db, holder: { phone: string; nationalIds: readonly string[] }): DocumentRow[] {
+  const byId = holder.nationalIds.length > 0 ? inArray(documents.holderId, [...holder.nationalIds]) : undefined;
+  return db
+    .select()
+    .from(documents)
+    .where(byId ? or(eq(documents.phone, holder.phone), byId) : eq(documents.phone, holder.phone))
+    .orderBy(asc(documents.expiresOn))
+    .all();
 }

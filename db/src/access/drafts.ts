@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../create-db.js";
-import { draftEvents, draftParties, drafts, type DraftFieldRow } from "../schema.js";
+import { draftAttachments, draftEvents, draftParties, drafts, type DraftFieldRow } from "../schema.js";
 
 export type Draft = typeof drafts.$inferSelect;
 export type DraftParty = typeof draftParties.$inferSelect;
@@ -57,4 +57,52 @@ export function insertDraftEvent(db: Db, event: { draftId: string; kind: DraftEv
 
 export function listDraftEvents(db: Db, draftId: string): DraftEvent[] {
   return db.select().from(draftEvents).where(eq(draftEvents.draftId, draftId)).orderBy(asc(draftEvents.id)).all();
+}
+
+export function findDraftByDeathEvent(db: Db, deathEventId: string): Draft | undefined {
+  return db.select().from(drafts).where(eq(drafts.deathEventId, deathEventId)).get();
+}
+
+/** The renewal draft of a document for the expiry it renews from (one per document and expiry). */
+export function findDraftByDocument(db: Db, documentId: string, expiresOn: string): Draft | undefined {
+  return db.select().from(drafts).where(and(eq(drafts.documentId, documentId), eq(drafts.documentExpiresOn, expiresOn))).get();
+}
+
+export type DraftAttachment = typeof draftAttachments.$inferSelect;
+export type DraftAttachmentMeta = Omit<DraftAttachment, "content">;
+
+/** Stores (or replaces) the file under one attachment key of a draft. */
+export function upsertDraftAttachment(db: Db, row: typeof draftAttachments.$inferInsert): DraftAttachmentMeta {
+  const { content: _content, ...meta } = db
+    .insert(draftAttachments)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [draftAttachments.draftId, draftAttachments.key],
+      set: { id: row.id, fileName: row.fileName, mediaType: row.mediaType, size: row.size, sha256: row.sha256, content: row.content, zaloUserId: row.zaloUserId, uploadedAt: row.uploadedAt },
+    })
+    .returning()
+    .get();
+  return meta;
+}
+
+/** A draft's attachments without their bytes (what views and hashes need). */
+export function listDraftAttachments(db: Db, draftId: string): DraftAttachmentMeta[] {
+  return db
+    .select({
+      id: draftAttachments.id, draftId: draftAttachments.draftId, key: draftAttachments.key, fileName: draftAttachments.fileName,
+      mediaType: draftAttachments.mediaType, size: draftAttachments.size, sha256: draftAttachments.sha256,
+      zaloUserId: draftAttachments.zaloUserId, uploadedAt: draftAttachments.uploadedAt,
+    })
+    .from(draftAttachments)
+    .where(eq(draftAttachments.draftId, draftId))
+    .orderBy(asc(draftAttachments.key))
+    .all();
+}
+
+export function getDraftAttachment(db: Db, draftId: string, key: string): DraftAttachment | undefined {
+  return db.select().from(draftAttachments).where(and(eq(draftAttachments.draftId, draftId), eq(draftAttachments.key, key))).get();
+}
+
+export function getDraftAttachmentById(db: Db, id: string): DraftAttachment | undefined {
+  return db.select().from(draftAttachments).where(eq(draftAttachments.id, id)).get();
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { prepared, rawStatement } from "../prepared.js";
 import { outbox } from "../schema.js";
@@ -165,4 +165,10 @@ export function listFailedOutbox(db: Db, opts: { limit: number; serviceKeys?: st
     ? and(failed, inArray(sql<string>`json_extract(${outbox.payload}, '$.message.serviceKey')`, opts.serviceKeys.length ? opts.serviceKeys : [""]))
     : failed;
   return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`).limit(opts.limit).all();
+}
+
+/** Messages queued for these persons, newest first (what the state told them, for "my data"). */
+export function outboxOfPersons(db: Db, personIds: readonly string[], limit = 500): OutboxRow[] {
+  if (personIds.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt)).limit(limit).all();
 }

@@ -57,6 +57,6 @@ export function upsertZaloUserFromOa(db: Db, input: { oaUserId: string; appUserI
     .get();
 }
 
-export function updateZaloUser(db: Db, id: string, patch: Partial<Pick<ZaloUser, "follower" | "lastInteractionAt" | "language" | "optedOutAt" | "displayName">> & { updatedAt: Date }): void {
+export function updateZaloUser(db: Db, id: string, patch: Partial<Pick<ZaloUser, "follower" | "lastInteractionAt" | "language" | "optedOutAt" | "displayName" | "notificationPrefs">> & { updatedAt: Date }): void {
   db.update(zaloUsers).set(patch).where(eq(zaloUsers.id, id)).run();
 }

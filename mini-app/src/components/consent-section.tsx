@@ -4,9 +4,12 @@ import { Button } from "zmp-ui";
 import { APP_NAMESPACES } from "../i18n/app-t";
 
 export interface ConsentSectionProps {
-  wardName: string | null;
-  /** Required fields still without a value (from the server's view). */
+  /** The sentence the citizen ticks, in the draft's own wording. */
+  statement: string;
+  /** Required fields and papers still missing (from the server's view). */
   openCount: number;
+  /** Why the button waits, when it is a missing paper rather than a field. */
+  blockedText?: string;
   /** Edits not saved yet: consent must quote the content the server holds. */
   dirty: boolean;
   sending: boolean;
@@ -21,7 +24,6 @@ export interface ConsentSectionProps {
 export function ConsentSection(props: ConsentSectionProps) {
   const { t } = useTranslation(APP_NAMESPACES);
   const [checked, setChecked] = useState(false);
-  const ward = props.wardName ?? t("whatHappens.wardNotChosen");
   const ready = checked && props.openCount === 0 && !props.dirty;
 
   return (
@@ -31,11 +33,11 @@ export function ConsentSection(props: ConsentSectionProps) {
       </h2>
       <label className="consent__check">
         <input type="checkbox" checked={checked} disabled={props.sending} onChange={(e) => setChecked(e.target.checked)} data-testid="consent-checkbox" />
-        <span>{t("consent.checkbox", { ward })}</span>
+        <span>{props.statement}</span>
       </label>
       {props.openCount > 0 && (
         <p className="field__error" data-testid="consent-blocked-open">
-          {t("consent.blockedOpen")}
+          {props.blockedText ?? t("consent.blockedOpen")}
         </p>
       )}
       {props.openCount === 0 && props.dirty && (

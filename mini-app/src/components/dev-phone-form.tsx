@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Input } from "zmp-ui";
-import { normalizeVnPhone } from "@hccd/shared";
+import { normalizeVnPhone } from "@hccd/shared/client";
 import { APP_NAMESPACES } from "../i18n/app-t";
 import { errorText } from "../i18n/error-text";
 import { toApiError } from "../services/api-error";

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "zmp-ui";
-import type { DraftViewField, FieldError } from "@hccd/shared";
+import type { DraftViewField, FieldError } from "@hccd/shared/client";
 import { fieldDisplayValue } from "../format/field-value";
 import type { FieldValue } from "../hooks/use-field-edits";
 import type { WardsState } from "../hooks/use-wards";
@@ -11,6 +11,7 @@ import { errorText, fieldErrorText } from "../i18n/error-text";
 import { fieldInputId } from "./field-input-id";
 import { FieldEditor } from "./field-editor";
 import { SourceBadge } from "./source-badge";
+import { localised } from "../i18n/localised";
 
 export interface DraftFieldRowProps {
   field: DraftViewField;
@@ -34,11 +35,12 @@ export interface DraftFieldRowProps {
  * value or an error. Mount with a key that includes the draft version to fold it after a save.
  */
 export function DraftFieldRow(props: DraftFieldRowProps) {
-  const { t } = useTranslation(APP_NAMESPACES);
+  const { t, i18n } = useTranslation(APP_NAMESPACES);
   const { field } = props;
   const id = fieldInputId(field.key);
   const labelKey = asFieldLabelKey(field.key);
-  const label = labelKey ? t(`fields.${labelKey}`) : field.key;
+  // The catalogue's own label where the server sends one; the app's words for the birth registration.
+  const label = field.label ? localised(field.label, i18n.language) : labelKey ? t(`fields.${labelKey}`) : field.key;
   const [expanded, setExpanded] = useState(false);
   const showControl = props.editing && (expanded || props.pending || Boolean(props.error) || field.value === null || field.value === "");
   useEffect(() => {
@@ -47,7 +49,7 @@ export function DraftFieldRow(props: DraftFieldRowProps) {
   const hintKey = showControl ? asFieldHintKey(field.key) : null;
   const hintId = hintKey ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
-  const display = fieldDisplayValue(t, field, props.wards.wardName);
+  const display = fieldDisplayValue(t, field, props.wards.wardName, i18n.language);
   const wardsFailed = showControl && field.kind === "ward" && props.wards.state.status === "error";
 
   const classes = ["field", props.open && "field--open", props.editing && "field--editable", props.error && "field--invalid"].filter(Boolean).join(" ");

@@ -17,10 +17,13 @@ import { Notice } from "./notice";
 import { SaveBar } from "./save-bar";
 import { SubmissionStatus } from "./submission-status";
 import { WhatHappens } from "./what-happens";
+import { AttachmentsSection } from "./attachments-section";
+import { RatingSection } from "./rating-section";
+import { localised } from "../i18n/localised";
 
 /** The review page's content once the citizen may see the draft. */
 export function DraftReview(props: { id: string }) {
-  const { t } = useTranslation(APP_NAMESPACES);
+  const { t, i18n } = useTranslation(APP_NAMESPACES);
   const review = useDraftReview(props.id);
   const wards = useWards();
   const edits = useFieldEdits(review.view?.fields ?? []);
@@ -47,6 +50,24 @@ export function DraftReview(props: { id: string }) {
   const busy = review.busy !== null;
   const wardName = chosenWardName(view, edits.valueOf, wards.wardName);
   const hasEditable = view.fields.some((f) => f.editable);
+  const missingPapers = view.attachments.filter((a) => a.required && !a.file).length;
+  const serviceName = localised(view.serviceName, i18n.language);
+  const agency = localised(view.agency, i18n.language);
+  const ward = wardName ?? t("whatHappens.wardNotChosen");
+  const title =
+    view.kind === "death-registration"
+      ? view.title ? t("death.titleNamed", { name: view.title }) : t("death.title")
+      : view.kind === "renewal"
+        ? t("renewal.title", { service: serviceName })
+        : view.title ? t("draft.titleNamed", { name: view.title }) : t("draft.title");
+  const statement =
+    view.kind === "death-registration"
+      ? t("consentDeath.checkbox", { ward })
+      : view.kind === "renewal"
+        ? t("consentRenewal.checkbox", { service: serviceName.toLowerCase(), agency })
+        : t("consent.checkbox", { ward });
+  const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t("renewal.intro") : t("draft.intro");
+  const readOnlyNote = view.kind === "death-registration" ? t("death.readOnlyNote") : view.kind === "renewal" ? t("renewal.readOnlyNote") : t("draft.readOnlyNote");
 
   const onSave = async () => {
     if (await review.save(edits.changes)) {
@@ -62,8 +83,9 @@ export function DraftReview(props: { id: string }) {
   return (
     <div className="draft-review" data-testid="draft-review" data-draft-status={view.status} data-version={view.version}>
       <h1 className="heading" data-testid="draft-title">
-        {view.title ? t("draft.titleNamed", { name: view.title }) : t("draft.title")}
+        {title}
       </h1>
+      {view.kind === "death-registration" && isOpen && <p data-testid="death-condolence">{t("death.condolence")}</p>}
       <div ref={noticeRef} className="scroll-anchor">
         {review.notice && (
           <Notice tone={review.notice.tone} testId="draft-notice">
@@ -76,7 +98,7 @@ export function DraftReview(props: { id: string }) {
 
       {isOpen && (
         <>
-          <p>{t("draft.intro")}</p>
+          <p>{intro}</p>
           {hasEditable && <p className="muted">{t("draft.editableNote")}</p>}
           {open.size > 0 && (
             <Notice tone="warning" testId="open-fields-notice">
@@ -87,7 +109,7 @@ export function DraftReview(props: { id: string }) {
       )}
 
       {groupFields(view.fields).map(([group, fields]) => (
-        <DraftFieldGroup key={group} group={group} title={isKnownGroup(group) ? t(`groups.${group}`) : group}>
+        <DraftFieldGroup key={group} group={group} title={group === "registration" && view.kind !== "birth-registration" ? t("groups.registrationPlace") : isKnownGroup(group) ? t(`groups.${group}`) : t("groups.other")}>
           {fields.map((f) => (
             <DraftFieldRow
               key={`${f.key}@${view.version}`}
@@ -108,21 +130,36 @@ export function DraftReview(props: { id: string }) {
           ))}
         </DraftFieldGroup>
       ))}
-      <p className="muted">{t("draft.readOnlyNote")}</p>
+      <p className="muted">{readOnlyNote}</p>
+      {view.kind === "renewal" && <p className="muted">{t("renewal.missingFromRegister")}</p>}
+      <AttachmentsSection view={view} editable={isOpen} onUploaded={review.replace} />
+      {view.submission?.status === "completed" && (
+        <Notice tone="success" testId="result-info">
+          {t("result.ready", { ref: view.submission.resultRef ?? view.submission.receiptNo ?? "" })}
+        </Notice>
+      )}
+      {view.submission?.status === "rejected" && (
+        <Notice tone="warning" testId="result-info">
+          {t("result.rejected")}
+        </Notice>
+      )}
+      {view.submission && (view.submission.status === "completed" || view.submission.status === "rejected") && <RatingSection submissionId={view.submission.submissionId} />}
 
       {isOpen && hasEditable && <SaveBar dirty={edits.dirty} saved={justSaved && !edits.dirty} saving={review.busy === "saving"} disabled={busy} onSave={() => void onSave()} />}
       {isOpen && <WhatHappens view={view} wardName={wardName} />}
       {isOpen && (
         <ConsentSection
           key={view.contentHash}
-          wardName={wardName}
-          openCount={open.size}
+          statement={statement}
+          openCount={open.size + missingPapers}
+          {...(open.size === 0 && missingPapers > 0 ? { blockedText: t("attachments.blocked") } : {})}
           dirty={edits.dirty}
           sending={review.busy === "consenting"}
           disabled={busy}
           onConsent={() => void review.consent()}
         />
       )}
+      {isOpen && view.kind === "death-registration" && <p className="muted">{t("death.never")}</p>}
       {isOpen && <DraftTimeline entries={view.timeline} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { TimelineEntry } from "@hccd/shared";
+import type { TimelineEntry } from "@hccd/shared/client";
 import { formatInstant } from "../format/dates";
 import { APP_NAMESPACES } from "../i18n/app-t";
 

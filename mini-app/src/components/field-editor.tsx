@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Input } from "zmp-ui";
-import { MAX_COPIES, type DraftViewField } from "@hccd/shared";
+import { MAX_COPIES, type DraftViewField } from "@hccd/shared/client";
 import type { FieldValue } from "../hooks/use-field-edits";
 import type { WardsState } from "../hooks/use-wards";
 import { APP_NAMESPACES } from "../i18n/app-t";
+import { localised } from "../i18n/localised";
 
 export interface FieldEditorProps {
   field: DraftViewField;
@@ -23,7 +24,7 @@ const COUNT_OPTIONS = Array.from({ length: MAX_COPIES + 1 }, (_, i) => i);
  * large and accessible, and works at any text size.
  */
 export function FieldEditor(props: FieldEditorProps) {
-  const { t } = useTranslation(APP_NAMESPACES);
+  const { t, i18n } = useTranslation(APP_NAMESPACES);
   const { field, value, onChange, inputId } = props;
   const common = {
     id: inputId,
@@ -52,6 +53,23 @@ export function FieldEditor(props: FieldEditorProps) {
       );
     case "date":
       return <input {...common} className="native-control" type="date" value={text} onChange={(e) => onChange(e.target.value)} />;
+    case "datetime":
+      return <input {...common} className="native-control" type="datetime-local" value={text.slice(0, 16)} onChange={(e) => onChange(e.target.value === "" ? null : `${e.target.value}:00+07:00`)} />;
+    case "phone":
+      return (
+        <input {...common} className="native-control" type="tel" inputMode="tel" autoComplete="tel" value={text} maxLength={16} onChange={(e) => onChange(e.target.value)} />
+      );
+    case "select":
+      return (
+        <select {...common} className="native-control" value={text} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t("draft.choose")}</option>
+          {(field.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {field.optionLabels?.[o] ? localised(field.optionLabels[o], i18n.language) : o}
+            </option>
+          ))}
+        </select>
+      );
     case "sex":
       return (
         <select {...common} className="native-control" value={text} onChange={(e) => onChange(e.target.value)}>

@@ -25,7 +25,11 @@ type Step =
  * Links the citizen's phone number, which is how the server knows they are a parent named on the
  * birth certificate. Asks only here, explains why first, and works when the answer is no.
  */
-export function PhoneLinkStep() {
+/** Why the phone is asked for: to show a child's birth draft to its parent, or to find what the citizen holds. */
+export type PhoneReason = "parent" | "holder";
+
+export function PhoneLinkStep(props: { reason?: PhoneReason } = {}) {
+  const holder = props.reason === "holder";
   const { t } = useTranslation(APP_NAMESPACES);
   const { api, zalo, devIdentity } = useAppServices();
   const { setProfile } = useProfile();
@@ -57,16 +61,16 @@ export function PhoneLinkStep() {
   return (
     <section className="card phone-step" aria-labelledby="phone-step-title" data-testid="phone-step" data-step={step.kind}>
       <h2 id="phone-step-title" className="card__title">
-        {t("phone.title")}
+        {holder ? t("phone.titleHolder") : t("phone.title")}
       </h2>
-      <p>{t("phone.why")}</p>
+      <p>{holder ? t("phone.whyHolder") : t("phone.why")}</p>
       {step.kind === "intro" && <p className="muted">{t("phone.next")}</p>}
 
       {step.kind === "refused" && (
         <Notice tone="warning" testId="phone-refused">
           <strong>{t("phone.refusedTitle")}</strong>
           <br />
-          {t("phone.refused")}
+          {holder ? t("phone.refusedHolder") : t("phone.refused")}
         </Notice>
       )}
       {step.kind === "unavailable" && (

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FieldSource } from "@hccd/shared";
+import type { FieldSource } from "@hccd/shared/client";
 import { APP_NAMESPACES } from "../i18n/app-t";
 
 /** Where a value came from, so the citizen knows what the state already holds and what is theirs to decide. */

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Button } from "zmp-ui";
-import type { DraftView } from "@hccd/shared";
+import type { DraftView } from "@hccd/shared/client";
 import { APP_NAMESPACES } from "../i18n/app-t";
 
 /** Where the dossier is now, its receipt number, and a way to ask again. */

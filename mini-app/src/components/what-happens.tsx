@@ -1,30 +1,47 @@
 import { useTranslation } from "react-i18next";
-import type { DraftView } from "@hccd/shared";
+import type { DraftView } from "@hccd/shared/client";
 import { formatDate } from "../format/dates";
 import { APP_NAMESPACES } from "../i18n/app-t";
+import { localised } from "../i18n/localised";
 
 /**
  * What consenting does, before it is asked for: what is sent, to whom, why, at what cost, by when,
- * and that nothing leaves without consent.
+ * and that nothing leaves without consent. Each kind of draft has its own wording, pinned to its
+ * consent text version (shared/src/i18n/consent-text.test.ts).
  */
 export function WhatHappens(props: { view: DraftView; wardName: string | null }) {
-  const { t } = useTranslation(APP_NAMESPACES);
+  const { t, i18n } = useTranslation(APP_NAMESPACES);
+  const { view } = props;
   const ward = props.wardName ?? t("whatHappens.wardNotChosen");
+  const date = formatDate(view.dueBy);
+  const code = view.procedureCode;
+  const items =
+    view.kind === "birth-registration"
+      ? [t("whatHappens.what"), t("whatHappens.toWhom", { ward }), t("whatHappens.why", { code }), t("whatHappens.fee"), t("whatHappens.deadline", { date })]
+      : view.kind === "death-registration"
+        ? [t("whatHappensDeath.what"), t("whatHappensDeath.toWhom", { ward }), t("whatHappensDeath.why", { code }), t("whatHappensDeath.fee"), t("whatHappensDeath.deadline", { date })]
+        : [
+            t("whatHappensRenewal.what", { service: localised(view.serviceName, i18n.language).toLowerCase() }),
+            t("whatHappensRenewal.toWhom", { agency: localised(view.agency, i18n.language) }),
+            t("whatHappensRenewal.why", { code }),
+            t("whatHappensRenewal.fee"),
+            t("whatHappensRenewal.deadline", { date }),
+          ];
   return (
     <section className="card what-happens" aria-labelledby="what-happens-title" data-testid="what-happens">
       <h2 id="what-happens-title" className="card__title">
         {t("whatHappens.heading")}
       </h2>
       <ul className="plain-list">
-        <li>{t("whatHappens.what")}</li>
-        <li data-testid="what-happens-to-whom">{t("whatHappens.toWhom", { ward })}</li>
-        <li>{t("whatHappens.why", { code: props.view.procedureCode })}</li>
-        <li>{t("whatHappens.fee")}</li>
-        <li data-testid="what-happens-deadline">{t("whatHappens.deadline", { date: formatDate(props.view.dueBy) })}</li>
+        {items.map((text, i) => (
+          <li key={i} data-testid={i === 1 ? "what-happens-to-whom" : i === 4 ? "what-happens-deadline" : undefined}>
+            {text}
+          </li>
+        ))}
         <li>
           <strong>{t("whatHappens.consentFirst")}</strong>
         </li>
-        <li>{t("whatHappens.canChange")}</li>
+        {view.kind !== "death-registration" && <li>{t("whatHappens.canChange")}</li>}
       </ul>
     </section>
   );

@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MINUTES, vietnamDate } from "@hccd/shared";
+import { VIETNAM_OFFSET_MINUTES, vietnamDate } from "@hccd/shared/client";
 
 /** `2026-03-05` → `05/03/2026`, the way dates are written in Vietnam (and in en-GB). */
 export function formatDate(isoDate: string): string {

@@ -1,10 +1,11 @@
-import type { DraftViewField } from "@hccd/shared";
+import type { DraftViewField } from "@hccd/shared/client";
 import type { AppT } from "../i18n/app-t";
 import { asCountryCode } from "../i18n/keys";
-import { formatDate } from "./dates";
+import { formatDate, formatInstant } from "./dates";
+import { localised } from "../i18n/localised";
 
 /** A field's value as the citizen reads it (`male` → "Nam", `VN` → "Việt Nam", a ward code → its name); null when empty. */
-export function fieldDisplayValue(t: AppT, field: DraftViewField, wardName: (code: string) => string | null): string | null {
+export function fieldDisplayValue(t: AppT, field: DraftViewField, wardName: (code: string) => string | null, language?: string): string | null {
   const v = field.value;
   if (v === null || v === "") return null;
   const text = String(v);
@@ -17,6 +18,14 @@ export function fieldDisplayValue(t: AppT, field: DraftViewField, wardName: (cod
       return wardName(text) ?? text;
     case "count":
       return text;
+    case "datetime":
+      return formatInstant(text);
+    case "phone":
+      return text.replace(/^(\d{4})(\d{3})(\d{3})$/, "$1 $2 $3");
+    case "select": {
+      const label = field.optionLabels?.[text];
+      return label ? localised(label, language) : text;
+    }
     case "name":
     case "text": {
       const country = field.key.endsWith(".nationality") ? asCountryCode(text) : null;

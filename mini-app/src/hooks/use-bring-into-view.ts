@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { DraftView, FieldError } from "@hccd/shared";
+import type { DraftView, FieldError } from "@hccd/shared/client";
 import { fieldInputId } from "../components/field-input-id";
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { DraftView, FieldError, SubmissionStatus } from "@hccd/shared";
+import type { DraftView, FieldError, SubmissionStatus } from "@hccd/shared/client";
 import type { NoticeTone } from "../components/notice";
 import { APP_NAMESPACES } from "../i18n/app-t";
 import { errorText, fieldErrorsByKey } from "../i18n/error-text";
@@ -115,5 +115,5 @@ export function useDraftReview(id: string) {
     });
   }, []);
 
-  return { state, view, busy, fieldErrors, clearFieldError, notice, save, consent, refresh, refreshing, polling, reload };
+  return { state, view, busy, fieldErrors, clearFieldError, notice, save, consent, refresh, refreshing, polling, reload, replace: set };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import type { DraftViewField } from "@hccd/shared";
+import type { DraftViewField } from "@hccd/shared/client";
 
 export type FieldValue = string | number | null;
 

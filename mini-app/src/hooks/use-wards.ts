@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from "react";
-import type { Ward } from "@hccd/shared";
+import type { Ward } from "@hccd/shared/client";
 import { useAppServices } from "../session/app-services-context";
 import { useResource } from "./use-resource";
 

@@ -1,5 +1,5 @@
 import type { i18n as I18n } from "i18next";
-import { createI18n, LANGUAGES, type Language } from "@hccd/shared";
+import { createClientI18n, LANGUAGES, type Language } from "@hccd/shared/client";
 import type { Preferences } from "../services/preferences";
 
 export const LANGUAGE_KEY = "hccd.language";
@@ -14,7 +14,7 @@ function isLanguage(v: string | null): v is Language {
  */
 export function createAppI18n(deps: { preferences: Preferences; document: Document }): I18n {
   const stored = deps.preferences.get(LANGUAGE_KEY);
-  const i18n = createI18n(isLanguage(stored) ? stored : "vi");
+  const i18n = createClientI18n(isLanguage(stored) ? stored : "vi");
   const reflect = (lng: string) => {
     deps.document.documentElement.lang = lng;
     deps.document.title = i18n.t("app:title");

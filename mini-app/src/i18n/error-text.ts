@@ -1,4 +1,4 @@
-import type { DraftViewField, FieldError } from "@hccd/shared";
+import type { DraftViewField, FieldError } from "@hccd/shared/client";
 import type { ApiError } from "../services/api-error";
 import type { AppT } from "./app-t";
 

@@ -1,4 +1,4 @@
-import { resources } from "@hccd/shared";
+import { clientResources as resources } from "@hccd/shared/client";
 
 type AppStrings = (typeof resources)["vi"]["app"];
 /** `{child: {fullName: "..."}}` → `"child.fullName"`: the draft's field keys are two-level. */

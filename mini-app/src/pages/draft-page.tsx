@@ -25,7 +25,7 @@ export function DraftPage() {
   };
   return (
     <Page className="page" data-testid="draft-page">
-      <PageHeader title={t("services.birth_registration")} onBack={back} />
+      <PageHeader title={t("draft.pageTitle")} onBack={back} />
       <main className="page-body">{profile.phoneLinked ? <DraftReview key={id} id={id} /> : <PhoneLinkStep />}</main>
     </Page>
   );

@@ -1,58 +1,47 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { Button, Page } from "zmp-ui";
-import { DraftListItem } from "../components/draft-list-item";
+import { BottomNav } from "../components/bottom-nav";
 import { ErrorState } from "../components/error-state";
 import { LoadingState } from "../components/loading-state";
 import { PageHeader } from "../components/page-header";
 import { PhoneLinkStep } from "../components/phone-link-step";
+import { UpcomingList } from "../components/upcoming-list";
 import { useResource } from "../hooks/use-resource";
 import { APP_NAMESPACES } from "../i18n/app-t";
 import { useAppServices } from "../session/app-services-context";
 import { useProfile } from "../session/profile-context";
 
-/** The citizen's drafts: what is waiting for them, its status and its deadline. */
+/** What is coming for the citizen, their children and their organisations, and what to do next. */
 export function HomePage() {
   const { t } = useTranslation(APP_NAMESPACES);
   const { api } = useAppServices();
   const { profile } = useProfile();
-  // Linking the phone is what makes the citizen a party to drafts: reload the list after it.
-  const { state, reload } = useResource(`drafts:${profile.phoneLinked ? "linked" : "unlinked"}`, () => api.drafts());
+  // Linking the phone is what finds the citizen's drafts and documents: reload after it.
+  const { state, reload } = useResource(`upcoming:${profile.phoneLinked ? "linked" : "unlinked"}`, () => api.upcoming());
 
   return (
-    <Page className="page" data-testid="home-page">
+    <Page className="page page--with-nav" data-testid="home-page">
       <PageHeader title={t("title")} />
       <main className="page-body">
-        <h1 className="heading">{t("home.heading")}</h1>
+        <h1 className="heading">{t("upcoming.heading")}</h1>
         <p>{t("home.intro")}</p>
-        {!profile.phoneLinked && <PhoneLinkStep />}
-
+        {!profile.phoneLinked && <PhoneLinkStep reason="holder" />}
         {state.status === "loading" && <LoadingState text={t("session.loading")} />}
         {state.status === "error" && <ErrorState error={state.error} onRetry={() => void reload()} />}
-        {state.status === "ready" &&
-          (state.data.drafts.length === 0 ? (
-            <p className="empty" data-testid="draft-list-empty">
-              {profile.phoneLinked ? t("home.empty") : t("home.emptyNoPhone")}
-            </p>
-          ) : (
-            <ul className="draft-list" data-testid="draft-list">
-              {state.data.drafts.map((d) => (
-                <DraftListItem key={d.id} draft={d} />
-              ))}
-            </ul>
-          ))}
+        {state.status === "ready" && (profile.phoneLinked ? <UpcomingList items={state.data.items} /> : <p className="empty">{t("home.emptyNoPhone")}</p>)}
+        {state.status === "ready" && state.data.children.length > 0 && (
+          <Link className="button-link" to={`/vaccination/${encodeURIComponent(state.data.children[0]!.id)}`} data-testid="vaccination-link">
+            {t("upcoming.children")}
+          </Link>
+        )}
         {state.status === "ready" && (
-          <Button
-            variant="secondary"
-            fullWidth
-            size="large"
-            loading={state.refreshing}
-            onClick={() => void reload({ silent: true })}
-            data-testid="drafts-refresh"
-          >
+          <Button variant="secondary" fullWidth size="large" loading={state.refreshing} onClick={() => void reload({ silent: true })} data-testid="drafts-refresh">
             {t("home.refresh")}
           </Button>
         )}
       </main>
+      <BottomNav />
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from "@hccd/shared";
+import type { FieldError } from "@hccd/shared/client";
 
 /**
  * Everything that can go wrong talking to the backend, in one shape. `code` is the server's error

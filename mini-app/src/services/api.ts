@@ -6,16 +6,27 @@ import {
   errorEnvelopeSchema,
   profileSchema,
   wardListSchema,
+  upcomingSchema,
+  settingsSchema,
+  myDataSchema,
+  ratingSchema,
+  consentWithdrawnSchema,
+  faqAnswerSchema,
+  vaccinationScheduleSchema,
+  type RatingRequest,
+  type UpdateSettings,
   type ConsentRequest,
   type EditDraftRequest,
-} from "@hccd/shared";
+} from "@hccd/shared/client";
 import { ApiError } from "./api-error";
 
 export interface RequestOptions<S extends z.ZodType> {
   baseUrl: string;
   path: string;
-  method?: "GET" | "POST" | "PATCH";
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   body?: unknown;
+  /** A multipart body (a file upload) instead of JSON. */
+  form?: FormData;
   /** The citizen's Zalo access token (or the simulator's dev token), sent as a Bearer token. */
   token?: string | null;
   /** The shared zod schema of a successful answer: every response is checked against the contract. */
@@ -48,7 +59,7 @@ export async function request<S extends z.ZodType>(opts: RequestOptions<S>): Pro
     res = await doFetch(`${opts.baseUrl}${opts.path}`, {
       method: opts.method ?? "GET",
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     text = await res.text();
   } catch (err) {
@@ -73,6 +84,23 @@ export async function request<S extends z.ZodType>(opts: RequestOptions<S>): Pro
     throw new ApiError(res.status, "bad_response", `${opts.method ?? "GET"} ${opts.path} answered outside the contract`, fields);
   }
   return parsed.data;
+}
+
+/** Waits between retries of an idempotent submission (a slow 3G link needs a moment). */
+export const RETRY_DELAYS_MS = [800, 2500] as const;
+
+/** Retries on no answer or a gateway error; any other answer is final. */
+export async function retryTransient<T>(attempt: () => Promise<T>, delays: readonly number[] = RETRY_DELAYS_MS): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      const transient = err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 503 || err.status === 504);
+      const delay = delays[i];
+      if (!transient || delay === undefined) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 /** Where the citizen's token comes from (Zalo, or the simulator's dev identity). */
@@ -106,7 +134,28 @@ export function createCitizenApi(deps: { baseUrl: string; tokens: TokenSource; f
     drafts: () => call({ path: "/api/me/drafts", schema: draftListSchema }),
     draft: (id: string) => call({ path: draftPath(id), schema: draftViewSchema }),
     editDraft: (id: string, body: EditDraftRequest) => call({ method: "PATCH", path: draftPath(id), body, schema: draftViewSchema }),
-    consent: (id: string, body: ConsentRequest) => call({ method: "POST", path: `${draftPath(id)}/consent`, body, schema: consentAcceptedSchema }),
+    /**
+     * The consent is idempotent on the content hash it quotes (the same consent again answers 200
+     * with the same ids), so a network failure or a gateway error is retried: the first attempt
+     * may have arrived even if its answer did not.
+     */
+    consent: (id: string, body: ConsentRequest) => retryTransient(() => call({ method: "POST", path: `${draftPath(id)}/consent`, body, schema: consentAcceptedSchema })),
+    upcoming: () => call({ path: "/api/me/upcoming", schema: upcomingSchema }),
+    /** The renewal draft of a document I hold: prepared on the first call, the same one after. */
+    openRenewal: (documentId: string) => call({ method: "POST", path: `/api/me/documents/${encodeURIComponent(documentId)}/draft`, schema: draftViewSchema }),
+    uploadAttachment: (id: string, key: string, file: File) => {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      return call({ method: "PUT", path: `${draftPath(id)}/attachments/${encodeURIComponent(key)}`, form, schema: draftViewSchema });
+    },
+    settings: () => call({ path: "/api/me/settings", schema: settingsSchema }),
+    updateSettings: (body: UpdateSettings) => call({ method: "PATCH", path: "/api/me/settings", body, schema: settingsSchema }),
+    myData: () => call({ path: "/api/me/data", schema: myDataSchema }),
+    rate: (submissionId: string, body: RatingRequest) => call({ method: "POST", path: `/api/me/submissions/${encodeURIComponent(submissionId)}/rating`, body, schema: ratingSchema }),
+    withdrawConsent: (consentId: string) => call({ method: "DELETE", path: `/api/me/consents/${encodeURIComponent(consentId)}`, schema: consentWithdrawnSchema }),
+    /** The same FAQ engine as the bot; no token needed. */
+    askFaq: (question: string, lang: "vi" | "en") => request({ baseUrl, method: "POST", path: "/api/faq/ask", body: { question, lang }, schema: faqAnswerSchema, fetchImpl }),
+    vaccinationSchedule: (dob: string) => request({ baseUrl, path: `/api/rules/vaccination-schedule?dob=${encodeURIComponent(dob)}`, schema: vaccinationScheduleSchema, fetchImpl }),
     /** Reference data: no token needed. */
     wards: () => request({ baseUrl, path: "/api/wards", schema: wardListSchema, fetchImpl }),
   };

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Page } from "zmp-ui";
-import type { Profile } from "@hccd/shared";
+import type { Profile } from "@hccd/shared/client";
 import { ErrorState } from "../components/error-state";
 import { LoadingState } from "../components/loading-state";
 import { PageHeader } from "../components/page-header";

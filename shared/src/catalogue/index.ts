@@ -18,7 +18,7 @@ export { AGENCIES } from "./agencies.js";
  * The catalogue's version: raise it whenever an entry's steps, channels, templates or draft change,
  * so a plan or a message can say which catalogue it was made from. Format: YYYY-MM-DD.n.
  */
-export const CATALOGUE_VERSION = "2026-12-03.1";
+export const CATALOGUE_VERSION = "2026-12-03.2";
 
 /**
  * Every proactive service of the province, validated when the module loads: a bad entry (a link in

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Channel } from "../domain/channel-policy.js";
 import { approximateDays, parseDuration } from "./duration.js";
+import { FIELD_KINDS } from "../domain/draft.js";
 
 /**
  * The service catalogue's schema: one entry per proactive public service, merged from the
@@ -91,7 +92,13 @@ export const draftFieldSpecSchema = z.object({
   path: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*)*$/, "a dotted camelCase path, e.g. holder.fullName"),
   label: localised,
   source: z.enum(DRAFT_FIELD_SOURCES),
-});
+  /** How the Mini App edits and shows it; by default read from the path (see `fieldKindOfPath`). */
+  kind: z.enum(FIELD_KINDS).optional(),
+  /** For a `select`: the choices, each with its words. */
+  options: z.array(z.object({ value: z.string().regex(/^[a-z0-9-]+$/, "option value is kebab-case"), label: localised })).min(2, "a select offers at least two options").optional(),
+  /** A citizen field the dossier can go without (by default every citizen field is required). */
+  optional: z.boolean().optional(),
+}).refine((f) => (f.kind === "select") === (f.options !== undefined), { message: "options go with kind select, and a select needs options", path: ["options"] });
 export type DraftFieldSpec = z.infer<typeof draftFieldSpecSchema>;
 
 /** A paper the citizen adds to a draft because no register holds it (e.g. a health certificate). */

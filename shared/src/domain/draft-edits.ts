@@ -1,5 +1,6 @@
 import type { DraftFields, DraftField } from "./draft.js";
 import { normalizeName } from "../validation/name.js";
+import { normalizeVnPhone } from "../validation/phone.js";
 import type { FieldError } from "../schemas/error.js";
 
 /** The most copies of a civil-status extract one request may ask for. */
@@ -33,6 +34,20 @@ function validateValue(f: DraftField, raw: unknown, ctx: { wardCodes: ReadonlySe
       if (v.length > 100) return { message: "must be at most 100 characters" };
       if (!/^[\p{L}\p{M}' -]+$/u.test(v)) return { message: "may contain only letters, spaces, hyphens and apostrophes" };
       return { value: v };
+    }
+    case "datetime": {
+      if (typeof raw !== "string" || Number.isNaN(Date.parse(raw)) || !/^\d{4}-\d{2}-\d{2}T/.test(raw)) return { message: "must be a date and time (ISO 8601)" };
+      return { value: raw };
+    }
+    case "phone": {
+      if (typeof raw !== "string") return { message: "must be a phone number" };
+      const r = normalizeVnPhone(raw);
+      if (!r.ok) return { message: "must be a Vietnamese mobile number, e.g. 0912345678" };
+      return { value: `0${r.value.slice(2)}` };
+    }
+    case "select": {
+      if (typeof raw !== "string" || !(f.options ?? []).includes(raw)) return { message: `must be one of: ${(f.options ?? []).join(", ")}` };
+      return { value: raw };
     }
     case "text": {
       if (typeof raw !== "string") return { message: "must be text" };

@@ -4,11 +4,20 @@ import { z } from "zod";
  * Where a draft field's value came from. Shown to the citizen next to every field, so they know
  * what the state already holds and what they are asked to decide.
  */
-export const FIELD_SOURCES = ["birth_certificate", "population_data", "derived", "default", "citizen"] as const;
+export const FIELD_SOURCES = [
+  "birth_certificate",
+  "death_notice",
+  "population_data",
+  "business_registry",
+  "department_list",
+  "derived",
+  "default",
+  "citizen",
+] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
 /** How a field is edited in the Mini App. */
-export const FIELD_KINDS = ["text", "name", "date", "sex", "ward", "count"] as const;
+export const FIELD_KINDS = ["text", "name", "date", "datetime", "sex", "ward", "count", "phone", "select"] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export const draftFieldSchema = z.object({
@@ -19,6 +28,8 @@ export const draftFieldSchema = z.object({
   editable: z.boolean(),
   required: z.boolean(),
   kind: z.enum(FIELD_KINDS),
+  /** For `select`: the values the citizen may choose from (their words come with the draft view). */
+  options: z.array(z.string()).optional(),
 });
 export type DraftField = z.infer<typeof draftFieldSchema>;
 export type DraftFields = Record<string, DraftField>;
@@ -50,14 +61,18 @@ export function consentContent(draft: {
   version: number;
   fields: DraftFields;
   consentTextVersion: string;
+  /** The SHA-256 of each attached file by its key: a consent covers the papers too. */
+  attachments?: Readonly<Record<string, string>>;
 }): string {
   const fields: Record<string, { value: DraftField["value"]; source: FieldSource | null }> = {};
   for (const [k, f] of Object.entries(draft.fields)) fields[k] = { value: f.value, source: f.source };
+  const attachments = draft.attachments && Object.keys(draft.attachments).length > 0 ? draft.attachments : undefined;
   return canonicalJson({
     draftId: draft.id,
     procedureCode: draft.procedureCode,
     version: draft.version,
     fields,
     consentTextVersion: draft.consentTextVersion,
+    attachments,
   });
 }

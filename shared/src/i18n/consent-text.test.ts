@@ -2,24 +2,32 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { resources } from "./index.js";
 import { BIRTH_CONSENT_TEXT_VERSION } from "../domain/birth-registration.js";
+import { DEATH_CONSENT_TEXT_VERSION } from "../domain/death-registration.js";
+import { RENEWAL_CONSENT_TEXT_VERSION } from "../domain/renewal-draft.js";
 
 /**
  * A consent records the version of the text the citizen read (Law 91/2025/QH15: consent must be
  * informed and kept as evidence). Changing that text without a new version would make old consents
- * point at words nobody read. If this test fails: bump BIRTH_CONSENT_TEXT_VERSION, then update the
- * fingerprint below.
+ * point at words nobody read. If this test fails: bump the consent text version of the draft kind
+ * whose words changed, then update its fingerprint below.
  */
 const FINGERPRINTS: Record<string, string> = {
   "birth-registration-consent-v1": "03732f56770f3cd47644319cda7b23cd0a8048ac98e5d3fcbf967c09c06f5d28",
+  "death-registration-consent-v1": "5070bc83e41b4c11d9e5665d245caa276f4e6018d021a50c6ef91a4d5b5c50d9",
+  "renewal-consent-v1": "31f1b8f0c4808aa4466695282af3c64b7d49a7163045131833fbe348f30d6805",
 };
 
-function fingerprint(): string {
-  const texts = [resources.vi.app.whatHappens, resources.vi.app.consent.checkbox, resources.en.app.whatHappens, resources.en.app.consent.checkbox];
-  return createHash("sha256").update(JSON.stringify(texts)).digest("hex");
-}
+const { vi, en } = resources;
+const TEXTS: Record<string, unknown[]> = {
+  [BIRTH_CONSENT_TEXT_VERSION]: [vi.app.whatHappens, vi.app.consent.checkbox, en.app.whatHappens, en.app.consent.checkbox],
+  [DEATH_CONSENT_TEXT_VERSION]: [vi.app.whatHappensDeath, vi.app.consentDeath, en.app.whatHappensDeath, en.app.consentDeath],
+  [RENEWAL_CONSENT_TEXT_VERSION]: [vi.app.whatHappensRenewal, vi.app.consentRenewal, en.app.whatHappensRenewal, en.app.consentRenewal],
+};
 
-describe("birth consent text", () => {
-  it("is pinned to its version", () => {
-    expect(fingerprint()).toBe(FINGERPRINTS[BIRTH_CONSENT_TEXT_VERSION]);
+const fingerprint = (texts: unknown[]) => createHash("sha256").update(JSON.stringify(texts)).digest("hex");
+
+describe("consent texts", () => {
+  it.each(Object.keys(TEXTS))("%s is pinned to its version", (version) => {
+    expect(fingerprint(TEXTS[version]!)).toBe(FINGERPRINTS[version]);
   });
 });

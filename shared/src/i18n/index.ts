@@ -11,8 +11,9 @@ import { bot as enBot } from "./en/bot.js";
 import { cli as enCli } from "./en/cli.js";
 import { catalogueResources } from "../catalogue/index.js";
 
-export const LANGUAGES = ["vi", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from "./client-resources.js";
+
+export { LANGUAGES, type Language, clientResources, createClientI18n } from "./client-resources.js";
 
 /** All resources, Vietnamese first (the default and fallback language). */
 export const resources = {

@@ -20,7 +20,12 @@ export const caseDossierSchema = z.object({
     consentedAt: isoInstant,
     contentHash: z.string(),
   }),
-  attachments: z.array(z.object({ name: z.string(), contentType: z.string(), url: z.string() })),
+  /**
+   * Papers the citizen added. `url` is a path on our API (`/api/integrations/attachments/{id}`),
+   * fetched with the same API key the case system uses for its status callbacks; `sha256` lets it
+   * check it got exactly the file the citizen consented to.
+   */
+  attachments: z.array(z.object({ name: z.string(), contentType: z.string(), url: z.string(), size: z.number().int().optional(), sha256: z.string().optional() })),
 });
 export type CaseDossier = z.infer<typeof caseDossierSchema>;
 

@@ -48,13 +48,29 @@ export const justiceServices: ServiceEntry[] = [
     draft: {
       kind: "death-registration",
       fields: [
-        { path: "deceased.fullName", label: { vi: "Họ và tên người chết", en: "Full name of the deceased" }, source: "population-data" },
+        { path: "deceased.fullName", label: { vi: "Họ và tên người đã mất", en: "Full name of the deceased" }, source: "population-data" },
+        { path: "deceased.dateOfBirth", label: { vi: "Ngày sinh", en: "Date of birth" }, source: "hospital" },
         { path: "deceased.personalId", label: { vi: "Số định danh cá nhân", en: "Personal ID number" }, source: "population-data" },
-        { path: "death.dateTime", label: { vi: "Thời điểm chết", en: "Date and time of death" }, source: "hospital" },
-        { path: "death.place", label: { vi: "Nơi chết", en: "Place of death" }, source: "hospital" },
-        { path: "death.cause", label: { vi: "Nguyên nhân chết", en: "Cause of death" }, source: "hospital" },
-        { path: "requester.fullName", label: { vi: "Người đi đăng ký khai tử", en: "Person registering" }, source: "citizen" },
-        { path: "requester.relationship", label: { vi: "Quan hệ với người chết", en: "Relationship to the deceased" }, source: "citizen" },
+        { path: "death.dateTime", label: { vi: "Thời điểm mất", en: "Date and time of death" }, source: "hospital" },
+        { path: "death.place", label: { vi: "Nơi mất", en: "Place of death" }, source: "hospital" },
+        { path: "death.cause", label: { vi: "Nguyên nhân", en: "Cause of death" }, source: "hospital" },
+        { path: "requester.fullName", label: { vi: "Người đi đăng ký khai tử", en: "Person registering" }, source: "citizen", kind: "name" },
+        // Who may register a death: spouse, child, parent or another close relative (Luật Hộ tịch 2014 art. 33(1)).
+        {
+          path: "requester.relationship",
+          label: { vi: "Quan hệ với người đã mất", en: "Relationship to the deceased" },
+          source: "citizen",
+          kind: "select",
+          options: [
+            { value: "vo-chong", label: { vi: "Vợ hoặc chồng", en: "Spouse" } },
+            { value: "con", label: { vi: "Con", en: "Child" } },
+            { value: "cha-me", label: { vi: "Cha hoặc mẹ", en: "Parent" } },
+            { value: "anh-chi-em", label: { vi: "Anh, chị, em ruột", en: "Brother or sister" } },
+            { value: "than-thich-khac", label: { vi: "Người thân thích khác", en: "Other relative" } },
+          ],
+        },
+        // Registered at the ward of the deceased's last residence (Luật Hộ tịch 2014 art. 32).
+        { path: "registration.wardCode", label: { vi: "Nơi đăng ký khai tử (UBND phường/xã nơi cư trú cuối cùng của người đã mất)", en: "Registration office (ward of last residence)" }, source: "citizen", kind: "ward" },
       ],
     },
   },
