@@ -61,6 +61,7 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   const config = parseConfig({ ZALO_MODE: "sim", SEED: "demo", CASE_SIM_STEP_MS: String(opts.caseStepMs ?? 300), LOG_LEVEL: "silent", MINI_APP_URL: url, QUIET_HOURS: "0-0" });
   const runtime = createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   runtime.worker.start();
+  runtime.scheduler.start();
 
   const outer = new Hono();
   const root = relative(process.cwd(), www) || ".";

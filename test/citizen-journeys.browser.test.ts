@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DEV_INTEGRATION_KEYS } from "@hccd/bot-server";
+import { launchChromium } from "./support/browser.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer({ caseStepMs: 200 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `journeys-${name}.png`), fullPage: true });
+
+/** The first button link Zalo delivered to this phone (the worker sends within a second). */
+async function linkSentTo(phone: string, match: (text: string) => boolean): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${server.url}/sim/zalo/messages?phone=${phone}`);
+    const { messages } = (await res.json()) as { messages: { text: string; buttons: { url?: string }[] }[] };
+    const found = messages.find((m) => match(m.text) && m.buttons[0]?.url);
+    if (found) return found.buttons[0]!.url!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing was sent to ${phone}`);
+}
+
+async function citizenPage(locale = "vi-VN"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Outside Zalo getPhoneNumber has no token: the simulator's test field stands in for it. */
+async function linkPhone(page: Page, phone: string) {
+  await page.getByTestId("link-phone-button").click();
+  await page.getByTestId("dev-phone-input").fill(phone);
+  await page.getByTestId("dev-phone-submit").click();
+}
+
+describe("a holder renews from the reminder, then finds the rest of the app (Vietnamese, Chromium)", () => {
+  it("reminder link → renewal draft → consent; home, vaccination calendar, FAQ and settings", async () => {
+    // The demo father's tour guide card reminder carries ?service=&document=.
+    const link = await linkSentTo("0987654321", (t) => t.includes("hướng dẫn viên"));
+    expect(link).toMatch(/[?&]service=tour-guide-card&document=/);
+    const { context, page, errors } = await citizenPage();
+    await page.goto(link);
+    await page.getByTestId("phone-step").waitFor();
+    expect(await page.getByTestId("phone-step").innerText()).toContain("số điện thoại đã đăng ký với cơ quan cấp");
+    await linkPhone(page, "0987654321");
+
+    await page.getByTestId("draft-review").waitFor();
+    expect(await page.getByTestId("draft-title").innerText()).toContain("hướng dẫn viên du lịch");
+    expect(await page.getByTestId("field-value-document.number").innerText()).toBe("HDV-DEMO-0001");
+    expect(await page.getByTestId("field-source-document.number").innerText()).toContain("Danh sách của cơ quan cấp");
+    expect(await page.getByTestId("what-happens-to-whom").innerText()).toContain("Sở Văn hóa");
+    await shot(page, "1-renewal-draft");
+    await page.getByTestId("consent-checkbox").check();
+    await page.getByTestId("consent-button").click();
+    await page.getByTestId("submission-status").waitFor();
+    await expect.poll(() => page.getByTestId("submission-status").innerText(), { timeout: 30_000, interval: 500 }).toContain("Đã có kết quả");
+    await page.getByTestId("rating-section").waitFor();
+    await page.getByTestId("rating-5").check();
+    await page.getByTestId("rating-comment").fill("Không phải đi lại, rất tiện");
+    await page.getByTestId("rating-send").click();
+    await page.getByTestId("rating-thanks").waitFor();
+    await shot(page, "2-rated");
+    expect(server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.004614")).toBe(true);
+
+    // Home: what is coming for him and his child, soonest first.
+    await page.getByTestId("draft-page").getByRole("button", { name: /Quay lại|Back/ }).click();
+    await page.getByTestId("upcoming-list").waitFor();
+    expect(await page.getByTestId("upcoming-item").count()).toBeGreaterThanOrEqual(2);
+    await shot(page, "3-home");
+    await page.getByTestId("vaccination-link").click();
+    await page.getByTestId("vaccination-list").waitFor();
+    expect(await page.locator('[data-testid="vaccination-dose"][data-state="next"]').count()).toBe(1);
+    expect(await page.getByTestId("vaccination-page").innerText()).toContain("Bộ Y tế");
+    await shot(page, "4-vaccination");
+
+    // FAQ: the bot's engine, typed without diacritics.
+    await page.goto(`${server.url}/#/faq`);
+    await page.getByTestId("faq-input").fill("lam giay khai sinh can gi");
+    await page.getByTestId("faq-ask").click();
+    await page.getByTestId("faq-answer").waitFor();
+    expect((await page.getByTestId("faq-answer").innerText()).toLowerCase()).toContain("khai sinh");
+    await shot(page, "5-faq");
+
+    // Settings: a channel off, his consent listed, his data counted.
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("settings-channel-sms").uncheck();
+    await expect.poll(() => page.getByTestId("settings-notice").innerText()).toContain("Đã lưu");
+    expect(await page.getByTestId("settings-consent").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId("my-data-summary").innerText()).toContain("giấy tờ");
+    await shot(page, "6-settings");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("an informant reviews a prepared death registration", () => {
+  it("is spoken to gently, chooses the ward, and nothing is sent until she agrees (Vietnamese, then English)", async () => {
+    const notice = {
+      noticeNo: "TN-E2E-0001",
+      issuedAt: new Date(Date.now() - 3600_000).toISOString(),
+      facility: { code: "72-BVDKTN", name: "Bệnh viện Đa khoa Tây Ninh" },
+      deceased: { fullName: "Lê Văn Hùng", sex: "male", dateOfBirth: "1948-02-03", diedAt: new Date(Date.now() - 7200_000).toISOString(), placeOfDeath: "Bệnh viện Đa khoa Tây Ninh", cause: "bệnh" },
+      informant: { fullName: "Lê Thị Mai", relationship: "con", phone: "0901234567" },
+    };
+    const res = await fetch(`${server.url}/api/integrations/death-notices`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${DEV_INTEGRATION_KEYS[0].key}` }, body: JSON.stringify(notice) });
+    expect(res.status).toBe(201);
+    const link = await linkSentTo("0901234567", (t) => t.includes("chia buồn"));
+
+    const { context, page, errors } = await citizenPage();
+    await page.goto(link);
+    await linkPhone(page, "0901234567");
+    await page.getByTestId("draft-review").waitFor();
+    expect(await page.getByTestId("death-condolence").innerText()).toContain("chia buồn");
+    expect(await page.getByTestId("field-value-requester.relationship").innerText()).toBe("Con");
+    await page.getByTestId("field-input-registration.wardCode").selectOption({ index: 1 });
+    await page.getByTestId("save-button").click();
+    await page.getByTestId("field-open-registration.wardCode").waitFor({ state: "detached" });
+    expect(server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.000656")).toBe(false);
+    await shot(page, "7-death-draft");
+
+    // The same screen in English.
+    await page.getByTestId("language-toggle").click();
+    await expect.poll(() => page.getByTestId("draft-title").innerText()).toContain("Death registration");
+    expect(await page.getByTestId("what-happens").innerText()).toContain("15 days");
+    await shot(page, "8-death-draft-en");
+    await page.getByTestId("consent-checkbox").check();
+    await page.getByTestId("consent-button").click();
+    await page.getByTestId("submission-status").waitFor();
+    await expect.poll(() => server.runtime.sim!.caseSystem!.dossiers().filter((d) => d.procedureCode === "1.000656").length, { timeout: 15_000 }).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
