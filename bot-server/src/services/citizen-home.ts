@@ -1,6 +1,8 @@
 import {
+  addDays,
   serviceByKey,
   vaccinationSchedule,
+  vietnamDate,
   type Child,
   type MyData,
   type Settings,
@@ -51,13 +53,10 @@ export function childrenOfCitizen(db: Db, user: ZaloUser): Child[] {
     const name = drafts.get(e.id)?.fields["child.fullName"]?.value;
     const payload = e.payload as { child?: { bornAt?: string } };
     const bornAt = payload.child?.bornAt ?? e.childBornAt.toISOString();
-    return { id: e.id, name: typeof name === "string" && name !== "" ? name : null, dateOfBirth: vietnamDateOf(bornAt) };
+    return { id: e.id, name: typeof name === "string" && name !== "" ? name : null, dateOfBirth: vietnamDate(bornAt) };
   });
 }
 
-function vietnamDateOf(instant: string): string {
-  return new Date(Date.parse(instant) + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The home screen: open drafts, documents nearing expiry (with the renewal the app can prepare),
@@ -66,7 +65,7 @@ function vietnamDateOf(instant: string): string {
  */
 export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: ReminderCatalogue }, user: ZaloUser): Upcoming {
   const { db } = deps;
-  const today = vietnamDateOf(deps.now().toISOString());
+  const today = vietnamDate(deps.now().toISOString());
   const items: UpcomingItem[] = [];
   const drafts = listDraftsForCitizen(db, user);
   const renewalDraftOf = new Map<string, string>();
@@ -82,7 +81,7 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
   }
   const inDrafts = new Set(items.map((i) => i.id));
   for (const doc of documentsOfCitizen(db, user)) {
-    if (doc.expiresOn < addDaysIso(today, -90)) continue;
+    if (doc.expiresOn < addDays(today, -90)) continue;
     const draftId = renewalDraftOf.get(`${doc.id}@${doc.expiresOn}`);
     if (draftId && inDrafts.has(draftId)) continue;
     const entry = serviceByKey(doc.serviceKey);
@@ -95,7 +94,7 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
     });
   }
   const children = childrenOfCitizen(db, user);
-  const horizon = addDaysIso(today, VACCINATION_HORIZON_DAYS);
+  const horizon = addDays(today, VACCINATION_HORIZON_DAYS);
   for (const child of children) {
     const next = vaccinationSchedule(child.dateOfBirth).find((d) => (d.latestOn ?? d.dueOn) >= today && d.dueOn <= horizon);
     if (!next) continue;
@@ -108,11 +107,6 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
   return { items, children };
 }
 
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function settingsOf(user: ZaloUser): Settings {
   return { language: user.language, optedOut: user.optedOutAt !== null, services: { ...(user.notificationPrefs.services ?? {}) }, channels: { ...(user.notificationPrefs.channels ?? {}) } };
