@@ -102,6 +102,8 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     await page.getByTestId("settings-channel-sms").uncheck();
     await expect.poll(() => page.getByTestId("settings-notice").innerText()).toContain("Đã lưu");
     expect(await page.getByTestId("settings-consent").count()).toBeGreaterThanOrEqual(1);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("my-data-download").click()]);
+    expect(download.suggestedFilename()).toBe("du-lieu-cua-toi.json");
     expect(await page.getByTestId("my-data-summary").innerText()).toContain("giấy tờ");
     await shot(page, "6-settings");
     expect(errors).toEqual([]);

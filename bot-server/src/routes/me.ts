@@ -16,13 +16,14 @@ import {
   upcomingSchema,
   myDataSchema,
   consentWithdrawnSchema,
+  consentListSchema,
   type Profile,
 } from "@hccd/shared";
 import { bodyLimit } from "hono/body-limit";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import { openRenewalDraft } from "../services/renewal-drafts.js";
 import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/draft-attachments.js";
-import { myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
+import { consentsOfCitizen, myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
 import { getZaloUser, setZaloUserPhone, type ZaloUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
@@ -106,6 +107,7 @@ const ratingRoute = createRoute({
   request: { params: draftIdParam, body: { required: true, content: { "application/json": { schema: ratingRequestSchema } } } },
   responses: { 200: json(ratingSchema, "Rating recorded (a new one replaces the old)"), ...unauthorized, 404: err("No such dossier of mine"), 409: err("not_finished: no result yet"), 422: err("Score outside 1–5") },
 });
+const consentsRoute = createRoute({ method: "get", path: "/consents", ...sec, summary: "The consents I gave, newest first", responses: { 200: json(consentListSchema, "My consents"), ...unauthorized } });
 const withdrawConsentRoute = createRoute({
   method: "delete", path: "/consents/{id}", ...sec,
   summary: "Withdraw a consent; a dossier not yet sent is stopped",
@@ -169,6 +171,7 @@ export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue
     return c.json(myData(deps, c.var.citizen, c.var.requestId), 200);
   });
   app.openapi(ratingRoute, (c) => c.json(rateSubmission(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(consentsRoute, (c) => c.json({ consents: consentsOfCitizen(deps.db, c.var.citizen) }, 200));
   app.openapi(withdrawConsentRoute, (c) => c.json(withdrawCitizenConsent(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId), 200));
 
   app.openapi(consentRoute, (c) => {

@@ -68,8 +68,8 @@ export function attachmentHashes(db: Db, draftId: string): Record<string, string
 }
 
 /** The content hash of exactly what the citizen is shown: fields, papers and the consent text version. */
-export function contentHashOf(db: Db, draft: Draft, consentTextVersion = draftProfile(draft.service).consentTextVersion): string {
-  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion, attachments: attachmentHashes(db, draft.id) });
+export function contentHashOf(db: Db, draft: Draft, consentTextVersion = draftProfile(draft.service).consentTextVersion, attachments = attachmentHashes(db, draft.id)): string {
+  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion, attachments });
 }
 
 /** A short title for lists and headings: the child's name, the deceased's name, the document's number. */
@@ -96,7 +96,8 @@ export function buildDraftView(db: Db, draft: Draft): DraftView {
       return { key, group: profile.groupOf(key), label: profile.labelOf(key), ...(optionLabels ? { optionLabels } : {}), ...f };
     })
     .sort((a, b) => profile.orderOf(a.key) - profile.orderOf(b.key));
-  const files = new Map(listDraftAttachments(db, draft.id).map((a) => [a.key, a]));
+  const attached = listDraftAttachments(db, draft.id);
+  const files = new Map(attached.map((a) => [a.key, a]));
   return {
     id: draft.id,
     service: draft.service,
@@ -106,7 +107,7 @@ export function buildDraftView(db: Db, draft: Draft): DraftView {
     procedureCode: draft.procedureCode,
     status: draft.status,
     version: draft.version,
-    contentHash: contentHashOf(db, draft, profile.consentTextVersion),
+    contentHash: contentHashOf(db, draft, profile.consentTextVersion, Object.fromEntries(attached.map((a) => [a.key, a.sha256]))),
     consentTextVersion: profile.consentTextVersion,
     dueBy: draft.dueBy,
     title: titleOf(draft),
@@ -126,24 +127,26 @@ export function buildDraftView(db: Db, draft: Draft): DraftView {
   };
 }
 
+/** A draft as the lists show it: what, for whom, by when, and where its dossier is. */
+export function draftSummaryOf(db: Db, d: Draft): DraftSummary {
+  const s = latestSubmissionForDraft(db, d.id);
+  const profile = draftProfile(d.service);
+  return {
+    id: d.id,
+    service: d.service,
+    serviceName: profile.serviceName,
+    kind: profile.kind,
+    status: d.status,
+    title: titleOf(d),
+    dueBy: d.dueBy,
+    submissionStatus: s && s.status !== "cancelled" ? s.status : null,
+    receiptNo: s && s.status !== "cancelled" ? s.receiptNo : null,
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
+
 export function listDraftsForCitizen(db: Db, user: ZaloUser): DraftSummary[] {
-  const persons = personsOfZaloUser(db, user);
-  return listDraftsForPersons(db, persons.map((p) => p.id)).map((d) => {
-    const s = latestSubmissionForDraft(db, d.id);
-    const profile = draftProfile(d.service);
-    return {
-      id: d.id,
-      service: d.service,
-      serviceName: profile.serviceName,
-      kind: profile.kind,
-      status: d.status,
-      title: titleOf(d),
-      dueBy: d.dueBy,
-      submissionStatus: s && s.status !== "cancelled" ? s.status : null,
-      receiptNo: s && s.status !== "cancelled" ? s.receiptNo : null,
-      updatedAt: d.updatedAt.toISOString(),
-    };
-  });
+  return listDraftsForPersons(db, personsOfZaloUser(db, user).map((p) => p.id)).map((d) => draftSummaryOf(db, d));
 }
 
 /** True once the case system may have the dossier: from then on the draft cannot change. */
@@ -214,7 +217,8 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
   return deps.db.transaction((tx) => {
     const { draft, person, role } = loadDraftForCitizen(tx, draftId, user);
     const profile = draftProfile(draft.service);
-    const currentHash = contentHashOf(tx, draft, profile.consentTextVersion);
+    const attached = attachmentHashes(tx, draft.id);
+    const currentHash = contentHashOf(tx, draft, profile.consentTextVersion, attached);
     const existing = activeConsentForDraft(tx, draft.id);
     if (existing && existing.contentHash === req.contentHash) {
       const submission = latestSubmissionForDraft(tx, draft.id);
@@ -223,7 +227,6 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
     if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
     if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
     if (req.consentTextVersion !== profile.consentTextVersion) throw conflict("stale_consent_text", `the consent text is now ${profile.consentTextVersion}; read it again before consenting`);
-    const attached = attachmentHashes(tx, draft.id);
     const missing = [
       ...openRequiredFields(draft.fields).map((k) => ({ path: `fields.${k}`, message: "is required" })),
       ...profile.attachments.filter((a) => a.required && !(a.key in attached)).map((a) => ({ path: `attachments.${a.key}`, message: "is required: add the file before consenting" })),

@@ -11,6 +11,7 @@ import {
   type UpdateSettings,
   type RatingRequest,
   type DraftView,
+  NOTIFICATION_CHANNELS,
 } from "@hccd/shared";
 import {
   consentsOfZaloUser,
@@ -26,12 +27,13 @@ import {
   upsertRating,
   latestSubmissionForDraft,
   type Db,
+  type Draft,
   type ZaloUser,
 } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { conflict, DomainError, notFound } from "../errors.js";
-import { assertChangeable, buildDraftView, listDraftsForCitizen, loadDraftForCitizen, personsOfZaloUser, withdrawConsent } from "./citizen-drafts.js";
+import { assertChangeable, buildDraftView, draftSummaryOf, loadDraftForCitizen, personsOfZaloUser, withdrawConsent } from "./citizen-drafts.js";
 import { documentsOfCitizen } from "./renewal-drafts.js";
 import { citizenServiceName } from "./draft-profile.js";
 import { VACCINATION_SERVICE_KEY } from "./reminder-planning.js";
@@ -45,18 +47,14 @@ function nameOf(serviceKey: string): { vi: string; en: string } {
   return entry ? citizenServiceName(entry) : { vi: serviceKey, en: serviceKey };
 }
 
-/** The citizen's children: births where a person behind their phone is the mother or the father. */
-export function childrenOfCitizen(db: Db, user: ZaloUser): Child[] {
-  const persons = personsOfZaloUser(db, user);
-  const drafts = new Map(listDraftsForPersons(db, persons.map((p) => p.id)).filter((d) => d.birthEventId).map((d) => [d.birthEventId as string, d]));
-  return listBirthEventsForParents(db, persons.map((p) => p.id)).map((e) => {
-    const name = drafts.get(e.id)?.fields["child.fullName"]?.value;
-    const payload = e.payload as { child?: { bornAt?: string } };
-    const bornAt = payload.child?.bornAt ?? e.childBornAt.toISOString();
-    return { id: e.id, name: typeof name === "string" && name !== "" ? name : null, dateOfBirth: vietnamDate(bornAt) };
+/** The citizen's children: births where one of their persons is the mother or the father, named as in the birth draft. */
+function childrenOf(db: Db, personIds: string[], drafts: readonly Draft[]): Child[] {
+  const byBirth = new Map(drafts.filter((d) => d.birthEventId).map((d) => [d.birthEventId as string, d]));
+  return listBirthEventsForParents(db, personIds).map((e) => {
+    const name = byBirth.get(e.id)?.fields["child.fullName"]?.value;
+    return { id: e.id, name: typeof name === "string" && name !== "" ? name : null, dateOfBirth: vietnamDate(e.childBornAt) };
   });
 }
-
 
 /**
  * The home screen: open drafts, documents nearing expiry (with the renewal the app can prepare),
@@ -65,14 +63,15 @@ export function childrenOfCitizen(db: Db, user: ZaloUser): Child[] {
  */
 export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: ReminderCatalogue }, user: ZaloUser): Upcoming {
   const { db } = deps;
-  const today = vietnamDate(deps.now().toISOString());
+  const today = vietnamDate(deps.now());
   const items: UpcomingItem[] = [];
-  const drafts = listDraftsForCitizen(db, user);
+  const personIds = personsOfZaloUser(db, user).map((p) => p.id);
+  const rows = listDraftsForPersons(db, personIds);
   const renewalDraftOf = new Map<string, string>();
-  for (const d of drafts) {
-    const row = getDraft(db, d.id);
-    if (row?.documentId) renewalDraftOf.set(`${row.documentId}@${row.documentExpiresOn}`, d.id);
-    if (d.status === "closed") continue;
+  for (const row of rows) {
+    if (row.documentId) renewalDraftOf.set(`${row.documentId}@${row.documentExpiresOn}`, row.id);
+    if (row.status === "closed") continue;
+    const d = draftSummaryOf(db, row);
     items.push({
       kind: "draft", id: d.id, serviceKey: d.service, serviceName: d.serviceName, subject: d.title,
       whose: d.kind === "birth-registration" ? "child" : "me", dueOn: d.dueBy, actBy: null, status: d.status,
@@ -93,7 +92,7 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
       action: draftId ? { type: "open_draft", draftId } : renewable ? { type: "prepare_renewal", documentId: doc.id } : { type: "none" },
     });
   }
-  const children = childrenOfCitizen(db, user);
+  const children = childrenOf(db, personIds, rows);
   const horizon = addDays(today, VACCINATION_HORIZON_DAYS);
   for (const child of children) {
     const next = vaccinationSchedule(child.dateOfBirth).find((d) => (d.latestOn ?? d.dueOn) >= today && d.dueOn <= horizon);
@@ -103,10 +102,10 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
       subject: child.name, whose: "child", dueOn: next.dueOn, actBy: null, status: null, action: { type: "vaccination", childId: child.id },
     });
   }
-  items.sort((a, b) => ((a.actBy ?? a.dueOn) < (b.actBy ?? b.dueOn) ? -1 : (a.actBy ?? a.dueOn) > (b.actBy ?? b.dueOn) ? 1 : 0));
+  // ISO dates sort as text; what must be done first comes first.
+  items.sort((a, b) => (a.actBy ?? a.dueOn).localeCompare(b.actBy ?? b.dueOn));
   return { items, children };
 }
-
 
 export function settingsOf(user: ZaloUser): Settings {
   return { language: user.language, optedOut: user.optedOutAt !== null, services: { ...(user.notificationPrefs.services ?? {}) }, channels: { ...(user.notificationPrefs.channels ?? {}) } };
@@ -120,7 +119,7 @@ export function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSet
     if (!serviceByKey(key)) throw new DomainError(422, "validation_failed", "Unknown service", [{ path: `services.${key}`, message: "is not a service of the catalogue" }]);
   }
   const channels = { ...(user.notificationPrefs.channels ?? {}), ...(req.channels ?? {}) };
-  if (["oa", "zns", "sms"].every((c) => channels[c as keyof typeof channels] === false)) {
+  if (NOTIFICATION_CHANNELS.every((c) => channels[c] === false)) {
     throw new DomainError(422, "validation_failed", "Keep at least one way to reach you, or stop all reminders instead", [{ path: "channels", message: "must keep at least one channel on; use optedOut to stop all reminders" }]);
   }
   const optedOutAt = req.optedOut === undefined ? user.optedOutAt : req.optedOut ? (user.optedOutAt ?? now) : null;
@@ -136,8 +135,7 @@ export function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSet
 export function rateSubmission(deps: ServiceDeps, user: ZaloUser, submissionId: string, req: RatingRequest) {
   const now = deps.now();
   const submission = getSubmission(deps.db, submissionId);
-  const consent = submission ? getConsent(deps.db, submission.consentId) : undefined;
-  if (!submission || !consent) throw notFound("submission");
+  if (!submission) throw notFound("submission");
   // Any party of the draft may rate it; to anyone else it does not exist.
   loadDraftForCitizen(deps.db, submission.draftId, user);
   if (submission.status !== "completed" && submission.status !== "rejected") throw conflict("not_finished", "a dossier can be rated once it has a result");
@@ -161,6 +159,12 @@ export function withdrawCitizenConsent(deps: ServiceDeps, user: ZaloUser, consen
   });
 }
 
+/** The consents a citizen gave, newest first (the same records "my data" holds). */
+export function consentsOfCitizen(db: Db, user: ZaloUser): MyData["consents"] {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return consentsOfZaloUser(db, user.id).map((c) => ({ id: c.id, draftId: c.draftId, consentedAt: c.consentedAt.toISOString(), contentHash: c.contentHash, consentTextVersion: c.consentTextVersion, voidedAt: iso(c.voidedAt), voidReason: c.voidReason }));
+}
+
 /** Everything held about the citizen (Law 91/2025/QH15 art. on the data subject's right of access), with the read audited. */
 export function myData(deps: ServiceDeps, user: ZaloUser, requestId?: string): MyData {
   const { db } = deps;
@@ -174,7 +178,7 @@ export function myData(deps: ServiceDeps, user: ZaloUser, requestId?: string): M
     persons: persons.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })),
     documents: documentsOfCitizen(db, user).map((d) => ({ serviceKey: d.serviceKey, documentNo: d.documentNo, holderKind: d.holderKind, holderName: d.holderName, holderId: d.holderId, phone: d.phone, issuedOn: d.issuedOn, expiresOn: d.expiresOn, wardCode: d.wardCode, address: d.address })),
     drafts: listDraftsForPersons(db, personIds).map((d) => ({ id: d.id, service: d.service, status: d.status, dueBy: d.dueBy, fields: Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, f.value])), createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt) })),
-    consents: consentsOfZaloUser(db, user.id).map((c) => ({ id: c.id, draftId: c.draftId, consentedAt: c.consentedAt.toISOString(), contentHash: c.contentHash, consentTextVersion: c.consentTextVersion, voidedAt: iso(c.voidedAt), voidReason: c.voidReason })),
+    consents: consentsOfCitizen(db, user),
     messages: outboxOfPersons(db, personIds).filter((m) => m.kind === "notification").map((m) => ({ id: m.id, channel: m.channel, status: m.status, createdAt: m.createdAt.toISOString(), type: String((m.payload as { message?: { type?: string } }).message?.type ?? "") })),
     ratings: ratingsOfZaloUser(db, user.id).map((r) => ({ submissionId: r.submissionId, score: r.score, comment: r.comment, at: r.at.toISOString() })),
   };

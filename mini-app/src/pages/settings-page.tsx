@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Page } from "zmp-ui";
 import { NOTIFICATION_CHANNELS, type MyData, type Settings, type UpdateSettings } from "@hccd/shared/client";
@@ -15,6 +15,16 @@ import { localised } from "../i18n/localised";
 import { toApiError } from "../services/api-error";
 import { useAppServices } from "../session/app-services-context";
 
+/** A whole-row checkbox or radio (at least 44 px tall, see app.css `.choice`). */
+function Choice(props: { type?: "checkbox" | "radio"; name?: string; checked: boolean; disabled?: boolean; onChange: (on: boolean) => void; testId: string; lang?: string; children: ReactNode }) {
+  return (
+    <label className="choice">
+      <input type={props.type ?? "checkbox"} name={props.name} checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} data-testid={props.testId} />
+      <span lang={props.lang}>{props.children}</span>
+    </label>
+  );
+}
+
 /**
  * Language, what to be reminded of and how, the consents given (and taking them back), and
  * "my data": everything held about the citizen, to read and to download.
@@ -23,11 +33,13 @@ export function SettingsPage() {
   const { t, i18n } = useTranslation(APP_NAMESPACES);
   const { api } = useAppServices();
   const { state, reload, set } = useResource("settings", async () => {
-    const [settings, upcoming, data] = await Promise.all([api.settings(), api.upcoming(), api.myData()]);
-    return { settings, upcoming, data };
+    const [settings, upcoming, { consents }] = await Promise.all([api.settings(), api.upcoming(), api.consents()]);
+    return { settings, upcoming, consents };
   });
   const [notice, setNotice] = useState<{ tone: "success" | "warning"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // "My data" is read (and the read audited) only when the citizen asks for it.
+  const [data, setData] = useState<MyData | null>(null);
 
   if (state.status !== "ready") {
     return (
@@ -38,7 +50,7 @@ export function SettingsPage() {
       </Page>
     );
   }
-  const { settings, upcoming, data } = state.data;
+  const { settings, upcoming, consents } = state.data;
 
   const save = async (patch: UpdateSettings) => {
     setBusy(true);
@@ -69,7 +81,19 @@ export function SettingsPage() {
       setBusy(false);
     }
   };
-  const download = (d: MyData) => {
+  const download = async () => {
+    setBusy(true);
+    setNotice(null);
+    let d: MyData;
+    try {
+      d = await api.myData();
+    } catch (raw) {
+      setNotice({ tone: "warning", text: errorText(t, toApiError(raw)) });
+      return;
+    } finally {
+      setBusy(false);
+    }
+    setData(d);
     const url = URL.createObjectURL(new Blob([JSON.stringify(d, null, 2)], { type: "application/json" }));
     const a = document.createElement("a");
     a.href = url;
@@ -93,10 +117,9 @@ export function SettingsPage() {
             {t("settings.language")}
           </h2>
           {(["vi", "en"] as const).map((lang) => (
-            <label key={lang} className="choice">
-              <input type="radio" name="language" checked={settings.language === lang} disabled={busy} onChange={() => void save({ language: lang })} data-testid={`settings-language-${lang}`} />
-              <span lang={lang}>{t(`settings.languages.${lang}`)}</span>
-            </label>
+            <Choice key={lang} type="radio" name="language" checked={settings.language === lang} disabled={busy} onChange={() => void save({ language: lang })} testId={`settings-language-${lang}`} lang={lang}>
+              {t(`settings.languages.${lang}`)}
+            </Choice>
           ))}
         </section>
 
@@ -105,27 +128,24 @@ export function SettingsPage() {
             {t("settings.notifications")}
           </h2>
           <p className="muted">{t("settings.notificationsIntro")}</p>
-          <label className="choice">
-            <input type="checkbox" checked={settings.optedOut} disabled={busy} onChange={(e) => void save({ optedOut: e.target.checked })} data-testid="settings-opt-out" />
-            <span>{t("settings.optOut")}</span>
-          </label>
+          <Choice checked={settings.optedOut} disabled={busy} onChange={(on) => void save({ optedOut: on })} testId="settings-opt-out">
+            {t("settings.optOut")}
+          </Choice>
           <fieldset disabled={settings.optedOut || busy}>
             <legend className="field__label">{t("settings.channels")}</legend>
             {NOTIFICATION_CHANNELS.map((c) => (
-              <label key={c} className="choice">
-                <input type="checkbox" checked={settings.channels[c] !== false} onChange={(e) => void save({ channels: { [c]: e.target.checked } })} data-testid={`settings-channel-${c}`} />
-                <span>{t(`settings.channelNames.${c}`)}</span>
-              </label>
+              <Choice key={c} checked={settings.channels[c] !== false} onChange={(on) => void save({ channels: { [c]: on } })} testId={`settings-channel-${c}`}>
+                {t(`settings.channelNames.${c}`)}
+              </Choice>
             ))}
           </fieldset>
           {services.size > 0 && (
             <fieldset disabled={settings.optedOut || busy}>
               <legend className="field__label">{t("settings.services")}</legend>
               {[...services].map(([key, name]) => (
-                <label key={key} className="choice">
-                  <input type="checkbox" checked={settings.services[key] !== false} onChange={(e) => void save({ services: { [key]: e.target.checked } })} data-testid={`settings-service-${key}`} />
-                  <span>{localised(name, i18n.language)}</span>
-                </label>
+                <Choice key={key} checked={settings.services[key] !== false} onChange={(on) => void save({ services: { [key]: on } })} testId={`settings-service-${key}`}>
+                  {localised(name, i18n.language)}
+                </Choice>
               ))}
             </fieldset>
           )}
@@ -135,11 +155,11 @@ export function SettingsPage() {
           <h2 id="settings-consents" className="card__title">
             {t("settings.consents")}
           </h2>
-          {data.consents.length === 0 ? (
+          {consents.length === 0 ? (
             <p className="muted">{t("settings.consentsEmpty")}</p>
           ) : (
             <ul className="plain-list" data-testid="settings-consents">
-              {data.consents.map((c) => (
+              {consents.map((c) => (
                 <li key={c.id} data-testid="settings-consent" data-voided={c.voidedAt !== null}>
                   {t("settings.consentItem", { date: formatInstant(c.consentedAt) })}{" "}
                   {c.voidedAt ? (
@@ -160,11 +180,13 @@ export function SettingsPage() {
             {t("settings.myData")}
           </h2>
           <p>{t("settings.myDataIntro")}</p>
-          <p data-testid="my-data-summary">
-            {t("settings.summary", { persons: data.persons.length, documents: data.documents.length, drafts: data.drafts.length, messages: data.messages.length })}
-          </p>
-          <Button variant="secondary" fullWidth size="large" onClick={() => download(data)} data-testid="my-data-download">
-            {t("settings.download")}
+          {data && (
+            <p data-testid="my-data-summary">
+              {t("settings.summary", { persons: data.persons.length, documents: data.documents.length, drafts: data.drafts.length, messages: data.messages.length })}
+            </p>
+          )}
+          <Button variant="secondary" fullWidth size="large" loading={busy} disabled={busy} onClick={() => void download()} data-testid="my-data-download">
+            {busy ? t("settings.downloading") : t("settings.download")}
           </Button>
         </section>
       </main>

@@ -11,6 +11,7 @@ import {
   myDataSchema,
   ratingSchema,
   consentWithdrawnSchema,
+  consentListSchema,
   faqAnswerSchema,
   vaccinationScheduleSchema,
   type RatingRequest,
@@ -152,6 +153,7 @@ export function createCitizenApi(deps: { baseUrl: string; tokens: TokenSource; f
     updateSettings: (body: UpdateSettings) => call({ method: "PATCH", path: "/api/me/settings", body, schema: settingsSchema }),
     myData: () => call({ path: "/api/me/data", schema: myDataSchema }),
     rate: (submissionId: string, body: RatingRequest) => call({ method: "POST", path: `/api/me/submissions/${encodeURIComponent(submissionId)}/rating`, body, schema: ratingSchema }),
+    consents: () => call({ path: "/api/me/consents", schema: consentListSchema }),
     withdrawConsent: (consentId: string) => call({ method: "DELETE", path: `/api/me/consents/${encodeURIComponent(consentId)}`, schema: consentWithdrawnSchema }),
     /** The same FAQ engine as the bot; no token needed. */
     askFaq: (question: string, lang: "vi" | "en") => request({ baseUrl, method: "POST", path: "/api/faq/ask", body: { question, lang }, schema: faqAnswerSchema, fetchImpl }),

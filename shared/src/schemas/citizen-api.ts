@@ -207,6 +207,11 @@ export const ratingRequestSchema = z.object({
 export type RatingRequest = z.infer<typeof ratingRequestSchema>;
 export const ratingSchema = z.object({ submissionId: z.string(), score: z.number().int(), comment: z.string().nullable(), at: z.string() });
 
+/** A consent the citizen gave, as they may review and withdraw it. */
+export const consentRecordSchema = z.object({ id: z.string(), draftId: z.string(), consentedAt: z.string(), contentHash: z.string(), consentTextVersion: z.string(), voidedAt: z.string().nullable(), voidReason: z.string().nullable() });
+/** `GET /api/me/consents`: every consent given, newest first. */
+export const consentListSchema = z.object({ consents: z.array(consentRecordSchema) });
+
 /** `GET /api/me/data`: everything the system holds about the citizen (Law 91/2025/QH15, the data subject's right to see their data). */
 export const myDataSchema = z.object({
   exportedAt: z.string(),
@@ -214,7 +219,7 @@ export const myDataSchema = z.object({
   persons: z.array(z.record(z.string(), z.unknown())),
   documents: z.array(z.record(z.string(), z.unknown())),
   drafts: z.array(z.record(z.string(), z.unknown())),
-  consents: z.array(z.object({ id: z.string(), draftId: z.string(), consentedAt: z.string(), contentHash: z.string(), consentTextVersion: z.string(), voidedAt: z.string().nullable(), voidReason: z.string().nullable() })),
+  consents: z.array(consentRecordSchema),
   messages: z.array(z.object({ id: z.string(), channel: z.string(), status: z.string(), createdAt: z.string(), type: z.string() })),
   ratings: z.array(ratingSchema),
 });
