@@ -101,6 +101,12 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     await page.getByTestId("nav-settings").click();
     await page.getByTestId("settings-channel-sms").uncheck();
     await expect.poll(() => page.getByTestId("settings-notice").innerText()).toContain("Đã lưu");
+    // Turning every channel off is refused with the way to say "nothing", and the box comes back.
+    await page.getByTestId("settings-channel-oa").uncheck();
+    await expect.poll(() => page.getByTestId("settings-notice").innerText()).toContain("Đã lưu");
+    await page.getByTestId("settings-channel-zns").click();
+    await expect.poll(() => page.getByTestId("settings-notice").innerText()).toContain("ít nhất một cách");
+    expect(await page.getByTestId("settings-channel-zns").isChecked()).toBe(true);
     expect(await page.getByTestId("settings-consent").count()).toBeGreaterThanOrEqual(1);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("my-data-download").click()]);
     expect(download.suggestedFilename()).toBe("du-lieu-cua-toi.json");

@@ -19,10 +19,12 @@ function LaunchRedirect() {
   const { launch } = useAppServices();
   const navigate = useNavigate();
   useEffect(() => {
-    const draftId = launch.takeDraftId();
-    if (draftId) return navigate(`/draft/${encodeURIComponent(draftId)}`, { replace: true });
-    const documentId = launch.takeDocumentId();
-    if (documentId) navigate(`/renew/${encodeURIComponent(documentId)}`, { replace: true });
+    // No "still mounted" guard: the target is taken once, and React's strict mode runs this effect
+    // twice; the first run's answer must still navigate.
+    void launch.take().then(({ draftId, documentId }) => {
+      if (draftId) navigate(`/draft/${encodeURIComponent(draftId)}`, { replace: true });
+      else if (documentId) navigate(`/renew/${encodeURIComponent(documentId)}`, { replace: true });
+    });
   }, [launch, navigate]);
   return null;
 }

@@ -5,10 +5,10 @@ import "./styles/app.css";
 import { App } from "./app";
 import { createAppI18n } from "./i18n/create-app-i18n";
 import { createAppServices } from "./services/app-services";
-import { quietSdkLoginOutsideZalo } from "./services/zalo";
 
 const services = createAppServices(window, import.meta.env);
-quietSdkLoginOutsideZalo(window, services.env.insideZalo);
+// Inside Zalo the token is the first thing every screen needs: fetch the SDK while React renders.
+services.zalo.preload();
 const i18n = createAppI18n({ preferences: services.preferences, document });
 
 const container = document.getElementById("app");

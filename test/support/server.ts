@@ -1,6 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,7 +36,9 @@ export function buildMiniApp(): string {
   const www = join(miniAppDir, "www");
   const index = join(www, "index.html");
   const fresh = existsSync(index) && statSync(index).mtimeMs > newestMtime([join(miniAppDir, "src"), join(repoRoot, "shared", "src"), join(miniAppDir, "index.html"), join(miniAppDir, "vite.config.ts")].filter(existsSync).map((p) => (statSync(p).isDirectory() ? p : dirname(p))));
-  if (!fresh) execFileSync("pnpm", ["--filter", "@hccd/mini-app", "build"], { cwd: repoRoot, stdio: "pipe" });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: the tests
+  // must run (and measure) what ships.
+  if (!fresh) execFileSync("pnpm", ["--filter", "@hccd/mini-app", "build"], { cwd: repoRoot, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   return www;
 }
 
@@ -65,6 +68,12 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
 
   const outer = new Hono();
   const root = relative(process.cwd(), www) || ".";
+  // As Zalo's CDN serves a Mini App: compressed, and hashed assets cached for good.
+  outer.use("*", compress());
+  outer.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.ok) c.header("cache-control", "public, max-age=31536000, immutable");
+  });
   outer.use("/assets/*", serveStatic({ root }));
   for (const p of ["/api/*", "/sim/*", "/healthz", "/metrics", "/openapi.json"]) outer.all(p, (c) => runtime.app.fetch(c.req.raw));
   outer.use("*", serveStatic({ root }));

@@ -20,6 +20,12 @@ export function createAppI18n(deps: { preferences: Preferences; document: Docume
     deps.document.title = i18n.t("app:title");
   };
   reflect(i18n.language);
+  // Inside Zalo the stored choice arrives with the SDK, after the first screen.
+  if (!isLanguage(stored)) {
+    void deps.preferences.restore(LANGUAGE_KEY).then((later) => {
+      if (isLanguage(later) && later !== i18n.language) void i18n.changeLanguage(later);
+    });
+  }
   i18n.on("languageChanged", (lng: string) => {
     reflect(lng);
     deps.preferences.set(LANGUAGE_KEY, lng);

@@ -15,10 +15,11 @@ import { useProfile } from "../session/profile-context";
 /** What is coming for the citizen, their children and their organisations, and what to do next. */
 export function HomePage() {
   const { t } = useTranslation(APP_NAMESPACES);
-  const { api } = useAppServices();
+  const services = useAppServices();
+  const { api } = services;
   const { profile } = useProfile();
   // Linking the phone is what finds the citizen's drafts and documents: reload after it.
-  const { state, reload } = useResource(`upcoming:${profile.phoneLinked ? "linked" : "unlinked"}`, () => api.upcoming());
+  const { state, reload } = useResource(`upcoming:${profile.phoneLinked ? "linked" : "unlinked"}`, () => services.takeWarmUpcoming() ?? api.upcoming());
 
   return (
     <Page className="page page--with-nav" data-testid="home-page">

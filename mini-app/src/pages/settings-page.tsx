@@ -55,6 +55,9 @@ export function SettingsPage() {
   const save = async (patch: UpdateSettings) => {
     setBusy(true);
     setNotice(null);
+    // Shown at once (a tap must answer on a slow network); put back if the server says no.
+    const before = state.data;
+    set({ ...before, settings: { ...settings, ...patch, services: { ...settings.services, ...patch.services }, channels: { ...settings.channels, ...patch.channels } } });
     try {
       const next: Settings = await api.updateSettings(patch);
       set({ ...state.data, settings: next });
@@ -62,6 +65,7 @@ export function SettingsPage() {
       setNotice({ tone: "success", text: t("settings.saved") });
     } catch (raw) {
       const err = toApiError(raw);
+      set(before);
       setNotice({ tone: "warning", text: err.fields.some((f) => f.path === "channels") ? t("settings.atLeastOne") : errorText(t, err) });
     } finally {
       setBusy(false);

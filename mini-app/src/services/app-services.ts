@@ -1,3 +1,4 @@
+import type { Profile, Upcoming } from "@hccd/shared/client";
 import { createCitizenApi, type CitizenApi } from "./api";
 import { createDevIdentity, type DevIdentity } from "./dev-identity";
 import { detectEnvironment, type RuntimeEnvironment } from "./environment";
@@ -16,6 +17,13 @@ export interface AppServices {
   devIdentity: DevIdentity | null;
   preferences: Preferences;
   launch: LaunchParams;
+  /**
+   * The first screen's data, asked for at start-up instead of after the first render: on a slow
+   * network each request costs a round trip of half a second, so the profile and the home list
+   * travel together. Each is taken once, by the profile gate and by the home screen.
+   */
+  takeWarmProfile(): Promise<Profile> | null;
+  takeWarmUpcoming(): Promise<Upcoming> | null;
 }
 
 function localStorageOf(win: Window): Storage | null {
@@ -34,11 +42,29 @@ export function createAppServices(win: Window, viteEnv: ImportMetaEnv): AppServi
     ? createDevIdentity({ baseUrl: env.apiBaseUrl, storage, requestedUserId: new URLSearchParams(win.location.search).get("devUser") })
     : null;
   const session = createSession({ zalo, devIdentity });
+  const api = createCitizenApi({ baseUrl: env.apiBaseUrl, tokens: session });
+  // Opened on a draft or a document: the home screen is not what comes first.
+  const startsAtHome = !/[?&](draft|document)=/.test(`${win.location.search}${win.location.hash}`);
+  // Failures are the screens' to show (they ask again), not unhandled rejections.
+  let warmProfile: Promise<Profile> | null = api.profile();
+  warmProfile.catch(() => undefined);
+  let warm: Promise<Upcoming> | null = startsAtHome ? api.upcoming() : null;
+  warm?.catch(() => undefined);
   return {
     env,
     zalo,
     session,
-    api: createCitizenApi({ baseUrl: env.apiBaseUrl, tokens: session }),
+    api,
+    takeWarmProfile() {
+      const p = warmProfile;
+      warmProfile = null;
+      return p;
+    },
+    takeWarmUpcoming() {
+      const p = warm;
+      warm = null;
+      return p;
+    },
     devIdentity,
     preferences: createPreferences({ insideZalo: env.insideZalo, zalo, storage }),
     launch: readLaunchParams({ location: win.location, history: win.history, zalo, insideZalo: env.insideZalo }),

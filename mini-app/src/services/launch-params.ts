@@ -1,10 +1,14 @@
 import type { ZaloBridge } from "./zalo";
 
-/** What the app was opened with, taken once (a second `take` gets nothing, so "back" does not bounce). */
+/** What the app was opened with: a draft, or a reminder's document (`?service=&document=`). */
+export interface LaunchTarget {
+  draftId: string | null;
+  documentId: string | null;
+}
+
+/** Taken once (a second `take` gets nothing, so "back" does not bounce). */
 export interface LaunchParams {
-  takeDraftId(): string | null;
-  /** `?service=&document=`: a reminder's link to the renewal of one document. */
-  takeDocumentId(): string | null;
+  take(): Promise<LaunchTarget>;
 }
 
 const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -16,8 +20,8 @@ const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function readLaunchParams(deps: { location: Location; history: History; zalo: ZaloBridge; insideZalo: boolean }): LaunchParams {
   const hashQuery = deps.location.hash.includes("?") ? deps.location.hash.slice(deps.location.hash.indexOf("?")) : "";
   const sources = [new URLSearchParams(deps.location.search), new URLSearchParams(hashQuery)];
-  const fromZalo = deps.insideZalo ? deps.zalo.launchParams() : {};
-  const pick = (name: string) => [...sources.map((q) => q.get(name)), fromZalo[name] ?? null].find((c): c is string => typeof c === "string" && DRAFT_ID.test(c)) ?? null;
+  const pick = (name: string, fromZalo: Record<string, string>) =>
+    [...sources.map((q) => q.get(name)), fromZalo[name] ?? null].find((c): c is string => typeof c === "string" && DRAFT_ID.test(c)) ?? null;
   /**
    * Outside Zalo the hash router leaves the page's own query alone, so a reload would open the
    * draft again after the citizen went back to the list: drop `draft` from it (keeping the
@@ -33,20 +37,15 @@ export function readLaunchParams(deps: { location: Location; history: History; z
       // A refused history update only means a reload reopens the draft.
     }
   };
-  let draftId = pick("draft");
-  let documentId = pick("document");
+  let taken = false;
   return {
-    takeDraftId() {
-      const id = draftId;
-      draftId = null;
-      if (id && !deps.insideZalo) forgetQuery(["draft"]);
-      return id;
-    },
-    takeDocumentId() {
-      const id = documentId;
-      documentId = null;
-      if (id && !deps.insideZalo) forgetQuery(["document", "service"]);
-      return id;
+    async take() {
+      if (taken) return { draftId: null, documentId: null };
+      taken = true;
+      const fromZalo = deps.insideZalo ? await deps.zalo.launchParams() : {};
+      const target = { draftId: pick("draft", fromZalo), documentId: pick("document", fromZalo) };
+      if (!deps.insideZalo && (target.draftId || target.documentId)) forgetQuery(["draft", "document", "service"]);
+      return target;
     },
   };
 }

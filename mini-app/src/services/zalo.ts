@@ -2,12 +2,12 @@
  * Every zmp-sdk call of the app, and only here. Each call is wrapped so that a refusal, a missing
  * platform or a failure comes back as a typed result: nothing from zmp-sdk throws into the UI.
  *
- * zmp-sdk outside Zalo: on a `localhost` page it returns stubs (empty access token, no phone
- * token); on any other host it rejects (its "not found" path, which its error handler turns into
- * a generic -2000). Outside Zalo every failure therefore counts as `unavailable`, which lets the
- * caller fall back to the dev identity on a dev host.
+ * zmp-sdk outside Zalo only returns stubs (empty access token, no phone token) or rejects, so it
+ * is not loaded there at all: every call answers `unavailable`, which lets the caller fall back to
+ * the dev identity on a dev host. Inside Zalo it is loaded as its own chunk, started at boot
+ * (`preload`), so the first screen does not wait for 32 KB it does not need to paint.
  */
-import { getAccessToken, getPhoneNumber, getRouteParams, nativeStorage, openPhone } from "zmp-sdk/apis";
+type ZmpSdk = typeof import("./zmp-sdk-calls");
 
 export type ZaloFailureReason =
   /** The user said no to a permission prompt. */
@@ -59,14 +59,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function attempt<T>(call: () => Promise<T>, timeoutMs: number | null, insideZalo: boolean): Promise<ZaloResult<T>> {
-  try {
-    const value = await (timeoutMs === null ? call() : withTimeout(call(), timeoutMs));
-    return { ok: true, value };
-  } catch (err) {
-    return failure(err, insideZalo);
-  }
-}
+/** Nothing to ask outside Zalo: the platform is not there. */
+const NOT_HERE = { ok: false, reason: "unavailable", code: null } as const;
 
 /** What the rest of the app may ask of Zalo. */
 export interface ZaloBridge {
@@ -75,77 +69,85 @@ export interface ZaloBridge {
   /** A one-time token (valid 2 minutes) the server exchanges for the user's number. Prompts the user. */
   phoneNumberToken(): Promise<ZaloResult<string>>;
   /** Query parameters the Mini App was opened with (e.g. `draft` from an OA message link). */
-  launchParams(): Record<string, string>;
+  launchParams(): Promise<Record<string, string>>;
+  /** Starts loading zmp-sdk (inside Zalo) so that the first call does not wait for it. */
+  preload(): void;
   /** Opens the phone dialer inside Zalo. */
   callPhone(phoneNumber: string): Promise<ZaloResult<void>>;
   /** Zalo's key-value storage (there is no persistent localStorage inside Zalo). */
   storage: {
-    get(key: string): string | null;
-    set(key: string, value: string): boolean;
-  };
-}
-
-/** `insideZalo`: from environment.ts; outside Zalo no zmp-sdk failure is worth a retry. */
-export function createZaloBridge(opts: { insideZalo: boolean }): ZaloBridge {
-  const { insideZalo } = opts;
-  return {
-    async accessToken() {
-      const r = await attempt(() => getAccessToken(), 15_000, insideZalo);
-      if (!r.ok) return r;
-      return r.value ? { ok: true, value: r.value } : { ok: false, reason: "unavailable", code: null };
-    },
-
-    async phoneNumberToken() {
-      // No timeout: the user is reading Zalo's permission prompt.
-      const r = await attempt(() => getPhoneNumber(), null, insideZalo);
-      if (!r.ok) return r;
-      const token = r.value.token;
-      return token ? { ok: true, value: token } : { ok: false, reason: "unavailable", code: null };
-    },
-
-    launchParams() {
-      try {
-        const params = getRouteParams();
-        return typeof params === "object" && params !== null ? params : {};
-      } catch {
-        return {};
-      }
-    },
-
-    callPhone(phoneNumber) {
-      return attempt(() => openPhone({ phoneNumber }), 10_000, insideZalo);
-    },
-
-    storage: {
-      get(key) {
-        try {
-          const v: unknown = nativeStorage.getItem(key);
-          return typeof v === "string" ? v : null;
-        } catch {
-          return null;
-        }
-      },
-      set(key, value) {
-        try {
-          nativeStorage.setItem(key, value);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    },
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string): Promise<boolean>;
   };
 }
 
 /**
- * Importing zmp-sdk calls its `login()` straight away; outside Zalo on a host other than
- * `localhost` (e.g. `vite --host 127.0.0.1`) that promise rejects with nobody to catch it. Mark
- * that one rejection handled so it does not show up as a page error. Call before first render.
+ * `insideZalo`: from environment.ts. `load` is how zmp-sdk is fetched (a dynamic import; tests
+ * may pass their own). A failed load is not kept: the next call tries again.
  */
-export function quietSdkLoginOutsideZalo(win: Window, insideZalo: boolean): void {
-  if (insideZalo) return;
-  win.addEventListener("unhandledrejection", (event) => {
-    const reason: unknown = event.reason;
-    if (typeof reason === "object" && reason !== null && (reason as { api?: unknown }).api === "login") event.preventDefault();
-  });
+export function createZaloBridge(opts: { insideZalo: boolean; load?: () => Promise<ZmpSdk> }): ZaloBridge {
+  const { insideZalo } = opts;
+  const load = opts.load ?? (() => import("./zmp-sdk-calls"));
+  let sdk: Promise<ZmpSdk> | null = null;
+  const loadSdk = (): Promise<ZmpSdk> => {
+    if (!sdk) {
+      const p = load();
+      sdk = p;
+      p.catch(() => {
+        if (sdk === p) sdk = null;
+      });
+    }
+    return sdk;
+  };
+
+  async function attempt<T>(call: (s: ZmpSdk) => Promise<T>, timeoutMs: number | null): Promise<ZaloResult<T>> {
+    if (!insideZalo) return NOT_HERE;
+    try {
+      const run = loadSdk().then(call);
+      const value = await (timeoutMs === null ? run : withTimeout(run, timeoutMs));
+      return { ok: true, value };
+    } catch (err) {
+      return failure(err, insideZalo);
+    }
+  }
+
+  return {
+    preload() {
+      if (insideZalo) void loadSdk().catch(() => undefined);
+    },
+
+    async accessToken() {
+      const r = await attempt((s) => s.getAccessToken(), 15_000);
+      if (!r.ok) return r;
+      return r.value ? { ok: true, value: r.value } : NOT_HERE;
+    },
+
+    async phoneNumberToken() {
+      // No timeout once the SDK is there: the user is reading Zalo's permission prompt.
+      const r = await attempt((s) => s.getPhoneNumber(), null);
+      if (!r.ok) return r;
+      const token = r.value.token;
+      return token ? { ok: true, value: token } : NOT_HERE;
+    },
+
+    async launchParams() {
+      const r = await attempt(async (s) => s.getRouteParams(), 15_000);
+      return r.ok && typeof r.value === "object" && r.value !== null ? r.value : {};
+    },
+
+    callPhone(phoneNumber) {
+      return attempt((s) => s.openPhone({ phoneNumber }), 10_000);
+    },
+
+    storage: {
+      async get(key) {
+        const r = await attempt(async (s) => s.nativeStorage.getItem(key) as unknown, 15_000);
+        return r.ok && typeof r.value === "string" ? r.value : null;
+      },
+      async set(key, value) {
+        const r = await attempt(async (s) => s.nativeStorage.setItem(key, value), 15_000);
+        return r.ok;
+      },
+    },
+  };
 }
