@@ -72,7 +72,6 @@ describe("a parent completes the birth registration in the Mini App (Vietnamese,
     await page.getByTestId("field-open-child.hometown").waitFor({ state: "detached" });
     expect(await page.getByTestId("what-happens").innerText()).toMatch(/đồng ý/i);
 
-    await page.getByTestId("consent-checkbox").check();
     await page.getByTestId("consent-button").click();
     await shot(page, "3-consented");
 

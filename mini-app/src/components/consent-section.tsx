@@ -1,10 +1,9 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "zmp-ui";
 import { APP_NAMESPACES } from "../i18n/app-t";
 
 export interface ConsentSectionProps {
-  /** The sentence the citizen ticks, in the draft's own wording. */
+  /** The sentence the citizen agrees to, in the draft's own wording. */
   statement: string;
   /** Required fields and papers still missing (from the server's view). */
   openCount: number;
@@ -18,23 +17,24 @@ export interface ConsentSectionProps {
 }
 
 /**
- * The explicit consent: a tick and a button. The button waits for the tick, for every required
- * field and for saved edits. Mount it with `key={contentHash}` so a change of content clears the tick.
+ * The explicit consent: the statement in full, then one button that says what it does ("I agree
+ * and send"). Pressing it is the affirmative act the law asks for (Law 91/2025/QH15: consent is a
+ * clear action, never a default), and it keeps confirming a good draft to three taps from the
+ * link inside Zalo (share phone, Zalo's "allow", agree). The button waits for every required field
+ * and paper and for saved edits.
  */
 export function ConsentSection(props: ConsentSectionProps) {
   const { t } = useTranslation(APP_NAMESPACES);
-  const [checked, setChecked] = useState(false);
-  const ready = checked && props.openCount === 0 && !props.dirty;
+  const ready = props.openCount === 0 && !props.dirty;
 
   return (
     <section className="card consent" aria-labelledby="consent-title" data-testid="consent-section">
       <h2 id="consent-title" className="card__title">
         {t("consent.heading")}
       </h2>
-      <label className="consent__check">
-        <input type="checkbox" checked={checked} disabled={props.sending} onChange={(e) => setChecked(e.target.checked)} data-testid="consent-checkbox" />
-        <span>{props.statement}</span>
-      </label>
+      <p id="consent-statement" className="consent__statement" data-testid="consent-statement">
+        {props.statement}
+      </p>
       {props.openCount > 0 && (
         <p className="field__error" data-testid="consent-blocked-open">
           {props.blockedText ?? t("consent.blockedOpen")}
@@ -45,8 +45,15 @@ export function ConsentSection(props: ConsentSectionProps) {
           {t("draft.unsaved")}
         </p>
       )}
-      {props.openCount === 0 && !props.dirty && !checked && <p className="muted">{t("consent.blockedUnchecked")}</p>}
-      <Button fullWidth size="large" loading={props.sending} disabled={!ready || props.sending || props.disabled} onClick={props.onConsent} data-testid="consent-button">
+      <Button
+        fullWidth
+        size="large"
+        loading={props.sending}
+        disabled={!ready || props.sending || props.disabled}
+        onClick={props.onConsent}
+        aria-describedby="consent-statement"
+        data-testid="consent-button"
+      >
         {props.sending ? t("consent.sending") : t("consent.button")}
       </Button>
     </section>

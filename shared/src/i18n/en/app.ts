@@ -167,7 +167,6 @@ export const app: DeepStringShape<typeof vi> = {
     button: "Agree and send",
     sending: "Sending...",
     blockedOpen: "Please fill in every box marked “Needed” before sending.",
-    blockedUnchecked: "Tick the box above, then press the send button.",
     success: "We have your consent. The dossier has been passed on; its progress is shown just below.",
     changed: "The dossier changed since you opened it. We loaded the new content; please review it and confirm again.",
   },

@@ -169,7 +169,6 @@ export const app = {
     button: "Đồng ý và gửi hồ sơ",
     sending: "Đang gửi...",
     blockedOpen: "Ông/Bà cần điền đủ các ô “Cần điền” trước khi gửi.",
-    blockedUnchecked: "Ông/Bà đánh dấu vào ô đồng ý ở trên rồi bấm nút gửi.",
     success: "Đã nhận sự đồng ý của Ông/Bà. Hồ sơ đã được chuyển đi; tình trạng xử lý hiện ở ngay dưới đây.",
     changed: "Hồ sơ đã thay đổi từ lúc Ông/Bà mở. Chúng tôi đã tải lại nội dung mới, Ông/Bà vui lòng xem lại rồi xác nhận.",
   },
