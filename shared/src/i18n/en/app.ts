@@ -5,7 +5,7 @@ export const app: DeepStringShape<typeof vi> = {
   title: "Proactive public services",
   language: {
     toggle: "Tiếng Việt",
-    toggleLabel: "Switch to Vietnamese",
+    toggleLabel: "Tiếng Việt: switch to Vietnamese",
   },
   actions: {
     retry: "Try again",

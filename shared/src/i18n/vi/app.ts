@@ -7,7 +7,7 @@ export const app = {
   title: "Dịch vụ công chủ động",
   language: {
     toggle: "English",
-    toggleLabel: "Chuyển sang tiếng Anh",
+    toggleLabel: "English: chuyển sang tiếng Anh",
   },
   actions: {
     retry: "Thử lại",

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical findings (WCAG 2.1 A and AA rules) on what is on screen. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations;
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Everything a finger presses, with its size: the control itself, or the label it sits in. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>("button, a[href], select, input:not([type=hidden]), textarea, [role=button], summary");
+    for (const el of controls) {
+      const box = (el.closest("label") ?? el).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not rendered (e.g. a visually hidden file input's label is measured instead)
+      if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 30) ?? ""}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+}
+
+/** At 200% text size nothing may be cut off sideways. */
+async function overflowAt200(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = "200%";
+  });
+  await page.waitForTimeout(100);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return overflow;
+}
+
+async function check(page: Page, name: string) {
+  expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
+  expect(await smallTargets(page), `${name}: targets under 44 px`).toEqual([]);
+  expect(await overflowAt200(page), `${name}: sideways overflow at 200% text`).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: join(artifactsDir, `a11y-${name}-200pct.png`), fullPage: true });
+  await page.evaluate(() => {
+    document.documentElement.style.fontSize = "";
+  });
+}
+
+describe("every screen is usable: axe-core, 44 px targets, 200% text (Chromium, 360 px wide)", () => {
+  it("phone step, home, renewal draft, vaccination, FAQ, settings, birth draft", async () => {
+    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId("phone-step").waitFor();
+    await check(page, "phone-step");
+
+    await page.getByTestId("link-phone-button").click();
+    await page.getByTestId("dev-phone-input").fill("0987654321");
+    await page.getByTestId("dev-phone-submit").click();
+    await page.getByTestId("upcoming-list").waitFor();
+    await check(page, "home");
+
+    await page.locator('[data-testid="upcoming-item"][data-service="tour-guide-card"]').click();
+    await page.getByTestId("draft-review").waitFor();
+    await check(page, "renewal-draft");
+
+    await page.goto(`${server.url}/#/`);
+    await page.getByTestId("vaccination-link").click();
+    await page.getByTestId("vaccination-list").waitFor();
+    await check(page, "vaccination");
+
+    await page.goto(`${server.url}/#/faq`);
+    await page.getByTestId("faq-input").fill("lam cccd o dau");
+    await page.getByTestId("faq-ask").click();
+    await page.locator('[data-testid="faq-answer"], [data-testid="faq-not-found"]').first().waitFor();
+    await check(page, "faq");
+
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("settings-channel-sms").waitFor();
+    await check(page, "settings");
+
+    // The father is a party to the demo birth draft too.
+    await page.goto(`${server.url}/#/`);
+    await page.locator('[data-testid="upcoming-item"][data-service="birth-registration"]').click();
+    await page.getByTestId("draft-review").waitFor();
+    await check(page, "birth-draft");
+    await context.close();
+  });
+});
