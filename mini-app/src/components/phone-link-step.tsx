@@ -54,7 +54,9 @@ export function PhoneLinkStep(props: { reason?: PhoneReason } = {}) {
     const r = await zalo.phoneNumberToken();
     if (r.ok) return link(r.value);
     if (r.reason === "unavailable") setStep({ kind: devIdentity ? "dev" : "unavailable" });
-    else setStep({ kind: "refused" });
+    else if (r.reason === "denied") setStep({ kind: "refused" });
+    // Zalo did not answer (network, timeout, an SDK error): worth a retry, not a refusal.
+    else setStep({ kind: "error", message: t("phone.failed") });
   };
 
   const busy = step.kind === "asking" || step.kind === "linking";

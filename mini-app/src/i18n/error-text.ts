@@ -13,6 +13,7 @@ function isCommonErrorCode(code: string): code is CommonErrorCode {
 export function errorText(t: AppT, err: ApiError): string {
   if (isCommonErrorCode(err.code)) return t(`common:errors.${err.code}`);
   if (err.code === "zalo_unavailable") return t("session.zaloOnly");
+  if (err.code === "zalo_failed") return t("session.zaloFailed");
   if (err.status >= 500) return t("common:errors.server");
   return t("errors.generic");
 }

@@ -15,6 +15,7 @@ export const app: DeepStringShape<typeof vi> = {
   session: {
     loading: "Loading...",
     failedTitle: "The app could not start",
+    zaloFailed: "Zalo did not answer (perhaps a weak connection). Please tap “Try again” or reopen the app.",
     zaloOnly: "This app works only inside Zalo. Please open it again from the Zalo message.",
   },
   home: {
@@ -43,6 +44,7 @@ export const app: DeepStringShape<typeof vi> = {
     titleHolder: "Verify your phone number",
     whyHolder: "Your documents, dossiers and reminders are found by the phone number you gave the issuing agency. We need your Zalo phone number to find them. It is used for nothing else.",
     refusedHolder: "Without your phone number we cannot find your documents yet. You can still use Questions and Settings, or try again at any time.",
+    failed: "Zalo did not answer the request to share your phone number (perhaps a weak connection). Please tap “Try again”.",
     refusedTitle: "We did not receive your phone number",
     refused: "Without your phone number we cannot open the child's dossier, because we cannot confirm that you are a parent. You can try again, or call the 1022 hotline for help.",
     expired: "The phone verification code has expired. Please press “Try again”.",

@@ -17,6 +17,7 @@ export const app = {
   session: {
     loading: "Đang tải...",
     failedTitle: "Chưa mở được ứng dụng",
+    zaloFailed: "Zalo chưa trả lời (có thể do mạng yếu). Ông/Bà vui lòng bấm “Thử lại” hoặc mở lại ứng dụng.",
     zaloOnly: "Ứng dụng này chỉ dùng được trong Zalo. Ông/Bà vui lòng mở lại từ tin nhắn của Zalo.",
   },
   home: {
@@ -45,6 +46,7 @@ export const app = {
     titleHolder: "Xác minh số điện thoại của Ông/Bà",
     whyHolder: "Các giấy tờ, hồ sơ và lịch nhắc của Ông/Bà được nhận ra theo số điện thoại đã đăng ký với cơ quan cấp. Chúng tôi cần số điện thoại Zalo của Ông/Bà để tìm đúng các giấy tờ đó. Số điện thoại chỉ dùng cho việc này.",
     refusedHolder: "Không có số điện thoại thì chúng tôi chưa tìm được giấy tờ của Ông/Bà. Ông/Bà vẫn dùng được phần Hỏi đáp và Cài đặt, hoặc có thể thử lại bất cứ lúc nào.",
+    failed: "Zalo chưa trả lời yêu cầu chia sẻ số điện thoại (có thể do mạng yếu). Ông/Bà vui lòng bấm “Thử lại”.",
     refusedTitle: "Chưa nhận được số điện thoại",
     refused: "Nếu không có số điện thoại, chúng tôi không thể mở hồ sơ của cháu, vì không xác minh được Ông/Bà là cha hoặc mẹ. Ông/Bà có thể thử lại, hoặc gọi tổng đài 1022 để được hướng dẫn.",
     expired: "Mã xác minh số điện thoại đã hết hạn. Ông/Bà vui lòng bấm “Thử lại”.",
