@@ -32,6 +32,9 @@ export default defineConfig({
     target: "es2015",
     chunkSizeWarningLimit: 600,
   },
+  // zmp-sdk is only reached through a dynamic import (src/services/zmp-sdk-calls.ts): without this
+  // the dev server discovers it on the first visit and reloads the page under the citizen's finger.
+  optimizeDeps: { include: ["zmp-sdk/apis"] },
   server: { proxy },
   preview: { proxy },
 });

@@ -19,7 +19,7 @@ import { SubmissionStatus } from "./submission-status";
 import { WhatHappens } from "./what-happens";
 import { AttachmentsSection } from "./attachments-section";
 import { RatingSection } from "./rating-section";
-import { localised } from "../i18n/localised";
+import { localised, lowerFirst } from "../i18n/localised";
 
 /** The review page's content once the citizen may see the draft. */
 export function DraftReview(props: { id: string }) {
@@ -58,13 +58,13 @@ export function DraftReview(props: { id: string }) {
     view.kind === "death-registration"
       ? view.title ? t("death.titleNamed", { name: view.title }) : t("death.title")
       : view.kind === "renewal"
-        ? t("renewal.title", { service: serviceName })
+        ? t("renewal.title", { service: i18n.language.startsWith("en") ? serviceName : lowerFirst(serviceName) })
         : view.title ? t("draft.titleNamed", { name: view.title }) : t("draft.title");
   const statement =
     view.kind === "death-registration"
       ? t("consentDeath.checkbox", { ward })
       : view.kind === "renewal"
-        ? t("consentRenewal.checkbox", { service: serviceName.toLowerCase(), agency })
+        ? t("consentRenewal.checkbox", { service: lowerFirst(serviceName), agency })
         : t("consent.checkbox", { ward });
   const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t("renewal.intro") : t("draft.intro");
   const readOnlyNote = view.kind === "death-registration" ? t("death.readOnlyNote") : view.kind === "renewal" ? t("renewal.readOnlyNote") : t("draft.readOnlyNote");

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { DraftView } from "@hccd/shared/client";
 import { formatDate } from "../format/dates";
 import { APP_NAMESPACES } from "../i18n/app-t";
-import { localised } from "../i18n/localised";
+import { localised, lowerFirst } from "../i18n/localised";
 
 /**
  * What consenting does, before it is asked for: what is sent, to whom, why, at what cost, by when,
@@ -21,7 +21,7 @@ export function WhatHappens(props: { view: DraftView; wardName: string | null })
       : view.kind === "death-registration"
         ? [t("whatHappensDeath.what"), t("whatHappensDeath.toWhom", { ward }), t("whatHappensDeath.why", { code }), t("whatHappensDeath.fee"), t("whatHappensDeath.deadline", { date })]
         : [
-            t("whatHappensRenewal.what", { service: localised(view.serviceName, i18n.language).toLowerCase() }),
+            t("whatHappensRenewal.what", { service: lowerFirst(localised(view.serviceName, i18n.language)) }),
             t("whatHappensRenewal.toWhom", { agency: localised(view.agency, i18n.language) }),
             t("whatHappensRenewal.why", { code }),
             t("whatHappensRenewal.fee"),
