@@ -32,15 +32,17 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.use("*", requestId());
   app.use("*", requestLog(deps.logger, metrics));
   // The Mini App runs on Zalo's hosts (and a dev server): it calls us cross-origin with a Bearer token, no cookies.
-  app.use("/api/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST", "PATCH", "DELETE"], maxAge: 600 }));
+  app.use("/api/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"], maxAge: 600 }));
   const apiBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
       throw new DomainError(413, "payload_too_large", `the request body is larger than ${MAX_BODY_BYTES} bytes`);
     },
   });
-  // Staff uploads of departments' lists have their own, larger limit (routes/staff.ts).
-  app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path === "/api/staff/imports" ? next() : apiBodyLimit(c, next)));
+  // Uploads have their own, larger limits: departments' lists (routes/staff.ts) and a citizen's
+  // papers (routes/me.ts, 5 MB: a phone photo of a certificate is often over 1 MB).
+  const ownLimit = (method: string, path: string) => (method === "POST" && path === "/api/staff/imports") || (method === "PUT" && /^\/api\/me\/drafts\/[^/]+\/attachments\/[^/]+$/.test(path));
+  app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
 
   app.get("/healthz", (c) => {
     deps.db.run(sql`select 1`);

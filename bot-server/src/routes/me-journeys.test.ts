@@ -149,6 +149,42 @@ describe("renewal drafts from a department's list", () => {
   });
 });
 
+describe("bad input to the new citizen endpoints gets a clear error and changes nothing", () => {
+  it("a level-1 service has no draft to prepare; uploads that are empty, too large or missing are refused by field", async () => {
+    world = createTestWorld({ catalogue: defaultReminderCatalogue });
+    seedReference(world.handle.db);
+    await importCsvText(world.services, defaultReminderCatalogue, ["pesticide-production-certificate,BVTV-1,organization,Công ty Nông dược A,0987654321,2027-03-01", "veterinary-practising-certificate,TY-8,person,Phạm Văn Bình,0987654321,2027-02-01"].join("\n"));
+    const binh = await world.citizen({ phone: "0987654321" });
+    const home = await readJson<Upcoming>(await world.call("GET", "/api/me/upcoming", { token: binh.token }));
+    const pesticide = home.items.find((i) => i.serviceKey === "pesticide-production-certificate")!;
+    expect(pesticide.action).toEqual({ type: "none" });
+    const noDraft = await world.call("POST", `/api/me/documents/${pesticide.id}/draft`, { token: binh.token });
+    expect(noDraft.status).toBe(422);
+    expect((await readJson(noDraft)).error).toMatchObject({ code: "no_draft", fields: [{ path: "documentId" }] });
+    expect((await world.call("POST", "/api/me/documents/no-such-document/draft", { token: binh.token })).status).toBe(404);
+
+    const vet = home.items.find((i) => i.serviceKey === "veterinary-practising-certificate")!;
+    const view = await readJson<DraftView>(await world.call("POST", `/api/me/documents/${vet.id}/draft`, { token: binh.token }));
+    const empty = await upload(view.id, "health-certificate", binh.token, new Uint8Array());
+    expect(await readJson(empty)).toMatchObject({ error: { code: "validation_failed", fields: [{ path: "file", message: "is empty" }] } });
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(PDF);
+    const tooBig = await upload(view.id, "health-certificate", binh.token, big);
+    expect(tooBig.status).toBe(422);
+    expect((await readJson(tooBig)).error.fields[0]).toMatchObject({ path: "file", message: expect.stringContaining("at most") });
+    const huge = await upload(view.id, "health-certificate", binh.token, new Uint8Array(6 * 1024 * 1024));
+    expect(huge.status).toBe(413);
+    const noFile = await Promise.resolve(world.app.request(`/api/me/drafts/${view.id}/attachments/health-certificate`, { method: "PUT", headers: { authorization: `Bearer ${binh.token}` }, body: new FormData() }));
+    expect(noFile.status).toBe(422);
+    expect((await readJson(noFile)).error.fields[0].path).toMatch(/(^|\.)file$/);
+    // Nothing was stored by any of them.
+    const after = await readJson<DraftView>(await world.call("GET", `/api/me/drafts/${view.id}`, { token: binh.token }));
+    expect(after.attachments[0]?.file).toBeNull();
+    expect(after.contentHash).toBe(view.contentHash);
+    expect((await world.call("DELETE", "/api/me/consents/no-such-consent", { token: binh.token })).status).toBe(404);
+  });
+});
+
 describe("settings, my data, rating and withdrawing consent", () => {
   async function birth() {
     world = createTestWorld();
