@@ -43,7 +43,7 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const controls = document.querySelectorAll<HTMLElement>("button, a[href], select, input:not([type=hidden]), textarea, [role=button], summary");
-    for (const el of controls) {
+    for (const el of Array.from(controls)) {
       const box = (el.closest("label") ?? el).getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // not rendered (e.g. a visually hidden file input's label is measured instead)
       if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 30) ?? ""}] ${Math.round(box.width)}×${Math.round(box.height)}`);

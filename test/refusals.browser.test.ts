@@ -146,7 +146,7 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
     await page.getByTestId("consent-button").click();
     await page.getByTestId("submission-status").waitFor({ timeout: 15_000 });
     expect(consentCalls).toBe(2);
-    const consents = server.runtime.handle.db.$client.prepare("select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null").get() as { n: number };
+    const consents = server.runtime.handle.sqlite.prepare("select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null").get() as { n: number };
     expect(consents.n).toBe(1);
     await shot(page, "4-consent-retried");
     await page.context().close();

@@ -149,6 +149,23 @@ describe("renewal drafts from a department's list", () => {
   });
 });
 
+describe("a phone shared in a family", () => {
+  it("never fills one person's renewal with another's population data", async () => {
+    world = createTestWorld({ catalogue: defaultReminderCatalogue });
+    seedReference(world.handle.db);
+    await world.postCertificate(makeBirthCertificate());
+    // Her brother's card is listed with her phone number and no ID number.
+    await importCsvText(world.services, defaultReminderCatalogue, "tour-guide-card,HDV-77,person,Nguyễn Văn Tư,0912345678,2027-01-10");
+    const lan = await world.citizen({ phone: "0912345678" });
+    const home = await readJson<Upcoming>(await world.call("GET", "/api/me/upcoming", { token: lan.token }));
+    const card = home.items.find((i) => i.serviceKey === "tour-guide-card")!;
+    const view = await readJson<DraftView>(await world.call("POST", `/api/me/documents/${card.id}/draft`, { token: lan.token }));
+    expect(view.fields.find((f) => f.key === "holder.fullName")).toMatchObject({ value: "Nguyễn Văn Tư", source: "department_list" });
+    expect(view.fields.find((f) => f.key === "holder.personalId")).toMatchObject({ value: null });
+    expect((await world.call("GET", `/api/me/drafts/${view.id}`, { token: lan.token })).status).toBe(200);
+  });
+});
+
 describe("bad input to the new citizen endpoints gets a clear error and changes nothing", () => {
   it("a level-1 service has no draft to prepare; uploads that are empty, too large or missing are refused by field", async () => {
     world = createTestWorld({ catalogue: defaultReminderCatalogue });

@@ -13,32 +13,33 @@ export function documentsOfCitizen(db: Db, user: ZaloUser): DocumentRow[] {
   return documentsHeldBy(db, { phone: user.phone, nationalIds: ids });
 }
 
-/** The document, if this citizen holds it; else 404 (to anyone else it does not exist). */
-function documentForCitizen(db: Db, user: ZaloUser, documentId: string): { document: DocumentRow; person: Person | null } {
+/**
+ * The document, if this citizen holds it; else 404 (to anyone else it does not exist). `person` is
+ * the holder as population data knows them, only when matched by ID number: a phone alone may be
+ * shared in a family, so it never lends one person's records to another's draft.
+ */
+function documentForCitizen(db: Db, user: ZaloUser, documentId: string): { document: DocumentRow; person: Person | null; persons: Person[] } {
   const document = getDocument(db, documentId);
   if (!document || !user.phone) throw notFound("document");
   const persons = personsOfZaloUser(db, user);
   const byId = document.holderId ? persons.find((p) => p.nationalId === document.holderId) : undefined;
   if (!byId && document.phone !== user.phone) throw notFound("document");
-  return { document, person: byId ?? persons[0] ?? null };
+  return { document, person: byId ?? null, persons };
 }
 
 /**
- * A document from a department's list names its holder but the population data may not know
- * them: the draft's party is then recorded from the list (a person by their ID number) or, for an
- * organisation, as the representative acting on Zalo with the listed phone.
+ * Who the draft's party is: the holder matched by ID number, else a person already known behind
+ * this phone, else a record made from the department's list (a person) or of the representative
+ * acting on Zalo (an organisation). Always someone behind the citizen's phone, so they see the draft.
  */
-function holderRecord(db: Db, user: ZaloUser, document: DocumentRow, now: Date, newId: () => string): Person {
-  const phone = user.phone as string;
-  if (document.holderKind === "person" && document.holderId) {
-    const known = findPersonByNationalId(db, document.holderId);
-    if (known) return known;
-  }
-  const fullName = document.holderKind === "person" ? document.holderName : (user.displayName ?? document.holderName);
-  return insertPerson(db, {
-    id: newId(), fullName, nameKey: nameKey(fullName), phone,
-    nationalId: document.holderKind === "person" ? document.holderId : null, updatedAt: now,
-  });
+function partyFor(db: Db, user: ZaloUser, found: { document: DocumentRow; person: Person | null; persons: Person[] }, now: Date, newId: () => string): Person {
+  const existing = found.person ?? found.persons[0];
+  if (existing) return existing;
+  const d = found.document;
+  const fullName = d.holderKind === "person" ? d.holderName : (user.displayName ?? d.holderName);
+  // The ID number is recorded only if no one holds it yet (it is unique; a known holder with another phone keeps theirs).
+  const nationalId = d.holderKind === "person" && d.holderId && !findPersonByNationalId(db, d.holderId) ? d.holderId : null;
+  return insertPerson(db, { id: newId(), fullName, nameKey: nameKey(fullName), phone: user.phone as string, nationalId, updatedAt: now });
 }
 
 /**
@@ -50,7 +51,8 @@ function holderRecord(db: Db, user: ZaloUser, document: DocumentRow, now: Date, 
 export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalogue }, user: ZaloUser, documentId: string, requestId?: string): { created: boolean; view: DraftView } {
   const now = deps.now();
   return deps.db.transaction((tx) => {
-    const { document, person } = documentForCitizen(tx, user, documentId);
+    const found = documentForCitizen(tx, user, documentId);
+    const { document, person } = found;
     const entry = serviceByKey(document.serviceKey);
     if (!entry?.draft || entry.trigger.kind !== "document-expiry") {
       throw new DomainError(422, "no_draft", "This service has no application to prepare here; follow the guidance in the reminder", [{ path: "documentId", message: `service ${document.serviceKey} prepares no renewal draft` }]);
@@ -58,7 +60,7 @@ export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalo
     const existing = findDraftByDocument(tx, document.id, document.expiresOn);
     if (existing) return { created: false, view: buildDraftView(tx, existing) };
 
-    const party = person ?? holderRecord(tx, user, document, now, deps.newId);
+    const party = partyFor(tx, user, found, now, deps.newId);
     const draft = insertDraft(tx, {
       id: deps.newId(),
       service: document.serviceKey,
