@@ -47,6 +47,10 @@ describe("a parent completes the birth registration in the Mini App (Vietnamese,
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
 
+    let homeRequests = 0;
+    page.on("request", (r) => {
+      if (r.url().includes("/api/me/upcoming")) homeRequests++;
+    });
     await page.goto(link);
     // Phone linking is asked here, with the reason shown first.
     const phoneStep = page.getByTestId("phone-step");
@@ -59,6 +63,8 @@ describe("a parent completes the birth registration in the Mini App (Vietnamese,
     await page.getByTestId("dev-phone-submit").click();
 
     await page.getByTestId("draft-review").waitFor();
+    // The link opens the draft straight away: home is neither shown nor loaded first.
+    expect(homeRequests).toBe(0);
     expect(await page.getByTestId("field-value-child.fullName").innerText()).toContain("Trần Bảo Ngọc");
     expect(await page.getByTestId("field-source-child.sex").innerText()).toContain("Giấy chứng sinh");
     expect(await page.getByTestId("field-source-mother.residence").innerText()).toContain("Dữ liệu dân cư");

@@ -43,12 +43,12 @@ export function createAppServices(win: Window, viteEnv: ImportMetaEnv): AppServi
     : null;
   const session = createSession({ zalo, devIdentity });
   const api = createCitizenApi({ baseUrl: env.apiBaseUrl, tokens: session });
-  // Opened on a draft or a document: the home screen is not what comes first.
-  const startsAtHome = !/[?&](draft|document)=/.test(`${win.location.search}${win.location.hash}`);
   // Failures are the screens' to show (they ask again), not unhandled rejections.
   let warmProfile: Promise<Profile> | null = api.profile();
   warmProfile.catch(() => undefined);
-  let warm: Promise<Upcoming> | null = startsAtHome ? api.upcoming() : null;
+  const launch = readLaunchParams({ location: win.location, history: win.history, zalo, insideZalo: env.insideZalo });
+  // Opened on a draft or a document: the home screen is not what comes first.
+  let warm: Promise<Upcoming> | null = launch.initial === null ? api.upcoming() : null;
   warm?.catch(() => undefined);
   return {
     env,
@@ -67,6 +67,6 @@ export function createAppServices(win: Window, viteEnv: ImportMetaEnv): AppServi
     },
     devIdentity,
     preferences: createPreferences({ insideZalo: env.insideZalo, zalo, storage }),
-    launch: readLaunchParams({ location: win.location, history: win.history, zalo, insideZalo: env.insideZalo }),
+    launch,
   };
 }

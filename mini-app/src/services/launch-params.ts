@@ -6,9 +6,20 @@ export interface LaunchTarget {
   documentId: string | null;
 }
 
-/** Taken once (a second `take` gets nothing, so "back" does not bounce). */
 export interface LaunchParams {
-  take(): Promise<LaunchTarget>;
+  /** What the page's own URL asks to open: known before the first render, so home is not shown first. */
+  readonly initial: LaunchTarget | null;
+  /** Once the initial target is open: a reload must not open it again ("back" does not bounce). */
+  forgetInitial(): void;
+  /** Inside Zalo, when the URL named nothing: Zalo's route params (they need the SDK). Once. */
+  takeFromZalo(): Promise<LaunchTarget | null>;
+}
+
+/** Where a launch target opens. */
+export function launchPath(target: LaunchTarget): string | null {
+  if (target.draftId) return `/draft/${encodeURIComponent(target.draftId)}`;
+  if (target.documentId) return `/renew/${encodeURIComponent(target.documentId)}`;
+  return null;
 }
 
 const DRAFT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -37,15 +48,20 @@ export function readLaunchParams(deps: { location: Location; history: History; z
       // A refused history update only means a reload reopens the draft.
     }
   };
-  let taken = false;
+  const fromUrl = { draftId: pick("draft", {}), documentId: pick("document", {}) };
+  const initial = fromUrl.draftId || fromUrl.documentId ? fromUrl : null;
+  let zaloTaken = initial !== null;
   return {
-    async take() {
-      if (taken) return { draftId: null, documentId: null };
-      taken = true;
-      const fromZalo = deps.insideZalo ? await deps.zalo.launchParams() : {};
-      const target = { draftId: pick("draft", fromZalo), documentId: pick("document", fromZalo) };
-      if (!deps.insideZalo && (target.draftId || target.documentId)) forgetQuery(["draft", "document", "service"]);
-      return target;
+    initial,
+    forgetInitial() {
+      if (!deps.insideZalo) forgetQuery(["draft", "document", "service"]);
+    },
+    async takeFromZalo() {
+      if (zaloTaken || !deps.insideZalo) return null;
+      zaloTaken = true;
+      const params = await deps.zalo.launchParams();
+      const target = { draftId: pick("draft", params), documentId: pick("document", params) };
+      return target.draftId || target.documentId ? target : null;
     },
   };
 }
