@@ -23,6 +23,19 @@ try {
   const storageState = await setup.storageState();
   await setup.close();
 
+  /** A returning citizen's browser that notes when the home list first appears. */
+  async function newContext() {
+    const context = await browser.newContext({ storageState, viewport: { width: 360, height: 740 } });
+    await context.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="upcoming-list"]')) return;
+        (window as unknown as { homeShownAt: number }).homeShownAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    return context;
+  }
+
   /** One run: a new page with its own CDP throttling; `cold` also bypasses the HTTP cache. */
   async function run(context: import("playwright-core").BrowserContext, cold: boolean): Promise<number> {
     const p = await context.newPage();
@@ -34,7 +47,8 @@ try {
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await p.goto(server.url, { waitUntil: "commit" });
     await p.getByTestId("upcoming-list").waitFor({ timeout: 60_000 });
-    const t = await p.evaluate(() => performance.now());
+    // The moment the list entered the page, noted by the page itself (Playwright's polling would add up to 500 ms).
+    const t = await p.evaluate(() => (window as unknown as { homeShownAt: number }).homeShownAt);
     if (process.env.BENCH_TRACE) console.log(await p.evaluate(() => JSON.stringify([performance.getEntriesByType("navigation")[0], ...performance.getEntriesByType("resource")].map((e) => { const r = e as PerformanceResourceTiming; return `${r.name.replace(location.origin, "")} start ${Math.round(r.startTime)} conn ${Math.round(r.connectEnd - r.connectStart)} ttfb ${Math.round(r.responseStart - r.startTime)} end ${Math.round(r.responseEnd)}`; }), null, 1)));
     await p.close();
     return t;
@@ -47,13 +61,13 @@ try {
   console.log(`Home screen with the citizen's list on screen, 4× CPU slowdown, slow 4G, ${RUNS} runs each (target ≤ 1500 ms):`);
   const cold: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ storageState, viewport: { width: 360, height: 740 } });
+    const context = await newContext();
     cold.push(await run(context, true));
     await context.close();
   }
   report("first open, nothing cached", cold);
   // Zalo keeps a Mini App's files once downloaded: later opens fetch only the API answers.
-  const warmContext = await browser.newContext({ storageState, viewport: { width: 360, height: 740 } });
+  const warmContext = await newContext();
   await run(warmContext, false);
   const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await run(warmContext, false));
