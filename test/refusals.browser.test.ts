@@ -130,6 +130,14 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
     // The mother's demo draft: fill the hometown, then the first consent request dies on the way.
     await page.locator('[data-testid="upcoming-item"][data-service="birth-registration"]').click();
     await page.getByTestId("draft-review").waitFor();
+    // A name with a digit: refused by the server, and the message says which field and what a good value is.
+    await page.getByTestId("field-edit-child.fullName").click();
+    await page.getByTestId("field-input-child.fullName").fill("Bảo Ngọc 2");
+    await page.getByTestId("save-button").click();
+    const nameError = page.getByTestId("field-error-child.fullName");
+    await nameError.waitFor();
+    expect(await nameError.innerText()).toMatch(/^Họ, chữ đệm và tên: Tên chỉ gồm chữ cái/);
+    await page.getByTestId("field-input-child.fullName").fill("Trần Bảo Ngọc");
     await page.getByTestId("field-input-child.hometown").fill("Tây Ninh");
     await page.getByTestId("save-button").click();
     await page.getByTestId("field-open-child.hometown").waitFor({ state: "detached" });

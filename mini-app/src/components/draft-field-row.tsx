@@ -117,7 +117,8 @@ export function DraftFieldRow(props: DraftFieldRowProps) {
       )}
       {props.error && (
         <p id={errorId} className="field__error" role="alert" data-testid={`field-error-${field.key}`}>
-          {fieldErrorText(t, field, props.value)}
+          {/* Named, so the message reads on its own (in the notice list, to a screen reader, at 200% text). */}
+          {t("draft.fieldError", { field: label, message: fieldErrorText(t, field, props.value) })}
         </p>
       )}
       <SourceBadge fieldKey={field.key} source={field.source} />

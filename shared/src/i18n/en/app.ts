@@ -79,6 +79,7 @@ export const app: DeepStringShape<typeof vi> = {
     unsaved: "You have unsaved changes. Press “Save changes” before sending the dossier.",
     backToList: "Back to my dossiers",
     pageTitle: "Review and confirm",
+    fieldError: "{{field}}: {{message}}",
   },
   groups: {
     registrationPlace: "Where to register",

@@ -81,6 +81,7 @@ export const app = {
     unsaved: "Ông/Bà có thay đổi chưa lưu. Hãy bấm “Lưu thay đổi” trước khi gửi hồ sơ.",
     backToList: "Về danh sách hồ sơ",
     pageTitle: "Xem và xác nhận hồ sơ",
+    fieldError: "{{field}}: {{message}}",
   },
   groups: {
     child: "Thông tin của cháu",
