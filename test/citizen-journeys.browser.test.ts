@@ -200,3 +200,65 @@ describe("confirming a birth draft that needs no change", () => {
     await context.close();
   });
 });
+
+describe("a returning citizen opens the app on a slow network", () => {
+  it("sees the list kept from the last open at once, marked as updating, until the server's answer replaces it", async () => {
+    const { context, page, errors } = await citizenPage();
+    await page.goto(server.url);
+    await linkPhone(page, "0987654321");
+    const fresh = page.locator('[data-testid="upcoming-list"][data-fresh="true"]');
+    await fresh.waitFor();
+    const items = await page.getByTestId("upcoming-item").count();
+    expect(items).toBeGreaterThan(0);
+    // Mark the kept copy, so that what is on screen shows where it came from.
+    const kept = await page.evaluate(() => {
+      const s = JSON.parse(localStorage.getItem("hccd.home.v1")!) as { upcoming: { items: { subject: string | null }[] } };
+      s.upcoming.items[0]!.subject = "BẢN LẦN TRƯỚC";
+      localStorage.setItem("hccd.home.v1", JSON.stringify(s));
+      return s.upcoming.items.length;
+    });
+    expect(kept).toBe(items);
+
+    // The server's answer is held back: the copy is on screen, marked busy.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route("**/api/me/upcoming", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    const copy = page.locator('[data-testid="upcoming-list"][data-fresh="false"]');
+    await copy.waitFor();
+    expect(await copy.getAttribute("aria-busy")).toBe("true");
+    expect(await copy.innerText()).toContain("BẢN LẦN TRƯỚC");
+    await shot(page, "10-kept-copy");
+    release();
+    await fresh.waitFor();
+    expect(await fresh.innerText()).not.toContain("BẢN LẦN TRƯỚC");
+    expect(await page.getByTestId("upcoming-item").count()).toBe(items);
+
+    // When the server fails, the error (with its retry) replaces the copy: a copy is never passed off as current.
+    await page.unroute("**/api/me/upcoming");
+    await page.route("**/api/me/upcoming", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "down" } }) }));
+    await page.reload();
+    await page.getByTestId("error-state").waitFor();
+    expect(await page.getByTestId("upcoming-list").count()).toBe(0);
+
+    // Someone else signing in on this browser never sees the father's copy.
+    await page.unroute("**/api/me/upcoming");
+    const seen: string[] = [];
+    await page.exposeFunction("noteList", (text: string) => seen.push(text));
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const list = document.querySelector('[data-testid="upcoming-list"]');
+        if (list) (window as unknown as { noteList(t: string): void }).noteList(list.textContent ?? "");
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${server.url}/?devUser=90000000000042`);
+    await page.getByTestId("home-page").waitFor();
+    await page.getByTestId("phone-step").waitFor();
+    expect(seen).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -24,20 +24,25 @@ try {
   await setup.close();
 
   /** A returning citizen's browser that notes when the home list first appears. */
-  async function newContext() {
-    const context = await browser.newContext({ storageState, viewport: { width: 360, height: 740 } });
+  async function newContext(opts: { keptCopy: boolean }) {
+    // Without the app's kept copy of the list (hccd.home.v1) the page must wait for the server.
+    const state = opts.keptCopy ? storageState : { ...storageState, origins: storageState.origins.map((o) => ({ ...o, localStorage: o.localStorage.filter((e) => e.name !== "hccd.home.v1") })) };
+    const context = await browser.newContext({ storageState: state, viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => {
+      const w = window as unknown as { homeShownAt?: number; homeFreshAt?: number };
       new MutationObserver((_, observer) => {
-        if (!document.querySelector('[data-testid="upcoming-list"]')) return;
-        (window as unknown as { homeShownAt: number }).homeShownAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
+        if (w.homeShownAt === undefined && document.querySelector('[data-testid="upcoming-list"]')) w.homeShownAt = performance.now();
+        if (document.querySelector('[data-testid="upcoming-list"][data-fresh="true"]')) {
+          w.homeFreshAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-fresh"] });
     });
     return context;
   }
 
   /** One run: a new page with its own CDP throttling; `cold` also bypasses the HTTP cache. */
-  async function run(context: import("playwright-core").BrowserContext, cold: boolean): Promise<number> {
+  async function run(context: import("playwright-core").BrowserContext, cold: boolean): Promise<{ shown: number; fresh: number }> {
     const p = await context.newPage();
     const cdp = await context.newCDPSession(p);
     await cdp.send("Network.enable");
@@ -46,9 +51,13 @@ try {
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1e6 * 0.9) / 8, uploadThroughput: (750 * 1e3 * 0.9) / 8 });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await p.goto(server.url, { waitUntil: "commit" });
-    await p.getByTestId("upcoming-list").waitFor({ timeout: 60_000 });
-    // The moment the list entered the page, noted by the page itself (Playwright's polling would add up to 500 ms).
-    const t = await p.evaluate(() => (window as unknown as { homeShownAt: number }).homeShownAt);
+    await p.locator('[data-testid="upcoming-list"][data-fresh="true"]').waitFor({ timeout: 60_000 });
+    // The moments the list entered the page and the server's answer replaced any kept copy, noted
+    // by the page itself (Playwright's polling would add up to 500 ms).
+    const t = await p.evaluate(() => {
+      const w = window as unknown as { homeShownAt: number; homeFreshAt: number };
+      return { shown: w.homeShownAt, fresh: w.homeFreshAt };
+    });
     if (process.env.BENCH_TRACE) console.log(await p.evaluate(() => JSON.stringify([performance.getEntriesByType("navigation")[0], ...performance.getEntriesByType("resource")].map((e) => { const r = e as PerformanceResourceTiming; return `${r.name.replace(location.origin, "")} start ${Math.round(r.startTime)} conn ${Math.round(r.connectEnd - r.connectStart)} ttfb ${Math.round(r.responseStart - r.startTime)} end ${Math.round(r.responseEnd)}`; }), null, 1)));
     await p.close();
     return t;
@@ -59,20 +68,22 @@ try {
   };
 
   console.log(`Home screen with the citizen's list on screen, 4× CPU slowdown, slow 4G, ${RUNS} runs each (target ≤ 1500 ms):`);
-  const cold: number[] = [];
+  const cold: { shown: number; fresh: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await newContext();
+    // A new browser profile: no app files and no copy of the list on the device.
+    const context = await newContext({ keptCopy: false });
     cold.push(await run(context, true));
     await context.close();
   }
-  report("first open, nothing cached", cold);
-  // Zalo keeps a Mini App's files once downloaded: later opens fetch only the API answers.
-  const warmContext = await newContext();
+  report("first open, nothing cached, list on screen", cold.map((r) => r.shown));
+  // Zalo keeps a Mini App's files once downloaded; the app keeps the last list it showed.
+  const warmContext = await newContext({ keptCopy: true });
   await run(warmContext, false);
-  const warm: number[] = [];
+  const warm: { shown: number; fresh: number }[] = [];
   for (let i = 0; i < RUNS; i++) warm.push(await run(warmContext, false));
   await warmContext.close();
-  report("later opens, app files cached", warm);
+  report("later opens, list on screen (the copy from the last open)", warm.map((r) => r.shown));
+  report("later opens, the server's fresh list on screen", warm.map((r) => r.fresh));
 } finally {
   await browser.close();
   await server.close();

@@ -6,7 +6,7 @@ import { APP_NAMESPACES } from "../i18n/app-t";
 import { localised } from "../i18n/localised";
 
 /** What is coming, soonest first, each with the one thing to do next. */
-export function UpcomingList(props: { items: readonly UpcomingItem[] }) {
+export function UpcomingList(props: { items: readonly UpcomingItem[]; /** False while a copy from an earlier open is shown. */ fresh: boolean }) {
   const { t, i18n } = useTranslation(APP_NAMESPACES);
   if (props.items.length === 0) {
     return (
@@ -16,7 +16,7 @@ export function UpcomingList(props: { items: readonly UpcomingItem[] }) {
     );
   }
   return (
-    <ul className="draft-list" data-testid="upcoming-list">
+    <ul className="draft-list" data-testid="upcoming-list" data-fresh={props.fresh} aria-busy={!props.fresh}>
       {props.items.map((item) => {
         const a = item.action;
         const to = a.type === "open_draft" ? `/draft/${encodeURIComponent(a.draftId)}` : a.type === "prepare_renewal" ? `/renew/${encodeURIComponent(a.documentId)}` : a.type === "vaccination" ? `/vaccination/${encodeURIComponent(a.childId)}` : null;

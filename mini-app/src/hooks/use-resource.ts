@@ -3,18 +3,23 @@ import { toApiError, type ApiError } from "../services/api-error";
 
 export type Resource<T> =
   | { status: "loading" }
-  | { status: "ready"; data: T; refreshing: boolean }
+  /** `refreshing`: a newer copy is being fetched; `stale`: the data is a copy kept from an earlier open. */
+  | { status: "ready"; data: T; refreshing: boolean; stale?: boolean }
   | { status: "error"; error: ApiError };
 
 /**
  * Loads `load()` when `key` changes; `reload({silent})` keeps showing the current data while it
  * refreshes (polling, refresh buttons). Answers that arrive after a newer request are dropped.
+ * `stale()`, when given, is a copy kept from an earlier open: shown (as refreshing) only while the
+ * first load of this key is still on its way; if that load fails, the error replaces the copy.
  */
-export function useResource<T>(key: string, load: () => Promise<T>) {
+export function useResource<T>(key: string, load: () => Promise<T>, opts: { stale?: () => Promise<T | null> } = {}) {
   const [state, setState] = useState<Resource<T>>({ status: "loading" });
   const seq = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const staleRef = useRef(opts.stale);
+  staleRef.current = opts.stale;
 
   /** Resolves to the error of a failed silent refresh (the data stays on screen), else null. */
   const reload = useCallback(async (opts: { silent?: boolean } = {}): Promise<ApiError | null> => {
@@ -41,6 +46,11 @@ export function useResource<T>(key: string, load: () => Promise<T>) {
 
   useEffect(() => {
     void reload();
+    const first = seq.current;
+    void staleRef.current?.().then((data) => {
+      if (data === null || first !== seq.current) return;
+      setState((s) => (s.status === "loading" ? { status: "ready", data, refreshing: true, stale: true } : s));
+    }, () => undefined);
     return () => {
       seq.current++;
     };

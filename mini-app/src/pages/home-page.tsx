@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { Button, Page } from "zmp-ui";
@@ -19,7 +20,14 @@ export function HomePage() {
   const { api } = services;
   const { profile } = useProfile();
   // Linking the phone is what finds the citizen's drafts and documents: reload after it.
-  const { state, reload } = useResource(`upcoming:${profile.phoneLinked ? "linked" : "unlinked"}`, () => services.takeWarmUpcoming() ?? api.upcoming());
+  // The list as last seen shows at once (marked as updating) while the server is asked again.
+  const { state, reload } = useResource(`upcoming:${profile.phoneLinked ? "linked" : "unlinked"}`, () => services.takeWarmUpcoming() ?? api.upcoming(), {
+    stale: () => services.snapshots.upcoming(),
+  });
+  const fresh = state.status === "ready" && !state.stale ? state.data : null;
+  useEffect(() => {
+    if (fresh && profile.phoneLinked) services.snapshots.save(profile, fresh);
+  }, [fresh, profile, services.snapshots]);
 
   return (
     <Page className="page page--with-nav" data-testid="home-page">
@@ -30,7 +38,7 @@ export function HomePage() {
         {!profile.phoneLinked && <PhoneLinkStep reason="holder" />}
         {state.status === "loading" && <LoadingState text={t("session.loading")} />}
         {state.status === "error" && <ErrorState error={state.error} onRetry={() => void reload()} />}
-        {state.status === "ready" && (profile.phoneLinked ? <UpcomingList items={state.data.items} /> : <p className="empty">{t("home.emptyNoPhone")}</p>)}
+        {state.status === "ready" && (profile.phoneLinked ? <UpcomingList items={state.data.items} fresh={!state.stale} /> : <p className="empty">{t("home.emptyNoPhone")}</p>)}
         {state.status === "ready" && state.data.children.length > 0 && (
           <Link className="button-link" to={`/vaccination/${encodeURIComponent(state.data.children[0]!.id)}`} data-testid="vaccination-link">
             {t("upcoming.children")}

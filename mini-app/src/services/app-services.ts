@@ -1,6 +1,7 @@
 import type { Profile, Upcoming } from "@hccd/shared/client";
 import { createCitizenApi, type CitizenApi } from "./api";
 import { createDevIdentity, type DevIdentity } from "./dev-identity";
+import { createHomeSnapshots, type HomeSnapshots } from "./home-snapshot";
 import { detectEnvironment, type RuntimeEnvironment } from "./environment";
 import { readLaunchParams, type LaunchParams } from "./launch-params";
 import { createPreferences, type Preferences } from "./preferences";
@@ -24,6 +25,8 @@ export interface AppServices {
    */
   takeWarmProfile(): Promise<Profile> | null;
   takeWarmUpcoming(): Promise<Upcoming> | null;
+  /** The home screen as last seen, shown while the server is asked again. */
+  snapshots: HomeSnapshots;
 }
 
 function localStorageOf(win: Window): Storage | null {
@@ -50,6 +53,13 @@ export function createAppServices(win: Window, viteEnv: ImportMetaEnv): AppServi
   // Opened on a draft or a document: the home screen is not what comes first.
   let warm: Promise<Upcoming> | null = launch.initial === null ? api.upcoming() : null;
   warm?.catch(() => undefined);
+  const preferences = createPreferences({ insideZalo: env.insideZalo, zalo, storage });
+  const snapshots = createHomeSnapshots({
+    preferences,
+    acceptOwner: env.insideZalo ? () => true : (owner) => owner === devIdentity?.knownUserId(),
+  });
+  // Inside Zalo nativeStorage needs the SDK: start reading now, alongside the requests.
+  void snapshots.profile();
   return {
     env,
     zalo,
@@ -66,7 +76,8 @@ export function createAppServices(win: Window, viteEnv: ImportMetaEnv): AppServi
       return p;
     },
     devIdentity,
-    preferences: createPreferences({ insideZalo: env.insideZalo, zalo, storage }),
+    preferences,
+    snapshots,
     launch,
   };
 }

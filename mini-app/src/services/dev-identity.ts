@@ -22,6 +22,8 @@ export interface DevIdentity {
   renew(): Promise<string>;
   /** A one-time phone token for `POST /api/me/phone`, as if Zalo's getPhoneNumber had answered. */
   phoneToken(phone: string): Promise<string>;
+  /** The user this identity will sign in as, when already known without asking the simulator. */
+  knownUserId(): string | null;
 }
 
 export function createDevIdentity(deps: {
@@ -79,6 +81,11 @@ export function createDevIdentity(deps: {
     return (await login(wanted)).accessToken;
   }
 
+  function knownUserId(): string | null {
+    const wanted = deps.requestedUserId;
+    return wanted ?? current?.userId ?? null;
+  }
+
   async function renew(): Promise<string> {
     const userId = deps.requestedUserId ?? current?.userId ?? null;
     current = null;
@@ -108,5 +115,5 @@ export function createDevIdentity(deps: {
     }
   }
 
-  return { token, renew, phoneToken };
+  return { token, renew, phoneToken, knownUserId };
 }

@@ -24,7 +24,9 @@ const ProfileContext = createContext<ProfileContextValue | null>(null);
 export function ProfileProvider(props: { children: ReactNode }) {
   const { t } = useTranslation(APP_NAMESPACES);
   const services = useAppServices();
-  const { state, reload, set } = useResource("profile", () => services.takeWarmProfile() ?? services.api.profile());
+  const { state, reload, set } = useResource("profile", () => services.takeWarmProfile() ?? services.api.profile(), {
+    stale: () => services.snapshots.profile(),
+  });
   const setProfile = useCallback((p: Profile) => set(p), [set]);
   const value = useMemo(() => (state.status === "ready" ? { profile: state.data, setProfile } : null), [state, setProfile]);
 
