@@ -79,6 +79,10 @@ console.log(`
   │ A reminder        ${backendUrl}/sim/zalo/messages?phone=84987654321
   │                   (the father's tour guide card expires in 30 days; add lists with
   │                   pnpm hccd import FILE, staff accounts with pnpm hccd staff create)
+  │ Staff console     ${backendUrl}/staff
+  │                   demo accounts, password hccd-demo-2026: quan-tri (admin),
+  │                   so-vhttdl (department), phuong-tan-ninh (ward), truyen-thong
+  │                   (communications), nguoi-xem (viewer)
   │ Backend API       ${backendUrl}/openapi.json
   │ Health, metrics   ${backendUrl}/healthz  ${backendUrl}/metrics
   └ Ctrl+C stops everything.

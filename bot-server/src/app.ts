@@ -17,6 +17,7 @@ import { webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
+import { consoleRoutes } from "./console/index.js";
 
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.route("/api/faq", faqRoutes({ db: deps.db, faq: deps.faq, now: deps.now }));
   app.route("/api/staff", staffRoutes(deps));
   app.route("/api", publicRoutes(deps.db));
+  app.route("/staff", consoleRoutes(deps));
   if (deps.simRoutes) app.route("/sim", deps.simRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "Machine client API key (one per hospital or case system)" });

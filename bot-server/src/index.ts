@@ -3,7 +3,7 @@ export { createRuntime, simTemplates, type Runtime, type RuntimeOptions, type Za
 export { parseConfig, ConfigError, DEV_INTEGRATION_KEYS, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
 export { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
-export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS } from "./seed/demo.js";
+export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./seed/demo.js";
 export { draftLink } from "./services/notifications.js";
 export { createStandaloneSimulators } from "./sim/standalone.js";
 export { csvRows, importLicences } from "./services/licence-import.js";

@@ -369,8 +369,39 @@ export const faqUnanswered = sqliteTable(
     topEntryId: text("top_entry_id"),
     channel: text("channel", { enum: ["bot", "api", "mini_app"] }).notNull(),
     at: instant("at").notNull(),
+    /** Set when staff answered it: the entry written (or chosen) for this question. */
+    resolvedEntryId: text("resolved_entry_id"),
+    resolvedAt: instant("resolved_at"),
   },
-  (t) => [index("faq_unanswered_key_idx").on(t.questionKey)],
+  (t) => [index("faq_unanswered_key_idx").on(t.questionKey), index("faq_unanswered_open_idx").on(t.resolvedAt, t.questionKey)],
+);
+
+/**
+ * The FAQ as staff keep it: the built-in entries (bot-server/src/faq/content) are copied in at
+ * start-up when missing, and staff edit, add and retire entries here; the bot answers from this table.
+ */
+export const faqEntries = sqliteTable(
+  "faq_entries",
+  {
+    id: text("id").primaryKey(),
+    topic: text("topic").notNull(),
+    questionVi: text("question_vi").notNull(),
+    questionEn: text("question_en").notNull(),
+    alternatives: json<{ vi: string[]; en: string[] }>("alternatives").notNull(),
+    answerVi: text("answer_vi").notNull(),
+    answerEn: text("answer_en").notNull(),
+    sourceTitle: text("source_title").notNull(),
+    sourceRef: text("source_ref").notNull(),
+    service: text("service"),
+    /** `builtin`: copied from the shipped content (staff may still edit it); `staff`: written in the console. */
+    origin: text("origin", { enum: ["builtin", "staff"] }).notNull(),
+    /** Optimistic locking for the console's edit form. */
+    version: integer("version").notNull().default(1),
+    updatedAt: instant("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+    /** Retired entries are kept (the unanswered log and audit refer to them) but not answered from. */
+    retiredAt: instant("retired_at"),
+  },
 );
 
 /** Satisfaction after a completed dossier: one rating per submission and user. */

@@ -77,7 +77,7 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   outer.use("/assets/*", serveStatic({ root }));
   // Where Zalo serves a Mini App (`/zapps/<APP_ID>/`): the browser tests that play "inside Zalo" open it here.
   outer.use("/zapps/:appId/assets/*", serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/zapps\/[^/]+/, "") }));
-  for (const p of ["/api/*", "/sim/*", "/healthz", "/metrics", "/openapi.json"]) outer.all(p, (c) => runtime.app.fetch(c.req.raw));
+  for (const p of ["/api/*", "/sim/*", "/staff", "/staff/*", "/healthz", "/metrics", "/openapi.json"]) outer.all(p, (c) => runtime.app.fetch(c.req.raw));
   outer.use("*", serveStatic({ root }));
   outer.get("*", serveStatic({ root, path: "index.html" }));
 

@@ -70,14 +70,14 @@ export interface StaffRouteDeps extends ServiceDeps {
 /** Staff API (`/api/staff/*`): session, imports, the reminder sweep. */
 export function staffRoutes(deps: StaffRouteDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const importers = staffAuth(deps, ["admin", "department"]);
-  const anyStaff = staffAuth(deps, ["admin", "department", "ward_officer", "communicator", "viewer"]);
+  const importers = staffAuth(deps, "imports");
+  const anyStaff = staffAuth(deps, "session");
   app.on("DELETE", "/session", anyStaff);
   app.use("/me", anyStaff);
   app.use("/imports", importers);
   app.use("/imports/*", importers);
-  app.use("/reminders/sweep", staffAuth(deps, ["admin"]));
-  app.use("/reminders/failed", staffAuth(deps, ["admin", "department"]));
+  app.use("/reminders/sweep", staffAuth(deps, "sweep"));
+  app.use("/reminders/failed", staffAuth(deps, "failedReminders"));
   // Uploads are larger than API bodies: their own limit, checked as the body streams in.
   app.post("/imports", bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES, onError: () => { throw new UploadTooLarge(deps.config.IMPORT_MAX_BYTES); } }));
 

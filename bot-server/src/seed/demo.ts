@@ -1,5 +1,6 @@
 import { addDays, nameKey, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
-import { findDocument, findPersonByNationalId, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { createStaffUser } from "../services/staff-auth.js";
 import { planDocumentReminders } from "../services/reminder-planning.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
@@ -75,7 +76,28 @@ export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, h
   const certificate = existing ? (existing.payload as BirthCertificate) : demoBirthCertificate(now);
   const r = receiveBirthCertificate(deps, { certificate, clientId: hospitalClientId });
   seedDemoDocuments(deps);
+  seedDemoStaff(deps);
   return { draftId: r.draftId };
+}
+
+/**
+ * The demo's staff accounts, one per role, all with {@link DEMO_STAFF_PASSWORD}: only ever created
+ * with SEED=demo (a real deployment creates its first admin with `pnpm hccd staff create`).
+ */
+export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
+export const DEMO_STAFF = [
+  { username: "quan-tri", displayName: "Nguyễn Thị Quản Trị", role: "admin" as const },
+  { username: "so-vhttdl", displayName: "Lê Văn Sở", role: "department" as const, agency: "Sở Văn hóa, Thể thao và Du lịch" },
+  { username: "phuong-tan-ninh", displayName: "Trần Thị Phường", role: "ward_officer" as const, wardCode: "25453" },
+  { username: "truyen-thong", displayName: "Phạm Minh Truyền", role: "communicator" as const },
+  { username: "nguoi-xem", displayName: "Võ Văn Xem", role: "viewer" as const },
+];
+
+function seedDemoStaff(deps: ServiceDeps): void {
+  for (const s of DEMO_STAFF) {
+    if (findStaffByUsername(deps.db, s.username)) continue;
+    createStaffUser(deps, { ...s, password: DEMO_STAFF_PASSWORD });
+  }
 }
 
 /**

@@ -69,6 +69,12 @@ export function createStaffUser(
 const tokenHash = (token: string) => sha256Hex(`hccd-staff-session:${token}`);
 
 /**
+ * The CSRF token of a session: derived from the secret session token, so nothing more is stored
+ * and another site, which cannot read the cookie, cannot compute it.
+ */
+export const csrfTokenFor = (token: string) => sha256Hex(`hccd-staff-csrf:${token}`);
+
+/**
  * Logs a staff member in: a random session token (only its hash is stored). Repeated failures lock
  * the account for a while; the answer to a wrong username and a wrong password is the same.
  */

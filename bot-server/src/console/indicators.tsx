@@ -1,0 +1,12 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+/** The console's indicators area (placeholder until the area is built). */
+import { Hono } from "hono";
+import type { ConsoleDeps, ConsoleEnv } from "./context.js";
+import { ConsolePage } from "./layout.js";
+
+export function indicatorPages(_deps: ConsoleDeps) {
+  const app = new Hono<ConsoleEnv>();
+  app.get("/", (c) => c.html(<ConsolePage c={c} title={c.var.t("indicators.title")} section="indicators"><p>…</p></ConsolePage>));
+  return app;
+}

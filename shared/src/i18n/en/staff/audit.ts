@@ -1,0 +1,5 @@
+import type { audit as vi } from "../../vi/staff/audit.js";
+
+export const audit: typeof vi = {
+  title: "Audit log",
+};

@@ -1,0 +1,5 @@
+import type { indicators as vi } from "../../vi/staff/indicators.js";
+
+export const indicators: typeof vi = {
+  title: "Indicators",
+};

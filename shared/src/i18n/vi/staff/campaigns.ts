@@ -1,0 +1,4 @@
+/** The console's campaigns area. */
+export const campaigns = {
+  title: "Chiến dịch thông tin",
+};

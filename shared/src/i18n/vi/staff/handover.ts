@@ -1,0 +1,4 @@
+/** The console's handover area. */
+export const handover = {
+  title: "Hội thoại chuyển cán bộ",
+};

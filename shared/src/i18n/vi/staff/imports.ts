@@ -1,0 +1,4 @@
+/** The console's imports area. */
+export const imports = {
+  title: "Nhập danh sách",
+};

@@ -1,0 +1,4 @@
+/** The console's indicators area. */
+export const indicators = {
+  title: "Chỉ số",
+};
