@@ -3,9 +3,11 @@
  * a million documents first (about three minutes here); set BENCH_SWEEP_SOURCE=/tmp/sweep.db to
  * keep them between runs.
  */
+import { runCampaignBench } from "./campaigns.js";
 import { runDeliveryBench } from "./delivery.js";
 import { runFaqBench } from "./faq.js";
 import { runImportBench } from "./import.js";
+import { runIndicatorsBench } from "./indicators.js";
 import { runSweepBench } from "./sweep.js";
 import { runWebhookBench } from "./webhook.js";
 
@@ -14,3 +16,5 @@ await runWebhookBench();
 runSweepBench();
 await runDeliveryBench();
 await runImportBench();
+runIndicatorsBench();
+await runCampaignBench();

@@ -19,6 +19,7 @@ function main(): void {
   const { logger } = runtime;
   runtime.worker.start();
   runtime.scheduler.start();
+  runtime.campaigns.start();
   // Webhook events stored but not processed before a stop are processed now.
   void runtime.webhooks.kick();
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -19,7 +19,7 @@ import { seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
 import type { FaqService } from "./bot/context.js";
-import { createDefaultFaq } from "./services/faq-service.js";
+import { createStoredFaq, seedBuiltinFaqEntries } from "./services/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { hostname } from "node:os";
@@ -31,6 +31,7 @@ import { NotSendable } from "./services/dossier.js";
 import { createBackgroundJobs, type BackgroundJobs } from "./services/background-jobs.js";
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminder-scheduler.js";
+import { createCampaignScheduler, type CampaignScheduler } from "./services/campaign-dispatch.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -64,6 +65,8 @@ export interface Runtime {
   webhooks: WebhookProcessor;
   /** The reminder sweep on its schedule (SWEEP_INTERVAL_MS); `start()` is the caller's choice, like the worker's. */
   scheduler: ReminderScheduler;
+  /** Campaigns: starts scheduled ones and feeds sending ones to the outbox in waves; `start()` is the caller's choice. */
+  campaigns: CampaignScheduler;
   catalogue: ReminderCatalogue;
   /** Work started by requests (imports); `close()` waits for it. */
   jobs: BackgroundJobs;
@@ -222,9 +225,12 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     { db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() },
     { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS },
   );
-  const faq = opts.faq ?? createDefaultFaq();
+  // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
+  seedBuiltinFaqEntries(db, now());
+  const faq = opts.faq ?? createStoredFaq(db);
   const jobs = createBackgroundJobs(logger);
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
+  const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     faq,
@@ -246,6 +252,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     worker,
     webhooks,
     scheduler,
+    campaigns,
     catalogue,
     jobs,
     logger,
@@ -254,6 +261,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {
       scheduler.stop();
+      await campaigns.stop();
       // An import still running finishes (its rows are written in batches) before the database closes.
       await jobs.idle();
       await webhooks.idle();

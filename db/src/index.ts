@@ -18,3 +18,6 @@ export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
 export * from "./access/documents.js";
 export * from "./access/staff.js";
+export * from "./access/faq-entries.js";
+export * from "./access/indicators.js";
+export * from "./access/campaigns.js";

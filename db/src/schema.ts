@@ -269,7 +269,8 @@ export const outbox = sqliteTable(
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
     payload: json<Record<string, unknown>>("payload").notNull(),
-    status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled"] }).notNull().default("pending"),
+    /** `held`: a paused campaign's message, not claimed until the campaign resumes (or is cancelled). */
+    status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled", "held"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: instant("next_attempt_at").notNull(),
     /** While `sending`, the lease: after it passes, a crashed send is picked up again. */
@@ -552,4 +553,65 @@ export const staffSessions = sqliteTable(
     revokedAt: instant("revoked_at"),
   },
   (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
+);
+
+/** Who a campaign is for: every filter left out matches everyone. */
+export type CampaignFilterRow = {
+  wardCode?: string;
+  /** Holders of a document of this catalogue service (documents table, by phone). */
+  serviceKey?: string;
+  ageBand?: string;
+  holderKind?: "person" | "organization";
+  follower?: boolean;
+  language?: "vi" | "en";
+};
+
+/**
+ * A broadcast to a target group (seed 000, plan 2049: messages by target group, the communication
+ * week, invitations to follow the OA). Composed in vi and en; sent through the outbox.
+ */
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    bodyVi: text("body_vi").notNull(),
+    bodyEn: text("body_en").notNull(),
+    /** Optional https link under the message (an OA button). */
+    linkUrl: text("link_url"),
+    filters: json<CampaignFilterRow>("filters").notNull().default({}),
+    /** `sending`: the audience is being materialised and fed to the outbox in waves; `completed` when nothing is left to send. */
+    status: text("status", { enum: ["draft", "scheduled", "sending", "paused", "completed", "cancelled"] }).notNull().default("draft"),
+    scheduledAt: instant("scheduled_at"),
+    /** Set once every audience member has a recipient row: from then on only waves are fed. */
+    materialisedAt: instant("materialised_at"),
+    /** The last Zalo user id materialised (the audience is walked in id order, in batches). */
+    cursor: text("cursor"),
+    createdBy: text("created_by").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+    startedAt: instant("started_at"),
+    completedAt: instant("completed_at"),
+    cancelledAt: instant("cancelled_at"),
+  },
+  (t) => [index("campaigns_status_idx").on(t.status, t.scheduledAt)],
+);
+
+/**
+ * One row per audience member of a sent campaign. The primary key (campaign, Zalo user) is what
+ * makes "never twice in one campaign" a constraint; excluded members are kept with the reason so
+ * the counts are exact.
+ */
+export const campaignRecipients = sqliteTable(
+  "campaign_recipients",
+  {
+    campaignId: text("campaign_id").notNull().references(() => campaigns.id),
+    zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
+    /** `pending`: waiting for its wave; `queued`: in the outbox (`outbox_id`); the others were excluded. */
+    status: text("status", { enum: ["pending", "queued", "opted_out", "unreachable", "cancelled"] }).notNull(),
+    outboxId: text("outbox_id"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId)],
 );

@@ -31,3 +31,5 @@ export * from "./catalogue/index.js";
 export * from "./domain/temporary-residence.js";
 export * from "./domain/health-insurance.js";
 export * from "./domain/vehicle-inspection.js";
+export * from "./domain/campaign.js";
+export * from "./domain/indicators.js";

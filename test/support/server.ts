@@ -65,6 +65,7 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   const runtime = createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   runtime.worker.start();
   runtime.scheduler.start();
+  runtime.campaigns.start();
 
   const outer = new Hono();
   const root = relative(process.cwd(), www) || ".";

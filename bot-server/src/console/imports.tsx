@@ -1,12 +1,254 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-/** The console's imports area (placeholder until the area is built). */
+/**
+ * The console's imports area (contract 4): upload a department's list, follow its progress, read
+ * the row-level report, download the rejected rows to fix and upload again. The pages call the
+ * same services as the staff API (services/staff-imports.ts), which apply the officer's scope.
+ */
 import { Hono } from "hono";
-import type { ConsoleDeps, ConsoleEnv } from "./context.js";
-import { ConsolePage } from "./layout.js";
+import { maskPersonalData } from "@hccd/shared";
+import {
+  checkXlsxSignature,
+  columnName,
+  importFormat,
+  importReasonText,
+  listStaffImports,
+  readStaffImport,
+  rejectedRowsCsv,
+  staffImportProgress,
+  startStaffImport,
+  type importSummary,
+} from "../services/staff-imports.js";
+import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
+import { formatVietnamDateTime } from "./format.js";
+import { ConsolePage, CsrfField, Notice } from "./layout.js";
 
-export function importPages(_deps: ConsoleDeps) {
+/** Problems shown per page of the report: a 100,000-row file's report is paged, not put on one page. */
+export const REPORT_PAGE_SIZE = 100;
+/** How often the progress panel of a running import reloads itself. */
+const PROGRESS_REFRESH_MS = 1500;
+
+type Summary = ReturnType<typeof importSummary>;
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+
+const STATUS_PILL = { running: "pill--warn", finished: "pill--ok", failed: "pill--err" } as const;
+
+function StatusPill(props: { c: ConsoleContext; status: Summary["status"] }) {
+  return <span class={`pill ${STATUS_PILL[props.status]}`} data-testid="import-status" data-status={props.status}>{props.c.var.t(`imports.status.${props.status}`)}</span>;
+}
+
+function listPage(c: ConsoleContext, deps: ConsoleDeps, error?: string) {
+  const t = c.var.t;
+  const staff = c.var.staff;
+  const imports = listStaffImports(deps, staff);
+  const max = sizeText(deps.config.IMPORT_MAX_BYTES);
+  return (
+    <ConsolePage c={c} title={t("imports.title")} section="imports">
+      <p>{t("imports.intro")}</p>
+      {staff.role === "department" && staff.agency && <p>{t("imports.scopeAgency", { agency: staff.agency })}</p>}
+      {error && (
+        <Notice kind="error">
+          <span data-testid="import-error">{error}</span>
+        </Notice>
+      )}
+      <form method="post" action="/staff/imports" enctype="multipart/form-data" class="card" data-testid="import-form">
+        <h2>{t("imports.uploadTitle")}</h2>
+        <CsrfField c={c} />
+        <div class="field">
+          <label for="import-file">{t("imports.file")}</label>
+          <input type="file" id="import-file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby="import-file-hint" />
+          <p class="hint" id="import-file-hint">{t("imports.fileHint", { max })}</p>
+        </div>
+        <button type="submit" class="button" data-testid="import-submit">{t("imports.submit")}</button>
+      </form>
+      <h2>{t("imports.recentTitle")}</h2>
+      {imports.length === 0 ? (
+        <p class="muted">{t("imports.none")}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="import-list">
+            <thead>
+              <tr>
+                <th scope="col">{t("imports.columns.file")}</th>
+                <th scope="col">{t("imports.columns.startedAt")}</th>
+                <th scope="col">{t("imports.columns.status")}</th>
+                <th scope="col" class="num">{t("imports.columns.rows")}</th>
+                <th scope="col" class="num">{t("imports.columns.created")}</th>
+                <th scope="col" class="num">{t("imports.columns.updated")}</th>
+                <th scope="col" class="num">{t("imports.columns.rejected")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((i) => (
+                <tr>
+                  <td><a href={`/staff/imports/${encodeURIComponent(i.id)}`}>{i.fileName}</a></td>
+                  <td>{formatVietnamDateTime(new Date(i.startedAt))}</td>
+                  <td><StatusPill c={c} status={i.status} /></td>
+                  <td class="num">{i.rows}</td>
+                  <td class="num">{i.created}</td>
+                  <td class="num">{i.updated}</td>
+                  <td class="num">{i.rejected}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ConsolePage>
+  );
+}
+
+function Counts(props: { c: ConsoleContext; s: Summary }) {
+  const t = props.c.var.t;
+  const s = props.s;
+  return (
+    <dl class="grid import-counts" data-testid="import-counts">
+      {(["rows", "created", "updated", "unchanged", "rejected"] as const).map((k) => (
+        <div class="card">
+          <dt class="muted">{t(`imports.columns.${k}`)}</dt>
+          <dd class="num" data-testid={`count-${k}`}>{s[k]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+type Report = ReturnType<typeof readStaffImport>["report"];
+
+function ReportTable(props: { c: ConsoleContext; id: string; report: Report; page: number; downloadable: boolean }) {
+  const { c, report, id } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const pages = Math.max(1, Math.ceil(report.length / REPORT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, props.page), pages);
+  const shown = report.slice((page - 1) * REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE);
+  const href = (p: number) => `/staff/imports/${encodeURIComponent(id)}?page=${p}`;
+  return (
+    <section aria-labelledby="report-title">
+      <h2 id="report-title">{t("imports.reportTitle")}</h2>
+      {report.length === 0 ? (
+        <p data-testid="report-none">{t("imports.reportNone")}</p>
+      ) : (
+        <>
+          <p>{t("imports.reportIntro")}</p>
+          {props.downloadable && (
+            <p class="actions">
+              <a class="button button--secondary" href={`/staff/imports/${encodeURIComponent(id)}/rejected.csv`} download data-testid="download-rejected">
+                {t("imports.download")}
+              </a>
+              <span class="hint">{t("imports.downloadHint")}</span>
+            </p>
+          )}
+          <div class="table-wrap">
+            <table data-testid="import-report">
+              <caption class="muted">{t("imports.reportPage", { from: (page - 1) * REPORT_PAGE_SIZE + 1, to: (page - 1) * REPORT_PAGE_SIZE + shown.length, total: report.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" class="num">{t("imports.report.row")}</th>
+                  <th scope="col">{t("imports.report.column")}</th>
+                  <th scope="col">{t("imports.report.value")}</th>
+                  <th scope="col">{t("imports.report.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr data-row={r.row}>
+                    <td class="num">{r.row}</td>
+                    <td>{columnName(r.column, lang)}</td>
+                    {/* ID numbers and phones are masked on screen; the officer fixes them from the download. */}
+                    <td>{maskPersonalData(r.values[r.column] ?? "")}</td>
+                    <td>{importReasonText(r.reason, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pages > 1 && (
+            <nav class="actions" aria-label={t("imports.reportTitle")}>
+              {page > 1 && <a href={href(page - 1)} data-testid="report-previous">{t("imports.previous")}</a>}
+              {page < pages && <a href={href(page + 1)} data-testid="report-next">{t("imports.next")}</a>}
+            </nav>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: number) {
+  const t = c.var.t;
+  // While the import runs the panel polls its progress: counts only, no personal data, not audited.
+  // Once it is done the report is read (audited) — once per view, not once per poll.
+  const progress = staffImportProgress(deps, c.var.staff, id);
+  const detail = progress.status === "running" ? null : readStaffImport(deps, c.var.staff, id, c.var.requestId);
+  const s = detail ?? progress;
+  return (
+    <ConsolePage c={c} title={t("imports.detailTitle", { file: s.fileName })} section="imports">
+      <p><a href="/staff/imports">{t("imports.back")}</a></p>
+      <div id="import-progress" data-testid="import-progress" {...(detail ? {} : { "data-refresh": String(PROGRESS_REFRESH_MS) })}>
+        <p>
+          <StatusPill c={c} status={s.status} />{" "}
+          {s.status === "running"
+            ? t("imports.progressRunning", { rows: s.rows })
+            : s.status === "finished"
+              ? t("imports.progressFinished", { rows: s.rows, time: s.finishedAt ? formatVietnamDateTime(new Date(s.finishedAt)) : "" })
+              : t("imports.progressFailed", { error: s.error ?? "" })}
+        </p>
+        <Counts c={c} s={s} />
+        {detail && <ReportTable c={c} id={id} report={detail.report} page={page} downloadable={detail.status === "finished" && detail.rejected > 0} />}
+      </div>
+    </ConsolePage>
+  );
+}
+
+/**
+ * What is wrong with an upload, in the officer's language: the service's own checks
+ * (services/staff-imports.ts), run here first so the page can say it in Vietnamese.
+ */
+function uploadProblem(c: ConsoleContext, fileName: string, content: Uint8Array): string | null {
+  const t = c.var.t;
+  let format: "csv" | "xlsx";
+  try {
+    format = importFormat(fileName);
+  } catch {
+    return t("imports.badType");
+  }
+  if (content.byteLength === 0) return t("imports.empty");
+  try {
+    checkXlsxSignature(format, content);
+  } catch {
+    return t("imports.notXlsx");
+  }
+  return null;
+}
+
+export function importPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get("/", (c) => c.html(<ConsolePage c={c} title={c.var.t("imports.title")} section="imports"><p>…</p></ConsolePage>));
+  const max = deps.config.IMPORT_MAX_BYTES;
+
+  app.get("/", (c) => c.html(listPage(c, deps)));
+
+  app.post("/", async (c) => {
+    const t = c.var.t;
+    // Refused before the file is read when the browser says how big it is; checked again after.
+    if (Number(c.req.header("content-length") ?? 0) > max + 64 * 1024) return c.html(listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
+    const body = await c.req.parseBody();
+    const file = body.file;
+    if (!(file instanceof File) || (file.size === 0 && !file.name)) return c.html(listPage(c, deps, t("imports.noFile")), 422);
+    if (file.size > max) return c.html(listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
+    const content = new Uint8Array(await file.arrayBuffer());
+    const problem = uploadProblem(c, file.name, content);
+    if (problem) return c.html(listPage(c, deps, problem), 422);
+    const { importId } = startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content, requestId: c.var.requestId });
+    return c.redirect(`/staff/imports/${encodeURIComponent(importId)}`, 303);
+  });
+
+  app.get("/:id", (c) => c.html(detailPage(c, deps, c.req.param("id"), Number(c.req.query("page") ?? 1) || 1)));
+
+  app.get("/:id/rejected.csv", (c) => {
+    const r = rejectedRowsCsv(deps, c.var.staff, c.req.param("id"), { lang: c.var.lang, requestId: c.var.requestId });
+    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"` });
+  });
   return app;
 }

@@ -1,12 +1,487 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-/** The console's indicators area (placeholder until the area is built). */
+/**
+ * The console's indicators area: the plans' evaluation set for a period, a service, an agency and
+ * a ward, each as an inline SVG chart with the same figures in a table beside it, and a CSV per
+ * indicator. Aggregates only, so viewing writes no audit entry; an export does (indicators-csv.ts).
+ */
 import { Hono } from "hono";
-import type { ConsoleDeps, ConsoleEnv } from "./context.js";
-import { ConsolePage } from "./layout.js";
+import type { Child } from "hono/jsx";
+import { listWards } from "@hccd/db";
+import { indicatorExportQuerySchema, indicatorQuerySchema, serviceByKey, type IndicatorReport, type Language } from "@hccd/shared";
+import { DomainError } from "../errors.js";
+import { indicatorAgencies, indicatorReport } from "../services/indicators.js";
+import { exportIndicatorCsv } from "../services/indicators-csv.js";
+import { vnDate } from "../services/notifications.js";
+import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
+import { formatDuration } from "./format.js";
+import { ConsolePage, Notice } from "./layout.js";
 
-export function indicatorPages(_deps: ConsoleDeps) {
+type Filter = "period" | "service" | "agency" | "ward";
+
+export function indicatorPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get("/", (c) => c.html(<ConsolePage c={c} title={c.var.t("indicators.title")} section="indicators"><p>…</p></ConsolePage>));
+
+  app.get("/", (c) => {
+    const parsed = indicatorQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return c.html(page(c, deps, { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }), 422);
+    try {
+      return c.html(page(c, deps, { report: indicatorReport(deps, c.var.staff, parsed.data) }));
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 422) return c.html(page(c, deps, { errors: err.fields ?? [] }), 422);
+      throw err;
+    }
+  });
+
+  app.get("/export", (c) => {
+    const parsed = indicatorExportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) return c.html(page(c, deps, { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }), 422);
+    try {
+      const file = exportIndicatorCsv(deps, c.var.staff, parsed.data, parsed.data.indicator, { lang: c.var.lang, requestId: c.var.requestId });
+      return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` });
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 422) return c.html(page(c, deps, { errors: err.fields ?? [] }), 422);
+      throw err;
+    }
+  });
   return app;
+}
+
+const locale = (lang: Language) => (lang === "vi" ? "vi-VN" : "en-GB");
+function pct(x: number | null, lang: Language): string {
+  return x === null ? "—" : new Intl.NumberFormat(locale(lang), { style: "percent", maximumFractionDigits: 1 }).format(x);
+}
+const int = (n: number, lang: Language) => new Intl.NumberFormat(locale(lang)).format(n);
+
+function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; errors?: { path: string; message: string }[] }) {
+  const t = c.var.t;
+  const wards = listWards(deps.db);
+  const wardName = (code: string | null) => (code ? (wards.find((w) => w.code === code)?.name ?? code) : null);
+  const report = r.report;
+  const query = new URLSearchParams(Object.entries(c.req.query()).filter(([k, v]) => ["from", "to", "service", "agency", "ward"].includes(k) && v !== ""));
+  const exportHref = (indicator: string) => `/staff/indicators/export?${new URLSearchParams([...query, ["indicator", indicator]])}`;
+  return (
+    <ConsolePage c={c} title={t("indicators.title")} section="indicators">
+      <p>{t("indicators.intro")}</p>
+      {r.errors && (
+        <Notice kind="error">
+          <span data-testid="indicator-errors">
+            {t("indicators.filters.invalid")} {r.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}
+          </span>
+        </Notice>
+      )}
+      <FilterForm c={c} deps={deps} report={report} wards={wards} />
+      {report && (
+        <>
+          <p data-testid="indicator-period">
+            <strong>{t("indicators.period", { from: vnDate(report.filters.from), to: vnDate(report.filters.to) })}</strong>
+            {report.filters.ward && ` · ${wardName(report.filters.ward)}`}
+          </p>
+          <RemindersCard c={c} report={report} exportHref={exportHref("reminders")} />
+          <FunnelCard c={c} report={report} exportHref={exportHref("funnel")} />
+          <NoticeToConsentCard c={c} report={report} exportHref={exportHref("noticeToConsent")} />
+          <SatisfactionCard c={c} report={report} exportHref={exportHref("satisfaction")} />
+          <FaqCard c={c} report={report} exportHref={exportHref("faq")} />
+          <HandoverCard c={c} report={report} exportHref={exportHref("handover")} />
+          <DeliveryCard c={c} report={report} exportHref={exportHref("delivery")} />
+        </>
+      )}
+    </ConsolePage>
+  );
+}
+
+function FilterForm(props: { c: ConsoleContext; deps: ConsoleDeps; report: IndicatorReport | undefined; wards: { code: string; name: string }[] }) {
+  const { c, deps, report } = props;
+  const t = c.var.t;
+  const staff = c.var.staff;
+  const q = c.req.query();
+  const f = report?.filters;
+  const agencyFixed = staff.role === "department";
+  const wardFixed = staff.role === "ward_officer";
+  const agency = agencyFixed ? staff.agency : (f?.agency ?? q.agency ?? "");
+  const services = deps.catalogue.keys().filter((k) => !agency || deps.catalogue.agency?.(k) === agency);
+  const ward = wardFixed ? staff.wardCode : (f?.ward ?? q.ward ?? "");
+  const wardLabel = props.wards.find((w) => w.code === staff.wardCode)?.name ?? staff.wardCode ?? "";
+  return (
+    <form method="get" action="/staff/indicators" class="card filters" data-testid="indicator-filters">
+      <fieldset>
+        <legend>{t("indicators.filters.legend")}</legend>
+        <div class="field">
+          <label for="f-from">{t("indicators.filters.from")}</label>
+          <input type="date" id="f-from" name="from" value={f?.from ?? q.from ?? ""} />
+        </div>
+        <div class="field">
+          <label for="f-to">{t("indicators.filters.to")}</label>
+          <input type="date" id="f-to" name="to" value={f?.to ?? q.to ?? ""} />
+        </div>
+        <div class="field">
+          <label for="f-agency">{t("indicators.filters.agency")}</label>
+          <select id="f-agency" name="agency" disabled={agencyFixed} aria-describedby={agencyFixed ? "f-agency-hint" : undefined} data-testid="filter-agency">
+            <option value="">{t("indicators.filters.all")}</option>
+            {(agencyFixed && staff.agency ? [staff.agency] : indicatorAgencies(deps.catalogue)).map((a) => (
+              <option value={a} selected={a === agency}>
+                {a}
+              </option>
+            ))}
+          </select>
+          {agencyFixed && (
+            <p class="hint" id="f-agency-hint" data-testid="agency-fixed">
+              {t("indicators.filters.fixedAgency", { agency: staff.agency ?? "—" })}
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="f-service">{t("indicators.filters.service")}</label>
+          <select id="f-service" name="service" data-testid="filter-service">
+            <option value="">{t("indicators.filters.all")}</option>
+            {services.map((k) => (
+              <option value={k} selected={k === (f?.service ?? q.service)}>
+                {serviceByKey(k)?.name[c.var.lang] ?? k}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-ward">{t("indicators.filters.ward")}</label>
+          <select id="f-ward" name="ward" disabled={wardFixed} aria-describedby={wardFixed ? "f-ward-hint" : undefined} data-testid="filter-ward">
+            <option value="">{t("indicators.filters.all")}</option>
+            {(wardFixed ? props.wards.filter((w) => w.code === staff.wardCode) : props.wards).map((w) => (
+              <option value={w.code} selected={w.code === ward}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+          {wardFixed && (
+            <p class="hint" id="f-ward-hint" data-testid="ward-fixed">
+              {t("indicators.filters.fixedWard", { ward: wardLabel })}
+            </p>
+          )}
+        </div>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="button" data-testid="filter-apply">
+          {t("indicators.filters.apply")}
+        </button>
+        <a class="button button--secondary" href="/staff/indicators">
+          {t("indicators.filters.reset")}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+/** An indicator's frame: heading, which filters apply, the chart, its table, the definition and the CSV link. */
+function IndicatorCard(props: { c: ConsoleContext; id: string; title: string; appliesTo: readonly Filter[]; exportHref: string; children: Child }) {
+  const t = props.c.var.t;
+  const names = props.appliesTo.map((f) => t(`indicators.filters.names.${f}`)).join(", ");
+  return (
+    <section class="card indicator" aria-labelledby={`${props.id}-title`} data-testid={`indicator-${props.id}`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <p class="muted">{t("indicators.filters.appliesTo", { filters: names })}</p>
+      {props.children}
+      <p>
+        <a href={props.exportHref} class="button button--secondary" download data-testid={`export-${props.id}`}>
+          {t("indicators.downloadCsv")}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+const BAR = { left: 190, width: 380, row: 28, height: 18 };
+
+/**
+ * Horizontal bars (share 0–1 or a count against `max`), an optional dashed target line, the value
+ * written after each bar. `role="img"` with a title: the table under it carries the same figures.
+ */
+function HBarChart(props: { id: string; label: string; rows: { label: string; value: number | null; text: string }[]; max: number; target?: { value: number; label: string } }) {
+  const h = props.rows.length * BAR.row + 24;
+  const x = (v: number) => BAR.left + (props.max > 0 ? (Math.min(v, props.max) / props.max) * BAR.width : 0);
+  return (
+    <svg class="chart" role="img" aria-labelledby={`${props.id}-chart-title`} viewBox={`0 0 ${BAR.left + BAR.width + 90} ${h}`} width={BAR.left + BAR.width + 90} height={h} data-testid={`chart-${props.id}`}>
+      <title id={`${props.id}-chart-title`}>{props.label}</title>
+      {props.rows.map((r, i) => (
+        <g>
+          <text x={BAR.left - 8} y={i * BAR.row + 14 + 4} text-anchor="end">
+            {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
+          </text>
+          <rect x={BAR.left} y={i * BAR.row + 4} width={BAR.width} height={BAR.height} fill="#eef1f5" />
+          {r.value !== null && <rect x={BAR.left} y={i * BAR.row + 4} width={Math.max(0, x(r.value) - BAR.left)} height={BAR.height} fill="#1a56a8" />}
+          <text x={BAR.left + BAR.width + 6} y={i * BAR.row + 14 + 4}>
+            {r.text}
+          </text>
+        </g>
+      ))}
+      {props.target && (
+        <g>
+          <line x1={x(props.target.value)} x2={x(props.target.value)} y1={0} y2={props.rows.length * BAR.row + 4} stroke="#b3261e" stroke-width={2} stroke-dasharray="4 3" />
+          <text x={x(props.target.value)} y={props.rows.length * BAR.row + 18} text-anchor="end">
+            {props.target.label}
+          </text>
+        </g>
+      )}
+    </svg>
+  );
+}
+
+function Table(props: { caption: string; head: string[]; rows: (string | number)[][]; testId: string }) {
+  return (
+    <div class="table-wrap">
+      <table data-testid={props.testId}>
+        <caption class="muted">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.head.map((h, i) => (
+              <th scope="col" class={i > 0 ? "num" : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              {r.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td class="num">{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RemindersCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const r = report.reminders;
+  const name = (k: string) => serviceByKey(k)?.name[lang] ?? k;
+  const cols = ["due", "onTime", "sentLate", "waiting", "missed", "failed", "unreachable", "optedOut", "cancelled"] as const;
+  const lines = [...r.byService.map((s) => ({ label: name(s.service), c: s })), { label: t("indicators.total"), c: r.total }];
+  return (
+    <IndicatorCard c={c} id="reminders" title={t("indicators.reminders.title")} appliesTo={r.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="reminders-summary">
+        <strong>{t("indicators.reminders.summary", { onTime: int(r.total.onTime, lang), counted: int(r.total.counted, lang), share: pct(r.total.onTimeShare, lang) })}</strong>{" "}
+        <span class={`pill ${r.total.onTimeShare === null ? "" : r.total.onTimeShare >= r.target ? "pill--ok" : "pill--warn"}`}>{t("indicators.target", { value: pct(r.target, lang) })}</span>
+      </p>
+      {r.total.due === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart
+          id="reminders"
+          label={t("indicators.reminders.chartLabel")}
+          max={1}
+          rows={lines.map((l) => ({ label: l.label, value: l.c.onTimeShare, text: pct(l.c.onTimeShare, lang) }))}
+          target={{ value: r.target, label: t("indicators.targetLine", { value: pct(r.target, lang) }) }}
+        />
+      )}
+      <Table
+        testId="reminders-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.reminders.columns.service"), ...cols.map((k) => t(`indicators.reminders.columns.${k}`)), t("indicators.reminders.columns.onTimeShare")]}
+        rows={lines.map((l) => [l.label, ...cols.map((k) => int(l.c[k], lang)), pct(l.c.onTimeShare, lang)])}
+      />
+      <p class="hint">{t("indicators.reminders.definition")}</p>
+      <p class="hint">{t("indicators.source", { source: t("indicators.reminders.source") })}</p>
+    </IndicatorCard>
+  );
+}
+
+function FunnelCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const steps = report.funnel.steps;
+  const prepared = steps.find((s) => s.step === "prepared")?.count ?? 0;
+  return (
+    <IndicatorCard c={c} id="funnel" title={t("indicators.funnel.title")} appliesTo={report.funnel.appliesTo} exportHref={props.exportHref}>
+      {prepared === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart
+          id="funnel"
+          label={t("indicators.funnel.chartLabel")}
+          max={prepared}
+          rows={steps.map((s) => ({ label: t(`indicators.funnel.steps.${s.step}`), value: s.count, text: s.count === null ? t("indicators.notRecorded") : int(s.count, lang) }))}
+        />
+      )}
+      <Table
+        testId="funnel-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.funnel.columns.step"), t("indicators.funnel.columns.count"), t("indicators.share")]}
+        rows={steps.map((s) => [t(`indicators.funnel.steps.${s.step}`), s.count === null ? t("indicators.notRecorded") : int(s.count, lang), s.count === null || prepared === 0 ? "—" : pct(s.count / prepared, lang)])}
+      />
+      <p class="hint" data-testid="funnel-opened-missing">
+        {t("indicators.funnel.openedMissing")}
+      </p>
+    </IndicatorCard>
+  );
+}
+
+function NoticeToConsentCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const n = report.noticeToConsent;
+  return (
+    <IndicatorCard c={c} id="noticeToConsent" title={t("indicators.noticeToConsent.title")} appliesTo={n.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="notice-to-consent-summary">
+        <strong>{n.medianMs === null ? t("indicators.noData") : t("indicators.noticeToConsent.summary", { median: formatDuration(n.medianMs, c.var.lang), count: n.drafts })}</strong>
+      </p>
+      <p class="hint">{t("indicators.noticeToConsent.definition")}</p>
+    </IndicatorCard>
+  );
+}
+
+function SatisfactionCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const s = report.satisfaction;
+  return (
+    <IndicatorCard c={c} id="satisfaction" title={t("indicators.satisfaction.title")} appliesTo={s.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="satisfaction-summary">
+        <strong>{t("indicators.satisfaction.summary", { satisfied: int(s.satisfied, lang), ratings: int(s.ratings, lang), share: pct(s.share, lang) })}</strong>{" "}
+        <span class={`pill ${s.share === null ? "" : s.share >= s.target ? "pill--ok" : "pill--warn"}`}>{t("indicators.target", { value: pct(s.target, lang) })}</span>
+      </p>
+      {s.ratings === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart
+          id="satisfaction"
+          label={t("indicators.satisfaction.chartLabel")}
+          max={1}
+          rows={[
+            { label: t("indicators.satisfaction.columns.share"), value: s.share, text: pct(s.share, lang) },
+            ...[...s.byScore].reverse().map((b) => ({ label: t("indicators.satisfaction.score", { score: b.score }), value: b.count / s.ratings, text: int(b.count, lang) })),
+          ]}
+          target={{ value: s.target, label: t("indicators.targetLine", { value: pct(s.target, lang) }) }}
+        />
+      )}
+      <Table
+        testId="satisfaction-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.satisfaction.columns.score"), t("indicators.satisfaction.columns.count"), t("indicators.share")]}
+        rows={[...s.byScore].reverse().map((b) => [t("indicators.satisfaction.score", { score: b.score }), int(b.count, lang), s.ratings ? pct(b.count / s.ratings, lang) : "—"])}
+      />
+      <p class="hint">{t("indicators.satisfaction.definition")}</p>
+      <p class="hint">{t("indicators.source", { source: t("indicators.satisfaction.source") })}</p>
+    </IndicatorCard>
+  );
+}
+
+function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const q = report.faq;
+  return (
+    <IndicatorCard c={c} id="faq" title={t("indicators.faq.title")} appliesTo={q.appliesTo} exportHref={props.exportHref}>
+      <Notice kind="info">
+        <span data-testid="faq-gap">{t("indicators.faq.gap")}</span>
+      </Notice>
+      <Table
+        testId="faq-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.faq.columns.channel"), t("indicators.faq.columns.unanswered"), t("indicators.faq.columns.distinct"), t("indicators.faq.columns.resolved")]}
+        rows={[
+          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
+          [t("indicators.total"), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
+        ]}
+      />
+    </IndicatorCard>
+  );
+}
+
+function HandoverCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const h = report.handover;
+  const dur = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, lang));
+  return (
+    <IndicatorCard c={c} id="handover" title={t("indicators.handover.title")} appliesTo={h.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="handover-summary">
+        <strong>{h.opened === 0 ? t("indicators.noData") : t("indicators.handover.summary", { within: int(h.withinTarget, lang), share: pct(h.withinTargetShare, lang), median: dur(h.medianMs), working: dur(h.medianWorkingMs) })}</strong>
+      </p>
+      <Table
+        testId="handover-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.csv.metric"), t("indicators.csv.value")]}
+        rows={[
+          [t("indicators.handover.columns.opened"), int(h.opened, lang)],
+          [t("indicators.handover.columns.answered"), int(h.answered, lang)],
+          [t("indicators.handover.columns.unanswered"), int(h.unanswered, lang)],
+          [t("indicators.handover.columns.withinTarget"), int(h.withinTarget, lang)],
+          [t("indicators.handover.columns.withinTargetShare"), pct(h.withinTargetShare, lang)],
+        ]}
+      />
+      <p class="hint">{t("indicators.handover.definition")}</p>
+    </IndicatorCard>
+  );
+}
+
+const SERIES = [
+  { key: "sent", fill: "#1a56a8" },
+  { key: "delivered", fill: "#1e7e34" },
+  { key: "failed", fill: "#b3261e" },
+] as const;
+
+function DeliveryCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const d = report.delivery;
+  const max = Math.max(0, ...d.channels.flatMap((ch) => SERIES.map((s) => ch[s.key])));
+  const W = 560;
+  const H = 220;
+  const base = 180;
+  const group = (W - 60) / d.channels.length;
+  const bar = 28;
+  const y = (v: number) => base - (max > 0 ? (v / max) * 150 : 0);
+  const cols = ["queued", "sent", "delivered", "failed", "cancelled"] as const;
+  return (
+    <IndicatorCard c={c} id="delivery" title={t("indicators.delivery.title")} appliesTo={d.appliesTo} exportHref={props.exportHref}>
+      {max === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <svg class="chart" role="img" aria-labelledby="delivery-chart-title" viewBox={`0 0 ${W} ${H}`} width={W} height={H} data-testid="chart-delivery">
+          <title id="delivery-chart-title">{t("indicators.delivery.chartLabel")}</title>
+          <line x1={40} x2={W - 10} y1={base} y2={base} stroke="#5f6b7a" />
+          {d.channels.map((ch, gi) => (
+            <g>
+              {SERIES.map((s, si) => {
+                const x = 50 + gi * group + si * (bar + 4);
+                return (
+                  <g>
+                    <rect x={x} y={y(ch[s.key])} width={bar} height={base - y(ch[s.key])} fill={s.fill} />
+                    <text x={x + bar / 2} y={y(ch[s.key]) - 4} text-anchor="middle">
+                      {int(ch[s.key], lang)}
+                    </text>
+                  </g>
+                );
+              })}
+              <text x={50 + gi * group + (SERIES.length * (bar + 4)) / 2} y={base + 18} text-anchor="middle">
+                {t(`indicators.delivery.channels.${ch.channel}`)}
+              </text>
+            </g>
+          ))}
+          {SERIES.map((s, si) => (
+            <g>
+              <rect x={W - 130} y={10 + si * 18} width={12} height={12} fill={s.fill} />
+              <text x={W - 112} y={20 + si * 18}>
+                {t(`indicators.delivery.columns.${s.key}`)}
+              </text>
+            </g>
+          ))}
+        </svg>
+      )}
+      <Table
+        testId="delivery-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.delivery.columns.channel"), ...cols.map((k) => t(`indicators.delivery.columns.${k}`))]}
+        rows={d.channels.map((ch) => [t(`indicators.delivery.channels.${ch.channel}`), ...cols.map((k) => int(ch[k], lang))])}
+      />
+      {(report.filters.service || report.filters.agency) && <p class="hint">{t("indicators.delivery.note")}</p>}
+    </IndicatorCard>
+  );
 }

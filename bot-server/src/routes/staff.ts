@@ -17,7 +17,13 @@ import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
 import { staffLogin, staffLogout } from "../services/staff-auth.js";
-import { listStaffImports, readStaffImport, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
+import { listStaffImports, readStaffImport, rejectedRowsCsv, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
+import { staffAuditRoutes } from "./staff-audit.js";
+import { staffCampaignRoutes } from "./staff-campaigns.js";
+import { staffHandoverRoutes } from "./staff-handover.js";
+import { staffFaqRoutes } from "./staff-faq.js";
+import { staffIndicatorRoutes } from "./staff-indicators.js";
+import type { FaqService } from "../bot/context.js";
 import type { BackgroundJobs } from "../services/background-jobs.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import { sweepReminders } from "../services/reminder-sweep.js";
@@ -53,6 +59,11 @@ const readImportRoute = createRoute({
   method: "get", path: "/imports/{id}", tags: ["staff"], security, request: { params: importIdParam },
   responses: { 200: json(importDetailSchema, "The import, its progress and its report of rejected rows"), 404: err("No such import (or not yours)"), ...authErrors },
 });
+const rejectedCsvRoute = createRoute({
+  method: "get", path: "/imports/{id}/rejected.csv", tags: ["staff"], security, summary: "The rejected rows as a CSV file to fix and upload again (UTF-8 with BOM, a reason column)",
+  request: { params: importIdParam, query: z.object({ lang: z.enum(["vi", "en"]).default("vi").openapi({ description: "Headers as contract 4's Vietnamese labels (vi) or English keys (en)" }) }) },
+  responses: { 200: { description: "The rejected rows", content: { "text/csv": { schema: z.string() } } }, 404: err("No such import (or not yours)"), ...authErrors },
+});
 const sweepRoute = createRoute({ method: "post", path: "/reminders/sweep", tags: ["staff"], security, summary: "Run the reminder sweep now", responses: { 200: json(sweepResultSchema, "What the sweep queued"), ...authErrors } });
 
 const failedQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
@@ -65,6 +76,8 @@ const failedRoute = createRoute({
 export interface StaffRouteDeps extends ServiceDeps {
   jobs: BackgroundJobs;
   catalogue: ReminderCatalogue;
+  /** The FAQ in use (rebuilt after staff edits). */
+  faq: FaqService;
 }
 
 /** Staff API (`/api/staff/*`): session, imports, the reminder sweep. */
@@ -99,6 +112,15 @@ export function staffRoutes(deps: StaffRouteDeps) {
   });
   app.openapi(listImportsRoute, (c) => c.json({ imports: listStaffImports(deps, c.var.staff) }, 200));
   app.openapi(readImportRoute, (c) => c.json(readStaffImport(deps, c.var.staff, c.req.valid("param").id, c.var.requestId), 200));
+  app.openapi(rejectedCsvRoute, (c) => {
+    const r = rejectedRowsCsv(deps, c.var.staff, c.req.valid("param").id, { lang: c.req.valid("query").lang, requestId: c.var.requestId });
+    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"` });
+  });
+  app.route("/audit", staffAuditRoutes(deps));
+  app.route("/campaigns", staffCampaignRoutes(deps));
+  app.route("/handover", staffHandoverRoutes(deps));
+  app.route("/faq", staffFaqRoutes(deps));
+  app.route("/", staffIndicatorRoutes(deps));
   app.openapi(failedRoute, (c) => c.json(listFailedDeliveries(deps, c.var.staff, { limit: c.req.valid("query").limit, requestId: c.var.requestId }), 200));
   app.openapi(sweepRoute, (c) => c.json(sweepReminders(deps, { catalogue: deps.catalogue }), 200));
   return app;

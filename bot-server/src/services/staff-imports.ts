@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { getImport, listImports, type ImportRow, type StaffUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
@@ -8,6 +9,7 @@ import type { BackgroundJobs } from "./background-jobs.js";
 import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { audit } from "./audit.js";
+import { csvDocument } from "./csv-file.js";
 
 /** The file's format, from its name (departments send `.csv` or `.xlsx`). */
 export function importFormat(fileName: string): "csv" | "xlsx" {
@@ -79,6 +81,83 @@ export function readStaffImport(deps: Pick<ServiceDeps, "db" | "now">, staff: St
   if (!row || !mayRead(staff, row)) throw notFound("import");
   audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.report_read", target: { kind: "import", id }, ...(requestId ? { requestId } : {}) });
   return { ...importSummary(row), report: row.report };
+}
+
+/**
+ * An import's progress and counts, without its report (no personal data, so not audited): what
+ * the console's progress panel polls while the import runs.
+ */
+export function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffUser, id: string) {
+  const row = getImport(deps.db, id);
+  if (!row || !mayRead(staff, row)) throw notFound("import");
+  return importSummary(row);
+}
+
+/**
+ * The rejected rows as a CSV file the officer can fix and upload again: one line per rejected row,
+ * the file's own columns in the file's order (as contract 4's Vietnamese labels, or the English
+ * keys for an English-speaking officer — the importer reads both), then a "Lý do" / "reason"
+ * column with every problem of the row. The importer keeps each rejected row's values by column
+ * (`report[].values`, as given: a CSV cell verbatim, an Excel date as YYYY-MM-DD), so the file is
+ * re-derived from the report; only columns contract 4 does not know were not kept.
+ *
+ * The values are not masked: it is the officer's own upload coming back to them (and only to them
+ * or an admin), and masked ID numbers could not be corrected and re-imported. The download is audited.
+ */
+export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { lang: Language; requestId?: string }): { fileName: string; csv: string; rows: number } {
+  const row = getImport(deps.db, id);
+  if (!row || !mayRead(staff, row)) throw notFound("import");
+  const byRow = new Map<number, { values: Record<string, string>; reasons: string[] }>();
+  for (const r of row.report) {
+    if (Object.keys(r.values).length === 0) continue; // a problem of the file (its header), not of a row
+    const entry = byRow.get(r.row) ?? { values: r.values, reasons: [] };
+    entry.reasons.push(`${columnName(r.column, opts.lang)}: ${importReasonText(r.reason, opts.lang)}`);
+    byRow.set(r.row, entry);
+  }
+  const keys: string[] = [];
+  for (const { values } of byRow.values()) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
+  const header = [...keys.map((k) => columnName(k, opts.lang)), opts.lang === "vi" ? "Lý do" : "reason"];
+  const lines = [...byRow.entries()].sort(([a], [b]) => a - b).map(([, e]) => [...keys.map((k) => e.values[k] ?? ""), e.reasons.join("; ")]);
+  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length } });
+  // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
+  const base = stripVietnameseMarks(row.fileName.replace(/\.[^.]+$/, "")).replace(/[^A-Za-z0-9._-]+/g, "-");
+  return { fileName: `${base}-${opts.lang === "vi" ? "dong-bi-tu-choi" : "rejected-rows"}.csv`, csv: csvDocument(header, lines), rows: lines.length };
+}
+
+/** The importer's reasons (English, as the API gives them) → the `imports.reasons` texts. */
+const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string, string>?]][] = [
+  [/^is required$/, () => ["required"]],
+  [/^must be at most (\d+) characters$/, (m) => ["tooLong", { max: m[1]! }]],
+  [/^must be person or organization/, () => ["holderKind"]],
+  [/^must have at least 2 characters$/, () => ["nameTooShort"]],
+  [/^is not a Vietnamese mobile number/, () => ["phone"]],
+  [/^is not a real date$/, () => ["notARealDate"]],
+  [/^is not an Excel date$/, () => ["notAnExcelDate"]],
+  [/^is not a real calendar date$/, () => ["notACalendarDate"]],
+  [/^must be a date written/, () => ["dateFormat"]],
+  [/^must be a 5-digit ward code$/, () => ["wardCode"]],
+  ...Object.entries(NATIONAL_ID_PROBLEM_TEXT).map(([problem, text]) => [new RegExp(`^for a person, the ID number ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), () => [`personId.${problem}`]] as [RegExp, () => [string]]),
+  [/^for an organization, the tax code must have 10 or 13 digits$/, () => ["taxCode"]],
+  [/^must not be before issued_on$/, () => ["beforeIssued"]],
+  [/^is not a service of the catalogue$/, () => ["unknownService"]],
+  [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
+];
+
+/** A rejected row's reason in the officer's language; a reason the table does not know is shown as given. */
+export function importReasonText(reason: string, lang: Language): string {
+  for (const [re, key] of REASONS) {
+    const m = re.exec(reason);
+    if (m) {
+      const [k, vars] = key(m);
+      return i18nFor(lang).getFixedT(lang, "staff")(`imports.reasons.${k}`, vars);
+    }
+  }
+  return reason;
+}
+
+/** A contract 4 column as the officer reads it: the Vietnamese label, or the English key. */
+export function columnName(key: string, lang: Language): string {
+  return lang === "vi" ? (LICENCE_COLUMNS.find((c) => c.key === key)?.label ?? key) : key;
 }
 
 export class UploadTooLarge extends DomainError {

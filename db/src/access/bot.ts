@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
-import { botSessions, faqUnanswered, handoverMessages, handoverTickets, satisfactionRatings } from "../schema.js";
+import { botSessions, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, zaloUsers } from "../schema.js";
 
 export type HandoverTicket = typeof handoverTickets.$inferSelect;
 export type HandoverMessage = typeof handoverMessages.$inferSelect;
@@ -85,4 +85,54 @@ export function getRating(db: Db, submissionId: string, zaloUserId: string) {
 
 export function ratingsOfZaloUser(db: Db, zaloUserId: string) {
   return db.select().from(satisfactionRatings).where(eq(satisfactionRatings.zaloUserId, zaloUserId)).all();
+}
+
+/** A ticket as the staff inbox lists it: the citizen's contact facts and the timing of the conversation. */
+export interface InboxTicketRow {
+  ticket: HandoverTicket;
+  displayName: string | null;
+  phone: string | null;
+  oaUserId: string | null;
+  lastInteractionAt: Date | null;
+  /** The last staff reply, if any. */
+  lastStaffAt: Date | null;
+  /** The citizen's first message after the last staff reply (after the opening when never answered). */
+  firstUnansweredAt: Date | null;
+  lastMessageAt: Date | null;
+  messages: number;
+}
+
+const lastStaffAtSql = sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'staff')`;
+
+/**
+ * Tickets of one status with what the inbox shows. `wardCode` narrows to citizens whose linked
+ * phone belongs to a person living in that ward (a ward officer's scope); null means every ticket.
+ * Open tickets come oldest first, closed ones most recently closed first.
+ */
+export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status"]; wardCode: string | null; limit?: number; ticketId?: string }): InboxTicketRow[] {
+  const firstUnanswered = sql<number | null>`(select min(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'citizen' and m.at > coalesce(${lastStaffAtSql}, -1))`;
+  const where = [
+    opts.ticketId ? eq(handoverTickets.id, opts.ticketId) : eq(handoverTickets.status, opts.status ?? "open"),
+    opts.wardCode === null ? undefined : sql`exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code = ${opts.wardCode})`,
+  ];
+  const rows = db
+    .select({
+      ticket: handoverTickets,
+      displayName: zaloUsers.displayName,
+      phone: zaloUsers.phone,
+      oaUserId: zaloUsers.oaUserId,
+      lastInteractionAt: zaloUsers.lastInteractionAt,
+      lastStaffAt: lastStaffAtSql,
+      firstUnansweredAt: firstUnanswered,
+      lastMessageAt: sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
+      messages: sql<number>`(select count(*) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
+    })
+    .from(handoverTickets)
+    .innerJoin(zaloUsers, eq(zaloUsers.id, handoverTickets.zaloUserId))
+    .where(and(...where))
+    .orderBy(opts.status !== "closed" ? asc(handoverTickets.openedAt) : desc(handoverTickets.closedAt))
+    .limit(opts.limit ?? 500)
+    .all();
+  const instant = (v: number | null) => (v === null ? null : new Date(v));
+  return rows.map((r) => ({ ...r, lastStaffAt: instant(r.lastStaffAt), firstUnansweredAt: instant(r.firstUnansweredAt), lastMessageAt: instant(r.lastMessageAt), messages: Number(r.messages) }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate, nfcText } from "./common.js";
 
 export const STAFF_ROLE_VALUES = ["admin", "department", "ward_officer", "communicator", "viewer"] as const;
 
@@ -54,3 +55,344 @@ export const failedDeliveriesSchema = z.object({
 
 export const sweepResultSchema = z.object({ queued: z.number().int(), skipped: z.number().int(), cancelled: z.number().int() });
 export type FailedDeliveries = z.infer<typeof failedDeliveriesSchema>;
+
+// --- Handover inbox (`/api/staff/handover`) ---
+
+export const HANDOVER_STATUS_VALUES = ["open", "closed"] as const;
+/**
+ * The longest staff reply: Zalo's customer-service text message (`message.text`) takes at most
+ * 2,000 characters (zalo.md, OA sending).
+ */
+export const HANDOVER_REPLY_MAX = 2000;
+
+export const handoverListQuerySchema = z.object({ status: z.enum(HANDOVER_STATUS_VALUES, { message: "must be open or closed" }).default("open") });
+export const handoverReplyRequestSchema = z.object({
+  text: z
+    .string({ message: "must be text" })
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().min(1, "must not be empty").max(HANDOVER_REPLY_MAX, `must be at most ${HANDOVER_REPLY_MAX} characters (Zalo's limit for a message)`)),
+});
+
+/** The citizen as the inbox shows them: least data (display name, masked phone). */
+export const handoverCitizenSchema = z.object({
+  displayName: z.string().nullable(),
+  /** `84*******678`, or null when no phone is linked. */
+  maskedPhone: z.string().nullable(),
+  /** Whether a reply can reach them through the OA now; otherwise why not. */
+  reachable: z.boolean(),
+  unreachableReason: z.enum(["no_oa_user", "outside_window"]).nullable(),
+});
+export const handoverTicketSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(HANDOVER_STATUS_VALUES),
+  reason: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  /** Since when the citizen waits for a person: their first message after the last staff reply (the opening when never answered); null when staff spoke last or the ticket is closed. */
+  waitingSince: z.string().nullable(),
+  waitingMs: z.number().int().nullable(),
+  lastMessageAt: z.string().nullable(),
+  messages: z.number().int(),
+  citizen: handoverCitizenSchema,
+});
+export const handoverListSchema = z.object({ tickets: z.array(handoverTicketSummarySchema) });
+export const handoverMessageSchema = z.object({ from: z.enum(["citizen", "bot", "staff"]), text: z.string(), at: z.string() });
+export const handoverTicketDetailSchema = handoverTicketSummarySchema.extend({ history: z.array(handoverMessageSchema) });
+export type HandoverTicketSummary = z.infer<typeof handoverTicketSummarySchema>;
+export type HandoverTicketDetail = z.infer<typeof handoverTicketDetailSchema>;
+
+// --- FAQ upkeep (`/api/staff/faq`) ---
+
+/** An answer is short enough to read in a chat bubble (bot-server/src/faq/types.ts). */
+export const FAQ_ANSWER_MAX = 600;
+/** A phone number other than the hotline: answers send people to 1022 or "gặp cán bộ", never to a personal number. */
+export const FAQ_PHONE_PATTERN = /(?:\+?84|\b0)(?:[\s.]?\d){8,10}\b/;
+const FAQ_ALTERNATIVES_MAX = 30;
+
+const faqAnswerText = nfcText(FAQ_ANSWER_MAX).refine((s) => !FAQ_PHONE_PATTERN.test(s), "must not contain a phone number (only the hotline 1022)");
+const faqAlternatives = z
+  .array(nfcText(200), { message: "must be a list of texts" })
+  .max(FAQ_ALTERNATIVES_MAX, `must have at most ${FAQ_ALTERNATIVES_MAX} phrasings`)
+  .transform((list) => [...new Set(list)]);
+
+/** What staff write for an entry (vi and en). */
+export const faqEntryContentSchema = z.object({
+  topic: z.string().trim().regex(/^[a-z]+(-[a-z]+)*$/, "must be a short key in lower-case letters and hyphens, e.g. birth or id-card").max(40, "must be at most 40 characters"),
+  questionVi: nfcText(200),
+  questionEn: nfcText(200),
+  alternativesVi: faqAlternatives,
+  alternativesEn: faqAlternatives,
+  answerVi: faqAnswerText,
+  answerEn: faqAnswerText,
+  sourceTitle: nfcText(200),
+  sourceRef: nfcText(200),
+  service: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a service key of the catalogue, e.g. birth-registration")
+    .max(80, "must be at most 80 characters")
+    .nullable()
+    .optional()
+    .transform((s) => s || null),
+});
+export const faqEntryCreateSchema = faqEntryContentSchema.extend({
+  /** Turning an unanswered question into this entry: every question with this key is marked answered by it. */
+  fromQuestionKey: z.string().min(1).max(200).optional(),
+});
+export const faqEntryUpdateSchema = faqEntryContentSchema.extend({ version: z.coerce.number({ message: "must be a number" }).int().min(1) });
+export const faqRetireRequestSchema = z.object({ version: z.coerce.number({ message: "must be a number" }).int().min(1) });
+/** Attach an unanswered question to an existing entry as another phrasing. */
+export const faqAttachRequestSchema = z.object({ questionKey: z.string().min(1, "must not be empty").max(200), entryId: z.string().min(1, "must not be empty").max(100), version: z.coerce.number({ message: "must be a number" }).int().min(1) });
+export type FaqEntryContentInput = z.input<typeof faqEntryContentSchema>;
+
+export const staffFaqEntrySchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  questionVi: z.string(),
+  questionEn: z.string(),
+  alternativesVi: z.array(z.string()),
+  alternativesEn: z.array(z.string()),
+  answerVi: z.string(),
+  answerEn: z.string(),
+  sourceTitle: z.string(),
+  sourceRef: z.string(),
+  service: z.string().nullable(),
+  origin: z.enum(["builtin", "staff"]),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+  retiredAt: z.string().nullable(),
+});
+export const staffFaqEntryListSchema = z.object({ entries: z.array(staffFaqEntrySchema) });
+export const faqUnansweredGroupSchema = z.object({ questionKey: z.string(), example: z.string(), language: z.enum(["vi", "en"]), count: z.number().int(), firstAt: z.string(), lastAt: z.string() });
+export const faqUnansweredListSchema = z.object({ questions: z.array(faqUnansweredGroupSchema) });
+export const faqAttachResultSchema = z.object({ entry: staffFaqEntrySchema, resolved: z.number().int() });
+export const faqCreateResultSchema = z.object({ entry: staffFaqEntrySchema, resolved: z.number().int() });
+export type StaffFaqEntry = z.infer<typeof staffFaqEntrySchema>;
+
+/** A blank form field is "not given" (an HTML form sends every field, empty or not). */
+const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+const AUDIT_ACTOR_KINDS = ["staff", "citizen", "machine", "system"] as const;
+
+/**
+ * An audit log search (`GET /api/staff/audit`, the console's `/staff/audit`). `actor` is a staff
+ * username or any actor's id; `action` is exact, or a prefix when it ends with `.` or `*`
+ * (`import.` finds every import action); `from`/`to` are calendar days in Vietnam time, both
+ * included; `before` is the keyset cursor (the `nextBefore` of the previous page).
+ */
+export const auditSearchQuerySchema = z
+  .object({
+    actorKind: blankAsUnset(z.enum(AUDIT_ACTOR_KINDS, { message: "must be staff, citizen, machine or system" })),
+    actor: blankAsUnset(z.string().trim().max(100, "must be at most 100 characters")),
+    action: blankAsUnset(z.string().trim().max(100, "must be at most 100 characters").regex(/^[\w.*-]+$/, "may hold only letters, digits, dots, dashes, underscores and a final *")),
+    targetKind: blankAsUnset(z.string().trim().max(64, "must be at most 64 characters")),
+    targetId: blankAsUnset(z.string().trim().max(100, "must be at most 100 characters")),
+    requestId: blankAsUnset(z.string().trim().max(100, "must be at most 100 characters")),
+    from: blankAsUnset(isoDate),
+    to: blankAsUnset(isoDate),
+    before: blankAsUnset(z.coerce.number({ message: "must be a number" }).int("must be a whole number").positive("must be positive")),
+    limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500").default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "must not be before from" });
+export type AuditSearchQuery = z.output<typeof auditSearchQuerySchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorKind: z.enum(AUDIT_ACTOR_KINDS),
+  actorId: z.string(),
+  /** The staff member's username, when the actor is staff. */
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetKind: z.string().nullable(),
+  targetId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const auditSearchResultSchema = z.object({ entries: z.array(auditEntrySchema), nextBefore: z.number().int().nullable() });
+
+/* campaigns (issue 6) */
+import { AGE_BAND_KEYS, CAMPAIGN_PLACEHOLDERS, campaignBodyProblems, isCampaignLink } from "../domain/campaign.js";
+
+/** Longest campaign body: Zalo takes 2,000 characters in an OA text message; placeholders and the test mark need room. */
+export const CAMPAIGN_BODY_MAX = 1500;
+const knownPlaceholders = Object.values(CAMPAIGN_PLACEHOLDERS).flat().map((p) => `{{${p}}}`).join(", ");
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
+const optionalCode = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(64, "is too long").optional());
+
+/** Who a campaign is for; every filter left out matches everyone. */
+export const campaignFiltersSchema = z.object({
+  wardCode: optionalCode,
+  serviceKey: optionalCode,
+  ageBand: optionalChoice(AGE_BAND_KEYS as unknown as readonly [string, ...string[]]),
+  holderKind: optionalChoice(["person", "organization"] as const),
+  follower: z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v === true || v === "true" ? true : v === false || v === "false" ? false : v), z.boolean().optional()),
+  language: optionalChoice(["vi", "en"] as const),
+});
+
+/**
+ * A campaign as composed (`POST /api/staff/campaigns`, the console's form). Unknown placeholders are
+ * refused naming the body and the token; `{{dichvu}}` needs a service in the target group.
+ */
+export const campaignInputSchema = z
+  .object({
+    name: nfcText(120),
+    bodyVi: nfcText(CAMPAIGN_BODY_MAX),
+    bodyEn: nfcText(CAMPAIGN_BODY_MAX),
+    linkUrl: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(500, "is too long").refine(isCampaignLink, { message: "must be an https:// link", params: { i18n: "linkHttps" } }).optional()),
+    filters: campaignFiltersSchema.default({}),
+  })
+  .superRefine((c, ctx) => {
+    for (const field of ["bodyVi", "bodyEn"] as const) {
+      const p = campaignBodyProblems(c[field], { hasService: Boolean(c.filters.serviceKey) });
+      for (const token of p.unknown) ctx.addIssue({ code: "custom", path: [field], message: `uses an unknown placeholder {{${token}}} (known: ${knownPlaceholders})`, params: { i18n: "unknownPlaceholder", token } });
+      if (p.needsService) ctx.addIssue({ code: "custom", path: [field], message: "uses {{dichvu}} but the target group names no service", params: { i18n: "serviceNeedsFilter" } });
+      if (p.unbalanced) ctx.addIssue({ code: "custom", path: [field], message: "has an unclosed {{ or a stray }}", params: { i18n: "unbalanced" } });
+    }
+  });
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+export type CampaignFilters = z.infer<typeof campaignFiltersSchema>;
+
+/** A time in Vietnam (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it). */
+export const campaignScheduleSchema = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)") });
+/** Test-send: the staff member's own phone, linked to a Zalo user who follows the OA. */
+export const campaignTestSendSchema = z.object({ phone: z.string().trim().min(1, "must not be empty").max(20, "is too long") });
+export const campaignPreviewRequestSchema = z.object({ zaloUserId: z.string().trim().min(1, "must not be empty").max(64, "is too long") });
+
+export const CAMPAIGN_STATUS_VALUES = ["draft", "scheduled", "sending", "paused", "completed", "cancelled"] as const;
+export const campaignCountsSchema = z.object({
+  /** Audience members recorded when the campaign started. */
+  recipients: z.number().int(),
+  /** Waiting for their wave (not yet in the outbox). */
+  waiting: z.number().int(),
+  /** In the outbox, not yet handed to Zalo (held while paused). */
+  queued: z.number().int(),
+  /** Handed to Zalo (delivered ones included). */
+  sent: z.number().int(),
+  /** Zalo's receipt came back. */
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  /** Excluded: opted out of campaigns, of the OA channel, or of the campaign's service. */
+  optedOut: z.number().int(),
+  /** Excluded: not a follower, or outside Zalo's 7-day window for OA messages. */
+  unreachable: z.number().int(),
+  /** Not sent because the campaign was cancelled. */
+  cancelled: z.number().int(),
+});
+export const campaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  bodyVi: z.string(),
+  bodyEn: z.string(),
+  linkUrl: z.string().nullable(),
+  filters: campaignFiltersSchema,
+  status: z.enum(CAMPAIGN_STATUS_VALUES),
+  scheduledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  counts: campaignCountsSchema,
+});
+export const campaignListSchema = z.object({ campaigns: z.array(campaignSchema) });
+/** The audience as it stands now (recomputed on every ask). */
+export const campaignAudienceSchema = z.object({ matched: z.number().int(), willReceive: z.number().int(), optedOut: z.number().int(), unreachable: z.number().int() });
+export const campaignPreviewSchema = z.object({ zaloUserId: z.string(), language: z.enum(["vi", "en"]), text: z.string(), link: z.string().nullable() });
+export const campaignTestSentSchema = z.object({ outboxId: z.string(), language: z.enum(["vi", "en"]), deferredUntil: z.string().nullable() });
+export type CampaignSummary = z.infer<typeof campaignSchema>;
+export type CampaignCounts = z.infer<typeof campaignCountsSchema>;
+export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
+
+/* indicators */
+
+/** An empty form field ("Tất cả") means no filter. */
+const blankAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const indicatorFilterShape = {
+  from: z.preprocess(blankAsUndefined, isoDate.optional()),
+  to: z.preprocess(blankAsUndefined, isoDate.optional()),
+  service: z.preprocess(blankAsUndefined, z.string().trim().max(80, "is too long").optional()),
+  agency: z.preprocess(blankAsUndefined, z.string().trim().max(120, "is too long").optional()),
+  ward: z.preprocess(blankAsUndefined, z.string().trim().max(16, "is too long").optional()),
+};
+
+/** The indicators' filters (`GET /api/staff/indicators`, the console's filter form): period in Vietnam dates, default the last 30 days. */
+export const indicatorQuerySchema = z.object(indicatorFilterShape);
+export type IndicatorQuery = z.infer<typeof indicatorQuerySchema>;
+
+export const INDICATOR_KEYS = ["reminders", "funnel", "noticeToConsent", "satisfaction", "faq", "handover", "delivery"] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+export const INDICATOR_FILTERS = ["period", "service", "agency", "ward"] as const;
+
+/** `GET /api/staff/indicators/csv`: the filters, which indicator, and the language of the column names. */
+export const indicatorExportQuerySchema = z.object({ ...indicatorFilterShape, indicator: z.enum(INDICATOR_KEYS), lang: z.enum(["vi", "en"]).default("vi") });
+
+const shareValue = z.number().min(0).max(1).nullable();
+const appliesTo = z.array(z.enum(INDICATOR_FILTERS));
+export const reminderCountsSchema = z.object({
+  /** Reminders whose planned moment came in the period. */
+  due: z.number().int(),
+  onTime: z.number().int(),
+  sentLate: z.number().int(),
+  waiting: z.number().int(),
+  missed: z.number().int(),
+  failed: z.number().int(),
+  unreachable: z.number().int(),
+  optedOut: z.number().int(),
+  cancelled: z.number().int(),
+  /** The reminders the on-time share is taken over (decided, owed, wanted). */
+  counted: z.number().int(),
+  onTimeShare: shareValue,
+});
+export const FUNNEL_STEPS = ["prepared", "notified", "opened", "consented", "submitted", "completed"] as const;
+
+/** Every indicator for one set of filters (`GET /api/staff/indicators`). Aggregates only: no person appears. */
+export const indicatorReportSchema = z.object({
+  filters: z.object({
+    from: z.string(),
+    to: z.string(),
+    service: z.string().nullable(),
+    agency: z.string().nullable(),
+    ward: z.string().nullable(),
+    /** Set by the staff member's scope (a department officer's agency, a ward officer's ward): cannot be changed. */
+    fixed: z.object({ agency: z.boolean(), ward: z.boolean() }),
+  }),
+  generatedAt: z.string(),
+  reminders: z.object({ appliesTo, target: z.number(), total: reminderCountsSchema, byService: z.array(reminderCountsSchema.extend({ service: z.string() })) }),
+  funnel: z.object({
+    appliesTo,
+    /** `count` is null for a step the system does not record. */
+    steps: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
+  }),
+  noticeToConsent: z.object({ appliesTo, drafts: z.number().int(), medianMs: z.number().nullable() }),
+  satisfaction: z.object({ appliesTo, target: z.number(), ratings: z.number().int(), satisfied: z.number().int(), share: shareValue, byScore: z.array(z.object({ score: z.number().int(), count: z.number().int() })) }),
+  faq: z.object({
+    appliesTo,
+    /** Questions asked in total are not recorded (only the unanswered ones): the answered rate cannot be computed. */
+    asked: z.null(),
+    answeredShare: z.null(),
+    unanswered: z.number().int(),
+    distinctUnanswered: z.number().int(),
+    resolvedByStaff: z.number().int(),
+    byChannel: z.array(z.object({ channel: z.string(), logged: z.number().int(), distinct: z.number().int(), resolved: z.number().int() })),
+  }),
+  handover: z.object({
+    appliesTo,
+    targetWorkingMs: z.number(),
+    opened: z.number().int(),
+    answered: z.number().int(),
+    unanswered: z.number().int(),
+    medianMs: z.number().nullable(),
+    medianWorkingMs: z.number().nullable(),
+    withinTarget: z.number().int(),
+    withinTargetShare: shareValue,
+  }),
+  delivery: z.object({
+    appliesTo,
+    channels: z.array(z.object({ channel: z.enum(["oa", "zns", "sms"]), queued: z.number().int(), sent: z.number().int(), delivered: z.number().int(), failed: z.number().int(), cancelled: z.number().int() })),
+  }),
+});
+export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
+export type ReminderCounts = z.infer<typeof reminderCountsSchema>;

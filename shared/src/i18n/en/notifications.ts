@@ -33,5 +33,12 @@ export const notifications: DeepStringShape<typeof vi> = {
   sms: {
     whereToAct: "Details and the procedure: open Zalo and go to the Official Account of the provincial Public Administration Service Centre.",
   },
+  campaign: {
+    button: "View details",
+    testMark: "[TEST MESSAGE — not sent to citizens]",
+    fallbackName: "Sir or Madam",
+    fallbackWard: "your area",
+    fallbackService: "public service",
+  },
   noteMissing: "no note given",
 };

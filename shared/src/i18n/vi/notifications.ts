@@ -35,5 +35,13 @@ export const notifications = {
   sms: {
     whereToAct: "Chi tiết và thủ tục: mở Zalo, vào Official Account của Trung tâm Phục vụ hành chính công tỉnh.",
   },
+  /** Campaigns (staff console): the button under a message, the test mark, the words for data we do not hold. */
+  campaign: {
+    button: "Xem chi tiết",
+    testMark: "[TIN THỬ — không gửi tới người dân]",
+    fallbackName: "Ông/Bà",
+    fallbackWard: "địa phương",
+    fallbackService: "dịch vụ công",
+  },
   noteMissing: "không có ghi chú",
 } as const;

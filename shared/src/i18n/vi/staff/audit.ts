@@ -1,4 +1,31 @@
-/** The console's audit area. */
+/** The console's audit log search (admins). */
 export const audit = {
   title: "Nhật ký truy cập",
+  intro: "Tra cứu ai đã xem, sửa dữ liệu nào, lúc nào. Mới nhất ở trên. Mỗi lần tra cứu cũng được ghi vào nhật ký.",
+  filters: {
+    legend: "Điều kiện tra cứu",
+    actorKind: "Loại người thực hiện",
+    actorKinds: { any: "Tất cả", staff: "Cán bộ", citizen: "Người dân", machine: "Hệ thống kết nối", system: "Hệ thống" },
+    actor: "Người thực hiện",
+    actorHint: "Tên đăng nhập của cán bộ, hoặc mã người thực hiện.",
+    action: "Hành động",
+    actionAny: "Tất cả hành động",
+    actionPrefix: "Hoặc tiền tố hành động",
+    actionPrefixHint: "Ví dụ “import.” để tìm mọi hành động về nhập danh sách.",
+    targetKind: "Loại đối tượng",
+    targetId: "Mã đối tượng",
+    requestId: "Mã yêu cầu",
+    from: "Từ ngày",
+    to: "Đến ngày",
+    periodHint: "Theo giờ Việt Nam, tính cả hai ngày.",
+    submit: "Tra cứu",
+    reset: "Xóa điều kiện",
+    export: "Tải về kết quả (CSV)",
+  },
+  columns: { at: "Thời điểm", actor: "Người thực hiện", action: "Hành động", target: "Đối tượng", requestId: "Mã yêu cầu", details: "Chi tiết" },
+  none: "Không có mục nào khớp điều kiện.",
+  newest: "← Mới nhất",
+  older: "Cũ hơn →",
+  invalid: "Điều kiện chưa hợp lệ: {{fields}}",
+  fieldNames: { actorKind: "Loại người thực hiện", actor: "Người thực hiện", action: "Hành động", targetKind: "Loại đối tượng", targetId: "Mã đối tượng", requestId: "Mã yêu cầu", from: "Từ ngày", to: "Đến ngày", before: "Trang", limit: "Số mục" },
 };

@@ -1,0 +1,202 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { finishImport, insertImport, type StaffRole } from "@hccd/db";
+import { twoAgencyCatalogue } from "../testing/fixtures.js";
+import { createTestWorld, type TestWorld } from "../testing/world.js";
+import { consoleLogin, consoleRequest } from "../testing/console.js";
+import { createStaffUser, csrfTokenFor } from "../services/staff-auth.js";
+import { REPORT_PAGE_SIZE } from "./imports.js";
+
+let w: TestWorld;
+afterEach(async () => {
+  await w?.close();
+});
+
+const PASSWORD = "mật-khẩu-đủ-dài-2026";
+const HEADER = "Mã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,Số CCCD/Mã số thuế,Số điện thoại,Ngày cấp,Ngày hết hạn,Mã xã/phường,Địa chỉ";
+// Row 2 is good; row 3 is another agency's service; row 4 has three problems; row 5 has an ID
+// number from a province that does not exist, and an address with a comma and a quote.
+const CSV = `\uFEFF${HEADER}
+tour-guide-card,HDV-001,Cá nhân,Lê Văn Hùng,072092004321,0912 345 678,01/03/2022,01/03/2027,25453,Phường Tân Ninh
+petrol-retail-licence,XD-07,Tổ chức,Công ty TNHH Xăng dầu Tây Ninh,3901234567,0987654321,,2027-05-01,,
+tour-guide-card,HDV-003,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
+tour-guide-card,HDV-004,Cá nhân,Trần Thị Bích,999092004321,0912 000 111,,2027-06-30,25453,"Số 1, đường ""Hoa Sữa"""
+`;
+
+function world(env: Record<string, string> = {}) {
+  w = createTestWorld({ catalogue: twoAgencyCatalogue, env });
+  return w;
+}
+
+function staff(role: StaffRole, username: string) {
+  return createStaffUser(w.services, {
+    username, displayName: `Cán bộ ${username}`, password: PASSWORD, role,
+    agency: role === "department" ? "Sở Văn hóa, Thể thao và Du lịch" : null, wardCode: null,
+  });
+}
+
+async function session(role: StaffRole, username: string) {
+  staff(role, username);
+  return consoleLogin(w, username, PASSWORD);
+}
+
+/** The console's upload form as a browser sends it: multipart, with the CSRF field. */
+function uploadForm(s: { cookie: string; token: string }, name: string, content: string) {
+  const form = new FormData();
+  form.set("_csrf", csrfTokenFor(s.token));
+  form.set("file", new File([content], name, { type: "text/csv" }));
+  return w.app.request("/staff/imports", { method: "POST", headers: { cookie: s.cookie, "sec-fetch-site": "same-origin" }, body: form });
+}
+
+async function uploadAndFinish(s: { cookie: string; token: string }, name = "vhttdl.csv", content = CSV): Promise<string> {
+  const res = await uploadForm(s, name, content);
+  expect(res.status).toBe(303);
+  const location = res.headers.get("location")!;
+  expect(location).toMatch(/^\/staff\/imports\/[\w-]+$/);
+  await w.jobs.idle();
+  return location.split("/").pop()!;
+}
+
+const auditActions = () => (w.handle.sqlite.prepare("select action from audit_log where action like 'import.%' order by id").all() as { action: string }[]).map((r) => r.action);
+
+describe("the imports area of the console", () => {
+  it("uploads a list through the form, then shows the counts and the row report with ID numbers and phones masked", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const id = await uploadAndFinish(officer);
+    const res = await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-status="finished"');
+    expect(html).toMatch(/data-testid="count-created">1</);
+    expect(html).toMatch(/data-testid="count-rejected">3</);
+    // Finished: no longer refreshing itself.
+    expect(html).not.toContain("data-refresh");
+    // The report lists each problem by row and column (as the officer's Vietnamese labels).
+    expect([...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => Number(m[1]))).toEqual([3, 4, 4, 4, 5]);
+    expect(html).toContain("Số CCCD/Mã số thuế");
+    // Row 5's ID number is shown only by its last 3 digits; nowhere on the page in clear.
+    expect(html).toContain("*********321");
+    // The importer's reasons in the officer's language.
+    expect(html).toContain("số CCCD có mã tỉnh (3 chữ số đầu) không tồn tại (001–096)");
+    expect(html).not.toContain("999092004321");
+    expect(html).toContain('href="/staff/imports/' + id + '/rejected.csv"');
+    // Viewing a report of personal data is audited.
+    expect(auditActions()).toEqual(["import.started", "import.report_read"]);
+  });
+
+  it("downloads the rejected rows as a CSV to fix and upload again: BOM, the file's columns, a reason column, correct quoting", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const id = await uploadAndFinish(officer);
+    const res = await consoleRequest(w, `/staff/imports/${id}/rejected.csv`, { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="vhttdl-dong-bi-tu-choi.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe(`${HEADER},Lý do`);
+    expect(lines).toHaveLength(5); // header, rows 3, 4, 5, and the final line end
+    expect(lines[1]).toMatch(/^petrol-retail-licence,XD-07,Tổ chức,Công ty TNHH Xăng dầu Tây Ninh,3901234567,0987654321,,2027-05-01,,,"Mã dịch vụ: là dịch vụ của Sở Công Thương, không thuộc phạm vi của Sở Văn hóa, Thể thao và Du lịch"$/);
+    // Several problems of one row go in one line, each named by its column.
+    expect(lines[2]).toMatch(/^tour-guide-card,HDV-003,Ông,Nguyễn Văn A,,12345,,31\/02\/2027,,,"Loại chủ thể: phải là “Cá nhân” hoặc “Tổ chức”; Số điện thoại: không phải số di động Việt Nam \(ví dụ 0912345678 hoặc \+84 912 345 678\); Ngày hết hạn: không phải ngày có thật trên lịch"$/);
+    // As uploaded (unmasked: it is the officer's own file), the address quoted with its quotes doubled.
+    expect(lines[3]).toContain('tour-guide-card,HDV-004,Cá nhân,Trần Thị Bích,999092004321,0912 000 111,,2027-06-30,25453,"Số 1, đường ""Hoa Sữa""",');
+    expect(auditActions()).toEqual(["import.started", "import.rejected_downloaded"]);
+
+    // The download is a file the importer reads again (the reason column is an unknown header, ignored):
+    // uploaded unchanged, the same rows are rejected again and nothing else is touched.
+    const again = await uploadAndFinish(officer, "sua-lai.csv", text);
+    const detail = await (await w.call("GET", `/api/staff/imports/${again}`, { token: officer.token })).json();
+    expect(detail).toMatchObject({ status: "finished", rows: 3, created: 0, rejected: 3 });
+  });
+
+  it("serves the same file on the staff API, in English headers on request", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const id = await uploadAndFinish(officer);
+    const vi = await w.call("GET", `/api/staff/imports/${id}/rejected.csv`, { token: officer.token });
+    const consoleFile = await consoleRequest(w, `/staff/imports/${id}/rejected.csv`, { cookie: officer.cookie });
+    expect(await vi.text()).toBe(await consoleFile.text());
+    // (Response.text() drops the BOM, as a text editor hides it; the bytes are checked above.)
+    const en = await (await w.call("GET", `/api/staff/imports/${id}/rejected.csv?lang=en`, { token: officer.token })).text();
+    expect(en.split("\r\n")[0]).toBe("service_code,document_no,holder_kind,holder_name,holder_id,phone,issued_on,expires_on,ward_code,address,reason");
+    expect(en).toContain('"holder_kind: must be person or organization (Cá nhân / Tổ chức); phone:');
+  });
+
+  it("shows a running import's progress panel refreshing itself, without reading (or auditing) the report", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'so-vhttdl'").get() as { id: string };
+    insertImport(w.handle.db, { id: "imp-running", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
+    finishImport(w.handle.db, "imp-running", { rows: 42_000 });
+    const html = await (await consoleRequest(w, "/staff/imports/imp-running", { cookie: officer.cookie })).text();
+    expect(html).toMatch(/id="import-progress" data-testid="import-progress" data-refresh="\d+"/);
+    expect(html).toContain("42000");
+    expect(html).not.toContain('data-testid="import-report"');
+    expect(auditActions()).toEqual([]);
+  });
+
+  it(`pages a long report ${REPORT_PAGE_SIZE} problems at a time`, async () => {
+    world();
+    const admin = await session("admin", "quan-tri");
+    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'quan-tri'").get() as { id: string };
+    insertImport(w.handle.db, { id: "imp-big", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
+    const report = Array.from({ length: 250 }, (_, i) => ({ row: i + 2, column: "expires_on", reason: "is required", values: { service_code: "tour-guide-card", expires_on: "" } }));
+    finishImport(w.handle.db, "imp-big", { status: "finished", finishedAt: w.clock.now(), rows: 250, rejected: 250, report });
+    const rowsOn = async (page: number) => {
+      const html = await (await consoleRequest(w, `/staff/imports/imp-big?page=${page}`, { cookie: admin.cookie })).text();
+      return { rows: [...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => Number(m[1])), next: html.includes('data-testid="report-next"'), previous: html.includes('data-testid="report-previous"') };
+    };
+    const first = await rowsOn(1);
+    expect([first.rows.length, first.rows[0], first.next, first.previous]).toEqual([100, 2, true, false]);
+    const last = await rowsOn(3);
+    expect([last.rows.length, last.rows[0], last.next, last.previous]).toEqual([50, 202, false, true]);
+    // A page past the end shows the last one rather than nothing.
+    expect((await rowsOn(99)).rows).toEqual(last.rows);
+  });
+
+  it("refuses a file over IMPORT_MAX_BYTES with a clear message, and a wrong kind of file, in the officer's language", async () => {
+    world({ IMPORT_MAX_BYTES: "2048" });
+    const officer = await session("department", "so-vhttdl");
+    const big = await uploadForm(officer, "lon.csv", `${HEADER}\n${"tour-guide-card,HDV-1,Cá nhân,A,,,,2027-01-01,,\n".repeat(100)}`);
+    expect(big.status).toBe(413);
+    const bigHtml = await big.text();
+    expect(bigHtml).toContain("Tệp lớn hơn 2 KB");
+    expect(bigHtml).toContain('data-testid="import-form"');
+    const pdf = await uploadForm(officer, "danh-sach.pdf", "%PDF-1.4");
+    expect(pdf.status).toBe(422);
+    expect(await pdf.text()).toContain("Tệp phải là .csv hoặc .xlsx");
+    const fake = await uploadForm(officer, "danh-sach.xlsx", "không phải zip");
+    expect(fake.status).toBe(422);
+    expect(await fake.text()).toContain("không phải bảng tính Excel");
+    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+
+  it("refuses an upload form without the CSRF token", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const form = new FormData();
+    form.set("file", new File([CSV], "a.csv", { type: "text/csv" }));
+    const res = await w.app.request("/staff/imports", { method: "POST", headers: { cookie: officer.cookie, "sec-fetch-site": "same-origin" }, body: form });
+    expect(res.status).toBe(403);
+    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+
+  it("shows a department officer only their own imports: another's is not found, nor its rejected rows", async () => {
+    world();
+    const admin = await session("admin", "quan-tri");
+    const officer = await session("department", "so-vhttdl");
+    const adminImport = await uploadAndFinish(admin, "toan-tinh.csv");
+    const mine = await uploadAndFinish(officer, "cua-toi.csv");
+    const list = await (await consoleRequest(w, "/staff/imports", { cookie: officer.cookie })).text();
+    expect(list).toContain("cua-toi.csv");
+    expect(list).not.toContain("toan-tinh.csv");
+    expect((await consoleRequest(w, `/staff/imports/${adminImport}`, { cookie: officer.cookie })).status).toBe(404);
+    expect((await consoleRequest(w, `/staff/imports/${adminImport}/rejected.csv`, { cookie: officer.cookie })).status).toBe(404);
+    const adminList = await (await consoleRequest(w, "/staff/imports", { cookie: admin.cookie })).text();
+    expect(adminList).toContain("toan-tinh.csv");
+    expect(adminList).toContain(`/staff/imports/${mine}`);
+  });
+});

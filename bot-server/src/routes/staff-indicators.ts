@@ -1,0 +1,39 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { errorEnvelopeSchema, indicatorExportQuerySchema, indicatorQuerySchema, indicatorReportSchema } from "@hccd/shared";
+import type { AppEnv } from "../env.js";
+import type { ServiceDeps } from "../deps.js";
+import { staffAuth } from "../middleware/staff-auth.js";
+import { indicatorReport } from "../services/indicators.js";
+import { exportIndicatorCsv } from "../services/indicators-csv.js";
+import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { validationHook } from "../validation-hook.js";
+
+const err = (description: string) => ({ description, content: { "application/json": { schema: errorEnvelopeSchema } } });
+const security = [{ staffSession: [] }];
+const common = { 401: err("Not logged in, or the session expired"), 403: err("The role may not do this"), 422: err("A filter is not valid (the field is named)") } as const;
+
+const reportRoute = createRoute({
+  method: "get", path: "/indicators", tags: ["staff"], security, request: { query: indicatorQuerySchema },
+  summary: "The plans' evaluation indicators for the filters (department officers: their agency; ward officers: their ward). Aggregates only.",
+  responses: { 200: { description: "Every indicator", content: { "application/json": { schema: indicatorReportSchema } } }, ...common },
+});
+const csvRoute = createRoute({
+  method: "get", path: "/indicators/csv", tags: ["staff"], security, request: { query: indicatorExportQuerySchema },
+  summary: "One indicator as CSV (UTF-8 with BOM, filters repeated on every row); the export is audited",
+  responses: { 200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } }, ...common },
+});
+
+/** Staff API for the indicators (`/api/staff/indicators`): every role may read them, within its scope. */
+export function staffIndicatorRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue }) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const guard = staffAuth(deps, "indicators");
+  app.use("/indicators", guard);
+  app.use("/indicators/*", guard);
+  app.openapi(reportRoute, (c) => c.json(indicatorReport(deps, c.var.staff, c.req.valid("query")), 200));
+  app.openapi(csvRoute, (c) => {
+    const q = c.req.valid("query");
+    const file = exportIndicatorCsv(deps, c.var.staff, q, q.indicator, { lang: q.lang, requestId: c.var.requestId });
+    return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store" });
+  });
+  return app;
+}

@@ -1,0 +1,239 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
+import { nameKey, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
+import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
+import { userEvent, type EventUser } from "../webhook/events.js";
+import { fixedFaq } from "../testing/fixtures.js";
+import { createStaffUser, csrfTokenFor } from "./staff-auth.js";
+import { consoleLogin, consoleRequest } from "../testing/console.js";
+import { seedReference } from "../runtime.js";
+import { waitingSince } from "./handover.js";
+
+let w: TestWorld;
+afterEach(async () => {
+  await w?.close();
+});
+
+const PASSWORD = "mật-khẩu-đủ-dài-2026";
+const TAN_NINH = "25453";
+const OTHER_WARD = "25459";
+const MINUTE = 60_000;
+
+function world() {
+  w = createTestWorld({ faq: fixedFaq });
+  seedReference(w.handle.db);
+  createStaffUser(w.services, { username: "quan-tri", displayName: "Quản Trị", password: PASSWORD, role: "admin" });
+  createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ Tân Ninh", password: PASSWORD, role: "ward_officer", wardCode: TAN_NINH });
+  createStaffUser(w.services, { username: "truyen-thong", displayName: "Truyền Thông", password: PASSWORD, role: "communicator" });
+  return w;
+}
+
+function person(phone: string, ward: string, fullName: string) {
+  insertPerson(w.handle.db, { id: w.services.newId(), fullName, nameKey: nameKey(fullName), phone, residenceWardCode: ward, updatedAt: w.clock.now() });
+}
+
+async function say(u: EventUser, text: string) {
+  await w.say(u, text);
+  await w.settle();
+}
+
+/** A follower who (optionally) linked a phone, asked something the bot could not answer, then asked for a person. */
+async function handedOver(question: string, phone?: string): Promise<EventUser> {
+  const u = w.chatUser();
+  if (phone) {
+    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "", phone } }));
+    await w.settle();
+  }
+  await say(u, question);
+  await say(u, "gặp cán bộ");
+  return u;
+}
+
+async function token(username: string): Promise<string> {
+  const res = await w.call("POST", "/api/staff/session", { body: { username, password: PASSWORD } });
+  expect(res.status).toBe(200);
+  return (await readJson(res)).token;
+}
+
+const list = async (tok: string, status = "open") => {
+  const res = await w.call("GET", `/api/staff/handover?status=${status}`, { token: tok });
+  expect(res.status).toBe(200);
+  return (await readJson<{ tickets: HandoverTicketSummary[] }>(res)).tickets;
+};
+
+const ticketOf = (u: EventUser) => openTicketFor(w.handle.db, findZaloUserByOaId(w.handle.db, u.oaUserId)!.id)!;
+
+describe("handover inbox", () => {
+  it("scopes by ward: a ward officer sees only citizens of their ward; admins see all, including citizens of unknown ward", async () => {
+    world();
+    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    person("84987000111", OTHER_WARD, "Lê Văn Khác");
+    const lan = await handedOver("hỏi về đất đai", "0912345678");
+    const other = await handedOver("hỏi về thuế", "0987000111");
+    const unknown = await handedOver("hỏi về điện");
+    const admin = await token("quan-tri");
+    const officer = await token("phuong-tan-ninh");
+
+    expect((await list(admin)).map((t) => t.reason).sort()).toEqual(["hỏi về thuế", "hỏi về điện", "hỏi về đất đai"].sort());
+    const mine = await list(officer);
+    expect(mine.map((t) => t.id)).toEqual([ticketOf(lan).id]);
+    // Least data: the phone masked, no ID number, no address.
+    expect(mine[0]!.citizen.maskedPhone).toBe("84******678");
+    expect(JSON.stringify(mine)).not.toContain("84912345678");
+    // Another ward's conversation, or one of unknown ward, does not exist for this officer: read, reply and close alike.
+    for (const u of [other, unknown]) {
+      const id = ticketOf(u).id;
+      expect((await w.call("GET", `/api/staff/handover/${id}`, { token: officer })).status).toBe(404);
+      expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: officer, body: { text: "Chào anh" } })).status).toBe(404);
+      expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: officer })).status).toBe(404);
+    }
+    expect((await w.call("GET", `/api/staff/handover/${ticketOf(unknown).id}`, { token: admin })).status).toBe(200);
+    // A role without the area: 403.
+    expect((await w.call("GET", "/api/staff/handover", { token: await token("truyen-thong") })).status).toBe(403);
+  });
+
+  it("lists the longest-waiting first with the waiting time since the citizen's first unanswered message", async () => {
+    world();
+    const first = await handedOver("câu hỏi một");
+    w.clock.advance(10 * MINUTE);
+    await handedOver("câu hỏi hai");
+    w.clock.advance(5 * MINUTE);
+    const admin = await token("quan-tri");
+    let tickets = await list(admin);
+    expect(tickets.map((t) => t.reason)).toEqual(["câu hỏi một", "câu hỏi hai"]);
+    expect(tickets.map((t) => t.waitingMs)).toEqual([15 * MINUTE, 5 * MINUTE]);
+
+    // Staff answers the first: it is no longer waiting and goes last.
+    const res = await w.call("POST", `/api/staff/handover/${ticketOf(first).id}/replies`, { token: admin, body: { text: "Chào chị, cán bộ phường đây ạ." } });
+    expect(res.status).toBe(202);
+    tickets = await list(admin);
+    expect(tickets.map((t) => [t.reason, t.waitingMs])).toEqual([["câu hỏi hai", 5 * MINUTE], ["câu hỏi một", null]]);
+
+    // The citizen writes twice: waiting counts from the first of those messages.
+    w.clock.advance(2 * MINUTE);
+    await say(first, "cảm ơn, cho tôi hỏi thêm");
+    w.clock.advance(3 * MINUTE);
+    await say(first, "alo");
+    w.clock.advance(1 * MINUTE);
+    tickets = await list(admin);
+    expect(tickets.map((t) => [t.reason, t.waitingMs])).toEqual([["câu hỏi hai", 11 * MINUTE], ["câu hỏi một", 4 * MINUTE]]);
+  });
+
+  it("waitingSince: from the opening when never answered, from the first message after the last reply, none when staff spoke last", () => {
+    const openedAt = new Date("2026-11-24T03:00:00Z");
+    const ticket = { id: "t", zaloUserId: "u", status: "open" as const, reason: null, openedAt, firstResponseAt: null, closedAt: null, closedBy: null };
+    const later = new Date(openedAt.getTime() + 5 * MINUTE);
+    expect(waitingSince({ ticket, lastStaffAt: null, firstUnansweredAt: later })).toEqual(openedAt);
+    expect(waitingSince({ ticket, lastStaffAt: openedAt, firstUnansweredAt: later })).toEqual(later);
+    expect(waitingSince({ ticket, lastStaffAt: later, firstUnansweredAt: null })).toBeNull();
+    expect(waitingSince({ ticket: { ...ticket, status: "closed" }, lastStaffAt: null, firstUnansweredAt: later })).toBeNull();
+  });
+
+  it("reads the history (audited), replies through the OA, closes: the citizen is back with the bot", async () => {
+    world();
+    const u = await handedOver("tôi muốn hỏi về đất đai nhà tôi");
+    await say(u, "alo có ai không");
+    const admin = await token("quan-tri");
+    const id = ticketOf(u).id;
+
+    const read = await w.call("GET", `/api/staff/handover/${id}`, { token: admin });
+    const detail = await readJson<HandoverTicketDetail>(read);
+    expect(detail.history.map((m) => [m.from, m.text])).toEqual([["citizen", "tôi muốn hỏi về đất đai nhà tôi"], ["citizen", "alo có ai không"]]);
+    expect(listAudit(w.handle.db).find((a) => a.action === "handover.read")).toMatchObject({ targetKind: "handover_ticket", targetId: id, actorKind: "staff" });
+
+    // NFC: a reply typed with combining marks is stored and sent composed.
+    const decomposed = "Cha\u0300o chi\u0323, ca\u0301n bo\u0323\u0302 phươ\u0300ng đây.";
+    expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin, body: { text: `  ${decomposed} ` } })).status).toBe(202);
+    await w.settle();
+    expect(w.inbox(u).at(-1)!.text).toBe(decomposed.normalize("NFC").trim());
+
+    const closed = await w.call("POST", `/api/staff/handover/${id}/close`, { token: admin });
+    expect(closed.status).toBe(200);
+    expect((await readJson(closed)).status).toBe("closed");
+    await w.settle();
+    expect(w.inbox(u).at(-1)!.text).toContain("Trợ lý tự động tiếp tục");
+    // Through the webhook, the bot answers again.
+    const before = w.inbox(u).length;
+    await say(u, "menu");
+    expect(w.inbox(u).slice(before)[0]!.text).toContain("Anh/chị cần gì");
+    await say(u, "đăng ký khai sinh mấy ngày");
+    expect(w.inbox(u).at(-1)!.text).toContain("60 ngày");
+    expect(await list(admin, "closed")).toHaveLength(1);
+    // Closing twice: a clear 409.
+    expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: admin })).status).toBe(409);
+  });
+
+  it("refuses a reply to a closed conversation, to a citizen outside Zalo's 7-day window, and an empty or too long reply; nothing is queued", async () => {
+    world();
+    const u = await handedOver("câu hỏi");
+    const admin = await token("quan-tri");
+    const id = ticketOf(u).id;
+    const outbox = () => (w.handle.sqlite.prepare("select count(*) as n from outbox").get() as { n: number }).n;
+    const queued = outbox();
+
+    const empty = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin, body: { text: "   " } });
+    expect(empty.status).toBe(422);
+    expect((await readJson(empty)).error.fields).toEqual([{ path: "text", message: "must not be empty" }]);
+    const long = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin, body: { text: "a".repeat(2001) } });
+    expect(long.status).toBe(422);
+    expect((await readJson(long)).error.fields[0].path).toBe("text");
+
+    w.clock.advance(7 * 24 * 60 * MINUTE);
+    const admin2 = await token("quan-tri");
+    const late = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin2, body: { text: "Xin lỗi đã để anh chờ." } });
+    expect(late.status).toBe(409);
+    expect((await readJson(late)).error.code).toBe("citizen_unreachable");
+    expect((await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${id}`, { token: admin2 }))).citizen).toMatchObject({ reachable: false, unreachableReason: "outside_window" });
+
+    expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: admin2 })).status).toBe(200);
+    const afterClose = outbox();
+    const toClosed = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin2, body: { text: "Chào anh" } });
+    expect(toClosed.status).toBe(409);
+    expect((await readJson(toClosed)).error.code).toBe("handover_closed");
+    expect(afterClose - queued).toBe(1); // only the "back with the bot" notice of the close
+    expect(outbox()).toBe(afterClose);
+  });
+
+  it("console: the inbox shows the waiting time, the conversation page replies and closes with plain forms", async () => {
+    world();
+    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    const u = await handedOver("hỏi về hộ khẩu", "0912345678");
+    w.clock.advance(25 * MINUTE);
+    const { cookie, token: session } = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
+    const csrf = csrfTokenFor(session);
+    const id = ticketOf(u).id;
+
+    const listHtml = await (await consoleRequest(w, "/staff/handover", { cookie })).text();
+    expect(listHtml).toContain("Chờ 25 phút");
+    expect(listHtml).toContain("84******678");
+    expect(listHtml).toContain('data-refresh="10000"');
+
+    const page = await consoleRequest(w, `/staff/handover/${id}`, { cookie });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("hỏi về hộ khẩu");
+    expect(html).not.toContain("84912345678");
+    expect(listAudit(w.handle.db).filter((a) => a.action === "handover.read")).toHaveLength(1);
+    // The page refreshing itself is not a new opening.
+    await consoleRequest(w, `/staff/handover/${id}`, { cookie, headers: { "x-requested-with": "console" } });
+    expect(listAudit(w.handle.db).filter((a) => a.action === "handover.read")).toHaveLength(1);
+
+    const empty = await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { _csrf: csrf, text: " " } });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain("Nội dung trả lời: vui lòng nhập nội dung.");
+
+    const sent = await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { _csrf: csrf, text: "Chào chị Lan, phường đã nhận câu hỏi." } });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get("location")).toBe(`/staff/handover/${id}?sent=1`);
+    await w.settle();
+    expect(w.inbox(u).at(-1)!.text).toBe("Chào chị Lan, phường đã nhận câu hỏi.");
+
+    const closed = await consoleRequest(w, `/staff/handover/${id}/close`, { cookie, form: { _csrf: csrf } });
+    expect(closed.status).toBe(303);
+    const again = await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { _csrf: csrf, text: "Còn gì nữa không chị?" } });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("hội thoại đã đóng");
+    // Without the CSRF token a reply is refused.
+    expect((await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { text: "x" } })).status).toBe(403);
+  });
+});

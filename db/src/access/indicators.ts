@@ -1,0 +1,165 @@
+/**
+ * Reads for the staff console's indicators: aggregates and the few columns a rule needs, never a
+ * person's details. The rules (what is on time, satisfied, answered in time) live in
+ * @hccd/shared `domain/indicators.ts`; these functions only select and count.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../create-db.js";
+
+/**
+ * What every indicator query narrows by. `serviceKeys`: only these catalogue services (undefined:
+ * every service; an empty list matches nothing). `wardCode`: only people of this ward.
+ */
+export interface IndicatorScope {
+  start: Date;
+  end: Date;
+  serviceKeys?: readonly string[] | undefined;
+  wardCode?: string | undefined;
+}
+
+const inList = (column: SQL, keys: readonly string[]) => (keys.length ? sql`${column} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})` : sql`0`);
+const all = <T>(db: Db, query: SQL): T[] => db.all<T>(query);
+
+/**
+ * Rows as arrays rather than objects: the reminders of a year are a hundred thousand rows, and
+ * building an object per row cost more than the query (bench/indicators.ts).
+ */
+function rows(db: Db, query: SQL): unknown[][] {
+  const d = db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }; session: { client: { prepare(s: string): { raw(on: boolean): { all(...p: unknown[]): unknown[][] } } } } };
+  const q = d.dialect.sqlToQuery(query);
+  return d.session.client.prepare(q.sql).raw(true).all(...q.params);
+}
+
+/** A reminder whose moment (`next_at`) fell in the period, with the message it queued. */
+export interface ReminderIndicatorRow {
+  serviceKey: string;
+  status: "planned" | "queued" | "cancelled" | "skipped";
+  reason: string | null;
+  dueOn: string;
+  nextAt: number;
+  outboxStatus: "pending" | "sending" | "sent" | "delivered" | "failed" | "cancelled" | null;
+  sentAt: number | null;
+}
+
+/**
+ * Reminders whose planned moment is in [start, end), with their outbox row. Ward: the document's
+ * ward, or for a vaccination the mother's residence ward (the reminder goes to her first).
+ */
+export function reminderIndicatorRows(db: Db, s: IndicatorScope): ReminderIndicatorRow[] {
+  const service = s.serviceKeys ? sql`and ${inList(sql`r.service_key`, s.serviceKeys)}` : sql``;
+  const ward = s.wardCode
+    ? sql`and (exists (select 1 from documents d where d.id = r.document_id and d.ward_code = ${s.wardCode})
+           or exists (select 1 from birth_events b join persons p on p.id = b.mother_person_id where b.id = r.birth_event_id and p.residence_ward_code = ${s.wardCode}))`
+    : sql``;
+  return rows(
+    db,
+    sql`select r.service_key, r.status, r.reason, r.due_on, r.next_at, o.status, o.sent_at
+        from reminders r left join outbox o on o.id = r.outbox_id
+        where r.next_at >= ${s.start.getTime()} and r.next_at < ${s.end.getTime()} ${service} ${ward}`,
+  ).map((r) => ({ serviceKey: r[0], status: r[1], reason: r[2], dueOn: r[3], nextAt: r[4], outboxStatus: r[5], sentAt: r[6] }) as ReminderIndicatorRow);
+}
+
+/** A draft prepared in the period: when its notice went out and how far it got. Instants in epoch ms. */
+export interface DraftIndicatorRow {
+  service: string;
+  createdAt: number;
+  /** The worker's `notified` event (birth drafts). */
+  notifiedEventAt: number | null;
+  /** The "your draft is ready" message (`birth-draft-ready:` / `death-draft-ready:` key), when sent. */
+  readyNoticeSentAt: number | null;
+  /** A renewal draft: the first reminder about the same document and expiry that was sent. */
+  reminderSentAt: number | null;
+  firstConsentAt: number | null;
+  submitted: 0 | 1;
+  completed: 0 | 1;
+}
+
+/**
+ * Drafts created in [start, end). Ward: a party's residence ward, or the renewed document's ward.
+ * Each sub-select goes through an index (draft_events by draft, outbox by key, reminders by
+ * document, consents and submissions by draft).
+ */
+export function draftIndicatorRows(db: Db, s: IndicatorScope): DraftIndicatorRow[] {
+  const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
+  const ward = s.wardCode
+    ? sql`and (exists (select 1 from draft_parties dp join persons p on p.id = dp.person_id where dp.draft_id = d.id and p.residence_ward_code = ${s.wardCode})
+           or exists (select 1 from documents doc where doc.id = d.document_id and doc.ward_code = ${s.wardCode}))`
+    : sql``;
+  return all<DraftIndicatorRow>(
+    db,
+    sql`select d.service as service, d.created_at as createdAt,
+          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'notified') as notifiedEventAt,
+          (select min(o.sent_at) from outbox o where o.idempotency_key in ('birth-draft-ready:' || d.id, 'death-draft-ready:' || d.id)) as readyNoticeSentAt,
+          (select min(o.sent_at) from reminders r join outbox o on o.id = r.outbox_id where d.document_id is not null and r.document_id = d.document_id and r.due_on = d.document_expires_on) as reminderSentAt,
+          (select min(c.consented_at) from consents c where c.draft_id = d.id) as firstConsentAt,
+          exists (select 1 from draft_events e where e.draft_id = d.id and e.kind = 'submitted') as submitted,
+          exists (select 1 from submissions sb where sb.draft_id = d.id and sb.status = 'completed') as completed
+        from drafts d
+        where d.created_at >= ${s.start.getTime()} and d.created_at < ${s.end.getTime()} ${service} ${ward}`,
+  );
+}
+
+/** Ratings given in [start, end), counted per score. Ward: the residence ward of the person who consented to the dossier. */
+export function ratingCountsByScore(db: Db, s: IndicatorScope): { score: number; count: number }[] {
+  const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
+  const ward = s.wardCode ? sql`and exists (select 1 from consents c join persons p on p.id = c.person_id where c.id = sb.consent_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  return all<{ score: number; count: number }>(
+    db,
+    sql`select sr.score as score, count(*) as count
+        from satisfaction_ratings sr join submissions sb on sb.id = sr.submission_id join drafts d on d.id = sb.draft_id
+        where sr.at >= ${s.start.getTime()} and sr.at < ${s.end.getTime()} ${service} ${ward}
+        group by sr.score order by sr.score`,
+  );
+}
+
+/**
+ * Questions the FAQ could not answer, logged in [start, end): how many, how many distinct (by
+ * folded form), how many staff have since answered; in all and per channel.
+ */
+export function unansweredQuestionCounts(db: Db, s: Pick<IndicatorScope, "start" | "end">): { total: UnansweredCounts; byChannel: (UnansweredCounts & { channel: string })[] } {
+  const where = sql`where at >= ${s.start.getTime()} and at < ${s.end.getTime()}`;
+  const counts = sql`count(*) as logged, count(distinct question_key) as "distinct", coalesce(sum(resolved_at is not null), 0) as resolved`;
+  const total = all<UnansweredCounts>(db, sql`select ${counts} from faq_unanswered ${where}`)[0] ?? { logged: 0, distinct: 0, resolved: 0 };
+  return { total, byChannel: all(db, sql`select channel as channel, ${counts} from faq_unanswered ${where} group by channel order by channel`) };
+}
+
+export interface UnansweredCounts {
+  logged: number;
+  distinct: number;
+  resolved: number;
+}
+
+/** Handed-over chats opened in [start, end). Ward: a person with the Zalo user's linked phone lives there. */
+export function handoverIndicatorRows(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): { openedAt: number; firstResponseAt: number | null }[] {
+  const ward = s.wardCode
+    ? sql`and exists (select 1 from zalo_users u join persons p on p.phone = u.phone where u.id = t.zalo_user_id and p.residence_ward_code = ${s.wardCode})`
+    : sql``;
+  return all(
+    db,
+    sql`select t.opened_at as openedAt, t.first_response_at as firstResponseAt from handover_tickets t
+        where t.opened_at >= ${s.start.getTime()} and t.opened_at < ${s.end.getTime()} ${ward}`,
+  );
+}
+
+/**
+ * Notifications queued in [start, end), counted by channel, status and what they are about (the
+ * message type, its service key, and for a dossier's status the draft's service), so the caller
+ * can tell which service each is for. Ward: the recipient person's ward, or the document's.
+ */
+export function deliveryCounts(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): { channel: string; status: string; type: string | null; serviceKey: string | null; draftService: string | null; count: number }[] {
+  const ward = s.wardCode
+    ? sql`and (exists (select 1 from persons p where p.id = o.person_id and p.residence_ward_code = ${s.wardCode})
+           or exists (select 1 from documents doc where doc.id = json_extract(o.payload, '$.message.documentId') and doc.ward_code = ${s.wardCode}))`
+    : sql``;
+  // The draft's service is looked up only for a dossier's status (the one message that names a draft but no service).
+  return all(
+    db,
+    sql`select channel, status, type, serviceKey, case when type = 'dossier_status' then (select d.service from drafts d where d.id = draftId) end as draftService, sum(n) as count
+        from (select o.channel as channel, o.status as status, json_extract(o.payload, '$.message.type') as type, json_extract(o.payload, '$.message.serviceKey') as serviceKey,
+                     json_extract(o.payload, '$.message.draftId') as draftId, count(*) as n
+              from outbox o
+              where o.kind = 'notification' and o.created_at >= ${s.start.getTime()} and o.created_at < ${s.end.getTime()} ${ward}
+              group by 1, 2, 3, 4, 5)
+        group by 1, 2, 3, 4, 5`,
+  );
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
+import { staffBrowser } from "./support/console.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-handover-${name}.png`), fullPage: true });
+
+describe("staff console: the handover inbox (Chromium)", () => {
+  it("a citizen of the ward asks for a person; the ward officer sees the wait, reads, replies through the OA, and closes: the bot answers again", async () => {
+    // The citizen, in the simulated Zalo chat: follows, shares the demo mother's phone (Phường Tân Ninh), asks, asks for a person.
+    const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const citizenErrors: string[] = [];
+    citizen.on("pageerror", (e) => citizenErrors.push(e.message));
+    citizen.on("dialog", (d) => void d.accept("0912345678"));
+    await citizen.goto(`${server.url}/sim/chat`);
+    const replies = citizen.getByTestId("chat-reply");
+    const lastReply = () => replies.last().innerText();
+    const say = async (text: string) => {
+      await citizen.getByTestId("chat-input").fill(text);
+      await citizen.getByTestId("chat-send").click();
+    };
+    await citizen.getByTestId("chat-follow").click();
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await citizen.getByTestId("chat-phone").click();
+    await expect.poll(lastReply, { timeout: 10_000 }).toContain("0912 345 678");
+    await say("nhà tôi bị ngập, xin hỗ trợ sửa nhà");
+    await expect.poll(() => replies.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    await say("gặp cán bộ");
+    await expect.poll(lastReply, { timeout: 10_000 }).toContain("giờ hành chính");
+
+    // The ward officer: the conversation is in the inbox with its waiting time.
+    const { page, errors } = await staffBrowser(browser, server, "phuong-tan-ninh");
+    await page.getByTestId("nav-handover").click();
+    const row = page.getByTestId("handover-row").filter({ hasText: "nhà tôi bị ngập" });
+    await row.waitFor();
+    expect(await row.getByTestId("handover-waiting").innerText()).toMatch(/^Chờ \d+ phút$/);
+    expect(await row.innerText()).toContain("84******678");
+    await shot(page, "1-inbox");
+
+    await row.getByTestId("handover-open").click();
+    const history = page.getByTestId("handover-message");
+    expect(await history.first().innerText()).toContain("nhà tôi bị ngập, xin hỗ trợ sửa nhà");
+    expect(await page.getByTestId("handover-citizen-phone").innerText()).toBe("84******678");
+    const reply = "Chào chị, phường đã ghi nhận. Cán bộ sẽ đến kiểm tra nhà chị trong sáng mai ạ.";
+    await page.getByTestId("handover-reply-text").fill(reply);
+    await page.getByTestId("handover-send").click();
+    await page.getByTestId("handover-sent").waitFor();
+    expect(await history.last().getAttribute("data-from")).toBe("staff");
+
+    // The citizen receives it through the OA (the outbox worker sends it to simulated Zalo).
+    await expect.poll(lastReply, { timeout: 10_000 }).toBe(reply);
+    // The citizen answers: the officer's page refreshes itself and shows it.
+    await say("cảm ơn cán bộ, sáng mai tôi ở nhà");
+    await expect.poll(() => history.last().innerText(), { timeout: 15_000 }).toContain("sáng mai tôi ở nhà");
+    await shot(page, "2-conversation");
+
+    // Closing asks first, then hands the citizen back to the bot.
+    page.once("dialog", (d) => void d.accept());
+    await page.getByTestId("handover-close").click();
+    await page.getByText("Đã đóng hội thoại").waitFor();
+    await expect.poll(lastReply, { timeout: 10_000 }).toContain("Trợ lý tự động tiếp tục");
+    await say("menu");
+    await expect.poll(lastReply, { timeout: 10_000 }).toContain("Anh/chị cần gì");
+    await shot(citizen, "3-citizen");
+
+    // The reading was audited.
+    const audited = server.runtime.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'handover.read'").get() as { n: number };
+    expect(audited.n).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+    expect(citizenErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
+import { staffBrowser } from "./support/console.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-indicators-${name}.png`), fullPage: true });
+
+describe("indicators in the staff console", () => {
+  it("a viewer sees charts with their tables, narrows by ward and downloads a CSV", async () => {
+    const { context, page, errors } = await staffBrowser(browser, server, "nguoi-xem");
+    await page.getByTestId("nav-indicators").click();
+    await page.getByRole("heading", { level: 1, name: "Chỉ số" }).waitFor();
+    // The demo seed prepared one birth registration draft for parents of Phường Tân Ninh.
+    const funnel = page.getByTestId("indicator-funnel");
+    await expect(funnel.getByRole("img", { name: "Số hồ sơ soạn sẵn qua từng bước" }).isVisible()).resolves.toBe(true);
+    await expect(funnel.getByTestId("funnel-table").getByRole("row", { name: /Đã chuẩn bị/ }).textContent()).resolves.toContain("1");
+    await expect(funnel.getByTestId("funnel-table").getByRole("row", { name: /Đã mở/ }).textContent()).resolves.toContain("Chưa ghi nhận");
+    for (const id of ["reminders", "satisfaction", "faq", "handover", "delivery"]) await expect(page.getByTestId(`indicator-${id}`).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("faq-gap").textContent()).resolves.toContain("chưa tính được tỷ lệ trả lời");
+    await shot(page, "viewer");
+
+    // Another ward: the demo draft is not there.
+    await page.getByTestId("filter-ward").selectOption({ label: "Phường Bình Minh" });
+    await page.getByTestId("filter-apply").click();
+    await page.waitForURL(/ward=25454/);
+    await expect(page.getByTestId("indicator-period").textContent()).resolves.toContain("Phường Bình Minh");
+    await expect(funnel.getByRole("img").count()).resolves.toBe(0);
+    await expect(funnel.getByTestId("funnel-table").getByRole("row", { name: /Đã chuẩn bị/ }).textContent()).resolves.toContain("0");
+
+    // Back to the parents' ward, then download the funnel as CSV with that filter.
+    await page.getByTestId("filter-ward").selectOption({ label: "Phường Tân Ninh" });
+    await page.getByTestId("filter-apply").click();
+    await page.waitForURL(/ward=25453/);
+    await expect(funnel.getByRole("img", { name: "Số hồ sơ soạn sẵn qua từng bước" }).isVisible()).resolves.toBe(true);
+    await shot(page, "viewer-ward");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-funnel").click()]);
+    expect(download.suggestedFilename()).toMatch(/^hccd-chi-so-funnel-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines[0]).toBe("Từ ngày,Đến ngày,Dịch vụ,Cơ quan chủ trì,\"Phường, xã\",Bước,Số hồ sơ");
+    expect(lines[1]).toMatch(/,Tất cả,Tất cả,Phường Tân Ninh,Đã chuẩn bị,1$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a department officer sees the agency fixed to their own", async () => {
+    const { context, page, errors } = await staffBrowser(browser, server, "so-vhttdl");
+    await page.goto(`${server.url}/staff/indicators`);
+    await expect(page.getByTestId("agency-fixed").textContent()).resolves.toContain("Sở Văn hóa, Thể thao và Du lịch");
+    await expect(page.getByTestId("filter-agency").isDisabled()).resolves.toBe(true);
+    // The birth registration draft belongs to the Department of Justice: not in this officer's figures.
+    await expect(page.getByTestId("funnel-table").getByRole("row", { name: /Đã chuẩn bị/ }).textContent()).resolves.toContain("0");
+    await expect(page.getByTestId("filter-service").locator("option", { hasText: "Khai sinh" }).count()).resolves.toBe(0);
+    await shot(page, "department");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
