@@ -154,6 +154,7 @@ export const drafts = sqliteTable(
     uniqueIndex("drafts_birth_event_uq").on(t.birthEventId),
     uniqueIndex("drafts_death_event_uq").on(t.deathEventId),
     uniqueIndex("drafts_document_expiry_uq").on(t.documentId, t.documentExpiresOn),
+    index("drafts_created_idx").on(t.createdAt),
   ],
 );
 
@@ -193,7 +194,8 @@ export const draftEvents = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     draftId: text("draft_id").notNull().references(() => drafts.id),
-    kind: text("kind", { enum: ["draft_created", "notified", "consented", "consent_voided", "submitted", "status"] }).notNull(),
+        /** `opened`: a party of the draft first opened it (once per draft; the funnel's "opened" step). */
+    kind: text("kind", { enum: ["draft_created", "notified", "opened", "consented", "consent_voided", "submitted", "status"] }).notNull(),
     at: instant("at").notNull(),
     data: json<Record<string, string>>("data").notNull().default({}),
   },
@@ -284,7 +286,7 @@ export const outbox = sqliteTable(
     deliveredAt: instant("delivered_at"),
     seenAt: instant("seen_at"),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId)],
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */
@@ -318,7 +320,13 @@ export const auditLog = sqliteTable(
     requestId: text("request_id"),
     details: json<Record<string, unknown>>("details").notNull().default({}),
   },
-  (t) => [index("audit_target_idx").on(t.targetKind, t.targetId), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_target_idx").on(t.targetKind, t.targetId),
+    index("audit_at_idx").on(t.at),
+    // The console's audit search by actor and by request id (keyset pages by id).
+    index("audit_actor_idx").on(t.actorKind, t.actorId, t.id),
+    index("audit_request_idx").on(t.requestId),
+  ],
 );
 
 /** Conversation state per Zalo user (grammY-style session storage). */
@@ -375,6 +383,22 @@ export const faqUnanswered = sqliteTable(
     resolvedAt: instant("resolved_at"),
   },
   (t) => [index("faq_unanswered_key_idx").on(t.questionKey), index("faq_unanswered_open_idx").on(t.resolvedAt, t.questionKey)],
+);
+
+/**
+ * How many questions the FAQ was asked and how many it answered, per Vietnam day, channel and
+ * language: the denominator of the answered rate (indicators). Counts only, no question text.
+ */
+export const faqDailyCounts = sqliteTable(
+  "faq_daily_counts",
+  {
+    day: text("day").notNull(),
+    channel: text("channel", { enum: ["bot", "api", "mini_app"] }).notNull(),
+    language: text("language", { enum: ["vi", "en"] }).notNull(),
+    asked: integer("asked").notNull().default(0),
+    answered: integer("answered").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channel, t.language] })],
 );
 
 /**
@@ -494,6 +518,8 @@ export const reminders = sqliteTable(
     index("reminders_skipped_idx").on(t.updatedAt).where(sql`status = 'skipped'`),
     index("reminders_document_only_idx").on(t.documentId),
     index("reminders_birth_event_only_idx").on(t.birthEventId),
+    // Indicators read reminders by the moment they were due (a period), whatever their status.
+    index("reminders_next_at_idx").on(t.nextAt),
   ],
 );
 
@@ -503,6 +529,8 @@ export const imports = sqliteTable("imports", {
   fileName: text("file_name").notNull(),
   format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
   importedBy: text("imported_by").notNull(),
+  /** The importing officer's agency (department officers see their agency's imports); null for admins. */
+  agency: text("agency"),
   /** `running` while rows are read (the `rows` count is the progress), then `finished`, or `failed` with `error`. */
   status: text("status", { enum: ["running", "finished", "failed"] }).notNull().default("running"),
   error: text("error"),

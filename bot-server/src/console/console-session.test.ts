@@ -126,3 +126,21 @@ describe("console sessions", () => {
     expect(page).toContain("Log in");
   });
 });
+
+describe("console request bodies", () => {
+  it("stops a form or upload that is too large before the session's form is read", async () => {
+    w = createTestWorld({ env: { IMPORT_MAX_BYTES: "1024" } });
+    createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: PASSWORD, role: "admin" });
+    const { cookie, token } = await consoleLogin(w, "quan-tri", PASSWORD);
+    const big = "x".repeat(300 * 1024);
+    const form = await consoleRequest(w, "/staff/faq/new", { cookie, form: { _csrf: csrfTokenFor(token), answerVi: big } });
+    expect(form.status).toBe(413);
+    expect(await form.text()).toContain("lớn hơn 256 KB");
+    const upload = new FormData();
+    upload.set("_csrf", csrfTokenFor(token));
+    upload.set("file", new File(["a".repeat(80 * 1024)], "lon.csv", { type: "text/csv" }));
+    const res = await w.app.request("/staff/imports", { method: "POST", headers: { cookie, "sec-fetch-site": "same-origin" }, body: upload });
+    expect(res.status).toBe(413);
+    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+});

@@ -15,3 +15,8 @@ export function formatDuration(ms: number, lang: "vi" | "en"): string {
   if (lang === "vi") return h > 0 ? `${h} giờ${m ? ` ${m} phút` : ""}` : `${m} phút`;
   return h > 0 ? `${h} h${m ? ` ${m} min` : ""}` : `${m} min`;
 }
+
+/** A size limit as officers read it: `50 MB`, `256 KB`. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

@@ -184,7 +184,7 @@ describe("the imports area of the console", () => {
     expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
   });
 
-  it("shows a department officer only their own imports: another's is not found, nor its rejected rows", async () => {
+  it("shows a department officer only their department's imports: an admin's is not found, nor its rejected rows", async () => {
     world();
     const admin = await session("admin", "quan-tri");
     const officer = await session("department", "so-vhttdl");

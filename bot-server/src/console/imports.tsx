@@ -20,7 +20,7 @@ import {
   type importSummary,
 } from "../services/staff-imports.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
-import { formatVietnamDateTime } from "./format.js";
+import { formatVietnamDateTime, sizeText } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
 
 /** Problems shown per page of the report: a 100,000-row file's report is paged, not put on one page. */
@@ -30,7 +30,6 @@ const PROGRESS_REFRESH_MS = 1500;
 
 type Summary = ReturnType<typeof importSummary>;
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 const STATUS_PILL = { running: "pill--warn", finished: "pill--ok", failed: "pill--err" } as const;
 

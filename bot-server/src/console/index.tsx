@@ -8,10 +8,12 @@
 import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
+import { bodyLimit } from "hono/body-limit";
+import { MAX_BODY_BYTES } from "../app.js";
 import { DomainError } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
 import { staffLogin, staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
-import { formatVietnamDateTime } from "./format.js";
+import { formatVietnamDateTime, sizeText } from "./format.js";
 import { consoleAssets } from "./assets.js";
 import { consoleGuard, consoleLanguage, LANG_COOKIE, safeNext, type ConsoleDeps, type ConsoleEnv } from "./context.js";
 import { ConsolePage, homeSections, notFoundPage, Notice } from "./layout.js";
@@ -89,6 +91,22 @@ export function consoleRoutes(deps: ConsoleDeps) {
     if (session) staffLogout(deps, session.token);
     deleteCookie(c, STAFF_COOKIE, { path: "/" });
     return c.redirect("/staff/login?loggedOut=1", 303);
+  });
+
+  // Bodies are limited before the guard reads a form for its CSRF token: a list upload up to
+  // IMPORT_MAX_BYTES (plus the form's other fields), any other form as the API's bodies.
+  const tooLarge = (max: number) => (c: Parameters<typeof homePage>[0]) =>
+    c.html(
+      <ConsolePage c={c} title={c.var.t("errors.failedTitle")}>
+        <Notice kind="error">{c.var.t("errors.tooLarge", { max: sizeText(max) })}</Notice>
+      </ConsolePage>,
+      413,
+    );
+  const uploadLimit = bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES + 64 * 1024, onError: tooLarge(deps.config.IMPORT_MAX_BYTES) });
+  const formLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) });
+  app.use("*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
   });
 
   app.use("/", consoleGuard(deps, "session"));

@@ -8,7 +8,7 @@
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { listWards } from "@hccd/db";
-import { indicatorExportQuerySchema, indicatorQuerySchema, serviceByKey, type IndicatorReport, type Language } from "@hccd/shared";
+import { indicatorExportQuerySchema, indicatorQuerySchema, serviceByKey, share, type IndicatorReport, type Language } from "@hccd/shared";
 import { DomainError } from "../errors.js";
 import { indicatorAgencies, indicatorReport } from "../services/indicators.js";
 import { exportIndicatorCsv } from "../services/indicators-csv.js";
@@ -302,17 +302,17 @@ function FunnelCard(props: { c: ConsoleContext; report: IndicatorReport; exportH
           id="funnel"
           label={t("indicators.funnel.chartLabel")}
           max={prepared}
-          rows={steps.map((s) => ({ label: t(`indicators.funnel.steps.${s.step}`), value: s.count, text: s.count === null ? t("indicators.notRecorded") : int(s.count, lang) }))}
+          rows={steps.map((s) => ({ label: t(`indicators.funnel.steps.${s.step}`), value: s.count, text: int(s.count, lang) }))}
         />
       )}
       <Table
         testId="funnel-table"
         caption={t("indicators.tableCaption")}
         head={[t("indicators.funnel.columns.step"), t("indicators.funnel.columns.count"), t("indicators.share")]}
-        rows={steps.map((s) => [t(`indicators.funnel.steps.${s.step}`), s.count === null ? t("indicators.notRecorded") : int(s.count, lang), s.count === null || prepared === 0 ? "—" : pct(s.count / prepared, lang)])}
+        rows={steps.map((s) => [t(`indicators.funnel.steps.${s.step}`), int(s.count, lang), pct(share(s.count, prepared), lang)])}
       />
-      <p class="hint" data-testid="funnel-opened-missing">
-        {t("indicators.funnel.openedMissing")}
+      <p class="hint" data-testid="funnel-opened-definition">
+        {t("indicators.funnel.openedDefinition")}
       </p>
     </IndicatorCard>
   );
@@ -376,18 +376,42 @@ function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref
   const q = report.faq;
   return (
     <IndicatorCard c={c} id="faq" title={t("indicators.faq.title")} appliesTo={q.appliesTo} exportHref={props.exportHref}>
-      <Notice kind="info">
-        <span data-testid="faq-gap">{t("indicators.faq.gap")}</span>
-      </Notice>
+      <p data-testid="faq-summary">
+        <strong>{t("indicators.faq.summary", { answered: int(q.answered, lang), asked: int(q.asked, lang), share: pct(q.answeredShare, lang) })}</strong>
+      </p>
+      {q.asked === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart
+          id="faq"
+          label={t("indicators.faq.chartLabel")}
+          max={1}
+          rows={[
+            ...q.byChannel.filter((r) => r.asked > 0).map((r) => ({ label: t(`indicators.faq.channels.${r.channel}`), value: r.answeredShare, text: pct(r.answeredShare, lang) })),
+            { label: t("indicators.total"), value: q.answeredShare, text: pct(q.answeredShare, lang) },
+          ]}
+        />
+      )}
       <Table
         testId="faq-table"
         caption={t("indicators.tableCaption")}
-        head={[t("indicators.faq.columns.channel"), t("indicators.faq.columns.unanswered"), t("indicators.faq.columns.distinct"), t("indicators.faq.columns.resolved")]}
+        head={[
+          t("indicators.faq.columns.channel"),
+          t("indicators.faq.columns.asked"),
+          t("indicators.faq.columns.answered"),
+          t("indicators.faq.columns.answeredShare"),
+          t("indicators.faq.columns.unanswered"),
+          t("indicators.faq.columns.distinct"),
+          t("indicators.faq.columns.resolved"),
+        ]}
         rows={[
-          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
-          [t("indicators.total"), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
+          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.asked, lang), int(r.answered, lang), pct(r.answeredShare, lang), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
+          [t("indicators.total"), int(q.asked, lang), int(q.answered, lang), pct(q.answeredShare, lang), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
         ]}
       />
+      <p class="hint" data-testid="faq-definition">
+        {t("indicators.faq.definition")}
+      </p>
     </IndicatorCard>
   );
 }

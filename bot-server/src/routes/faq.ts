@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { errorEnvelopeSchema, faqAnswerSchema, faqAskRequestSchema, foldVietnamese } from "@hccd/shared";
-import { logUnansweredQuestion, type Db } from "@hccd/db";
+import { errorEnvelopeSchema, faqAnswerSchema, faqAskRequestSchema } from "@hccd/shared";
+import type { Db } from "@hccd/db";
+import { recordFaqQuestion } from "../services/faq-log.js";
 import type { AppEnv } from "../env.js";
 import type { FaqService } from "../bot/context.js";
 import { validationHook } from "../validation-hook.js";
@@ -21,19 +22,9 @@ const askRoute = createRoute({
 export function faqRoutes(deps: { db: Db; faq: FaqService; now: () => Date }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(askRoute, (c) => {
-    const { question, lang } = c.req.valid("json");
+    const { question, lang, source } = c.req.valid("json");
     const result = deps.faq.ask(question, lang ?? "vi");
-    if (!result.answered) {
-      logUnansweredQuestion(deps.db, {
-        question,
-        questionKey: foldVietnamese(question).slice(0, 200),
-        language: lang ?? "vi",
-        topScore: Math.round((result.matches[0]?.score ?? 0) * 100),
-        topEntryId: result.matches[0]?.id ?? null,
-        channel: "api",
-        at: deps.now(),
-      });
-    }
+    recordFaqQuestion(deps.db, { question, language: lang ?? "vi", result, channel: source ?? "api", at: deps.now() });
     return c.json(result, 200);
   });
   return app;

@@ -30,7 +30,7 @@ import type { ServiceDeps } from "../deps.js";
 import type { ZaloGraphClient } from "../adapters/zalo/types.js";
 import { PlatformError } from "../adapters/errors.js";
 import { citizenAuth, createTokenCache } from "../middleware/citizen-auth.js";
-import { buildDraftView, consentToDraft, editDraft, listDraftsForCitizen, loadDraftForCitizen } from "../services/citizen-drafts.js";
+import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/citizen-drafts.js";
 import { DomainError } from "../errors.js";
 import { validationHook } from "../validation-hook.js";
 import { audit } from "../services/audit.js";
@@ -140,10 +140,7 @@ export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue
 
   app.openapi(listDraftsRoute, (c) => c.json({ drafts: listDraftsForCitizen(deps.db, c.var.citizen) }, 200));
 
-  app.openapi(getDraftRoute, (c) => {
-    const { draft } = loadDraftForCitizen(deps.db, c.req.valid("param").id, c.var.citizen);
-    return c.json(buildDraftView(deps.db, draft), 200);
-  });
+  app.openapi(getDraftRoute, (c) => c.json(openDraftForCitizen(deps.db, c.req.valid("param").id, c.var.citizen, deps.now()), 200));
 
   app.openapi(editDraftRoute, (c) => c.json(editDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId), 200));
 

@@ -164,7 +164,7 @@ describe("imports through the staff API", () => {
     expect(w.handle.sqlite.prepare("select expires_on from documents").get()).toEqual({ expires_on: "2027-06-30" });
   });
 
-  it("lets a department officer import only their agency's services, and see only their own imports", async () => {
+  it("lets a department officer import only their agency's services, and not read an admin's imports", async () => {
     world();
     const officer = await tokenFor("department");
     const admin = await tokenFor("admin");
@@ -184,6 +184,20 @@ describe("imports through the staff API", () => {
     expect(mine.imports).toHaveLength(1);
     const all = importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token: admin })).json());
     expect(all.imports).toHaveLength(2);
+  });
+
+  it("shows a department's imports to its other officers, and not to another department's", async () => {
+    world();
+    const officer = await tokenFor("department");
+    const colleague = await tokenFor("department", "dong-nghiep");
+    const other = createStaffUser(w.services, { username: "so-cong-thuong", displayName: "Cán bộ Sở Công Thương", password: PASSWORD, role: "department", agency: "Sở Công Thương" });
+    const otherToken = staffSessionSchema.parse(await (await login(other.username)).json()).token;
+    const id = ((await (await upload(officer, "vhttdl.csv", CSV)).json()) as { importId: string }).importId;
+    await w.jobs.idle();
+    expect((await w.call("GET", `/api/staff/imports/${id}`, { token: colleague })).status).toBe(200);
+    expect(importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token: colleague })).json()).imports.map((i) => i.id)).toEqual([id]);
+    expect((await w.call("GET", `/api/staff/imports/${id}`, { token: otherToken })).status).toBe(404);
+    expect(importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token: otherToken })).json()).imports).toEqual([]);
   });
 
   it("refuses a missing file, a wrong type, a fake workbook and an empty file, naming the field", async () => {

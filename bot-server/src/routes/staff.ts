@@ -53,7 +53,7 @@ const startImportRoute = createRoute({
   request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
   responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, or not .csv/.xlsx"), ...authErrors },
 });
-const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their own)"), ...authErrors } });
+const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their agency's)"), ...authErrors } });
 const importIdParam = z.object({ id: z.string().min(1).max(64) });
 const readImportRoute = createRoute({
   method: "get", path: "/imports/{id}", tags: ["staff"], security, request: { params: importIdParam },

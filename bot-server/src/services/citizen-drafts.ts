@@ -17,6 +17,7 @@ import {
   getDraftParties,
   insertConsent,
   insertDraftEvent,
+  hasDraftEvent,
   insertStatusHistory,
   insertSubmission,
   latestSubmissionForDraft,
@@ -78,11 +79,22 @@ function titleOf(draft: Draft): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
+/**
+ * A party opens their draft: the view, and the first time the `opened` event (the indicators'
+ * funnel step between the notice and the consent).
+ */
+export function openDraftForCitizen(db: Db, draftId: string, citizen: ZaloUser, now: Date): DraftView {
+  const { draft } = loadDraftForCitizen(db, draftId, citizen);
+  if (!hasDraftEvent(db, draft.id, "opened")) insertDraftEvent(db, { draftId: draft.id, kind: "opened", at: now });
+  return buildDraftView(db, draft);
+}
+
 /** The draft as the Mini App shows it, with the content hash of exactly that. */
 export function buildDraftView(db: Db, draft: Draft): DraftView {
   const consent = activeConsentForDraft(db, draft.id);
   const submission = latestSubmissionForDraft(db, draft.id);
-  const timeline: TimelineEntry[] = listDraftEvents(db, draft.id).map((e) => {
+  // "opened" is for the indicators (the funnel), not a step the citizen needs to see.
+  const timeline: TimelineEntry[] = listDraftEvents(db, draft.id).filter((e): e is typeof e & { kind: TimelineEntry["kind"] } => e.kind !== "opened").map((e) => {
     const entry: TimelineEntry = { kind: e.kind, at: e.at.toISOString() };
     if (e.data.status) entry.status = e.data.status as SubmissionStatus;
     if (e.data.note) entry.note = e.data.note;

@@ -42,7 +42,7 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
       );
     }
     case "funnel":
-      return table([k("funnel.columns.step"), k("funnel.columns.count")], report.funnel.steps.map((s) => [k(`funnel.steps.${s.step}`), s.count ?? k("notRecorded")]));
+      return table([k("funnel.columns.step"), k("funnel.columns.count")], report.funnel.steps.map((s) => [k(`funnel.steps.${s.step}`), s.count]));
     case "noticeToConsent":
       return table([k("noticeToConsent.columns.drafts"), k("noticeToConsent.columns.medianMinutes")], [[report.noticeToConsent.drafts, minutes(report.noticeToConsent.medianMs)]]);
     case "satisfaction": {
@@ -58,12 +58,21 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
     case "faq": {
       const q = report.faq;
       return metricRows([
-        [k("faq.columns.asked"), k("notRecorded")],
-        [k("faq.columns.answeredShare"), k("notRecorded")],
+        [k("faq.columns.asked"), q.asked],
+        [k("faq.columns.answered"), q.answered],
+        [k("faq.columns.answeredShare"), percent(q.answeredShare, lang)],
         [k("faq.columns.unanswered"), q.unanswered],
         [k("faq.columns.distinct"), q.distinctUnanswered],
         [k("faq.columns.resolved"), q.resolvedByStaff],
-        ...q.byChannel.map((c): [string, CsvCell] => [`${k("faq.columns.unanswered")} — ${k(`faq.channels.${c.channel}`)}`, c.logged]),
+        ...q.byChannel.flatMap((c): [string, CsvCell][] => {
+          const channel = k(`faq.channels.${c.channel}`);
+          return [
+            [`${k("faq.columns.asked")} — ${channel}`, c.asked],
+            [`${k("faq.columns.answered")} — ${channel}`, c.answered],
+            [`${k("faq.columns.answeredShare")} — ${channel}`, percent(c.answeredShare, lang)],
+            [`${k("faq.columns.unanswered")} — ${channel}`, c.logged],
+          ];
+        }),
       ]);
     }
     case "handover": {

@@ -112,6 +112,16 @@ function seed(db: Db) {
   q("b", "bot", new Date(day), true);
   q("a", "api", new Date(day));
   q("c", "bot", vn("2026-10-01T08:00:00"));
+  // Questions asked per Vietnam day, matching the log above: on 12/11 the bot 5 (2 answered, the 3
+  // above not) and the API 1 (not answered); the Mini App 2, both answered, on 26/10 (the period's
+  // first day, included); before the period, 25/10 and 1/10 (not counted).
+  const asked = (day: string, channel: "bot" | "api" | "mini_app", language: "vi" | "en", n: number, answered: number) => db.insert(schema.faqDailyCounts).values({ day, channel, language, asked: n, answered }).run();
+  asked("2026-11-12", "bot", "vi", 4, 2);
+  asked("2026-11-12", "bot", "en", 1, 0);
+  asked("2026-11-12", "api", "vi", 1, 0);
+  asked("2026-10-26", "mini_app", "en", 2, 2);
+  asked("2026-10-25", "bot", "vi", 3, 3);
+  asked("2026-10-01", "bot", "vi", 1, 0);
 
   // Handovers: U1 is P1 (ward A), U2 is P2 (ward B).
   const ticket = (id: string, user: string, openedAt: Date, firstResponseAt: Date | null) => db.insert(schema.handoverTickets).values({ id, zaloUserId: user, status: firstResponseAt ? "closed" : "open", openedAt, firstResponseAt }).run();
@@ -151,7 +161,7 @@ describe("indicators over known data", () => {
     expect(r.funnel.steps).toEqual([
       { step: "prepared", count: 4 },
       { step: "notified", count: 3 },
-      { step: "opened", count: null },
+      { step: "opened", count: 3 }, // no opened event yet: DR1, DR2, DR3 through their consent
       { step: "consented", count: 3 },
       { step: "submitted", count: 1 },
       { step: "completed", count: 1 },
@@ -159,11 +169,21 @@ describe("indicators over known data", () => {
     expect(r.noticeToConsent).toMatchObject({ drafts: 3, medianMs: 6 * H }); // 2 h, 6 h, 10 h
     expect(r.satisfaction).toMatchObject({ target: 0.95, ratings: 4, satisfied: 2, share: 0.5 });
     expect(r.satisfaction.byScore.map((b) => b.count)).toEqual([0, 1, 1, 1, 1]);
-    expect(r.faq).toMatchObject({ asked: null, answeredShare: null, unanswered: 4, distinctUnanswered: 2, resolvedByStaff: 1, appliesTo: ["period"] });
-    expect(r.faq.byChannel).toEqual([
-      { channel: "api", logged: 1, distinct: 1, resolved: 0 },
-      { channel: "bot", logged: 3, distinct: 2, resolved: 1 },
-    ]);
+    // Asked on 26/10–24/11: bot 5 (2 answered), API 1 (0), Mini App 2 (2) → 4 of 8.
+    expect(r.faq).toEqual({
+      appliesTo: ["period"],
+      asked: 8,
+      answered: 4,
+      answeredShare: 0.5,
+      unanswered: 4,
+      distinctUnanswered: 2,
+      resolvedByStaff: 1,
+      byChannel: [
+        { channel: "api", asked: 1, answered: 0, answeredShare: 0, logged: 1, distinct: 1, resolved: 0 },
+        { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, logged: 3, distinct: 2, resolved: 1 },
+        { channel: "mini_app", asked: 2, answered: 2, answeredShare: 1, logged: 0, distinct: 0, resolved: 0 },
+      ],
+    });
     // Decided: T1, T2, T3 answered and T4 late while waiting; within one working day: T1, T2.
     expect(r.handover).toEqual({ appliesTo: ["period", "ward"], targetWorkingMs: 7.5 * H, opened: 5, answered: 3, unanswered: 2, medianMs: 26 * H, medianWorkingMs: 7.5 * H, withinTarget: 2, withinTargetShare: 0.5 });
     expect(r.delivery.channels).toEqual([
@@ -176,17 +196,17 @@ describe("indicators over known data", () => {
   it("narrows by ward: documents, parties, consenting persons, Zalo users and recipients of that ward", () => {
     const a = report(staff("viewer"), { ward: WARD_A });
     expect(a.reminders.total).toMatchObject({ due: 6, onTime: 1, counted: 3, onTimeShare: 1 / 3 }); // R1, R3–R7
-    expect(a.funnel.steps.map((s) => s.count)).toEqual([2, 2, null, 2, 1, 1]); // DR1, DR3
+    expect(a.funnel.steps.map((s) => s.count)).toEqual([2, 2, 2, 2, 1, 1]); // DR1, DR3
     expect(a.noticeToConsent.medianMs).toBe(6 * H); // 2 h and 10 h
     expect(a.satisfaction).toMatchObject({ ratings: 2, satisfied: 2, share: 1 });
     expect(a.handover).toMatchObject({ opened: 3, answered: 2, withinTarget: 1, withinTargetShare: 0.5, medianMs: 13.5 * H });
     expect(a.delivery.channels.map((c) => [c.channel, c.sent, c.delivered, c.failed])).toEqual([["oa", 1, 1, 0], ["zns", 1, 0, 1], ["sms", 0, 0, 0]]);
     // The FAQ has no ward: the same figures whatever the ward.
-    expect(a.faq.unanswered).toBe(4);
+    expect(a.faq).toMatchObject({ asked: 8, answered: 4, unanswered: 4 });
 
     const b = report(staff("viewer"), { ward: WARD_B });
     expect(b.reminders.total).toMatchObject({ due: 2, sentLate: 1, missed: 1, counted: 2, onTimeShare: 0 });
-    expect(b.funnel.steps.map((s) => s.count)).toEqual([2, 1, null, 1, 0, 0]);
+    expect(b.funnel.steps.map((s) => s.count)).toEqual([2, 1, 1, 1, 0, 0]);
     expect(b.satisfaction).toMatchObject({ ratings: 2, satisfied: 0, share: 0 });
     expect(b.handover).toMatchObject({ opened: 2, answered: 1, withinTarget: 1, withinTargetShare: 0.5 });
   });
@@ -194,7 +214,7 @@ describe("indicators over known data", () => {
   it("narrows by agency and by service; chat messages belong to no service", () => {
     const v = report(staff("viewer"), { agency: VHTTDL });
     expect(v.reminders.total).toMatchObject({ due: 5, onTime: 1, counted: 3 });
-    expect(v.funnel.steps.map((s) => s.count)).toEqual([1, 1, null, 1, 0, 0]); // DR3
+    expect(v.funnel.steps.map((s) => s.count)).toEqual([1, 1, 1, 1, 0, 0]); // DR3
     expect(v.noticeToConsent.medianMs).toBe(10 * H);
     expect(v.satisfaction).toMatchObject({ ratings: 0, satisfied: 0, share: null });
     expect(v.delivery.channels.map((c) => [c.channel, c.sent])).toEqual([["oa", 0], ["zns", 1], ["sms", 1]]);
@@ -210,11 +230,11 @@ describe("indicators over known data", () => {
   it("shows an empty period as zeros and no shares, never a division by zero", () => {
     const r = report(staff("admin"), { from: "2025-01-01", to: "2025-01-31" });
     expect(r.reminders.total).toEqual({ due: 0, onTime: 0, sentLate: 0, waiting: 0, missed: 0, failed: 0, unreachable: 0, optedOut: 0, cancelled: 0, counted: 0, onTimeShare: null });
-    expect(r.funnel.steps.map((s) => s.count)).toEqual([0, 0, null, 0, 0, 0]);
+    expect(r.funnel.steps.map((s) => s.count)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(r.noticeToConsent).toMatchObject({ drafts: 0, medianMs: null });
     expect(r.satisfaction).toMatchObject({ ratings: 0, share: null });
     expect(r.handover).toMatchObject({ opened: 0, medianMs: null, medianWorkingMs: null, withinTargetShare: null });
-    expect(r.faq.unanswered).toBe(0);
+    expect(r.faq).toEqual({ appliesTo: ["period"], asked: 0, answered: 0, answeredShare: null, unanswered: 0, distinctUnanswered: 0, resolvedByStaff: 0, byChannel: [] });
     expect(r.delivery.channels.every((c) => c.sent === 0 && c.failed === 0)).toBe(true);
   });
 
@@ -233,6 +253,41 @@ describe("indicators over known data", () => {
     expect(fields({ ward: "99999" })).toEqual(["ward"]);
     expect(fields({ from: "2026-11-10", to: "2026-11-01" })).toEqual(["to"]);
     expect(fields({ from: "2020-01-01", to: "2026-11-01" })).toEqual(["from"]);
+  });
+});
+
+describe("recorded through the real paths", () => {
+  it("counts questions asked through /api/faq/ask on their Vietnam day, by channel, answered or not", async () => {
+    const ask = async (body: Record<string, string>) => ((await (await w.call("POST", "/api/faq/ask", { body })).json()) as { answered: boolean }).answered;
+    expect(await ask({ question: "đăng ký khai sinh cho con trong bao nhiêu ngày", lang: "vi", source: "mini_app" })).toBe(true);
+    expect(await ask({ question: "cách nuôi cá cảnh", lang: "vi" })).toBe(false);
+    expect(await ask({ question: "thời tiết ngày mai", source: "mini_app" })).toBe(false);
+    // Today (24/11, the period's last day): Mini App 2 asked, 1 answered; API 1 asked, none answered.
+    const r = report(staff("viewer"));
+    expect(r.faq).toMatchObject({ asked: 11, answered: 5, answeredShare: 5 / 11, unanswered: 6, distinctUnanswered: 4 });
+    expect(r.faq.byChannel).toEqual([
+      { channel: "api", asked: 2, answered: 0, answeredShare: 0, logged: 2, distinct: 2, resolved: 0 },
+      { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, logged: 3, distinct: 2, resolved: 1 },
+      { channel: "mini_app", asked: 4, answered: 3, answeredShare: 0.75, logged: 1, distinct: 1, resolved: 0 },
+    ]);
+    // A period of that day alone: only the three questions just asked.
+    expect(report(staff("viewer"), { from: "2026-11-24", to: "2026-11-24" }).faq).toMatchObject({ asked: 3, answered: 1, answeredShare: 1 / 3, unanswered: 2 });
+  });
+
+  it("counts a draft as opened once its party opens it in the Mini App, or by its consent", async () => {
+    const { token } = await w.citizen({ phone: "84900000002" }); // P2: party of DR2 (consented) and DR4 (untouched)
+    for (const id of ["DR4", "DR4", "DR2"]) expect((await w.call("GET", `/api/me/drafts/${id}`, { token })).status).toBe(200);
+    // Before the period: its opening is not counted.
+    w.services.db.insert(schema.draftEvents).values({ draftId: "DR5", kind: "opened", at: vn("2026-10-02T08:00:00") }).run();
+    const opened = (id: string) => w.services.db.select().from(schema.draftEvents).all().filter((e) => e.draftId === id && e.kind === "opened").length;
+    expect([opened("DR4"), opened("DR2")]).toEqual([1, 1]); // recorded once per draft, however often it is opened
+    // DR4 by its event; DR2 by its event and its consent, counted once; DR1, DR3 by their consent.
+    expect(report(staff("viewer")).funnel.steps.map((s) => [s.step, s.count])).toEqual([["prepared", 4], ["notified", 3], ["opened", 4], ["consented", 3], ["submitted", 1], ["completed", 1]]);
+    expect(report(staff("viewer"), { ward: WARD_B }).funnel.steps.map((s) => s.count)).toEqual([2, 1, 2, 1, 0, 0]);
+    expect(report(staff("viewer"), { ward: WARD_A }).funnel.steps.map((s) => s.count)).toEqual([2, 2, 2, 2, 1, 1]);
+    // The citizen's timeline does not show the indicator's event.
+    const view = (await (await w.call("GET", "/api/me/drafts/DR4", { token })).json()) as { timeline: { kind: string }[] };
+    expect(view.timeline.map((e) => e.kind)).not.toContain("opened");
   });
 });
 
@@ -280,10 +335,37 @@ describe("CSV export", () => {
     expect(entry).toMatchObject({ actorKind: "staff", actorId: officer.id, requestId: "req-1", details: { indicator: "reminders", from: "2026-10-26", to: "2026-11-24", agency: VHTTDL, ward: WARD_A, service: null } });
   });
 
-  it("writes the missing figures as not recorded, in English when asked", () => {
+  it("writes every funnel step with its count, in English when asked", () => {
     const file = exportIndicatorCsv(deps(), staff("viewer"), {}, "funnel", { lang: "en" });
     const rows = parse(file.body.slice(1)) as string[][];
-    expect(rows.map((r) => r.slice(5))).toEqual([["Step", "Drafts"], ["Prepared", "4"], ["Notice sent", "3"], ["Opened", "Not recorded"], ["Consented", "3"], ["Submitted", "1"], ["Completed", "1"]]);
+    expect(rows.map((r) => r.slice(5))).toEqual([["Step", "Drafts"], ["Prepared", "4"], ["Notice sent", "3"], ["Opened", "3"], ["Consented", "3"], ["Submitted", "1"], ["Completed", "1"]]);
+  });
+
+  it("writes the FAQ's asked, answered and answered share, in all and per channel", () => {
+    const file = exportIndicatorCsv(deps(), staff("viewer"), {}, "faq", { lang: "vi" });
+    const rows = parse(file.body.slice(1)) as string[][];
+    expect(rows.map((r) => r.slice(5))).toEqual([
+      ["Chỉ tiêu", "Giá trị"],
+      ["Tổng số câu hỏi", "8"],
+      ["Đã trả lời", "4"],
+      ["Tỷ lệ trả lời (%)", "50,0"],
+      ["Câu hỏi chưa trả lời được", "4"],
+      ["Câu hỏi khác nhau", "2"],
+      ["Đã được cán bộ bổ sung câu trả lời", "1"],
+      ["Tổng số câu hỏi — Cổng hỏi đáp", "1"],
+      ["Đã trả lời — Cổng hỏi đáp", "0"],
+      ["Tỷ lệ trả lời (%) — Cổng hỏi đáp", "0,0"],
+      ["Câu hỏi chưa trả lời được — Cổng hỏi đáp", "1"],
+      ["Tổng số câu hỏi — Chatbot Zalo", "5"],
+      ["Đã trả lời — Chatbot Zalo", "2"],
+      ["Tỷ lệ trả lời (%) — Chatbot Zalo", "40,0"],
+      ["Câu hỏi chưa trả lời được — Chatbot Zalo", "3"],
+      ["Tổng số câu hỏi — Mini App", "2"],
+      ["Đã trả lời — Mini App", "2"],
+      ["Tỷ lệ trả lời (%) — Mini App", "100,0"],
+      ["Câu hỏi chưa trả lời được — Mini App", "0"],
+    ]);
+    expect(rows.find((r) => r.includes("Chưa ghi nhận"))).toBeUndefined();
   });
 });
 
@@ -320,6 +402,10 @@ describe("API and console", () => {
     expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="reminders-chart-title"/);
     expect(html).toContain('data-testid="reminders-table"');
     expect(html).toContain("Đã mở");
+    expect(html).toContain('data-testid="funnel-opened-definition"');
+    expect(html).toMatch(/data-testid="faq-summary"><strong>4\/8 câu hỏi được trả lời \(50\s?%\)\.<\/strong>/);
+    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="faq-chart-title"/);
+    expect(html).not.toContain("Chưa ghi nhận");
     expect(html).not.toContain("style=");
     const csv = await consoleRequest(w, "/staff/indicators/export?indicator=satisfaction", { cookie });
     expect(csv.status).toBe(200);

@@ -1,6 +1,6 @@
 /**
  * The plans' evaluation indicators for the staff console and API: reminders on time, the drafts
- * funnel, notice-to-consent time, satisfaction, the FAQ, handover waiting time, delivery by channel.
+ * funnel, notice-to-consent time, satisfaction, the FAQ's answered rate, handover waiting time, delivery by channel.
  *
  * Aggregates only: no indicator shows a person, so viewing them writes no audit entry (a staff
  * read of a *person's* data is what the audit log must hold); exporting one is audited, with the
@@ -9,6 +9,7 @@
 import {
   deliveryCounts,
   draftIndicatorRows,
+  faqAskedCounts,
   getWard,
   handoverIndicatorRows,
   ratingCountsByScore,
@@ -139,11 +140,13 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
     const times = [d.notifiedEventAt, d.readyNoticeSentAt, d.reminderSentAt].filter((t): t is number => t !== null);
     return times.length ? Math.min(...times) : null;
   };
-  const stepCount: Record<(typeof FUNNEL_STEPS)[number], number | null> = {
+  const stepCount: Record<(typeof FUNNEL_STEPS)[number], number> = {
     prepared: drafts.length,
     notified: drafts.filter((d) => noticeAt(d) !== null).length,
-    // Opening a draft in the Mini App is not recorded (no draft event, no audit entry): shown as missing, not guessed.
-    opened: null,
+    // Opened: an `opened` event (recorded once per draft when a party first opens it in the Mini
+    // App) or a consent. A consent can only be given on an opened draft, and drafts from before the
+    // event was recorded have none, so a consent stands in for the missing event.
+    opened: drafts.filter((d) => d.openedEventAt !== null || d.firstConsentAt !== null).length,
     consented: drafts.filter((d) => d.firstConsentAt !== null).length,
     submitted: drafts.filter((d) => d.submitted === 1).length,
     completed: drafts.filter((d) => d.completed === 1).length,
@@ -158,8 +161,16 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
   const ratings = byScore.reduce((s, r) => s + r.count, 0);
   const satisfied = byScore.filter((r) => isSatisfied(r.score)).reduce((s, r) => s + r.count, 0);
 
-  // 5. FAQ: only unanswered questions are logged, so the answered rate has no denominator.
+  // 5. FAQ: every question is counted on its Vietnam day (the period's days, `from`–`to`), and the
+  // unanswered ones are also logged with their text. Answered: the top match was confident.
   const faq = unansweredQuestionCounts(deps.db, scope);
+  const asked = faqAskedCounts(deps.db, { from: f.from, to: f.to });
+  const faqChannels = [...new Set([...asked.byChannel.map((c) => c.channel), ...faq.byChannel.map((c) => c.channel)])].sort() as ("bot" | "api" | "mini_app")[];
+  const faqByChannel = faqChannels.map((channel) => {
+    const a = asked.byChannel.find((c) => c.channel === channel) ?? { asked: 0, answered: 0 };
+    const u = faq.byChannel.find((c) => c.channel === channel) ?? { logged: 0, distinct: 0, resolved: 0 };
+    return { channel, asked: a.asked, answered: a.answered, answeredShare: share(a.answered, a.asked), logged: u.logged, distinct: u.distinct, resolved: u.resolved };
+  });
 
   // 6. Handover: first reply in office time against one working day.
   const tickets = handoverIndicatorRows(deps.db, scope);
@@ -199,12 +210,13 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
     satisfaction: { appliesTo: [...all], target: INDICATOR_TARGETS.satisfied, ratings, satisfied, share: share(satisfied, ratings), byScore: [1, 2, 3, 4, 5].map((score) => ({ score, count: byScore.find((r) => r.score === score)?.count ?? 0 })) },
     faq: {
       appliesTo: ["period"],
-      asked: null,
-      answeredShare: null,
+      asked: asked.total.asked,
+      answered: asked.total.answered,
+      answeredShare: share(asked.total.answered, asked.total.asked),
       unanswered: faq.total.logged,
       distinctUnanswered: faq.total.distinct,
       resolvedByStaff: faq.total.resolved,
-      byChannel: faq.byChannel,
+      byChannel: faqByChannel,
     },
     handover: {
       appliesTo: ["period", "ward"],

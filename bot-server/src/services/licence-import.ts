@@ -95,7 +95,7 @@ export async function importLicences(
 ): Promise<ImportReport> {
   const importId = input.importId ?? deps.newId();
   const startedAt = deps.now();
-  insertImport(deps.db, { id: importId, fileName: input.fileName, format: input.format, importedBy: input.importedBy, startedAt, status: "running" });
+  insertImport(deps.db, { id: importId, fileName: input.fileName, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt, status: "running" });
   try {
     return await runImport(deps, { ...input, importId });
   } catch (err) {

@@ -67,11 +67,12 @@ export function importSummary(row: ImportRow) {
 
 /** Admins see every import; a department officer sees their own. */
 function mayRead(staff: StaffUser, row: ImportRow): boolean {
-  return staff.role === "admin" || row.importedBy === staff.id;
+  // A department officer sees their agency's imports, whoever in the department uploaded them.
+  return staff.role === "admin" || row.importedBy === staff.id || (staff.role === "department" && staff.agency !== null && row.agency === staff.agency);
 }
 
 export function listStaffImports(deps: Pick<ServiceDeps, "db">, staff: StaffUser) {
-  const rows = listImports(deps.db, { limit: 50, ...(staff.role === "admin" ? {} : { importedBy: staff.id }) });
+  const rows = listImports(deps.db, { limit: 50, ...(staff.role === "admin" ? {} : staff.role === "department" && staff.agency ? { agency: staff.agency } : { importedBy: staff.id }) });
   return rows.map(importSummary);
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
-import { botSessions, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, zaloUsers } from "../schema.js";
+import { botSessions, faqDailyCounts, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, zaloUsers } from "../schema.js";
 
 export type HandoverTicket = typeof handoverTickets.$inferSelect;
 export type HandoverMessage = typeof handoverMessages.$inferSelect;
@@ -53,6 +53,15 @@ export function listOpenTickets(db: Db): HandoverTicket[] {
 
 export function logUnansweredQuestion(db: Db, row: typeof faqUnanswered.$inferInsert): void {
   db.insert(faqUnanswered).values(row).run();
+}
+
+/** Counts one question asked of the FAQ (and whether it was answered) on its Vietnam day. */
+export function countFaqQuestion(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en"; answered: boolean }): void {
+  const answered = row.answered ? 1 : 0;
+  db.insert(faqDailyCounts)
+    .values({ day: row.day, channel: row.channel, language: row.language, asked: 1, answered })
+    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { asked: sql`${faqDailyCounts.asked} + 1`, answered: sql`${faqDailyCounts.answered} + ${answered}` } })
+    .run();
 }
 
 /** Unanswered questions grouped by their folded form, most frequent first. */

@@ -118,9 +118,10 @@ export function getImport(db: Db, id: string): ImportRow | undefined {
 }
 
 /** Recent imports, newest first; `importedBy` narrows to one staff member's. */
-export function listImports(db: Db, opts: { limit: number; importedBy?: string }): ImportRow[] {
+/** Recent imports, newest first: all, one officer's, or one agency's. */
+export function listImports(db: Db, opts: { limit: number; importedBy?: string; agency?: string }): ImportRow[] {
   const q = db.select().from(imports);
-  const filtered = opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
+  const filtered = opts.agency ? q.where(eq(imports.agency, opts.agency)) : opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
   return filtered.orderBy(desc(imports.startedAt)).limit(opts.limit).all();
 }
 

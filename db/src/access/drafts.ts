@@ -55,6 +55,11 @@ export function insertDraftEvent(db: Db, event: { draftId: string; kind: DraftEv
   db.insert(draftEvents).values({ draftId: event.draftId, kind: event.kind, at: event.at, data: event.data ?? {} }).run();
 }
 
+/** Whether the draft has an event of this kind (e.g. `opened`, recorded once). */
+export function hasDraftEvent(db: Db, draftId: string, kind: DraftEvent["kind"]): boolean {
+  return db.select({ id: draftEvents.id }).from(draftEvents).where(and(eq(draftEvents.draftId, draftId), eq(draftEvents.kind, kind))).limit(1).get() !== undefined;
+}
+
 export function listDraftEvents(db: Db, draftId: string): DraftEvent[] {
   return db.select().from(draftEvents).where(eq(draftEvents.draftId, draftId)).orderBy(asc(draftEvents.id)).all();
 }

@@ -69,6 +69,8 @@ export interface DraftIndicatorRow {
   readyNoticeSentAt: number | null;
   /** A renewal draft: the first reminder about the same document and expiry that was sent. */
   reminderSentAt: number | null;
+  /** The first `opened` event: a party opened the draft in the Mini App (recorded since 0006; older drafts have none). */
+  openedEventAt: number | null;
   firstConsentAt: number | null;
   submitted: 0 | 1;
   completed: 0 | 1;
@@ -91,6 +93,7 @@ export function draftIndicatorRows(db: Db, s: IndicatorScope): DraftIndicatorRow
           (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'notified') as notifiedEventAt,
           (select min(o.sent_at) from outbox o where o.idempotency_key in ('birth-draft-ready:' || d.id, 'death-draft-ready:' || d.id)) as readyNoticeSentAt,
           (select min(o.sent_at) from reminders r join outbox o on o.id = r.outbox_id where d.document_id is not null and r.document_id = d.document_id and r.due_on = d.document_expires_on) as reminderSentAt,
+          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'opened') as openedEventAt,
           (select min(c.consented_at) from consents c where c.draft_id = d.id) as firstConsentAt,
           exists (select 1 from draft_events e where e.draft_id = d.id and e.kind = 'submitted') as submitted,
           exists (select 1 from submissions sb where sb.draft_id = d.id and sb.status = 'completed') as completed
@@ -127,6 +130,22 @@ export interface UnansweredCounts {
   logged: number;
   distinct: number;
   resolved: number;
+}
+
+export interface FaqAskedCounts {
+  asked: number;
+  answered: number;
+}
+
+/**
+ * Questions put to the FAQ on the Vietnam days `from`–`to` (`YYYY-MM-DD`, both included), and how
+ * many it answered confidently: in all and per channel (`faq_daily_counts`, counts only, no text).
+ */
+export function faqAskedCounts(db: Db, p: { from: string; to: string }): { total: FaqAskedCounts; byChannel: (FaqAskedCounts & { channel: "bot" | "api" | "mini_app" })[] } {
+  const where = sql`where day >= ${p.from} and day <= ${p.to}`;
+  const counts = sql`coalesce(sum(asked), 0) as asked, coalesce(sum(answered), 0) as answered`;
+  const total = all<FaqAskedCounts>(db, sql`select ${counts} from faq_daily_counts ${where}`)[0] ?? { asked: 0, answered: 0 };
+  return { total, byChannel: all(db, sql`select channel as channel, ${counts} from faq_daily_counts ${where} group by channel order by channel`) };
 }
 
 /** Handed-over chats opened in [start, end). Ward: a person with the Zalo user's linked phone lives there. */

@@ -363,20 +363,33 @@ export const indicatorReportSchema = z.object({
   reminders: z.object({ appliesTo, target: z.number(), total: reminderCountsSchema, byService: z.array(reminderCountsSchema.extend({ service: z.string() })) }),
   funnel: z.object({
     appliesTo,
-    /** `count` is null for a step the system does not record. */
-    steps: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int().nullable() })),
+    /** Drafts prepared in the period that reached each step (`opened`: an `opened` event or a consent). */
+    steps: z.array(z.object({ step: z.enum(FUNNEL_STEPS), count: z.number().int() })),
   }),
   noticeToConsent: z.object({ appliesTo, drafts: z.number().int(), medianMs: z.number().nullable() }),
   satisfaction: z.object({ appliesTo, target: z.number(), ratings: z.number().int(), satisfied: z.number().int(), share: shareValue, byScore: z.array(z.object({ score: z.number().int(), count: z.number().int() })) }),
   faq: z.object({
     appliesTo,
-    /** Questions asked in total are not recorded (only the unanswered ones): the answered rate cannot be computed. */
-    asked: z.null(),
-    answeredShare: z.null(),
+    /** Questions put to the FAQ on the period's days; answered: its top match was confident (a "did you mean" is not answered). */
+    asked: z.number().int(),
+    answered: z.number().int(),
+    /** `answered / asked`, null when nothing was asked. */
+    answeredShare: shareValue,
+    /** Unanswered questions logged with their text (for staff to turn into entries), distinct by folded form, and since answered by staff. */
     unanswered: z.number().int(),
     distinctUnanswered: z.number().int(),
     resolvedByStaff: z.number().int(),
-    byChannel: z.array(z.object({ channel: z.string(), logged: z.number().int(), distinct: z.number().int(), resolved: z.number().int() })),
+    byChannel: z.array(
+      z.object({
+        channel: z.enum(["bot", "api", "mini_app"]),
+        asked: z.number().int(),
+        answered: z.number().int(),
+        answeredShare: shareValue,
+        logged: z.number().int(),
+        distinct: z.number().int(),
+        resolved: z.number().int(),
+      }),
+    ),
   }),
   handover: z.object({
     appliesTo,

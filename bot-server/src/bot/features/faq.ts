@@ -1,5 +1,4 @@
-import { foldVietnamese } from "@hccd/shared";
-import { logUnansweredQuestion } from "@hccd/db";
+import { recordFaqQuestion } from "../../services/faq-log.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { handoverButton } from "./buttons.js";
@@ -26,16 +25,8 @@ export const faq = new Composer<BotContext>().use(async (ctx, next) => {
   ctx.sessionChanged = true;
   const result = ctx.deps.faq.ask(ctx.text, ctx.lang);
   const [top] = result.matches;
+  recordFaqQuestion(ctx.deps.db, { question: ctx.text, language: ctx.lang, result, channel: "bot", at: ctx.now });
   if (result.answered && top) return ctx.reply(withSource(ctx, ctx.deps.faq.entry(top.id, ctx.lang)?.source, top.answer));
-  logUnansweredQuestion(ctx.deps.db, {
-    question: ctx.text.slice(0, 500),
-    questionKey: foldVietnamese(ctx.text).slice(0, 200),
-    language: ctx.lang,
-    topScore: Math.round((top?.score ?? 0) * 100),
-    topEntryId: top?.id ?? null,
-    channel: "bot",
-    at: ctx.now,
-  });
   if (result.matches.length > 0) {
     const buttons = result.matches.slice(0, 3).map((m) => ({ type: "oa.query.show" as const, title: m.question.slice(0, 100), payload: `#faq:${m.id}` }));
     return ctx.reply(ctx.t("bot:faq.didYouMean"), [...buttons, handoverButton(ctx)]);

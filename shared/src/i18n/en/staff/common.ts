@@ -59,6 +59,7 @@ export const common: typeof vi = {
     invalid: "Some information is not valid: please check the marked fields.",
     failedTitle: "Something went wrong",
     failed: "It could not be done: {{reason}}",
+    tooLarge: "What was sent is larger than {{max}}. Please send a smaller file or text.",
   },
   table: { empty: "Nothing yet.", download: "Download (CSV)" },
   dateTime: "{{date}} at {{time}}",

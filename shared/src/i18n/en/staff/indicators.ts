@@ -21,7 +21,6 @@ export const indicators: typeof vi = {
   },
   period: "From {{from}} to {{to}}",
   noData: "No data for this period yet.",
-  notRecorded: "Not recorded",
   target: "Target {{value}}",
   targetLine: "Target line {{value}}",
   source: "Source: {{source}}",
@@ -56,7 +55,7 @@ export const indicators: typeof vi = {
   funnel: {
     title: "Prepared drafts: from preparation to result",
     chartLabel: "Prepared drafts reaching each step",
-    openedMissing: "The “opened” step is not recorded (the Mini App does not store when a draft is opened), so no figure is shown.",
+    openedDefinition: "Opened: a party opened the draft in the Mini App, or consented to it (a consent is only given on an opened draft; drafts from before openings were recorded count by their consent).",
     steps: {
       prepared: "Prepared",
       notified: "Notice sent",
@@ -84,8 +83,10 @@ export const indicators: typeof vi = {
   },
   faq: {
     title: "Frequently asked questions",
-    gap: "Only the questions the FAQ could not answer are stored, not the total asked, so the answered rate cannot be computed yet. The figures below are what is recorded.",
-    columns: { channel: "Channel", unanswered: "Unanswered questions", distinct: "Distinct questions", resolved: "Answered since by staff", asked: "Questions asked", answeredShare: "Answered (%)" },
+    summary: "{{answered}}/{{asked}} questions answered ({{share}}).",
+    definition: "Answered: the FAQ's top match was confident; a “did you mean” counts as not answered.",
+    chartLabel: "Share of questions answered by channel",
+    columns: { channel: "Channel", asked: "Questions asked", answered: "Answered", answeredShare: "Answered (%)", unanswered: "Unanswered questions", distinct: "Distinct questions", resolved: "Answered since by staff" },
     channels: { bot: "Zalo chatbot", api: "Q&A portal", mini_app: "Mini App" },
   },
   handover: {

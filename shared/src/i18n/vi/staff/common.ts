@@ -58,6 +58,7 @@ export const common = {
     invalid: "Có thông tin chưa hợp lệ, vui lòng xem lại các ô được đánh dấu.",
     failedTitle: "Có lỗi",
     failed: "Không thực hiện được: {{reason}}",
+    tooLarge: "Nội dung gửi lên lớn hơn {{max}}. Vui lòng gửi tệp hoặc nội dung nhỏ hơn.",
   },
   table: { empty: "Chưa có mục nào.", download: "Tải về (CSV)" },
   dateTime: "{{date}} lúc {{time}}",

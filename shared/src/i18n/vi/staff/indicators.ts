@@ -20,7 +20,6 @@ export const indicators = {
   },
   period: "Từ {{from}} đến {{to}}",
   noData: "Chưa có số liệu trong khoảng thời gian này.",
-  notRecorded: "Chưa ghi nhận",
   target: "Mục tiêu {{value}}",
   targetLine: "Vạch mục tiêu {{value}}",
   source: "Căn cứ: {{source}}",
@@ -55,7 +54,7 @@ export const indicators = {
   funnel: {
     title: "Hồ sơ soạn sẵn: từ chuẩn bị đến có kết quả",
     chartLabel: "Số hồ sơ soạn sẵn qua từng bước",
-    openedMissing: "Bước “đã mở” chưa được hệ thống ghi nhận (Mini App không lưu lần mở hồ sơ), nên không hiển thị số liệu.",
+    openedDefinition: "Đã mở: người dân đã mở hồ sơ trong Mini App hoặc đã đồng ý (chỉ đồng ý được sau khi mở hồ sơ; hồ sơ lập trước khi hệ thống ghi nhận lần mở được tính theo lần đồng ý).",
     steps: {
       prepared: "Đã chuẩn bị",
       notified: "Đã gửi thông báo",
@@ -83,8 +82,10 @@ export const indicators = {
   },
   faq: {
     title: "Câu hỏi thường gặp",
-    gap: "Hệ thống chỉ lưu các câu hỏi chưa trả lời được, không lưu tổng số câu hỏi, nên chưa tính được tỷ lệ trả lời. Dưới đây là số liệu hiện có.",
-    columns: { channel: "Kênh", unanswered: "Câu hỏi chưa trả lời được", distinct: "Câu hỏi khác nhau", resolved: "Đã được cán bộ bổ sung câu trả lời", asked: "Tổng số câu hỏi", answeredShare: "Tỷ lệ trả lời (%)" },
+    summary: "{{answered}}/{{asked}} câu hỏi được trả lời ({{share}}).",
+    definition: "Được trả lời: câu hỏi đáp khớp nhất với câu hỏi đạt đủ độ tin cậy; khi hệ thống chỉ gợi ý “Có phải anh/chị muốn hỏi…”, câu hỏi được tính là chưa trả lời được.",
+    chartLabel: "Tỷ lệ câu hỏi được trả lời theo kênh",
+    columns: { channel: "Kênh", asked: "Tổng số câu hỏi", answered: "Đã trả lời", answeredShare: "Tỷ lệ trả lời (%)", unanswered: "Câu hỏi chưa trả lời được", distinct: "Câu hỏi khác nhau", resolved: "Đã được cán bộ bổ sung câu trả lời" },
     channels: { bot: "Chatbot Zalo", api: "Cổng hỏi đáp", mini_app: "Mini App" },
   },
   handover: {
