@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { seriousViolations } from "./support/axe.js";
 import { launchChromium } from "./support/browser.js";
 import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let server: DemoServer;
 let browser: Browser;
 
@@ -20,23 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical findings (WCAG 2.1 A and AA rules) on what is on screen. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })).violations;
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** Everything a finger presses, with its size: the control itself, or the label it sits in. */
 async function smallTargets(page: Page): Promise<string[]> {

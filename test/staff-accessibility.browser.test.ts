@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { seriousViolations } from "./support/axe.js";
+import { launchChromium } from "./support/browser.js";
+import { staffBrowser } from "./support/console.js";
+import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The console's primary controls under 44 px tall: buttons, fields, the navigation and the top
+ * bar's links. Links inside running text and table cells are inline targets (WCAG 2.5.8 exempts
+ * them) and are not measured; a checkbox is measured by the label it sits in.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>("button, a.button, select, input:not([type=hidden]), textarea, summary, .nav a, .topbar a, .skip-link");
+    for (const el of Array.from(controls)) {
+      const box = (el.closest("label") ?? el).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.height < 44) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 30) ?? ""}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return out;
+  });
+}
+
+/** How far the page scrolls sideways at this width (tables scroll inside their own frame). */
+async function overflowAt(page: Page, width: number): Promise<number> {
+  await page.setViewportSize({ width, height: 900 });
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Everything wrong with the page on screen, as lines to read; the page is left at 1280 px. */
+async function problems(page: Page, name: string): Promise<string[]> {
+  const out = (await seriousViolations(page)).map((v) => `${name}: axe ${v}`);
+  out.push(...(await smallTargets(page)).map((t) => `${name}: under 44 px: ${t}`));
+  for (const width of [390, 1280]) {
+    const overflow = await overflowAt(page, width);
+    if (overflow > 1) out.push(`${name}: ${overflow} px sideways overflow at ${width} px`);
+    if (width === 390) await page.screenshot({ path: join(artifactsDir, `staff-a11y-${name}-390.png`), fullPage: true });
+  }
+  return out;
+}
+
+const CSV = `\uFEFFMã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,Số CCCD/Mã số thuế,Số điện thoại,Ngày cấp,Ngày hết hạn,Mã xã/phường,Địa chỉ
+tour-guide-card,HDV-A11Y-001,Cá nhân,Lê Văn Hùng,072092004321,0912 345 678,01/03/2022,01/03/2027,25453,Phường Tân Ninh
+tour-guide-card,HDV-A11Y-002,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
+`;
+
+describe("staff console is usable: axe-core, 44 px controls, no sideways scrolling at 1280 and 390 px (Chromium)", () => {
+  it("login, then every work area's main pages as the admin, one page in English", async () => {
+    const found: string[] = [];
+    const login = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
+    const lp = await login.newPage();
+    await lp.goto(`${server.url}/staff/login`);
+    found.push(...(await problems(lp, "login")));
+    await login.close();
+
+    const { context, page, errors } = await staffBrowser(browser, server, "quan-tri");
+    const visit = async (name: string, path?: string) => {
+      if (path) await page.goto(`${server.url}${path}`);
+      found.push(...(await problems(page, name)));
+    };
+    await visit("home");
+
+    await page.getByTestId("nav-imports").click();
+    await visit("imports");
+    await page.getByLabel("Tệp danh sách (.csv hoặc .xlsx)").setInputFiles({ name: "a11y.csv", mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
+    await page.getByTestId("import-submit").click();
+    await page.waitForURL(/\/staff\/imports\/[\w-]+$/);
+    await page.locator('[data-testid="import-status"][data-status="finished"]').waitFor({ timeout: 15_000 });
+    await visit("import-detail");
+
+    await visit("campaigns", "/staff/campaigns");
+    await page.getByTestId("campaign-new").click();
+    await page.getByTestId("campaign-form").waitFor();
+    await visit("campaign-new");
+    await page.getByTestId("field-name").fill("Kiểm tra trợ năng");
+    await page.getByTestId("field-bodyVi").fill("Kính gửi {{ten}}, mời Ông/Bà theo dõi Zalo OA.");
+    await page.getByTestId("field-bodyEn").fill("Dear {{name}}, please follow our Zalo OA.");
+    await page.getByTestId("campaign-save").click();
+    await page.getByTestId("campaign-notice").waitFor();
+    await visit("campaign");
+
+    await visit("handover", "/staff/handover");
+    // A question the FAQ cannot answer, so that the unanswered list has a row (a table, a form per row).
+    const asked = await fetch(`${server.url}/api/faq/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "lich thu gom rac o phuong" }) });
+    expect(((await asked.json()) as { answered: boolean }).answered).toBe(false);
+    await visit("faq", "/staff/faq");
+    await page.getByTestId("faq-unanswered-row").first().waitFor();
+    await page.locator('[data-testid="faq-entry-row"]').first().getByTestId("faq-entry-link").click();
+    await page.getByTestId("faq-form").waitFor();
+    await visit("faq-entry");
+    await visit("indicators", "/staff/indicators");
+    await visit("audit", "/staff/audit");
+
+    await page.getByTestId("language-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await visit("audit-en");
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const ward = await staffBrowser(browser, server, "phuong-tan-ninh");
+    found.push(...(await problems(ward.page, "ward-home")));
+    expect(ward.errors).toEqual([]);
+    await ward.context.close();
+
+    if (found.length) console.log(found.join("\n"));
+    expect(found).toEqual([]);
+  });
+});
