@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { importLicences, xlsxRows } from "../src/services/licence-import.js";
+import { importLicences } from "../src/services/licence-import.js";
 import { fmt, median } from "./stats.js";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -47,10 +47,10 @@ async function importOnce(file: string, db: string) {
   const runtime = createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const t0 = performance.now();
-  const report = await importLicences(runtime.services, { rows: xlsxRows(file), fileName: "list.xlsx", format: "xlsx", importedBy: "bench", catalogue: runtime.catalogue });
+  const report = await importLicences(runtime.services, { path: file, fileName: "list.xlsx", format: "xlsx", importedBy: "bench", catalogue: runtime.catalogue });
   const seconds = (performance.now() - t0) / 1000;
   await runtime.close();
-  return { seconds, rows: report.rows, created: report.created, rejected: report.rejected.length, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb };
+  return { seconds, rows: report.rows, created: report.created, rejected: report.rejectedRows, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb };
 }
 
 export async function runImportBench(): Promise<void> {

@@ -96,7 +96,7 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
   return new Promise((resolve, reject) => {
     const s = createServer();

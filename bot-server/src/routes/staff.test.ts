@@ -225,6 +225,78 @@ describe("imports through the staff API", () => {
   });
 });
 
+describe("import reports stay bounded (issue 13, finding 1)", () => {
+  const badPhoneRows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `tour-guide-card,HDV-B${from + i},Cá nhân,Lê Văn Hùng,,12345,,2027-03-01,,`).join("\n");
+
+  it("keeps the first 1,000 rejected rows of a 3,000-bad-row file, with the true totals and counts by column and reason, in pages of 100", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const csv = `${HEADER}\n${badPhoneRows(3000)}\ntour-guide-card,HDV-OK1,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,\n`;
+    const { importId } = (await (await upload(token, "nhieu-loi.csv", csv)).json()) as { importId: string };
+    const first = await finished(token, importId);
+    expect(first).toMatchObject({ status: "finished", rows: 3001, created: 1, rejected: 3000, problems: 3000, rejectedNotKept: 2000, page: 1, pages: 10 });
+    expect(first.problemCounts).toEqual([{ column: "phone", reason: expect.stringContaining("Vietnamese mobile number"), count: 3000 }]);
+    expect(first.report.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    const last = importDetailSchema.parse(await (await w.call("GET", `/api/staff/imports/${importId}?page=10`, { token })).json());
+    expect(last.report.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 902));
+    // The list carries the totals too, so a reader knows the report was cut before opening it.
+    const list = importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token })).json());
+    expect(list.imports[0]).toMatchObject({ rejected: 3000, rejectedNotKept: 2000 });
+    // The download is the kept rows, and says how many are missing.
+    const file = await w.call("GET", `/api/staff/imports/${importId}/rejected.csv`, { token });
+    expect(file.headers.get("x-rejected-rows-not-kept")).toBe("2000");
+    expect((await file.text()).trimEnd().split("\r\n")).toHaveLength(1 + 1000);
+  }, 30_000);
+
+  it("cuts a stored value longer than 500 characters, marking the cut and keeping the value's length", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const address = "Đường ".repeat(200_000);
+    const csv = `${HEADER}\ntour-guide-card,HDV-L1,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,${address}\n`;
+    const detail = await finished(token, ((await (await upload(token, "dai.csv", csv)).json()) as { importId: string }).importId);
+    expect(detail).toMatchObject({ rejected: 1, rejectedNotKept: 0 });
+    const entry = detail.report[0]!;
+    expect(entry).toMatchObject({ row: 2, column: "address" });
+    expect(entry.values.address!.length).toBeLessThanOrEqual(501);
+    expect(entry.values.address!.endsWith("…")).toBe(true);
+    expect(entry.values.holder_name).toBe("Lê Văn Hùng");
+    expect(entry.truncated?.address).toBeGreaterThan(500);
+  });
+
+  it("bounds the reason a file could not be read when the reader quotes the file", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const csv = `${HEADER}\ntour-guide-card,HDV-Q,Cá nhân,${"Lê Văn Hùng ".repeat(100_000)}"Hùng",,,,2027-03-01,,\n`;
+    const detail = await finished(token, ((await (await upload(token, "ngoac.csv", csv)).json()) as { importId: string }).importId);
+    expect(detail.status).toBe("failed");
+    expect(detail.error).toMatch(/^Invalid Opening Quote/);
+    expect(detail.error!.length).toBeLessThanOrEqual(1001);
+  });
+
+  it("bounds the file name it stores", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const res = await upload(token, `${"danh-sach-".repeat(10_000)}.csv`, `${HEADER}\ntour-guide-card,HDV-N,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,\n`);
+    const detail = await finished(token, ((await res.json()) as { importId: string }).importId);
+    expect(detail).toMatchObject({ status: "finished", created: 1 });
+    expect(detail.fileName.length).toBeLessThanOrEqual(256);
+  });
+
+  it("lists imports, and reads one, without loading any report", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'admin'").get() as { id: string };
+    // Reports written by earlier versions as one JSON column, here not even JSON: a query that
+    // loaded them would fail on each (as it ran out of memory on five 472 MB ones).
+    const insert = w.handle.sqlite.prepare("insert into imports (id, file_name, format, imported_by, status, started_at, rows, rejected, report) values (?, ?, 'csv', ?, 'finished', ?, 10, 10, ?)");
+    for (let i = 0; i < 5; i++) insert.run(`imp-old-${i}`, `cu-${i}.csv`, me.id, w.clock.now().getTime() - i, "[{ not json");
+    const list = await w.call("GET", "/api/staff/imports", { token });
+    expect(list.status).toBe(200);
+    expect(importListSchema.parse(await list.json()).imports.map((i) => i.id)).toEqual(["imp-old-0", "imp-old-1", "imp-old-2", "imp-old-3", "imp-old-4"]);
+    expect((await w.call("GET", "/api/staff/imports/imp-old-0", { token })).status).toBe(200);
+  });
+});
+
 describe("reminders for staff", () => {
   it("runs the sweep on demand and lists the reminders nobody could be told about, scoped to the officer's agency", async () => {
     world();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
+import { importLicences } from "./licence-import.js";
 
 const catalogue = tourGuideCatalogue;
 
@@ -37,7 +37,7 @@ tour-guide-card,HDV-002,Cá nhân,Trần Thị Mai,,84987654321,,2027-02-01,,
 tour-guide-card,HDV-003,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
 unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
 `);
-    const r = await importLicences(w.services, { rows: csvRows(path), fileName: "hdv.csv", format: "csv", importedBy: "officer-1", catalogue });
+    const r = await importLicences(w.services, { path, fileName: "hdv.csv", format: "csv", importedBy: "officer-1", catalogue });
     expect(r).toMatchObject({ rows: 4, created: 2, updated: 0, unchanged: 0 });
     expect(r.rejected.map((x) => [x.row, x.column])).toEqual([[4, "holder_kind"], [4, "phone"], [4, "expires_on"], [5, "service_code"]]);
     expect(r.rejected[0]!.reason).toContain("person or organization");
@@ -47,7 +47,7 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     ]);
     // 60/30/7 days before each expiry, at 08:00 Vietnam time.
     expect(rowsOf(w, "select step, due_on, status from reminders order by due_on, next_at")).toHaveLength(6);
-    const again = await importLicences(w.services, { rows: csvRows(path), fileName: "hdv.csv", format: "csv", importedBy: "officer-1", catalogue });
+    const again = await importLicences(w.services, { path, fileName: "hdv.csv", format: "csv", importedBy: "officer-1", catalogue });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(rowsOf(w, "select count(*) as n from reminders")).toEqual([{ n: 6 }]);
     expect(rowsOf(w, "select rows, created, unchanged, rejected from imports order by started_at, rowid")).toEqual([
@@ -59,9 +59,9 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
   it("a renewed document cancels its pending reminders and plans the new deadline's", async () => {
     w = createTestWorld();
     const first = file("a.csv", `${HEADER}\ntour-guide-card,HDV-9,person,Lê Văn Hùng,,0912345678,,2027-01-10,,\n`);
-    await importLicences(w.services, { rows: csvRows(first), fileName: "a.csv", format: "csv", importedBy: "o", catalogue });
+    await importLicences(w.services, { path: first, fileName: "a.csv", format: "csv", importedBy: "o", catalogue });
     const renewed = file("b.csv", `${HEADER}\ntour-guide-card,HDV-9,person,Lê Văn Hùng,,0912345678,,2032-01-10,,\n`);
-    const r = await importLicences(w.services, { rows: csvRows(renewed), fileName: "b.csv", format: "csv", importedBy: "o", catalogue });
+    const r = await importLicences(w.services, { path: renewed, fileName: "b.csv", format: "csv", importedBy: "o", catalogue });
     expect(r.updated).toBe(1);
     expect(rowsOf(w, "select due_on, status, count(*) as n from reminders group by due_on, status order by due_on")).toEqual([
       { due_on: "2027-01-10", status: "cancelled", n: 2 }, // the 60-day step (11/11/2026) was already past on import
@@ -72,10 +72,20 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
   it("refuses a file without the required columns, naming them", async () => {
     w = createTestWorld();
     const path = file("bad.csv", "service_code;holder_name\ntour-guide-card;A\n");
-    await expect(importLicences(w.services, { rows: csvRows(path), fileName: "bad.csv", format: "csv", importedBy: "o", catalogue })).rejects.toMatchObject({
+    await expect(importLicences(w.services, { path, fileName: "bad.csv", format: "csv", importedBy: "o", catalogue })).rejects.toMatchObject({
       status: 422,
       fields: [{ path: "document_no" }, { path: "holder_kind" }, { path: "expires_on" }],
     });
+  });
+
+  it("commits nothing from a file that cannot be read to its end (a bad quote at line 5,002)", async () => {
+    w = createTestWorld();
+    const rows = Array.from({ length: 6000 }, (_, i) => (i === 5000 ? `tour-guide-card,HDV-${i},person,Lê Văn "Hùng" ",,0912345678,,2027-01-10,,` : `tour-guide-card,HDV-${i},person,Lê Văn Hùng,,0912345678,,2027-01-10,,`));
+    const path = file("hong.csv", `${HEADER}\n${rows.join("\n")}\n`);
+    await expect(importLicences(w.services, { path, fileName: "hong.csv", format: "csv", importedBy: "o", catalogue })).rejects.toThrow();
+    expect(rowsOf(w, "select count(*) as n from documents")).toEqual([{ n: 0 }]);
+    expect(rowsOf(w, "select count(*) as n from reminders")).toEqual([{ n: 0 }]);
+    expect(rowsOf(w, "select status, created from imports")).toEqual([{ status: "failed", created: 0 }]);
   });
 
   it("reads .xlsx files with date cells, serials and text dates", async () => {
@@ -89,7 +99,7 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     sheet.addRow(["tour-guide-card", "HDV-X3", "Tổ chức", "Công ty B", "39012", "", "", "15/06/2027", "", ""]);
     const path = join(dir, "list.xlsx");
     await wb.xlsx.writeFile(path);
-    const r = await importLicences(w.services, { rows: xlsxRows(path), fileName: "list.xlsx", format: "xlsx", importedBy: "o", catalogue });
+    const r = await importLicences(w.services, { path, fileName: "list.xlsx", format: "xlsx", importedBy: "o", catalogue });
     expect(r).toMatchObject({ rows: 3, created: 2 });
     expect(r.rejected).toEqual([expect.objectContaining({ row: 4, column: "holder_id" })]);
     expect(rowsOf(w, "select document_no, issued_on, expires_on from documents order by document_no")).toEqual([
@@ -114,7 +124,7 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     }
     const path = join(dir, "big.xlsx");
     await wb.xlsx.writeFile(path);
-    const r = await importLicences(w.services, { rows: xlsxRows(path), fileName: "big.xlsx", format: "xlsx", importedBy: "o", catalogue });
+    const r = await importLicences(w.services, { path, fileName: "big.xlsx", format: "xlsx", importedBy: "o", catalogue });
     expect(r.rejected).toEqual([]);
     expect(r.created).toBe(N);
     const stored = rowsOf(w, "select document_no, holder_name, address from documents") as { document_no: string; holder_name: string; address: string }[];
