@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { importRejectedRowSchema } from "@hccd/shared";
-import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, getImport, legacyImportReportStart, legacyImportReports, replaceRejectedRows, runningImports, updateImportIfHeld, type ImportRow } from "@hccd/db";
+import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, getImport, legacyImportReportStart, legacyImportReports, replaceRejectedRows, runningImports, updateImportIfHeld, type ImportListRow } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import type { BackgroundJobs } from "./background-jobs.js";
 import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
@@ -52,7 +52,7 @@ export function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {
  * equal to ours is an earlier process of a restarted container); elsewhere its lease has run out.
  * An import with no holder was started before holders were recorded.
  */
-function holderGone(imp: ImportRow, now: Date): boolean {
+function holderGone(imp: ImportListRow, now: Date): boolean {
   if (!imp.leaseHolder) return true;
   const parts = imp.leaseHolder.split(":");
   const pid = Number(parts.at(-2));

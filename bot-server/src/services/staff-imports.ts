@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, stripVietnameseMarks, type Language } from "@hccd/shared";
-import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportRow, type StaffUser } from "@hccd/db";
+import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
 import type { AppDeps, ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
 import type { BackgroundJobs } from "./background-jobs.js";
@@ -60,7 +60,7 @@ export function startStaffImport(
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function importSummary(row: ImportRow) {
+export function importSummary(row: ImportListRow) {
   return {
     id: row.id, fileName: row.fileName, format: row.format, importedBy: row.importedBy, status: row.status, stage: row.stage, error: row.error,
     startedAt: row.startedAt.toISOString(), finishedAt: iso(row.finishedAt), rows: row.rows, created: row.created, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected,
@@ -69,7 +69,7 @@ export function importSummary(row: ImportRow) {
 }
 
 /** Admins see every import; a department officer sees their own. */
-function mayRead(staff: StaffUser, row: ImportRow): boolean {
+function mayRead(staff: StaffUser, row: ImportListRow): boolean {
   // A department officer sees their agency's imports, whoever in the department uploaded them.
   return staff.role === "admin" || row.importedBy === staff.id || (staff.role === "department" && staff.agency !== null && row.agency === staff.agency);
 }

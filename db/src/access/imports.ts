@@ -2,12 +2,15 @@ import { and, asc, count, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { importRejectedRows, imports } from "../schema.js";
 
-/** An import as listed and followed: every column but the legacy `report`, which is never read whole. */
+/** An import as followed: every column but the legacy `report`, which is never read whole. */
 export type ImportRow = Omit<typeof imports.$inferSelect, "report">;
+/** An import as listed: its summary, without the counts per column and reason either. */
+export type ImportListRow = Omit<ImportRow, "problemCounts">;
 export type NewImport = Omit<typeof imports.$inferInsert, "report">;
 export type ImportRejectedRow = Omit<typeof importRejectedRows.$inferSelect, "importId">;
 
 const { report: _legacyReport, ...SUMMARY } = getTableColumns(imports);
+const { problemCounts: _counts, ...LISTED } = SUMMARY;
 
 export function insertImport(db: Db, row: NewImport): void {
   db.insert(imports).values(row).run();
@@ -45,15 +48,15 @@ export function getImport(db: Db, id: string): ImportRow | undefined {
 }
 
 /** Recent imports, newest first: all, one officer's, or one agency's. Reports are not read. */
-export function listImports(db: Db, opts: { limit: number; importedBy?: string; agency?: string }): ImportRow[] {
-  const q = db.select(SUMMARY).from(imports);
+export function listImports(db: Db, opts: { limit: number; importedBy?: string; agency?: string }): ImportListRow[] {
+  const q = db.select(LISTED).from(imports);
   const filtered = opts.agency ? q.where(eq(imports.agency, opts.agency)) : opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
   return filtered.orderBy(desc(imports.startedAt)).limit(opts.limit).all();
 }
 
 /** Imports still marked running (through the partial index of running ones). */
-export function runningImports(db: Db): ImportRow[] {
-  return db.select(SUMMARY).from(imports).where(sql`${imports.status} = 'running'`).all();
+export function runningImports(db: Db): ImportListRow[] {
+  return db.select(LISTED).from(imports).where(sql`${imports.status} = 'running'`).all();
 }
 
 /** Replaces an import's kept rejected rows (a resumed import reads its file again). */
