@@ -15,7 +15,7 @@ import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import { inProcessFetch } from "./adapters/errors.js";
 import type { ServiceDeps } from "./deps.js";
-import { seedDemo, seedReference } from "./seed/demo.js";
+import { demoZaloAccounts, seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
 import type { FaqService } from "./bot/context.js";
@@ -216,7 +216,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
     demoDraftId = seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId).draftId;
-    const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678" };
+    const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678", accounts: demoZaloAccounts() };
     // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
     simRoutes?.get("/demo", (c) => c.json(demo));
   }

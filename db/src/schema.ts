@@ -27,6 +27,11 @@ export const persons = sqliteTable(
     phone: text("phone"),
     residenceWardCode: text("residence_ward_code"),
     residenceAddress: text("residence_address"),
+    /**
+     * Quê quán as the population database holds it (Luật Căn cước 2023 art. 9(1) lists it among
+     * that database's data): the only source we have for it; certificates and lists do not carry it.
+     */
+    hometown: text("hometown"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -102,6 +107,8 @@ export type DraftFieldRow = {
   value: string | number | null;
   source: "birth_certificate" | "death_notice" | "population_data" | "business_registry" | "department_list" | "derived" | "default" | "citizen" | null;
   sourceRef?: string;
+  sourceOf?: "father" | "mother" | "parents";
+  proposals?: { value: string; source: "birth_certificate" | "death_notice" | "population_data" | "business_registry" | "department_list" | "derived" | "default" | "citizen"; sourceOf: "father" | "mother" | "parents" }[];
   editable: boolean;
   required: boolean;
   kind: "text" | "name" | "date" | "datetime" | "sex" | "ward" | "count" | "phone" | "select";

@@ -54,8 +54,11 @@ export const app = {
   },
   devPhone: {
     badge: "Môi trường thử nghiệm",
-    explain: "Chỉ dùng khi chạy thử ngoài Zalo: nhập một số điện thoại để giả lập bước chia sẻ số điện thoại của Zalo.",
+    explain: "Chỉ dùng khi chạy thử ngoài Zalo: thay cho bước “Cho phép” chia sẻ số điện thoại của Zalo. Chọn tài khoản Zalo thử nghiệm, hoặc nhập một số điện thoại.",
+    accounts: "Tài khoản Zalo thử nghiệm",
+    share: "Chia sẻ số {{phone}} ({{name}})",
     label: "Số điện thoại thử nghiệm",
+    labelOther: "Hoặc nhập số điện thoại khác",
     placeholder: "Ví dụ: 0912 345 678",
     submit: "Dùng số này",
     invalid: "Số điện thoại chưa đúng. Nhập 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.",
@@ -82,6 +85,16 @@ export const app = {
     backToList: "Về danh sách hồ sơ",
     pageTitle: "Xem và xác nhận hồ sơ",
     fieldError: "{{field}}: {{message}}",
+    sourceOf: {
+      father: "theo {{field}} của cha",
+      mother: "theo {{field}} của mẹ",
+      parents: "theo {{field}} của cả cha và mẹ",
+    },
+    pick: {
+      father: "Dùng {{field}} của cha: {{value}}",
+      mother: "Dùng {{field}} của mẹ: {{value}}",
+      parents: "Dùng {{field}} của cha mẹ: {{value}}",
+    },
   },
   groups: {
     child: "Thông tin của cháu",
