@@ -504,3 +504,21 @@ function splitGlued(t: string, known: (term: string) => boolean): string[] | und
   }
   return undefined;
 }
+
+/**
+ * The text's words, folded, with the abbreviations and teen-code of step 3 expanded and repeated
+ * letters collapsed, but nothing dropped or merged: for intent rules (person-request.ts) that need
+ * the function words the search drops ("cho", "với", "gặp", "không"). Own-property lookups only,
+ * so a word like "constructor" is a word, not a key of Object's prototype.
+ */
+export function foldedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const { raw, folded } of rawTokens(text)) {
+    const toned = Object.hasOwn(TONED, raw) ? TONED[raw] : undefined;
+    const abbreviation = (raw === folded || raw.replace(/đ/g, "d") === folded) && Object.hasOwn(ABBREVIATIONS, folded) ? ABBREVIATIONS[folded] : undefined;
+    const expansion = toned ?? abbreviation;
+    if (expansion !== undefined) out.push(...expansion.split(" "));
+    else out.push(collapseRepeats(folded));
+  }
+  return out;
+}
