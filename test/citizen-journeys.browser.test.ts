@@ -95,6 +95,13 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     await page.getByTestId("faq-answer").waitFor();
     expect((await page.getByTestId("faq-answer").innerText()).toLowerCase()).toContain("khai sinh");
     await shot(page, "5-faq");
+    // Asking for a person is not answered from the FAQ: the way to reach one is shown, with the hotline.
+    await page.getByTestId("faq-input").fill("cho e gap nhan vien tu van vs");
+    await page.getByTestId("faq-ask").click();
+    await page.getByTestId("faq-person").waitFor();
+    expect(await page.getByTestId("faq-person").innerText()).toContain("gặp cán bộ");
+    expect(await page.getByTestId("faq-person").getByTestId("hotline-button").isVisible()).toBe(true);
+    expect(await page.getByTestId("faq-answer").count()).toBe(0);
 
     // Settings: a channel off, his consent listed, his data counted.
     await page.getByTestId("nav-settings").click();

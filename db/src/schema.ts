@@ -395,6 +395,8 @@ export const faqUnanswered = sqliteTable(
 /**
  * How many questions the FAQ was asked and how many it answered, per Vietnam day, channel and
  * language: the denominator of the answered rate (indicators). Counts only, no question text.
+ * A request for a person ("gặp cán bộ", typed in any words, or the button) is not a question the
+ * FAQ answers: it is counted apart, in `person_requests`, and in neither `asked` nor `answered`.
  */
 export const faqDailyCounts = sqliteTable(
   "faq_daily_counts",
@@ -404,6 +406,7 @@ export const faqDailyCounts = sqliteTable(
     language: text("language", { enum: ["vi", "en"] }).notNull(),
     asked: integer("asked").notNull().default(0),
     answered: integer("answered").notNull().default(0),
+    personRequests: integer("person_requests").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.channel, t.language] })],
 );

@@ -377,7 +377,8 @@ function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref
   return (
     <IndicatorCard c={c} id="faq" title={t("indicators.faq.title")} appliesTo={q.appliesTo} exportHref={props.exportHref}>
       <p data-testid="faq-summary">
-        <strong>{t("indicators.faq.summary", { answered: int(q.answered, lang), asked: int(q.asked, lang), share: pct(q.answeredShare, lang) })}</strong>
+        <strong>{t("indicators.faq.summary", { answered: int(q.answered, lang), asked: int(q.asked, lang), share: pct(q.answeredShare, lang) })}</strong>{" "}
+        <span data-testid="faq-person-requests">{t("indicators.faq.personRequests", { count: int(q.personRequests, lang) })}</span>
       </p>
       {q.asked === 0 ? (
         <p class="muted">{t("indicators.noData")}</p>
@@ -400,17 +401,21 @@ function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref
           t("indicators.faq.columns.asked"),
           t("indicators.faq.columns.answered"),
           t("indicators.faq.columns.answeredShare"),
+          t("indicators.faq.columns.personRequests"),
           t("indicators.faq.columns.unanswered"),
           t("indicators.faq.columns.distinct"),
           t("indicators.faq.columns.resolved"),
         ]}
         rows={[
-          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.asked, lang), int(r.answered, lang), pct(r.answeredShare, lang), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
-          [t("indicators.total"), int(q.asked, lang), int(q.answered, lang), pct(q.answeredShare, lang), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
+          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.asked, lang), int(r.answered, lang), pct(r.answeredShare, lang), int(r.personRequests, lang), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
+          [t("indicators.total"), int(q.asked, lang), int(q.answered, lang), pct(q.answeredShare, lang), int(q.personRequests, lang), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
         ]}
       />
       <p class="hint" data-testid="faq-definition">
         {t("indicators.faq.definition")}
+      </p>
+      <p class="hint" data-testid="faq-person-requests-definition">
+        {t("indicators.faq.personRequestsDefinition")}
       </p>
     </IndicatorCard>
   );

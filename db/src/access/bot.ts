@@ -64,6 +64,14 @@ export function countFaqQuestion(db: Db, row: { day: string; channel: "bot" | "a
     .run();
 }
 
+/** Counts one request for a person (not a question for the FAQ) on its Vietnam day. */
+export function countPersonRequest(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en" }): void {
+  db.insert(faqDailyCounts)
+    .values({ day: row.day, channel: row.channel, language: row.language, personRequests: 1 })
+    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { personRequests: sql`${faqDailyCounts.personRequests} + 1` } })
+    .run();
+}
+
 /** Unanswered questions grouped by their folded form, most frequent first. */
 export function topUnansweredQuestions(db: Db, limit = 50): { questionKey: string; example: string; count: number; lastAt: Date }[] {
   return db

@@ -375,6 +375,8 @@ export const indicatorReportSchema = z.object({
     answered: z.number().int(),
     /** `answered / asked`, null when nothing was asked. */
     answeredShare: shareValue,
+    /** Requests for a person (typed in any words, or the button): counted apart, in neither `asked` nor `answered`. */
+    personRequests: z.number().int(),
     /** Unanswered questions logged with their text (for staff to turn into entries), distinct by folded form, and since answered by staff. */
     unanswered: z.number().int(),
     distinctUnanswered: z.number().int(),
@@ -385,6 +387,7 @@ export const indicatorReportSchema = z.object({
         asked: z.number().int(),
         answered: z.number().int(),
         answeredShare: shareValue,
+        personRequests: z.number().int(),
         logged: z.number().int(),
         distinct: z.number().int(),
         resolved: z.number().int(),

@@ -322,6 +322,9 @@ export const app: DeepStringShape<typeof vi> = {
     asking: "Searching...",
     hint: "Type it as you would in a message.",
     notFound: "We could not find a good answer. Your question has been passed to an officer; you can also call 1022.",
+    personTitle: "Talk to an officer",
+    person:
+      "To talk to an officer, send “gặp cán bộ” (talk to an officer) with your question to the proactive public service Zalo channel. Officers answer during office hours, usually within one working day. For urgent matters, call the 1022 hotline.",
     related: "Similar questions",
   },
   settings: {

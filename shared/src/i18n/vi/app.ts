@@ -324,6 +324,9 @@ export const app = {
     asking: "Đang tìm...",
     hint: "Có thể gõ không dấu, viết tắt như khi nhắn tin.",
     notFound: "Chưa tìm được câu trả lời phù hợp. Câu hỏi đã được chuyển cho cán bộ; Ông/Bà cũng có thể gọi tổng đài 1022.",
+    personTitle: "Trao đổi trực tiếp với cán bộ",
+    person:
+      "Để trao đổi với cán bộ, Ông/Bà nhắn “gặp cán bộ” kèm nội dung cần hỏi cho kênh Zalo Dịch vụ công chủ động. Cán bộ trả lời trong giờ hành chính, thường trong vòng 1 ngày làm việc. Việc gấp, Ông/Bà gọi tổng đài 1022.",
     related: "Câu hỏi gần giống",
   },
   settings: {
