@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { demoEnv } from "./demo-env.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const backendPort = process.env.PORT ?? "8787";
@@ -25,16 +26,7 @@ if (needsInstall()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const env = {
-  ...process.env,
-  PORT: backendPort,
-  SEED: process.env.SEED ?? "demo",
-  ZALO_MODE: process.env.ZALO_MODE ?? "sim",
-  DATABASE_PATH: process.env.DATABASE_PATH ?? join(root, "data", "demo.db"),
-  MINI_APP_URL: process.env.MINI_APP_URL ?? appUrl,
-  CASE_SIM_STEP_MS: process.env.CASE_SIM_STEP_MS ?? "5000",
-  BACKEND_URL: backendUrl,
-};
+const env = demoEnv(process.env, { root, backendPort, appUrl, backendUrl });
 
 const children = [
   spawn("pnpm", ["--filter", "@hccd/bot-server", "start"], { cwd: root, env, stdio: "inherit" }),
