@@ -21,6 +21,8 @@ export function demoEnv(env, at) {
     MINI_APP_URL: env.MINI_APP_URL ?? at.appUrl,
     CASE_SIM_STEP_MS: env.CASE_SIM_STEP_MS ?? "5000",
     QUIET_HOURS: env.QUIET_HOURS ?? "0-0",
+    // The terminal shows the demo's URLs and warnings, not a JSON line per request (LOG_LEVEL=info shows them).
+    LOG_LEVEL: env.LOG_LEVEL ?? "warn",
     BACKEND_URL: at.backendUrl,
   };
 }
