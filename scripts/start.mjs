@@ -107,10 +107,12 @@ console.log(`
   │                   when asked for the phone number, type the test phone 0912345678
   │ Chat with the OA  ${backendUrl}/sim/chat   (as a citizen, through the signed webhook)
   │ Zalo messages     ${backendUrl}/sim/zalo/messages?phone=84912345678
-  │                   (what the simulated Zalo delivered to her since this start)
+  │                   (what the simulated Zalo delivered to her since this start: open it
+  │                   in a browser and tap the notice's button; &format=json for programs)
   │ A reminder        ${backendUrl}/sim/zalo/messages?phone=84987654321
   │                   (the father's tour guide card expires in 30 days; add lists with
   │                   pnpm hccd import FILE, staff accounts with pnpm hccd staff create)
+  │ Quiet hours       ${env.QUIET_HOURS === "0-0" ? "none in the demo: notices go at once (QUIET_HOURS=21-7 pnpm start: as production)" : `${env.QUIET_HOURS} (Vietnam time): notices due then wait`}
   │ Staff console     ${backendUrl}/staff
   │                   demo accounts, password hccd-demo-2026: quan-tri (admin),
   │                   so-vhttdl (department), phuong-tan-ninh (ward), truyen-thong

@@ -65,6 +65,11 @@ describe("pnpm start", () => {
         return res.ok && ((await res.json()) as { messages: unknown[] }).messages.length > 0;
       }, 20_000);
     }
+    // Opened in a browser, the link is a page with her notice and its button.
+    const page = await (await fetch(printed("Zalo messages")!, { headers: { accept: "text/html" } })).text();
+    expect(page).toContain("Tin nhắn Zalo gửi tới 0912 345 678");
+    expect(page).toMatch(/<a class="button" href="http:\/\/localhost:\d+\/\?draft=[^"]+">Xem và xác nhận hồ sơ<\/a>/);
+    expect(out).toContain("Quiet hours       none in the demo");
     expect((await fetch(`http://127.0.0.1:${appPort}/`)).status).toBe(200);
 
     const before = out.length;
