@@ -84,3 +84,26 @@ describe("pnpm hccd staff create", () => {
     expect(err.join("")).toContain("--name");
   });
 });
+
+describe("pnpm hccd help", () => {
+  it.each(["--help", "-h", "help", "import --help"])("pnpm hccd %s prints the usage and exits 0", async (line) => {
+    expect(await run(line.split(" "))).toBe(0);
+    expect(out.join("")).toContain("Cách dùng: pnpm hccd <lệnh> [tùy chọn]");
+    expect(err).toEqual([]);
+  });
+
+  it("speaks English with --lang en", async () => {
+    expect(await run(["help", "--lang", "en"])).toBe(0);
+    expect(out.join("")).toContain("Usage: pnpm hccd <command> [options]");
+  });
+
+  it("exits 1 with the usage on stderr for no command or an unknown one, naming it", async () => {
+    expect(await run([])).toBe(1);
+    expect(err.join("")).toContain("Cách dùng: pnpm hccd");
+    err = [];
+    expect(await run(["frobnicate"])).toBe(1);
+    expect(err.join("")).toContain("Không có lệnh “frobnicate”.");
+    expect(err.join("")).toContain("Cách dùng: pnpm hccd");
+    expect(out).toEqual([]);
+  });
+});

@@ -17,8 +17,9 @@ import { createStaffUser } from "./services/staff-auth.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**
- * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done;
- * 1 could not run (usage, configuration, unreadable file); 2 imported, but some rows were rejected.
+ * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done
+ * (and `--help`, `-h`, `help`); 1 could not run (no or unknown command, bad option, configuration,
+ * unreadable file); 2 imported, but some rows were rejected.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -68,9 +69,14 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
   const t = i18nFor(lang).t;
   const say = (key: string, params?: Record<string, unknown>) => io.out(`${t(`cli:${key}`, params)}\n`);
   const [command, ...rest] = positionals;
-  if (!command || values.help) {
+  // Asked for: the usage on stdout, and done. Not asked for (no command): a usage error.
+  if (values.help || command === "help") {
     say("usage");
-    return command ? 0 : 1;
+    return 0;
+  }
+  if (!command) {
+    io.err(`${t("cli:usage")}\n`);
+    return 1;
   }
 
   let runtime: Runtime | undefined;

@@ -96,7 +96,8 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   };
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
   return new Promise((resolve, reject) => {
     const s = createServer();

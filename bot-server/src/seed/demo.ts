@@ -1,4 +1,4 @@
-import { addDays, nameKey, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
+import { addDays, nameKey, noticeInstant, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
 import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
 import { createStaffUser } from "../services/staff-auth.js";
 import { planDocumentReminders } from "../services/reminder-planning.js";
@@ -141,7 +141,9 @@ function seedDemoStaff(deps: ServiceDeps): void {
 /**
  * A few documents from departments' lists, so the demo shows the reminder engine: the father's
  * tour guide card has its 30-day notice due today, the mother's household health insurance and a
- * petrol station's certificate come later. Planned as an import plans them; kept on later starts.
+ * petrol station's certificate come later. Planned as an import plans them, except that a notice
+ * due today goes at start rather than at 08:00: a newcomer trying the demo at night sees it at
+ * once (quiet hours, when configured, still hold it back). Kept on later starts.
  */
 function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue }): void {
   const now = deps.now();
@@ -155,7 +157,7 @@ function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue })
     if (!deps.catalogue.has(d.serviceKey) || findDocument(deps.db, d.serviceKey, d.documentNo)) continue;
     deps.db.transaction((tx) => {
       const doc = insertDocument(tx, { id: deps.newId(), ...d, updatedAt: now });
-      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now);
+      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now, (date, at) => (date <= today ? at : noticeInstant(date, at)));
     });
   }
 }

@@ -91,7 +91,7 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   }
 
   function poll() {
-    fetch("/sim/zalo/messages?userId=" + encodeURIComponent(user.oaUserId))
+    fetch("/sim/zalo/messages?format=json&userId=" + encodeURIComponent(user.oaUserId))
       .then(function (r) { return r.json(); })
       .then(function (data) {
         var list = data.messages || [];

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { normalizeVnPhone, nextSendableAt, vietnamDate, zodIssuesToFields, CS_WINDOW_MS } from "@hccd/shared";
+import { wantsMessagesPage, zaloMessagesPage } from "../../sim/zalo-messages-page.js";
 
 export interface SimTemplate {
   /** The approved text, with `{{param}}` placeholders. */
@@ -326,6 +327,9 @@ export function createZaloSimRoutes(sim: ZaloSimulator) {
   const invalid = (issues: z.core.$ZodIssue[]) => ({ error: { code: "validation_failed", message: "invalid request", fields: zodIssuesToFields(issues) } });
 
   app.get("/messages", (c) => {
+    // A person's browser gets a page (sim/zalo-messages-page.tsx); programs get JSON.
+    c.header("Vary", "Accept");
+    if (wantsMessagesPage(c)) return zaloMessagesPage(c, sim);
     const userId = c.req.query("userId");
     const phone = c.req.query("phone");
     if (!userId && !phone) return c.json({ error: { code: "validation_failed", message: "give userId or phone", fields: [{ path: "userId", message: "userId or phone is required" }] } }, 422);
