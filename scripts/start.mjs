@@ -104,7 +104,7 @@ console.log(`
   │ Mini App          ${appUrl}
   │ Demo draft        ${link ?? "(none: SEED is not demo)"}
   │                   a birth certificate arrived; open the link as the mother and,
-  │                   when asked for the phone number, type the test phone 0912345678
+  │                   when asked to share the phone number, tap her account (0912345678)
   │ Chat with the OA  ${backendUrl}/sim/chat   (as a citizen, through the signed webhook)
   │ Zalo messages     ${backendUrl}/sim/zalo/messages?phone=84912345678
   │                   (what the simulated Zalo delivered to her since this start: open it
