@@ -48,8 +48,18 @@ export const zaloUsers = sqliteTable(
     /** The OA-scoped id (`idByOA`), the one OA messages are addressed to. */
     oaUserId: text("oa_user_id"),
     displayName: text("display_name"),
+    /**
+     * The phone Zalo verified (the Mini App's one-time phone token, exchanged server-side): the only
+     * phone that says who the user is, so the only one that opens drafts, documents and notices.
+     */
     phone: text("phone"),
     phoneLinkedAt: instant("phone_linked_at"),
+    /**
+     * A phone the user typed into the OA's information form (`user_submit_info`): anyone can type
+     * anyone's number there, so it is contact data only — to reach the user, never to authorise.
+     */
+    contactPhone: text("contact_phone"),
+    contactPhoneAt: instant("contact_phone_at"),
     follower: integer("follower", { mode: "boolean" }).notNull().default(false),
     /** Last message or action from the user to the OA: decides whether a customer-service message is allowed (7 days). */
     lastInteractionAt: instant("last_interaction_at"),
@@ -61,7 +71,7 @@ export const zaloUsers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [index("zalo_users_phone_idx").on(t.phone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
+  (t) => [index("zalo_users_phone_idx").on(t.phone), index("zalo_users_contact_phone_idx").on(t.contactPhone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
 );
 
 /** Machine clients (hospitals, the case system): each API key is bound to one client. Only a hash of the key is kept. */

@@ -32,6 +32,11 @@ export type TestWorld = Runtime & {
   postCertificate(body: unknown, key?: string): Promise<Response>;
   /** A citizen in the Zalo simulator; when `phone` is given it is linked through the real endpoint. */
   citizen(opts?: { name?: string; phone?: string }): Promise<{ token: string; userId: string }>;
+  /**
+   * The chat user opens the Mini App and shares the phone Zalo verifies (getPhoneNumber's token,
+   * exchanged by `POST /api/me/phone`): the only way a phone becomes the user's identity.
+   */
+  verifyPhone(user: EventUser, phone: string): Promise<void>;
   /** Signs an OA webhook event with the simulator's secrets and posts it to /webhooks/zalo. */
   sendEvent(event: { timestamp: string } & Record<string, unknown>, opts?: { signature?: string }): Promise<Response>;
   /** Processes stored webhook events and sends the replies they queued. */
@@ -92,6 +97,15 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
       await runtime.worker.drain();
     },
     postCertificate: (body, key = HOSPITAL_KEY) => call("POST", "/api/integrations/birth-certificates", { token: key, body }),
+    async verifyPhone(user, phone) {
+      const sim = runtime.sim?.zalo;
+      if (!sim) throw new Error("not in sim mode");
+      if (!user.appUserId) throw new Error("the chat user has no app-scoped id");
+      const { accessToken } = sim.issueAccessToken({ userId: user.appUserId });
+      const { token } = sim.issuePhoneToken({ accessToken, phone });
+      const res = await call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken: token } });
+      if (res.status !== 200) throw new Error(`phone verification failed: ${res.status} ${await res.text()}`);
+    },
     async citizen(o = {}) {
       const sim = runtime.sim?.zalo;
       if (!sim) throw new Error("not in sim mode");

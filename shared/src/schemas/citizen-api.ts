@@ -215,7 +215,7 @@ export const consentListSchema = z.object({ consents: z.array(consentRecordSchem
 /** `GET /api/me/data`: everything the system holds about the citizen (Law 91/2025/QH15, the data subject's right to see their data). */
 export const myDataSchema = z.object({
   exportedAt: z.string(),
-  zaloUser: z.object({ id: z.string(), displayName: z.string().nullable(), phone: z.string().nullable(), language: z.string(), follower: z.boolean(), optedOutAt: z.string().nullable(), linkedAt: z.string().nullable() }),
+  zaloUser: z.object({ id: z.string(), displayName: z.string().nullable(), phone: z.string().nullable(), contactPhone: z.string().nullable(), language: z.string(), follower: z.boolean(), optedOutAt: z.string().nullable(), linkedAt: z.string().nullable() }),
   persons: z.array(z.record(z.string(), z.unknown())),
   documents: z.array(z.record(z.string(), z.unknown())),
   drafts: z.array(z.record(z.string(), z.unknown())),
