@@ -75,6 +75,36 @@ describe("POST /webhooks/zalo: intake", () => {
     expect(w.inbox(u)).toEqual([]);
   });
 
+  it("refuses signed events outside the time window (6 h old, 1970, a year ahead): answered 200 so Zalo stops resending, kept set aside with the reason, never processed", async () => {
+    const w = world();
+    const u = w.chatUser();
+    const now = w.clock.now().getTime();
+    const HOUR = 3_600_000;
+    const stale = [new Date(now - 6 * HOUR), new Date(0), new Date(now + 365 * 24 * HOUR), new Date(now - 61 * 60_000), new Date(now + 6 * 60_000)];
+    for (const [i, at] of stale.entries()) {
+      const res = await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", at, `old-${i}`));
+      expect(res.status, at.toISOString()).toBe(200);
+      expect(await readJson(res), at.toISOString()).toMatchObject({ ok: false, refused: { code: "timestamp_outside_window" } });
+    }
+    // The same stale event again: deduplicated as before, still not processed.
+    expect(await readJson(await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", stale[0]!, "old-0")))).toMatchObject({ ok: false, duplicate: true });
+    // Inside the window (Zalo's retries of a recent event, a clock a little ahead): processed.
+    await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", new Date(now - 59 * 60_000), "recent-1"));
+    await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", new Date(now + 4 * 60_000), "recent-2"));
+    await w.settle();
+    expect(w.inbox(u)).toHaveLength(2);
+    const rows = w.handle.sqlite.prepare("select dedupe_key as k, error from inbox where error is not null order by rowid").all() as { k: string; error: string }[];
+    expect(rows.map((r) => r.k)).toEqual(stale.map((_, i) => `msg:user_send_text:old-${i}`));
+    expect(rows[0]!.error).toMatch(/^refused: timestamp .* outside the accepted window/);
+    expect(count(w, "select count(*) as n from inbox where processed_at is null")).toBe(0);
+  });
+
+  it("takes the window from WEBHOOK_MAX_AGE_MS", async () => {
+    const w = world({ env: { WEBHOOK_MAX_AGE_MS: String(24 * 3_600_000) } });
+    const res = await w.sendEvent(textEvent(w.secrets, w.chatUser(), "menu", new Date(w.clock.now().getTime() - 6 * 3_600_000)));
+    expect(await readJson(res)).toEqual({ ok: true, duplicate: false });
+  });
+
   it("processes after a restart the events stored but not processed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hccd-webhook-"));
     dirs.push(dir);

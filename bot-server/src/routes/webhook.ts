@@ -11,10 +11,26 @@ import { DomainError } from "../errors.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
 
+/** How far ahead of our clock an event may be dated: Zalo's clock and ours drift apart a little. */
+export const WEBHOOK_MAX_SKEW_MS = 5 * 60_000;
+
+/**
+ * Why an event's signed timestamp is outside the accepted window (older than `maxAgeMs`, or
+ * dated more than WEBHOOK_MAX_SKEW_MS ahead), or null when it is inside.
+ */
+export function timestampOutsideWindow(timestampMs: number, now: Date, maxAgeMs: number): string | null {
+  const ageMs = now.getTime() - timestampMs;
+  if (ageMs <= maxAgeMs && -ageMs <= WEBHOOK_MAX_SKEW_MS) return null;
+  const minutes = (ms: number) => `${Math.round(Math.abs(ms) / 60_000)} min`;
+  const when = ageMs > 0 ? `${minutes(ageMs)} old` : `${minutes(ageMs)} ahead`;
+  return `timestamp ${new Date(timestampMs).toISOString()} (${when}) is outside the accepted window of ${minutes(maxAgeMs)} back and ${minutes(WEBHOOK_MAX_SKEW_MS)} ahead`;
+}
+
 /**
  * `POST /webhooks/zalo`: verify the MAC over the raw body, store the event (deduplicated), answer
  * 200, and let the processor handle it after the response. A forged or missing MAC is 401 and
- * nothing is stored.
+ * nothing is stored. A signed event dated outside the window (WEBHOOK_MAX_AGE_MS back, a few
+ * minutes ahead) is a replay or a broken clock: kept set aside with the reason, never processed.
  */
 export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; onStored: () => void }) {
   const app = new Hono<AppEnv>();
@@ -60,8 +76,16 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
       const parsed = zaloWebhookEventSchema.safeParse(body);
       // A signed event we cannot read is still Zalo's: keep it for staff, answer 200 so it is not resent forever.
       const dedupeKey = parsed.success ? webhookDedupeKey(parsed.data) : `unreadable:${sha256Hex(raw)}`;
+      const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
       const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body, now });
       if (!parsed.success && stored.created) markInboxProcessed(deps.db, stored.row.id, now, "unreadable event");
+      if (outside) {
+        // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
+        // stays outside the window on every retry, until it gives up or disables the webhook.
+        if (stored.created) markInboxProcessed(deps.db, stored.row.id, now, `refused: ${outside}`);
+        c.var.log.warn({ event: parsed.data?.event_name, timestamp: parsed.data?.timestamp }, "webhook event refused: timestamp outside the window");
+        return c.json({ ok: false, duplicate: !stored.created, refused: { code: "timestamp_outside_window", message: outside } }, 200);
+      }
       if (stored.created && parsed.success) setImmediate(deps.onStored);
       return c.json({ ok: true, duplicate: !stored.created }, 200);
     },
