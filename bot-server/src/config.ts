@@ -71,6 +71,12 @@ export const configSchema = z
         }
         return { startHour, endHour };
       }),
+    /**
+     * How many proxies of ours stand in front of the backend, each appending to X-Forwarded-For
+     * (a load balancer, nginx). 0: the client is the socket's peer and X-Forwarded-For is ignored,
+     * since anyone can write it. Login rate limits count clients by this address.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
      * How Zalo's webhook MAC is formed: which id comes first and which secret ends it (sources

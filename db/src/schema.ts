@@ -577,12 +577,32 @@ export const staffUsers = sqliteTable(
     agency: text("agency"),
     /** Ward officers: their ward. */
     wardCode: text("ward_code"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: instant("locked_until"),
     createdAt: createdAt(),
     disabledAt: instant("disabled_at"),
   },
   (t) => [uniqueIndex("staff_users_username_uq").on(t.username)],
+);
+
+/**
+ * Failed staff logins, counted in windows, in the database so that every instance sees the same
+ * counts. Three kinds of bucket: `user_client` (one username from one client: what an attacker at
+ * one address can try), `client` (one client, any usernames: spraying) and `user` (one username
+ * from every client: guessing from many addresses; it does not apply to a client the user logged
+ * in from before, so nobody can keep a staff member out of their usual office). A bucket over its
+ * limit is blocked until `blockedUntil`; the count starts again when its window or block is over.
+ * Keys are the username as typed and the client's address (IPv6: its /64); '' where not part of the key.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    scope: text("scope", { enum: ["user_client", "client", "user"] }).notNull(),
+    username: text("username").notNull(),
+    client: text("client").notNull(),
+    windowStart: instant("window_start").notNull(),
+    failures: integer("failures").notNull(),
+    blockedUntil: instant("blocked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.username, t.client] }), index("login_throttle_window_idx").on(t.windowStart)],
 );
 
 /** Staff sessions: only a hash of the session token is kept. */
@@ -594,6 +614,8 @@ export const staffSessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: instant("expires_at").notNull(),
     revokedAt: instant("revoked_at"),
+    /** The client (address, IPv6 /64) the session was opened from: a staff member's known places. */
+    clientKey: text("client_key"),
   },
   (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
 );
