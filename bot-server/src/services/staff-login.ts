@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import {
   clearLoginThrottle,
   findStaffByUsername,
@@ -37,7 +38,8 @@ const NO_STAFF = "\u0000none";
 
 /**
  * Staff logins for one process. Password checks run on libuv's thread pool, at most
- * `maxConcurrentChecks` at once (each scrypt takes ~100 ms of a core and 32 MB), with up to
+ * `maxConcurrentChecks` at once (each scrypt takes ~100 ms of a core and 32 MB; by default half
+ * the cores), with up to
  * `maxWaiting` queued behind; these bound this process's own CPU and memory, so they are in memory.
  * Failure counts are in the database (`login_throttle`), shared by every instance.
  */
@@ -46,7 +48,8 @@ export function createStaffLogins(
   opts: { verify?: (password: string, stored: string) => Promise<boolean>; maxConcurrentChecks?: number; maxWaiting?: number } = {},
 ): StaffLogins {
   const verify = opts.verify ?? verifyPassword;
-  const slots = createSlots(opts.maxConcurrentChecks ?? 2, opts.maxWaiting ?? 32);
+  // Half the cores at most: the other half keep answering everyone else while logins are checked.
+  const slots = createSlots(opts.maxConcurrentChecks ?? Math.max(1, Math.floor(availableParallelism() / 2)), opts.maxWaiting ?? 32);
   // An unknown username is checked against this, so it costs what a real check costs.
   const decoy = decoyHash();
 
