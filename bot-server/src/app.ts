@@ -13,7 +13,7 @@ import { requestLog } from "./middleware/request-log.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { meRoutes } from "./routes/me.js";
 import { publicRoutes } from "./routes/public.js";
-import { webhookRoutes } from "./routes/webhook.js";
+import { documentWebhooks, webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
@@ -52,6 +52,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
 
+  documentWebhooks(app);
   app.route("/webhooks", webhookRoutes({ db: deps.db, config: deps.config, now: deps.now, onStored: deps.onWebhookStored ?? (() => undefined) }));
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));

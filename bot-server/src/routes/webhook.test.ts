@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClock, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { followEvent, signEvent, textEvent, userEvent } from "../webhook/events.js";
+import { webhookMac } from "../webhook/signature.js";
 import { fixedFaq } from "../testing/fixtures.js";
 import { seedReference } from "../runtime.js";
 
@@ -103,6 +104,33 @@ describe("POST /webhooks/zalo: intake", () => {
     const w = world({ env: { WEBHOOK_MAX_AGE_MS: String(24 * 3_600_000) } });
     const res = await w.sendEvent(textEvent(w.secrets, w.chatUser(), "menu", new Date(w.clock.now().getTime() - 6 * 3_600_000)));
     expect(await readJson(res)).toEqual({ ok: true, duplicate: false });
+  });
+
+  it("answers a signed body that is null or nested 10,000 deep with a 4xx or a stored refusal, never 500", async () => {
+    const w = world();
+    const post = (body: string) => w.call("POST", "/webhooks/zalo", { rawBody: body, headers: { "content-type": "application/json", "x-zevent-signature": `mac=${webhookMac("app_id+oa_secret", w.secrets, body, "")}` } });
+    const nullBody = await post("null");
+    expect(nullBody.status).toBe(200);
+    expect(w.handle.sqlite.prepare("select error from inbox").all()).toEqual([{ error: "unreadable event" }]);
+    for (const deep of [`${"[".repeat(10_000)}${"]".repeat(10_000)}`, `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`]) {
+      const res = await post(deep);
+      expect(res.status).toBe(400);
+      expect(await readJson(res)).toMatchObject({ error: { code: "too_deep" } });
+    }
+    expect(count(w, "select count(*) as n from inbox")).toBe(1);
+  });
+
+  it("a poison event is tried 5 times, then set aside with its error, and the citizen is told once, in their language", async () => {
+    const failing = { ...faq, ask: () => { throw new Error("index is broken"); } };
+    const w = world({ faq: failing });
+    const u = w.chatUser();
+    await w.say(u, "giá vàng hôm nay");
+    for (let i = 0; i < 7; i++) await w.settle();
+    expect(w.handle.sqlite.prepare("select attempts, error, processed_at is not null as done from inbox").all()).toEqual([{ attempts: 5, error: "index is broken", done: 1 }]);
+    const told = w.inbox(u);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("chưa xử lý được tin nhắn");
+    expect(told[0]!.buttons.map((b) => b.title)).toContain("Gặp cán bộ");
   });
 
   it("processes after a restart the events stored but not processed", async () => {

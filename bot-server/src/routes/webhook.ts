@@ -1,7 +1,8 @@
 import { Hono } from "hono";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
-import { webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
+import { errorEnvelopeSchema, webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
 import { insertInboxEvent, markInboxProcessed, markOutboxReceipt, markOutboxUndelivered, type Db } from "@hccd/db";
 import { zodIssuesToFields } from "@hccd/shared";
 import { smsDeliveryReportSchema, verifySmsReport } from "../adapters/sms/types.js";
@@ -10,6 +11,29 @@ import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
+
+/** Deeper than any webhook body we accept nests (Zalo's events: about five levels). */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether a JSON text nests arrays and objects deeper than `max`, read without parsing it (one
+ * pass, brackets inside strings ignored): what is checked before JSON.parse sees the body.
+ */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return false;
+}
 
 /** How far ahead of our clock an event may be dated: Zalo's clock and ours drift apart a little. */
 export const WEBHOOK_MAX_SKEW_MS = 5 * 60_000;
@@ -54,6 +78,9 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     async (c) => {
       // The MAC covers the bytes as received: read the text before anything parses it.
       const raw = await c.req.text();
+      // Zalo's events nest a few levels; a body nested thousands deep is no event of Zalo's, and
+      // storing it (JSON.stringify recurses) would overflow the stack: refused before parsing.
+      if (nestedDeeperThan(raw, MAX_JSON_DEPTH)) throw new DomainError(400, "too_deep", `the body nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
       let body: unknown;
       try {
         body = JSON.parse(raw);
@@ -77,7 +104,8 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
       // A signed event we cannot read is still Zalo's: keep it for staff, answer 200 so it is not resent forever.
       const dedupeKey = parsed.success ? webhookDedupeKey(parsed.data) : `unreadable:${sha256Hex(raw)}`;
       const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
-      const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body, now });
+      // `null` is JSON, but no payload: kept as what it was, for staff to see.
+      const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body ?? { body: null }, now });
       if (!parsed.success && stored.created) markInboxProcessed(deps.db, stored.row.id, now, "unreadable event");
       if (outside) {
         // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
@@ -126,4 +154,30 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     },
   );
   return app;
+}
+
+/**
+ * The webhooks in the OpenAPI document (design.md: `POST /webhooks/zalo` is a stable interface).
+ * The routes themselves read the raw body (the MAC covers its exact bytes), so they are plain
+ * Hono routes and only their description is registered here.
+ */
+export function documentWebhooks(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "zaloWebhookMac", { type: "apiKey", in: "header", name: "X-ZEvent-Signature", description: "mac=<sha256 hex of app_id + raw body + timestamp + OA secret key> (zalo.md)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "smsSignature", { type: "apiKey", in: "header", name: "X-SMS-Signature", description: "sha256=<HMAC-SHA256 of the raw body with SMS_WEBHOOK_SECRET>" });
+  const err = (description: string) => ({ description, content: { "application/json": { schema: errorEnvelopeSchema } } });
+  app.openAPIRegistry.registerPath({
+    method: "post", path: "/webhooks/zalo", tags: ["webhooks"], security: [{ zaloWebhookMac: [] }],
+    summary: "Zalo OA events: stored (deduplicated) and acknowledged at once, processed after the answer",
+    request: { body: { required: true, content: { "application/json": { schema: zaloWebhookEventSchema } } } },
+    responses: {
+      200: { description: "Stored (or a duplicate, or refused for its timestamp: `ok: false`, answered 200 so Zalo does not resend it)" },
+      400: err("The body is not JSON"), 401: err("X-ZEvent-Signature does not match the body"), 413: err("Larger than WEBHOOK_MAX_BYTES"),
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post", path: "/webhooks/sms", tags: ["webhooks"], security: [{ smsSignature: [] }],
+    summary: "The SMS gateway's delivery reports",
+    request: { body: { required: true, content: { "application/json": { schema: smsDeliveryReportSchema } } } },
+    responses: { 200: { description: "Recorded (or for no message of ours)" }, 400: err("The body is not JSON"), 401: err("X-SMS-Signature does not match the body"), 422: err("Not a delivery report") },
+  });
 }

@@ -15,7 +15,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** `POST /api/me/phone`: the one-time token from zmp-sdk `getPhoneNumber()` (valid 2 minutes). */
 export const linkPhoneRequestSchema = z.object({
-  phoneToken: z.string().min(1, "must not be empty").max(2000, "is too long"),
+  // Sent on to Zalo in a header: a token is printable ASCII, and anything else could not be sent.
+  phoneToken: z.string().min(1, "must not be empty").max(2000, "is too long").regex(/^[\x21-\x7e]+$/, "is not a token getPhoneNumber() returns (printable ASCII, no spaces)"),
 });
 
 export const DRAFT_STATUSES = ["open", "consented", "submitted", "closed"] as const;

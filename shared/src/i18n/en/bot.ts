@@ -69,5 +69,6 @@ export const bot: DeepStringShape<typeof vi> = {
   contactPhoneSaved:
     "Phone number {{phone}} saved so that our officers can contact you. To protect your dossiers, a number sent through the form does not open them: please verify your phone number once in the Proactive Public Services app to see your dossiers.",
   contactPhoneSavedVerified: "Phone number {{phone}} saved so that our officers can contact you.",
+  processingFailed: "Sorry, we could not process your last message. Please send it again in a few minutes, or choose “Talk to an officer” for help.",
   phoneInvalid: "That phone number does not look right. Please send a Vietnamese mobile number.",
 };

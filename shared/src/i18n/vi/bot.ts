@@ -71,5 +71,6 @@ export const bot = {
   contactPhoneSaved:
     "Đã lưu số điện thoại {{phone}} để cán bộ liên hệ với anh/chị khi cần. Để bảo vệ hồ sơ của anh/chị, số gửi qua biểu mẫu không dùng để mở hồ sơ: anh/chị vui lòng xác minh số điện thoại trong ứng dụng Dịch vụ công chủ động (một lần duy nhất) để xem hồ sơ.",
   contactPhoneSavedVerified: "Đã lưu số điện thoại {{phone}} để cán bộ liên hệ với anh/chị khi cần.",
+  processingFailed: "Xin lỗi anh/chị, hệ thống chưa xử lý được tin nhắn vừa rồi. Anh/chị vui lòng nhắn lại sau ít phút, hoặc chọn “Gặp cán bộ” để được hỗ trợ.",
   phoneInvalid: "Số điện thoại anh/chị gửi chưa đúng. Anh/chị vui lòng gửi lại số di động Việt Nam.",
 } as const;
