@@ -23,13 +23,6 @@ function attacker() {
 
 const submitForm = (u: EventUser, phone: string) => w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone } }));
 
-async function ask(u: EventUser, text: string) {
-  const before = w.inbox(u).length;
-  await w.say(u, text);
-  await w.settle();
-  return w.inbox(u).slice(before);
-}
-
 describe("a phone typed into the OA's form is contact data, never identity", () => {
   it("an attacker who submits someone else's phone through the signed webhook cannot read her drafts or ID number in the Mini App", async () => {
     w = createTestWorld({ faq: fixedFaq });
@@ -60,11 +53,11 @@ describe("a phone typed into the OA's form is contact data, never identity", () 
     expect(stored.contactPhone).toBe(MOTHER_PHONE);
 
     // The bot, asked for "my dossiers", invites the attacker to verify in the Mini App and shows nothing.
-    const [reply] = await ask(a.chat, "hồ sơ của tôi");
+    const [reply] = await w.ask(a.chat, "hồ sơ của tôi");
     expect(reply!.text).toContain("xác minh số điện thoại");
     expect(reply!.text).not.toContain("Trần Bảo Ngọc");
     expect(reply!.buttons.map((b) => b.title)).toContain("Mở ứng dụng");
-    const [deadlines] = await ask(a.chat, "#deadlines");
+    const [deadlines] = await w.ask(a.chat, "#deadlines");
     expect(deadlines!.text).not.toContain("Trần Bảo Ngọc");
 
     // And the mother's notices never go to the attacker's chat.
@@ -90,18 +83,18 @@ describe("a phone typed into the OA's form is contact data, never identity", () 
     const { token } = w.sim!.zalo!.issuePhoneToken({ accessToken: a.token, phone: MOTHER_PHONE });
     expect((await w.call("POST", "/api/me/phone", { token: a.token, body: { phoneToken: token } })).status).toBe(200);
     expect(findZaloUserByOaId(w.handle.db, a.chat.oaUserId)!.phone).toBe(MOTHER_PHONE);
-    const [dossiers] = await ask(a.chat, "hồ sơ của tôi");
+    const [dossiers] = await w.ask(a.chat, "hồ sơ của tôi");
     expect(dossiers!.text).toContain("Trần Bảo Ngọc");
   });
 
   it("answers in English through i18next", async () => {
     w = createTestWorld({ faq: fixedFaq });
     const a = attacker();
-    await ask(a.chat, "English");
+    await w.ask(a.chat, "English");
     await submitForm(a.chat, "0912345678");
     await w.settle();
     expect(w.inbox(a.chat).at(-1)!.text).toContain("verify");
-    const [reply] = await ask(a.chat, "my dossiers");
+    const [reply] = await w.ask(a.chat, "my dossiers");
     expect(reply!.text).toContain("verify your phone number");
   });
 });

@@ -46,6 +46,8 @@ export type TestWorld = Runtime & {
   chatUser(opts?: { follows?: boolean }): EventUser;
   /** The user types `text` to the OA: the simulator notes the interaction, the signed event is posted. */
   say(user: EventUser, text: string, msgId?: string): Promise<Response>;
+  /** The user types `text`; the event is processed and what the OA answered to it is returned. */
+  ask(user: EventUser, text: string): Promise<{ text: string; buttons: { title: string; url?: string }[] }[]>;
   /** What the simulated Zalo delivered to this OA user. */
   inbox(user: EventUser): { text: string; buttons: { title: string; url?: string }[] }[];
 };
@@ -88,6 +90,12 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
     },
     say(user, text, msgId) {
       return this.sendEvent(textEvent(secrets, user, text, clock.now(), msgId));
+    },
+    async ask(user, text) {
+      const before = this.inbox(user).length;
+      await this.say(user, text);
+      await this.settle();
+      return this.inbox(user).slice(before);
     },
     inbox(user) {
       return runtime.sim?.zalo?.messages({ userId: user.oaUserId }) ?? [];
