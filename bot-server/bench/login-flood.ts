@@ -74,6 +74,10 @@ async function underAttack(base: string, rotate: boolean) {
 }
 
 export async function runLoginFloodBench() {
+  if (!(await run("wrk", ["--version"]).then(() => true, (err: NodeJS.ErrnoException) => err.code !== "ENOENT"))) {
+    console.log(JSON.stringify({ bench: "login-flood", skipped: "wrk is not installed (apt-get install wrk)" }));
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-login-"));
   const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", TRUST_PROXY_HOPS: "1", SWEEP_INTERVAL_MS: "0" });
   const runtime = createRuntime(config, { dbPath: join(dir, "bench.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
