@@ -18,7 +18,7 @@ const FOLLOWERS = [
   { oaUserId: "8300000000000000003", name: "Phạm Hùng", language: "vi" as const },
   { oaUserId: "8300000000000000004", name: "Đỗ Thu Hà", language: "vi" as const, optedOut: true },
 ];
-/** The communicator's own Zalo, linked to her phone, for the test-send. */
+/** The communicator's own Zalo, with her phone sent through the OA's form, for the test-send. */
 const STAFF_ZALO = { oaUserId: "8300000000000000009", phone: "0987000111" };
 
 async function chat(user: { oaUserId: string }, action: Record<string, unknown>) {
@@ -51,7 +51,8 @@ beforeAll(async () => {
     const u = await waitFor(`zalo user ${f.oaUserId}`, () => findZaloUserByOaId(db, f.oaUserId));
     updateZaloUser(db, u.id, { displayName: f.name, language: f.language, ...(f.optedOut ? { optedOutAt: now } : {}), updatedAt: now });
   }
-  await waitFor("the staff member's phone linked", () => findZaloUserByOaId(db, STAFF_ZALO.oaUserId)?.phone ?? undefined);
+  // A phone typed into the OA's form is contact data: enough to reach her with a test message.
+  await waitFor("the staff member's phone recorded", () => findZaloUserByOaId(db, STAFF_ZALO.oaUserId)?.contactPhone ?? undefined);
 }, 60_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb } from "@hccd/db";
+import { createDb, recordLoginFailure } from "@hccd/db";
 import { addDays, vietnamDate } from "@hccd/shared";
 import { runCli } from "./cli.js";
 
@@ -105,5 +105,27 @@ describe("pnpm hccd help", () => {
     expect(err.join("")).toContain("Không có lệnh “frobnicate”.");
     expect(err.join("")).toContain("Cách dùng: pnpm hccd");
     expect(out).toEqual([]);
+  });
+});
+
+describe("pnpm hccd staff unlock", () => {
+  it("lets a throttled username log in again at once, everywhere or from one address", async () => {
+    expect(await run(["staff", "create", "--username", "admin", "--name", "Quản trị viên", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(0);
+    const { db, close } = createDb(join(dir, "cli.db"));
+    const now = new Date();
+    for (const client of ["203.0.113.7", "203.0.113.8"]) recordLoginFailure(db, { scope: "user_client", username: "admin", client }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
+    recordLoginFailure(db, { scope: "user", username: "admin", client: "" }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
+    close();
+    out = [];
+    expect(await run(["staff", "unlock", "--username", "admin", "--ip", "203.0.113.7"])).toBe(0);
+    expect(out.join("")).toContain("Đã cho admin đăng nhập lại (1 bộ đếm lần nhập sai đã xóa).");
+    expect(await run(["staff", "unlock", "--username", "admin", "--lang", "en"])).toBe(0);
+    expect(out.join("")).toContain("admin may log in again (2 failure counts cleared).");
+    const after = createDb(join(dir, "cli.db"));
+    expect(after.sqlite.prepare("select count(*) as n from login_throttle").get()).toEqual({ n: 0 });
+    expect(after.sqlite.prepare("select count(*) as n from audit_log where action = 'staff.login_unlocked'").get()).toEqual({ n: 2 });
+    after.close();
+    expect(await run(["staff", "unlock"])).toBe(1);
+    expect(err.join("")).toContain("--username");
   });
 });

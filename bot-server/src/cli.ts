@@ -13,7 +13,8 @@ import { createRuntime, type Runtime } from "./runtime.js";
 import { csvRows, importLicences, xlsxRows } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
 import { checkXlsxSignature, importFormat } from "./services/staff-imports.js";
-import { createStaffUser } from "./services/staff-auth.js";
+import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
+import { clientKey } from "./middleware/client-address.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**
@@ -43,6 +44,7 @@ function parseCommandLine(argv: string[]) {
       name: { type: "string" },
       role: { type: "string" },
       ward: { type: "string" },
+      ip: { type: "string" },
       port: { type: "string", default: "8790" },
       help: { type: "boolean", short: "h" },
     },
@@ -142,6 +144,13 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         return 0;
       }
       case "staff": {
+        if (rest[0] === "unlock") {
+          if (!values.username) throw new UsageError(t("cli:missingOption", { option: "username" }));
+          const rt = open();
+          const count = unlockStaffLogins(rt.services, { username: values.username, ...(values.ip ? { client: clientKey(values.ip) } : {}) });
+          say("staffUnlocked", { username: values.username, count });
+          return 0;
+        }
         if (rest[0] !== "create") throw new UsageError(t("cli:unknownCommand", { command: `staff ${rest[0] ?? ""}`.trim() }));
         for (const option of ["username", "name", "role"] as const) if (!values[option]) throw new UsageError(t("cli:missingOption", { option }));
         const password = io.env.HCCD_STAFF_PASSWORD ?? (await askPassword(t("cli:passwordPrompt")));

@@ -71,12 +71,26 @@ export const configSchema = z
         }
         return { startHour, endHour };
       }),
+    /**
+     * How many proxies of ours stand in front of the backend, each appending to X-Forwarded-For
+     * (a load balancer, nginx). 0: the client is the socket's peer and X-Forwarded-For is ignored,
+     * since anyone can write it. Login rate limits count clients by this address.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
      * How Zalo's webhook MAC is formed: which id comes first and which secret ends it (sources
      * disagree, zalo.md). `any` accepts every variant and logs which one matched.
      */
     ZALO_WEBHOOK_MAC: z.enum(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"]).default("app_id+oa_secret"),
+    /**
+     * How old a Zalo webhook event may be and still be processed (its signed `timestamp`). Zalo
+     * resends an event it got no 200 for, with the same timestamp, for as long as its retry
+     * schedule runs (sources disagree on it, zalo.md); we answer in milliseconds, so only our own
+     * outage makes Zalo resend. An hour covers a restart or a short outage, keeps a captured event
+     * from being replayed later, and a chat answer more than an hour late helps nobody.
+     */
+    WEBHOOK_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
     /** Largest webhook body accepted (Zalo's events are a few KB). */
     WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
     /** Largest list a staff member may upload (a 100,000-row .xlsx is about 5 MB). */

@@ -143,6 +143,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
           if (!appRef) throw new Error("app not ready");
           return appRef.request("/webhooks/zalo", { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
         },
+        callApi: async (path, init) => {
+          if (!appRef) throw new Error("app not ready");
+          return appRef.request(path, init);
+        },
       }),
     );
     sim = { zalo: zaloSim };

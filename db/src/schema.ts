@@ -53,8 +53,18 @@ export const zaloUsers = sqliteTable(
     /** The OA-scoped id (`idByOA`), the one OA messages are addressed to. */
     oaUserId: text("oa_user_id"),
     displayName: text("display_name"),
+    /**
+     * The phone Zalo verified (the Mini App's one-time phone token, exchanged server-side): the only
+     * phone that says who the user is, so the only one that opens drafts, documents and notices.
+     */
     phone: text("phone"),
     phoneLinkedAt: instant("phone_linked_at"),
+    /**
+     * A phone the user typed into the OA's information form (`user_submit_info`): anyone can type
+     * anyone's number there, so it is contact data only — to reach the user, never to authorise.
+     */
+    contactPhone: text("contact_phone"),
+    contactPhoneAt: instant("contact_phone_at"),
     follower: integer("follower", { mode: "boolean" }).notNull().default(false),
     /** Last message or action from the user to the OA: decides whether a customer-service message is allowed (7 days). */
     lastInteractionAt: instant("last_interaction_at"),
@@ -66,7 +76,7 @@ export const zaloUsers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [index("zalo_users_phone_idx").on(t.phone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
+  (t) => [index("zalo_users_phone_idx").on(t.phone), index("zalo_users_contact_phone_idx").on(t.contactPhone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
 );
 
 /** Machine clients (hospitals, the case system): each API key is bound to one client. Only a hash of the key is kept. */
@@ -100,7 +110,8 @@ export const birthEvents = sqliteTable(
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex("birth_events_certificate_uq").on(t.certificateNo)],
+  // A parent's children (the citizen's home, the bot's deadlines) are read by either parent.
+  (t) => [uniqueIndex("birth_events_certificate_uq").on(t.certificateNo), index("birth_events_mother_idx").on(t.motherPersonId), index("birth_events_father_idx").on(t.fatherPersonId)],
 );
 
 export type DraftFieldRow = {
@@ -181,7 +192,8 @@ export const draftAttachments = sqliteTable(
     zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
     uploadedAt: instant("uploaded_at").notNull(),
   },
-  (t) => [uniqueIndex("draft_attachments_key_uq").on(t.draftId, t.key)],
+  // Indexed by user as well: a foreign key to zalo_users, checked when a user row is written.
+  (t) => [uniqueIndex("draft_attachments_key_uq").on(t.draftId, t.key), index("draft_attachments_user_idx").on(t.zaloUserId)],
 );
 
 /** Who may see and act on a draft (for a birth: the child's mother and father). */
@@ -228,7 +240,7 @@ export const consents = sqliteTable(
     voidedAt: instant("voided_at"),
     voidReason: text("void_reason"),
   },
-  (t) => [index("consents_draft_idx").on(t.draftId)],
+  (t) => [index("consents_draft_idx").on(t.draftId), index("consents_user_idx").on(t.zaloUserId, t.consentedAt)],
 );
 
 /** A consented dossier on its way to, and through, the provincial case system. */
@@ -246,7 +258,8 @@ export const submissions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId)],
+  // By consent too: a foreign key to consents, checked when a consent is written.
+  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), index("submissions_consent_idx").on(t.consentId)],
 );
 
 export const submissionStatusHistory = sqliteTable(
@@ -450,7 +463,7 @@ export const satisfactionRatings = sqliteTable(
     comment: text("comment"),
     at: instant("at").notNull(),
   },
-  (t) => [uniqueIndex("ratings_submission_user_uq").on(t.submissionId, t.zaloUserId)],
+  (t) => [uniqueIndex("ratings_submission_user_uq").on(t.submissionId, t.zaloUserId), index("ratings_user_idx").on(t.zaloUserId)],
 );
 
 /**
@@ -488,7 +501,9 @@ export const documents = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone)],
+  // A citizen's documents are found by phone or by the ID number behind it (the home screen):
+  // without the holder index that was a scan of every document, 40 ms at 241,000.
+  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone), index("documents_holder_id_idx").on(t.holderId)],
 );
 
 /**
@@ -572,12 +587,32 @@ export const staffUsers = sqliteTable(
     agency: text("agency"),
     /** Ward officers: their ward. */
     wardCode: text("ward_code"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: instant("locked_until"),
     createdAt: createdAt(),
     disabledAt: instant("disabled_at"),
   },
   (t) => [uniqueIndex("staff_users_username_uq").on(t.username)],
+);
+
+/**
+ * Failed staff logins, counted in windows, in the database so that every instance sees the same
+ * counts. Three kinds of bucket: `user_client` (one username from one client: what an attacker at
+ * one address can try), `client` (one client, any usernames: spraying) and `user` (one username
+ * from every client: guessing from many addresses; it does not apply to a client the user logged
+ * in from before, so nobody can keep a staff member out of their usual office). A bucket over its
+ * limit is blocked until `blockedUntil`; the count starts again when its window or block is over.
+ * Keys are the username as typed and the client's address (IPv6: its /64); '' where not part of the key.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    scope: text("scope", { enum: ["user_client", "client", "user"] }).notNull(),
+    username: text("username").notNull(),
+    client: text("client").notNull(),
+    windowStart: instant("window_start").notNull(),
+    failures: integer("failures").notNull(),
+    blockedUntil: instant("blocked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.username, t.client] }), index("login_throttle_window_idx").on(t.windowStart)],
 );
 
 /** Staff sessions: only a hash of the session token is kept. */
@@ -589,6 +624,8 @@ export const staffSessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: instant("expires_at").notNull(),
     revokedAt: instant("revoked_at"),
+    /** The client (address, IPv6 /64) the session was opened from: a staff member's known places. */
+    clientKey: text("client_key"),
   },
   (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
 );
@@ -651,5 +688,6 @@ export const campaignRecipients = sqliteTable(
     outboxId: text("outbox_id"),
     createdAt: instant("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId)],
+  // By user too: a foreign key to zalo_users, checked when a user row is written.
+  (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId), index("campaign_recipients_user_idx").on(t.zaloUserId)],
 );

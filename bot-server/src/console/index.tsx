@@ -10,9 +10,10 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_BODY_BYTES } from "../app.js";
-import { DomainError } from "../errors.js";
+import { DomainError, RetryLater } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
-import { staffLogin, staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { consoleAssets } from "./assets.js";
 import { consoleGuard, consoleLanguage, LANG_COOKIE, safeNext, type ConsoleDeps, type ConsoleEnv } from "./context.js";
@@ -73,13 +74,14 @@ export function consoleRoutes(deps: ConsoleDeps) {
     if (site && site !== "same-origin" && site !== "none") return c.html(loginPage(c, { next, error: "csrf", username }), 403);
     if (!username || !password) return c.html(loginPage(c, { next, error: "missing", username }), 422);
     try {
-      const r = staffLogin(deps, { username, password, requestId: c.var.requestId });
+      const r = await deps.logins.login({ username, password, client: clientKey(clientAddress(c, deps.config.TRUST_PROXY_HOPS)), requestId: c.var.requestId });
       setCookie(c, STAFF_COOKIE, r.token, { path: "/", httpOnly: true, sameSite: "Strict", secure: isHttps(c.req.url, c.req.header("x-forwarded-proto")), maxAge: Math.floor(STAFF_SESSION_MS / 1000) });
       return c.redirect(next, 303);
     } catch (err) {
-      if (err instanceof DomainError && err.code === "account_locked") {
-        const until = /after (\S+)$/.exec(err.message)?.[1];
-        return c.html(loginPage(c, { next, error: "locked", username, until: until ? new Date(until) : null }), 423);
+      if (err instanceof RetryLater) {
+        c.header("retry-after", String(err.retryAfterSeconds));
+        const until = new Date(deps.now().getTime() + err.retryAfterSeconds * 1000);
+        return c.html(loginPage(c, { next, error: err.status === 429 ? "locked" : "busy", username, until }), err.status);
       }
       if (err instanceof DomainError && err.status === 401) return c.html(loginPage(c, { next, error: "wrong", username }), 401);
       throw err;
@@ -139,7 +141,7 @@ function isHttps(url: string, forwardedProto: string | undefined): boolean {
   return url.startsWith("https:") || forwardedProto === "https";
 }
 
-type LoginError = "wrong" | "locked" | "missing" | "csrf";
+type LoginError = "wrong" | "locked" | "busy" | "missing" | "csrf";
 
 function loginPage(c: Parameters<typeof homePage>[0], opts: { next: string; error?: LoginError; message?: "expired" | "loggedOut" | null; username?: string; until?: Date | null }) {
   const t = c.var.t;

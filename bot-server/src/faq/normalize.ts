@@ -308,6 +308,9 @@ interface Word {
   keep?: boolean;
 }
 
+/** A table's own entry for a word the user typed ("constructor" is not an abbreviation of Object's). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 /** Step 3: abbreviations and teen-code, in context. */
 function expandInContext(tokens: RawToken[]): Word[] {
   const out: Word[] = [];
@@ -321,7 +324,7 @@ function expandInContext(tokens: RawToken[]): Word[] {
     const prev = out[out.length - 1]?.w;
     const next = folded[i + 1];
     // A unit right after a number: "14t", "60 ng", "21h".
-    const unit = UNITS[f];
+    const unit = own(UNITS, f);
     if (prev !== undefined && IS_NUMBER.test(prev) && unit !== undefined) {
       push(unit);
       continue;
@@ -367,13 +370,13 @@ function expandInContext(tokens: RawToken[]): Word[] {
       push("tre");
       continue;
     }
-    const toned = TONED[raw];
+    const toned = own(TONED, raw);
     if (toned !== undefined) {
       push(toned);
       continue;
     }
     // Abbreviations are typed without accents, except đ ("đc", "đk", "sđt").
-    const expansion = ABBREVIATIONS[f];
+    const expansion = own(ABBREVIATIONS, f);
     if (expansion !== undefined && (raw === f || raw.replace(/đ/g, "d") === f)) {
       push(expansion);
       continue;

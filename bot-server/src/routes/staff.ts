@@ -16,7 +16,9 @@ import type { StaffUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { staffLogin, staffLogout } from "../services/staff-auth.js";
+import { staffLogout } from "../services/staff-auth.js";
+import type { StaffLogins } from "../services/staff-login.js";
+import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { listStaffImports, readStaffImport, rejectedRowsCsv, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
 import { staffAuditRoutes } from "./staff-audit.js";
 import { staffCampaignRoutes } from "./staff-campaigns.js";
@@ -43,7 +45,11 @@ export function staffProfile(u: StaffUser): StaffProfile {
 const loginRoute = createRoute({
   method: "post", path: "/session", tags: ["staff"], summary: "Log in (username and password) for a session token",
   request: { body: { required: true, content: { "application/json": { schema: staffLoginRequestSchema } } } },
-  responses: { 200: json(staffSessionSchema, "Logged in"), 401: err("Wrong username or password"), 422: err("Missing fields"), 423: err("Locked after repeated failures") },
+  responses: {
+    200: json(staffSessionSchema, "Logged in"), 401: err("Wrong username or password"), 422: err("Missing fields"),
+    429: err("Too many failed logins from this client or for this username: try again after Retry-After seconds"),
+    503: err("Too many logins are being checked: try again after Retry-After seconds"),
+  },
 });
 const logoutRoute = createRoute({ method: "delete", path: "/session", tags: ["staff"], security, responses: { 204: { description: "Logged out" }, ...authErrors } });
 const meRoute = createRoute({ method: "get", path: "/me", tags: ["staff"], security, responses: { 200: json(staffProfileSchema, "The logged-in staff member"), ...authErrors } });
@@ -78,6 +84,7 @@ export interface StaffRouteDeps extends ServiceDeps {
   catalogue: ReminderCatalogue;
   /** The FAQ in use (rebuilt after staff edits). */
   faq: FaqService;
+  logins: StaffLogins;
 }
 
 /** Staff API (`/api/staff/*`): session, imports, the reminder sweep. */
@@ -94,8 +101,8 @@ export function staffRoutes(deps: StaffRouteDeps) {
   // Uploads are larger than API bodies: their own limit, checked as the body streams in.
   app.post("/imports", bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES, onError: () => { throw new UploadTooLarge(deps.config.IMPORT_MAX_BYTES); } }));
 
-  app.openapi(loginRoute, (c) => {
-    const r = staffLogin(deps, { ...c.req.valid("json"), requestId: c.var.requestId });
+  app.openapi(loginRoute, async (c) => {
+    const r = await deps.logins.login({ ...c.req.valid("json"), client: clientKey(clientAddress(c, deps.config.TRUST_PROXY_HOPS)), requestId: c.var.requestId });
     return c.json({ token: r.token, expiresAt: r.expiresAt.toISOString(), staff: staffProfile(r.user) }, 200);
   });
   app.openapi(logoutRoute, (c) => {

@@ -3,7 +3,7 @@ import {
   audienceBatch,
   campaignRecipientTally,
   cancelCampaignMessages,
-  findZaloUsersByPhones,
+  findZaloUsersReachableAt,
   getCampaign,
   getWard,
   holdCampaignMessages,
@@ -176,7 +176,8 @@ export function testSendCampaign(deps: ServiceDeps, ctx: Ctx, id: string, phoneI
   const phone = normalizeVnPhone(phoneInput);
   if (!phone.ok) throw fieldRefusal("campaign_test_bad_phone", "phone", "is not a Vietnamese mobile number");
   const now = deps.now();
-  const users = findZaloUsersByPhones(deps.db, [phone.value]);
+  // A test message discloses nothing about the phone's owner: a phone typed into the OA's form reaches them too.
+  const users = findZaloUsersReachableAt(deps.db, phone.value);
   const user = users.filter((u) => u.oaUserId && u.follower).sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
   if (!user) throw fieldRefusal("campaign_test_not_follower", "phone", "is not linked to a Zalo user who follows the OA (open the OA in Zalo, follow it and share this phone number first)");
   if (!user.lastInteractionAt || now.getTime() - user.lastInteractionAt.getTime() >= CS_WINDOW_MS) throw fieldRefusal("campaign_test_outside_window", "phone", "belongs to a Zalo user who has not written to the OA in the last 7 days (Zalo refuses the message): send the OA a message first");

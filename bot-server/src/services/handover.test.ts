@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
 import { nameKey, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
-import { userEvent, type EventUser } from "../webhook/events.js";
+import type { EventUser } from "../webhook/events.js";
 import { fixedFaq } from "../testing/fixtures.js";
 import { createStaffUser, csrfTokenFor } from "./staff-auth.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
@@ -37,13 +37,10 @@ async function say(u: EventUser, text: string) {
   await w.settle();
 }
 
-/** A follower who (optionally) linked a phone, asked something the bot could not answer, then asked for a person. */
+/** A follower who (optionally) verified a phone in the Mini App, asked something the bot could not answer, then asked for a person. */
 async function handedOver(question: string, phone?: string): Promise<EventUser> {
   const u = w.chatUser();
-  if (phone) {
-    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "", phone } }));
-    await w.settle();
-  }
+  if (phone) await w.verifyPhone(u, phone);
   await say(u, question);
   await say(u, "gặp cán bộ");
   return u;

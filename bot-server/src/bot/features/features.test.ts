@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DraftView } from "@hccd/shared";
 import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hccd/db";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
-import { followEvent, userEvent, type EventUser } from "../../webhook/events.js";
+import { followEvent, type EventUser } from "../../webhook/events.js";
 import { fixedFaq } from "../../testing/fixtures.js";
 import { closeHandover, staffReply } from "../../services/handover.js";
 import { seedReference } from "../../runtime.js";
@@ -14,11 +14,11 @@ afterEach(async () => {
   await w?.close();
 });
 
-/** A chat user who linked the demo mother's phone through the OA form. */
+/** A chat user who verified the demo mother's phone in the Mini App. */
 async function motherInChat(): Promise<EventUser> {
   const u = w.chatUser();
   await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
-  await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone: "0912345678" } }));
+  await w.verifyPhone(u, "0912345678");
   await w.settle();
   return u;
 }
@@ -98,8 +98,7 @@ describe("bot features", () => {
     seedReference(w.handle.db);
     const u = w.chatUser();
     expect((await ask(u, "hồ sơ của tôi"))[0]!.text).toContain("xác minh số điện thoại");
-    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { phone: "84912345678" } }));
-    await w.settle();
+    await w.verifyPhone(u, "84912345678");
     await w.postCertificate(makeBirthCertificate());
     const dossiers = (await ask(u, "ho so cua toi"))[0]!.text;
     expect(dossiers).toContain("Trần Bảo Ngọc: đang chờ anh/chị kiểm tra, hạn 19/01/2027");
