@@ -94,7 +94,7 @@ export const configSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    /** Sends in flight at once per worker (each still waits for its channel's throttle). */
+    /** Sends in flight at once per channel and worker (each still waits for its channel's throttle). */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /**
      * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,

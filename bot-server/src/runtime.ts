@@ -5,7 +5,7 @@ import { resources } from "@hccd/shared";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
-import { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./worker/outbox-worker.js";
 import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/clients.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator, createZaloSimRoutes } from "./adapters/zalo/simulator.js";
@@ -55,6 +55,8 @@ export interface RuntimeOptions {
   caseSystem?: CaseSystemClient;
   /** The service catalogue the reminder engine reads (default: the province's catalogue in `shared`). */
   catalogue?: ReminderCatalogue;
+  /** The delivery throttles' clock and sleep (tests inject a fake one). */
+  throttleTime?: OutboxWorkerOptions["throttleTime"];
 }
 
 export interface Runtime {
@@ -223,7 +225,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
 
   const worker = createOutboxWorker(
     { db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() },
-    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS },
+    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS, ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}) },
   );
   // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
   seedBuiltinFaqEntries(db, now());
