@@ -24,6 +24,8 @@ import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-m
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { hostname } from "node:os";
 import { createChatSimRoutes } from "./sim/chat.js";
+import { signEvent } from "./webhook/events.js";
+import type { MacSecrets } from "./webhook/signature.js";
 import { createHttpSmsClient } from "./adapters/sms/http-client.js";
 import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
 import type { SmsClient } from "./adapters/sms/types.js";
@@ -127,7 +129,21 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       graph: createHttpZaloGraphClient({ baseUrl: config.ZALO_SIM_URL, appSecret: "sim-app-secret" }),
     };
   } else if (config.ZALO_MODE === "sim") {
-    const zaloSim = createZaloSimulator({ templates: simTemplates(config), now, dailyQuota: config.ZALO_SIM_DAILY_QUOTA });
+    const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
+    const zaloSim = createZaloSimulator({
+      templates: simTemplates(config), now, dailyQuota: config.ZALO_SIM_DAILY_QUOTA,
+      ...(config.ZALO_SIM_RECEIPT_MS === null ? {} : {
+        // Receipts reach our public webhook signed as Zalo signs them, like the chat simulator's events.
+        receipts: {
+          delayMs: config.ZALO_SIM_RECEIPT_MS, appId: secrets.appId, oaId: secrets.oaId,
+          deliver: async (event: Record<string, unknown> & { timestamp: string }) => {
+            if (!appRef) throw new Error("app not ready");
+            const { body, signature } = signEvent(event, secrets, config.ZALO_WEBHOOK_MAC === "any" ? "app_id+oa_secret" : config.ZALO_WEBHOOK_MAC);
+            await appRef.request("/webhooks/zalo", { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+          },
+        },
+      }),
+    });
     const fetch = inProcess(zaloSim.api);
     const simToken = "sim-oa-access-token";
     zalo = {
@@ -270,6 +286,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);
       await sim?.sms?.idle();
+      await sim?.zalo?.stopReceipts();
       sim?.caseSystem?.close();
       handle.close();
     },

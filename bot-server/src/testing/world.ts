@@ -51,7 +51,8 @@ export type TestWorld = Runtime & {
  */
 export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue; throttleTime?: RuntimeOptions["throttleTime"] } = {}): TestWorld {
   const clock = opts.clock ?? createClock();
-  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ...opts.env });
+  // Zalo's receipts are off unless a test asks for them (`ZALO_SIM_RECEIPT_MS: "0"`): they are webhook events of their own.
+  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ZALO_SIM_RECEIPT_MS: "off", ...opts.env });
   const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
   const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
   let userSeq = 0;

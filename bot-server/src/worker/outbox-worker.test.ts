@@ -89,6 +89,16 @@ describe("outbox worker", () => {
     expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
   });
 
+  it("marks a ZNS notice delivered when the simulated Zalo's receipt comes back through the webhook", async () => {
+    world = createTestWorld({ env: { ZALO_SIM_RECEIPT_MS: "0" } });
+    const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
+    await world.worker.drain();
+    await world.sim!.zalo!.idle();
+    await world.webhooks.kick();
+    const row = world.handle.sqlite.prepare("select channel, status, delivered_at from outbox where idempotency_key = ?").get(`birth-draft-ready:${draftId}`);
+    expect(row).toEqual({ channel: "zns", status: "delivered", delivered_at: world.clock.now().getTime() });
+  });
+
   it("sends an OA message when the mother follows the OA and talked to it this week", async () => {
     world = createTestWorld();
     seedReference(world.handle.db);
