@@ -255,7 +255,11 @@ export type CampaignInput = z.infer<typeof campaignInputSchema>;
 export type CampaignFilters = z.infer<typeof campaignFiltersSchema>;
 
 /** A time in Vietnam (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it). */
-export const campaignScheduleSchema = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)") });
+export const campaignScheduleSchema = z.object({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)"),
+  /** Required (true) when nobody in the target group can receive the campaign now: the list is fixed when it starts. */
+  confirmEmptyAudience: z.boolean().optional(),
+});
 /** Test-send: the staff member's own phone, linked to a Zalo user who follows the OA. */
 export const campaignTestSendSchema = z.object({ phone: z.string().trim().min(1, "must not be empty").max(20, "is too long") });
 export const campaignPreviewRequestSchema = z.object({ zaloUserId: z.string().trim().min(1, "must not be empty").max(64, "is too long") });
@@ -299,7 +303,18 @@ export const campaignSchema = z.object({
 });
 export const campaignListSchema = z.object({ campaigns: z.array(campaignSchema) });
 /** The audience as it stands now (recomputed on every ask). */
-export const campaignAudienceSchema = z.object({ matched: z.number().int(), willReceive: z.number().int(), optedOut: z.number().int(), unreachable: z.number().int() });
+export const campaignAudienceSchema = z.object({
+  matched: z.number().int(),
+  willReceive: z.number().int(),
+  optedOut: z.number().int(),
+  /** Not reachable by an OA message: `notFollowing` + `outsideWindow`. */
+  unreachable: z.number().int(),
+  notFollowing: z.number().int(),
+  /** Followers who have not written to the OA in the last 7 days (Zalo refuses OA messages to them). */
+  outsideWindow: z.number().int(),
+  /** When nobody would receive it: why (`no_match`, or the reasons that account for everyone); empty otherwise. */
+  nobodyReachableBecause: z.array(z.enum(["no_match", "opted_out", "not_following", "outside_window"])),
+});
 export const campaignPreviewSchema = z.object({ zaloUserId: z.string(), language: z.enum(["vi", "en"]), text: z.string(), link: z.string().nullable() });
 export const campaignTestSentSchema = z.object({ outboxId: z.string(), language: z.enum(["vi", "en"]), deferredUntil: z.string().nullable() });
 export type CampaignSummary = z.infer<typeof campaignSchema>;
