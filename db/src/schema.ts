@@ -356,6 +356,12 @@ export const handoverTickets = sqliteTable(
     firstResponseAt: instant("first_response_at"),
     closedAt: instant("closed_at"),
     closedBy: text("closed_by"),
+    /**
+     * The staff member who took the conversation on (a claim, or the first reply): shown to every
+     * officer who sees the ticket; set once, by a conditional update (`claimTicket`).
+     */
+    claimedBy: text("claimed_by"),
+    claimedAt: instant("claimed_at"),
   },
   (t) => [index("handover_user_status_idx").on(t.zaloUserId, t.status), index("handover_status_idx").on(t.status, t.openedAt)],
 );

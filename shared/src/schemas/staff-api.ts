@@ -94,6 +94,18 @@ export const handoverTicketSummarySchema = z.object({
   lastMessageAt: z.string().nullable(),
   messages: z.number().int(),
   citizen: handoverCitizenSchema,
+  /** `ward`: a citizen of a known ward (its officers see it); `unknown_ward`: the shared queue every ward officer sees. */
+  queue: z.enum(["ward", "unknown_ward"]),
+  /** The citizen's ward, from the person our records hold for their linked phone. */
+  ward: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The staff member who took the conversation on (claim or first reply), shown to everyone who sees it. */
+  owner: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  claimedAt: z.string().nullable(),
+  /**
+   * The citizen's name, phone, question and messages are withheld from this staff member: a
+   * conversation of the shared queue before they claim it, or claimed by another officer.
+   */
+  withheld: z.boolean(),
 });
 export const handoverListSchema = z.object({ tickets: z.array(handoverTicketSummarySchema) });
 export const handoverMessageSchema = z.object({ from: z.enum(["citizen", "bot", "staff"]), text: z.string(), at: z.string() });

@@ -1,3 +1,0 @@
-DROP INDEX `outbox_due_idx`;--> statement-breakpoint
-ALTER TABLE `outbox` ADD `priority` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-CREATE INDEX `outbox_claim_idx` ON `outbox` (`status`,`channel`,`priority`,`next_attempt_at`);
