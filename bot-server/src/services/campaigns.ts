@@ -127,7 +127,7 @@ export function listCampaignSummaries(deps: Pick<ServiceDeps, "db">, opts: { lim
  * the message, have opted out, or cannot be reached by an OA message. Counts only: no one's data
  * leaves this function, so it is not an audited read.
  */
-export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: schema.CampaignFilterRow): CampaignAudience {
+export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: schema.CampaignFilterRow, opts: { untilOneReceives?: boolean } = {}): CampaignAudience {
   const now = deps.now();
   const q = audienceQuery(filters, now);
   const out: CampaignAudience = { matched: 0, willReceive: 0, optedOut: 0, unreachable: 0, notFollowing: 0, outsideWindow: 0, nobodyReachableBecause: [] };
@@ -145,7 +145,8 @@ export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: sch
         else out.outsideWindow++;
       }
     }
-    if (batch.length < 2000) return { ...out, nobodyReachableBecause: whyNobodyReceives(out) };
+    // Sending only needs to know that someone receives it: the counts stop there (they are partial).
+    if (batch.length < 2000 || (opts.untilOneReceives && out.willReceive > 0)) return { ...out, nobodyReachableBecause: whyNobodyReceives(out) };
     after = batch.at(-1)!.id;
   }
 }
@@ -169,8 +170,9 @@ function nobodyReachableText(a: CampaignAudience): string {
  * OA (the 7-day window) or been imported.
  */
 function requireReachable(deps: Pick<ServiceDeps, "db" | "now">, c: CampaignRow, opts: { confirmed?: boolean | undefined; field?: string }): void {
-  const a = audienceSize(deps, c.filters);
-  if (a.willReceive > 0 || opts.confirmed) return;
+  if (opts.confirmed) return;
+  const a = audienceSize(deps, c.filters, { untilOneReceives: true });
+  if (a.willReceive > 0) return;
   const message = nobodyReachableText(a);
   if (opts.field) throw new DomainError(422, "campaign_audience_empty", `${opts.field} must be true to schedule it anyway: ${message}`, [{ path: opts.field, message: `must be true to schedule it anyway: ${message}` }]);
   throw new DomainError(409, "campaign_audience_empty", `${message}; schedule it for later instead, when the audience is fixed`);
