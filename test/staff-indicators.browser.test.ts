@@ -84,7 +84,7 @@ describe("indicators in the staff console", () => {
     const problems = await charts.evaluateAll((els) =>
       els.flatMap((chart) => {
         const box = chart.getBoundingClientRect();
-        const texts = [...chart.querySelectorAll("text, [data-chart-text]")].filter((el) => (el.textContent ?? "").trim() !== "");
+        const texts = Array.from(chart.querySelectorAll("text, [data-chart-text]")).filter((el) => (el.textContent ?? "").trim() !== "");
         const out: string[] = [];
         const boxes = texts.map((el) => {
           const style = getComputedStyle(el);
