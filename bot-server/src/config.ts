@@ -108,13 +108,22 @@ export const configSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    /** Sends in flight at once per worker (each still waits for its channel's throttle). */
+    /** Sends in flight at once per channel and worker (each still waits for its channel's throttle). */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /**
      * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,
      * instead of the one built into this process (a worker process and its simulator must outlive each other).
      */
     ZALO_SIM_URL: optionalText,
+    /**
+     * Sim mode: the built-in Zalo simulator sends a delivery receipt (`user_received_message`,
+     * signed, to our webhook) this many ms after each message it delivers, as Zalo does; `off`
+     * sends none. The demo's campaign counts reach "delivered" through them.
+     */
+    ZALO_SIM_RECEIPT_MS: z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(600_000)], { error: "must be off or a delay in ms (0 to 600000)" })
+      .default(1000)
+      .transform((v) => (v === "off" ? null : v)),
     /** Sim mode: the simulated OA's daily ZNS quota (Zalo sets it per OA; 10,000 unless told). */
     ZALO_SIM_DAILY_QUOTA: z.coerce.number().int().min(0).default(10_000),
     /** Brandname SMS gateway; empty: the built-in simulator in sim mode, no SMS at all in live mode. */

@@ -293,6 +293,11 @@ export const outbox = sqliteTable(
     payload: json<Record<string, unknown>>("payload").notNull(),
     /** `held`: a paused campaign's message, not claimed until the campaign resumes (or is cancelled). */
     status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled", "held"] }).notNull().default("pending"),
+    /**
+     * Which rows of a channel are claimed first: 0 transactional (notices, dossier status, case
+     * submissions, chat replies), 1 reminders, 2 campaign traffic. See `OUTBOX_PRIORITIES`.
+     */
+    priority: integer("priority").notNull().default(1),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: instant("next_attempt_at").notNull(),
     /** While `sending`, the lease: after it passes, a crashed send is picked up again. */
@@ -306,7 +311,9 @@ export const outbox = sqliteTable(
     deliveredAt: instant("delivered_at"),
     seenAt: instant("seen_at"),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
+  // The claim walks (status, channel, priority, next_attempt_at) once per priority of a channel:
+  // each walk reads only the index and stops at the batch, so its cost follows what is due.
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */
@@ -369,6 +376,12 @@ export const handoverTickets = sqliteTable(
     firstResponseAt: instant("first_response_at"),
     closedAt: instant("closed_at"),
     closedBy: text("closed_by"),
+    /**
+     * The staff member who took the conversation on (a claim, or the first reply): shown to every
+     * officer who sees the ticket; set once, by a conditional update (`claimTicket`).
+     */
+    claimedBy: text("claimed_by"),
+    claimedAt: instant("claimed_at"),
   },
   (t) => [index("handover_user_status_idx").on(t.zaloUserId, t.status), index("handover_status_idx").on(t.status, t.openedAt)],
 );

@@ -24,7 +24,9 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
-import type { StaffArea } from "../staff/permissions.js";
+import { mayUse, type StaffArea } from "../staff/permissions.js";
+import { getWard } from "@hccd/db";
+import { handoverWaitingCounts } from "../services/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],
@@ -111,8 +113,20 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
   });
 
+  // How many handed-over conversations wait for the staff member (the navigation's badge, the home
+  // page): asked when a page is drawn, once, after the area's guard has found who is signed in.
+  app.use("*", async (c, next) => {
+    let counted: { waiting: number; sharedUnclaimed: number } | null | undefined;
+    c.set("handoverWaiting", () => {
+      const staff = c.get("staff");
+      counted ??= staff && mayUse(staff.role, "handover") ? handoverWaitingCounts(deps, staff) : null;
+      return counted;
+    });
+    await next();
+  });
+
   app.use("/", consoleGuard(deps, "session"));
-  app.get("/", (c) => c.html(homePage(c)));
+  app.get("/", (c) => c.html(homePage(c, deps)));
 
   for (const [area, path, pages] of AREAS) {
     app.use(path, consoleGuard(deps, area));
@@ -182,14 +196,22 @@ function loginPage(c: Parameters<typeof homePage>[0], opts: { next: string; erro
   );
 }
 
-function homePage(c: import("./context.js").ConsoleContext) {
+function homePage(c: import("./context.js").ConsoleContext, deps: ConsoleDeps) {
   const t = c.var.t;
   const staff = c.var.staff;
+  const handover = c.var.handoverWaiting?.() ?? null;
   return (
     <ConsolePage c={c} title={t("home.title")} section="home">
       <p>{t("home.intro")}</p>
       {staff.agency && <p>{t("home.scopeAgency", { agency: staff.agency })}</p>}
-      {staff.wardCode && <p>{t("home.scopeWard", { ward: staff.wardCode })}</p>}
+      {staff.wardCode && <p>{t("home.scopeWard", { ward: getWard(deps.db, staff.wardCode)?.name ?? staff.wardCode })}</p>}
+      {handover && handover.waiting > 0 && (
+        <p>
+          <a href="/staff/handover" data-testid="home-handover-waiting" data-waiting={String(handover.waiting)}>
+            {t("home.handoverWaiting", { count: handover.waiting, shared: handover.sharedUnclaimed })}
+          </a>
+        </p>
+      )}
       <div class="grid">
         {homeSections(c).map((area) => (
           <a class="card" href={`/staff/${area}`} data-testid={`home-${area}`}>

@@ -420,13 +420,13 @@ describe("API and console", () => {
     const html = await res.text();
     expect(html).toContain('data-testid="agency-fixed"');
     expect(html).toMatch(/<select id="f-agency" name="agency" disabled/);
-    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="reminders-chart-title"/);
+    expect(html).toMatch(/<div class="chart hbars" role="img" aria-label="[^"]+" data-testid="chart-reminders"/);
     expect(html).toContain('data-testid="reminders-table"');
     expect(html).toContain("Đã mở");
     expect(html).toContain('data-testid="funnel-opened-definition"');
     expect(html).toMatch(/data-testid="faq-summary"><strong>4\/8 câu hỏi được trả lời \(50\s?%\)\.<\/strong> <span data-testid="faq-person-requests">3 yêu cầu gặp cán bộ \(tính riêng\)\.<\/span>/);
     expect(html).toContain('data-testid="faq-person-requests-definition"');
-    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="faq-chart-title"/);
+    expect(html).toMatch(/<div class="chart hbars" role="img" aria-label="[^"]+" data-testid="chart-faq"/);
     expect(html).not.toContain("Chưa ghi nhận");
     expect(html).not.toContain("style=");
     const csv = await consoleRequest(w, "/staff/indicators/export?indicator=satisfaction", { cookie });

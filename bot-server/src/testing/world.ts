@@ -1,7 +1,7 @@
 import { makeBirthCertificate } from "@hccd/shared";
 import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { createRuntime, type Runtime, type ZaloSimulator } from "../runtime.js";
+import { createRuntime, type Runtime, type RuntimeOptions, type ZaloSimulator } from "../runtime.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
 import type { FaqService } from "../bot/context.js";
 import { signEvent, textEvent, type EventUser } from "../webhook/events.js";
@@ -56,10 +56,11 @@ export type TestWorld = Runtime & {
  * The whole backend in sim mode on an in-memory (or given) database, with a frozen clock and
  * instant case-system steps: one line per test (style.md rule 4).
  */
-export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue } = {}): TestWorld {
+export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue; throttleTime?: RuntimeOptions["throttleTime"] } = {}): TestWorld {
   const clock = opts.clock ?? createClock();
-  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ...opts.env });
-  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
+  // Zalo's receipts are off unless a test asks for them (`ZALO_SIM_RECEIPT_MS: "0"`): they are webhook events of their own.
+  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ZALO_SIM_RECEIPT_MS: "off", ...opts.env });
+  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
   const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
   let userSeq = 0;
   const call: TestWorld["call"] = (method, path, o = {}) => {

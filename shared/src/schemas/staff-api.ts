@@ -94,6 +94,18 @@ export const handoverTicketSummarySchema = z.object({
   lastMessageAt: z.string().nullable(),
   messages: z.number().int(),
   citizen: handoverCitizenSchema,
+  /** `ward`: a citizen of a known ward (its officers see it); `unknown_ward`: the shared queue every ward officer sees. */
+  queue: z.enum(["ward", "unknown_ward"]),
+  /** The citizen's ward, from the person our records hold for their linked phone. */
+  ward: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The staff member who took the conversation on (claim or first reply), shown to everyone who sees it. */
+  owner: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  claimedAt: z.string().nullable(),
+  /**
+   * The citizen's name, phone, question and messages are withheld from this staff member: a
+   * conversation of the shared queue before they claim it, or claimed by another officer.
+   */
+  withheld: z.boolean(),
 });
 export const handoverListSchema = z.object({ tickets: z.array(handoverTicketSummarySchema) });
 export const handoverMessageSchema = z.object({ from: z.enum(["citizen", "bot", "staff"]), text: z.string(), at: z.string() });
@@ -255,7 +267,11 @@ export type CampaignInput = z.infer<typeof campaignInputSchema>;
 export type CampaignFilters = z.infer<typeof campaignFiltersSchema>;
 
 /** A time in Vietnam (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it). */
-export const campaignScheduleSchema = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)") });
+export const campaignScheduleSchema = z.object({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)"),
+  /** Required (true) when nobody in the target group can receive the campaign now: the list is fixed when it starts. */
+  confirmEmptyAudience: z.boolean().optional(),
+});
 /** Test-send: the staff member's own phone, linked to a Zalo user who follows the OA. */
 export const campaignTestSendSchema = z.object({ phone: z.string().trim().min(1, "must not be empty").max(20, "is too long") });
 export const campaignPreviewRequestSchema = z.object({ zaloUserId: z.string().trim().min(1, "must not be empty").max(64, "is too long") });
@@ -299,7 +315,18 @@ export const campaignSchema = z.object({
 });
 export const campaignListSchema = z.object({ campaigns: z.array(campaignSchema) });
 /** The audience as it stands now (recomputed on every ask). */
-export const campaignAudienceSchema = z.object({ matched: z.number().int(), willReceive: z.number().int(), optedOut: z.number().int(), unreachable: z.number().int() });
+export const campaignAudienceSchema = z.object({
+  matched: z.number().int(),
+  willReceive: z.number().int(),
+  optedOut: z.number().int(),
+  /** Not reachable by an OA message: `notFollowing` + `outsideWindow`. */
+  unreachable: z.number().int(),
+  notFollowing: z.number().int(),
+  /** Followers who have not written to the OA in the last 7 days (Zalo refuses OA messages to them). */
+  outsideWindow: z.number().int(),
+  /** When nobody would receive it: why (`no_match`, or the reasons that account for everyone); empty otherwise. */
+  nobodyReachableBecause: z.array(z.enum(["no_match", "opted_out", "not_following", "outside_window"])),
+});
 export const campaignPreviewSchema = z.object({ zaloUserId: z.string(), language: z.enum(["vi", "en"]), text: z.string(), link: z.string().nullable() });
 export const campaignTestSentSchema = z.object({ outboxId: z.string(), language: z.enum(["vi", "en"]), deferredUntil: z.string().nullable() });
 export type CampaignSummary = z.infer<typeof campaignSchema>;

@@ -23,6 +23,7 @@ export const common: typeof vi = {
     faq: "FAQ",
     indicators: "Indicators",
     audit: "Audit log",
+    waiting: "waiting for an answer",
   },
   login: {
     title: "Log in",
@@ -42,6 +43,7 @@ export const common: typeof vi = {
     intro: "Choose a work area. You see only the areas your role may use.",
     scopeAgency: "Scope: the services of {{agency}}.",
     scopeWard: "Scope: the people of {{ward}}.",
+    handoverWaiting: "{{count}} conversations wait for an officer's answer, {{shared}} of them from citizens of unknown ward that nobody has taken on.",
     areas: {
       imports: "Upload departments' lists of licences and certificates; see the row-by-row report.",
       campaigns: "Compose and send information messages to target groups.",
