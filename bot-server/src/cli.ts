@@ -10,9 +10,9 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { csvRows, importLicences, xlsxRows } from "./services/licence-import.js";
+import { checkXlsxSignature, importFileRows, importFormat } from "./services/import-reader.js";
+import { importLicences } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
-import { checkXlsxSignature, importFormat } from "./services/staff-imports.js";
 import { createStaffUser } from "./services/staff-auth.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         // The total is not known until the file is read (streamed): the bar shows rows read so far.
         bar.start(0, 0);
         const report = await importLicences(rt.services, {
-          rows: format === "csv" ? csvRows(path) : xlsxRows(path),
+          rows: importFileRows(path, format),
           fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
           agency: values.agency ?? null,
           onProgress: (n) => {

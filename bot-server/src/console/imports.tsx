@@ -7,10 +7,9 @@
  */
 import { Hono } from "hono";
 import { maskPersonalData } from "@hccd/shared";
+import { checkXlsxSignature, importFormat } from "../services/import-reader.js";
 import {
-  checkXlsxSignature,
   columnName,
-  importFormat,
   importReasonText,
   listStaffImports,
   readStaffImport,

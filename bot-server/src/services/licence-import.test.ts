@@ -5,7 +5,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
+import { csvRows, xlsxRows } from "./import-reader.js";
+import { importLicences } from "./licence-import.js";
 
 const catalogue = tourGuideCatalogue;
 

@@ -1,10 +1,8 @@
-import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
 import { cancelPlannedReminders, finishImport, findDocument, insertDocument, insertImport, updateDocument, type DocumentRow } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
+import type { SourceRow } from "./import-reader.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { planDocumentReminders } from "./reminder-planning.js";
 
@@ -17,55 +15,6 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: { row: number; column: string; reason: string; values: Record<string, string> }[];
-}
-
-type Cell = unknown;
-export interface SourceRow {
-  /** The row number as the department sees it in their file (header = 1). */
-  row: number;
-  cells: Cell[];
-}
-
-/** Rows of a CSV file (UTF-8, BOM allowed; comma, semicolon or tab separated). */
-export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
-  const head = await new Promise<string>((resolve, reject) => {
-    const s = createReadStream(path, { encoding: "utf8", start: 0, end: 4095 });
-    let text = "";
-    s.on("data", (d) => (text += String(d)));
-    s.on("end", () => resolve(text));
-    s.on("error", reject);
-  });
-  const firstLine = head.split(/\r?\n/)[0] ?? "";
-  const delimiter = [";", "\t", ","].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
-  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false, info: true }));
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { row: record.info.lines, cells: record.record };
-  }
-}
-
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
-    if ("result" in o) return cellValue(o.result);
-    if (typeof o.text === "string") return o.text;
-  }
-  return v;
-}
-
-/** Rows of the first worksheet of an .xlsx file, streamed (a 100,000-row file is not held in memory). */
-export async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]).slice(1).map(cellValue);
-      if (values.every((v) => v === undefined || String(v).trim() === "")) continue;
-      yield { row: row.number, cells: values };
-    }
-    return; // first worksheet only
-  }
 }
 
 function sameDocument(d: DocumentRow, r: LicenceRow): boolean {

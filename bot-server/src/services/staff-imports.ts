@@ -6,25 +6,11 @@ import { getImport, listImports, type ImportRow, type StaffUser } from "@hccd/db
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
 import type { BackgroundJobs } from "./background-jobs.js";
-import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
+import { checkXlsxSignature, importFileRows, importFormat } from "./import-reader.js";
+import { importLicences } from "./licence-import.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { audit } from "./audit.js";
 import { csvDocument } from "./csv-file.js";
-
-/** The file's format, from its name (departments send `.csv` or `.xlsx`). */
-export function importFormat(fileName: string): "csv" | "xlsx" {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === "csv" || ext === "txt") return "csv";
-  if (ext === "xlsx") return "xlsx";
-  throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
-}
-
-/** An .xlsx file is a zip archive ("PK"): anything else is refused before the reader chokes on it. */
-export function checkXlsxSignature(format: "csv" | "xlsx", firstBytes: Uint8Array): void {
-  if (format === "xlsx" && !(firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) {
-    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
-  }
-}
 
 /**
  * Starts an import of an uploaded file and answers at once with its id: the file is written to a
@@ -46,7 +32,7 @@ export function startStaffImport(
   deps.jobs.run(`import ${importId}`, async () => {
     try {
       await importLicences(deps, {
-        rows: format === "csv" ? csvRows(path) : xlsxRows(path), fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
+        rows: importFileRows(path, format), fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
         agency: input.staff.role === "department" ? input.staff.agency : null,
       });
     } finally {
