@@ -63,16 +63,19 @@ async function runImport(
   const report: ImportReport = { importId, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
   let columns: ReturnType<typeof mapLicenceHeaders>["columns"] | undefined;
   let headerCells: string[] = [];
-  let batch: { row: number; values: Record<string, unknown> }[] = [];
+  /** A row's values by column, and what the reader found wrong with its cells (cut, an Excel error…). */
+  let batch: { row: number; values: Record<string, unknown>; cellProblems: { path: string; message: string }[] }[] = [];
 
   const flush = () => {
     const now = deps.now();
     deps.db.transaction((tx) => {
-      for (const { row, values } of batch) {
+      for (const { row, values, cellProblems } of batch) {
         const parsed = licenceRowSchema.safeParse(values);
         const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")]));
-        if (!parsed.success) {
-          for (const f of zodIssuesToFields(parsed.error.issues)) report.rejected.push({ row, column: f.path, reason: f.message, values: shown });
+        if (!parsed.success || cellProblems.length > 0) {
+          // A cell the reader reported is rejected for that reason, not for what its stand-in text fails.
+          const schemaProblems = parsed.success ? [] : zodIssuesToFields(parsed.error.issues).filter((f) => !cellProblems.some((c) => c.path === f.path));
+          for (const f of [...cellProblems, ...schemaProblems]) report.rejected.push({ row, column: f.path, reason: f.message, values: shown });
           continue;
         }
         const r = parsed.data;
@@ -132,7 +135,8 @@ async function runImport(
     columns.forEach((key, i) => {
       if (key) values[key] = source.cells[i];
     });
-    batch.push({ row: source.row, values });
+    const cellProblems = (source.problems ?? []).flatMap((p) => (columns?.[p.cell] ? [{ path: columns[p.cell]!, message: p.reason }] : []));
+    batch.push({ row: source.row, values, cellProblems });
     if (batch.length >= CHUNK) flush();
   }
   if (!columns) {
