@@ -11,7 +11,7 @@ import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 import { checkXlsxSignature, importFileRows, importFormat } from "./services/import-reader.js";
-import { importLicences } from "./services/licence-import.js";
+import { importLicences, rejectedRowCount } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
 import { createStaffUser } from "./services/staff-auth.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
@@ -105,7 +105,7 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           },
         }).finally(() => bar.stop());
         // A row can have several problems: count both, as the staff API does rows.
-        const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+        const rejectedRows = rejectedRowCount(report);
         say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.rejected.length });
         for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", r);
         if (report.rejected.length > SHOWN_REJECTIONS) say("moreRejected", { count: report.rejected.length - SHOWN_REJECTIONS });

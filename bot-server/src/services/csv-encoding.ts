@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { FileRefused, fileReasons } from "./import-refusals.js";
+import { FileRefused, fileReasons } from "./import-reasons.js";
 
 /** The encodings a department's CSV arrives in, by the name iconv-lite knows them. */
 export type CsvEncoding = "utf8" | "utf16le" | "utf16be" | "windows-1258";

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { windows1258 } from "../testing/encodings.js";
 import { textRow, workbookParts, worksheetXml, writeZip, type ZipPart } from "../testing/xlsx-files.js";
 import { CUT_MARK, csvRows, MAX_CELL_CHARS, XLSX_LIMITS, xlsxRows, type SourceRow } from "./import-reader.js";
 
@@ -39,22 +40,6 @@ async function refusal(rows: AsyncIterable<SourceRow>): Promise<string> {
     expect(err).toMatchObject({ status: 422, code: "file_refused" });
     return (err as Error).message;
   }
-}
-
-/**
- * Vietnamese as Excel on a Vietnamese Windows saves "CSV (Comma delimited)": Windows-1258, where a
- * toned letter is its base letter (â, ơ… are single bytes) followed by a combining tone mark.
- */
-function windows1258(text: string): Buffer {
-  const parts: Buffer[] = [];
-  for (const ch of text.normalize("NFC")) {
-    const d = ch.normalize("NFD");
-    const tone = /[\u0300\u0301\u0303\u0309\u0323]/.exec(d)?.[0];
-    const base = (tone ? d.replace(tone, "") : d).normalize("NFC");
-    parts.push(iconv.encode(base, "windows-1258"));
-    if (tone) parts.push(iconv.encode(tone, "windows-1258"));
-  }
-  return Buffer.concat(parts);
 }
 
 const HEADER = "Mã dịch vụ,Tên tổ chức/cá nhân,Địa chỉ";

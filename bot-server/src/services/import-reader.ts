@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { validationFailed } from "../errors.js";
 import { detectCsvEncoding } from "./csv-encoding.js";
-import { cellReasons, FileRefused, fileNotes, fileReasons } from "./import-refusals.js";
+import { cellReasons, FileRefused, fileNotes, fileReasons } from "./import-reasons.js";
 import { cellText, TextDamageCheck } from "./import-text.js";
 import { checkXlsxParts, XLSX_LIMITS, type XlsxLimits } from "./xlsx-bounds.js";
 

@@ -53,4 +53,20 @@ export const cellReasons = {
 /** What the readers note about a file they read (shown with the report, not rejections). */
 export const fileNotes = {
   otherWorksheets: (n: number) => `${n} other worksheet${n === 1 ? " has" : "s have"} values that were not read: only the first worksheet is imported`,
+  unknownColumn: (header: string) => `column "${header}" is not a column of contract 4: its values were not imported`,
 } as const;
+
+/**
+ * Why a header row is refused. A header that looks like a contract column (misspelled, or a common
+ * name for it) refuses the file when that column is absent: importing would drop every value of
+ * it (a misspelled phone column lost every phone) while the fix is renaming one cell.
+ */
+export const headerReasons = {
+  lookalike: (header: string, label: string, key: string) => `column "${header}" is not a column of contract 4: if it is "${label}" (${key}), give it that name and upload the file again`,
+  missing: (key: string, label: string) => `required column missing (header "${key}" or "${label}")`,
+  twice: () => "column appears twice",
+  noHeader: () => "has no header row",
+} as const;
+
+/** The report's column for a problem or note of the whole file, not of a row. */
+export const FILE_COLUMN = "(file)";

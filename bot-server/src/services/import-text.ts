@@ -1,5 +1,5 @@
 import { restoreNeutralised } from "./csv-file.js";
-import { cellReasons, FileRefused, fileReasons } from "./import-refusals.js";
+import { cellReasons, FileRefused, fileReasons } from "./import-reasons.js";
 
 /**
  * The text of one cell of a department's list, as the importer may keep it, and the checks that

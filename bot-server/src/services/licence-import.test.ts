@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import iconv from "iconv-lite";
+import { windows1258 } from "../testing/encodings.js";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { textRow, workbookParts, worksheetXml, writeZip } from "../testing/xlsx-files.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
@@ -130,7 +130,7 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     w = createTestWorld();
     // Excel writes a toned letter as its base letter and a combining tone mark (ị = i + U+0323).
     const text = `${HEADER}\r\ntour-guide-card,HDV-1258,Cá nhân,Lê Thị Ánh,,,,2027-03-01,,Ấp Trường Đổi, Trảng Bàng\r\n`;
-    const bytes = Buffer.concat([...text.normalize("NFD").replace(/([^\u0300-\u036f])([\u0302\u0306\u031b])/g, (_, a: string, m: string) => (a + m).normalize("NFC"))].map((ch) => iconv.encode(ch, "windows-1258")));
+    const bytes = windows1258(text);
     expect(bytes.includes(0xf2)).toBe(true); // the dot below as its own byte
     const r = await importLicences(w.services, { rows: csvRows(file("w1258.csv", bytes)), fileName: "w1258.csv", format: "csv", importedBy: "o", catalogue });
     expect(r).toMatchObject({ rows: 1, created: 1, rejected: [] });
@@ -156,11 +156,35 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     const r = await importLicences(w.services, { rows: xlsxRows(path), fileName: "cells.xlsx", format: "xlsx", importedBy: "o", catalogue });
     expect(r).toMatchObject({ rows: 4, created: 1 });
     expect(r.rejected.map((x) => [x.row, x.column, x.reason, x.values[x.column]])).toEqual([
+      [1, "(file)", 'column "Ghi chú" is not a column of contract 4: its values were not imported', undefined],
       [2, "phone", "is a formula whose result was not saved with the file: open the file in Excel, save it and upload it again", '=TEXT(A1,"0")'],
       [3, "holder_name", "holds the Excel error #N/A", "#N/A"],
       [4, "address", "has 5000 characters, more than the 1000 a cell may have: cut, the cut marked  […]", `${"Số 1 ".repeat(200)} […]`],
     ]);
     expect(JSON.stringify(r.rejected)).not.toContain("[object Object]");
     expect(rowsOf(w, "select document_no from documents")).toEqual([{ document_no: "HDV-OK" }]);
+  });
+
+  // Finding 6 (issue 13): a misspelled "So dien thoai" header silently lost every phone of the file.
+  it("refuses a file whose header looks like a contract column misspelled, naming the column it looks like", async () => {
+    w = createTestWorld();
+    const path = file("typo.csv", "Mã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,So dien thoa,Ngày hết hạn\ntour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678,2027-03-01\n");
+    await expect(importLicences(w.services, { rows: csvRows(path), fileName: "typo.csv", format: "csv", importedBy: "o", catalogue })).rejects.toMatchObject({
+      status: 422,
+      fields: [{ path: "phone", message: 'column "So dien thoa" is not a column of contract 4: if it is "Số điện thoại" (phone), give it that name and upload the file again' }],
+    });
+    expect(rowsOf(w, "select count(*) as n from documents")).toEqual([{ n: 0 }]);
+  });
+
+  it("reads a label typed without diacritics, and notes the columns it did not import, without counting them as rejected rows", async () => {
+    w = createTestWorld();
+    const path = file("extra.csv", "STT,Ma dich vu,So giay phep,Loai chu the,Ten to chuc/ca nhan,So dien thoai,Ngay het han,Ghi chú,Lý do\n1,tour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678,2027-03-01,đã gọi,\n");
+    const r = await importLicences(w.services, { rows: csvRows(path), fileName: "extra.csv", format: "csv", importedBy: "o", catalogue });
+    expect(r).toMatchObject({ rows: 1, created: 1 });
+    expect(r.rejected).toEqual([
+      { row: 1, column: "(file)", reason: 'column "STT" is not a column of contract 4: its values were not imported', values: {} },
+      { row: 1, column: "(file)", reason: 'column "Ghi chú" is not a column of contract 4: its values were not imported', values: {} },
+    ]);
+    expect(rowsOf(w, "select phone, rejected from documents, imports")).toEqual([{ phone: "84912345678", rejected: 0 }]);
   });
 });

@@ -3,6 +3,7 @@ import { cancelPlannedReminders, finishImport, findDocument, insertDocument, ins
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import type { SourceRow } from "./import-reader.js";
+import { FILE_COLUMN, fileNotes, headerReasons } from "./import-reasons.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { planDocumentReminders } from "./reminder-planning.js";
 
@@ -25,6 +26,11 @@ function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
 }
 
 const CHUNK = 1000;
+
+/** Rows with at least one problem (a row can have several; notes about the file are not rows). */
+export function rejectedRowCount(report: Pick<ImportReport, "rejected">): number {
+  return new Set(report.rejected.filter((r) => r.column !== FILE_COLUMN).map((r) => r.row)).size;
+}
 
 /**
  * Imports a department's list (contract 4): good rows are stored, bad rows are reported with their
@@ -119,15 +125,21 @@ async function runImport(
     if (!columns) {
       headerCells = source.cells.map((c) => String(c ?? ""));
       const mapped = mapLicenceHeaders(headerCells);
-      if (mapped.missing.length > 0 || mapped.duplicate.length > 0) {
+      const label = (k: string) => LICENCE_COLUMNS.find((c) => c.key === k)?.label ?? k;
+      // A header that looks like a column the file lacks would lose that column's every value.
+      const lookalikes = mapped.lookalike.filter((l) => !mapped.columns.includes(l.column));
+      if (mapped.missing.length > 0 || mapped.duplicate.length > 0 || lookalikes.length > 0) {
         const fields = [
-          ...mapped.missing.map((k) => ({ path: k, message: `required column missing (header "${k}" or "${LICENCE_COLUMNS.find((c) => c.key === k)?.label}")` })),
-          ...mapped.duplicate.map((k) => ({ path: k, message: "column appears twice" })),
+          ...lookalikes.map((l) => ({ path: l.column, message: headerReasons.lookalike(l.header, label(l.column), l.column) })),
+          ...mapped.missing.filter((k) => !lookalikes.some((l) => l.column === k)).map((k) => ({ path: k, message: headerReasons.missing(k, label(k)) })),
+          ...mapped.duplicate.map((k) => ({ path: k, message: headerReasons.twice() })),
         ];
         finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the header row is not contract 4's", report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
         throw new DomainError(422, "validation_failed", "The file's header row is not contract 4's", fields);
       }
       columns = mapped.columns;
+      // What the file holds that is not imported, said once, before the rows' problems.
+      for (const note of [...(source.notes ?? []), ...mapped.unknown.map(fileNotes.unknownColumn)]) report.rejected.push({ row: source.row, column: FILE_COLUMN, reason: note, values: {} });
       continue;
     }
     report.rows++;
@@ -140,11 +152,11 @@ async function runImport(
     if (batch.length >= CHUNK) flush();
   }
   if (!columns) {
-    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the file is empty", report: [{ row: 1, column: "(file)", reason: "has no header row", values: {} }] });
-    throw new DomainError(422, "validation_failed", "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the file is empty", report: [{ row: 1, column: FILE_COLUMN, reason: headerReasons.noHeader(), values: {} }] });
+    throw new DomainError(422, "validation_failed", "The file is empty", [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
   }
   if (batch.length > 0) flush();
-  const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+  const rejectedRows = rejectedRowCount(report);
   finishImport(deps.db, importId, { finishedAt: deps.now(), status: "finished", rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows, report: report.rejected });
   return report;
 }

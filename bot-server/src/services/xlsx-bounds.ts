@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import unzipper from "unzipper";
-import { FileRefused, fileReasons } from "./import-refusals.js";
+import { FileRefused, fileReasons } from "./import-reasons.js";
 
 const MiB = 1024 * 1024;
 
