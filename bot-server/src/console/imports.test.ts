@@ -40,14 +40,14 @@ async function session(role: StaffRole, username: string) {
 }
 
 /** The console's upload form as a browser sends it: multipart, with the CSRF field. */
-function uploadForm(s: { cookie: string; token: string }, name: string, content: string) {
+function uploadForm(s: { cookie: string; token: string }, name: string, content: string | Uint8Array) {
   const form = new FormData();
   form.set("_csrf", csrfTokenFor(s.token));
-  form.set("file", new File([content], name, { type: "text/csv" }));
+  form.set("file", new File([typeof content === "string" ? content : new Blob([content as Uint8Array<ArrayBuffer>])], name, { type: "text/csv" }));
   return w.app.request("/staff/imports", { method: "POST", headers: { cookie: s.cookie, "sec-fetch-site": "same-origin" }, body: form });
 }
 
-async function uploadAndFinish(s: { cookie: string; token: string }, name = "vhttdl.csv", content = CSV): Promise<string> {
+async function uploadAndFinish(s: { cookie: string; token: string }, name = "vhttdl.csv", content: string | Uint8Array = CSV): Promise<string> {
   const res = await uploadForm(s, name, content);
   expect(res.status).toBe(303);
   const location = res.headers.get("location")!;
@@ -205,6 +205,34 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     expect(fake.status).toBe(422);
     expect(await fake.text()).toContain("không phải bảng tính Excel");
     expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+
+  // Finding 11 (issue 13): a fake .xlsx failed with "FILE_ENDED", a huge one with "Invalid string
+  // length"; a header problem was English only. The officer reads what is wrong and what to do.
+  it("says in the officer's language why a file was refused, what its header lacks, and what it did not import", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const page = async (id: string) => (await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie })).text();
+    const fakeXlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("không phải bảng tính, chỉ giống ở hai byte đầu")]);
+    const fake = await page(await uploadAndFinish(officer, "gia.xlsx", fakeXlsx));
+    expect(fake).toContain('data-status="failed"');
+    expect(fake).toContain("Không nhập được tệp: tệp bị hỏng hoặc không đầy đủ (tải lên bị gián đoạn?): vui lòng mở bằng Excel, lưu lại rồi tải lên lại");
+    expect(fake).not.toMatch(/FILE_ENDED|invalid signature/);
+
+    const typo = await page(await uploadAndFinish(officer, "sai-tieu-de.csv", "Mã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,So dien thoa\ntour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678\n"));
+    expect(typo).toContain("Không nhập được tệp: dòng tiêu đề không theo mẫu danh sách");
+    expect(typo).toContain("cột “So dien thoa” không có trong mẫu danh sách: nếu đó là cột “Số điện thoại” (phone), vui lòng đổi tên cột cho đúng rồi tải lên lại");
+    expect(typo).toContain("thiếu cột bắt buộc (tiêu đề “expires_on” hoặc “Ngày hết hạn”)");
+
+    const noted = await page(await uploadAndFinish(officer, "ghi-chu.csv", `${HEADER},Ghi chú\ntour-guide-card,HDV-009,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,,đã gọi\n`));
+    expect(noted).toContain('data-status="finished"');
+    expect(noted).toMatch(/<td>Cả tệp<\/td>\s*<td><\/td>\s*<td>cột “Ghi chú” không có trong mẫu danh sách: các giá trị của cột này không được nhập<\/td>/);
+    expect(noted).toMatch(/data-testid="count-rejected">0</);
+
+    // An old .xls named .csv is refused at once, saying what it is.
+    const xls = await uploadForm(officer, "danh-sach.csv", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(xls.status).toBe(422);
+    expect(await xls.text()).toContain("tệp là bảng tính Excel cũ (.xls) hoặc có đặt mật khẩu");
   });
 
   it("refuses an upload form without the CSRF token", async () => {

@@ -7,7 +7,8 @@
  */
 import { Hono } from "hono";
 import { maskPersonalData } from "@hccd/shared";
-import { checkXlsxSignature, importFormat } from "../services/import-reader.js";
+import { checkFileSignature, importFormat } from "../services/import-reader.js";
+import { FILE_COLUMN, FileRefused } from "../services/import-reasons.js";
 import {
   columnName,
   importReasonText,
@@ -153,7 +154,7 @@ function ReportTable(props: { c: ConsoleContext; id: string; report: Report; pag
                 {shown.map((r) => (
                   <tr data-row={r.row}>
                     <td class="num">{r.row}</td>
-                    <td>{columnName(r.column, lang)}</td>
+                    <td>{r.column === FILE_COLUMN ? t("imports.report.file") : columnName(r.column, lang)}</td>
                     {/* ID numbers and phones are masked on screen; the officer fixes them from the download. */}
                     <td>{maskPersonalData(r.values[r.column] ?? "")}</td>
                     <td>{importReasonText(r.reason, lang)}</td>
@@ -191,7 +192,7 @@ function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: numb
             ? t("imports.progressRunning", { rows: s.rows })
             : s.status === "finished"
               ? t("imports.progressFinished", { rows: s.rows, time: s.finishedAt ? formatVietnamDateTime(new Date(s.finishedAt)) : "" })
-              : t("imports.progressFailed", { error: s.error ?? "" })}
+              : t("imports.progressFailed", { error: importReasonText(s.error ?? "", c.var.lang) })}
         </p>
         <Counts c={c} s={s} />
         {detail && <ReportTable c={c} id={id} report={detail.report} page={page} downloadable={detail.status === "finished" && detail.rejected > 0} />}
@@ -214,9 +215,10 @@ function uploadProblem(c: ConsoleContext, fileName: string, content: Uint8Array)
   }
   if (content.byteLength === 0) return t("imports.empty");
   try {
-    checkXlsxSignature(format, content);
-  } catch {
-    return t("imports.notXlsx");
+    checkFileSignature(format, content);
+  } catch (err) {
+    if (err instanceof FileRefused) return importReasonText(err.message, c.var.lang);
+    throw err;
   }
   return null;
 }

@@ -119,7 +119,7 @@ describe("a CSV file that cannot be parsed (finding 11)", () => {
 
   it("refuses a row longer than 1 MB instead of holding it in memory", async () => {
     const huge = `${HEADER}\n${ROW}\ntour-guide-card,"${"A".repeat(1_100_000)}",x\n`;
-    expect(await refusal(csvRows(file("huge.csv", huge)))).toBe("line 3: a row is longer than 1,048,576 characters (is a quote left open?): no list of contract 4 has rows that long");
+    expect(await refusal(csvRows(file("huge.csv", huge)))).toBe("line 3: a row is longer than 1 MB (is a quote left open?): no list of contract 4 has rows that long");
   });
 });
 
@@ -219,7 +219,7 @@ describe("a workbook that unpacks beyond its bounds is refused before it is read
     expect(await refusal(xlsxRows(p))).toBe("has nothing on its first worksheet, and the list on another one: move the list to the first worksheet");
     writeZip(p, workbookParts([[worksheetXml(textRow(1, ["a", "b"]))], [worksheetXml(textRow(1, ["c", "d"]))], [worksheetXml("")]]));
     const rows = await read(xlsxRows(p));
-    expect(rows[0]!.notes).toEqual(["1 other worksheet has values that were not read: only the first worksheet is imported"]);
+    expect(rows[0]!.notes).toEqual(["other worksheets have values that were not read (1): only the first worksheet is imported"]);
   });
 });
 

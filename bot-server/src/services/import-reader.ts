@@ -3,7 +3,7 @@ import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { validationFailed } from "../errors.js";
-import { detectCsvEncoding } from "./csv-encoding.js";
+import { detectCsvEncoding, refuseNonText } from "./csv-encoding.js";
 import { cellReasons, FileRefused, fileNotes, fileReasons } from "./import-reasons.js";
 import { cellText, TextDamageCheck } from "./import-text.js";
 import { checkXlsxParts, XLSX_LIMITS, type XlsxLimits } from "./xlsx-bounds.js";
@@ -27,11 +27,19 @@ export function importFormat(fileName: string): ImportFormat {
   throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
 }
 
-/** An .xlsx file is a zip archive ("PK"): anything else is refused before the reader chokes on it. */
-export function checkXlsxSignature(format: ImportFormat, firstBytes: Uint8Array): void {
-  if (format === "xlsx" && !(firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) {
-    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
-  }
+/** How many first bytes `checkFileSignature` reads. */
+export const SIGNATURE_BYTES = 8;
+
+/**
+ * A first look at the file's bytes, so that an upload is refused at once, saying what it is: an
+ * .xlsx is a zip archive ("PK"); an old .xls (or any password-protected workbook) is an OLE2 file;
+ * a CSV is neither.
+ */
+export function checkFileSignature(format: ImportFormat, firstBytes: Uint8Array): void {
+  if (format === "csv") return refuseNonText(firstBytes);
+  if (firstBytes[0] === 0x50 && firstBytes[1] === 0x4b) return;
+  if (firstBytes[0] === 0xd0 && firstBytes[1] === 0xcf && firstBytes[2] === 0x11 && firstBytes[3] === 0xe0) throw new FileRefused(fileReasons.oldExcel());
+  throw new FileRefused(fileReasons.notXlsx());
 }
 
 /** A cell as the importer receives it: text, or an Excel number, date or (as text) boolean. */

@@ -3,7 +3,7 @@ import { cancelPlannedReminders, finishImport, findDocument, insertDocument, ins
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
 import type { SourceRow } from "./import-reader.js";
-import { FILE_COLUMN, fileNotes, headerReasons } from "./import-reasons.js";
+import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "./import-reasons.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { planDocumentReminders } from "./reminder-planning.js";
 
@@ -134,8 +134,8 @@ async function runImport(
           ...mapped.missing.filter((k) => !lookalikes.some((l) => l.column === k)).map((k) => ({ path: k, message: headerReasons.missing(k, label(k)) })),
           ...mapped.duplicate.map((k) => ({ path: k, message: headerReasons.twice() })),
         ];
-        finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the header row is not contract 4's", report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
-        throw new DomainError(422, "validation_failed", "The file's header row is not contract 4's", fields);
+        finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: fileReasons.headerNotContract(), report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
+        throw new DomainError(422, "validation_failed", fileReasons.headerNotContract(), fields);
       }
       columns = mapped.columns;
       // What the file holds that is not imported, said once, before the rows' problems.
@@ -152,8 +152,8 @@ async function runImport(
     if (batch.length >= CHUNK) flush();
   }
   if (!columns) {
-    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the file is empty", report: [{ row: 1, column: FILE_COLUMN, reason: headerReasons.noHeader(), values: {} }] });
-    throw new DomainError(422, "validation_failed", "The file is empty", [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
+    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: fileReasons.empty(), report: [{ row: 1, column: FILE_COLUMN, reason: headerReasons.noHeader(), values: {} }] });
+    throw new DomainError(422, "validation_failed", fileReasons.empty(), [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
   }
   if (batch.length > 0) flush();
   const rejectedRows = rejectedRowCount(report);

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { getImport, listImports, type ImportRow, type StaffUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
 import type { BackgroundJobs } from "./background-jobs.js";
-import { checkXlsxSignature, importFileRows, importFormat } from "./import-reader.js";
+import { checkFileSignature, importFileRows, importFormat } from "./import-reader.js";
 import { importLicences } from "./licence-import.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { audit } from "./audit.js";
@@ -23,7 +23,7 @@ export function startStaffImport(
 ): { importId: string } {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
-  checkXlsxSignature(format, input.content);
+  checkFileSignature(format, input.content);
   const dir = mkdtempSync(join(tmpdir(), "hccd-import-"));
   const path = join(dir, `upload.${format}`);
   writeFileSync(path, input.content, { mode: 0o600 });
@@ -130,9 +130,21 @@ const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string,
   [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
 ];
 
-/** A rejected row's reason in the officer's language; a reason the table does not know is shown as given. */
+/**
+ * The readers' and the header check's reasons (services/import-reasons.ts) are written from the
+ * `en` resource's `imports.reasons.file|cell|header|note` templates: each template, its
+ * `{{placeholders}}` as captures, recognises its own reason.
+ */
+const TEMPLATE_REASONS = (["file", "cell", "header", "note"] as const).flatMap((group) =>
+  Object.entries(resources.en.staff.imports.reasons[group]).map(([name, template]): (typeof REASONS)[number] => {
+    const pattern = (template as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\{\\\{(\w+)\\\}\\\}/g, "(?<$1>.+?)");
+    return [new RegExp(`^${pattern}$`), (m) => [`${group}.${name}`, { ...m.groups }]];
+  }),
+);
+
+/** A rejected row's reason, a file's refusal or a note, in the officer's language; a reason no table knows is shown as given. */
 export function importReasonText(reason: string, lang: Language): string {
-  for (const [re, key] of REASONS) {
+  for (const [re, key] of [...REASONS, ...TEMPLATE_REASONS]) {
     const m = re.exec(reason);
     if (m) {
       const [k, vars] = key(m);
