@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { finishImport, insertImport, type StaffRole } from "@hccd/db";
+import { LICENCE_COLUMNS } from "@hccd/shared";
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
@@ -259,5 +261,70 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     const adminList = await (await consoleRequest(w, "/staff/imports", { cookie: admin.cookie })).text();
     expect(adminList).toContain("toan-tinh.csv");
     expect(adminList).toContain(`/staff/imports/${mine}`);
+  });
+});
+
+// Newcomer friction (issue 13): the import page did not say which columns a list has, which are
+// required, which service codes exist, nor offer a file to start from.
+describe("the import page's help and templates", () => {
+  it("lists every column (label and key, required or not) and the service codes the officer may import", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const html = await (await consoleRequest(w, "/staff/imports", { cookie: officer.cookie })).text();
+    const columns = html.slice(html.indexOf('data-testid="import-columns"'));
+    for (const c of LICENCE_COLUMNS) {
+      expect(columns).toMatch(new RegExp(`<th scope="row">${c.label}</th>\\s*<td><code>${c.key}</code></td>\\s*<td>${c.required ? "Bắt buộc" : "Không bắt buộc"}</td>`));
+    }
+    const services = html.slice(html.indexOf('data-testid="import-services"'));
+    expect(services).toContain("<code>tour-guide-card</code>");
+    expect(services).toContain("thẻ hướng dẫn viên du lịch");
+    // Another agency's service is not the officer's to import.
+    expect(services).not.toContain("petrol-retail-licence");
+    expect(html).toContain('href="/staff/imports/template.xlsx"');
+    expect(html).toContain('href="/staff/imports/template.csv"');
+    const admin = await session("admin", "quan-tri");
+    const all = await (await consoleRequest(w, "/staff/imports", { cookie: admin.cookie })).text();
+    expect(all.slice(all.indexOf('data-testid="import-services"'))).toContain("<code>petrol-retail-licence</code>");
+  });
+
+  it("offers a CSV template that imports cleanly once a row is added", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const res = await consoleRequest(w, "/staff/imports/template.csv", { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="mau-danh-sach-giay-phep.csv"');
+    const template = new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(await res.arrayBuffer()));
+    // The header row only: an example row left in place would be imported as a real document.
+    expect(template).toBe(`\uFEFF${HEADER}\r\n`);
+    const id = await uploadAndFinish(officer, "tu-mau.csv", `${template}tour-guide-card,HDV-777,Cá nhân,Lê Văn Hùng,072092004321,0912345678,01/03/2022,01/03/2027,25453,"Số 12, đường 30/4"\r\n`);
+    const detail = await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json();
+    expect(detail).toMatchObject({ status: "finished", created: 1, rejected: 0, report: [] });
+  });
+
+  it("offers an .xlsx template whose ID, phone and ward columns keep their leading zeros, and which imports cleanly once filled", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const res = await consoleRequest(w, "/staff/imports/template.xlsx", { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="mau-danh-sach-giay-phep.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets).toHaveLength(1);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER.split(","));
+    expect(sheet.rowCount).toBe(1);
+    const col = (key: string) => LICENCE_COLUMNS.findIndex((c) => c.key === key) + 1;
+    for (const key of ["document_no", "holder_id", "phone", "ward_code"]) expect(sheet.getColumn(col(key)).numFmt, key).toBe("@");
+    expect(sheet.getColumn(col("expires_on")).numFmt).toBe("dd/mm/yyyy");
+    expect(String(sheet.getCell(1, col("holder_id")).note)).toContain("12 chữ số");
+    // Filled as an officer types into it: text where the column is text, dates as dates.
+    sheet.addRow(["tour-guide-card", "HDV-778", "Cá nhân", "Trần Thị Mai", "072092004321", "0912345678", new Date(Date.UTC(2022, 2, 1)), new Date(Date.UTC(2027, 2, 1)), "25453", "Số 12, đường 30/4"]);
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const id = await uploadAndFinish(officer, "tu-mau.xlsx", filled);
+    const detail = await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json();
+    expect(detail).toMatchObject({ status: "finished", created: 1, rejected: 0, report: [] });
+    expect(w.handle.sqlite.prepare("select holder_id, phone, expires_on from documents").get()).toEqual({ holder_id: "072092004321", phone: "84912345678", expires_on: "2027-03-01" });
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { getImport, listImports, type ImportRow, type StaffUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
@@ -103,7 +103,7 @@ export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: St
   }
   const keys: string[] = [];
   for (const { values } of byRow.values()) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
-  const header = [...keys.map((k) => columnName(k, opts.lang)), opts.lang === "vi" ? "Lý do" : "reason"];
+  const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = [...byRow.entries()].sort(([a], [b]) => a - b).map(([, e]) => [...keys.map((k) => e.values[k] ?? ""), e.reasons.join("; ")]);
   audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length } });
   // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
