@@ -145,7 +145,7 @@ function ImportHelp(props: { c: ConsoleContext; deps: ConsoleDeps }) {
           </tbody>
         </table>
       </div>
-      <details data-testid="import-services">
+      <details class="import-services" data-testid="import-services">
         <summary>{t("imports.help.servicesTitle", { count: services.length })}</summary>
         {services.length === 0 ? (
           <p class="muted">{t("imports.help.servicesNone")}</p>
