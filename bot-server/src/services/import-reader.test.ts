@@ -52,6 +52,7 @@ describe("a CSV file's encoding (finding 6)", () => {
     ["UTF-8 without a BOM", Buffer.from(`${HEADER}\n${ROW}\n`, "utf8")],
     ["UTF-8 with tone marks as combining characters (NFD)", Buffer.from(`${HEADER}\n${ROW}\n`.normalize("NFD"), "utf8")],
     ["UTF-16 LE with a BOM (Excel's 'Unicode Text')", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\r\n${ROW}\r\n`, "utf16le")])],
+    ["UTF-16 LE without a BOM", Buffer.from(`${HEADER}\r\n${ROW}\r\n`, "utf16le")],
     ["UTF-16 BE with a BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${HEADER}\r\n${ROW}\r\n`, "utf16le").swap16()])],
     ["Windows-1258 (Excel's 'CSV' on a Vietnamese Windows)", windows1258(`${HEADER}\r\n${ROW}\r\n`)],
   ])("reads %s as the same NFC text", async (_name, bytes) => {
@@ -208,6 +209,9 @@ describe("a workbook that unpacks beyond its bounds is refused before it is read
     const damaged = "is damaged or incomplete (was the upload cut short?): open it in Excel, save it again and upload it again";
     expect(await refusal(xlsxRows(file("cut.xlsx", whole.subarray(0, Math.floor(whole.length / 2)))))).toBe(damaged);
     expect(await refusal(xlsxRows(file("fake.xlsx", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(200, 7)]))))).toBe(damaged);
+    const malformed = path("malformed.xlsx");
+    writeZip(malformed, workbookParts([[worksheetXml(textRow(1, ["a", "b"])).replace("</worksheet>", "</workshee>")]]));
+    expect(await refusal(xlsxRows(malformed))).toBe(damaged);
     const p = path("nosheet.xlsx");
     writeZip(p, workbookParts([]));
     expect(await refusal(xlsxRows(p))).toBe("has no worksheet: put the list on the first worksheet");
@@ -217,7 +221,8 @@ describe("a workbook that unpacks beyond its bounds is refused before it is read
     const p = path("second.xlsx");
     writeZip(p, workbookParts([[worksheetXml("")], [worksheetXml(textRow(1, ["a", "b"]))]]));
     expect(await refusal(xlsxRows(p))).toBe("has nothing on its first worksheet, and the list on another one: move the list to the first worksheet");
-    writeZip(p, workbookParts([[worksheetXml(textRow(1, ["a", "b"]))], [worksheetXml(textRow(1, ["c", "d"]))], [worksheetXml("")]]));
+    // The note goes with the first row read, even when the sheet starts with a blank row.
+    writeZip(p, workbookParts([[worksheetXml(textRow(1, ["", " "]) + textRow(2, ["a", "b"]))], [worksheetXml(textRow(1, ["c", "d"]))], [worksheetXml("")]]));
     const rows = await read(xlsxRows(p));
     expect(rows[0]!.notes).toEqual(["other worksheets have values that were not read (1): only the first worksheet is imported"]);
   });

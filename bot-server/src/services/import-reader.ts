@@ -65,7 +65,7 @@ export interface SourceRow {
  * A row's text cells through `cellText`, blank rows dropped (Excel writes ",,,," lines after a
  * list), the text checked for damage; the header row first.
  */
-async function* textRows(rows: AsyncIterable<{ row: number; cells: (Cell | { text: string; problem?: string })[]; notes?: string[] }>): AsyncGenerator<SourceRow> {
+async function* textRows(rows: AsyncIterable<{ row: number; cells: (Cell | { text: string; problem?: string })[] }>, notes?: string[]): AsyncGenerator<SourceRow> {
   const damage = new TextDamageCheck();
   let header = true;
   for await (const source of rows) {
@@ -83,8 +83,8 @@ async function* textRows(rows: AsyncIterable<{ row: number; cells: (Cell | { tex
     if (cells.every((c) => c === undefined || (typeof c === "string" && c.trim() === ""))) continue;
     if (header) damage.header(cells);
     else damage.row(cells);
+    yield { row: source.row, cells, ...(problems.length > 0 ? { problems } : {}), ...(header && notes ? { notes } : {}) };
     header = false;
-    yield { row: source.row, cells, ...(problems.length > 0 ? { problems } : {}), ...(source.notes ? { notes: source.notes } : {}) };
   }
   damage.end();
 }
@@ -167,8 +167,8 @@ function xlsxCell(v: unknown): Cell | { text: string; problem?: string } {
   return { text: "", problem: cellReasons.unreadable() };
 }
 
-/** exceljs's XML parser (saxes) reports a malformed part as "file:line:column: message". */
-const SAX_ERROR = /^[^\s]*:\d+:\d+: /;
+/** exceljs's XML parser (saxes) reports a malformed part as "[file:]line:column: message". */
+const SAX_ERROR = /^(?:[^\s:]*:)?\d+:\d+: /;
 
 /**
  * Rows of the first worksheet of an .xlsx file, streamed (a 100,000-row file is not held in
@@ -179,13 +179,9 @@ export async function* xlsxRows(path: string, limits: XlsxLimits = XLSX_LIMITS):
   const notes = shape.otherWorksheetsWithValues > 0 ? [fileNotes.otherWorksheets(shape.otherWorksheetsWithValues)] : undefined;
   async function* rows() {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
-    let first = true;
     try {
       for await (const sheet of reader) {
-        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-          yield { row: row.number, cells: (row.values as unknown[]).slice(1).map(xlsxCell), ...(first && notes ? { notes } : {}) };
-          first = false;
-        }
+        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) yield { row: row.number, cells: (row.values as unknown[]).slice(1).map(xlsxCell) };
         return; // first worksheet only
       }
     } catch (err) {
@@ -193,7 +189,7 @@ export async function* xlsxRows(path: string, limits: XlsxLimits = XLSX_LIMITS):
       throw err;
     }
   }
-  yield* textRows(rows());
+  yield* textRows(rows(), notes);
 }
 
 /** The rows of a file of either format. */
