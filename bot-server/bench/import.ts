@@ -12,7 +12,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { importLicences, xlsxRows } from "../src/services/licence-import.js";
+import { xlsxRows } from "../src/services/import-reader.js";
+import { importLicences } from "../src/services/licence-import.js";
 import { fmt, median } from "./stats.js";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

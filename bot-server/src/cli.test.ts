@@ -47,7 +47,23 @@ describe("pnpm hccd import", () => {
     expect(await run(["import", "notes.pdf"])).toBe(1);
     writeFileSync(join(dir, "fake.xlsx"), "not a workbook");
     expect(await run(["import", "fake.xlsx"])).toBe(1);
+    expect(err.join("")).toContain("file: tệp có đuôi .xlsx nhưng không phải bảng tính Excel");
+    expect(await run(["import", "fake.xlsx", "--lang", "en"])).toBe(1);
     expect(err.join("")).toContain("file: is not an .xlsx workbook");
+  });
+
+  // Finding 11 (issue 13): what the CLI says about a refused file or a rejected row is in the operator's language.
+  it("says why a file or a row was refused in the chosen language, never the zip reader's words", async () => {
+    writeFileSync(join(dir, "cut.xlsx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(300, 7)]));
+    expect(await run(["import", "cut.xlsx"])).toBe(1);
+    expect(err.join("")).toContain("tệp bị hỏng hoặc không đầy đủ");
+    expect(err.join("")).not.toMatch(/FILE_ENDED|invalid signature/);
+    writeFileSync(join(dir, "typo.csv"), "service_code,document_no,holder_kind,holder_name,So dien thoa,expires_on\ntour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n");
+    expect(await run(["import", "typo.csv"])).toBe(1);
+    expect(err.join("")).toContain("phone: cột “So dien thoa” không có trong mẫu danh sách");
+    writeFileSync(join(dir, "bad.csv"), `${HEADER}tour-guide-card,HDV-2,person,Trần Thị Mai,12345,2027-01-23\n`);
+    expect(await run(["import", "bad.csv"])).toBe(2);
+    expect(out.join("")).toContain("dòng 2, cột phone: không phải số di động Việt Nam");
   });
 });
 

@@ -10,11 +10,12 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { csvRows, importLicences, xlsxRows } from "./services/licence-import.js";
+import { checkFileSignature, importFileRows, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
+import { importLicences, rejectedRowCount } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
-import { checkXlsxSignature, importFormat } from "./services/staff-imports.js";
 import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
 import { clientKey } from "./middleware/client-address.js";
+import { importReasonText } from "./services/staff-imports.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**
@@ -91,11 +92,11 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         const path = fromUser(file);
         if (!existsSync(path)) throw new UsageError(t("cli:fileNotFound", { path }));
         const format = importFormat(path);
-        const head = Buffer.alloc(2);
+        const head = Buffer.alloc(SIGNATURE_BYTES);
         const fd = openSync(path, "r");
-        readSync(fd, head, 0, 2, 0);
+        readSync(fd, head, 0, SIGNATURE_BYTES, 0);
         closeSync(fd);
-        checkXlsxSignature(format, head);
+        checkFileSignature(format, head);
         const rt = open();
         const bar = new cliProgress.SingleBar(
           { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },
@@ -104,7 +105,7 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         // The total is not known until the file is read (streamed): the bar shows rows read so far.
         bar.start(0, 0);
         const report = await importLicences(rt.services, {
-          rows: format === "csv" ? csvRows(path) : xlsxRows(path),
+          rows: importFileRows(path, format),
           fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
           agency: values.agency ?? null,
           onProgress: (n) => {
@@ -113,9 +114,9 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           },
         }).finally(() => bar.stop());
         // A row can have several problems: count both, as the staff API does rows.
-        const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+        const rejectedRows = rejectedRowCount(report);
         say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.rejected.length });
-        for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", r);
+        for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", { ...r, reason: importReasonText(r.reason, lang) });
         if (report.rejected.length > SHOWN_REJECTIONS) say("moreRejected", { count: report.rejected.length - SHOWN_REJECTIONS });
         if (values.report) {
           writeFileSync(fromUser(values.report), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
@@ -190,8 +191,9 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
       return 1;
     }
     if (err instanceof DomainError) {
-      io.err(`${t("cli:invalid")} ${err.message}\n`);
-      for (const f of err.fields ?? []) io.err(`${t("cli:invalidField", f)}\n`);
+      // The importer's reasons are English in the API; the operator reads them in their language.
+      io.err(`${t("cli:invalid")} ${importReasonText(err.message, lang)}\n`);
+      for (const f of err.fields ?? []) io.err(`${t("cli:invalidField", { ...f, message: importReasonText(f.message, lang) })}\n`);
       return 1;
     }
     if (command === "import") {

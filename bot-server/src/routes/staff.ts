@@ -57,7 +57,7 @@ const uploadSchema = z.object({ file: z.any().openapi({ type: "string", format: 
 const startImportRoute = createRoute({
   method: "post", path: "/imports", tags: ["staff"], security, summary: "Import a department's list (contract 4); answers at once, the import runs in the background",
   request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
-  responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, or not .csv/.xlsx"), ...authErrors },
+  responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, not .csv/.xlsx, or not what its name says (code file_refused: an .xls or a workbook named .csv, not a workbook…); what the background import refuses is in the import's error and report"), ...authErrors },
 });
 const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their agency's)"), ...authErrors } });
 const importIdParam = z.object({ id: z.string().min(1).max(64) });

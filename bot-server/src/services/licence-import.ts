@@ -1,10 +1,9 @@
-import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
 import { cancelPlannedReminders, finishImport, findDocument, insertDocument, insertImport, updateDocument, type DocumentRow } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
+import type { SourceRow } from "./import-reader.js";
+import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "./import-reasons.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { planDocumentReminders } from "./reminder-planning.js";
 
@@ -19,55 +18,6 @@ export interface ImportReport {
   rejected: { row: number; column: string; reason: string; values: Record<string, string> }[];
 }
 
-type Cell = unknown;
-export interface SourceRow {
-  /** The row number as the department sees it in their file (header = 1). */
-  row: number;
-  cells: Cell[];
-}
-
-/** Rows of a CSV file (UTF-8, BOM allowed; comma, semicolon or tab separated). */
-export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
-  const head = await new Promise<string>((resolve, reject) => {
-    const s = createReadStream(path, { encoding: "utf8", start: 0, end: 4095 });
-    let text = "";
-    s.on("data", (d) => (text += String(d)));
-    s.on("end", () => resolve(text));
-    s.on("error", reject);
-  });
-  const firstLine = head.split(/\r?\n/)[0] ?? "";
-  const delimiter = [";", "\t", ","].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
-  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false, info: true }));
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { row: record.info.lines, cells: record.record };
-  }
-}
-
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
-    if ("result" in o) return cellValue(o.result);
-    if (typeof o.text === "string") return o.text;
-  }
-  return v;
-}
-
-/** Rows of the first worksheet of an .xlsx file, streamed (a 100,000-row file is not held in memory). */
-export async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]).slice(1).map(cellValue);
-      if (values.every((v) => v === undefined || String(v).trim() === "")) continue;
-      yield { row: row.number, cells: values };
-    }
-    return; // first worksheet only
-  }
-}
-
 function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
   return (
     d.holderKind === r.holder_kind && d.holderName === r.holder_name && (d.holderId ?? undefined) === r.holder_id && (d.phone ?? undefined) === r.phone &&
@@ -76,6 +26,11 @@ function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
 }
 
 const CHUNK = 1000;
+
+/** Rows with at least one problem (a row can have several; notes about the file are not rows). */
+export function rejectedRowCount(report: Pick<ImportReport, "rejected">): number {
+  return new Set(report.rejected.filter((r) => r.column !== FILE_COLUMN).map((r) => r.row)).size;
+}
 
 /**
  * Imports a department's list (contract 4): good rows are stored, bad rows are reported with their
@@ -114,16 +69,19 @@ async function runImport(
   const report: ImportReport = { importId, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
   let columns: ReturnType<typeof mapLicenceHeaders>["columns"] | undefined;
   let headerCells: string[] = [];
-  let batch: { row: number; values: Record<string, unknown> }[] = [];
+  /** A row's values by column, and what the reader found wrong with its cells (cut, an Excel error…). */
+  let batch: { row: number; values: Record<string, unknown>; cellProblems: { path: string; message: string }[] }[] = [];
 
   const flush = () => {
     const now = deps.now();
     deps.db.transaction((tx) => {
-      for (const { row, values } of batch) {
+      for (const { row, values, cellProblems } of batch) {
         const parsed = licenceRowSchema.safeParse(values);
         const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")]));
-        if (!parsed.success) {
-          for (const f of zodIssuesToFields(parsed.error.issues)) report.rejected.push({ row, column: f.path, reason: f.message, values: shown });
+        if (!parsed.success || cellProblems.length > 0) {
+          // A cell the reader reported is rejected for that reason, not for what its stand-in text fails.
+          const schemaProblems = parsed.success ? [] : zodIssuesToFields(parsed.error.issues).filter((f) => !cellProblems.some((c) => c.path === f.path));
+          for (const f of [...cellProblems, ...schemaProblems]) report.rejected.push({ row, column: f.path, reason: f.message, values: shown });
           continue;
         }
         const r = parsed.data;
@@ -167,15 +125,21 @@ async function runImport(
     if (!columns) {
       headerCells = source.cells.map((c) => String(c ?? ""));
       const mapped = mapLicenceHeaders(headerCells);
-      if (mapped.missing.length > 0 || mapped.duplicate.length > 0) {
+      const label = (k: string) => LICENCE_COLUMNS.find((c) => c.key === k)?.label ?? k;
+      // A header that looks like a column the file lacks would lose that column's every value.
+      const lookalikes = mapped.lookalike.filter((l) => !mapped.columns.includes(l.column));
+      if (mapped.missing.length > 0 || mapped.duplicate.length > 0 || lookalikes.length > 0) {
         const fields = [
-          ...mapped.missing.map((k) => ({ path: k, message: `required column missing (header "${k}" or "${LICENCE_COLUMNS.find((c) => c.key === k)?.label}")` })),
-          ...mapped.duplicate.map((k) => ({ path: k, message: "column appears twice" })),
+          ...lookalikes.map((l) => ({ path: l.column, message: headerReasons.lookalike(l.header, label(l.column), l.column) })),
+          ...mapped.missing.filter((k) => !lookalikes.some((l) => l.column === k)).map((k) => ({ path: k, message: headerReasons.missing(k, label(k)) })),
+          ...mapped.duplicate.map((k) => ({ path: k, message: headerReasons.twice() })),
         ];
-        finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the header row is not contract 4's", report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
-        throw new DomainError(422, "validation_failed", "The file's header row is not contract 4's", fields);
+        finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: fileReasons.headerNotContract(), report: fields.map((f) => ({ row: source.row, column: f.path, reason: f.message, values: {} })), rejected: 0 });
+        throw new DomainError(422, "validation_failed", fileReasons.headerNotContract(), fields);
       }
       columns = mapped.columns;
+      // What the file holds that is not imported, said once, before the rows' problems.
+      for (const note of [...(source.notes ?? []), ...mapped.unknown.map(fileNotes.unknownColumn)]) report.rejected.push({ row: source.row, column: FILE_COLUMN, reason: note, values: {} });
       continue;
     }
     report.rows++;
@@ -183,15 +147,16 @@ async function runImport(
     columns.forEach((key, i) => {
       if (key) values[key] = source.cells[i];
     });
-    batch.push({ row: source.row, values });
+    const cellProblems = (source.problems ?? []).flatMap((p) => (columns?.[p.cell] ? [{ path: columns[p.cell]!, message: p.reason }] : []));
+    batch.push({ row: source.row, values, cellProblems });
     if (batch.length >= CHUNK) flush();
   }
   if (!columns) {
-    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: "the file is empty", report: [{ row: 1, column: "(file)", reason: "has no header row", values: {} }] });
-    throw new DomainError(422, "validation_failed", "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+    finishImport(deps.db, importId, { finishedAt: deps.now(), status: "failed", error: fileReasons.empty(), report: [{ row: 1, column: FILE_COLUMN, reason: headerReasons.noHeader(), values: {} }] });
+    throw new DomainError(422, "validation_failed", fileReasons.empty(), [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
   }
   if (batch.length > 0) flush();
-  const rejectedRows = new Set(report.rejected.map((r) => r.row)).size;
+  const rejectedRows = rejectedRowCount(report);
   finishImport(deps.db, importId, { finishedAt: deps.now(), status: "finished", rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows, report: report.rejected });
   return report;
 }

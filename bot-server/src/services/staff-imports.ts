@@ -1,30 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { getImport, listImports, type ImportRow, type StaffUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
 import type { BackgroundJobs } from "./background-jobs.js";
-import { csvRows, importLicences, xlsxRows } from "./licence-import.js";
+import { checkFileSignature, importFileRows, importFormat } from "./import-reader.js";
+import { importLicences } from "./licence-import.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { audit } from "./audit.js";
 import { csvDocument } from "./csv-file.js";
-
-/** The file's format, from its name (departments send `.csv` or `.xlsx`). */
-export function importFormat(fileName: string): "csv" | "xlsx" {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === "csv" || ext === "txt") return "csv";
-  if (ext === "xlsx") return "xlsx";
-  throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
-}
-
-/** An .xlsx file is a zip archive ("PK"): anything else is refused before the reader chokes on it. */
-export function checkXlsxSignature(format: "csv" | "xlsx", firstBytes: Uint8Array): void {
-  if (format === "xlsx" && !(firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) {
-    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
-  }
-}
 
 /**
  * Starts an import of an uploaded file and answers at once with its id: the file is written to a
@@ -37,7 +23,7 @@ export function startStaffImport(
 ): { importId: string } {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
-  checkXlsxSignature(format, input.content);
+  checkFileSignature(format, input.content);
   const dir = mkdtempSync(join(tmpdir(), "hccd-import-"));
   const path = join(dir, `upload.${format}`);
   writeFileSync(path, input.content, { mode: 0o600 });
@@ -46,7 +32,7 @@ export function startStaffImport(
   deps.jobs.run(`import ${importId}`, async () => {
     try {
       await importLicences(deps, {
-        rows: format === "csv" ? csvRows(path) : xlsxRows(path), fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
+        rows: importFileRows(path, format), fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
         agency: input.staff.role === "department" ? input.staff.agency : null,
       });
     } finally {
@@ -117,7 +103,7 @@ export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: St
   }
   const keys: string[] = [];
   for (const { values } of byRow.values()) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
-  const header = [...keys.map((k) => columnName(k, opts.lang)), opts.lang === "vi" ? "Lý do" : "reason"];
+  const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = [...byRow.entries()].sort(([a], [b]) => a - b).map(([, e]) => [...keys.map((k) => e.values[k] ?? ""), e.reasons.join("; ")]);
   audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length } });
   // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
@@ -144,9 +130,21 @@ const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string,
   [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
 ];
 
-/** A rejected row's reason in the officer's language; a reason the table does not know is shown as given. */
+/**
+ * The readers' and the header check's reasons (services/import-reasons.ts) are written from the
+ * `en` resource's `imports.reasons.file|cell|header|note` templates: each template, its
+ * `{{placeholders}}` as captures, recognises its own reason.
+ */
+const TEMPLATE_REASONS = (["file", "cell", "header", "note"] as const).flatMap((group) =>
+  Object.entries(resources.en.staff.imports.reasons[group]).map(([name, template]): (typeof REASONS)[number] => {
+    const pattern = (template as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\{\\\{(\w+)\\\}\\\}/g, "(?<$1>.+?)");
+    return [new RegExp(`^${pattern}$`), (m) => [`${group}.${name}`, { ...m.groups }]];
+  }),
+);
+
+/** A rejected row's reason, a file's refusal or a note, in the officer's language; a reason no table knows is shown as given. */
 export function importReasonText(reason: string, lang: Language): string {
-  for (const [re, key] of REASONS) {
+  for (const [re, key] of [...REASONS, ...TEMPLATE_REASONS]) {
     const m = re.exec(reason);
     if (m) {
       const [k, vars] = key(m);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServiceDeps } from "../deps.js";
-import { csvRows, importLicences, type ImportReport } from "../services/licence-import.js";
+import { csvRows } from "../services/import-reader.js";
+import { importLicences, type ImportReport } from "../services/licence-import.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 
 /** The short contract-4 header most tests need (service, number, holder, phone, expiry). */
