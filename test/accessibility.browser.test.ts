@@ -63,6 +63,9 @@ describe("every screen is usable: axe-core, 44 px targets, 200% text (Chromium, 
     await check(page, "phone-step");
 
     await page.getByTestId("link-phone-button").click();
+    // The stand-in for Zalo's "Allow" outside Zalo: the demo's accounts, one tap each, or a typed number.
+    await page.getByTestId("dev-phone-account-84987654321").waitFor();
+    await check(page, "dev-phone");
     await page.getByTestId("dev-phone-input").fill("0987654321");
     await page.getByTestId("dev-phone-submit").click();
     await page.getByTestId("upcoming-list").waitFor();

@@ -40,6 +40,12 @@ describe("staff console: imports, then the audit log (Chromium)", () => {
     const { page, errors, context } = await staffBrowser(browser, server, "so-vhttdl");
     await page.getByTestId("nav-imports").click();
     await page.getByText("Anh/chị chỉ nhập được các dịch vụ của Sở Văn hóa, Thể thao và Du lịch").waitFor();
+    // The page says what a list holds: the officer's service codes open without script, and a template downloads.
+    await page.getByText(/^Mã dịch vụ được nhập \(\d+\)$/).click();
+    await page.getByTestId("import-services").getByText("tour-guide-card", { exact: true }).waitFor();
+    expect(await page.getByTestId("import-services").textContent()).not.toContain("petrol-retail-certificate");
+    const [template] = await Promise.all([page.waitForEvent("download"), page.getByTestId("template-xlsx").click()]);
+    expect(template.suggestedFilename()).toBe("mau-danh-sach-giay-phep.xlsx");
     await page.getByLabel("Tệp danh sách (.csv hoặc .xlsx)").setInputFiles({ name: "huong-dan-vien.csv", mimeType: "text/csv", buffer: Buffer.from(CSV, "utf8") });
     await shot(page, "upload");
     await page.getByTestId("import-submit").click();

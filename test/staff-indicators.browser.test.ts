@@ -25,8 +25,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(artifact
 describe("indicators in the staff console", () => {
   it("a viewer sees charts with their tables, narrows by ward and downloads a CSV", async () => {
     const { context, page, errors } = await staffBrowser(browser, server, "nguoi-xem");
-    // Two questions from the Mini App today: one the FAQ answers, one it does not.
-    for (const question of ["đăng ký khai sinh cho con trong bao nhiêu ngày", "cách nuôi cá cảnh"]) {
+    // Two questions from the Mini App today, one the FAQ answers, one it does not; and a request
+    // for a person, counted apart.
+    for (const question of ["đăng ký khai sinh cho con trong bao nhiêu ngày", "cách nuôi cá cảnh", "cho e gặp nhân viên tư vấn"]) {
       const res = await page.request.post(`${server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } });
       expect(res.status()).toBe(200);
     }
@@ -40,9 +41,9 @@ describe("indicators in the staff console", () => {
     await expect(funnel.getByTestId("funnel-table").getByRole("row", { name: /Đã mở/ }).textContent()).resolves.toMatch(/^Đã mở0/);
     for (const id of ["reminders", "satisfaction", "faq", "handover", "delivery"]) await expect(page.getByTestId(`indicator-${id}`).isVisible()).resolves.toBe(true);
     const faq = page.getByTestId("indicator-faq");
-    await expect(faq.getByTestId("faq-summary").textContent()).resolves.toMatch(/^1\/2 câu hỏi được trả lời \(50\s?%\)\.$/);
+    await expect(faq.getByTestId("faq-summary").textContent()).resolves.toMatch(/^1\/2 câu hỏi được trả lời \(50\s?%\)\. 1 yêu cầu gặp cán bộ \(tính riêng\)\.$/);
     await expect(faq.getByRole("img", { name: "Tỷ lệ câu hỏi được trả lời theo kênh" }).isVisible()).resolves.toBe(true);
-    await expect(faq.getByTestId("faq-table").getByRole("row", { name: /Mini App/ }).textContent()).resolves.toMatch(/^Mini App2150\s?%1/);
+    await expect(faq.getByTestId("faq-table").getByRole("row", { name: /Mini App/ }).textContent()).resolves.toMatch(/^Mini App2150\s?%11/);
     await expect(faq.getByTestId("faq-definition").textContent()).resolves.toContain("“Có phải anh/chị muốn hỏi…”");
     await shot(page, "viewer");
 
@@ -67,6 +68,51 @@ describe("indicators in the staff console", () => {
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines[0]).toBe("Từ ngày,Đến ngày,Dịch vụ,Cơ quan chủ trì,\"Phường, xã\",Bước,Số hồ sơ");
     expect(lines[1]).toMatch(/,Tất cả,Tất cả,Phường Tân Ninh,Đã chuẩn bị,1$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("at 390 px every chart's labels, values and target line are whole, apart and at least 12 CSS px", async () => {
+    const { context, page, errors } = await staffBrowser(browser, server, "quan-tri");
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Something in every chart that has bars: the demo's draft (funnel), a question answered and one not (FAQ).
+    for (const question of ["đăng ký khai sinh cho con trong bao nhiêu ngày", "cách nuôi cá cảnh"]) {
+      expect((await page.request.post(`${server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } })).status()).toBe(200);
+    }
+    await page.goto(`${server.url}/staff/indicators`);
+    const charts = page.locator('[data-testid^="chart-"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    const problems = await charts.evaluateAll((els) =>
+      els.flatMap((chart) => {
+        const box = chart.getBoundingClientRect();
+        const texts = Array.from(chart.querySelectorAll("text, [data-chart-text]")).filter((el) => (el.textContent ?? "").trim() !== "");
+        const out: string[] = [];
+        const boxes = texts.map((el) => {
+          const style = getComputedStyle(el);
+          // An SVG text is drawn at its font size times the SVG's scale on screen.
+          const scale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) : 1;
+          const px = parseFloat(style.fontSize) * scale;
+          const name = `${chart.getAttribute("data-testid")} “${(el.textContent ?? "").trim()}”`;
+          if (px < 12) out.push(`${name}: ${px.toFixed(1)} px`);
+          const r = el.getBoundingClientRect();
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${name}: outside the chart (${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(box.right)})`);
+          if (r.right > window.innerWidth) out.push(`${name}: beyond the screen's edge`);
+          return { name, r };
+        });
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.r;
+            const b = boxes[j]!.r;
+            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(`${boxes[i]!.name} overlaps ${boxes[j]!.name}`);
+          }
+        }
+        return out;
+      }),
+    );
+    await page.screenshot({ path: join(artifactsDir, "staff-indicators-390.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    // The charts still name what they show, for a screen reader (the tables carry the figures).
+    await expect(page.getByTestId("indicator-funnel").getByRole("img", { name: "Số hồ sơ soạn sẵn qua từng bước" }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -25,9 +25,9 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(artifact
 
 /**
  * Page errors, less Chromium's console line for a page answered with the status this test expects
- * (401 for a wrong password, 423 when locked, 403 when refused): those answers are the point.
+ * (401 for a wrong password, 429 when throttled, 403 when refused): those answers are the point.
  */
-const unexpected = (errors: string[]) => errors.filter((e) => !/^Failed to load resource: the server responded with a status of (401|403|423) /.test(e));
+const unexpected = (errors: string[]) => errors.filter((e) => !/^Failed to load resource: the server responded with a status of (401|403|429) /.test(e));
 
 async function loginPage() {
   const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
@@ -49,7 +49,7 @@ async function submit(page: Page, username: string, password: string) {
 }
 
 describe("staff console: logging in, failing to, and logging out (Chromium)", () => {
-  it("answers a wrong password and an unknown user with the same message, and locks an account after 5 failures", async () => {
+  it("answers a wrong password and an unknown user with the same message, and pauses logins from this browser after 5 failures", async () => {
     const { context, page, errors } = await loginPage();
     await submit(page, "quan-tri", "sai-mat-khau-2026");
     const error = page.getByTestId("login-error");
@@ -68,7 +68,7 @@ describe("staff console: logging in, failing to, and logging out (Chromium)", ()
     }
     await submit(page, "truyen-thong", DEMO_STAFF_PASSWORD);
     await expect.poll(() => error.getAttribute("data-error")).toBe("locked");
-    expect(await error.textContent()).toMatch(/^Tài khoản tạm khóa vì nhập sai nhiều lần\. Vui lòng thử lại sau \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/);
+    expect(await error.textContent()).toMatch(/^Đăng nhập tạm dừng vì nhập sai nhiều lần\. Vui lòng thử lại sau \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, hoặc liên hệ quản trị viên\.$/);
     expect(page.url()).toBe(`${server.url}/staff/login`);
     await shot(page, "locked");
     expect(unexpected(errors)).toEqual([]);

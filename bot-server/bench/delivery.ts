@@ -63,7 +63,7 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     for (let start = 0; start < MESSAGES; start += CHUNK) {
       runtime.handle.db.transaction((tx) => {
         for (let i = start; i < Math.min(MESSAGES, start + CHUNK); i++) {
-          enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
+          enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
         }
       });
     }

@@ -23,7 +23,7 @@ export interface CorpusFigures {
   p99PooledUs: number;
   /** top-1 correct / on-topic questions, all sets */
   top1: number;
-  /** top-1 correct on the holdout questions only (never used for tuning) */
+  /** top-1 correct on the holdout questions only (see labelled-set.ts for which batches later informed tuning) */
   top1Holdout: number;
   /** top-1 correct AND confident enough to be answered */
   answeredRight: number;

@@ -8,6 +8,7 @@ import { runDeliveryBench } from "./delivery.js";
 import { runFaqBench } from "./faq.js";
 import { runImportBench } from "./import.js";
 import { runIndicatorsBench } from "./indicators.js";
+import { runLoginFloodBench } from "./login-flood.js";
 import { runSweepBench } from "./sweep.js";
 import { runWebhookBench } from "./webhook.js";
 
@@ -18,3 +19,4 @@ await runDeliveryBench();
 await runImportBench();
 runIndicatorsBench();
 await runCampaignBench();
+await runLoginFloodBench();

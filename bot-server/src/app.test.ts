@@ -32,7 +32,7 @@ describe("operational endpoints", () => {
   it("GET /openapi.json documents every stable path from the zod schemas", async () => {
     world = createTestWorld();
     const doc = await readJson(await world.call("GET", "/openapi.json"));
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/integrations/birth-certificates", "/api/integrations/case-status", "/api/me", "/api/me/phone", "/api/me/drafts/{id}", "/api/me/drafts/{id}/consent"]));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/integrations/birth-certificates", "/api/integrations/case-status", "/api/me", "/api/me/phone", "/api/me/drafts/{id}", "/api/me/drafts/{id}/consent", "/webhooks/zalo", "/webhooks/sms"]));
     const body = doc.paths["/api/integrations/birth-certificates"].post.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["certificateNo", "issuedAt", "facility", "child", "mother"]));
     expect(Object.keys(doc.paths["/api/integrations/birth-certificates"].post.responses).sort()).toEqual(["200", "201", "401", "403", "409", "422"]);

@@ -7,17 +7,18 @@ import { sql } from "drizzle-orm";
 import type { ErrorEnvelope } from "@hccd/shared";
 import type { AppDeps } from "./deps.js";
 import type { AppEnv } from "./env.js";
-import { DomainError } from "./errors.js";
+import { DomainError, RetryLater } from "./errors.js";
 import { createMetrics } from "./metrics.js";
 import { requestLog } from "./middleware/request-log.js";
 import { integrationRoutes } from "./routes/integrations.js";
 import { meRoutes } from "./routes/me.js";
 import { publicRoutes } from "./routes/public.js";
-import { webhookRoutes } from "./routes/webhook.js";
+import { documentWebhooks, webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
+import { createStaffLogins } from "./services/staff-login.js";
 
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -51,14 +52,17 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
 
+  documentWebhooks(app);
   app.route("/webhooks", webhookRoutes({ db: deps.db, config: deps.config, now: deps.now, onStored: deps.onWebhookStored ?? (() => undefined) }));
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
   app.route("/api/rules", rulesRoutes());
   app.route("/api/faq", faqRoutes({ db: deps.db, faq: deps.faq, now: deps.now }));
-  app.route("/api/staff", staffRoutes(deps));
+  // One per app: it bounds this process's password checks (the failure counts are in the database).
+  const logins = createStaffLogins(deps);
+  app.route("/api/staff", staffRoutes({ ...deps, logins }));
   app.route("/api", publicRoutes(deps.db));
-  app.route("/staff", consoleRoutes(deps));
+  app.route("/staff", consoleRoutes({ ...deps, logins }));
   if (deps.simRoutes) app.route("/sim", deps.simRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer", description: "Machine client API key (one per hospital or case system)" });
@@ -73,6 +77,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
 
   app.onError((err, c) => {
     if (err instanceof DomainError) {
+      if (err instanceof RetryLater) c.header("retry-after", String(err.retryAfterSeconds));
       return c.json<ErrorEnvelope>({ error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } }, err.status);
     }
     if (err instanceof HTTPException) {

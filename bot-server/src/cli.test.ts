@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb } from "@hccd/db";
+import { createDb, recordLoginFailure } from "@hccd/db";
 import { addDays, vietnamDate } from "@hccd/shared";
 import { runCli } from "./cli.js";
 
@@ -47,7 +47,23 @@ describe("pnpm hccd import", () => {
     expect(await run(["import", "notes.pdf"])).toBe(1);
     writeFileSync(join(dir, "fake.xlsx"), "not a workbook");
     expect(await run(["import", "fake.xlsx"])).toBe(1);
+    expect(err.join("")).toContain("file: tệp có đuôi .xlsx nhưng không phải bảng tính Excel");
+    expect(await run(["import", "fake.xlsx", "--lang", "en"])).toBe(1);
     expect(err.join("")).toContain("file: is not an .xlsx workbook");
+  });
+
+  // Finding 11 (issue 13): what the CLI says about a refused file or a rejected row is in the operator's language.
+  it("says why a file or a row was refused in the chosen language, never the zip reader's words", async () => {
+    writeFileSync(join(dir, "cut.xlsx"), Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(300, 7)]));
+    expect(await run(["import", "cut.xlsx"])).toBe(1);
+    expect(err.join("")).toContain("tệp bị hỏng hoặc không đầy đủ");
+    expect(err.join("")).not.toMatch(/FILE_ENDED|invalid signature/);
+    writeFileSync(join(dir, "typo.csv"), "service_code,document_no,holder_kind,holder_name,So dien thoa,expires_on\ntour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n");
+    expect(await run(["import", "typo.csv"])).toBe(1);
+    expect(err.join("")).toContain("phone: cột “So dien thoa” không có trong mẫu danh sách");
+    writeFileSync(join(dir, "bad.csv"), `${HEADER}tour-guide-card,HDV-2,person,Trần Thị Mai,12345,2027-01-23\n`);
+    expect(await run(["import", "bad.csv"])).toBe(2);
+    expect(out.join("")).toContain("dòng 2, cột phone: không phải số di động Việt Nam");
   });
 });
 
@@ -82,5 +98,50 @@ describe("pnpm hccd staff create", () => {
     expect(err.join("")).toContain("password: must be at least 12 characters");
     expect(await run(["staff", "create", "--username", "x", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(1);
     expect(err.join("")).toContain("--name");
+  });
+});
+
+describe("pnpm hccd help", () => {
+  it.each(["--help", "-h", "help", "import --help"])("pnpm hccd %s prints the usage and exits 0", async (line) => {
+    expect(await run(line.split(" "))).toBe(0);
+    expect(out.join("")).toContain("Cách dùng: pnpm hccd <lệnh> [tùy chọn]");
+    expect(err).toEqual([]);
+  });
+
+  it("speaks English with --lang en", async () => {
+    expect(await run(["help", "--lang", "en"])).toBe(0);
+    expect(out.join("")).toContain("Usage: pnpm hccd <command> [options]");
+  });
+
+  it("exits 1 with the usage on stderr for no command or an unknown one, naming it", async () => {
+    expect(await run([])).toBe(1);
+    expect(err.join("")).toContain("Cách dùng: pnpm hccd");
+    err = [];
+    expect(await run(["frobnicate"])).toBe(1);
+    expect(err.join("")).toContain("Không có lệnh “frobnicate”.");
+    expect(err.join("")).toContain("Cách dùng: pnpm hccd");
+    expect(out).toEqual([]);
+  });
+});
+
+describe("pnpm hccd staff unlock", () => {
+  it("lets a throttled username log in again at once, everywhere or from one address", async () => {
+    expect(await run(["staff", "create", "--username", "admin", "--name", "Quản trị viên", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(0);
+    const { db, close } = createDb(join(dir, "cli.db"));
+    const now = new Date();
+    for (const client of ["203.0.113.7", "203.0.113.8"]) recordLoginFailure(db, { scope: "user_client", username: "admin", client }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
+    recordLoginFailure(db, { scope: "user", username: "admin", client: "" }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
+    close();
+    out = [];
+    expect(await run(["staff", "unlock", "--username", "admin", "--ip", "203.0.113.7"])).toBe(0);
+    expect(out.join("")).toContain("Đã cho admin đăng nhập lại (1 bộ đếm lần nhập sai đã xóa).");
+    expect(await run(["staff", "unlock", "--username", "admin", "--lang", "en"])).toBe(0);
+    expect(out.join("")).toContain("admin may log in again (2 failure counts cleared).");
+    const after = createDb(join(dir, "cli.db"));
+    expect(after.sqlite.prepare("select count(*) as n from login_throttle").get()).toEqual({ n: 0 });
+    expect(after.sqlite.prepare("select count(*) as n from audit_log where action = 'staff.login_unlocked'").get()).toEqual({ n: 2 });
+    after.close();
+    expect(await run(["staff", "unlock"])).toBe(1);
+    expect(err.join("")).toContain("--username");
   });
 });

@@ -10,15 +10,18 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
+import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
 import { importLicences } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
-import { checkXlsxSignature, importFormat, keptFilePath } from "./services/staff-imports.js";
-import { createStaffUser } from "./services/staff-auth.js";
+import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
+import { clientKey } from "./middleware/client-address.js";
+import { importReasonText, keptFilePath } from "./services/staff-imports.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**
- * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done;
- * 1 could not run (usage, configuration, unreadable file); 2 imported, but some rows were rejected.
+ * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done
+ * (and `--help`, `-h`, `help`); 1 could not run (no or unknown command, bad option, configuration,
+ * unreadable file); 2 imported, but some rows were rejected.
  */
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -42,6 +45,7 @@ function parseCommandLine(argv: string[]) {
       name: { type: "string" },
       role: { type: "string" },
       ward: { type: "string" },
+      ip: { type: "string" },
       port: { type: "string", default: "8790" },
       help: { type: "boolean", short: "h" },
     },
@@ -68,9 +72,14 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
   const t = i18nFor(lang).t;
   const say = (key: string, params?: Record<string, unknown>) => io.out(`${t(`cli:${key}`, params)}\n`);
   const [command, ...rest] = positionals;
-  if (!command || values.help) {
+  // Asked for: the usage on stdout, and done. Not asked for (no command): a usage error.
+  if (values.help || command === "help") {
     say("usage");
-    return command ? 0 : 1;
+    return 0;
+  }
+  if (!command) {
+    io.err(`${t("cli:usage")}\n`);
+    return 1;
   }
 
   let runtime: Runtime | undefined;
@@ -83,11 +92,11 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         const path = fromUser(file);
         if (!existsSync(path)) throw new UsageError(t("cli:fileNotFound", { path }));
         const format = importFormat(path);
-        const head = Buffer.alloc(2);
+        const head = Buffer.alloc(SIGNATURE_BYTES);
         const fd = openSync(path, "r");
-        readSync(fd, head, 0, 2, 0);
+        readSync(fd, head, 0, SIGNATURE_BYTES, 0);
         closeSync(fd);
-        checkXlsxSignature(format, head);
+        checkFileSignature(format, head);
         const rt = open();
         const bar = new cliProgress.SingleBar(
           { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },
@@ -110,9 +119,11 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
             bar.update(p.stage === "reading" ? p.rows : p.done);
           },
         }).finally(() => bar.stop());
+        // A row can have several problems: count both, as the staff API does. Notes about the
+        // file are problems of the report, not rejected rows.
         const rejectedRows = report.rejectedRows;
         say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.problems });
-        for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", r);
+        for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", { ...r, reason: importReasonText(r.reason, lang) });
         if (report.problems > SHOWN_REJECTIONS) say("moreRejected", { count: report.problems - Math.min(SHOWN_REJECTIONS, report.rejected.length) });
         if (report.rejectedNotKept > 0) say("rejectedNotKept", { kept: rejectedRows - report.rejectedNotKept, notKept: report.rejectedNotKept });
         if (values.report) {
@@ -142,6 +153,13 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         return 0;
       }
       case "staff": {
+        if (rest[0] === "unlock") {
+          if (!values.username) throw new UsageError(t("cli:missingOption", { option: "username" }));
+          const rt = open();
+          const count = unlockStaffLogins(rt.services, { username: values.username, ...(values.ip ? { client: clientKey(values.ip) } : {}) });
+          say("staffUnlocked", { username: values.username, count });
+          return 0;
+        }
         if (rest[0] !== "create") throw new UsageError(t("cli:unknownCommand", { command: `staff ${rest[0] ?? ""}`.trim() }));
         for (const option of ["username", "name", "role"] as const) if (!values[option]) throw new UsageError(t("cli:missingOption", { option }));
         const password = io.env.HCCD_STAFF_PASSWORD ?? (await askPassword(t("cli:passwordPrompt")));
@@ -181,8 +199,9 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
       return 1;
     }
     if (err instanceof DomainError) {
-      io.err(`${t("cli:invalid")} ${err.message}\n`);
-      for (const f of err.fields ?? []) io.err(`${t("cli:invalidField", f)}\n`);
+      // The importer's reasons are English in the API; the operator reads them in their language.
+      io.err(`${t("cli:invalid")} ${importReasonText(err.message, lang)}\n`);
+      for (const f of err.fields ?? []) io.err(`${t("cli:invalidField", { ...f, message: importReasonText(f.message, lang) })}\n`);
       return 1;
     }
     if (command === "import") {

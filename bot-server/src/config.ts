@@ -71,12 +71,26 @@ export const configSchema = z
         }
         return { startHour, endHour };
       }),
+    /**
+     * How many proxies of ours stand in front of the backend, each appending to X-Forwarded-For
+     * (a load balancer, nginx). 0: the client is the socket's peer and X-Forwarded-For is ignored,
+     * since anyone can write it. Login rate limits count clients by this address.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
      * How Zalo's webhook MAC is formed: which id comes first and which secret ends it (sources
      * disagree, zalo.md). `any` accepts every variant and logs which one matched.
      */
     ZALO_WEBHOOK_MAC: z.enum(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"]).default("app_id+oa_secret"),
+    /**
+     * How old a Zalo webhook event may be and still be processed (its signed `timestamp`). Zalo
+     * resends an event it got no 200 for, with the same timestamp, for as long as its retry
+     * schedule runs (sources disagree on it, zalo.md); we answer in milliseconds, so only our own
+     * outage makes Zalo resend. An hour covers a restart or a short outage, keeps a captured event
+     * from being replayed later, and a chat answer more than an hour late helps nobody.
+     */
+    WEBHOOK_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
     /** Largest webhook body accepted (Zalo's events are a few KB). */
     WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
     /** Largest list a staff member may upload (a 100,000-row .xlsx is about 5 MB). */
@@ -94,13 +108,22 @@ export const configSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    /** Sends in flight at once per worker (each still waits for its channel's throttle). */
+    /** Sends in flight at once per channel and worker (each still waits for its channel's throttle). */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     /**
      * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,
      * instead of the one built into this process (a worker process and its simulator must outlive each other).
      */
     ZALO_SIM_URL: optionalText,
+    /**
+     * Sim mode: the built-in Zalo simulator sends a delivery receipt (`user_received_message`,
+     * signed, to our webhook) this many ms after each message it delivers, as Zalo does; `off`
+     * sends none. The demo's campaign counts reach "delivered" through them.
+     */
+    ZALO_SIM_RECEIPT_MS: z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(600_000)], { error: "must be off or a delay in ms (0 to 600000)" })
+      .default(1000)
+      .transform((v) => (v === "off" ? null : v)),
     /** Sim mode: the simulated OA's daily ZNS quota (Zalo sets it per OA; 10,000 unless told). */
     ZALO_SIM_DAILY_QUOTA: z.coerce.number().int().min(0).default(10_000),
     /** Brandname SMS gateway; empty: the built-in simulator in sim mode, no SMS at all in live mode. */

@@ -23,3 +23,18 @@ export const validationFailed = (fields: FieldError[], message = "The request is
 export const conflict = (code: string, message: string) => new DomainError(409, code, message);
 export const unauthorized = (message = "Authentication required") => new DomainError(401, "unauthorized", message);
 export const forbidden = (message = "Not allowed for this client") => new DomainError(403, "forbidden", message);
+
+/**
+ * A refusal that says when to come back: 429 (too many attempts) or 503 (busy). The one `onError`
+ * sends `Retry-After` with it.
+ */
+export class RetryLater extends DomainError {
+  constructor(
+    status: 429 | 503,
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, message);
+  }
+}

@@ -6,5 +6,6 @@ export { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js
 export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./seed/demo.js";
 export { draftLink } from "./services/notifications.js";
 export { createStandaloneSimulators } from "./sim/standalone.js";
-export { csvRows, importLicences } from "./services/licence-import.js";
+export { importLicences } from "./services/licence-import.js";
+export { csvRows } from "./services/import-reader.js";
 export { sweepReminders } from "./services/reminder-sweep.js";

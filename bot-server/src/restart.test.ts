@@ -87,7 +87,7 @@ describe("a crash loses nothing that was acknowledged", () => {
     worlds.push(before);
     const { submissionId, draftId } = await consentedDraft(before);
     // The worker claimed the row and the request reached the case system, but we died before recording the answer.
-    const [claimed] = claimDueOutbox(before.handle.db, { now: clock.now(), limit: 10, leaseMs: 60_000, kinds: ["case_submission"] });
+    const [claimed] = claimDueOutbox(before.handle.db, { now: clock.now(), limit: 10, leaseMs: 60_000, channel: "case_system" });
     expect(claimed?.idempotencyKey).toBe(submissionId);
     expect(cs.sim.dossiers()).toHaveLength(0);
     await cs.client.submitDossier(buildCaseDossier(before.handle.db, submissionId), submissionId);

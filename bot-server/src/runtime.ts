@@ -5,7 +5,7 @@ import { resources } from "@hccd/shared";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
-import { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./worker/outbox-worker.js";
 import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/clients.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator, createZaloSimRoutes } from "./adapters/zalo/simulator.js";
@@ -15,7 +15,7 @@ import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import { inProcessFetch } from "./adapters/errors.js";
 import type { ServiceDeps } from "./deps.js";
-import { seedDemo, seedReference } from "./seed/demo.js";
+import { demoZaloAccounts, seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
 import type { FaqService } from "./bot/context.js";
@@ -26,6 +26,8 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createChatSimRoutes } from "./sim/chat.js";
+import { signEvent } from "./webhook/events.js";
+import type { MacSecrets } from "./webhook/signature.js";
 import { createHttpSmsClient } from "./adapters/sms/http-client.js";
 import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
 import type { SmsClient } from "./adapters/sms/types.js";
@@ -58,6 +60,8 @@ export interface RuntimeOptions {
   caseSystem?: CaseSystemClient;
   /** The service catalogue the reminder engine reads (default: the province's catalogue in `shared`). */
   catalogue?: ReminderCatalogue;
+  /** The delivery throttles' clock and sleep (tests inject a fake one). */
+  throttleTime?: OutboxWorkerOptions["throttleTime"];
 }
 
 export interface Runtime {
@@ -135,7 +139,21 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       graph: createHttpZaloGraphClient({ baseUrl: config.ZALO_SIM_URL, appSecret: "sim-app-secret" }),
     };
   } else if (config.ZALO_MODE === "sim") {
-    const zaloSim = createZaloSimulator({ templates: simTemplates(config), now, dailyQuota: config.ZALO_SIM_DAILY_QUOTA });
+    const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
+    const zaloSim = createZaloSimulator({
+      templates: simTemplates(config), now, dailyQuota: config.ZALO_SIM_DAILY_QUOTA,
+      ...(config.ZALO_SIM_RECEIPT_MS === null ? {} : {
+        // Receipts reach our public webhook signed as Zalo signs them, like the chat simulator's events.
+        receipts: {
+          delayMs: config.ZALO_SIM_RECEIPT_MS, appId: secrets.appId, oaId: secrets.oaId,
+          deliver: async (event: Record<string, unknown> & { timestamp: string }) => {
+            if (!appRef) throw new Error("app not ready");
+            const { body, signature } = signEvent(event, secrets, config.ZALO_WEBHOOK_MAC === "any" ? "app_id+oa_secret" : config.ZALO_WEBHOOK_MAC);
+            await appRef.request("/webhooks/zalo", { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+          },
+        },
+      }),
+    });
     const fetch = inProcess(zaloSim.api);
     const simToken = "sim-oa-access-token";
     zalo = {
@@ -152,6 +170,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
         deliver: async (body, signature) => {
           if (!appRef) throw new Error("app not ready");
           return appRef.request("/webhooks/zalo", { method: "POST", headers: { "content-type": "application/json", "x-zevent-signature": signature }, body });
+        },
+        callApi: async (path, init) => {
+          if (!appRef) throw new Error("app not ready");
+          return appRef.request(path, init);
         },
       }),
     );
@@ -226,14 +248,14 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
     demoDraftId = seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId).draftId;
-    const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678" };
+    const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678", accounts: demoZaloAccounts() };
     // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
     simRoutes?.get("/demo", (c) => c.json(demo));
   }
 
   const worker = createOutboxWorker(
     { db, config, logger, now, newId, zalo, sms, caseSystem, onTokenRejected: () => tokenManager?.invalidate() },
-    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS },
+    { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS, ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}) },
   );
   // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
   seedBuiltinFaqEntries(db, now());
@@ -281,6 +303,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);
       await sim?.sms?.idle();
+      await sim?.zalo?.stopReceipts();
       sim?.caseSystem?.close();
       handle.close();
       if (dbPath === ":memory:") rmSync(importDir, { recursive: true, force: true });

@@ -27,6 +27,11 @@ export const persons = sqliteTable(
     phone: text("phone"),
     residenceWardCode: text("residence_ward_code"),
     residenceAddress: text("residence_address"),
+    /**
+     * Quê quán as the population database holds it (Luật Căn cước 2023 art. 9(1) lists it among
+     * that database's data): the only source we have for it; certificates and lists do not carry it.
+     */
+    hometown: text("hometown"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -48,8 +53,18 @@ export const zaloUsers = sqliteTable(
     /** The OA-scoped id (`idByOA`), the one OA messages are addressed to. */
     oaUserId: text("oa_user_id"),
     displayName: text("display_name"),
+    /**
+     * The phone Zalo verified (the Mini App's one-time phone token, exchanged server-side): the only
+     * phone that says who the user is, so the only one that opens drafts, documents and notices.
+     */
     phone: text("phone"),
     phoneLinkedAt: instant("phone_linked_at"),
+    /**
+     * A phone the user typed into the OA's information form (`user_submit_info`): anyone can type
+     * anyone's number there, so it is contact data only — to reach the user, never to authorise.
+     */
+    contactPhone: text("contact_phone"),
+    contactPhoneAt: instant("contact_phone_at"),
     follower: integer("follower", { mode: "boolean" }).notNull().default(false),
     /** Last message or action from the user to the OA: decides whether a customer-service message is allowed (7 days). */
     lastInteractionAt: instant("last_interaction_at"),
@@ -61,7 +76,7 @@ export const zaloUsers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [index("zalo_users_phone_idx").on(t.phone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
+  (t) => [index("zalo_users_phone_idx").on(t.phone), index("zalo_users_contact_phone_idx").on(t.contactPhone), uniqueIndex("zalo_users_oa_user_id_uq").on(t.oaUserId)],
 );
 
 /** Machine clients (hospitals, the case system): each API key is bound to one client. Only a hash of the key is kept. */
@@ -95,13 +110,16 @@ export const birthEvents = sqliteTable(
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex("birth_events_certificate_uq").on(t.certificateNo)],
+  // A parent's children (the citizen's home, the bot's deadlines) are read by either parent.
+  (t) => [uniqueIndex("birth_events_certificate_uq").on(t.certificateNo), index("birth_events_mother_idx").on(t.motherPersonId), index("birth_events_father_idx").on(t.fatherPersonId)],
 );
 
 export type DraftFieldRow = {
   value: string | number | null;
   source: "birth_certificate" | "death_notice" | "population_data" | "business_registry" | "department_list" | "derived" | "default" | "citizen" | null;
   sourceRef?: string;
+  sourceOf?: "father" | "mother" | "parents";
+  proposals?: { value: string; source: "birth_certificate" | "death_notice" | "population_data" | "business_registry" | "department_list" | "derived" | "default" | "citizen"; sourceOf: "father" | "mother" | "parents" }[];
   editable: boolean;
   required: boolean;
   kind: "text" | "name" | "date" | "datetime" | "sex" | "ward" | "count" | "phone" | "select";
@@ -174,7 +192,8 @@ export const draftAttachments = sqliteTable(
     zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
     uploadedAt: instant("uploaded_at").notNull(),
   },
-  (t) => [uniqueIndex("draft_attachments_key_uq").on(t.draftId, t.key)],
+  // Indexed by user as well: a foreign key to zalo_users, checked when a user row is written.
+  (t) => [uniqueIndex("draft_attachments_key_uq").on(t.draftId, t.key), index("draft_attachments_user_idx").on(t.zaloUserId)],
 );
 
 /** Who may see and act on a draft (for a birth: the child's mother and father). */
@@ -221,7 +240,7 @@ export const consents = sqliteTable(
     voidedAt: instant("voided_at"),
     voidReason: text("void_reason"),
   },
-  (t) => [index("consents_draft_idx").on(t.draftId)],
+  (t) => [index("consents_draft_idx").on(t.draftId), index("consents_user_idx").on(t.zaloUserId, t.consentedAt)],
 );
 
 /** A consented dossier on its way to, and through, the provincial case system. */
@@ -239,7 +258,8 @@ export const submissions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId)],
+  // By consent too: a foreign key to consents, checked when a consent is written.
+  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), index("submissions_consent_idx").on(t.consentId)],
 );
 
 export const submissionStatusHistory = sqliteTable(
@@ -273,6 +293,11 @@ export const outbox = sqliteTable(
     payload: json<Record<string, unknown>>("payload").notNull(),
     /** `held`: a paused campaign's message, not claimed until the campaign resumes (or is cancelled). */
     status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled", "held"] }).notNull().default("pending"),
+    /**
+     * Which rows of a channel are claimed first: 0 transactional (notices, dossier status, case
+     * submissions, chat replies), 1 reminders, 2 campaign traffic. See `OUTBOX_PRIORITIES`.
+     */
+    priority: integer("priority").notNull().default(1),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: instant("next_attempt_at").notNull(),
     /** While `sending`, the lease: after it passes, a crashed send is picked up again. */
@@ -286,7 +311,9 @@ export const outbox = sqliteTable(
     deliveredAt: instant("delivered_at"),
     seenAt: instant("seen_at"),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
+  // The claim walks (status, channel, priority, next_attempt_at) once per priority of a channel:
+  // each walk reads only the index and stops at the batch, so its cost follows what is due.
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */
@@ -349,6 +376,12 @@ export const handoverTickets = sqliteTable(
     firstResponseAt: instant("first_response_at"),
     closedAt: instant("closed_at"),
     closedBy: text("closed_by"),
+    /**
+     * The staff member who took the conversation on (a claim, or the first reply): shown to every
+     * officer who sees the ticket; set once, by a conditional update (`claimTicket`).
+     */
+    claimedBy: text("claimed_by"),
+    claimedAt: instant("claimed_at"),
   },
   (t) => [index("handover_user_status_idx").on(t.zaloUserId, t.status), index("handover_status_idx").on(t.status, t.openedAt)],
 );
@@ -388,6 +421,8 @@ export const faqUnanswered = sqliteTable(
 /**
  * How many questions the FAQ was asked and how many it answered, per Vietnam day, channel and
  * language: the denominator of the answered rate (indicators). Counts only, no question text.
+ * A request for a person ("gặp cán bộ", typed in any words, or the button) is not a question the
+ * FAQ answers: it is counted apart, in `person_requests`, and in neither `asked` nor `answered`.
  */
 export const faqDailyCounts = sqliteTable(
   "faq_daily_counts",
@@ -397,6 +432,7 @@ export const faqDailyCounts = sqliteTable(
     language: text("language", { enum: ["vi", "en"] }).notNull(),
     asked: integer("asked").notNull().default(0),
     answered: integer("answered").notNull().default(0),
+    personRequests: integer("person_requests").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.channel, t.language] })],
 );
@@ -440,7 +476,7 @@ export const satisfactionRatings = sqliteTable(
     comment: text("comment"),
     at: instant("at").notNull(),
   },
-  (t) => [uniqueIndex("ratings_submission_user_uq").on(t.submissionId, t.zaloUserId)],
+  (t) => [uniqueIndex("ratings_submission_user_uq").on(t.submissionId, t.zaloUserId), index("ratings_user_idx").on(t.zaloUserId)],
 );
 
 /**
@@ -478,7 +514,9 @@ export const documents = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone)],
+  // A citizen's documents are found by phone or by the ID number behind it (the home screen):
+  // without the holder index that was a scan of every document, 40 ms at 241,000.
+  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone), index("documents_holder_id_idx").on(t.holderId)],
 );
 
 /**
@@ -613,12 +651,32 @@ export const staffUsers = sqliteTable(
     agency: text("agency"),
     /** Ward officers: their ward. */
     wardCode: text("ward_code"),
-    failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: instant("locked_until"),
     createdAt: createdAt(),
     disabledAt: instant("disabled_at"),
   },
   (t) => [uniqueIndex("staff_users_username_uq").on(t.username)],
+);
+
+/**
+ * Failed staff logins, counted in windows, in the database so that every instance sees the same
+ * counts. Three kinds of bucket: `user_client` (one username from one client: what an attacker at
+ * one address can try), `client` (one client, any usernames: spraying) and `user` (one username
+ * from every client: guessing from many addresses; it does not apply to a client the user logged
+ * in from before, so nobody can keep a staff member out of their usual office). A bucket over its
+ * limit is blocked until `blockedUntil`; the count starts again when its window or block is over.
+ * Keys are the username as typed and the client's address (IPv6: its /64); '' where not part of the key.
+ */
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    scope: text("scope", { enum: ["user_client", "client", "user"] }).notNull(),
+    username: text("username").notNull(),
+    client: text("client").notNull(),
+    windowStart: instant("window_start").notNull(),
+    failures: integer("failures").notNull(),
+    blockedUntil: instant("blocked_until"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.username, t.client] }), index("login_throttle_window_idx").on(t.windowStart)],
 );
 
 /** Staff sessions: only a hash of the session token is kept. */
@@ -630,6 +688,8 @@ export const staffSessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: instant("expires_at").notNull(),
     revokedAt: instant("revoked_at"),
+    /** The client (address, IPv6 /64) the session was opened from: a staff member's known places. */
+    clientKey: text("client_key"),
   },
   (t) => [index("staff_sessions_staff_idx").on(t.staffId)],
 );
@@ -692,5 +752,6 @@ export const campaignRecipients = sqliteTable(
     outboxId: text("outbox_id"),
     createdAt: instant("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId)],
+  // By user too: a foreign key to zalo_users, checked when a user row is written.
+  (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId), index("campaign_recipients_user_idx").on(t.zaloUserId)],
 );

@@ -9,6 +9,7 @@ export * from "./validation/name.js";
 export * from "./domain/draft.js";
 export * from "./domain/draft-edits.js";
 export * from "./domain/birth-registration.js";
+export * from "./domain/child-hometown.js";
 export * from "./domain/catalogue-draft.js";
 export * from "./domain/death-registration.js";
 export * from "./domain/renewal-draft.js";

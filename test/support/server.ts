@@ -96,6 +96,7 @@ export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promi
   };
 }
 
+/** A TCP port free on 127.0.0.1 right now. */
 export async function freePort(): Promise<number> {
   const { createServer } = await import("node:net");
   return new Promise((resolve, reject) => {

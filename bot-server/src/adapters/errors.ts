@@ -30,6 +30,40 @@ export class TransportError extends Error {
   }
 }
 
+/**
+ * The answer was larger than the client accepts (`createNodeFetch`'s `maxResponseBytes`): the
+ * client stopped reading and dropped the connection, so a broken or hostile endpoint cannot fill
+ * our memory. `status` is the answer's HTTP status, for callers to classify the failure.
+ */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  constructor(
+    readonly limitBytes: number,
+    readonly status: number,
+  ) {
+    super(`the answer (HTTP ${status}) is larger than ${limitBytes} bytes`);
+  }
+}
+
+/** 4xx statuses where the same request may succeed later: timeout, too early, rate limited. */
+export const RETRYABLE_4XX: ReadonlySet<number> = new Set([408, 425, 429]);
+
+/**
+ * What a `fetch` that threw means for a platform call. No answer (a timeout, a refused connection)
+ * is a TransportError: retried, since whether the platform acted is unknown and our requests are
+ * idempotent or deduplicated. An answer too large to read is the same when it was a success or a
+ * 5xx; a 4xx too large to read is the platform refusing, a PlatformError with the status
+ * (retryable for 408, 425, 429), like a 4xx whose body we cannot parse.
+ */
+export function fetchFailure(platform: string, err: unknown, timeoutMs: number): PlatformError | TransportError {
+  if (err instanceof ResponseTooLargeError) {
+    if (err.status >= 400 && err.status < 500) return new PlatformError(platform, err.status, `HTTP ${err.status} with ${err.message.replace(/^the answer \(HTTP \d+\) is /, "an answer ")}`, RETRYABLE_4XX.has(err.status));
+    return new TransportError(platform, err.message, { cause: err });
+  }
+  const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
+  return new TransportError(platform, timedOut ? `no answer within ${timeoutMs} ms` : "request failed", { cause: err });
+}
+
 /** The `fetch` the HTTP clients use: injected so tests and the simulators can route requests in-process. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 

@@ -1,21 +1,34 @@
 import http from "node:http";
 import https from "node:https";
-import type { FetchLike } from "./errors.js";
+import { ResponseTooLargeError, type FetchLike } from "./errors.js";
 
 /**
  * The `fetch` our platform clients use by default: node:http(s) with keep-alive agents. Node 20's
  * built-in `fetch` (undici) managed about 600 requests a second on our 2-core machines where
  * node:http managed 2,500 (measured side by side, bench/delivery.ts): at the delivery worker's
  * volume the HTTP client was the bottleneck. Covers what the clients send — string, bytes or
- * URLSearchParams bodies, object or Headers headers, an AbortSignal — and buffers the answer.
+ * URLSearchParams bodies, object or Headers headers, an AbortSignal — and buffers the answer, up
+ * to a limit.
  */
 export interface NodeFetch extends FetchLike {
   /** The same request with a deadline, kept by one timer (no AbortController and its listeners per request). */
   withDeadline(input: string, init: RequestInit, timeoutMs: number): Promise<Response>;
 }
 
-export function createNodeFetch(opts: { maxSockets?: number } = {}): NodeFetch {
+/**
+ * The largest answer a client reads by default. Zalo's and the case system's answers are a few
+ * hundred bytes; a megabyte leaves room for any error page and bounds what one answer can cost.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/**
+ * A client with its own keep-alive agents. An answer over `maxResponseBytes` (by its
+ * Content-Length or as it streams) is not read further: the connection is dropped and the call
+ * rejects with a ResponseTooLargeError (see `fetchFailure` for how callers classify it).
+ */
+export function createNodeFetch(opts: { maxSockets?: number; maxResponseBytes?: number } = {}): NodeFetch {
   const maxSockets = opts.maxSockets ?? 256;
+  const maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
   const send = (input: string | URL | Request, init: RequestInit = {}, timeoutMs?: number) =>
     new Promise<Response>((resolve, reject) => {
@@ -47,11 +60,26 @@ export function createNodeFetch(opts: { maxSockets?: number } = {}): NodeFetch {
         url,
         { method: init.method ?? "GET", headers, agent: secure ? agents.https : agents.http, ...(init.signal ? { signal: init.signal } : {}) },
         (res) => {
+          const status = res.statusCode ?? 0;
+          let refused = false;
+          const tooLarge = () => {
+            refused = true;
+            if (timer) clearTimeout(timer);
+            // Destroying the request closes the socket: the rest is never read, and the agent does not reuse it.
+            request.destroy();
+            reject(new ResponseTooLargeError(maxBytes, status));
+          };
+          if (Number(res.headers["content-length"] ?? 0) > maxBytes) return tooLarge();
           const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
+          let size = 0;
+          res.on("data", (c: Buffer) => {
+            if (refused) return;
+            size += c.length;
+            if (size > maxBytes) return tooLarge();
+            chunks.push(c);
+          });
           res.on("error", reject);
           res.on("end", () => {
-            const status = res.statusCode ?? 0;
             if (timer) clearTimeout(timer);
             const out = responseHeaders(res.headers);
             const noBody = status === 204 || status === 304 || (init.method ?? "GET") === "HEAD";

@@ -3,7 +3,7 @@ import { Composer, type Middleware } from "./composer.js";
 import type { BotContext } from "./context.js";
 import { platform } from "./features/platform.js";
 import { contact } from "./features/contact.js";
-import { handoverGuard } from "./features/handover.js";
+import { handoverGuard, personRequest } from "./features/handover.js";
 import { commands } from "./features/commands.js";
 import { faq } from "./features/faq.js";
 
@@ -26,8 +26,9 @@ const interaction = new Composer<BotContext>().use(async (ctx, next) => {
 
 /**
  * The OA chatbot: one composer per feature, in the order they get the update. Unknown events fall
- * through every feature and are left alone (they are already stored in the inbox).
+ * through every feature and are left alone (they are already stored in the inbox). A request for a
+ * person outranks the commands and the FAQ.
  */
 export function createBot(): Middleware<BotContext> {
-  return new Composer<BotContext>().use(interaction, platform, contact, handoverGuard, commands, faq).middleware();
+  return new Composer<BotContext>().use(interaction, platform, contact, handoverGuard, personRequest, commands, faq).middleware();
 }

@@ -1,6 +1,7 @@
 /**
  * Commands the bot recognises, as people type them (folded: no diacritics, lower case) and as the
- * hidden payloads of its own buttons (`#…`). Anything else goes to the FAQ.
+ * hidden payloads of its own buttons (`#…`). A request for a person is recognised before them
+ * (features/handover.ts); anything else goes to the FAQ.
  */
 export type Command =
   | { kind: "menu" }
@@ -23,7 +24,8 @@ const PHRASES: [RegExp, Command][] = [
   [/^(#lang:en|english|tieng anh)$/, { kind: "language", lang: "en" }],
   [/^(#optout|dung nhan tin|huy nhan tin|ngung nhan tin|khong nhan tin|stop|unsubscribe)$/, { kind: "opt_out" }],
   [/^(#optin|nhan lai tin|nhan tin lai|tiep tuc nhan tin|subscribe|start)$/, { kind: "opt_in" }],
-  [/^(#handover|gap can bo|gap nguoi|gap nhan vien|noi chuyen voi can bo|tu van vien|can bo|talk to an officer|talk to a person|human|agent)$/, { kind: "handover" }],
+  // The button. Typed requests for a person, in any words, are faq/person-request.ts's.
+  [/^#handover$/, { kind: "handover" }],
 ];
 
 export function parseCommand(folded: string): Command | null {

@@ -14,8 +14,10 @@ export const ASSET_VERSION = createHash("sha256").update(files["console.css"].bo
 export function consoleAssets() {
   const app = new Hono();
   app.get("/:name", (c) => {
-    const file = files[c.req.param("name") as keyof typeof files];
-    if (!file) return c.text("not found", 404);
+    // Object.hasOwn: a plain object also "has" constructor, __proto__, toString…
+    const name = c.req.param("name");
+    if (!Object.hasOwn(files, name)) return c.text("not found", 404);
+    const file = files[name as keyof typeof files];
     return c.body(file.body, 200, { "content-type": file.type, "cache-control": c.req.query("v") === ASSET_VERSION ? "public, max-age=31536000, immutable" : "no-cache" });
   });
   return app;

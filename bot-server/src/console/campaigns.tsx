@@ -50,7 +50,7 @@ const COUNTS_REFRESH_MS = 3000;
 const FORM_FIELDS = ["name", "bodyVi", "bodyEn", "linkUrl"] as const;
 const FILTER_FIELDS = ["wardCode", "serviceKey", "ageBand", "holderKind", "follower", "language"] as const;
 type FormValues = Record<(typeof FORM_FIELDS)[number] | (typeof FILTER_FIELDS)[number], string>;
-type FieldErrors = Partial<Record<keyof FormValues | "at" | "phone" | "zaloUserId", string>>;
+type FieldErrors = Partial<Record<keyof FormValues | "at" | "phone" | "zaloUserId" | "confirmEmptyAudience", string>>;
 
 const emptyValues = (): FormValues => ({ name: "", bodyVi: "", bodyEn: "", linkUrl: "", wardCode: "", serviceKey: "", ageBand: "", holderKind: "", follower: "", language: "" });
 
@@ -130,6 +130,20 @@ function whenText(c: ConsoleContext, r: { status: CampaignRow["status"]; schedul
   return "";
 }
 
+/**
+ * Where the campaign stands, in a sentence: inside the part of the page that refreshes, so an open
+ * page moves from "being sent" to "finished" (or paused, cancelled) by itself.
+ */
+function stateText(c: ConsoleContext, r: CampaignRow): string | null {
+  const t = c.var.t;
+  if (r.status === "scheduled" && r.scheduledAt) return t("campaigns.state.scheduled", { time: formatVietnamDateTime(r.scheduledAt) });
+  if (r.status === "sending") return t("campaigns.state.sending");
+  if (r.status === "paused") return t("campaigns.state.paused");
+  if (r.status === "completed" && r.completedAt) return t("campaigns.state.completed", { time: formatVietnamDateTime(r.completedAt) });
+  if (r.status === "cancelled" && r.cancelledAt) return t("campaigns.state.cancelled", { time: formatVietnamDateTime(r.cancelledAt) });
+  return null;
+}
+
 function Field(props: { c: ConsoleContext; name: keyof FieldErrors; label: string; hint?: string; errors: FieldErrors; children: (aria: Record<string, string | undefined>) => unknown }) {
   const err = props.errors[props.name];
   const describedBy = [props.hint ? `${props.name}-hint` : null, err ? `${props.name}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -165,8 +179,28 @@ function AudienceBlock(props: { c: ConsoleContext; audience: CampaignAudience; a
         <div><dt>{t("campaigns.audience.optedOut")}</dt><dd data-testid="audience-opted-out">{a.optedOut}</dd></div>
         <div><dt>{t("campaigns.audience.unreachable")}</dt><dd data-testid="audience-unreachable">{a.unreachable}</dd></div>
       </dl>
+      {a.nobodyReachableBecause.length > 0 && <NobodyReachable c={props.c} audience={a} />}
       <p class="hint">{t("campaigns.audience.asOf", { time: formatVietnamDateTime(props.at) })}</p>
     </section>
+  );
+}
+
+/** Why nobody of the target group would get the campaign now, and what staff can do. */
+function NobodyReachable(props: { c: ConsoleContext; audience: CampaignAudience }) {
+  const t = props.c.var.t;
+  const a = props.audience;
+  const reason: Record<CampaignAudience["nobodyReachableBecause"][number], string> = {
+    no_match: t("campaigns.audience.emptyNoMatch"),
+    opted_out: t("campaigns.audience.emptyOptedOut", { count: a.optedOut }),
+    not_following: t("campaigns.audience.emptyNotFollowing", { count: a.notFollowing }),
+    outside_window: t("campaigns.audience.emptyOutsideWindow", { count: a.outsideWindow }),
+  };
+  return (
+    <div class="notice notice--error" role="status" data-testid="audience-empty">
+      <p><strong>{t("campaigns.audience.emptyTitle")}</strong></p>
+      <ul>{a.nobodyReachableBecause.map((g) => <li data-reason={g}>{reason[g]}</li>)}</ul>
+      <p>{t("campaigns.audience.emptyAdvice")}</p>
+    </div>
   );
 }
 
@@ -250,7 +284,7 @@ function CountsBlock(props: { c: ConsoleContext; campaign: CampaignRow; counts: 
   return (
     <section id="campaign-counts" class="card" aria-labelledby="counts-title" data-testid="campaign-counts" data-status={props.campaign.status} {...(live ? { "data-refresh": String(active ? COUNTS_REFRESH_MS : COUNTS_REFRESH_MS * 2) } : {})}>
       <h2 id="counts-title">{t("campaigns.counts.title")} {statusPill(props.c, props.campaign.status)}</h2>
-      <p class="muted">{whenText(props.c, props.campaign)}</p>
+      {stateText(props.c, props.campaign) ? <p data-testid="campaign-state" data-status={props.campaign.status}>{stateText(props.c, props.campaign)}</p> : <p class="muted">{whenText(props.c, props.campaign)}</p>}
       <dl class="import-counts campaign-counts">
         {rows.map(([key, n]) => (
           <div><dt>{t(`campaigns.counts.${key}`)}</dt><dd data-testid={`count-${key}`}>{n}</dd></div>
@@ -270,6 +304,8 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
   const editable = campaign.status === "draft";
   const beforeStart = campaign.status === "draft" || campaign.status === "scheduled";
   const audience = beforeStart ? audienceSize(deps, campaign.filters) : null;
+  // Nobody could receive it now: no "send now" (refused anyway), and a schedule asks to confirm.
+  const nobodyNow = audience !== null && audience.willReceive === 0;
   const filters = describeFilters(c, deps, campaign.filters);
   const quiet = deps.config.QUIET_HOURS;
   const sendableAt = nextSendableAt(now, quiet);
@@ -320,11 +356,19 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
             <Field c={c} name="at" label={t("campaigns.actions.scheduleAt")} hint={t("campaigns.actions.scheduleHint", { start: quiet.startHour, end: quiet.endHour })} errors={errors}>
               {(aria) => <input type="datetime-local" name="at" value={opts.values?.at ?? defaultAt} {...aria} data-testid="field-at" />}
             </Field>
+            {nobodyNow && (
+              <div class="field">
+                <label class="faq-check">
+                  <input type="checkbox" name="confirmEmptyAudience" value="yes" id="confirmEmptyAudience" aria-invalid={errors.confirmEmptyAudience ? "true" : undefined} aria-describedby={errors.confirmEmptyAudience ? "confirmEmptyAudience-error" : undefined} data-testid="field-confirmEmptyAudience" /> {t("campaigns.actions.confirmEmpty")}
+                </label>
+                {errors.confirmEmptyAudience && <p class="field-error" id="confirmEmptyAudience-error" data-testid="error-confirmEmptyAudience">{errors.confirmEmptyAudience}</p>}
+              </div>
+            )}
             <button type="submit" class="button button--secondary" data-testid="campaign-schedule">{t("campaigns.actions.schedule")}</button>
           </form>
         )}
         <div class="actions">
-          {beforeStart && (
+          {beforeStart && !nobodyNow && (
             <form method="post" action={`/staff/campaigns/${campaign.id}/send`} class="inline-form">
               <CsrfField c={c} />
               <button type="submit" class="button" data-confirm={t("campaigns.actions.sendNowConfirm", { count: audience?.willReceive ?? 0 })} data-testid="campaign-send-now">{t("campaigns.actions.sendNow")}</button>
@@ -484,7 +528,8 @@ export function campaignPages(deps: ConsoleDeps) {
     const t = c.var.t;
     const notice = saved === "created" || saved === "updated"
       ? { kind: "success" as const, text: t(`campaigns.review.${saved}`) }
-      : done && ["started", "paused", "resumed", "cancelled", "unscheduled"].includes(done)
+      // What the action did, while it is still what the campaign is doing; after that the state line says it.
+      : done && ({ paused: "paused", resumed: "sending", cancelled: "cancelled", unscheduled: "draft" } as Record<string, CampaignRow["status"]>)[done] === campaign.status
         ? { kind: "success" as const, text: t(`campaigns.actions.${done}`) }
         : done === "scheduled" && campaign.scheduledAt
           ? { kind: "success" as const, text: t("campaigns.actions.scheduled", { time: formatVietnamDateTime(campaign.scheduledAt) }) }
@@ -543,8 +588,9 @@ export function campaignPages(deps: ConsoleDeps) {
     const t = c.var.t;
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return c.html(reviewPage(c, deps, campaign, { errors: { at: t("campaigns.errors.invalid", { field: t("campaigns.actions.scheduleAt") }) }, values: { at } }), 422);
     try {
-      scheduleCampaign(deps, ctxOf(c), campaign.id, at);
+      scheduleCampaign(deps, ctxOf(c), campaign.id, at, { confirmEmptyAudience: body.confirmEmptyAudience === "yes" });
     } catch (err) {
+      if (err instanceof DomainError && err.code === "campaign_audience_empty") return c.html(reviewPage(c, deps, campaign, { errors: { confirmEmptyAudience: t("campaigns.errors.confirmEmpty") }, values: { at } }), 422);
       if (err instanceof DomainError && err.status === 422) return c.html(reviewPage(c, deps, campaign, { errors: { at: refusalText(c, deps, err, "at") }, values: { at } }), 422);
       if (err instanceof DomainError && err.status === 409) return wrongStatus(c, campaign.id);
       throw err;
@@ -558,6 +604,7 @@ export function campaignPages(deps: ConsoleDeps) {
       try {
         run(c, id);
       } catch (err) {
+        if (err instanceof DomainError && err.code === "campaign_audience_empty") return c.html(reviewPage(c, deps, readCampaign(deps, id), { notice: { kind: "error", text: c.var.t("campaigns.actions.sendRefusedEmpty") } }), 409);
         if (err instanceof DomainError && err.status === 409) return wrongStatus(c, id);
         throw err;
       }

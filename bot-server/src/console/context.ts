@@ -4,6 +4,7 @@ import { i18nFor, type Language } from "@hccd/shared";
 
 /** i18next's `t`, fixed to the `staff` namespace. */
 export type StaffT = ReturnType<ReturnType<typeof i18nFor>["getFixedT"]>;
+import type { StaffLogins } from "../services/staff-login.js";
 import type { AppDeps } from "../deps.js";
 import type { AppEnv } from "../env.js";
 import { resolveStaffSession } from "../middleware/staff-auth.js";
@@ -12,7 +13,7 @@ import { mayUse, type StaffArea } from "../staff/permissions.js";
 import { forbiddenPage } from "./layout.js";
 
 /** Everything a console page may use: the whole app's dependencies (the FAQ engine, jobs, clients). */
-export type ConsoleDeps = AppDeps;
+export type ConsoleDeps = AppDeps & { logins: StaffLogins };
 
 /** The console's request context: the app's, plus the staff member's language, texts and CSRF token. */
 export type ConsoleEnv = {
@@ -22,6 +23,8 @@ export type ConsoleEnv = {
     t: StaffT;
     /** The session's CSRF token, for every form (`<CsrfField c={c} />`) and script request. */
     csrf: string;
+    /** Handed-over conversations waiting for the signed-in staff member (null when the handover area is not theirs); counted once per page. */
+    handoverWaiting?: () => { waiting: number; sharedUnclaimed: number } | null;
   };
 };
 export type ConsoleContext = Context<ConsoleEnv>;

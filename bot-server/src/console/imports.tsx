@@ -6,12 +6,14 @@
  * same services as the staff API (services/staff-imports.ts), which apply the officer's scope.
  */
 import { Hono } from "hono";
-import { maskPersonalData } from "@hccd/shared";
+import { LICENCE_COLUMNS, maskPersonalData } from "@hccd/shared";
+import { checkFileSignature, importFormat } from "../services/import-reader.js";
+import { FILE_COLUMN, FileRefused } from "../services/import-reasons.js";
+import { OTHER_PROBLEMS } from "../services/import-report.js";
+import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/import-template.js";
 import {
-  checkXlsxSignature,
   columnName,
   importErrorText,
-  importFormat,
   importReasonText,
   listStaffImports,
   readStaffImport,
@@ -62,6 +64,7 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, error?: string) {
         </div>
         <button type="submit" class="button" data-testid="import-submit">{t("imports.submit")}</button>
       </form>
+      <ImportHelp c={c} deps={deps} />
       <h2>{t("imports.recentTitle")}</h2>
       {imports.length === 0 ? (
         <p class="muted">{t("imports.none")}</p>
@@ -96,6 +99,86 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, error?: string) {
         </div>
       )}
     </ConsolePage>
+  );
+}
+
+/**
+ * What a list must look like (contract 4): every column with its label, key, whether it is
+ * required, how to write it; the service codes the officer may use; the templates to start from.
+ */
+function ImportHelp(props: { c: ConsoleContext; deps: ConsoleDeps }) {
+  const { c } = props;
+  const t = c.var.t;
+  const staff = c.var.staff;
+  const services = importableServices(props.deps.catalogue, staff, c.var.lang);
+  const showAgency = staff.role !== "department";
+  return (
+    <section aria-labelledby="import-help-title" data-testid="import-help">
+      <h2 id="import-help-title">{t("imports.help.title")}</h2>
+      <p>{t("imports.help.intro")}</p>
+      <p class="label" id="import-templates">{t("imports.help.templates")}</p>
+      <p class="actions" aria-labelledby="import-templates">
+        <a class="button button--secondary" href="/staff/imports/template.xlsx" download data-testid="template-xlsx">{t("imports.help.templateXlsx")}</a>
+        <a class="button button--secondary" href="/staff/imports/template.csv" download data-testid="template-csv">{t("imports.help.templateCsv")}</a>
+      </p>
+      <p class="hint">{t("imports.help.templateHint")}</p>
+      <div class="table-wrap">
+        <table data-testid="import-columns">
+          <caption class="muted">{t("imports.help.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("imports.help.table.label")}</th>
+              <th scope="col">{t("imports.help.table.key")}</th>
+              <th scope="col">{t("imports.help.table.required")}</th>
+              <th scope="col">{t("imports.help.table.how")}</th>
+              <th scope="col">{t("imports.help.table.example")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {LICENCE_COLUMNS.map((col) => (
+              <tr>
+                <th scope="row">{col.label}</th>
+                <td><code>{col.key}</code></td>
+                <td>{t(col.required ? "imports.help.required" : "imports.help.optional")}</td>
+                <td>{t(`imports.help.columns.${col.key}.how`)}</td>
+                <td>{t(`imports.help.columns.${col.key}.example`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details class="import-services" data-testid="import-services">
+        <summary>{t("imports.help.servicesTitle", { count: services.length })}</summary>
+        {services.length === 0 ? (
+          <p class="muted">{t("imports.help.servicesNone")}</p>
+        ) : (
+          <>
+            <p>{staff.role === "department" && staff.agency ? t("imports.help.servicesAgency", { agency: staff.agency }) : t("imports.help.servicesAll")}</p>
+            <div class="table-wrap">
+              <table>
+                <caption class="muted">{t("imports.help.servicesCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("imports.help.servicesTable.code")}</th>
+                    <th scope="col">{t("imports.help.servicesTable.name")}</th>
+                    {showAgency && <th scope="col">{t("imports.help.servicesTable.agency")}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {services.map((svc) => (
+                    <tr>
+                      <td><code>{svc.key}</code></td>
+                      <td>{svc.name}</td>
+                      {showAgency && <td>{svc.agency ?? ""}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </details>
+    </section>
   );
 }
 
@@ -135,8 +218,8 @@ function ProblemCounts(props: { c: ConsoleContext; counts: Detail["problemCounts
           <tbody>
             {props.counts.map((g) => (
               <tr>
-                <td>{g.column === "*" ? t("imports.otherProblems") : columnName(g.column, lang)}</td>
-                <td>{g.column === "*" ? "" : importReasonText(g.reason, lang)}</td>
+                <td>{g.column === OTHER_PROBLEMS.column ? t("imports.otherProblems") : g.column === FILE_COLUMN ? t("imports.report.file") : columnName(g.column, lang)}</td>
+                <td>{g.column === OTHER_PROBLEMS.column ? "" : importReasonText(g.reason, lang)}</td>
                 <td class="num">{g.count}</td>
               </tr>
             ))}
@@ -196,7 +279,7 @@ function ReportTable(props: { c: ConsoleContext; detail: Detail; downloadable: b
                 {report.map((r) => (
                   <tr data-row={r.row}>
                     <td class="num">{r.row}</td>
-                    <td>{columnName(r.column, lang)}</td>
+                    <td>{r.column === FILE_COLUMN ? t("imports.report.file") : columnName(r.column, lang)}</td>
                     {/* ID numbers and phones are masked on screen; the officer fixes them from the download. */}
                     <td>
                       {maskPersonalData(r.values[r.column] ?? "")}
@@ -267,9 +350,10 @@ function uploadProblem(c: ConsoleContext, fileName: string, content: Uint8Array)
   }
   if (content.byteLength === 0) return t("imports.empty");
   try {
-    checkXlsxSignature(format, content);
-  } catch {
-    return t("imports.notXlsx");
+    checkFileSignature(format, content);
+  } catch (err) {
+    if (err instanceof FileRefused) return importReasonText(err.message, c.var.lang);
+    throw err;
   }
   return null;
 }
@@ -293,6 +377,16 @@ export function importPages(deps: ConsoleDeps) {
     if (problem) return c.html(listPage(c, deps, problem), 422);
     const { importId } = startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content, requestId: c.var.requestId });
     return c.redirect(`/staff/imports/${encodeURIComponent(importId)}`, 303);
+  });
+
+  // Before "/:id", which would take "template.csv" for an import's id.
+  app.get("/template.csv", (c) => {
+    const file = importTemplateCsv(c.var.lang);
+    return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` });
+  });
+  app.get("/template.xlsx", async (c) => {
+    const file = await importTemplateXlsx(c.var.lang);
+    return c.body(new Uint8Array(file.body), 200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${file.fileName}"` });
   });
 
   app.get("/:id", (c) => c.html(detailPage(c, deps, c.req.param("id"), Number(c.req.query("page") ?? 1) || 1)));

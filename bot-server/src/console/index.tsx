@@ -10,9 +10,10 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_BODY_BYTES } from "../app.js";
-import { DomainError } from "../errors.js";
+import { DomainError, RetryLater } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
-import { staffLogin, staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { consoleAssets } from "./assets.js";
 import { consoleGuard, consoleLanguage, LANG_COOKIE, safeNext, type ConsoleDeps, type ConsoleEnv } from "./context.js";
@@ -23,7 +24,9 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
-import type { StaffArea } from "../staff/permissions.js";
+import { mayUse, type StaffArea } from "../staff/permissions.js";
+import { getWard } from "@hccd/db";
+import { handoverWaitingCounts } from "../services/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],
@@ -73,13 +76,14 @@ export function consoleRoutes(deps: ConsoleDeps) {
     if (site && site !== "same-origin" && site !== "none") return c.html(loginPage(c, { next, error: "csrf", username }), 403);
     if (!username || !password) return c.html(loginPage(c, { next, error: "missing", username }), 422);
     try {
-      const r = staffLogin(deps, { username, password, requestId: c.var.requestId });
+      const r = await deps.logins.login({ username, password, client: clientKey(clientAddress(c, deps.config.TRUST_PROXY_HOPS)), requestId: c.var.requestId });
       setCookie(c, STAFF_COOKIE, r.token, { path: "/", httpOnly: true, sameSite: "Strict", secure: isHttps(c.req.url, c.req.header("x-forwarded-proto")), maxAge: Math.floor(STAFF_SESSION_MS / 1000) });
       return c.redirect(next, 303);
     } catch (err) {
-      if (err instanceof DomainError && err.code === "account_locked") {
-        const until = /after (\S+)$/.exec(err.message)?.[1];
-        return c.html(loginPage(c, { next, error: "locked", username, until: until ? new Date(until) : null }), 423);
+      if (err instanceof RetryLater) {
+        c.header("retry-after", String(err.retryAfterSeconds));
+        const until = new Date(deps.now().getTime() + err.retryAfterSeconds * 1000);
+        return c.html(loginPage(c, { next, error: err.status === 429 ? "locked" : "busy", username, until }), err.status);
       }
       if (err instanceof DomainError && err.status === 401) return c.html(loginPage(c, { next, error: "wrong", username }), 401);
       throw err;
@@ -109,8 +113,20 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
   });
 
+  // How many handed-over conversations wait for the staff member (the navigation's badge, the home
+  // page): asked when a page is drawn, once, after the area's guard has found who is signed in.
+  app.use("*", async (c, next) => {
+    let counted: { waiting: number; sharedUnclaimed: number } | null | undefined;
+    c.set("handoverWaiting", () => {
+      const staff = c.get("staff");
+      counted ??= staff && mayUse(staff.role, "handover") ? handoverWaitingCounts(deps, staff) : null;
+      return counted;
+    });
+    await next();
+  });
+
   app.use("/", consoleGuard(deps, "session"));
-  app.get("/", (c) => c.html(homePage(c)));
+  app.get("/", (c) => c.html(homePage(c, deps)));
 
   for (const [area, path, pages] of AREAS) {
     app.use(path, consoleGuard(deps, area));
@@ -139,7 +155,7 @@ function isHttps(url: string, forwardedProto: string | undefined): boolean {
   return url.startsWith("https:") || forwardedProto === "https";
 }
 
-type LoginError = "wrong" | "locked" | "missing" | "csrf";
+type LoginError = "wrong" | "locked" | "busy" | "missing" | "csrf";
 
 function loginPage(c: Parameters<typeof homePage>[0], opts: { next: string; error?: LoginError; message?: "expired" | "loggedOut" | null; username?: string; until?: Date | null }) {
   const t = c.var.t;
@@ -180,14 +196,22 @@ function loginPage(c: Parameters<typeof homePage>[0], opts: { next: string; erro
   );
 }
 
-function homePage(c: import("./context.js").ConsoleContext) {
+function homePage(c: import("./context.js").ConsoleContext, deps: ConsoleDeps) {
   const t = c.var.t;
   const staff = c.var.staff;
+  const handover = c.var.handoverWaiting?.() ?? null;
   return (
     <ConsolePage c={c} title={t("home.title")} section="home">
       <p>{t("home.intro")}</p>
       {staff.agency && <p>{t("home.scopeAgency", { agency: staff.agency })}</p>}
-      {staff.wardCode && <p>{t("home.scopeWard", { ward: staff.wardCode })}</p>}
+      {staff.wardCode && <p>{t("home.scopeWard", { ward: getWard(deps.db, staff.wardCode)?.name ?? staff.wardCode })}</p>}
+      {handover && handover.waiting > 0 && (
+        <p>
+          <a href="/staff/handover" data-testid="home-handover-waiting" data-waiting={String(handover.waiting)}>
+            {t("home.handoverWaiting", { count: handover.waiting, shared: handover.sharedUnclaimed })}
+          </a>
+        </p>
+      )}
       <div class="grid">
         {homeSections(c).map((area) => (
           <a class="card" href={`/staff/${area}`} data-testid={`home-${area}`}>

@@ -188,39 +188,36 @@ function IndicatorCard(props: { c: ConsoleContext; id: string; title: string; ap
   );
 }
 
-const BAR = { left: 190, width: 380, row: 28, height: 18 };
-
 /**
  * Horizontal bars (share 0–1 or a count against `max`), an optional dashed target line, the value
- * written after each bar. `role="img"` with a title: the table under it carries the same figures.
+ * written after each bar. The words are HTML, at the page's own size and wrapping on a phone; each
+ * bar is a small SVG whose length is a percentage of its track: a chart drawn as one scaled SVG
+ * shrank its 12 px labels to 6 px at 390 px. `role="img"` with its name: the table under it
+ * carries the same figures.
  */
-function HBarChart(props: { id: string; label: string; rows: { label: string; value: number | null; text: string }[]; max: number; target?: { value: number; label: string } }) {
-  const h = props.rows.length * BAR.row + 24;
-  const x = (v: number) => BAR.left + (props.max > 0 ? (Math.min(v, props.max) / props.max) * BAR.width : 0);
+function HBarChart(props: { id: string; label: string; rows: { label: string; value: number | null; text: string; fill?: string }[]; max: number; target?: { value: number; label: string } }) {
+  const share = (v: number) => (props.max > 0 ? Math.min(Math.max(v, 0), props.max) / props.max : 0);
+  const percent = (v: number) => `${(share(v) * 100).toFixed(2)}%`;
   return (
-    <svg class="chart" role="img" aria-labelledby={`${props.id}-chart-title`} viewBox={`0 0 ${BAR.left + BAR.width + 90} ${h}`} width={BAR.left + BAR.width + 90} height={h} data-testid={`chart-${props.id}`}>
-      <title id={`${props.id}-chart-title`}>{props.label}</title>
-      {props.rows.map((r, i) => (
-        <g>
-          <text x={BAR.left - 8} y={i * BAR.row + 14 + 4} text-anchor="end">
-            {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
-          </text>
-          <rect x={BAR.left} y={i * BAR.row + 4} width={BAR.width} height={BAR.height} fill="#eef1f5" />
-          {r.value !== null && <rect x={BAR.left} y={i * BAR.row + 4} width={Math.max(0, x(r.value) - BAR.left)} height={BAR.height} fill="#1a56a8" />}
-          <text x={BAR.left + BAR.width + 6} y={i * BAR.row + 14 + 4}>
-            {r.text}
-          </text>
-        </g>
+    <div class="chart hbars" role="img" aria-label={props.label} data-testid={`chart-${props.id}`}>
+      {props.rows.map((r) => (
+        <div class="hbars__row">
+          <span class="hbars__label" data-chart-text>{r.label}</span>
+          <svg class="hbars__track" width="100%" height="18" aria-hidden="true" focusable="false">
+            <rect x="0" y="0" width="100%" height="18" fill="#eef1f5" />
+            {r.value !== null && <rect x="0" y="0" width={percent(r.value)} height="18" fill={r.fill ?? "#1a56a8"} />}
+            {props.target && <line x1={percent(props.target.value)} x2={percent(props.target.value)} y1="0" y2="18" stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3" />}
+          </svg>
+          <span class="hbars__value" data-chart-text>{r.text}</span>
+        </div>
       ))}
       {props.target && (
-        <g>
-          <line x1={x(props.target.value)} x2={x(props.target.value)} y1={0} y2={props.rows.length * BAR.row + 4} stroke="#b3261e" stroke-width={2} stroke-dasharray="4 3" />
-          <text x={x(props.target.value)} y={props.rows.length * BAR.row + 18} text-anchor="end">
-            {props.target.label}
-          </text>
-        </g>
+        <p class="hbars__legend">
+          <svg width="14" height="18" aria-hidden="true" focusable="false"><line x1="7" x2="7" y1="0" y2="18" stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3" /></svg>
+          <span data-chart-text>{props.target.label}</span>
+        </p>
       )}
-    </svg>
+    </div>
   );
 }
 
@@ -377,7 +374,8 @@ function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref
   return (
     <IndicatorCard c={c} id="faq" title={t("indicators.faq.title")} appliesTo={q.appliesTo} exportHref={props.exportHref}>
       <p data-testid="faq-summary">
-        <strong>{t("indicators.faq.summary", { answered: int(q.answered, lang), asked: int(q.asked, lang), share: pct(q.answeredShare, lang) })}</strong>
+        <strong>{t("indicators.faq.summary", { answered: int(q.answered, lang), asked: int(q.asked, lang), share: pct(q.answeredShare, lang) })}</strong>{" "}
+        <span data-testid="faq-person-requests">{t("indicators.faq.personRequests", { count: int(q.personRequests, lang) })}</span>
       </p>
       {q.asked === 0 ? (
         <p class="muted">{t("indicators.noData")}</p>
@@ -400,17 +398,21 @@ function FaqCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref
           t("indicators.faq.columns.asked"),
           t("indicators.faq.columns.answered"),
           t("indicators.faq.columns.answeredShare"),
+          t("indicators.faq.columns.personRequests"),
           t("indicators.faq.columns.unanswered"),
           t("indicators.faq.columns.distinct"),
           t("indicators.faq.columns.resolved"),
         ]}
         rows={[
-          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.asked, lang), int(r.answered, lang), pct(r.answeredShare, lang), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
-          [t("indicators.total"), int(q.asked, lang), int(q.answered, lang), pct(q.answeredShare, lang), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
+          ...q.byChannel.map((r) => [t(`indicators.faq.channels.${r.channel}`), int(r.asked, lang), int(r.answered, lang), pct(r.answeredShare, lang), int(r.personRequests, lang), int(r.logged, lang), int(r.distinct, lang), int(r.resolved, lang)]),
+          [t("indicators.total"), int(q.asked, lang), int(q.answered, lang), pct(q.answeredShare, lang), int(q.personRequests, lang), int(q.unanswered, lang), int(q.distinctUnanswered, lang), int(q.resolvedByStaff, lang)],
         ]}
       />
       <p class="hint" data-testid="faq-definition">
         {t("indicators.faq.definition")}
+      </p>
+      <p class="hint" data-testid="faq-person-requests-definition">
+        {t("indicators.faq.personRequestsDefinition")}
       </p>
     </IndicatorCard>
   );
@@ -456,48 +458,18 @@ function DeliveryCard(props: { c: ConsoleContext; report: IndicatorReport; expor
   const lang = c.var.lang;
   const d = report.delivery;
   const max = Math.max(0, ...d.channels.flatMap((ch) => SERIES.map((s) => ch[s.key])));
-  const W = 560;
-  const H = 220;
-  const base = 180;
-  const group = (W - 60) / d.channels.length;
-  const bar = 28;
-  const y = (v: number) => base - (max > 0 ? (v / max) * 150 : 0);
   const cols = ["queued", "sent", "delivered", "failed", "cancelled"] as const;
   return (
     <IndicatorCard c={c} id="delivery" title={t("indicators.delivery.title")} appliesTo={d.appliesTo} exportHref={props.exportHref}>
       {max === 0 ? (
         <p class="muted">{t("indicators.noData")}</p>
       ) : (
-        <svg class="chart" role="img" aria-labelledby="delivery-chart-title" viewBox={`0 0 ${W} ${H}`} width={W} height={H} data-testid="chart-delivery">
-          <title id="delivery-chart-title">{t("indicators.delivery.chartLabel")}</title>
-          <line x1={40} x2={W - 10} y1={base} y2={base} stroke="#5f6b7a" />
-          {d.channels.map((ch, gi) => (
-            <g>
-              {SERIES.map((s, si) => {
-                const x = 50 + gi * group + si * (bar + 4);
-                return (
-                  <g>
-                    <rect x={x} y={y(ch[s.key])} width={bar} height={base - y(ch[s.key])} fill={s.fill} />
-                    <text x={x + bar / 2} y={y(ch[s.key]) - 4} text-anchor="middle">
-                      {int(ch[s.key], lang)}
-                    </text>
-                  </g>
-                );
-              })}
-              <text x={50 + gi * group + (SERIES.length * (bar + 4)) / 2} y={base + 18} text-anchor="middle">
-                {t(`indicators.delivery.channels.${ch.channel}`)}
-              </text>
-            </g>
-          ))}
-          {SERIES.map((s, si) => (
-            <g>
-              <rect x={W - 130} y={10 + si * 18} width={12} height={12} fill={s.fill} />
-              <text x={W - 112} y={20 + si * 18}>
-                {t(`indicators.delivery.columns.${s.key}`)}
-              </text>
-            </g>
-          ))}
-        </svg>
+        <HBarChart
+          id="delivery"
+          label={t("indicators.delivery.chartLabel")}
+          max={max}
+          rows={d.channels.flatMap((ch) => SERIES.map((s) => ({ label: `${t(`indicators.delivery.channels.${ch.channel}`)}: ${t(`indicators.delivery.columns.${s.key}`)}`, value: ch[s.key], text: int(ch[s.key], lang), fill: s.fill })))}
+        />
       )}
       <Table
         testId="delivery-table"

@@ -85,6 +85,7 @@ export function ConsolePage(props: { c: ConsoleContext; title: string; section?:
                 <li>
                   <a href={`/staff/${area}`} aria-current={props.section === area ? "page" : undefined} data-testid={`nav-${area}`}>
                     {t(`nav.${area}`)}
+                    {area === "handover" && <WaitingBadge c={c} />}
                   </a>
                 </li>
               ))}
@@ -98,6 +99,18 @@ export function ConsolePage(props: { c: ConsoleContext; title: string; section?:
       </body>
     </html>
     </>
+  );
+}
+
+/** How many handed-over conversations wait for this staff member, beside the area's name. */
+function WaitingBadge(props: { c: ConsoleContext }) {
+  const n = props.c.var.handoverWaiting?.()?.waiting ?? 0;
+  if (n === 0) return null;
+  return (
+    <span class="nav__badge" data-testid="nav-handover-waiting">
+      {n}
+      <span class="visually-hidden">{` ${props.c.var.t("nav.waiting")}`}</span>
+    </span>
   );
 }
 

@@ -4,7 +4,7 @@ import { DOMAIN_DIR, domainFilesPresent, readDomainTsv } from "@hccd/shared/test
 import { FAQ_ENTRIES } from "./content/index.js";
 
 /**
- * Every service of the catalogue (shared/domain/*.tsv) and the entry that answers for it. Several
+ * Every service of the catalogue (shared/src/catalogue/lists/*.tsv) and the entry that answers for it. Several
  * rows are one service seen twice ("nhắc hạn" and "gợi ý thủ tục" of the same licence): they
  * share an entry.
  */
@@ -156,8 +156,8 @@ describe("FAQ content", () => {
     expect(SERVICE_COVERAGE.filter((s) => s.file === "plan-920")).toHaveLength(59);
   });
 
-  // shared/ sits beside the repository on every developer machine and in CI: its absence is a failure, not a skip.
-  it("the mapping lists exactly the rows of shared/domain/*.tsv", () => {
+  // The lists are kept in the repository (shared/src/catalogue/lists): their absence is a failure, not a skip.
+  it("the mapping lists exactly the rows of the province's lists (shared/src/catalogue/lists/*.tsv)", () => {
     expect(domainFilesPresent(), `the service lists are missing at ${DOMAIN_DIR}`).toBe(true);
     const leadtimes = readDomainTsv("services-2026-06-leadtimes.tsv").map((r) => `${r.section}.${r.no}`);
     const plan = readDomainTsv("services-plan-920.tsv").map((r) => r.no!);

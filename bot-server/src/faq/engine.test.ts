@@ -147,3 +147,20 @@ describe("the default engine", () => {
     expect(faq.entry("birth-fee", "vi")?.source).toBe("Luật Hộ tịch 60/2014/QH13, Điều 11 (miễn lệ phí đăng ký khai sinh đúng hạn)");
   });
 });
+
+describe("the built-in FAQ (issue 13)", () => {
+  const faq = createFaqEngine(FAQ_ENTRIES);
+
+  it.each([
+    ["OA nay lam dc j vay", "hccd-services"],
+    ["Zalo OA này dùng để làm gì?", "hccd-services"],
+    ["OA này của ai vậy, có phải lừa đảo không", "hccd-official"],
+    ["lam so hong co tren nay ko", "hccd-not-listed"],
+  ])("%s → %s", (question, id) => {
+    expect(faq.ask(question).matches[0]?.id).toBe(id);
+  });
+
+  it("takes 'what time is it' for small talk, not the quiet hours", () => {
+    expect(faq.ask("may gio roi ad").answered).toBe(false);
+  });
+});

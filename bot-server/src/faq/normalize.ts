@@ -154,6 +154,44 @@ const PHRASES: ReadonlyArray<readonly [string, string]> = [
   ["citizen id", "can cuoc"],
   ["x ray", "x quang"],
   ["xray", "x quang"],
+  // Without accents a word of these compounds is a stopword ("cả", "nhà" as in "nhé", "tôi"), so
+  // only the accented question kept it: one term for both.
+  ["ca nhan", "ca_nhan"],
+  ["nha nuoc", "nha_nuoc"],
+  ["so do", "so_do"],
+  ["so hong", "so_do"],
+  // "How far has it got": progress of a dossier ("tới đâu rồi" typed plain reads "tôi đâu rồi").
+  ["toi dau roi", "tien_do"],
+  ["den dau roi", "tien_do"],
+  ["o buoc nao", "tien_do"],
+  ["toi buoc nao", "tien_do"],
+  ["tien do", "tien_do"],
+  // "What can it do": the meaning is all in words that are otherwise fillers ("làm được gì").
+  ["lam duoc gi", "chuc_nang"],
+  ["lam gi duoc", "chuc_nang"],
+  ["de lam gi", "chuc_nang"],
+  ["giup duoc gi", "chuc_nang"],
+  ["ho tro duoc gi", "chuc_nang"],
+  ["lam duoc nhung gi", "chuc_nang"],
+  ["giup duoc nhung gi", "chuc_nang"],
+  ["giup duoc nhung viec gi", "chuc_nang"],
+  ["lam duoc nhung viec gi", "chuc_nang"],
+  ["ho tro duoc nhung gi", "chuc_nang"],
+  // "What time is it" is small talk, not the quiet hours.
+  ["may gio roi", "gio_hien_tai"],
+  // A newborn: "vừa đẻ", "vừa sinh" like "mới đẻ" ("đẻ" typed plain is "để", a filler).
+  ["vua de", "so sinh"],
+  ["vua sinh", "so sinh"],
+  // "Trễ lịch", "trễ hẹn" typed plain read "trẻ": a missed appointment, not a child.
+  ["tre lich", "lo lich"],
+  ["tre hen", "lo hen"],
+  ["tro lai", "lai"],
+  // The hotline by all its names.
+  ["duong day nong", "tong_dai"],
+  ["tong dai", "tong_dai"],
+  ["hotline", "tong_dai"],
+  // A fake channel is the scam the citizen fears.
+  ["gia mao", "lua dao"],
 ];
 
 /**
@@ -270,6 +308,9 @@ interface Word {
   keep?: boolean;
 }
 
+/** A table's own entry for a word the user typed ("constructor" is not an abbreviation of Object's). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 /** Step 3: abbreviations and teen-code, in context. */
 function expandInContext(tokens: RawToken[]): Word[] {
   const out: Word[] = [];
@@ -283,7 +324,7 @@ function expandInContext(tokens: RawToken[]): Word[] {
     const prev = out[out.length - 1]?.w;
     const next = folded[i + 1];
     // A unit right after a number: "14t", "60 ng", "21h".
-    const unit = UNITS[f];
+    const unit = own(UNITS, f);
     if (prev !== undefined && IS_NUMBER.test(prev) && unit !== undefined) {
       push(unit);
       continue;
@@ -329,13 +370,13 @@ function expandInContext(tokens: RawToken[]): Word[] {
       push("tre");
       continue;
     }
-    const toned = TONED[raw];
+    const toned = own(TONED, raw);
     if (toned !== undefined) {
       push(toned);
       continue;
     }
     // Abbreviations are typed without accents, except đ ("đc", "đk", "sđt").
-    const expansion = ABBREVIATIONS[f];
+    const expansion = own(ABBREVIATIONS, f);
     if (expansion !== undefined && (raw === f || raw.replace(/đ/g, "d") === f)) {
       push(expansion);
       continue;
@@ -355,15 +396,25 @@ const SINGLE_LETTER_PRONOUNS = new Set(["t", "e", "a", "c", "b", "m"]);
 const PHRASE_TABLE: ReadonlyArray<{ from: string[]; to: string[] }> = PHRASES.map(([from, to]) => ({ from: from.split(" "), to: to.split(" ") })).sort(
   (a, b) => b.from.length - a.from.length,
 );
-const PHRASE_FIRST = new Set(PHRASE_TABLE.map((p) => p.from[0]!));
+/** The phrases by their first word (longest first), so that a common first word ("ở", "làm") costs one lookup. */
+const PHRASES_BY_FIRST: ReadonlyMap<string, ReadonlyArray<{ from: string[]; to: string[] }>> = (() => {
+  const m = new Map<string, { from: string[]; to: string[] }[]>();
+  for (const p of PHRASE_TABLE) {
+    const list = m.get(p.from[0]!) ?? [];
+    list.push(p);
+    m.set(p.from[0]!, list);
+  }
+  return m;
+})();
 
 function applyPhrases(words: Word[]): Word[] {
   const out: Word[] = [];
   for (let i = 0; i < words.length; ) {
     const first = words[i]!;
     let matched = false;
-    if (PHRASE_FIRST.has(first.w)) {
-      for (const p of PHRASE_TABLE) {
+    const candidates = PHRASES_BY_FIRST.get(first.w);
+    if (candidates) {
+      for (const p of candidates) {
         if (p.from.length > words.length - i) continue;
         let ok = true;
         for (let k = 0; k < p.from.length; k++) {
@@ -389,9 +440,12 @@ function applyPhrases(words: Word[]): Word[] {
 }
 
 /** Step 6: a word typed with accents is dropped only if that accented form is a stopword. */
-function isDropped(word: Word, term: string): boolean {
+function isDropped(word: Word): boolean {
   if (word.keep) return false;
-  return word.typed !== undefined ? STOP_TONED.has(word.typed) : STOP_PLAIN.has(term);
+  if (word.typed !== undefined) return STOP_TONED.has(word.typed);
+  // As typed ("need", "tell" before their doubled letter is collapsed) or with repeats collapsed
+  // ("khongggg"), but not once stemmed: "change" stems to "chang", which is "chẳng".
+  return STOP_PLAIN.has(word.w) || STOP_PLAIN.has(unifyIY(collapseRepeats(word.w)));
 }
 
 /**
@@ -399,9 +453,11 @@ function isDropped(word: Word, term: string): boolean {
  * "renew". Crude, but the same on both sides.
  */
 function englishStem(w: string): string {
-  if (w.length < 6 || isSyllable(w) || !/^[a-z]+$/.test(w)) return w;
-  const m = /^(.{4,}?)(ing|ed|al|ation|ment)$/.exec(w);
-  return m ? m[1]! : w;
+  if (w.length < 5 || isSyllable(w) || !/^[a-z]+$/.test(w)) return w;
+  const m = w.length >= 6 ? /^(.{4,}?)(ing|ed|al|ation|ment)$/.exec(w) : null;
+  // A silent final e goes too, so that "lapse", "lapses" and "lapsed", "change" and "changed" meet.
+  const stem = m ? m[1]! : w;
+  return stem.length >= 5 && /[sgcvz]e$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** Step 5: spelling normalisation of one folded word. */
@@ -421,7 +477,7 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): string[] {
   const kept: Word[] = [];
   for (const word of applyPhrases(words)) {
     const term = spelling(word.w);
-    if (!term || isDropped(word, term) || (opts.english && STOP_ENGLISH_ONLY.has(term))) continue;
+    if (!term || isDropped(word) || (opts.english && (STOP_ENGLISH_ONLY.has(term) || STOP_ENGLISH_ONLY.has(word.w)))) continue;
     kept.push({ w: term, keep: true });
   }
   // Phrases again once the fillers are gone: "tải thêm app" → "tải ứng dụng" → "cài ứng dụng".
@@ -503,4 +559,22 @@ function splitGlued(t: string, known: (term: string) => boolean): string[] | und
     }
   }
   return undefined;
+}
+
+/**
+ * The text's words, folded, with the abbreviations and teen-code of step 3 expanded and repeated
+ * letters collapsed, but nothing dropped or merged: for intent rules (person-request.ts) that need
+ * the function words the search drops ("cho", "với", "gặp", "không"). Own-property lookups only,
+ * so a word like "constructor" is a word, not a key of Object's prototype.
+ */
+export function foldedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const { raw, folded } of rawTokens(text)) {
+    const toned = Object.hasOwn(TONED, raw) ? TONED[raw] : undefined;
+    const abbreviation = (raw === folded || raw.replace(/đ/g, "d") === folded) && Object.hasOwn(ABBREVIATIONS, folded) ? ABBREVIATIONS[folded] : undefined;
+    const expansion = toned ?? abbreviation;
+    if (expansion !== undefined) out.push(...expansion.split(" "));
+    else out.push(collapseRepeats(folded));
+  }
+  return out;
 }

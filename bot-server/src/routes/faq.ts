@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
-import { errorEnvelopeSchema, faqAnswerSchema, faqAskRequestSchema } from "@hccd/shared";
+import { errorEnvelopeSchema, faqAskRequestSchema, faqAskResponseSchema } from "@hccd/shared";
 import type { Db } from "@hccd/db";
-import { recordFaqQuestion } from "../services/faq-log.js";
+import { askFaq } from "../services/faq-ask.js";
 import type { AppEnv } from "../env.js";
 import type { FaqService } from "../bot/context.js";
 import { validationHook } from "../validation-hook.js";
@@ -13,7 +13,10 @@ const askRoute = createRoute({
   summary: "Answer a question from the FAQ (Vietnamese as typed on phones, or English)",
   request: { body: { required: true, content: { "application/json": { schema: faqAskRequestSchema } } } },
   responses: {
-    200: { description: "Matches, best first; `answered` is false below the confidence threshold", content: { "application/json": { schema: faqAnswerSchema } } },
+    200: {
+      description: "Matches, best first; `answered` is false below the confidence threshold, and for a request for a person (`asksForPerson`)",
+      content: { "application/json": { schema: faqAskResponseSchema } },
+    },
     422: { description: "No question", content: { "application/json": { schema: errorEnvelopeSchema } } },
   },
 });
@@ -23,9 +26,7 @@ export function faqRoutes(deps: { db: Db; faq: FaqService; now: () => Date }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(askRoute, (c) => {
     const { question, lang, source } = c.req.valid("json");
-    const result = deps.faq.ask(question, lang ?? "vi");
-    recordFaqQuestion(deps.db, { question, language: lang ?? "vi", result, channel: source ?? "api", at: deps.now() });
-    return c.json(result, 200);
+    return c.json(askFaq(deps, { question, language: lang ?? "vi", channel: source ?? "api" }), 200);
   });
   return app;
 }

@@ -43,6 +43,16 @@ describe("citizen authentication", () => {
     expect((await world.call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken: token } })).status).toBe(422);
     expect((await world.call("POST", "/api/me/phone", { token: accessToken, body: {} })).status).toBe(422);
   });
+
+  it("refuses a phone token that could not be one (non-ASCII, control characters) with 422, not 500", async () => {
+    world = createTestWorld();
+    const { accessToken } = world.sim!.zalo!.issueAccessToken({ name: "A" });
+    for (const phoneToken of ["Ðặng", "a\u0000b", "١٢٣٤", "x y"]) {
+      const res = await world.call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken } });
+      expect(res.status, phoneToken).toBe(422);
+      expect(await readJson(res)).toMatchObject({ error: { fields: [{ path: "phoneToken" }] } });
+    }
+  });
 });
 
 describe("only the child's parents see or act on the draft", () => {

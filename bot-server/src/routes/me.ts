@@ -24,7 +24,7 @@ import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 import { openRenewalDraft } from "../services/renewal-drafts.js";
 import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/draft-attachments.js";
 import { consentsOfCitizen, myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
-import { getZaloUser, setZaloUserPhone, type ZaloUser } from "@hccd/db";
+import { getZaloUser, setZaloUserVerifiedPhone, type ZaloUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import type { ZaloGraphClient } from "../adapters/zalo/types.js";
@@ -132,7 +132,7 @@ export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue
       throw e;
     }
     const now = deps.now();
-    setZaloUserPhone(deps.db, c.var.citizen.id, phone, now);
+    setZaloUserVerifiedPhone(deps.db, c.var.citizen.id, phone, now);
     audit(deps.db, { at: now, actor: { kind: "citizen", id: c.var.citizen.id }, action: "phone.linked", target: { kind: "zalo_user", id: c.var.citizen.id }, requestId: c.var.requestId });
     const user = getZaloUser(deps.db, c.var.citizen.id) ?? c.var.citizen;
     return c.json(profileOf(user), 200);

@@ -28,6 +28,11 @@ describe("GET /api/rules/*", () => {
     ["/api/rules/id-card-renewal?dob=2000-13-01", ["query.dob", "query.issued"]],
     ["/api/rules/vaccination-schedule?dob=20/11/2026", ["query.dob"]],
     ["/api/rules/vaccination-schedule", ["query.dob"]],
+    // Found by the fuzzer: real calendar dates no one was born on answered 500.
+    ["/api/rules/vaccination-schedule?dob=9999-12-31", ["query.dob"]],
+    ["/api/rules/vaccination-schedule?dob=0000-00-00", ["query.dob"]],
+    ["/api/rules/vaccination-schedule?dob=1800-01-01", ["query.dob"]],
+    ["/api/rules/id-card-renewal?dob=9999-12-31&issued=9999-12-31", ["query.dob", "query.issued"]],
   ])("%s → 422 naming %j", async (path, fields) => {
     w = createTestWorld();
     const res = await w.call("GET", path);

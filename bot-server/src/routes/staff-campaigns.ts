@@ -54,9 +54,9 @@ const routes = {
   campaignAudience: createRoute({ method: "get", path: "/{id}/audience", tags, security, summary: "How many the campaign's target group reaches now", request: { params: idParam }, responses: { 200: json(campaignAudienceSchema, "Audience size"), 404: notFound, ...authErrors } }),
   preview: createRoute({ method: "post", path: "/{id}/preview", tags, security, summary: "Exactly what one audience member would get, in their language (audited)", request: { params: idParam, ...body(campaignPreviewRequestSchema) }, responses: { 200: json(campaignPreviewSchema, "The text"), 404: notFound, 422: err("Not in the target group"), ...authErrors } }),
   test: createRoute({ method: "post", path: "/{id}/test", tags, security, summary: "Test-send to your own Zalo (your phone, linked to a follower); marked, not counted", request: { params: idParam, ...body(campaignTestSendSchema) }, responses: { 202: json(campaignTestSentSchema, "Queued"), 404: notFound, 422: err("The phone is not linked to a reachable follower"), ...authErrors } }),
-  schedule: createRoute({ method: "post", path: "/{id}/schedule", tags, security, summary: "Schedule a draft at a time in Vietnam (future, outside quiet hours)", request: { params: idParam, ...body(campaignScheduleSchema) }, responses: { 200: json(campaignSchema, "Scheduled"), 404: notFound, 409: wrongStatus, 422: err("The time is past or in quiet hours"), ...authErrors } }),
+  schedule: createRoute({ method: "post", path: "/{id}/schedule", tags, security, summary: "Schedule a draft at a time in Vietnam (future, outside quiet hours)", request: { params: idParam, ...body(campaignScheduleSchema) }, responses: { 200: json(campaignSchema, "Scheduled"), 404: notFound, 409: wrongStatus, 422: err("The time is past or in quiet hours, or `campaign_audience_empty`: nobody can receive it now (why is in the message) and `confirmEmptyAudience` is not true"), ...authErrors } }),
   unschedule: createRoute({ method: "post", path: "/{id}/unschedule", tags, security, request: { params: idParam }, responses: { 200: json(campaignSchema, "Back to draft"), 404: notFound, 409: wrongStatus, ...authErrors } }),
-  send: createRoute({ method: "post", path: "/{id}/send", tags, security, summary: "Send now: the audience is recorded in the background and fed to the outbox in waves", request: { params: idParam }, responses: { 202: json(campaignSchema, "Sending"), 404: notFound, 409: wrongStatus, ...authErrors } }),
+  send: createRoute({ method: "post", path: "/{id}/send", tags, security, summary: "Send now: the audience is recorded in the background and fed to the outbox in waves", request: { params: idParam }, responses: { 202: json(campaignSchema, "Sending"), 404: notFound, 409: err("`campaign_wrong_status`, or `campaign_audience_empty`: nobody in the target group can receive it now (why is in the message; schedule it instead)"), ...authErrors } }),
   pause: createRoute({ method: "post", path: "/{id}/pause", tags, security, request: { params: idParam }, responses: { 200: json(campaignSchema, "Paused: unsent messages held"), 404: notFound, 409: wrongStatus, ...authErrors } }),
   resume: createRoute({ method: "post", path: "/{id}/resume", tags, security, request: { params: idParam }, responses: { 200: json(campaignSchema, "Sending again"), 404: notFound, 409: wrongStatus, ...authErrors } }),
   cancel: createRoute({ method: "post", path: "/{id}/cancel", tags, security, summary: "Cancel: unsent messages are not sent; sent ones stay counted", request: { params: idParam }, responses: { 200: json(campaignSchema, "Cancelled"), 404: notFound, 409: wrongStatus, ...authErrors } }),
@@ -84,7 +84,10 @@ export function staffCampaignRoutes(deps: ServiceDeps & { jobs: BackgroundJobs }
     const r = testSendCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").phone);
     return c.json({ outboxId: r.outboxId, language: r.language, deferredUntil: r.deferredUntil?.toISOString() ?? null }, 202);
   });
-  app.openapi(routes.schedule, (c) => c.json(summary(scheduleCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").at)), 200));
+  app.openapi(routes.schedule, (c) => {
+    const body = c.req.valid("json");
+    return c.json(summary(scheduleCampaign(deps, ctx(c), c.req.valid("param").id, body.at, { confirmEmptyAudience: body.confirmEmptyAudience })), 200);
+  });
   app.openapi(routes.unschedule, (c) => c.json(summary(unscheduleCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
   app.openapi(routes.send, (c) => c.json(summary(sendCampaignNow(deps, ctx(c), c.req.valid("param").id)), 202));
   app.openapi(routes.pause, (c) => c.json(summary(pauseCampaign(deps, ctx(c), c.req.valid("param").id)), 200));

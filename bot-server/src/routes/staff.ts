@@ -16,7 +16,9 @@ import type { StaffUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { AppDeps, ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { staffLogin, staffLogout } from "../services/staff-auth.js";
+import { staffLogout } from "../services/staff-auth.js";
+import type { StaffLogins } from "../services/staff-login.js";
+import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { listStaffImports, readStaffImport, rejectedRowsCsv, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
 import { staffAuditRoutes } from "./staff-audit.js";
 import { staffCampaignRoutes } from "./staff-campaigns.js";
@@ -43,7 +45,11 @@ export function staffProfile(u: StaffUser): StaffProfile {
 const loginRoute = createRoute({
   method: "post", path: "/session", tags: ["staff"], summary: "Log in (username and password) for a session token",
   request: { body: { required: true, content: { "application/json": { schema: staffLoginRequestSchema } } } },
-  responses: { 200: json(staffSessionSchema, "Logged in"), 401: err("Wrong username or password"), 422: err("Missing fields"), 423: err("Locked after repeated failures") },
+  responses: {
+    200: json(staffSessionSchema, "Logged in"), 401: err("Wrong username or password"), 422: err("Missing fields"),
+    429: err("Too many failed logins from this client or for this username: try again after Retry-After seconds"),
+    503: err("Too many logins are being checked: try again after Retry-After seconds"),
+  },
 });
 const logoutRoute = createRoute({ method: "delete", path: "/session", tags: ["staff"], security, responses: { 204: { description: "Logged out" }, ...authErrors } });
 const meRoute = createRoute({ method: "get", path: "/me", tags: ["staff"], security, responses: { 200: json(staffProfileSchema, "The logged-in staff member"), ...authErrors } });
@@ -51,7 +57,7 @@ const uploadSchema = z.object({ file: z.any().openapi({ type: "string", format: 
 const startImportRoute = createRoute({
   method: "post", path: "/imports", tags: ["staff"], security, summary: "Import a department's list (contract 4); answers at once, the import runs in the background",
   request: { body: { required: true, content: { "multipart/form-data": { schema: uploadSchema } } } },
-  responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, or not .csv/.xlsx"), ...authErrors },
+  responses: { 202: json(importAcceptedSchema, "Started: follow it at /api/staff/imports/{id}"), 413: err("File too large"), 422: err("No file, not .csv/.xlsx, or not what its name says (code file_refused: an .xls or a workbook named .csv, not a workbook…); what the background import refuses is in the import's error and report"), ...authErrors },
 });
 const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their agency's)"), ...authErrors } });
 const importIdParam = z.object({ id: z.string().min(1).max(64) });
@@ -88,6 +94,7 @@ export interface StaffRouteDeps extends ServiceDeps, Pick<AppDeps, "importDir"> 
   catalogue: ReminderCatalogue;
   /** The FAQ in use (rebuilt after staff edits). */
   faq: FaqService;
+  logins: StaffLogins;
 }
 
 /** Staff API (`/api/staff/*`): session, imports, the reminder sweep. */
@@ -104,8 +111,8 @@ export function staffRoutes(deps: StaffRouteDeps) {
   // Uploads are larger than API bodies: their own limit, checked as the body streams in.
   app.post("/imports", bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES, onError: () => { throw new UploadTooLarge(deps.config.IMPORT_MAX_BYTES); } }));
 
-  app.openapi(loginRoute, (c) => {
-    const r = staffLogin(deps, { ...c.req.valid("json"), requestId: c.var.requestId });
+  app.openapi(loginRoute, async (c) => {
+    const r = await deps.logins.login({ ...c.req.valid("json"), client: clientKey(clientAddress(c, deps.config.TRUST_PROXY_HOPS)), requestId: c.var.requestId });
     return c.json({ token: r.token, expiresAt: r.expiresAt.toISOString(), staff: staffProfile(r.user) }, 200);
   });
   app.openapi(logoutRoute, (c) => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClock, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { followEvent, signEvent, textEvent, userEvent } from "../webhook/events.js";
+import { webhookMac } from "../webhook/signature.js";
 import { fixedFaq } from "../testing/fixtures.js";
 import { seedReference } from "../runtime.js";
 
@@ -75,6 +76,63 @@ describe("POST /webhooks/zalo: intake", () => {
     expect(w.inbox(u)).toEqual([]);
   });
 
+  it("refuses signed events outside the time window (6 h old, 1970, a year ahead): answered 200 so Zalo stops resending, kept set aside with the reason, never processed", async () => {
+    const w = world();
+    const u = w.chatUser();
+    const now = w.clock.now().getTime();
+    const HOUR = 3_600_000;
+    const stale = [new Date(now - 6 * HOUR), new Date(0), new Date(now + 365 * 24 * HOUR), new Date(now - 61 * 60_000), new Date(now + 6 * 60_000)];
+    for (const [i, at] of stale.entries()) {
+      const res = await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", at, `old-${i}`));
+      expect(res.status, at.toISOString()).toBe(200);
+      expect(await readJson(res), at.toISOString()).toMatchObject({ ok: false, refused: { code: "timestamp_outside_window" } });
+    }
+    // The same stale event again: deduplicated as before, still not processed.
+    expect(await readJson(await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", stale[0]!, "old-0")))).toMatchObject({ ok: false, duplicate: true });
+    // Inside the window (Zalo's retries of a recent event, a clock a little ahead): processed.
+    await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", new Date(now - 59 * 60_000), "recent-1"));
+    await w.sendEvent(textEvent(w.secrets, u, "hạn đăng ký khai sinh là bao lâu", new Date(now + 4 * 60_000), "recent-2"));
+    await w.settle();
+    expect(w.inbox(u)).toHaveLength(2);
+    const rows = w.handle.sqlite.prepare("select dedupe_key as k, error from inbox where error is not null order by rowid").all() as { k: string; error: string }[];
+    expect(rows.map((r) => r.k)).toEqual(stale.map((_, i) => `msg:user_send_text:old-${i}`));
+    expect(rows[0]!.error).toMatch(/^refused: timestamp .* outside the accepted window/);
+    expect(count(w, "select count(*) as n from inbox where processed_at is null")).toBe(0);
+  });
+
+  it("takes the window from WEBHOOK_MAX_AGE_MS", async () => {
+    const w = world({ env: { WEBHOOK_MAX_AGE_MS: String(24 * 3_600_000) } });
+    const res = await w.sendEvent(textEvent(w.secrets, w.chatUser(), "menu", new Date(w.clock.now().getTime() - 6 * 3_600_000)));
+    expect(await readJson(res)).toEqual({ ok: true, duplicate: false });
+  });
+
+  it("answers a signed body that is null or nested 10,000 deep with a 4xx or a stored refusal, never 500", async () => {
+    const w = world();
+    const post = (body: string) => w.call("POST", "/webhooks/zalo", { rawBody: body, headers: { "content-type": "application/json", "x-zevent-signature": `mac=${webhookMac("app_id+oa_secret", w.secrets, body, "")}` } });
+    const nullBody = await post("null");
+    expect(nullBody.status).toBe(200);
+    expect(w.handle.sqlite.prepare("select error from inbox").all()).toEqual([{ error: "unreadable event" }]);
+    for (const deep of [`${"[".repeat(10_000)}${"]".repeat(10_000)}`, `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`]) {
+      const res = await post(deep);
+      expect(res.status).toBe(400);
+      expect(await readJson(res)).toMatchObject({ error: { code: "too_deep" } });
+    }
+    expect(count(w, "select count(*) as n from inbox")).toBe(1);
+  });
+
+  it("a poison event is tried 5 times, then set aside with its error, and the citizen is told once, in their language", async () => {
+    const failing = { ...faq, ask: () => { throw new Error("index is broken"); } };
+    const w = world({ faq: failing });
+    const u = w.chatUser();
+    await w.say(u, "giá vàng hôm nay");
+    for (let i = 0; i < 7; i++) await w.settle();
+    expect(w.handle.sqlite.prepare("select attempts, error, processed_at is not null as done from inbox").all()).toEqual([{ attempts: 5, error: "index is broken", done: 1 }]);
+    const told = w.inbox(u);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("chưa xử lý được tin nhắn");
+    expect(told[0]!.buttons.map((b) => b.title)).toContain("Gặp cán bộ");
+  });
+
   it("processes after a restart the events stored but not processed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hccd-webhook-"));
     dirs.push(dir);
@@ -115,9 +173,8 @@ describe("events", () => {
     seedReference(w.handle.db);
     const u = w.chatUser();
     await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
-    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone: "84912345678" } }));
+    await w.verifyPhone(u, "84912345678");
     await w.settle();
-    expect(w.inbox(u).at(-1)!.text).toContain("0912 345 678");
     await w.postCertificate(makeBirthCertificate());
     await w.worker.drain();
     expect(w.inbox(u).at(-1)!.text).toContain("Kính gửi Ông/Bà Nguyễn Thị Lan");

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
-import { webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
+import { errorEnvelopeSchema, webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
 import { insertInboxEvent, markInboxProcessed, markOutboxReceipt, markOutboxUndelivered, type Db } from "@hccd/db";
 import { zodIssuesToFields } from "@hccd/shared";
 import { smsDeliveryReportSchema, verifySmsReport } from "../adapters/sms/types.js";
@@ -11,10 +12,49 @@ import { DomainError } from "../errors.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
 
+/** Deeper than any webhook body we accept nests (Zalo's events: about five levels). */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether a JSON text nests arrays and objects deeper than `max`, read without parsing it (one
+ * pass, brackets inside strings ignored): what is checked before JSON.parse sees the body.
+ */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** How far ahead of our clock an event may be dated: Zalo's clock and ours drift apart a little. */
+export const WEBHOOK_MAX_SKEW_MS = 5 * 60_000;
+
+/**
+ * Why an event's signed timestamp is outside the accepted window (older than `maxAgeMs`, or
+ * dated more than WEBHOOK_MAX_SKEW_MS ahead), or null when it is inside.
+ */
+export function timestampOutsideWindow(timestampMs: number, now: Date, maxAgeMs: number): string | null {
+  const ageMs = now.getTime() - timestampMs;
+  if (ageMs <= maxAgeMs && -ageMs <= WEBHOOK_MAX_SKEW_MS) return null;
+  const minutes = (ms: number) => `${Math.round(Math.abs(ms) / 60_000)} min`;
+  const when = ageMs > 0 ? `${minutes(ageMs)} old` : `${minutes(ageMs)} ahead`;
+  return `timestamp ${new Date(timestampMs).toISOString()} (${when}) is outside the accepted window of ${minutes(maxAgeMs)} back and ${minutes(WEBHOOK_MAX_SKEW_MS)} ahead`;
+}
+
 /**
  * `POST /webhooks/zalo`: verify the MAC over the raw body, store the event (deduplicated), answer
  * 200, and let the processor handle it after the response. A forged or missing MAC is 401 and
- * nothing is stored.
+ * nothing is stored. A signed event dated outside the window (WEBHOOK_MAX_AGE_MS back, a few
+ * minutes ahead) is a replay or a broken clock: kept set aside with the reason, never processed.
  */
 export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; onStored: () => void }) {
   const app = new Hono<AppEnv>();
@@ -38,6 +78,9 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     async (c) => {
       // The MAC covers the bytes as received: read the text before anything parses it.
       const raw = await c.req.text();
+      // Zalo's events nest a few levels; a body nested thousands deep is no event of Zalo's, and
+      // storing it (JSON.stringify recurses) would overflow the stack: refused before parsing.
+      if (nestedDeeperThan(raw, MAX_JSON_DEPTH)) throw new DomainError(400, "too_deep", `the body nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
       let body: unknown;
       try {
         body = JSON.parse(raw);
@@ -60,8 +103,17 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
       const parsed = zaloWebhookEventSchema.safeParse(body);
       // A signed event we cannot read is still Zalo's: keep it for staff, answer 200 so it is not resent forever.
       const dedupeKey = parsed.success ? webhookDedupeKey(parsed.data) : `unreadable:${sha256Hex(raw)}`;
-      const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body, now });
+      const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
+      // `null` is JSON, but no payload: kept as what it was, for staff to see.
+      const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body ?? { body: null }, now });
       if (!parsed.success && stored.created) markInboxProcessed(deps.db, stored.row.id, now, "unreadable event");
+      if (outside) {
+        // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
+        // stays outside the window on every retry, until it gives up or disables the webhook.
+        if (stored.created) markInboxProcessed(deps.db, stored.row.id, now, `refused: ${outside}`);
+        c.var.log.warn({ event: parsed.data?.event_name, timestamp: parsed.data?.timestamp }, "webhook event refused: timestamp outside the window");
+        return c.json({ ok: false, duplicate: !stored.created, refused: { code: "timestamp_outside_window", message: outside } }, 200);
+      }
       if (stored.created && parsed.success) setImmediate(deps.onStored);
       return c.json({ ok: true, duplicate: !stored.created }, 200);
     },
@@ -102,4 +154,30 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     },
   );
   return app;
+}
+
+/**
+ * The webhooks in the OpenAPI document (design.md: `POST /webhooks/zalo` is a stable interface).
+ * The routes themselves read the raw body (the MAC covers its exact bytes), so they are plain
+ * Hono routes and only their description is registered here.
+ */
+export function documentWebhooks(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "zaloWebhookMac", { type: "apiKey", in: "header", name: "X-ZEvent-Signature", description: "mac=<sha256 hex of app_id + raw body + timestamp + OA secret key> (zalo.md)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "smsSignature", { type: "apiKey", in: "header", name: "X-SMS-Signature", description: "sha256=<HMAC-SHA256 of the raw body with SMS_WEBHOOK_SECRET>" });
+  const err = (description: string) => ({ description, content: { "application/json": { schema: errorEnvelopeSchema } } });
+  app.openAPIRegistry.registerPath({
+    method: "post", path: "/webhooks/zalo", tags: ["webhooks"], security: [{ zaloWebhookMac: [] }],
+    summary: "Zalo OA events: stored (deduplicated) and acknowledged at once, processed after the answer",
+    request: { body: { required: true, content: { "application/json": { schema: zaloWebhookEventSchema } } } },
+    responses: {
+      200: { description: "Stored (or a duplicate, or refused for its timestamp: `ok: false`, answered 200 so Zalo does not resend it)" },
+      400: err("The body is not JSON"), 401: err("X-ZEvent-Signature does not match the body"), 413: err("Larger than WEBHOOK_MAX_BYTES"),
+    },
+  });
+  app.openAPIRegistry.registerPath({
+    method: "post", path: "/webhooks/sms", tags: ["webhooks"], security: [{ smsSignature: [] }],
+    summary: "The SMS gateway's delivery reports",
+    request: { body: { required: true, content: { "application/json": { schema: smsDeliveryReportSchema } } } },
+    responses: { 200: { description: "Recorded (or for no message of ours)" }, 400: err("The body is not JSON"), 401: err("X-SMS-Signature does not match the body"), 422: err("Not a delivery report") },
+  });
 }

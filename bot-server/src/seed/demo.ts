@@ -1,4 +1,4 @@
-import { addDays, nameKey, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
+import { addDays, nameKey, noticeInstant, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
 import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
 import { createStaffUser } from "../services/staff-auth.js";
 import { planDocumentReminders } from "../services/reminder-planning.js";
@@ -22,14 +22,49 @@ export const DEMO_WARDS = [
   { code: "25460", name: "Phường Tân An", provinceCode: "72" },
 ] as const;
 
-/** The demo family, as population data already knows them (before any certificate arrives). */
+/**
+ * The demo family, as population data (CSDLQG về dân cư) already knows them before any certificate
+ * arrives. Consistent with contract 1's example: ID numbers encode the birth year and sex (facts.md),
+ * the couple live together in Phường Tân Ninh, and the child's planned name takes the father's
+ * family name. Quê quán is written as population records hold it, with the units of the time
+ * (districts, and Long An before its 2025 merger into Tây Ninh); the parents may change it.
+ */
 export const DEMO_MOTHER = {
   nationalId: "072195001234",
   fullName: "Nguyễn Thị Lan",
   dateOfBirth: "1995-04-12",
+  sex: "female",
+  ethnicity: "Kinh",
+  nationality: "VN",
   phone: "0912345678",
-};
-export const DEMO_FATHER = { nationalId: "072092004321", fullName: "Trần Văn Minh", dateOfBirth: "1992-09-01", phone: "0987654321" };
+  residence: { wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" },
+  hometown: "Xã Lương Hòa, huyện Bến Lức, tỉnh Long An",
+} as const;
+export const DEMO_FATHER = {
+  nationalId: "072092004321",
+  fullName: "Trần Văn Minh",
+  dateOfBirth: "1992-09-01",
+  sex: "male",
+  ethnicity: "Kinh",
+  nationality: "VN",
+  phone: "0987654321",
+  residence: { wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" },
+  hometown: "Xã Thanh Phước, huyện Gò Dầu, tỉnh Tây Ninh",
+} as const;
+type DemoPerson = typeof DEMO_MOTHER | typeof DEMO_FATHER;
+
+/**
+ * The demo's people who have a Zalo account, each with the phone it was registered with (`84…`):
+ * served at `/sim/demo` so that the Mini App's dev identity can share one of them in a tap, as a
+ * citizen shares the phone of the Zalo account they are signed in with.
+ */
+export function demoZaloAccounts(): { name: string; phone: string }[] {
+  return [DEMO_MOTHER, DEMO_FATHER].map((p) => {
+    const phone = normalizeVnPhone(p.phone);
+    if (!phone.ok) throw new Error(`demo phone ${p.phone} is not a mobile number`);
+    return { name: p.fullName, phone: phone.value };
+  });
+}
 
 /** Contract 1's example certificate, with the birth moved to `daysAgo` days before now. */
 export function demoBirthCertificate(now: Date, daysAgo = 2): BirthCertificate {
@@ -40,12 +75,15 @@ export function demoBirthCertificate(now: Date, daysAgo = 2): BirthCertificate {
     issuedAt: iso(new Date(bornAt.getTime() + 90 * 60_000)),
     facility: { code: "72-BVDKTN", name: "Bệnh viện Đa khoa Tây Ninh" },
     child: { sex: "female", bornAt: iso(bornAt), weightGrams: 3100, plannedName: "Trần Bảo Ngọc", birthType: "single" },
-    mother: {
-      fullName: DEMO_MOTHER.fullName, dateOfBirth: DEMO_MOTHER.dateOfBirth, nationalId: DEMO_MOTHER.nationalId, ethnicity: "Kinh", nationality: "VN",
-      residence: { wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, phone: DEMO_MOTHER.phone,
-    },
-    father: { fullName: DEMO_FATHER.fullName, dateOfBirth: DEMO_FATHER.dateOfBirth, nationalId: DEMO_FATHER.nationalId, ethnicity: "Kinh", nationality: "VN", phone: DEMO_FATHER.phone },
+    mother: { ...onCertificate(DEMO_MOTHER), residence: DEMO_MOTHER.residence, phone: DEMO_MOTHER.phone },
+    // The hospital's form has no address for the father: population data gives his.
+    father: { ...onCertificate(DEMO_FATHER), phone: DEMO_FATHER.phone },
   });
+}
+
+/** What a hospital writes about a parent on the birth certificate (contract 1). */
+function onCertificate(p: DemoPerson) {
+  return { fullName: p.fullName, dateOfBirth: p.dateOfBirth, nationalId: p.nationalId, ethnicity: p.ethnicity, nationality: p.nationality };
 }
 
 /** Reference data every database needs (wards). Safe to run at every start. */
@@ -53,13 +91,13 @@ export function seedReference(db: Db): void {
   upsertWards(db, [...DEMO_WARDS]);
 }
 
-function ensurePerson(db: Db, p: { nationalId: string; fullName: string; dateOfBirth: string; phone: string }, extra: { sex: "male" | "female"; wardCode: string; address: string }, now: Date, newId: () => string) {
+function ensurePerson(db: Db, p: DemoPerson, now: Date, newId: () => string) {
   if (findPersonByNationalId(db, p.nationalId)) return;
   const phone = normalizeVnPhone(p.phone);
   insertPerson(db, {
-    id: newId(), nationalId: p.nationalId, fullName: p.fullName, nameKey: nameKey(p.fullName), dateOfBirth: p.dateOfBirth, sex: extra.sex,
-    ethnicity: "Kinh", nationality: "VN", phone: phone.ok ? phone.value : null,
-    residenceWardCode: extra.wardCode, residenceAddress: extra.address, updatedAt: now,
+    id: newId(), nationalId: p.nationalId, fullName: p.fullName, nameKey: nameKey(p.fullName), dateOfBirth: p.dateOfBirth, sex: p.sex,
+    ethnicity: p.ethnicity, nationality: p.nationality, phone: phone.ok ? phone.value : null,
+    residenceWardCode: p.residence.wardCode, residenceAddress: p.residence.address, hometown: p.hometown, updatedAt: now,
   });
 }
 
@@ -70,8 +108,8 @@ function ensurePerson(db: Db, p: { nationalId: string; fullName: string; dateOfB
 export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, hospitalClientId: string): { draftId: string } {
   const now = deps.now();
   seedReference(deps.db);
-  ensurePerson(deps.db, DEMO_MOTHER, { sex: "female", wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, now, deps.newId);
-  ensurePerson(deps.db, DEMO_FATHER, { sex: "male", wardCode: "25453", address: "Số 12, đường 30/4, Phường Tân Ninh, Tây Ninh" }, now, deps.newId);
+  ensurePerson(deps.db, DEMO_MOTHER, now, deps.newId);
+  ensurePerson(deps.db, DEMO_FATHER, now, deps.newId);
   const existing = findBirthEventByCertificateNo(deps.db, "TN-BVDK-2026-000123");
   const certificate = existing ? (existing.payload as BirthCertificate) : demoBirthCertificate(now);
   const r = receiveBirthCertificate(deps, { certificate, clientId: hospitalClientId });
@@ -103,7 +141,9 @@ function seedDemoStaff(deps: ServiceDeps): void {
 /**
  * A few documents from departments' lists, so the demo shows the reminder engine: the father's
  * tour guide card has its 30-day notice due today, the mother's household health insurance and a
- * petrol station's certificate come later. Planned as an import plans them; kept on later starts.
+ * petrol station's certificate come later. Planned as an import plans them, except that a notice
+ * due today goes at start rather than at 08:00: a newcomer trying the demo at night sees it at
+ * once (quiet hours, when configured, still hold it back). Kept on later starts.
  */
 function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue }): void {
   const now = deps.now();
@@ -117,7 +157,7 @@ function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue })
     if (!deps.catalogue.has(d.serviceKey) || findDocument(deps.db, d.serviceKey, d.documentNo)) continue;
     deps.db.transaction((tx) => {
       const doc = insertDocument(tx, { id: deps.newId(), ...d, updatedAt: now });
-      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now);
+      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now, (date, at) => (date <= today ? at : noticeInstant(date, at)));
     });
   }
 }

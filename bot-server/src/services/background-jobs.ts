@@ -1,3 +1,4 @@
+import { DomainError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -11,7 +12,12 @@ export function createBackgroundJobs(logger: Logger) {
     run(name: string, work: () => Promise<unknown>): void {
       const p: Promise<void> = work()
         .then(() => undefined)
-        .catch((err: unknown) => logger.error({ err, job: name }, "background job failed"))
+        .catch((err: unknown) => {
+          // A refusal the work meant to give (a file that cannot be imported, said in its report) is
+          // not a bug: no stack, not an error. Anything else is.
+          if (err instanceof DomainError && err.status < 500) logger.info({ job: name, code: err.code, reason: err.message }, "background job refused its input");
+          else logger.error({ err, job: name }, "background job failed");
+        })
         .finally(() => running.delete(p));
       running.add(p);
     },

@@ -37,7 +37,7 @@ describe("campaign to 10,000 synthetic recipients", () => {
     const unreachable = users.filter((u) => !u.optedOut && !u.follower).length;
     const expected = N - optedOut - unreachable;
     const c = createCampaign(deps, ctx, input());
-    expect(audienceSize(deps, c.filters)).toEqual({ matched: N, willReceive: expected, optedOut, unreachable });
+    expect(audienceSize(deps, c.filters)).toEqual({ matched: N, willReceive: expected, optedOut, unreachable, notFollowing: unreachable, outsideWindow: 0, nobodyReachableBecause: [] });
 
     const started = performance.now();
     sendCampaignNow(deps, ctx, c.id);
@@ -75,6 +75,26 @@ describe("campaign to 10,000 synthetic recipients", () => {
     expect(insertCampaignRecipients(w.services.db, [{ campaignId: c.id, zaloUserId: u!.appUserId, status: "pending", at }])).toBe(1);
     expect(insertCampaignRecipients(w.services.db, [{ campaignId: c.id, zaloUserId: u!.appUserId, status: "pending", at }])).toBe(0);
     expect(() => w.services.db.insert(schema.campaignRecipients).values({ campaignId: c.id, zaloUserId: u!.appUserId, status: "pending", createdAt: at }).run()).toThrow(/UNIQUE constraint failed/);
+  });
+});
+
+describe("campaign receipts", () => {
+  it("reaches 'delivered' through the Zalo simulator's own receipts, signed and posted to the real webhook", async () => {
+    const { deps, scheduler, ctx } = setup({ ZALO_SIM_RECEIPT_MS: "0" });
+    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 5, now: w.clock.now(), optedOut: (i) => i === 0 });
+    const c = createCampaign(deps, ctx, input());
+    sendCampaignNow(deps, ctx, c.id);
+    await w.jobs.idle();
+    await w.worker.drain();
+    expect(campaignCounts(deps, c.id)).toMatchObject({ sent: 4, delivered: 0 });
+    await w.sim!.zalo!.idle();
+    await w.webhooks.kick();
+    await scheduler.runOnce();
+    expect(campaignCounts(deps, c.id)).toMatchObject({ recipients: 5, sent: 4, delivered: 4, optedOut: 1, failed: 0 });
+    expect(getCampaign(w.services.db, c.id)?.status).toBe("completed");
+    // Every receipt passed the webhook's signature check and was stored once.
+    const receipts = w.handle.sqlite.prepare("select count(*) as n from inbox where dedupe_key like 'msg:user_received_message:%' and error is null").get() as { n: number };
+    expect(receipts.n).toBe(4);
   });
 });
 

@@ -75,6 +75,9 @@ export function enqueueCampaignMessage(db: Db, input: { config: ServiceDeps["con
   const dueAt = nextSendableAt(input.now, input.config.QUIET_HOURS);
   const { row, created } = enqueueOutbox(db, {
     id: input.newId(), kind: "notification", idempotencyKey: input.idempotencyKey, channel: "oa", fallbackChannels: [],
+    // Campaign traffic gives way to every transactional message and reminder on the OA channel; a
+    // test-send is one message an officer is watching for, so it does not wait behind a campaign.
+    priority: input.test ? "transactional" : "campaign",
     personId: input.recipient.personId, payload, nextAttemptAt: dueAt, now: input.now,
   });
   return { outboxId: row.id, created, dueAt };

@@ -1,9 +1,9 @@
-import { CS_WINDOW_MS, campaignEligibility, maskPhone, nextSendableAt, normalizeVnPhone, serviceByKey, type CampaignAudience, type CampaignCounts, type CampaignInput, type CampaignSummary, type FieldError, type Language } from "@hccd/shared";
+import { CS_WINDOW_MS, campaignEligibility, campaignReach, whyNobodyReceives, maskPhone, nextSendableAt, normalizeVnPhone, serviceByKey, type CampaignAudience, type CampaignCounts, type CampaignInput, type CampaignSummary, type FieldError, type Language } from "@hccd/shared";
 import {
   audienceBatch,
   campaignRecipientTally,
   cancelCampaignMessages,
-  findZaloUsersByPhones,
+  findZaloUsersReachableAt,
   getCampaign,
   getWard,
   holdCampaignMessages,
@@ -127,23 +127,55 @@ export function listCampaignSummaries(deps: Pick<ServiceDeps, "db">, opts: { lim
  * the message, have opted out, or cannot be reached by an OA message. Counts only: no one's data
  * leaves this function, so it is not an audited read.
  */
-export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: schema.CampaignFilterRow): CampaignAudience {
+export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: schema.CampaignFilterRow, opts: { untilOneReceives?: boolean } = {}): CampaignAudience {
   const now = deps.now();
   const q = audienceQuery(filters, now);
-  const out: CampaignAudience = { matched: 0, willReceive: 0, optedOut: 0, unreachable: 0 };
+  const out: CampaignAudience = { matched: 0, willReceive: 0, optedOut: 0, unreachable: 0, notFollowing: 0, outsideWindow: 0, nobodyReachableBecause: [] };
   let after: string | null = null;
   for (;;) {
     const batch = audienceBatch(deps.db, q, { after, limit: 2000 });
     for (const m of batch) {
       out.matched++;
-      const e = campaignEligibility(m, { now, serviceKey: filters.serviceKey });
-      if (e === "send") out.willReceive++;
-      else if (e === "opted_out") out.optedOut++;
-      else out.unreachable++;
+      const reach = campaignReach(m, { now, serviceKey: filters.serviceKey });
+      if (reach === "send") out.willReceive++;
+      else if (reach === "opted_out") out.optedOut++;
+      else {
+        out.unreachable++;
+        if (reach === "not_following") out.notFollowing++;
+        else out.outsideWindow++;
+      }
     }
-    if (batch.length < 2000) return out;
+    // Sending only needs to know that someone receives it: the counts stop there (they are partial).
+    if (batch.length < 2000 || (opts.untilOneReceives && out.willReceive > 0)) return { ...out, nobodyReachableBecause: whyNobodyReceives(out) };
     after = batch.at(-1)!.id;
   }
+}
+
+/** Why nobody can receive a campaign, in the API's words (the console words it from the audience itself). */
+function nobodyReachableText(a: CampaignAudience): string {
+  const why = a.nobodyReachableBecause.map((g) =>
+    g === "no_match" ? "no Zalo user matches the target group"
+    : g === "opted_out" ? `${a.optedOut} opted out`
+    : g === "not_following" ? `${a.notFollowing} do not follow the OA`
+    : `${a.outsideWindow} have not written to the OA in the last 7 days (Zalo refuses OA messages then)`,
+  );
+  return `nobody in the target group can receive it now: ${why.join("; ")}`;
+}
+
+/**
+ * The campaign's audience as it stands, refused when nobody in it could receive the campaign now.
+ * Sending now to nobody is refused outright: nothing would go out and the campaign would be spent
+ * (completed, never to be edited or sent again). A schedule is allowed once staff confirm it: the
+ * audience is fixed only when the campaign starts, and by then followers may have written to the
+ * OA (the 7-day window) or been imported.
+ */
+function requireReachable(deps: Pick<ServiceDeps, "db" | "now">, c: CampaignRow, opts: { confirmed?: boolean | undefined; field?: string }): void {
+  if (opts.confirmed) return;
+  const a = audienceSize(deps, c.filters, { untilOneReceives: true });
+  if (a.willReceive > 0) return;
+  const message = nobodyReachableText(a);
+  if (opts.field) throw new DomainError(422, "campaign_audience_empty", `${opts.field} must be true to schedule it anyway: ${message}`, [{ path: opts.field, message: `must be true to schedule it anyway: ${message}` }]);
+  throw new DomainError(409, "campaign_audience_empty", `${message}; schedule it for later instead, when the audience is fixed`);
 }
 
 /** A few of the campaign's would-be recipients to preview (name as on Zalo, masked phone): an audited read. */
@@ -176,7 +208,8 @@ export function testSendCampaign(deps: ServiceDeps, ctx: Ctx, id: string, phoneI
   const phone = normalizeVnPhone(phoneInput);
   if (!phone.ok) throw fieldRefusal("campaign_test_bad_phone", "phone", "is not a Vietnamese mobile number");
   const now = deps.now();
-  const users = findZaloUsersByPhones(deps.db, [phone.value]);
+  // A test message discloses nothing about the phone's owner: a phone typed into the OA's form reaches them too.
+  const users = findZaloUsersReachableAt(deps.db, phone.value);
   const user = users.filter((u) => u.oaUserId && u.follower).sort((a, b) => (b.lastInteractionAt?.getTime() ?? 0) - (a.lastInteractionAt?.getTime() ?? 0))[0];
   if (!user) throw fieldRefusal("campaign_test_not_follower", "phone", "is not linked to a Zalo user who follows the OA (open the OA in Zalo, follow it and share this phone number first)");
   if (!user.lastInteractionAt || now.getTime() - user.lastInteractionAt.getTime() >= CS_WINDOW_MS) throw fieldRefusal("campaign_test_outside_window", "phone", "belongs to a Zalo user who has not written to the OA in the last 7 days (Zalo refuses the message): send the OA a message first");
@@ -196,8 +229,11 @@ export function vietnamLocalToInstant(local: string): Date {
   return new Date(`${local}:00+07:00`);
 }
 
-/** Schedules a draft for a time in Vietnam: in the future, and outside quiet hours (nothing goes out then). */
-export function scheduleCampaign(deps: ServiceDeps, ctx: Ctx, id: string, local: string): CampaignRow {
+/**
+ * Schedules a draft for a time in Vietnam: in the future, and outside quiet hours (nothing goes out
+ * then). When nobody in the target group can receive it now, only with `confirmEmptyAudience`.
+ */
+export function scheduleCampaign(deps: ServiceDeps, ctx: Ctx, id: string, local: string, opts: { confirmEmptyAudience?: boolean | undefined } = {}): CampaignRow {
   const at = vietnamLocalToInstant(local);
   const now = deps.now();
   if (Number.isNaN(at.getTime())) throw fieldRefusal("campaign_schedule_invalid", "at", "is not a date and time");
@@ -206,6 +242,8 @@ export function scheduleCampaign(deps: ServiceDeps, ctx: Ctx, id: string, local:
     const q = deps.config.QUIET_HOURS;
     throw fieldRefusal("campaign_schedule_quiet", "at", `falls in quiet hours (${q.startHour}:00–${q.endHour}:00 Vietnam time), when nothing is sent`);
   }
+  const before = requireCampaign(deps.db, id);
+  if (before.status === "draft") requireReachable(deps, before, { confirmed: opts.confirmEmptyAudience, field: "confirmEmptyAudience" });
   return deps.db.transaction((tx) => {
     const before = requireCampaign(tx, id);
     const row = updateCampaignIf(tx, id, ["draft", "scheduled"], { status: "scheduled", scheduledAt: at, updatedAt: now });
@@ -225,6 +263,8 @@ export function unscheduleCampaign(deps: ServiceDeps, ctx: Ctx, id: string): Cam
  * first wave goes to the outbox; the campaign scheduler feeds the next waves.
  */
 export function sendCampaignNow(deps: ServiceDeps & { jobs: BackgroundJobs }, ctx: Ctx, id: string): CampaignRow {
+  const before = requireCampaign(deps.db, id);
+  if (before.status === "draft" || before.status === "scheduled") requireReachable(deps, before, {});
   const now = deps.now();
   const row = deps.db.transaction((tx) => transition({ ...deps, db: tx }, ctx, id, ["draft", "scheduled"], { status: "sending", startedAt: now }, "campaign.started"));
   deps.jobs.run(`campaign ${id}`, () => advanceCampaign(deps, id));

@@ -272,6 +272,7 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
       kind: "case_submission",
       idempotencyKey: submission.id,
       channel: "case_system",
+      priority: "transactional",
       personId: person.id,
       payload: { submissionId: submission.id },
       nextAttemptAt: now,

@@ -174,7 +174,7 @@ export function myData(deps: ServiceDeps, user: ZaloUser, requestId?: string): M
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const data: MyData = {
     exportedAt: now.toISOString(),
-    zaloUser: { id: user.id, displayName: user.displayName, phone: user.phone, language: user.language, follower: user.follower, optedOutAt: iso(user.optedOutAt), linkedAt: iso(user.phoneLinkedAt) },
+    zaloUser: { id: user.id, displayName: user.displayName, phone: user.phone, contactPhone: user.contactPhone, language: user.language, follower: user.follower, optedOutAt: iso(user.optedOutAt), linkedAt: iso(user.phoneLinkedAt) },
     persons: persons.map((p) => ({ ...p, createdAt: iso(p.createdAt), updatedAt: iso(p.updatedAt) })),
     documents: documentsOfCitizen(db, user).map((d) => ({ serviceKey: d.serviceKey, documentNo: d.documentNo, holderKind: d.holderKind, holderName: d.holderName, holderId: d.holderId, phone: d.phone, issuedOn: d.issuedOn, expiresOn: d.expiresOn, wardCode: d.wardCode, address: d.address })),
     drafts: listDraftsForPersons(db, personIds).map((d) => ({ id: d.id, service: d.service, status: d.status, dueBy: d.dueBy, fields: Object.fromEntries(Object.entries(d.fields).map(([k, f]) => [k, f.value])), createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt) })),

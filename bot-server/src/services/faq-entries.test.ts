@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getFaqEntry, listAudit, listFaqEntries } from "@hccd/db";
+import { eq } from "drizzle-orm";
+import { getFaqEntry, listAudit, listFaqEntries, schema } from "@hccd/db";
 import type { StaffFaqEntry } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
 import { createStaffUser, csrfTokenFor } from "./staff-auth.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
 import { FAQ_ENTRIES } from "../faq/index.js";
-import { seedBuiltinFaqEntries } from "./faq-service.js";
+import { createStoredFaq, seedBuiltinFaqEntries } from "./faq-service.js";
 
 let w: TestWorld;
 afterEach(async () => {
@@ -63,9 +64,37 @@ describe("FAQ upkeep", () => {
     const e = await entry(tok, "birth-deadline");
     const res = await w.call("PUT", "/api/staff/faq/entries/birth-deadline", { token: tok, body: edit(e, { answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa)." }) });
     expect(res.status).toBe(200);
-    expect(seedBuiltinFaqEntries(w.handle.db, w.clock.now())).toBe(0);
+    expect(seedBuiltinFaqEntries(w.handle.db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
     expect(getFaqEntry(w.handle.db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
   });
+
+  it("brings the shipped wording to a built-in entry staff never touched, at start; edited and retired entries keep the console's version", async () => {
+    w = createTestWorld();
+    const db = w.handle.db;
+    // A database seeded by an earlier release: the entry about what the OA does lacked its phrasings.
+    const changed = new Set(["hccd-services", "birth-deadline", "birth-fee"]);
+    const older = FAQ_ENTRIES.map((e) => (changed.has(e.id) ? { ...e, alternatives: { vi: e.alternatives.vi.slice(0, 2), en: e.alternatives.en.slice(0, 1) } } : e));
+    for (const id of changed) db.delete(schema.faqEntries).where(eq(schema.faqEntries.id, id)).run();
+    expect(seedBuiltinFaqEntries(db, w.clock.now(), older)).toEqual({ added: 3, refreshed: 0 });
+    createStaffUser(w.services, { username: "truyen-thong", displayName: "Phạm Minh Truyền", password: PASSWORD, role: "communicator" });
+    const tok = await token();
+    const res = await w.call("PUT", "/api/staff/faq/entries/birth-deadline", { token: tok, body: edit(await entry(tok, "birth-deadline"), { answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa)." }) });
+    expect(res.status).toBe(200);
+    expect((await w.call("POST", "/api/staff/faq/entries/birth-fee/retire", { token: tok, body: { version: 1 } })).status).toBe(200);
+    // The next start ships today's content.
+    expect(seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 1 });
+    const services = FAQ_ENTRIES.find((e) => e.id === "hccd-services")!;
+    expect(getFaqEntry(db, "hccd-services")).toMatchObject({ alternatives: services.alternatives, version: 2, updatedBy: null, origin: "builtin" });
+    expect(getFaqEntry(db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
+    expect(getFaqEntry(db, "birth-deadline")!.alternatives.vi).toHaveLength(2);
+    expect(getFaqEntry(db, "birth-fee")).toMatchObject({ version: 2, updatedBy: "truyen-thong", retiredAt: expect.any(Date) });
+    expect(getFaqEntry(db, "birth-fee")!.alternatives.vi).toHaveLength(2);
+    // Unchanged content is not written again.
+    expect(seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
+    // And the FAQ built from the table answers what the OA does.
+    const faq = createStoredFaq(db);
+    expect(faq.ask("OA nay lam dc j vay").matches[0]?.id).toBe("hccd-services");
+  }, 20_000);
 
   it("an edit is answered at once by /api/faq/ask and by the bot; a retired entry is no longer answered", async () => {
     world();

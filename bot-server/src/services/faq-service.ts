@@ -1,4 +1,4 @@
-import { insertMissingFaqEntries, listFaqEntries, type Db, type FaqEntryRow, type NewFaqEntryRow } from "@hccd/db";
+import { insertMissingFaqEntries, listFaqEntries, refreshUneditedBuiltinFaqEntries, type Db, type FaqEntryRow, type NewFaqEntryRow } from "@hccd/db";
 import type { FaqService } from "../bot/context.js";
 import { createDefaultFaqEngine, createFaqEngine, FAQ_ENTRIES, type FaqEngine, type FaqEntry } from "../faq/index.js";
 
@@ -48,11 +48,15 @@ function rowFromBuiltin(e: FaqEntry, now: Date): NewFaqEntryRow {
 }
 
 /**
- * Copies the shipped entries (faq/content) into `faq_entries` when their id is missing. An entry
- * staff edited or retired keeps their version: start-up never overwrites the console's work.
+ * Copies the shipped entries (faq/content) into `faq_entries` when their id is missing, and brings
+ * a new release's wording to built-in entries no staff member ever changed. An entry staff edited
+ * or retired keeps their version: start-up never overwrites the console's work.
  */
-export function seedBuiltinFaqEntries(db: Db, now: Date, entries: readonly FaqEntry[] = FAQ_ENTRIES): number {
-  return insertMissingFaqEntries(db, entries.map((e) => rowFromBuiltin(e, now)));
+export function seedBuiltinFaqEntries(db: Db, now: Date, entries: readonly FaqEntry[] = FAQ_ENTRIES): { added: number; refreshed: number } {
+  const rows = entries.map((e) => rowFromBuiltin(e, now));
+  const added = insertMissingFaqEntries(db, rows);
+  const refreshed = refreshUneditedBuiltinFaqEntries(db, rows, now);
+  return { added, refreshed };
 }
 
 /**

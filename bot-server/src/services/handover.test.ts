@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
+import { claimTicket, insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
 import { nameKey, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
-import { userEvent, type EventUser } from "../webhook/events.js";
+import type { EventUser } from "../webhook/events.js";
 import { fixedFaq } from "../testing/fixtures.js";
 import { createStaffUser, csrfTokenFor } from "./staff-auth.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
@@ -24,6 +24,7 @@ function world() {
   seedReference(w.handle.db);
   createStaffUser(w.services, { username: "quan-tri", displayName: "Quản Trị", password: PASSWORD, role: "admin" });
   createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ Tân Ninh", password: PASSWORD, role: "ward_officer", wardCode: TAN_NINH });
+  createStaffUser(w.services, { username: "phuong-go-dau", displayName: "Cán bộ Gò Dầu", password: PASSWORD, role: "ward_officer", wardCode: OTHER_WARD });
   createStaffUser(w.services, { username: "truyen-thong", displayName: "Truyền Thông", password: PASSWORD, role: "communicator" });
   return w;
 }
@@ -37,13 +38,10 @@ async function say(u: EventUser, text: string) {
   await w.settle();
 }
 
-/** A follower who (optionally) linked a phone, asked something the bot could not answer, then asked for a person. */
+/** A follower who (optionally) verified a phone in the Mini App, asked something the bot could not answer, then asked for a person. */
 async function handedOver(question: string, phone?: string): Promise<EventUser> {
   const u = w.chatUser();
-  if (phone) {
-    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "", phone } }));
-    await w.settle();
-  }
+  if (phone) await w.verifyPhone(u, phone);
   await say(u, question);
   await say(u, "gặp cán bộ");
   return u;
@@ -64,7 +62,7 @@ const list = async (tok: string, status = "open") => {
 const ticketOf = (u: EventUser) => openTicketFor(w.handle.db, findZaloUserByOaId(w.handle.db, u.oaUserId)!.id)!;
 
 describe("handover inbox", () => {
-  it("scopes by ward: a ward officer sees only citizens of their ward; admins see all, including citizens of unknown ward", async () => {
+  it("scopes by ward: a ward officer sees citizens of their ward and the shared queue of unknown ward, not another ward's; admins see all", async () => {
     world();
     person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
     person("84987000111", OTHER_WARD, "Lê Văn Khác");
@@ -76,12 +74,14 @@ describe("handover inbox", () => {
 
     expect((await list(admin)).map((t) => t.reason).sort()).toEqual(["hỏi về thuế", "hỏi về điện", "hỏi về đất đai"].sort());
     const mine = await list(officer);
-    expect(mine.map((t) => t.id)).toEqual([ticketOf(lan).id]);
+    expect(mine.map((t) => t.id).sort()).toEqual([ticketOf(lan).id, ticketOf(unknown).id].sort());
+    const own = mine.find((t) => t.id === ticketOf(lan).id)!;
+    expect(own).toMatchObject({ queue: "ward", ward: { code: TAN_NINH, name: "Phường Tân Ninh" }, withheld: false, reason: "hỏi về đất đai" });
     // Least data: the phone masked, no ID number, no address.
-    expect(mine[0]!.citizen.maskedPhone).toBe("84******678");
+    expect(own.citizen.maskedPhone).toBe("84******678");
     expect(JSON.stringify(mine)).not.toContain("84912345678");
-    // Another ward's conversation, or one of unknown ward, does not exist for this officer: read, reply and close alike.
-    for (const u of [other, unknown]) {
+    // Another ward's conversation does not exist for this officer: read, reply and close alike.
+    for (const u of [other]) {
       const id = ticketOf(u).id;
       expect((await w.call("GET", `/api/staff/handover/${id}`, { token: officer })).status).toBe(404);
       expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: officer, body: { text: "Chào anh" } })).status).toBe(404);
@@ -90,6 +90,85 @@ describe("handover inbox", () => {
     expect((await w.call("GET", `/api/staff/handover/${ticketOf(unknown).id}`, { token: admin })).status).toBe(200);
     // A role without the area: 403.
     expect((await w.call("GET", "/api/staff/handover", { token: await token("truyen-thong") })).status).toBe(403);
+  });
+
+  it("puts a citizen of unknown ward in a shared queue every ward officer sees, their data withheld until one claims it; the owner is shown to all", async () => {
+    world();
+    const unknown = await handedOver("hỏi về giấy phép kinh doanh của tôi");
+    w.clock.advance(12 * MINUTE);
+    const id = ticketOf(unknown).id;
+    const tanNinh = await token("phuong-tan-ninh");
+    const goDau = await token("phuong-go-dau");
+    const admin = await token("quan-tri");
+
+    // Before anyone claims it, an officer sees that someone waits and for how long, not who or what about.
+    for (const officer of [tanNinh, goDau]) {
+      const [queued] = await list(officer);
+      expect(queued).toMatchObject({ id, queue: "unknown_ward", ward: null, owner: null, withheld: true, reason: null, waitingMs: 12 * MINUTE, citizen: { displayName: null, maskedPhone: null } });
+      const detail = await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${id}`, { token: officer }));
+      expect(detail).toMatchObject({ withheld: true, history: [], reason: null });
+      const reply = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: officer, body: { text: "Chào anh" } });
+      expect(reply.status).toBe(409);
+      expect((await readJson(reply)).error.code).toBe("handover_not_claimed");
+    }
+    expect(JSON.stringify(await list(tanNinh))).not.toContain("giấy phép kinh doanh");
+
+    // The Tân Ninh officer takes it: now it is theirs, with the history; the claim is audited.
+    const claimed = await w.call("POST", `/api/staff/handover/${id}/claim`, { token: tanNinh });
+    expect(claimed.status).toBe(200);
+    expect(await readJson(claimed)).toMatchObject({ owner: { displayName: "Cán bộ Tân Ninh" }, withheld: false, reason: "hỏi về giấy phép kinh doanh của tôi", history: [{ from: "citizen", text: "hỏi về giấy phép kinh doanh của tôi", at: expect.any(String) }] });
+    expect(listAudit(w.handle.db).find((a) => a.action === "handover.claimed")).toMatchObject({ targetKind: "handover_ticket", targetId: id });
+    expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: tanNinh, body: { text: "Chào anh, cán bộ phường Tân Ninh đây ạ." } })).status).toBe(202);
+
+    // Everyone else sees whose it is; the other officer still sees nothing of the citizen and cannot act.
+    const [seen] = await list(goDau);
+    expect(seen).toMatchObject({ id, owner: { displayName: "Cán bộ Tân Ninh" }, withheld: true, reason: null });
+    const taken = await w.call("POST", `/api/staff/handover/${id}/claim`, { token: goDau });
+    expect(taken.status).toBe(409);
+    expect((await readJson(taken)).error).toMatchObject({ code: "handover_claimed", message: expect.stringContaining("Cán bộ Tân Ninh") });
+    expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: goDau })).status).toBe(409);
+    expect((await list(admin))[0]).toMatchObject({ id, owner: { displayName: "Cán bộ Tân Ninh" }, withheld: false });
+  });
+
+  it("lets one officer only claim a conversation when two claim it at the same moment", async () => {
+    world();
+    const unknown = await handedOver("alo");
+    const id = ticketOf(unknown).id;
+    const [a, b] = [await token("phuong-tan-ninh"), await token("phuong-go-dau")];
+    const answers = await Promise.all([w.call("POST", `/api/staff/handover/${id}/claim`, { token: a }), w.call("POST", `/api/staff/handover/${id}/claim`, { token: b })]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const owners = w.handle.sqlite.prepare("select claimed_by from handover_tickets where id = ?").all(id) as { claimed_by: string }[];
+    expect(owners).toHaveLength(1);
+    // The claim is one conditional update: a second claim changes nothing, whoever makes it.
+    expect(claimTicket(w.handle.db, id, "someone-else", w.clock.now())).toBe(false);
+    expect(w.handle.sqlite.prepare("select claimed_by from handover_tickets where id = ?").get(id)).toEqual(owners[0]);
+  });
+
+  it("console: staff see how many are waiting in the navigation and on the home page; the list shows ward names, owners and a claim button", async () => {
+    world();
+    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    await handedOver("hỏi về hộ khẩu", "0912345678");
+    const unknown = await handedOver("hỏi về điện");
+    const { cookie, token: session } = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
+    const home = await (await consoleRequest(w, "/staff", { cookie })).text();
+    expect(home).toMatch(/data-testid="nav-handover-waiting"[^>]*>2</);
+    expect(home).toContain('data-testid="home-handover-waiting"');
+    expect(home).toContain("Phạm vi: người dân thuộc Phường Tân Ninh.");
+    expect(home).not.toContain(TAN_NINH);
+    const listHtml = await (await consoleRequest(w, "/staff/handover", { cookie })).text();
+    expect(listHtml).toContain("Phường Tân Ninh");
+    expect(listHtml).toContain("Chưa rõ phường, xã");
+    expect(listHtml).not.toContain("hỏi về điện");
+    const id = ticketOf(unknown).id;
+    expect(listHtml).toContain(`action="/staff/handover/${id}/claim"`);
+    const claimed = await consoleRequest(w, `/staff/handover/${id}/claim`, { cookie, form: { _csrf: csrfTokenFor(session) } });
+    expect(claimed.status).toBe(303);
+    expect(await (await consoleRequest(w, claimed.headers.get("location")!, { cookie })).text()).toContain("hỏi về điện");
+    // The other ward's officer: the conversation is taken, by whom, and no longer waits for them.
+    const other = await consoleLogin(w, "phuong-go-dau", PASSWORD);
+    const theirs = await (await consoleRequest(w, "/staff/handover", { cookie: other.cookie })).text();
+    expect(theirs).toContain("Cán bộ Tân Ninh");
+    expect(theirs).not.toContain('data-testid="nav-handover-waiting"');
   });
 
   it("lists the longest-waiting first with the waiting time since the citizen's first unanswered message", async () => {
@@ -121,7 +200,7 @@ describe("handover inbox", () => {
 
   it("waitingSince: from the opening when never answered, from the first message after the last reply, none when staff spoke last", () => {
     const openedAt = new Date("2026-11-24T03:00:00Z");
-    const ticket = { id: "t", zaloUserId: "u", status: "open" as const, reason: null, openedAt, firstResponseAt: null, closedAt: null, closedBy: null };
+    const ticket = { id: "t", zaloUserId: "u", status: "open" as const, reason: null, openedAt, firstResponseAt: null, closedAt: null, closedBy: null, claimedBy: null, claimedAt: null };
     const later = new Date(openedAt.getTime() + 5 * MINUTE);
     expect(waitingSince({ ticket, lastStaffAt: null, firstUnansweredAt: later })).toEqual(openedAt);
     expect(waitingSince({ ticket, lastStaffAt: openedAt, firstUnansweredAt: later })).toEqual(later);

@@ -6,6 +6,8 @@ import { insertImport, type NewImport } from "@hccd/db";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { boundLegacyImportReports, IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
+import { STORED_ERROR_MAX } from "./import-report.js";
+import { CUT_MARK, MAX_CELL_CHARS } from "./import-text.js";
 import { importLicences } from "./licence-import.js";
 
 let w: TestWorld | undefined;
@@ -105,14 +107,17 @@ describe("reports stored whole by earlier versions, at start (issue 13, finding 
     legacy.run("imp-many", "finished", at, 2500, 2500, JSON.stringify(Array.from({ length: 2500 }, (_, i) => entry(i + 2, "phone", "1"))));
     // Bigger than start-up reads (4 Mi characters): only the entries whole in its beginning are kept.
     legacy.run("imp-cut", "finished", at, 2, 2, JSON.stringify([entry(2, "phone", "1"), entry(3, "address", "Đ".repeat(5_000_000))]));
+    // A value stored whole: cut as the reader now cuts a cell.
+    legacy.run("imp-long", "finished", at, 1, 1, JSON.stringify([entry(2, "address", "Đ".repeat(3000))]));
     legacy.run("imp-header", "failed", at, 0, 0, JSON.stringify([{ row: 1, column: "expires_on", reason: "required column missing", values: {} }]));
     // A reader's message quoting a 2 MB field, stored whole.
     t.handle.sqlite.prepare("update imports set error = ? where id = 'imp-header'").run(`Invalid Opening Quote: value is "${"x".repeat(2_000_000)}"`);
     t = await restart();
-    expect(t.handle.sqlite.prepare("select length(error) as n from imports where id = 'imp-header'").get()).toEqual({ n: 1001 });
+    expect(t.handle.sqlite.prepare("select length(error) as n from imports where id = 'imp-header'").get()).toEqual({ n: STORED_ERROR_MAX + CUT_MARK.length });
     expect(t.handle.sqlite.prepare("select id, report, problems, rejected_not_kept as notKept, legacy_report_bytes as cut from imports order by id").all()).toEqual([
       { id: "imp-cut", report: "[]", problems: 1, notKept: 1, cut: expect.any(Number) },
       { id: "imp-header", report: "[]", problems: 1, notKept: 0, cut: null },
+      { id: "imp-long", report: "[]", problems: 1, notKept: 0, cut: null },
       { id: "imp-many", report: "[]", problems: 2500, notKept: 1500, cut: null },
       { id: "imp-small", report: "[]", problems: 3, notKept: 0, cut: null },
     ]);
@@ -121,6 +126,9 @@ describe("reports stored whole by earlier versions, at start (issue 13, finding 
     expect(kept("imp-many")).toHaveLength(1000);
     expect(kept("imp-cut").map((r) => r.row)).toEqual([2]);
     expect(kept("imp-header").map((r) => r.row)).toEqual([1]);
+    const long = t.handle.sqlite.prepare("select \"values\", truncated from import_rejected_rows where import_id = 'imp-long'").get() as { values: string; truncated: string };
+    expect(JSON.parse(long.values).address).toBe(`${"Đ".repeat(MAX_CELL_CHARS)}${CUT_MARK}`);
+    expect(JSON.parse(long.truncated)).toEqual({ address: 3000 });
     expect(t.handle.sqlite.prepare("select problem_counts from imports where id = 'imp-many'").get()).toEqual({ problem_counts: JSON.stringify([{ column: "phone", reason: "is required", count: 2500 }]) });
   }, 30_000);
 

@@ -6,6 +6,7 @@ import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, getImport
 import type { ServiceDeps } from "../deps.js";
 import type { BackgroundJobs } from "./background-jobs.js";
 import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
+import { CUT_MARK, cutText, MAX_CELL_CHARS } from "./import-text.js";
 import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ReminderCatalogue } from "./licence-import.js";
 
 /** A process that died on an import twice (a file that kills it?) does not get a third go. */
@@ -96,7 +97,7 @@ export const LEGACY_REPORT_MAX_BYTES = 128 * 1024 * 1024;
  */
 export function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger">, limits = { readChars: LEGACY_REPORT_READ_CHARS, maxBytes: LEGACY_REPORT_MAX_BYTES }): number {
   // Failure reasons quoting the file (a reader's message), cut in SQL as a new import's are.
-  clipLegacyImportErrors(deps.db, STORED_ERROR_MAX);
+  clipLegacyImportErrors(deps.db, STORED_ERROR_MAX, CUT_MARK);
   const legacy = legacyImportReports(deps.db);
   for (const { id, bytes, rejected } of legacy) {
     const start = bytes <= limits.maxBytes ? legacyImportReportStart(deps.db, id, limits.readChars) : "";
@@ -109,8 +110,19 @@ export function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger"
       byRow.set(p.row, entry);
     }
     for (const [row, e] of byRow) {
-      if (Object.keys(e.values).length === 0) collector.fileProblems(row, e.problems);
-      else collector.rejectRow(row, e.values, e.problems);
+      if (Object.keys(e.values).length === 0) {
+        collector.fileProblems(row, e.problems);
+        continue;
+      }
+      // Earlier versions stored values whole: cut as the reader now cuts a cell.
+      const values: Record<string, string> = {};
+      const truncated: Record<string, number> = {};
+      for (const [k, v] of Object.entries(e.values)) {
+        const cut = cutText(v, MAX_CELL_CHARS);
+        values[k] = cut.text;
+        if (cut.cutFrom !== undefined) truncated[k] = cut.cutFrom;
+      }
+      collector.rejectRow(row, values, e.problems, truncated);
     }
     const r = collector.result();
     const keptRows = r.kept.filter((k) => Object.keys(k.values).length > 0).length;

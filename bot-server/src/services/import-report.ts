@@ -1,4 +1,5 @@
 import type { ImportProblemCount, ImportRejectedRow } from "@hccd/db";
+import { cutText } from "./import-text.js";
 
 /**
  * How much of an import's report is kept. Everything in a report comes from the uploaded file, so
@@ -10,13 +11,17 @@ import type { ImportProblemCount, ImportRejectedRow } from "@hccd/db";
  *   problems a file almost always has one systematic mistake (a wrong date format, a shifted
  *   column), which the counts per column and reason show whatever the number of rows. 1,000 rows
  *   are ten pages of the console's report.
- * - Each value is cut at 500 characters, with "…" and its length: longer than any contract-4 field
- *   (the address, 300), so a cut value is still refused if it is uploaded again, and 1,000 rows of
- *   ten columns stay under 5 MB.
+ * - Each value is kept as the reader passed it on: cut at MAX_CELL_CHARS (1,000) characters and
+ *   marked, the row rejected for it, its length in `truncated` (import-text.ts: one cut, not a
+ *   second one here). That is longer than any contract-4 field (the address, 300), so a cut value
+ *   is still refused if it is uploaded again; 1,000 rows of ten columns stay under 10 M characters.
+ * - Notes about the file (columns not imported, other worksheets) and problems of its header are
+ *   kept with the header's row number and no values, and counted, but they are not rejected rows.
  * - Counts of every problem, kept or not, per column and reason.
+ * - Everything else stored from the file (names, reasons quoting a header, a file name, why it
+ *   failed) is cut the same way (`cutText`), at its own bound.
  */
 export const KEPT_REJECTED_ROWS = 1000;
-export const STORED_VALUE_MAX = 500;
 const STORED_NAME_MAX = 100;
 /** An upload's file name, as stored and listed (the browser sends any length). */
 export const STORED_FILE_NAME_MAX = 255;
@@ -31,23 +36,14 @@ export const OTHER_PROBLEMS = { column: "*", reason: "other problems" } as const
 
 export type Problem = { column: string; reason: string };
 
-/**
- * `text` cut to at most `max` characters (UTF-16 code units, never half a surrogate pair) plus "…",
- * and the length it had when it was cut.
- */
-export function clipText(text: string, max: number): { text: string; cutFrom?: number } {
-  if (text.length <= max) return { text };
-  let end = max;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end--;
-  return { text: `${text.slice(0, end)}…`, cutFrom: text.length };
-}
-
 /** The bounded report of one import, built while its file is read. */
 export interface ReportCollector {
-  /** A rejected data row: its values as given and every problem it has. */
-  rejectRow(row: number, values: Record<string, string>, problems: readonly Problem[]): void;
-  /** Problems of the file rather than of a row (its header): kept, counted, not a rejected row. */
+  /**
+   * A rejected data row: its values as the reader passed them on (each bounded there), every
+   * problem it has, and the length of each value the reader cut.
+   */
+  rejectRow(row: number, values: Record<string, string>, problems: readonly Problem[], truncated?: Record<string, number>): void;
+  /** Problems of the file rather than of a row (its header), or notes about it: kept, counted, not a rejected row. */
   fileProblems(row: number, problems: readonly Problem[]): void;
   result(): BoundedReport;
 }
@@ -82,27 +78,26 @@ export function createReportCollector(): ReportCollector {
     }
     group.count++;
   };
-  const bounded = (ps: readonly Problem[]): Problem[] => ps.map((p) => ({ column: clipText(p.column, STORED_NAME_MAX).text, reason: clipText(p.reason, STORED_REASON_MAX).text }));
-  const keep = (row: number, values: Record<string, string>, ps: Problem[]) => {
+  const bounded = (ps: readonly Problem[]): Problem[] => ps.map((p) => ({ column: cutText(p.column, STORED_NAME_MAX).text, reason: cutText(p.reason, STORED_REASON_MAX).text }));
+  const keep = (row: number, values: Record<string, string>, ps: Problem[], truncated: Record<string, number> = {}) => {
     const entry = kept.get(row) ?? { row, values: {}, truncated: {}, problems: [] };
     for (const [k, v] of Object.entries(values).slice(0, VALUES_PER_ROW_MAX)) {
-      const key = clipText(k, STORED_NAME_MAX).text;
-      const { text, cutFrom } = clipText(v, STORED_VALUE_MAX);
-      entry.values[key] = text;
-      if (cutFrom !== undefined) entry.truncated[key] = cutFrom;
+      const key = cutText(k, STORED_NAME_MAX).text;
+      entry.values[key] = v;
+      if (truncated[k] !== undefined) entry.truncated[key] = truncated[k];
     }
     entry.problems.push(...ps.slice(0, PROBLEMS_PER_ROW_MAX - entry.problems.length));
     kept.set(row, entry);
   };
 
   return {
-    rejectRow(row, values, ps) {
+    rejectRow(row, values, ps, truncated) {
       const b = bounded(ps);
       b.forEach(count);
       rejectedRows++;
       if (kept.has(row) || keptDataRows < KEPT_REJECTED_ROWS) {
         if (!kept.has(row)) keptDataRows++;
-        keep(row, values, b);
+        keep(row, values, b, truncated);
       }
     },
     fileProblems(row, ps) {

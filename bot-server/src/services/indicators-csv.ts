@@ -61,6 +61,7 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
         [k("faq.columns.asked"), q.asked],
         [k("faq.columns.answered"), q.answered],
         [k("faq.columns.answeredShare"), percent(q.answeredShare, lang)],
+        [k("faq.columns.personRequests"), q.personRequests],
         [k("faq.columns.unanswered"), q.unanswered],
         [k("faq.columns.distinct"), q.distinctUnanswered],
         [k("faq.columns.resolved"), q.resolvedByStaff],
@@ -70,6 +71,7 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
             [`${k("faq.columns.asked")} — ${channel}`, c.asked],
             [`${k("faq.columns.answered")} — ${channel}`, c.answered],
             [`${k("faq.columns.answeredShare")} — ${channel}`, percent(c.answeredShare, lang)],
+            [`${k("faq.columns.personRequests")} — ${channel}`, c.personRequests],
             [`${k("faq.columns.unanswered")} — ${channel}`, c.logged],
           ];
         }),

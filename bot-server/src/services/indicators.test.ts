@@ -114,13 +114,15 @@ function seed(db: Db) {
   q("c", "bot", vn("2026-10-01T08:00:00"));
   // Questions asked per Vietnam day, matching the log above: on 12/11 the bot 5 (2 answered, the 3
   // above not) and the API 1 (not answered); the Mini App 2, both answered, on 26/10 (the period's
-  // first day, included); before the period, 25/10 and 1/10 (not counted).
-  const asked = (day: string, channel: "bot" | "api" | "mini_app", language: "vi" | "en", n: number, answered: number) => db.insert(schema.faqDailyCounts).values({ day, channel, language, asked: n, answered }).run();
-  asked("2026-11-12", "bot", "vi", 4, 2);
+  // first day, included); before the period, 25/10 and 1/10 (not counted). On 12/11 the bot was
+  // also asked for a person 3 times (counted apart), and once on 25/10 (before the period).
+  const asked = (day: string, channel: "bot" | "api" | "mini_app", language: "vi" | "en", n: number, answered: number, personRequests = 0) =>
+    db.insert(schema.faqDailyCounts).values({ day, channel, language, asked: n, answered, personRequests }).run();
+  asked("2026-11-12", "bot", "vi", 4, 2, 3);
   asked("2026-11-12", "bot", "en", 1, 0);
   asked("2026-11-12", "api", "vi", 1, 0);
   asked("2026-10-26", "mini_app", "en", 2, 2);
-  asked("2026-10-25", "bot", "vi", 3, 3);
+  asked("2026-10-25", "bot", "vi", 3, 3, 1);
   asked("2026-10-01", "bot", "vi", 1, 0);
 
   // Handovers: U1 is P1 (ward A), U2 is P2 (ward B).
@@ -175,13 +177,14 @@ describe("indicators over known data", () => {
       asked: 8,
       answered: 4,
       answeredShare: 0.5,
+      personRequests: 3,
       unanswered: 4,
       distinctUnanswered: 2,
       resolvedByStaff: 1,
       byChannel: [
-        { channel: "api", asked: 1, answered: 0, answeredShare: 0, logged: 1, distinct: 1, resolved: 0 },
-        { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, logged: 3, distinct: 2, resolved: 1 },
-        { channel: "mini_app", asked: 2, answered: 2, answeredShare: 1, logged: 0, distinct: 0, resolved: 0 },
+        { channel: "api", asked: 1, answered: 0, answeredShare: 0, personRequests: 0, logged: 1, distinct: 1, resolved: 0 },
+        { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, personRequests: 3, logged: 3, distinct: 2, resolved: 1 },
+        { channel: "mini_app", asked: 2, answered: 2, answeredShare: 1, personRequests: 0, logged: 0, distinct: 0, resolved: 0 },
       ],
     });
     // Decided: T1, T2, T3 answered and T4 late while waiting; within one working day: T1, T2.
@@ -234,7 +237,7 @@ describe("indicators over known data", () => {
     expect(r.noticeToConsent).toMatchObject({ drafts: 0, medianMs: null });
     expect(r.satisfaction).toMatchObject({ ratings: 0, share: null });
     expect(r.handover).toMatchObject({ opened: 0, medianMs: null, medianWorkingMs: null, withinTargetShare: null });
-    expect(r.faq).toEqual({ appliesTo: ["period"], asked: 0, answered: 0, answeredShare: null, unanswered: 0, distinctUnanswered: 0, resolvedByStaff: 0, byChannel: [] });
+    expect(r.faq).toEqual({ appliesTo: ["period"], asked: 0, answered: 0, answeredShare: null, personRequests: 0, unanswered: 0, distinctUnanswered: 0, resolvedByStaff: 0, byChannel: [] });
     expect(r.delivery.channels.every((c) => c.sent === 0 && c.failed === 0)).toBe(true);
   });
 
@@ -266,12 +269,26 @@ describe("recorded through the real paths", () => {
     const r = report(staff("viewer"));
     expect(r.faq).toMatchObject({ asked: 11, answered: 5, answeredShare: 5 / 11, unanswered: 6, distinctUnanswered: 4 });
     expect(r.faq.byChannel).toEqual([
-      { channel: "api", asked: 2, answered: 0, answeredShare: 0, logged: 2, distinct: 2, resolved: 0 },
-      { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, logged: 3, distinct: 2, resolved: 1 },
-      { channel: "mini_app", asked: 4, answered: 3, answeredShare: 0.75, logged: 1, distinct: 1, resolved: 0 },
+      { channel: "api", asked: 2, answered: 0, answeredShare: 0, personRequests: 0, logged: 2, distinct: 2, resolved: 0 },
+      { channel: "bot", asked: 5, answered: 2, answeredShare: 0.4, personRequests: 3, logged: 3, distinct: 2, resolved: 1 },
+      { channel: "mini_app", asked: 4, answered: 3, answeredShare: 0.75, personRequests: 0, logged: 1, distinct: 1, resolved: 0 },
     ]);
     // A period of that day alone: only the three questions just asked.
     expect(report(staff("viewer"), { from: "2026-11-24", to: "2026-11-24" }).faq).toMatchObject({ asked: 3, answered: 1, answeredShare: 1 / 3, unanswered: 2 });
+  });
+
+  it("counts a request for a person apart: never an FAQ answer, in neither asked nor answered", async () => {
+    const u = w.chatUser();
+    await w.say(u, "cho e gap nhan vien tu van vs");
+    await w.settle();
+    const api = await (await w.call("POST", "/api/faq/ask", { body: { question: "gặp người thật", source: "mini_app" } })).json();
+    expect(api).toMatchObject({ answered: false, asksForPerson: true });
+    const today = report(staff("viewer"), { from: "2026-11-24", to: "2026-11-24" }).faq;
+    expect(today).toMatchObject({ asked: 0, answered: 0, answeredShare: null, personRequests: 2, unanswered: 0 });
+    expect(today.byChannel.map((c) => [c.channel, c.asked, c.answered, c.personRequests])).toEqual([
+      ["bot", 0, 0, 1],
+      ["mini_app", 0, 0, 1],
+    ]);
   });
 
   it("counts a draft as opened once its party opens it in the Mini App, or by its consent", async () => {
@@ -349,20 +366,24 @@ describe("CSV export", () => {
       ["Tổng số câu hỏi", "8"],
       ["Đã trả lời", "4"],
       ["Tỷ lệ trả lời (%)", "50,0"],
+      ["Yêu cầu gặp cán bộ", "3"],
       ["Câu hỏi chưa trả lời được", "4"],
       ["Câu hỏi khác nhau", "2"],
       ["Đã được cán bộ bổ sung câu trả lời", "1"],
       ["Tổng số câu hỏi — Cổng hỏi đáp", "1"],
       ["Đã trả lời — Cổng hỏi đáp", "0"],
       ["Tỷ lệ trả lời (%) — Cổng hỏi đáp", "0,0"],
+      ["Yêu cầu gặp cán bộ — Cổng hỏi đáp", "0"],
       ["Câu hỏi chưa trả lời được — Cổng hỏi đáp", "1"],
       ["Tổng số câu hỏi — Chatbot Zalo", "5"],
       ["Đã trả lời — Chatbot Zalo", "2"],
       ["Tỷ lệ trả lời (%) — Chatbot Zalo", "40,0"],
+      ["Yêu cầu gặp cán bộ — Chatbot Zalo", "3"],
       ["Câu hỏi chưa trả lời được — Chatbot Zalo", "3"],
       ["Tổng số câu hỏi — Mini App", "2"],
       ["Đã trả lời — Mini App", "2"],
       ["Tỷ lệ trả lời (%) — Mini App", "100,0"],
+      ["Yêu cầu gặp cán bộ — Mini App", "0"],
       ["Câu hỏi chưa trả lời được — Mini App", "0"],
     ]);
     expect(rows.find((r) => r.includes("Chưa ghi nhận"))).toBeUndefined();
@@ -399,12 +420,13 @@ describe("API and console", () => {
     const html = await res.text();
     expect(html).toContain('data-testid="agency-fixed"');
     expect(html).toMatch(/<select id="f-agency" name="agency" disabled/);
-    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="reminders-chart-title"/);
+    expect(html).toMatch(/<div class="chart hbars" role="img" aria-label="[^"]+" data-testid="chart-reminders"/);
     expect(html).toContain('data-testid="reminders-table"');
     expect(html).toContain("Đã mở");
     expect(html).toContain('data-testid="funnel-opened-definition"');
-    expect(html).toMatch(/data-testid="faq-summary"><strong>4\/8 câu hỏi được trả lời \(50\s?%\)\.<\/strong>/);
-    expect(html).toMatch(/<svg class="chart" role="img" aria-labelledby="faq-chart-title"/);
+    expect(html).toMatch(/data-testid="faq-summary"><strong>4\/8 câu hỏi được trả lời \(50\s?%\)\.<\/strong> <span data-testid="faq-person-requests">3 yêu cầu gặp cán bộ \(tính riêng\)\.<\/span>/);
+    expect(html).toContain('data-testid="faq-person-requests-definition"');
+    expect(html).toMatch(/<div class="chart hbars" role="img" aria-label="[^"]+" data-testid="chart-faq"/);
     expect(html).not.toContain("Chưa ghi nhận");
     expect(html).not.toContain("style=");
     const csv = await consoleRequest(w, "/staff/indicators/export?indicator=satisfaction", { cookie });

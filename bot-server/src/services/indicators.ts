@@ -162,14 +162,15 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
   const satisfied = byScore.filter((r) => isSatisfied(r.score)).reduce((s, r) => s + r.count, 0);
 
   // 5. FAQ: every question is counted on its Vietnam day (the period's days, `from`–`to`), and the
-  // unanswered ones are also logged with their text. Answered: the top match was confident.
+  // unanswered ones are also logged with their text. Answered: the top match was confident. A
+  // request for a person is counted apart (not a question, never an answer).
   const faq = unansweredQuestionCounts(deps.db, scope);
   const asked = faqAskedCounts(deps.db, { from: f.from, to: f.to });
   const faqChannels = [...new Set([...asked.byChannel.map((c) => c.channel), ...faq.byChannel.map((c) => c.channel)])].sort() as ("bot" | "api" | "mini_app")[];
   const faqByChannel = faqChannels.map((channel) => {
-    const a = asked.byChannel.find((c) => c.channel === channel) ?? { asked: 0, answered: 0 };
+    const a = asked.byChannel.find((c) => c.channel === channel) ?? { asked: 0, answered: 0, personRequests: 0 };
     const u = faq.byChannel.find((c) => c.channel === channel) ?? { logged: 0, distinct: 0, resolved: 0 };
-    return { channel, asked: a.asked, answered: a.answered, answeredShare: share(a.answered, a.asked), logged: u.logged, distinct: u.distinct, resolved: u.resolved };
+    return { channel, asked: a.asked, answered: a.answered, answeredShare: share(a.answered, a.asked), personRequests: a.personRequests, logged: u.logged, distinct: u.distinct, resolved: u.resolved };
   });
 
   // 6. Handover: first reply in office time against one working day.
@@ -213,6 +214,7 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
       asked: asked.total.asked,
       answered: asked.total.answered,
       answeredShare: share(asked.total.answered, asked.total.asked),
+      personRequests: asked.total.personRequests,
       unanswered: faq.total.logged,
       distinctUnanswered: faq.total.distinct,
       resolvedByStaff: faq.total.resolved,

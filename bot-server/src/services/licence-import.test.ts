@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { windows1258 } from "../testing/encodings.js";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
+import { textRow, workbookParts, worksheetXml, writeZip } from "../testing/xlsx-files.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { importLicences } from "./licence-import.js";
 
@@ -17,7 +19,7 @@ afterEach(async () => {
   dir = undefined;
 });
 
-function file(name: string, text: string) {
+function file(name: string, text: string | Buffer) {
   dir ??= mkdtempSync(join(tmpdir(), "hccd-import-"));
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -131,4 +133,67 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     const damaged = stored.filter((d) => d.holder_name !== name(Number(d.document_no.slice(4))) || d.address.includes("\uFFFD"));
     expect(damaged).toEqual([]);
   }, 60_000);
+
+  // Finding 6 (issue 13): a Windows-1258 CSV was stored as "L� Th? �nh" with nothing rejected.
+  it("imports a Windows-1258 CSV (Excel's plain 'CSV' on a Vietnamese Windows) with its letters intact, NFC", async () => {
+    w = createTestWorld();
+    // Excel writes a toned letter as its base letter and a combining tone mark (ị = i + U+0323).
+    const text = `${HEADER}\r\ntour-guide-card,HDV-1258,Cá nhân,Lê Thị Ánh,,,,2027-03-01,,Ấp Trường Đổi, Trảng Bàng\r\n`;
+    const bytes = windows1258(text);
+    expect(bytes.includes(0xf2)).toBe(true); // the dot below as its own byte
+    const r = await importLicences(w.services, { path: file("w1258.csv", bytes), fileName: "w1258.csv", format: "csv", importedBy: "o", catalogue });
+    expect(r).toMatchObject({ rows: 1, created: 1, rejected: [] });
+    expect(rowsOf(w, "select holder_name, address from documents")).toEqual([{ holder_name: "Lê Thị Ánh", address: "Ấp Trường Đổi" }]);
+  });
+
+  // Finding 6 (issue 13): formula cells without a saved result and error cells were stored as "[object Object]".
+  it("rejects an .xlsx row whose cell is an Excel error or a formula without its result, and cuts what it quotes", async () => {
+    w = createTestWorld();
+    dir = mkdtempSync(join(tmpdir(), "hccd-import-"));
+    const path = join(dir, "cells.xlsx");
+    const labels = ["Mã dịch vụ", "Số giấy phép", "Loại chủ thể", "Tên tổ chức/cá nhân", "Số điện thoại", "Ngày hết hạn", "Địa chỉ", "Ghi chú"];
+    const row = (r: number, cells: string) => `<row r="${r}">${cells}</row>`;
+    const base = (r: number, no: string) => textRow(r, ["tour-guide-card", no, "Cá nhân"]).replace(/<\/?row[^>]*>/g, "");
+    writeZip(path, workbookParts([[worksheetXml([
+      textRow(1, labels),
+      row(2, `${base(2, "HDV-F")}<c r="D2" t="inlineStr"><is><t>Lê Văn Hùng</t></is></c><c r="E2"><f>TEXT(A1,"0")</f></c><c r="F2" t="inlineStr"><is><t>2027-03-01</t></is></c>`),
+      row(3, `${base(3, "HDV-E")}<c r="D3" t="e"><f>VLOOKUP(B3,Z:Z,2,0)</f><v>#N/A</v></c><c r="F3" t="inlineStr"><is><t>2027-03-01</t></is></c>`),
+      row(4, `${base(4, "HDV-L")}<c r="D4" t="inlineStr"><is><t>Trần Thị Mai</t></is></c><c r="F4" t="inlineStr"><is><t>2027-03-01</t></is></c><c r="G4" t="inlineStr"><is><t>${"Số 1 ".repeat(1000)}</t></is></c>`),
+      // An error in a column contract 4 does not know is not the row's problem.
+      row(5, `${base(5, "HDV-OK")}<c r="D5" t="inlineStr"><is><t>Phạm Thị Hoa</t></is></c><c r="F5" t="inlineStr"><is><t>2027-03-01</t></is></c><c r="H5" t="e"><v>#REF!</v></c>`),
+    ].join(""))]]));
+    const r = await importLicences(w.services, { path, fileName: "cells.xlsx", format: "xlsx", importedBy: "o", catalogue });
+    expect(r).toMatchObject({ rows: 4, created: 1 });
+    expect(r.rejected.map((x) => [x.row, x.column, x.reason, x.values[x.column]])).toEqual([
+      [1, "(file)", 'column "Ghi chú" is not a column of contract 4: its values were not imported', undefined],
+      [2, "phone", "is a formula whose result was not saved with the file: open the file in Excel, save it and upload it again", '=TEXT(A1,"0")'],
+      [3, "holder_name", "holds the Excel error #N/A", "#N/A"],
+      [4, "address", "has 5000 characters, more than the 1000 a cell may have: cut, the cut marked  […]", `${"Số 1 ".repeat(200)} […]`],
+    ]);
+    expect(JSON.stringify(r.rejected)).not.toContain("[object Object]");
+    expect(rowsOf(w, "select document_no from documents")).toEqual([{ document_no: "HDV-OK" }]);
+  });
+
+  // Finding 6 (issue 13): a misspelled "So dien thoai" header silently lost every phone of the file.
+  it("refuses a file whose header looks like a contract column misspelled, naming the column it looks like", async () => {
+    w = createTestWorld();
+    const path = file("typo.csv", "Mã dịch vụ,Số giấy phép,Loại chủ thể,Tên tổ chức/cá nhân,So dien thoa,Ngày hết hạn\ntour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678,2027-03-01\n");
+    await expect(importLicences(w.services, { path, fileName: "typo.csv", format: "csv", importedBy: "o", catalogue })).rejects.toMatchObject({
+      status: 422,
+      fields: [{ path: "phone", message: 'column "So dien thoa" is not a column of contract 4: if it is "Số điện thoại" (phone), give it that name and upload the file again' }],
+    });
+    expect(rowsOf(w, "select count(*) as n from documents")).toEqual([{ n: 0 }]);
+  });
+
+  it("reads a label typed without diacritics, and notes the columns it did not import, without counting them as rejected rows", async () => {
+    w = createTestWorld();
+    const path = file("extra.csv", "STT,Ma dich vu,So giay phep,Loai chu the,Ten to chuc/ca nhan,So dien thoai,Ngay het han,Ghi chú,Lý do\n1,tour-guide-card,HDV-1,Cá nhân,Lê Văn Hùng,0912345678,2027-03-01,đã gọi,\n");
+    const r = await importLicences(w.services, { path, fileName: "extra.csv", format: "csv", importedBy: "o", catalogue });
+    expect(r).toMatchObject({ rows: 1, created: 1 });
+    expect(r.rejected).toEqual([
+      { row: 1, column: "(file)", reason: 'column "STT" is not a column of contract 4: its values were not imported', values: {} },
+      { row: 1, column: "(file)", reason: 'column "Ghi chú" is not a column of contract 4: its values were not imported', values: {} },
+    ]);
+    expect(rowsOf(w, "select phone, rejected from documents, imports")).toEqual([{ phone: "84912345678", rejected: 0 }]);
+  });
 });

@@ -1,13 +1,14 @@
-import { createReadStream, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
 import { cancelPlannedReminders, findDocument, getImport, insertDocument, insertImport, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError } from "../errors.js";
-import { clipText, createReportCollector, problemEntries, STORED_ERROR_MAX, STORED_FILE_NAME_MAX, type BoundedReport, type Problem } from "./import-report.js";
+import { importFileRows, type ImportFormat } from "./import-reader.js";
+import { createReportCollector, problemEntries, STORED_ERROR_MAX, STORED_FILE_NAME_MAX, type BoundedReport, type Problem } from "./import-report.js";
+import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "./import-reasons.js";
+import { cutText } from "./import-text.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { planDocumentReminders } from "./reminder-planning.js";
 
@@ -21,68 +22,16 @@ export interface ImportReport {
   unchanged: number;
   /** Rejected rows, all of them. */
   rejectedRows: number;
-  /** Problems found, all of them (a row may have several). */
+  /** Problems found, all of them (a row may have several), and notes about the file. */
   problems: number;
   /** Rejected rows whose details were not kept (see import-report.ts). */
   rejectedNotKept: number;
   problemCounts: ImportProblemCount[];
-  /** The kept problems, one entry per problem, first rows first; `truncated` names cut values and their length. */
+  /**
+   * The kept problems, one entry per problem, first rows first: notes about the file (column
+   * `(file)`, no values) before the rows'; `truncated` names values the reader cut and their length.
+   */
   rejected: { row: number; column: string; reason: string; values: Record<string, string>; truncated?: Record<string, number> }[];
-}
-
-type Cell = unknown;
-export interface SourceRow {
-  /** The row number as the department sees it in their file (header = 1). */
-  row: number;
-  cells: Cell[];
-}
-
-/** Rows of a CSV file (UTF-8, BOM allowed; comma, semicolon or tab separated). */
-export async function* csvRows(path: string): AsyncGenerator<SourceRow> {
-  const head = await new Promise<string>((resolve, reject) => {
-    const s = createReadStream(path, { encoding: "utf8", start: 0, end: 4095 });
-    let text = "";
-    s.on("data", (d) => (text += String(d)));
-    s.on("end", () => resolve(text));
-    s.on("error", reject);
-  });
-  const firstLine = head.split(/\r?\n/)[0] ?? "";
-  const delimiter = [";", "\t", ","].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ",";
-  const parser = createReadStream(path).pipe(parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: false, info: true }));
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { row: record.info.lines, cells: record.record };
-  }
-}
-
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return undefined;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
-    if ("result" in o) return cellValue(o.result);
-    if (typeof o.text === "string") return o.text;
-  }
-  return v;
-}
-
-/** Rows of the first worksheet of an .xlsx file, streamed (a 100,000-row file is not held in memory). */
-export async function* xlsxRows(path: string): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" });
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]).slice(1).map(cellValue);
-      if (values.every((v) => v === undefined || String(v).trim() === "")) continue;
-      yield { row: row.number, cells: values };
-    }
-    return; // first worksheet only
-  }
-}
-
-
-/** The rows of a department's file, by its format. */
-export function sourceRows(format: "csv" | "xlsx", path: string): AsyncGenerator<SourceRow> {
-  return format === "csv" ? csvRows(path) : xlsxRows(path);
 }
 
 function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
@@ -131,7 +80,7 @@ export type ImportProgress = { stage: "reading"; rows: number } | { stage: "appl
 export interface ImportJob {
   importId: string;
   path: string;
-  format: "csv" | "xlsx";
+  format: ImportFormat;
   catalogue: ReminderCatalogue;
   /** A department officer imports only their agency's services: other rows are reported. */
   agency: string | null;
@@ -150,15 +99,15 @@ export interface ImportJob {
  * expiry) has its pending reminders cancelled and new ones planned.
  *
  * All or nothing per file: the whole file is read and checked before anything is stored, so a file
- * that cannot be read to its end (a bad quote at line 5,002, a damaged workbook) or has a wrong
- * header stores nothing. Rows are then stored in batches, each with the counts so far: when the
+ * that cannot be read to its end (a bad quote at line 5,002, a damaged workbook, text the reader
+ * finds in an old font encoding part-way: import-reader.ts) or has a wrong header stores nothing. Rows are then stored in batches, each with the counts so far: when the
  * process dies the import is `running` with its file kept (`kept`), and the next start resumes it
  * from the first row not stored (import-recovery.ts).
  */
 export async function importLicences(
   deps: ServiceDeps,
   input: {
-    path: string; fileName: string; format: "csv" | "xlsx"; importedBy: string; catalogue: ReminderCatalogue;
+    path: string; fileName: string; format: ImportFormat; importedBy: string; catalogue: ReminderCatalogue;
     onProgress?: (p: ImportProgress) => void;
     /** The import's id, when the caller must know it before the import ends (the staff API answers at once). */
     importId?: string;
@@ -172,7 +121,7 @@ export async function importLicences(
   const importId = input.importId ?? deps.newId();
   const now = deps.now();
   const row: NewImport = {
-    id: importId, fileName: clipText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
+    id: importId, fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
     filePath: input.kept ? input.path : null, leaseHolder: THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
   };
   insertImport(deps.db, row);
@@ -198,9 +147,9 @@ export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<Impo
     return report;
   } catch (err) {
     if (err instanceof ImportTakenOver) throw err;
-    // The reader's own words (csv-parse, exceljs) say where the file went wrong; they may quote the
-    // file, so they are bounded like everything else stored from it.
-    const error = clipText(err instanceof Error ? err.message : String(err), STORED_ERROR_MAX).text;
+    // Why the file was refused (import-reasons.ts), or a reader's own words, which may quote the
+    // file: bounded like everything else stored from it.
+    const error = cutText(err instanceof Error ? err.message : String(err), STORED_ERROR_MAX).text;
     updateImportIfHeld(deps.db, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null });
     if (job.kept) rmSync(job.path, { force: true });
     throw err;
@@ -211,40 +160,64 @@ type ImportPatch = Parameters<typeof updateImportIfHeld>[3];
 /** Writes to the import row while this process still holds it; throws ImportTakenOver when it does not. */
 type Held = (db: Db, patch: ImportPatch) => void;
 
-type Checked = { row: number; ok: true; value: LicenceRow } | { row: number; ok: false; values: Record<string, unknown>; problems: Problem[] };
+type Checked =
+  | { row: number; ok: true; value: LicenceRow }
+  | { row: number; ok: false; values: Record<string, unknown>; problems: Problem[]; truncated: Record<string, number> };
 
-/** The file's rows, each checked against contract 4, the catalogue and the officer's agency. */
-async function* checkedRows(job: ImportJob): AsyncGenerator<Checked> {
+/**
+ * The file's rows, each checked against contract 4, the catalogue and the officer's agency. What
+ * the file holds that is not imported (the reader's notes, columns contract 4 does not know) is
+ * told once to `onNotes`, before the rows.
+ */
+async function* checkedRows(job: ImportJob, onNotes?: (row: number, notes: string[]) => void): AsyncGenerator<Checked> {
   let columns: ReturnType<typeof mapLicenceHeaders>["columns"] | undefined;
-  for await (const source of sourceRows(job.format, job.path)) {
+  for await (const source of importFileRows(job.path, job.format)) {
     if (!columns) {
       const mapped = mapLicenceHeaders(source.cells.map((c) => String(c ?? "")));
-      if (mapped.missing.length > 0 || mapped.duplicate.length > 0) {
-        throw new BadHeader(source.row, "The file's header row is not contract 4's", [
-          ...mapped.missing.map((k) => ({ path: k, message: `required column missing (header "${k}" or "${LICENCE_COLUMNS.find((c) => c.key === k)?.label}")` })),
-          ...mapped.duplicate.map((k) => ({ path: k, message: "column appears twice" })),
+      const label = (k: string) => LICENCE_COLUMNS.find((c) => c.key === k)?.label ?? k;
+      // A header that looks like a column the file lacks would lose that column's every value.
+      const lookalikes = mapped.lookalike.filter((l) => !mapped.columns.includes(l.column));
+      if (mapped.missing.length > 0 || mapped.duplicate.length > 0 || lookalikes.length > 0) {
+        throw new BadHeader(source.row, fileReasons.headerNotContract(), [
+          ...lookalikes.map((l) => ({ path: l.column, message: headerReasons.lookalike(l.header, label(l.column), l.column) })),
+          ...mapped.missing.filter((k) => !lookalikes.some((l) => l.column === k)).map((k) => ({ path: k, message: headerReasons.missing(k, label(k)) })),
+          ...mapped.duplicate.map((k) => ({ path: k, message: headerReasons.twice() })),
         ]);
       }
       columns = mapped.columns;
+      const notes = [...(source.notes ?? []), ...mapped.unknown.map(fileNotes.unknownColumn)];
+      if (notes.length > 0) onNotes?.(source.row, notes);
       continue;
     }
     const values: Record<string, unknown> = {};
     columns.forEach((key, i) => {
       if (key) values[key] = source.cells[i];
     });
-    yield checkRow(source.row, values, job);
+    // What the reader found wrong with a cell of a contract column (cut, an Excel error…), and the length of a cut one.
+    const cellProblems: Problem[] = [];
+    const truncated: Record<string, number> = {};
+    for (const p of source.problems ?? []) {
+      const key = columns[p.cell];
+      if (!key) continue;
+      cellProblems.push({ column: key, reason: p.reason });
+      if (p.cutFrom !== undefined) truncated[key] = p.cutFrom;
+    }
+    yield checkRow(source.row, values, cellProblems, truncated, job);
   }
-  if (!columns) throw new BadHeader(1, "The file is empty", [{ path: "(file)", message: "has no header row" }]);
+  if (!columns) throw new BadHeader(1, fileReasons.empty(), [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
 }
 
-function checkRow(row: number, values: Record<string, unknown>, job: ImportJob): Checked {
+function checkRow(row: number, values: Record<string, unknown>, cellProblems: Problem[], truncated: Record<string, number>, job: ImportJob): Checked {
   const parsed = licenceRowSchema.safeParse(values);
-  if (!parsed.success) return { row, ok: false, values, problems: zodIssuesToFields(parsed.error.issues).map((f) => ({ column: f.path, reason: f.message })) };
-  const r = parsed.data;
-  if (!job.catalogue.has(r.service_code)) return { row, ok: false, values, problems: [{ column: "service_code", reason: "is not a service of the catalogue" }] };
-  if (job.agency && job.catalogue.agency?.(r.service_code) !== job.agency) {
-    return { row, ok: false, values, problems: [{ column: "service_code", reason: `belongs to another agency (${job.catalogue.agency?.(r.service_code) ?? "unknown"}), not ${job.agency}` }] };
+  if (!parsed.success || cellProblems.length > 0) {
+    // A cell the reader reported is rejected for that reason, not for what its stand-in text fails.
+    const schemaProblems = parsed.success ? [] : zodIssuesToFields(parsed.error.issues).filter((f) => !cellProblems.some((c) => c.column === f.path));
+    return { row, ok: false, values, truncated, problems: [...cellProblems, ...schemaProblems.map((f) => ({ column: f.path, reason: f.message }))] };
   }
+  const r = parsed.data;
+  const rejected = (reason: string): Checked => ({ row, ok: false, values, truncated, problems: [{ column: "service_code", reason }] });
+  if (!job.catalogue.has(r.service_code)) return rejected("is not a service of the catalogue");
+  if (job.agency && job.catalogue.agency?.(r.service_code) !== job.agency) return rejected(`belongs to another agency (${job.catalogue.agency?.(r.service_code) ?? "unknown"}), not ${job.agency}`);
   return { row, ok: true, value: r };
 }
 
@@ -262,9 +235,11 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
   let rows = 0;
   let buffered: LicenceRow[] | null = [];
   try {
-    for await (const c of checkedRows(job)) {
+    // Notes about the file are kept with the report, not counted as rejected rows.
+    const notes = (row: number, texts: string[]) => collector.fileProblems(row, texts.map((reason) => ({ column: FILE_COLUMN, reason })));
+    for await (const c of checkedRows(job, notes)) {
       rows++;
-      if (!c.ok) collector.rejectRow(c.row, shown(c.values), c.problems);
+      if (!c.ok) collector.rejectRow(c.row, shown(c.values), c.problems, c.truncated);
       else if (buffered) {
         buffered.push(c.value);
         if (buffered.length > bufferMax) buffered = null;

@@ -1,5 +1,5 @@
 import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
-import { enqueueOutbox, findZaloUsersByPhones, type Db } from "@hccd/db";
+import { enqueueOutbox, findZaloUsersByPhones, type Db, type OutboxPriority } from "@hccd/db";
 import type { Config } from "../config.js";
 import type { OaButton } from "../adapters/zalo/types.js";
 
@@ -91,6 +91,15 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
   }
 }
 
+/**
+ * Which of a channel's due messages go first (the outbox claims by it): what the citizen is
+ * waiting for now — a draft prepared for them, their dossier's status — before reminders of what
+ * falls due later. Chat replies are transactional too (`enqueueChatMessage`), campaigns last.
+ */
+export function priorityOf(m: NotificationMessage): OutboxPriority {
+  return m.type === "document_expiry" || m.type === "vaccination_due" ? "reminder" : "transactional";
+}
+
 export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" | "opted_out" };
 
 /**
@@ -142,6 +151,7 @@ export function enqueueNotification(
     channel: first,
     fallbackChannels: rest,
     personId: input.recipient.personId,
+    priority: priorityOf(input.message),
     payload,
     nextAttemptAt: nextSendableAt(input.now, input.config.QUIET_HOURS),
     now: input.now,
@@ -279,6 +289,8 @@ export function enqueueChatMessage(db: Db, input: { now: Date; newId: () => stri
     channel: "oa",
     fallbackChannels: [],
     personId: input.personId ?? null,
+    // A reply to someone who just wrote, or an officer's answer: they are waiting for it.
+    priority: "transactional",
     payload,
     nextAttemptAt: input.now,
     now: input.now,

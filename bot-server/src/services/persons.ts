@@ -28,6 +28,7 @@ export function matchOrCreatePerson(db: Db, facts: PersonFacts, ctx: { now: Date
       nationality: existing.nationality,
       residenceWardCode: existing.residenceWardCode,
       residenceAddress: existing.residenceAddress,
+      hometown: existing.hometown,
     };
     const patch: Partial<Person> = {};
     if (!existing.phone && facts.phone) patch.phone = facts.phone;

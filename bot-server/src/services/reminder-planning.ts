@@ -5,15 +5,22 @@ import type { ReminderCatalogue } from "./reminder-catalogue.js";
 
 /**
  * Plans a document's reminders for its deadline: one per notice step still ahead (see
- * `pendingNotices`). Keys are document + deadline + step, so re-planning is harmless.
+ * `pendingNotices`). Keys are document + deadline + step, so re-planning is harmless. A notice
+ * dated `date` goes out at `sendAt(date, now)`: by default 08:00 in Vietnam that day.
  */
-export function planDocumentReminders(deps: Pick<ServiceDeps, "db" | "newId">, catalogue: ReminderCatalogue, doc: DocumentRow, now: Date): number {
+export function planDocumentReminders(
+  deps: Pick<ServiceDeps, "db" | "newId">,
+  catalogue: ReminderCatalogue,
+  doc: DocumentRow,
+  now: Date,
+  sendAt: (date: string, now: Date) => Date = noticeInstant,
+): number {
   const notices = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
   let n = 0;
   for (const { step, date } of pendingNotices({ deadline: doc.expiresOn, notices, today: vietnamDate(now) })) {
     const planned = planReminder(deps.db, {
       id: deps.newId(), subject: "document", documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step,
-      nextAt: noticeInstant(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
+      nextAt: sendAt(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
     });
     if (planned) n++;
   }

@@ -1,34 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { i18nFor, LICENCE_COLUMNS, NATIONAL_ID_PROBLEM_TEXT, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
 import type { AppDeps, ServiceDeps } from "../deps.js";
 import { DomainError, notFound, validationFailed } from "../errors.js";
 import type { BackgroundJobs } from "./background-jobs.js";
-import { clipText, KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
+import { checkFileSignature, importFormat, type ImportFormat } from "./import-reader.js";
+import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
 import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
+import { cutText } from "./import-text.js";
 import { importLicences } from "./licence-import.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { audit } from "./audit.js";
 import { csvDocument } from "./csv-file.js";
 
-/** The file's format, from its name (departments send `.csv` or `.xlsx`). */
-export function importFormat(fileName: string): "csv" | "xlsx" {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === "csv" || ext === "txt") return "csv";
-  if (ext === "xlsx") return "xlsx";
-  throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
-}
-
-/** An .xlsx file is a zip archive ("PK"): anything else is refused before the reader chokes on it. */
-export function checkXlsxSignature(format: "csv" | "xlsx", firstBytes: Uint8Array): void {
-  if (format === "xlsx" && !(firstBytes[0] === 0x50 && firstBytes[1] === 0x4b)) {
-    throw validationFailed([{ path: "file", message: "is not an .xlsx workbook (an .xlsx file is a zip archive)" }]);
-  }
-}
-
 /** Where an import keeps its file until it ends: `<importDir>/<import id>.<format>`, readable by this user only. */
-export function keptFilePath(importDir: string, importId: string, format: "csv" | "xlsx"): string {
+export function keptFilePath(importDir: string, importId: string, format: ImportFormat): string {
   return join(importDir, `${importId}.${format}`);
 }
 
@@ -44,11 +31,11 @@ export function startStaffImport(
 ): { importId: string } {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
-  checkXlsxSignature(format, input.content);
+  checkFileSignature(format, input.content);
   const importId = deps.newId();
   const path = keptFilePath(deps.importDir, importId, format);
   writeFileSync(path, input.content, { mode: 0o600 });
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: clipText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
+  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
   deps.jobs.run(`import ${importId}`, () =>
     importLicences(deps, {
       path, kept: true, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
@@ -112,8 +99,9 @@ export function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffU
  * the file's own columns in the file's order (as contract 4's Vietnamese labels, or the English
  * keys for an English-speaking officer — the importer reads both), then a "Lý do" / "reason"
  * column with every problem of the row. The importer keeps each rejected row's values by column
- * (as given: a CSV cell verbatim, an Excel date as YYYY-MM-DD, a value over 500 characters cut,
- * which is refused again if uploaded as it is), so the file is re-derived from the kept rows: the
+ * (as given: a CSV cell verbatim, an Excel date as YYYY-MM-DD, a value over 1,000 characters cut
+ * by the reader, which is refused again if uploaded as it is; only columns contract 4 does not
+ * know were not kept), so the file is re-derived from the kept rows: the
  * first KEPT_REJECTED_ROWS of them. `notKept` says how many rejected rows are not in it (the API
  * sends it as a header, the console says it beside the link): uploading the fixed file reports them.
  *
@@ -127,7 +115,7 @@ export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: St
   const kept = rejectedRowsPage(deps.db, id, { offset: 0, limit: KEPT_REJECTED_ROWS + 1 }).filter((r) => Object.keys(r.values).length > 0);
   const keys: string[] = [];
   for (const { values } of kept) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
-  const header = [...keys.map((k) => columnName(k, opts.lang)), opts.lang === "vi" ? "Lý do" : "reason"];
+  const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = kept.map((r) => [...keys.map((k) => r.values[k] ?? ""), r.problems.map((p) => `${columnName(p.column, opts.lang)}: ${importReasonText(p.reason, opts.lang)}`).join("; ")]);
   audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
   // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
@@ -154,9 +142,21 @@ const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string,
   [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
 ];
 
-/** A rejected row's reason in the officer's language; a reason the table does not know is shown as given. */
+/**
+ * The readers' and the header check's reasons (services/import-reasons.ts) are written from the
+ * `en` resource's `imports.reasons.file|cell|header|note` templates: each template, its
+ * `{{placeholders}}` as captures, recognises its own reason.
+ */
+const TEMPLATE_REASONS = (["file", "cell", "header", "note"] as const).flatMap((group) =>
+  Object.entries(resources.en.staff.imports.reasons[group]).map(([name, template]): (typeof REASONS)[number] => {
+    const pattern = (template as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\{\\\{(\w+)\\\}\\\}/g, "(?<$1>.+?)");
+    return [new RegExp(`^${pattern}$`), (m) => [`${group}.${name}`, { ...m.groups }]];
+  }),
+);
+
+/** A rejected row's reason, a file's refusal or a note, in the officer's language; a reason no table knows is shown as given. */
 export function importReasonText(reason: string, lang: Language): string {
-  for (const [re, key] of REASONS) {
+  for (const [re, key] of [...REASONS, ...TEMPLATE_REASONS]) {
     const m = re.exec(reason);
     if (m) {
       const [k, vars] = key(m);
@@ -166,12 +166,15 @@ export function importReasonText(reason: string, lang: Language): string {
   return reason;
 }
 
-/** Why an import failed, in the officer's language: the start-up's reasons are translated, a reader's own words shown as given. */
+/**
+ * Why an import failed, in the officer's language: the start-up's reasons and the readers' refusals
+ * are translated, anything else (a reader's own words) shown as given.
+ */
 export function importErrorText(error: string, lang: Language): string {
   const t = i18nFor(lang).getFixedT(lang, "staff");
   if (error === IMPORT_INTERRUPTED) return t("imports.errors.interrupted");
   if (error === IMPORT_STOPPED_TWICE) return t("imports.errors.stoppedTwice");
-  return error;
+  return importReasonText(error, lang);
 }
 
 /** A contract 4 column as the officer reads it: the Vietnamese label, or the English key. */

@@ -36,7 +36,8 @@ export const CHAT_PAGE_HTML = `<!doctype html>
 <div class="tools">
   <button type="button" data-testid="chat-follow" id="follow">Quan tâm OA · Follow</button>
   <button type="button" data-testid="chat-image" id="image">Gửi ảnh · Send image</button>
-  <button type="button" data-testid="chat-phone" id="phone">Chia sẻ SĐT · Share phone</button>
+  <button type="button" data-testid="chat-phone" id="phone">Gửi SĐT qua biểu mẫu · Phone by form</button>
+  <button type="button" data-testid="chat-verify-phone" id="verifyphone">Xác minh SĐT trong Mini App · Verify phone in the Mini App</button>
   <button type="button" data-testid="chat-new-user" id="newuser">Người dùng mới · New user</button>
 </div>
 <p class="status" id="who" data-testid="chat-user"></p>
@@ -91,7 +92,7 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   }
 
   function poll() {
-    fetch("/sim/zalo/messages?userId=" + encodeURIComponent(user.oaUserId))
+    fetch("/sim/zalo/messages?format=json&userId=" + encodeURIComponent(user.oaUserId))
       .then(function (r) { return r.json(); })
       .then(function (data) {
         var list = data.messages || [];
@@ -117,6 +118,14 @@ export const CHAT_PAGE_HTML = `<!doctype html>
   document.getElementById("phone").addEventListener("click", function () {
     var p = prompt("Số điện thoại · Phone", "0912345678");
     if (p) send({ kind: "share_phone", phone: p }, "[Chia sẻ số điện thoại " + p + "]");
+  });
+  document.getElementById("verifyphone").addEventListener("click", function () {
+    var p = prompt("Số điện thoại Zalo xác minh · Phone Zalo verifies", "0912345678");
+    if (!p) return;
+    bubble("me", "[Xác minh số điện thoại " + p + " trong Mini App]");
+    fetch("/sim/chat/send", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: user, action: { kind: "verify_phone", phone: p } }) })
+      .then(function (r) { return r.json(); })
+      .then(function (r) { var el = document.getElementById("who"); el.setAttribute("data-verified", r.delivered ? "yes" : "no"); el.textContent = "OA user id: " + user.oaUserId + (r.delivered ? " · SĐT đã xác minh · phone verified" : " · chưa xác minh được · not verified"); });
   });
   document.getElementById("newuser").addEventListener("click", function () { localStorage.removeItem(KEY); location.reload(); });
   setInterval(poll, 1000);

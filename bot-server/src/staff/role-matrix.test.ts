@@ -146,7 +146,9 @@ describe("the role matrix: every staff endpoint × every role", () => {
     }
     expect(failures).toEqual([]);
     expect(endpoints.length * ROLES.length).toBeGreaterThan(50);
-  });
+    // Some 400 real requests, each through the full handler (indicator queries, exports): 3–4 s alone,
+    // 6–12 s on a loaded 2-core machine, so vitest's 5 s default failed it for load, not for a wrong answer.
+  }, 60_000);
 
   it("answers 401 on the API and sends the console to the login page without a session", async () => {
     const failures: string[] = [];

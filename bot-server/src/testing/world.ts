@@ -1,7 +1,7 @@
 import { makeBirthCertificate } from "@hccd/shared";
 import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { createRuntime, type Runtime, type ZaloSimulator } from "../runtime.js";
+import { createRuntime, type Runtime, type RuntimeOptions, type ZaloSimulator } from "../runtime.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
 import type { FaqService } from "../bot/context.js";
 import { signEvent, textEvent, type EventUser } from "../webhook/events.js";
@@ -32,6 +32,11 @@ export type TestWorld = Runtime & {
   postCertificate(body: unknown, key?: string): Promise<Response>;
   /** A citizen in the Zalo simulator; when `phone` is given it is linked through the real endpoint. */
   citizen(opts?: { name?: string; phone?: string }): Promise<{ token: string; userId: string }>;
+  /**
+   * The chat user opens the Mini App and shares the phone Zalo verifies (getPhoneNumber's token,
+   * exchanged by `POST /api/me/phone`): the only way a phone becomes the user's identity.
+   */
+  verifyPhone(user: EventUser, phone: string): Promise<void>;
   /** Signs an OA webhook event with the simulator's secrets and posts it to /webhooks/zalo. */
   sendEvent(event: { timestamp: string } & Record<string, unknown>, opts?: { signature?: string }): Promise<Response>;
   /** Processes stored webhook events and sends the replies they queued. */
@@ -41,6 +46,8 @@ export type TestWorld = Runtime & {
   chatUser(opts?: { follows?: boolean }): EventUser;
   /** The user types `text` to the OA: the simulator notes the interaction, the signed event is posted. */
   say(user: EventUser, text: string, msgId?: string): Promise<Response>;
+  /** The user types `text`; the event is processed and what the OA answered to it is returned. */
+  ask(user: EventUser, text: string): Promise<{ text: string; buttons: { title: string; url?: string }[] }[]>;
   /** What the simulated Zalo delivered to this OA user. */
   inbox(user: EventUser): { text: string; buttons: { title: string; url?: string }[] }[];
 };
@@ -49,10 +56,11 @@ export type TestWorld = Runtime & {
  * The whole backend in sim mode on an in-memory (or given) database, with a frozen clock and
  * instant case-system steps: one line per test (style.md rule 4).
  */
-export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue } = {}): TestWorld {
+export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue; throttleTime?: RuntimeOptions["throttleTime"] } = {}): TestWorld {
   const clock = opts.clock ?? createClock();
-  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ...opts.env });
-  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
+  // Zalo's receipts are off unless a test asks for them (`ZALO_SIM_RECEIPT_MS: "0"`): they are webhook events of their own.
+  const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ZALO_SIM_RECEIPT_MS: "off", ...opts.env });
+  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
   const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
   let userSeq = 0;
   const call: TestWorld["call"] = (method, path, o = {}) => {
@@ -84,6 +92,12 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
     say(user, text, msgId) {
       return this.sendEvent(textEvent(secrets, user, text, clock.now(), msgId));
     },
+    async ask(user, text) {
+      const before = this.inbox(user).length;
+      await this.say(user, text);
+      await this.settle();
+      return this.inbox(user).slice(before);
+    },
     inbox(user) {
       return runtime.sim?.zalo?.messages({ userId: user.oaUserId }) ?? [];
     },
@@ -92,6 +106,15 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
       await runtime.worker.drain();
     },
     postCertificate: (body, key = HOSPITAL_KEY) => call("POST", "/api/integrations/birth-certificates", { token: key, body }),
+    async verifyPhone(user, phone) {
+      const sim = runtime.sim?.zalo;
+      if (!sim) throw new Error("not in sim mode");
+      if (!user.appUserId) throw new Error("the chat user has no app-scoped id");
+      const { accessToken } = sim.issueAccessToken({ userId: user.appUserId });
+      const { token } = sim.issuePhoneToken({ accessToken, phone });
+      const res = await call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken: token } });
+      if (res.status !== 200) throw new Error(`phone verification failed: ${res.status} ${await res.text()}`);
+    },
     async citizen(o = {}) {
       const sim = runtime.sim?.zalo;
       if (!sim) throw new Error("not in sim mode");

@@ -1,5 +1,6 @@
-import { zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
-import { listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
+import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
+import { findZaloUserByOaId, listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
+import { enqueueChatMessage } from "../services/notifications.js";
 import type { Logger } from "../logger.js";
 import { createBot } from "../bot/bot.js";
 import { createBotContext, saveSession, type BotDeps } from "../bot/context.js";
@@ -38,8 +39,28 @@ export function createWebhookProcessor(deps: BotDeps & { logger: Logger; afterBa
       saveSession(ctx);
       markInboxProcessed(deps.db, row.id, deps.now());
     } catch (err) {
-      recordInboxFailure(deps.db, row.id, err instanceof Error ? err.message : String(err), deps.now(), MAX_ATTEMPTS);
-      log.error({ err, inboxId: row.id, event: parsed.data.event_name }, "webhook event failed");
+      const { setAside } = recordInboxFailure(deps.db, row.id, err instanceof Error ? err.message : String(err), deps.now(), MAX_ATTEMPTS);
+      log.error({ err, inboxId: row.id, event: parsed.data.event_name, setAside }, "webhook event failed");
+      if (setAside) tellSenderWeFailed(row, parsed.data);
+    }
+  }
+
+  /**
+   * An event set aside after every attempt is logged and kept for staff; a citizen who wrote is
+   * also told, once (the idempotency key), rather than left waiting for an answer that never comes.
+   */
+  function tellSenderWeFailed(row: InboxRow, e: ZaloWebhookEvent): void {
+    const oaUserId = e.sender?.id;
+    if (!oaUserId || !(e.event_name.startsWith("user_send_") || e.event_name === "user_submit_info")) return;
+    try {
+      const language = findZaloUserByOaId(deps.db, oaUserId)?.language ?? "vi";
+      const { t } = i18nFor(language);
+      enqueueChatMessage(deps.db, {
+        now: deps.now(), newId: deps.newId, oaUserId, language, idempotencyKey: `webhook-failed:${row.id}`,
+        text: t("bot:processingFailed"), buttons: [{ type: "oa.query.hide", title: t("bot:buttons.handover"), payload: "#handover" }],
+      });
+    } catch (err) {
+      log.error({ err, inboxId: row.id }, "could not tell the citizen their message failed");
     }
   }
 

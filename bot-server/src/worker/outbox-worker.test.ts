@@ -1,9 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { enqueueOutbox } from "@hccd/db";
+import { enqueueOutbox, recipientDetails } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { seedReference } from "../runtime.js";
 import { backoffMs } from "./outbox-worker.js";
+import { createSyntheticFollowers } from "../services/campaign-fixtures.js";
+import { enqueueCampaignMessage } from "../services/campaign-dispatch.js";
+import { enqueueChatMessage } from "../services/notifications.js";
+
+/** The throttles' clock, injected: sleeping moves it on at once, so a throttled backlog takes no wall time. */
+function fakeThrottleTime() {
+  let t = 0;
+  return { clock: () => t, sleep: async (ms: number) => void (t += ms) };
+}
 
 let world: TestWorld;
 afterEach(async () => {
@@ -80,6 +89,16 @@ describe("outbox worker", () => {
     expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
   });
 
+  it("marks a ZNS notice delivered when the simulated Zalo's receipt comes back through the webhook", async () => {
+    world = createTestWorld({ env: { ZALO_SIM_RECEIPT_MS: "0" } });
+    const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
+    await world.worker.drain();
+    await world.sim!.zalo!.idle();
+    await world.webhooks.kick();
+    const row = world.handle.sqlite.prepare("select channel, status, delivered_at from outbox where idempotency_key = ?").get(`birth-draft-ready:${draftId}`);
+    expect(row).toEqual({ channel: "zns", status: "delivered", delivered_at: world.clock.now().getTime() });
+  });
+
   it("sends an OA message when the mother follows the OA and talked to it this week", async () => {
     world = createTestWorld();
     seedReference(world.handle.db);
@@ -114,7 +133,7 @@ describe("outbox worker", () => {
     world.handle.db.transaction((tx) => {
       for (let i = 0; i < 120; i++) {
         enqueueOutbox(tx, {
-          id: `m${i}`, kind: "notification", idempotencyKey: `backlog:${i}`, channel: "zns", fallbackChannels: [], personId: null, nextAttemptAt: now, now,
+          id: `m${i}`, kind: "notification", idempotencyKey: `backlog:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", nextAttemptAt: now, now,
           payload: { message: { type: "document_expiry", documentId: `d${i}`, params: { holderName: "Lê Văn Hùng", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2026-12-24", fileBy: "2026-12-14" } }, link: "http://localhost:5173/", recipient: { oaUserId: null, phone: `849${String(10_000_000 + i)}`, language: "vi" } },
         });
       }
@@ -122,5 +141,54 @@ describe("outbox worker", () => {
     world.worker.start();
     await vi.waitFor(() => expect(outboxRows().filter((r) => r.status === "sent")).toHaveLength(120), { timeout: 30_000, interval: 50 });
     await world.worker.stop();
+  });
+
+  describe("one channel's queue does not hold back another's", () => {
+    /** A follower within the 7-day window, with `replies` chat replies and `campaign` campaign messages queued a minute ago for them. */
+    function backlog(opts: { replies: number; campaign: number }) {
+      const db = world.services.db;
+      const [follower] = createSyntheticFollowers(db, world.sim?.zalo, { count: 1, now: world.clock.now() });
+      const r = recipientDetails(db, follower!.appUserId)!;
+      const earlier = new Date(world.clock.now().getTime() - 60_000);
+      db.transaction((tx) => {
+        for (let i = 0; i < opts.campaign; i++) {
+          enqueueCampaignMessage(tx, {
+            config: world.config, now: new Date(earlier.getTime() + i), newId: world.services.newId, campaignId: "c1", recipient: { ...r, oaUserId: follower!.oaUserId },
+            idempotencyKey: `campaign:c1:${i}`, message: { language: "vi", text: `Tin chiến dịch ${i}`, buttons: [] }, test: false,
+          });
+        }
+        for (let i = 0; i < opts.replies; i++) {
+          enqueueChatMessage(tx, { now: new Date(earlier.getTime() + 1_000 + i), newId: world.services.newId, oaUserId: follower!.oaUserId, language: "vi", text: `Trả lời ${i}`, idempotencyKey: `reply:${i}` });
+        }
+      });
+      return follower!;
+    }
+    const statusOf = (key: string) => (world.handle.sqlite.prepare("select status from outbox where idempotency_key = ?").get(key) as { status: string } | undefined)?.status;
+    const countSent = (like: string) => (world.handle.sqlite.prepare("select count(*) as n from outbox where idempotency_key like ? and status = 'sent'").get(like) as { n: number }).n;
+
+    it("sends a ZNS birth notice and a consented dossier in the first round behind 1,839 OA replies and a campaign", async () => {
+      world = createTestWorld({ throttleTime: fakeThrottleTime() });
+      backlog({ replies: 1839, campaign: 600 });
+      const { draftId, submissionId } = await consented();
+      expect(statusOf(`birth-draft-ready:${draftId}`)).toBe("pending");
+      await world.worker.runOnce();
+      expect(statusOf(`birth-draft-ready:${draftId}`)).toBe("sent");
+      expect(statusOf(submissionId)).toBe("sent");
+      expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
+      // The OA throttle still spaces the OA rows: one batch went, the rest wait their turn.
+      expect(countSent("reply:%")).toBeGreaterThan(0);
+      expect(countSent("reply:%")).toBeLessThan(1839);
+    });
+
+    it("sends a chat reply to a citizen before the campaign messages queued ahead of it on the OA channel", async () => {
+      world = createTestWorld({ throttleTime: fakeThrottleTime() });
+      backlog({ replies: 0, campaign: 600 });
+      const follower = createSyntheticFollowers(world.services.db, world.sim?.zalo, { count: 1, now: world.clock.now(), prefix: 7_300_000_000_000_000_000n })[0]!;
+      enqueueChatMessage(world.services.db, { now: world.clock.now(), newId: world.services.newId, oaUserId: follower.oaUserId, language: "vi", text: "Dạ, anh/chị chờ một chút ạ.", idempotencyKey: "reply:late" });
+      await world.worker.runOnce();
+      expect(statusOf("reply:late")).toBe("sent");
+      expect(world.sim!.zalo!.messages({ userId: follower.oaUserId }).map((m) => m.text)).toEqual(["Dạ, anh/chị chờ một chút ạ."]);
+      expect(countSent("campaign:%")).toBeLessThan(600);
+    });
   });
 });

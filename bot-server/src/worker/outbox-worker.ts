@@ -30,18 +30,34 @@ export interface OutboxWorkerDeps extends ServiceDeps {
 }
 
 export interface OutboxWorkerOptions {
+  /** Rows claimed at a time per channel (fewer on a slow throttle: see `batchFor`). */
   batchSize?: number;
   /** How long a claimed row stays ours; a crash mid-send frees it after this. */
   leaseMs?: number;
   pollMs?: number;
-  /** Sends in flight at once (each waits for its channel's throttle). */
+  /** Sends in flight at once per channel (each waits for its channel's throttle). */
   concurrency?: number;
+  /** The throttles' clock and sleep (tests inject a fake one; default: the process's). */
+  throttleTime?: { clock: () => number; sleep: (ms: number) => Promise<void> };
 }
 
-/** Zalo's -144/-147, or a send that reported 0 left: today's ZNS quota is spent. */
+/**
+ * The channels, each claimed and sent on its own: one channel's throttle (or outage) governs only
+ * its own rows, so 1,839 OA replies waiting for the OA's 20/s no longer hold back a ZNS notice or a
+ * dossier for the case system.
+ */
+const CHANNELS = ["case_system", "zns", "sms", "oa"] as const satisfies readonly OutboxRow["channel"][];
+type OutboxChannel = (typeof CHANNELS)[number];
+
 /** How many sent notifications are recorded in one commit. */
 const SENT_MARKS_PER_COMMIT = 32;
+/**
+ * …and how long a sent mark may wait for the others: on a throttled channel 32 sends take 1.6 s,
+ * and Zalo's delivery receipt (matched on the message id we record) must find the row sent.
+ */
+const SENT_MARK_MAX_WAIT_MS = 200;
 
+/** Zalo's -144/-147, or a send that reported 0 left: today's ZNS quota is spent. */
 class ZnsQuotaSpent extends Error {
   override readonly name = "ZnsQuotaSpent";
 }
@@ -74,16 +90,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   const batchSize = opts.batchSize ?? Math.max(50, concurrency * 4);
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 1000;
+  const rates: Record<Channel, number> = { oa: deps.config.THROTTLE_OA_PER_SEC, zns: deps.config.THROTTLE_ZNS_PER_SEC, sms: deps.config.THROTTLE_SMS_PER_SEC };
   const throttles: Record<Channel, Throttle> = {
-    oa: createThrottle(deps.config.THROTTLE_OA_PER_SEC),
-    zns: createThrottle(deps.config.THROTTLE_ZNS_PER_SEC),
-    sms: createThrottle(deps.config.THROTTLE_SMS_PER_SEC),
+    oa: createThrottle(rates.oa, opts.throttleTime ?? {}),
+    zns: createThrottle(rates.zns, opts.throttleTime ?? {}),
+    sms: createThrottle(rates.sms, opts.throttleTime ?? {}),
+  };
+  /**
+   * Rows claimed at a time on a channel: the batch, but no more than its throttle lets through in
+   * half a lease, so a claimed row is sent before another worker may take it again.
+   */
+  const batchFor = (channel: OutboxChannel): number => {
+    const rate = channel === "case_system" ? 0 : rates[channel];
+    return rate > 0 ? Math.max(1, Math.min(batchSize, Math.floor((rate * leaseMs) / 2000))) : batchSize;
   };
   /** The Vietnam day whose ZNS quota Zalo said is spent (the quota comes back at midnight there). */
   let znsQuotaSpentOn: string | null = null;
   const log = deps.logger.child({ component: "outbox-worker" });
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   let stopped = true;
 
   async function sendNotification(row: OutboxRow): Promise<string> {
@@ -155,8 +179,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
           insertDraftEvent(tx, { draftId, kind: "notified", at, data: { channel: row.channel } });
         });
       } else {
+        if (sentMarks.length === 0) sentMarksSince = performance.now();
         sentMarks.push({ id: row.id, ref, at });
-        if (sentMarks.length >= SENT_MARKS_PER_COMMIT) flushSentMarks();
+        if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) flushSentMarks();
       }
       log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
     } catch (err) {
@@ -211,9 +236,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
    * more than the send (≈220 µs each under load). A crash before the commit means those rows are
    * sent again after their lease: ZNS and SMS answer a repeated tracking id / client reference with
    * the first message (exactly once); an OA message has no such key and may arrive twice — the
-   * window is at most SENT_MARKS_PER_COMMIT sends, and closes at the end of every batch.
+   * window is at most SENT_MARKS_PER_COMMIT sends or SENT_MARK_MAX_WAIT_MS, and closes at the end
+   * of every batch.
    */
   const sentMarks: { id: string; ref: string; at: Date }[] = [];
+  /** When the oldest mark still waiting was made (process time). */
+  let sentMarksSince = 0;
   function flushSentMarks(): void {
     if (sentMarks.length === 0) return;
     const marks = sentMarks.splice(0);
@@ -222,10 +250,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     });
   }
 
-  /** Claims and sends what is due now. Returns how many rows it handled. */
-  async function runOnce(): Promise<number> {
-    const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchSize, leaseMs });
-    // A small pool: sends overlap (each channel's throttle spaces them), state changes stay one short transaction each.
+  /** Claims one channel's due rows and sends them. Returns how many rows it handled. */
+  async function runChannel(channel: OutboxChannel): Promise<number> {
+    const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchFor(channel), leaseMs, channel });
+    if (rows.length === 0) return 0;
+    // A small pool: sends overlap (the channel's throttle spaces them), state changes stay one short transaction each.
     let next = 0;
     const lane = async () => {
       while (next < rows.length) await dispatch(rows[next++]!);
@@ -236,6 +265,12 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       flushSentMarks();
     }
     return rows.length;
+  }
+
+  /** One round: every channel claims and sends what is due now, side by side. Returns how many rows were handled. */
+  async function runOnce(): Promise<number> {
+    const handled = await Promise.all(CHANNELS.map(runChannel));
+    return handled.reduce((a, b) => a + b, 0);
   }
 
   /** Runs until nothing is due (tests and the CLI use this to drain the queue). */
@@ -249,27 +284,32 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     return total;
   }
 
-  let rerun = false;
-  function tick(): void {
+  /** Each channel's loop: at most one round at a time; a kick during a round asks for one more. */
+  const loops = Object.fromEntries(CHANNELS.map((ch) => [ch, { running: undefined as Promise<void> | undefined, rerun: false }])) as Record<OutboxChannel, { running: Promise<void> | undefined; rerun: boolean }>;
+  function tickChannel(channel: OutboxChannel): void {
+    const loop = loops[channel];
     if (stopped) return;
-    if (running) {
-      rerun = true;
+    if (loop.running) {
+      loop.rerun = true;
       return;
     }
-    running = runOnce()
+    loop.running = runChannel(channel)
       .catch((err: unknown) => {
-        log.error({ err }, "outbox run failed");
+        log.error({ err, channel }, "outbox run failed");
         return 0;
       })
       .then((handled) => {
-        running = undefined;
+        loop.running = undefined;
         // A full batch means more is waiting: go on now rather than at the next poll (which would
         // cap a backlog at one batch a second).
-        if (rerun || handled === batchSize) {
-          rerun = false;
-          tick();
+        if (loop.rerun || handled === batchFor(channel)) {
+          loop.rerun = false;
+          tickChannel(channel);
         }
       });
+  }
+  function tick(): void {
+    for (const channel of CHANNELS) tickChannel(channel);
   }
 
   return {
@@ -286,7 +326,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);
-      await running;
+      await Promise.all(CHANNELS.map((ch) => loops[ch].running));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
-import { botSessions, faqDailyCounts, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, zaloUsers } from "../schema.js";
+import { botSessions, faqDailyCounts, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, staffUsers, wards, zaloUsers } from "../schema.js";
 
 export type HandoverTicket = typeof handoverTickets.$inferSelect;
 export type HandoverMessage = typeof handoverMessages.$inferSelect;
@@ -35,6 +35,20 @@ export function closeTicket(db: Db, id: string, by: string, now: Date): boolean 
   return r !== undefined;
 }
 
+/**
+ * Takes an open, unclaimed conversation for a staff member. One conditional UPDATE: of two officers
+ * claiming at once, exactly one gets it (true); the other, and any later claim, changes nothing.
+ */
+export function claimTicket(db: Db, id: string, staffId: string, now: Date): boolean {
+  const r = db
+    .update(handoverTickets)
+    .set({ claimedBy: staffId, claimedAt: now })
+    .where(and(eq(handoverTickets.id, id), eq(handoverTickets.status, "open"), sql`${handoverTickets.claimedBy} is null`))
+    .returning({ id: handoverTickets.id })
+    .get();
+  return r !== undefined;
+}
+
 export function setTicketFirstResponse(db: Db, id: string, at: Date): void {
   db.update(handoverTickets).set({ firstResponseAt: at }).where(and(eq(handoverTickets.id, id), sql`${handoverTickets.firstResponseAt} is null`)).run();
 }
@@ -61,6 +75,14 @@ export function countFaqQuestion(db: Db, row: { day: string; channel: "bot" | "a
   db.insert(faqDailyCounts)
     .values({ day: row.day, channel: row.channel, language: row.language, asked: 1, answered })
     .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { asked: sql`${faqDailyCounts.asked} + 1`, answered: sql`${faqDailyCounts.answered} + ${answered}` } })
+    .run();
+}
+
+/** Counts one request for a person (not a question for the FAQ) on its Vietnam day. */
+export function countPersonRequest(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en" }): void {
+  db.insert(faqDailyCounts)
+    .values({ day: row.day, channel: row.channel, language: row.language, personRequests: 1 })
+    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { personRequests: sql`${faqDailyCounts.personRequests} + 1` } })
     .run();
 }
 
@@ -109,20 +131,36 @@ export interface InboxTicketRow {
   firstUnansweredAt: Date | null;
   lastMessageAt: Date | null;
   messages: number;
+  /** The citizen's ward from our records (a person with their linked phone), or null: the shared queue. */
+  wardCode: string | null;
+  wardName: string | null;
+  /** Who took the conversation on. */
+  claimedByName: string | null;
 }
+
+/** Which tickets a query covers: all, or a ward officer's (their ward's citizens and those of unknown ward). */
+export type InboxScope = { kind: "all" } | { kind: "ward"; wardCode: string };
 
 const lastStaffAtSql = sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'staff')`;
 
 /**
- * Tickets of one status with what the inbox shows. `wardCode` narrows to citizens whose linked
- * phone belongs to a person living in that ward (a ward officer's scope); null means every ticket.
- * Open tickets come oldest first, closed ones most recently closed first.
+ * Tickets of one status with what the inbox shows. A ward scope covers citizens whose linked phone
+ * belongs to a person living in that ward, and citizens whose ward is unknown (no phone linked, or
+ * no person of a known ward with it): the shared queue. Each row says the citizen's ward (the
+ * scope's own when the phone is known there) and who claimed it. Open tickets come oldest first,
+ * closed ones most recently closed first.
  */
-export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status"]; wardCode: string | null; limit?: number; ticketId?: string }): InboxTicketRow[] {
+export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status"]; scope: InboxScope; limit?: number; ticketId?: string }): InboxTicketRow[] {
   const firstUnanswered = sql<number | null>`(select min(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'citizen' and m.at > coalesce(${lastStaffAtSql}, -1))`;
+  const scopeWard = opts.scope.kind === "ward" ? opts.scope.wardCode : null;
+  // One phone may be shared by people of several wards: the scope's own ward first, else the lowest code.
+  const wardCode = sql<string | null>`(select p.residence_ward_code from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code is not null order by p.residence_ward_code = ${scopeWard ?? ""} desc, p.residence_ward_code limit 1)`;
   const where = [
     opts.ticketId ? eq(handoverTickets.id, opts.ticketId) : eq(handoverTickets.status, opts.status ?? "open"),
-    opts.wardCode === null ? undefined : sql`exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code = ${opts.wardCode})`,
+    scopeWard === null
+      ? undefined
+      : sql`(exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code = ${scopeWard})
+             or not exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code is not null))`,
   ];
   const rows = db
     .select({
@@ -135,9 +173,13 @@ export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status
       firstUnansweredAt: firstUnanswered,
       lastMessageAt: sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
       messages: sql<number>`(select count(*) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
+      wardCode,
+      wardName: sql<string | null>`(select w.name from ${wards} w where w.code = ${wardCode})`,
+      claimedByName: staffUsers.displayName,
     })
     .from(handoverTickets)
     .innerJoin(zaloUsers, eq(zaloUsers.id, handoverTickets.zaloUserId))
+    .leftJoin(staffUsers, eq(staffUsers.id, handoverTickets.claimedBy))
     .where(and(...where))
     .orderBy(opts.status !== "closed" ? asc(handoverTickets.openedAt) : desc(handoverTickets.closedAt))
     .limit(opts.limit ?? 500)

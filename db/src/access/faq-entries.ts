@@ -26,6 +26,33 @@ export function insertMissingFaqEntries(db: Db, rows: NewFaqEntryRow[]): number 
   return added;
 }
 
+const CONTENT_FIELDS = ["topic", "questionVi", "questionEn", "alternatives", "answerVi", "answerEn", "sourceTitle", "sourceRef", "service"] as const satisfies readonly (keyof FaqEntryContent)[];
+
+/**
+ * Brings the shipped content to built-in entries that no staff member ever changed (`origin`
+ * builtin, `updated_by` null: every console edit, retirement or attachment sets it), when it
+ * differs; the version moves on so that an edit form opened before sees the change. Entries staff
+ * touched keep their version. Returns how many were changed.
+ */
+export function refreshUneditedBuiltinFaqEntries(db: Db, rows: readonly NewFaqEntryRow[], now: Date): number {
+  let refreshed = 0;
+  db.transaction((tx) => {
+    for (const row of rows) {
+      const stored = tx.select().from(faqEntries).where(eq(faqEntries.id, row.id)).get();
+      if (!stored || stored.origin !== "builtin" || stored.updatedBy !== null) continue;
+      const changed = CONTENT_FIELDS.some((f) => JSON.stringify(stored[f] ?? null) !== JSON.stringify(row[f] ?? null));
+      if (!changed) continue;
+      const content = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, row[f] ?? null])) as FaqEntryContent;
+      refreshed += tx
+        .update(faqEntries)
+        .set({ ...content, version: sql`${faqEntries.version} + 1`, updatedAt: now })
+        .where(and(eq(faqEntries.id, row.id), eq(faqEntries.version, stored.version), isNull(faqEntries.updatedBy)))
+        .run().changes;
+    }
+  });
+  return refreshed;
+}
+
 export function insertFaqEntry(db: Db, row: NewFaqEntryRow): FaqEntryRow {
   return db.insert(faqEntries).values(row).returning().get();
 }

@@ -100,7 +100,10 @@ export function clearLegacyImportReport(db: Db, id: string, patch: Partial<Omit<
   db.update(imports).set({ ...patch, report: [] }).where(eq(imports.id, id)).run();
 }
 
-/** Cuts failure reasons longer than `chars` characters (earlier versions stored a reader's message whole, quoting the file). */
-export function clipLegacyImportErrors(db: Db, chars: number): number {
-  return db.run(sql`update imports set error = substr(error, 1, ${chars}) || '…' where length(error) > ${chars}`).changes;
+/**
+ * Cuts failure reasons longer than `chars` characters, marking the cut with `mark` (earlier
+ * versions stored a reader's message whole, quoting the file).
+ */
+export function clipLegacyImportErrors(db: Db, chars: number, mark: string): number {
+  return db.run(sql`update imports set error = substr(error, 1, ${chars}) || ${mark} where length(error) > ${chars}`).changes;
 }

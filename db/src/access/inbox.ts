@@ -31,12 +31,15 @@ export function getInboxRow(db: Db, id: string): InboxRow | undefined {
 }
 
 /** Records a failed processing attempt; after `maxAttempts` the event is set aside with its error. */
-export function recordInboxFailure(db: Db, id: string, error: string, now: Date, maxAttempts: number): void {
+/** Records a failed attempt; at `maxAttempts` the event is set aside (processed, with its error). Says which. */
+export function recordInboxFailure(db: Db, id: string, error: string, now: Date, maxAttempts: number): { attempts: number; setAside: boolean } {
   const row = getInboxRow(db, id);
-  if (!row) return;
+  if (!row) return { attempts: 0, setAside: false };
   const attempts = row.attempts + 1;
+  const setAside = attempts >= maxAttempts;
   db.update(inbox)
-    .set({ attempts, error, ...(attempts >= maxAttempts ? { processedAt: now } : {}) })
+    .set({ attempts, error, ...(setAside ? { processedAt: now } : {}) })
     .where(eq(inbox.id, id))
     .run();
+  return { attempts, setAside };
 }

@@ -135,16 +135,19 @@ export interface UnansweredCounts {
 export interface FaqAskedCounts {
   asked: number;
   answered: number;
+  /** Requests for a person, counted apart from the questions. */
+  personRequests: number;
 }
 
 /**
- * Questions put to the FAQ on the Vietnam days `from`–`to` (`YYYY-MM-DD`, both included), and how
- * many it answered confidently: in all and per channel (`faq_daily_counts`, counts only, no text).
+ * Questions put to the FAQ on the Vietnam days `from`–`to` (`YYYY-MM-DD`, both included), how
+ * many it answered confidently, and the requests for a person: in all and per channel
+ * (`faq_daily_counts`, counts only, no text).
  */
 export function faqAskedCounts(db: Db, p: { from: string; to: string }): { total: FaqAskedCounts; byChannel: (FaqAskedCounts & { channel: "bot" | "api" | "mini_app" })[] } {
   const where = sql`where day >= ${p.from} and day <= ${p.to}`;
-  const counts = sql`coalesce(sum(asked), 0) as asked, coalesce(sum(answered), 0) as answered`;
-  const total = all<FaqAskedCounts>(db, sql`select ${counts} from faq_daily_counts ${where}`)[0] ?? { asked: 0, answered: 0 };
+  const counts = sql`coalesce(sum(asked), 0) as asked, coalesce(sum(answered), 0) as answered, coalesce(sum(person_requests), 0) as personRequests`;
+  const total = all<FaqAskedCounts>(db, sql`select ${counts} from faq_daily_counts ${where}`)[0] ?? { asked: 0, answered: 0, personRequests: 0 };
   return { total, byChannel: all(db, sql`select channel as channel, ${counts} from faq_daily_counts ${where} group by channel order by channel`) };
 }
 

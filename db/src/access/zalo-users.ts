@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { prepared } from "../prepared.js";
 import { zaloUsers } from "../schema.js";
@@ -19,11 +19,23 @@ export function upsertZaloUser(db: Db, user: { id: string; displayName: string |
     .get();
 }
 
-export function setZaloUserPhone(db: Db, id: string, phone: string, now: Date): void {
+/**
+ * Links the phone Zalo verified for this user (the Mini App's phone token, exchanged by the
+ * server). Never call it with a phone the user typed: that is `setZaloUserContactPhone`.
+ */
+export function setZaloUserVerifiedPhone(db: Db, id: string, phone: string, now: Date): void {
   db.update(zaloUsers).set({ phone, phoneLinkedAt: now, updatedAt: now }).where(eq(zaloUsers.id, id)).run();
 }
 
-/** Zalo users whose linked phone is one of these numbers (to reach a person on Zalo). */
+/** Records a phone the user typed into the OA's form: contact data, never identity. */
+export function setZaloUserContactPhone(db: Db, id: string, phone: string, now: Date): void {
+  db.update(zaloUsers).set({ contactPhone: phone, contactPhoneAt: now, updatedAt: now }).where(eq(zaloUsers.id, id)).run();
+}
+
+/**
+ * Zalo users whose phone is one of these numbers, as Zalo verified it: the users who *are* the
+ * person with that phone (their notices, drafts and documents).
+ */
 export function findZaloUsersByPhones(db: Db, phones: string[]): ZaloUser[] {
   if (phones.length === 0) return [];
   if (phones.length === 1) {
@@ -31,6 +43,14 @@ export function findZaloUsersByPhones(db: Db, phones: string[]): ZaloUser[] {
     return prepared(db, "zaloUsersByPhone", (d) => d.select().from(zaloUsers).where(eq(zaloUsers.phone, sql.placeholder("phone"))).prepare()).all({ phone: phones[0] });
   }
   return db.select().from(zaloUsers).where(inArray(zaloUsers.phone, phones)).all();
+}
+
+/**
+ * Zalo users reachable at this phone: verified, or typed into the OA's form. Only for sending
+ * something that discloses nothing about the phone's owner (a staff member's own test message).
+ */
+export function findZaloUsersReachableAt(db: Db, phone: string): ZaloUser[] {
+  return db.select().from(zaloUsers).where(or(eq(zaloUsers.phone, phone), eq(zaloUsers.contactPhone, phone))).all();
 }
 
 export function findZaloUserByOaId(db: Db, oaUserId: string): ZaloUser | undefined {

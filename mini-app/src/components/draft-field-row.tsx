@@ -11,7 +11,7 @@ import { errorText, fieldErrorText } from "../i18n/error-text";
 import { fieldInputId } from "./field-input-id";
 import { FieldEditor } from "./field-editor";
 import { SourceBadge } from "./source-badge";
-import { localised } from "../i18n/localised";
+import { localised, lowerFirst } from "../i18n/localised";
 
 export interface DraftFieldRowProps {
   field: DraftViewField;
@@ -26,13 +26,16 @@ export interface DraftFieldRowProps {
   error: FieldError | undefined;
   wards: WardsState;
   disabled: boolean;
+  /** Saves one of the values the records propose (the other parent's hometown): one tap. */
+  onPick?: (value: string) => void;
 }
 
 /**
  * One field: label, value or control, where the value came from, and what is wrong with it.
  * A field the parents decide shows its value with a "change" button, so that confirming a good
  * draft needs no typing; it opens as a control straight away when it is empty, has an unsaved
- * value or an error. Mount with a key that includes the draft version to fold it after a save.
+ * value or an error. Values the records propose besides the current one (the other parent's
+ * hometown) are one tap away. Mount with a key that includes the draft version to fold it after a save.
  */
 export function DraftFieldRow(props: DraftFieldRowProps) {
   const { t, i18n } = useTranslation(APP_NAMESPACES);
@@ -51,6 +54,9 @@ export function DraftFieldRow(props: DraftFieldRowProps) {
   const errorId = props.error ? `${id}-error` : undefined;
   const display = fieldDisplayValue(t, field, props.wards.wardName, i18n.language);
   const wardsFailed = showControl && field.kind === "ward" && props.wards.state.status === "error";
+  // The control's value when one is open, else the saved one: what a proposal would replace.
+  const current = showControl ? props.value : field.value;
+  const picks = props.editing && props.onPick ? (field.proposals ?? []).filter((p) => p.value !== current) : [];
 
   const classes = ["field", props.open && "field--open", props.editing && "field--editable", props.error && "field--invalid"].filter(Boolean).join(" ");
   return (
@@ -121,7 +127,20 @@ export function DraftFieldRow(props: DraftFieldRowProps) {
           {t("draft.fieldError", { field: label, message: fieldErrorText(t, field, props.value) })}
         </p>
       )}
-      <SourceBadge fieldKey={field.key} source={field.source} />
+      {picks.map((p) => (
+        <Button
+          key={`${p.sourceOf}:${p.value}`}
+          fullWidth
+          variant="secondary"
+          className="field__pick"
+          disabled={props.disabled}
+          onClick={() => props.onPick?.(p.value)}
+          data-testid={`field-pick-${field.key}-${p.sourceOf}`}
+        >
+          {t(`draft.pick.${p.sourceOf}`, { field: lowerFirst(label), value: p.value })}
+        </Button>
+      ))}
+      <SourceBadge fieldKey={field.key} source={field.source} sourceOf={field.sourceOf} fieldLabel={label} />
     </div>
   );
 }

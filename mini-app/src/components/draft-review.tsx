@@ -69,8 +69,8 @@ export function DraftReview(props: { id: string }) {
   const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t("renewal.intro") : t("draft.intro");
   const readOnlyNote = view.kind === "death-registration" ? t("death.readOnlyNote") : view.kind === "renewal" ? t("renewal.readOnlyNote") : t("draft.readOnlyNote");
 
-  const onSave = async () => {
-    if (await review.save(edits.changes)) {
+  const onSave = async (changes = edits.changes) => {
+    if (await review.save(changes)) {
       edits.clear();
       setJustSaved(true);
     }
@@ -126,6 +126,8 @@ export function DraftReview(props: { id: string }) {
               error={review.fieldErrors[f.key]}
               wards={wards}
               disabled={busy}
+              // One tap saves a proposed value, with whatever else is waiting to be saved.
+              onPick={(v) => void onSave({ ...edits.changes, [f.key]: v })}
             />
           ))}
         </DraftFieldGroup>

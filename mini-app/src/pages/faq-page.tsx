@@ -1,20 +1,24 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Page } from "zmp-ui";
-import type { FaqAnswer } from "@hccd/shared/client";
+import type { FaqAskResponse } from "@hccd/shared/client";
 import { BottomNav } from "../components/bottom-nav";
 import { ErrorState } from "../components/error-state";
+import { HotlineButton } from "../components/hotline-button";
 import { PageHeader } from "../components/page-header";
 import { APP_NAMESPACES } from "../i18n/app-t";
 import { toApiError, type ApiError } from "../services/api-error";
 import { useAppServices } from "../session/app-services-context";
 
-/** The bot's FAQ engine in the app: typed as people type (no diacritics, abbreviations). */
+/**
+ * The bot's FAQ engine in the app: typed as people type (no diacritics, abbreviations). A question
+ * that asks for a person gets the way to reach one (the OA chat, the 1022 hotline), not an answer.
+ */
 export function FaqPage() {
   const { t, i18n } = useTranslation(APP_NAMESPACES);
   const { api } = useAppServices();
   const [question, setQuestion] = useState("");
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "asking" } | { kind: "answer"; answer: FaqAnswer } | { kind: "error"; error: ApiError }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "asking" } | { kind: "answer"; answer: FaqAskResponse } | { kind: "error"; error: ApiError }>({ kind: "idle" });
 
   const ask = async () => {
     if (!question.trim()) return;
@@ -57,7 +61,14 @@ export function FaqPage() {
               <p className="preline">{best.answer}</p>
             </section>
           )}
-          {state.kind === "answer" && !state.answer.answered && (
+          {state.kind === "answer" && state.answer.asksForPerson && (
+            <section className="card" data-testid="faq-person">
+              <h2 className="card__title">{t("faq.personTitle")}</h2>
+              <p className="preline">{t("faq.person")}</p>
+              <HotlineButton />
+            </section>
+          )}
+          {state.kind === "answer" && !state.answer.answered && !state.answer.asksForPerson && (
             <p className="empty" data-testid="faq-not-found">
               {t("faq.notFound")}
             </p>

@@ -12,7 +12,7 @@ import {
   ratingSchema,
   consentWithdrawnSchema,
   consentListSchema,
-  faqAnswerSchema,
+  faqAskResponseSchema,
   vaccinationScheduleSchema,
   type RatingRequest,
   type UpdateSettings,
@@ -156,7 +156,7 @@ export function createCitizenApi(deps: { baseUrl: string; tokens: TokenSource; f
     consents: () => call({ path: "/api/me/consents", schema: consentListSchema }),
     withdrawConsent: (consentId: string) => call({ method: "DELETE", path: `/api/me/consents/${encodeURIComponent(consentId)}`, schema: consentWithdrawnSchema }),
     /** The same FAQ engine as the bot; no token needed. */
-    askFaq: (question: string, lang: "vi" | "en") => request({ baseUrl, method: "POST", path: "/api/faq/ask", body: { question, lang, source: "mini_app" }, schema: faqAnswerSchema, fetchImpl }),
+    askFaq: (question: string, lang: "vi" | "en") => request({ baseUrl, method: "POST", path: "/api/faq/ask", body: { question, lang, source: "mini_app" }, schema: faqAskResponseSchema, fetchImpl }),
     vaccinationSchedule: (dob: string) => request({ baseUrl, path: `/api/rules/vaccination-schedule?dob=${encodeURIComponent(dob)}`, schema: vaccinationScheduleSchema, fetchImpl }),
     /** Reference data: no token needed. */
     wards: () => request({ baseUrl, path: "/api/wards", schema: wardListSchema, fetchImpl }),

@@ -1,9 +1,11 @@
 /**
  * The simulator's dev identity, for a browser outside Zalo on a dev host only (see environment.ts).
  * zmp-sdk gives no access token there, so the app signs in once with `POST /sim/zalo/dev-login`
- * and keeps the token in localStorage under {@link DEV_IDENTITY_KEY}; the phone step turns a typed
- * number into a one-time phone token with `POST /sim/zalo/phone-token`. The backend only mounts
- * `/sim` in simulator mode, so none of this works against real Zalo.
+ * and keeps the token in localStorage under {@link DEV_IDENTITY_KEY}; the phone step turns a
+ * number into a one-time phone token with `POST /sim/zalo/phone-token`. The number is one of the
+ * demo's simulated Zalo accounts (`GET /sim/demo`), shared in one tap as Zalo's "Allow" shares the
+ * signed-in account's, or one typed by hand. The backend only mounts `/sim` in simulator mode, so
+ * none of this works against real Zalo.
  */
 import { z } from "zod";
 import { request } from "./api";
@@ -13,6 +15,9 @@ export const DEV_IDENTITY_KEY = "hccd.devIdentity";
 
 const devLoginSchema = z.object({ accessToken: z.string().min(1), userId: z.string().min(1) });
 const phoneTokenSchema = z.object({ token: z.string().min(1) });
+/** `GET /sim/demo`: only the part the phone prompt uses; older servers send no `accounts`. */
+const demoAccountsSchema = z.object({ accounts: z.array(z.object({ name: z.string().max(100), phone: z.string().regex(/^84\d{9}$/) })).max(10).default([]) });
+export type DevAccount = z.infer<typeof demoAccountsSchema>["accounts"][number];
 type StoredIdentity = z.infer<typeof devLoginSchema>;
 
 export interface DevIdentity {
@@ -24,6 +29,8 @@ export interface DevIdentity {
   phoneToken(phone: string): Promise<string>;
   /** The user this identity will sign in as, when already known without asking the simulator. */
   knownUserId(): string | null;
+  /** The simulated Zalo accounts of the demo (none without the demo seed, or when asking fails). */
+  accounts(): Promise<DevAccount[]>;
 }
 
 export function createDevIdentity(deps: {
@@ -115,5 +122,14 @@ export function createDevIdentity(deps: {
     }
   }
 
-  return { token, renew, phoneToken, knownUserId };
+  async function accounts(): Promise<DevAccount[]> {
+    try {
+      return (await request({ baseUrl: deps.baseUrl, path: "/sim/demo", schema: demoAccountsSchema, fetchImpl: deps.fetchImpl })).accounts;
+    } catch {
+      // No demo seed (404) or the simulator is away: the number is typed instead.
+      return [];
+    }
+  }
+
+  return { token, renew, phoneToken, knownUserId, accounts };
 }

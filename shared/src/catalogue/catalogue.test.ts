@@ -1,19 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { DOMAIN_DIR, domainFilesPresent, readDomainTsv } from "../testing/domain-files.js";
+import { fileURLToPath } from "node:url";
+import { DOMAIN_DIR, domainFilesPresent, domainTsvSource, readDomainTsv } from "../testing/domain-files.js";
 import { createI18n } from "../i18n/index.js";
 import { catalogue, CATALOGUE_VERSION, serviceByKey } from "./index.js";
 import { catalogueSchema, serviceEntrySchema, TEMPLATE_MAX_CHARS, type ServiceEntry } from "./schema.js";
 
 /**
  * The catalogue against the province's own lists: Kế hoạch 920 (services-plan-920.tsv, 59 rows)
- * and the June 2026 lead-time appendix (services-2026-06-leadtimes.tsv, 16 rows). The lists sit
- * beside the repository on every machine and in CI: their absence fails, it does not skip.
+ * and the June 2026 lead-time appendix (services-2026-06-leadtimes.tsv, 16 rows). The lists are
+ * kept in the repository (`lists/`), so a clone tests against the data it carries: their absence
+ * fails, it does not skip.
  */
 const AUTO_DRAFT = /auto-create|prepare a draft|draft created/i;
 
 describe("catalogue vs the province's lists", () => {
-  it("finds the lists", () => {
+  it("finds the lists inside the repository", () => {
     expect(domainFilesPresent(), `the service lists are missing at ${DOMAIN_DIR}`).toBe(true);
+    expect(DOMAIN_DIR.startsWith(fileURLToPath(new URL("../../../", import.meta.url))), DOMAIN_DIR).toBe(true);
+  });
+
+  it("says which plan and which appendix each list comes from", () => {
+    expect(domainTsvSource("services-plan-920.tsv")[0]).toMatch(/^Nguồn: Phụ lục "DANH SÁCH CÁC DỊCH VỤ HÀNH CHÍNH CÔNG CHỦ ĐỘNG TRÊN ĐỊA BÀN TỈNH TÂY NINH" \(Kèm theo Kế hoạch số 920\/KH-UBND ngày 05 tháng 3 năm 2026 của UBND tỉnh Tây Ninh/);
+    expect(domainTsvSource("services-2026-06-leadtimes.tsv")[0]).toMatch(/^Nguồn: Phụ lục "DANH MỤC DỊCH VỤ CÔNG TRỰC TUYẾN CHỦ ĐỘNG TRIỂN KHAI THÍ ĐIỂM" \(Ban hành kèm theo Kế hoạch số …\/KH-UBND ngày …\/6\/2026 của UBND tỉnh/);
   });
   const plan = domainFilesPresent() ? readDomainTsv("services-plan-920.tsv") : [];
   const lead = domainFilesPresent() ? readDomainTsv("services-2026-06-leadtimes.tsv") : [];

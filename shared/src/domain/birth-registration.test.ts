@@ -37,7 +37,7 @@ describe("prefillBirthDraft", () => {
   });
 
   it("prefers population data for residence and the mother's registered ward", () => {
-    const known = { fullName: "Nguyễn Thị Lan", dateOfBirth: "1995-04-12", nationalId: "072195001234", ethnicity: "Kinh", nationality: "VN", residenceWardCode: "25454", residenceAddress: "Tổ 3, Phường Bình Minh" };
+    const known = { fullName: "Nguyễn Thị Lan", dateOfBirth: "1995-04-12", nationalId: "072195001234", ethnicity: "Kinh", nationality: "VN", residenceWardCode: "25454", residenceAddress: "Tổ 3, Phường Bình Minh", hometown: null };
     const fields = prefillBirthDraft({ certificate: cert(), knownMother: known, knownFather: { ...known, nationalId: "072092004321", residenceAddress: "Ấp 1, Phường Bình Minh" } });
     expect(fields["mother.residence"]).toMatchObject({ value: "Tổ 3, Phường Bình Minh", source: "population_data" });
     expect(fields["father.residence"]).toMatchObject({ value: "Ấp 1, Phường Bình Minh", source: "population_data" });
@@ -54,5 +54,40 @@ describe("prefillBirthDraft", () => {
   it("does not guess the child's ethnicity when the parents' differ", () => {
     const fields = prefillBirthDraft({ certificate: cert({ father: { ethnicity: "Khmer" } }), knownMother: null, knownFather: null });
     expect(fields["child.ethnicity"]).toMatchObject({ value: null, source: null });
+  });
+
+  describe("the child's hometown, from the parents' population records (Luật Hộ tịch art. 4(8))", () => {
+    const person = (nationalId: string, hometown: string | null) => ({ fullName: "X", dateOfBirth: null, nationalId, ethnicity: "Kinh", nationality: "VN", residenceWardCode: null, residenceAddress: null, hometown });
+    const FATHER = "Thanh Phước, Gò Dầu, Tây Ninh";
+    const MOTHER = "Lương Hòa, Bến Lức, Long An";
+    const hometownOf = (mother: string | null, father: string | null, certificate = cert()) =>
+      prefillBirthDraft({ certificate, knownMother: person("072195001234", mother), knownFather: father === undefined ? null : person("072092004321", father) });
+
+    it("proposes the father's, says whose it is, and offers both parents' in one tap: nothing is left open", () => {
+      const fields = hometownOf(MOTHER, FATHER);
+      expect(fields["child.hometown"]).toEqual({
+        value: FATHER, source: "population_data", sourceOf: "father", editable: true, required: true, kind: "text",
+        proposals: [{ value: FATHER, source: "population_data", sourceOf: "father" }, { value: MOTHER, source: "population_data", sourceOf: "mother" }],
+      });
+      expect(openRequiredFields(fields)).toEqual([]);
+    });
+
+    it.each<[string, string | null, string | null, { value: string | null; sourceOf?: string; proposals?: unknown[] }]>([
+      ["both the same", FATHER, FATHER, { value: FATHER, sourceOf: "parents", proposals: [{ value: FATHER, source: "population_data", sourceOf: "parents" }] }],
+      ["only the mother's known", MOTHER, null, { value: MOTHER, sourceOf: "mother", proposals: [{ value: MOTHER, source: "population_data", sourceOf: "mother" }] }],
+      ["only the father's known", null, FATHER, { value: FATHER, sourceOf: "father", proposals: [{ value: FATHER, source: "population_data", sourceOf: "father" }] }],
+      ["none known", null, null, { value: null }],
+    ])("%s", (_case, mother, father, expected) => {
+      const f = hometownOf(mother, father)["child.hometown"]!;
+      expect(f.value).toBe(expected.value);
+      expect(f.sourceOf).toBe(expected.sourceOf);
+      expect(f.proposals).toEqual(expected.proposals);
+      expect(f.source).toBe(expected.value === null ? null : "population_data");
+    });
+
+    it("ignores a father's record when the certificate names no father", () => {
+      const fields = prefillBirthDraft({ certificate: cert({ father: undefined }), knownMother: person("072195001234", MOTHER), knownFather: person("072092004321", FATHER) });
+      expect(fields["child.hometown"]).toMatchObject({ value: MOTHER, sourceOf: "mother" });
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { BirthCertificate } from "../schemas/birth-certificate.js";
 import { addDays, vietnamDate } from "./vietnam-time.js";
-import type { DraftField, DraftFields, FieldKind } from "./draft.js";
+import type { DraftField, DraftFields, FieldKind, FieldProposal } from "./draft.js";
 import { normalizeName } from "../validation/name.js";
+import { proposeChildHometown } from "./child-hometown.js";
 
 /** Procedure code of birth registration (Đăng ký khai sinh) in the national procedure database. */
 export const BIRTH_REGISTRATION_PROCEDURE = "1.001193";
@@ -29,6 +30,8 @@ export interface KnownPerson {
   nationality: string | null;
   residenceWardCode: string | null;
   residenceAddress: string | null;
+  /** Quê quán, as the population database records it. */
+  hometown: string | null;
 }
 
 /**
@@ -60,8 +63,9 @@ export const BIRTH_DRAFT_FIELDS: readonly { key: string; kind: FieldKind; group:
 ];
 
 /**
- * Fields only a parent can decide: the child's name, ethnicity and hometown (chosen by agreement of
- * the parents, Bộ luật Dân sự 2015 art. 26–29), where to register (Luật Hộ tịch art. 13: the ward of
+ * Fields only a parent can decide: the child's name and ethnicity (chosen by agreement of the
+ * parents, Bộ luật Dân sự 2015 art. 26–29), hometown (the father's or the mother's, as the parents
+ * agree or by custom, Luật Hộ tịch art. 4(8)), where to register (Luật Hộ tịch art. 13: the ward of
  * the father's or mother's residence) and how many copies. Everything else comes from the
  * certificate or population data and is corrected at its source, not in the draft.
  */
@@ -89,7 +93,8 @@ function field(kind: FieldKind, key: string, value: string | number | null, sour
  * Prepares a birth-registration draft from the electronic birth certificate and what population
  * data knows about the parents. Pure: the caller looks the parents up and passes them in.
  * Every field records its source; fields only a parent can decide are left open unless there is a
- * safe suggestion (the planned name, the parents' shared ethnicity, the mother's ward).
+ * safe suggestion (the planned name, the parents' shared ethnicity, a parent's hometown from
+ * population data, the mother's ward).
  */
 export function prefillBirthDraft(input: {
   certificate: BirthCertificate;
@@ -114,6 +119,8 @@ export function prefillBirthDraft(input: {
   const vietnameseParent = c.mother.nationality === "VN" || c.father?.nationality === "VN";
   put("child.nationality", vietnameseParent ? "VN" : null, "derived");
   put("child.hometown", null, null);
+  // A father's record counts only when the certificate names him as the child's father.
+  fields["child.hometown"] = withProposedHometown(fields["child.hometown"]!, knownMother, c.father ? knownFather : null);
 
   put("mother.fullName", c.mother.fullName, cert, { sourceRef: ref });
   put("mother.dateOfBirth", c.mother.dateOfBirth, cert, { sourceRef: ref });
@@ -137,6 +144,27 @@ export function prefillBirthDraft(input: {
   put("registration.wardCode", motherWard, "default");
   put("registration.copies", 1, "default");
   return fields;
+}
+
+/**
+ * The child's hometown proposed from the parents' population records (see `proposeChildHometown`):
+ * the value says whose it is, and each parent's hometown is offered to pick in one tap.
+ */
+function withProposedHometown(open: DraftField, mother: KnownPerson | null, father: KnownPerson | null): DraftField {
+  const proposal = proposeChildHometown({ father: father?.hometown ?? null, mother: mother?.hometown ?? null });
+  const fromRecords = (value: string, sourceOf: FieldProposal["sourceOf"]): FieldProposal => ({ value, source: "population_data", sourceOf });
+  switch (proposal.kind) {
+    case "none":
+      return open;
+    case "same":
+      return { ...open, value: proposal.hometown, source: "population_data", sourceOf: "parents", proposals: [fromRecords(proposal.hometown, "parents")] };
+    case "one_parent":
+      return { ...open, value: proposal.hometown, source: "population_data", sourceOf: proposal.parent, proposals: [fromRecords(proposal.hometown, proposal.parent)] };
+    case "father":
+      return { ...open, value: proposal.hometown, source: "population_data", sourceOf: "father", proposals: [fromRecords(proposal.hometown, "father"), fromRecords(proposal.otherParent, "mother")] };
+    case "mother":
+      return { ...open, value: proposal.hometown, source: "population_data", sourceOf: "mother", proposals: [fromRecords(proposal.otherParent, "father"), fromRecords(proposal.hometown, "mother")] };
+  }
 }
 
 function sameText(a: string, b: string): boolean {

@@ -121,12 +121,31 @@ export interface CampaignAudienceMember {
  * link, so neither carries a broadcast.
  */
 export function campaignEligibility(m: CampaignAudienceMember, opts: { now: Date; serviceKey?: string | undefined }): "send" | "opted_out" | "unreachable" {
+  const reach = campaignReach(m, opts);
+  return reach === "not_following" || reach === "outside_window" ? "unreachable" : reach;
+}
+
+/** `campaignEligibility`, saying why a member cannot be reached: not following the OA, or silent for 7 days. */
+export function campaignReach(m: CampaignAudienceMember, opts: { now: Date; serviceKey?: string | undefined }): "send" | "opted_out" | "not_following" | "outside_window" {
   if (m.optedOutAt !== null) return "opted_out";
   if (m.notificationPrefs.channels?.oa === false) return "opted_out";
   if (opts.serviceKey && m.notificationPrefs.services?.[opts.serviceKey] === false) return "opted_out";
-  if (!m.oaUserId || !m.follower) return "unreachable";
-  if (m.lastInteractionAt === null || opts.now.getTime() - m.lastInteractionAt.getTime() >= CS_WINDOW_MS) return "unreachable";
+  if (!m.oaUserId || !m.follower) return "not_following";
+  if (m.lastInteractionAt === null || opts.now.getTime() - m.lastInteractionAt.getTime() >= CS_WINDOW_MS) return "outside_window";
   return "send";
+}
+
+/** Why a target group reaches nobody: no one matches it, or everyone who does is out for one of these reasons. */
+export type AudienceGap = "no_match" | "opted_out" | "not_following" | "outside_window";
+
+/**
+ * Why nobody of an audience would get a campaign (empty when someone would): what staff must be
+ * told before scheduling or sending it.
+ */
+export function whyNobodyReceives(a: { matched: number; willReceive: number; optedOut: number; notFollowing: number; outsideWindow: number }): AudienceGap[] {
+  if (a.willReceive > 0) return [];
+  if (a.matched === 0) return ["no_match"];
+  return (["opted_out", "not_following", "outside_window"] as const).filter((g) => (g === "opted_out" ? a.optedOut : g === "not_following" ? a.notFollowing : a.outsideWindow) > 0);
 }
 
 /** Only https links go under a campaign (a citizen is taught to trust only those). */

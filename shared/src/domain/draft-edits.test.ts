@@ -43,6 +43,38 @@ describe("applyDraftEdits", () => {
   });
 });
 
+describe("picking a proposed value", () => {
+  const FATHER = "Thanh Phước, Gò Dầu, Tây Ninh";
+  const MOTHER = "Lương Hòa, Bến Lức, Long An";
+  const known = (nationalId: string, hometown: string) => ({ fullName: "X", dateOfBirth: null, nationalId, ethnicity: "Kinh", nationality: "VN", residenceWardCode: null, residenceAddress: null, hometown });
+  const proposed = prefillBirthDraft({ certificate: birthCertificateSchema.parse(makeBirthCertificate()), knownMother: known("072195001234", MOTHER), knownFather: known("072092004321", FATHER) });
+
+  it("keeps the proposal's source and whose record it is: the mother's hometown, from population data", () => {
+    const r = applyDraftEdits(proposed, { "child.hometown": MOTHER }, ctx);
+    if (!r.ok) throw new Error("edit failed");
+    expect(r.changed).toEqual(["child.hometown"]);
+    expect(r.fields["child.hometown"]).toMatchObject({ value: MOTHER, source: "population_data", sourceOf: "mother" });
+    expect(r.fields["child.hometown"]?.proposals).toEqual(proposed["child.hometown"]?.proposals);
+    const back = applyDraftEdits(r.fields, { "child.hometown": FATHER }, ctx);
+    if (!back.ok) throw new Error("edit failed");
+    expect(back.fields["child.hometown"]).toEqual(proposed["child.hometown"]);
+  });
+
+  it("marks another value as the citizen's, still offering the proposals", () => {
+    const r = applyDraftEdits(proposed, { "child.hometown": "Hòa Thành, Tây Ninh" }, ctx);
+    if (!r.ok) throw new Error("edit failed");
+    expect(r.fields["child.hometown"]).toMatchObject({ value: "Hòa Thành, Tây Ninh", source: "citizen" });
+    expect(r.fields["child.hometown"]?.sourceOf).toBeUndefined();
+    expect(r.fields["child.hometown"]?.proposals).toHaveLength(2);
+  });
+
+  it("is part of what a consent covers: the same value from another parent's record is another content", () => {
+    const base = { id: "d1", procedureCode: "1.001193", version: 1, consentTextVersion: "v1" };
+    const same = { ...proposed, "child.hometown": { ...proposed["child.hometown"]!, sourceOf: "parents" as const } };
+    expect(consentContent({ ...base, fields: same })).not.toBe(consentContent({ ...base, fields: proposed }));
+  });
+});
+
 describe("consentContent", () => {
   it("changes when a value changes and not when key order does", () => {
     const base = { id: "d1", procedureCode: "1.001193", version: 1, fields, consentTextVersion: "v1" };

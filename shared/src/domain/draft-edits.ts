@@ -62,7 +62,7 @@ function validateValue(f: DraftField, raw: unknown, ctx: { wardCodes: ReadonlySe
 /**
  * Applies a citizen's edits to a draft. Only editable fields may change; every problem is reported
  * with the field's key, and nothing is applied unless every edit is valid. Changed fields take the
- * source `citizen`.
+ * source `citizen`, unless the new value is one the records proposed (then its source stays).
  */
 export function applyDraftEdits(fields: DraftFields, changes: Record<string, unknown>, ctx: { wardCodes: ReadonlySet<string> }): EditResult {
   const errors: FieldError[] = [];
@@ -84,8 +84,10 @@ export function applyDraftEdits(fields: DraftFields, changes: Record<string, unk
       continue;
     }
     if (r.value === f.value) continue;
-    const { sourceRef: _dropped, ...rest } = f;
-    next[key] = { ...rest, value: r.value, source: r.value === null ? null : "citizen" };
+    const { sourceRef: _dropped, sourceOf: _previous, ...rest } = f;
+    // A proposed value (the other parent's hometown) keeps the record it comes from.
+    const proposal = f.proposals?.find((p) => p.value === r.value);
+    next[key] = proposal ? { ...rest, value: proposal.value, source: proposal.source, sourceOf: proposal.sourceOf } : { ...rest, value: r.value, source: r.value === null ? null : "citizen" };
     changed.push(key);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, fields: next, changed };

@@ -16,6 +16,21 @@ export const FIELD_SOURCES = [
 ] as const;
 export type FieldSource = (typeof FIELD_SOURCES)[number];
 
+/**
+ * Whose record a value was taken from, when it is not the draft subject's own: the child's
+ * hometown is the father's, the mother's, or both parents' (the same place). Shown with the source.
+ */
+export const SOURCE_OF = ["father", "mother", "parents"] as const;
+export type SourceOf = (typeof SOURCE_OF)[number];
+
+/** A value the records propose for a field, which the citizen may pick in one tap. */
+export const fieldProposalSchema = z.object({
+  value: z.string(),
+  source: z.enum(FIELD_SOURCES),
+  sourceOf: z.enum(SOURCE_OF),
+});
+export type FieldProposal = z.infer<typeof fieldProposalSchema>;
+
 /** How a field is edited in the Mini App. */
 export const FIELD_KINDS = ["text", "name", "date", "datetime", "sex", "ward", "count", "phone", "select"] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -25,6 +40,13 @@ export const draftFieldSchema = z.object({
   source: z.enum(FIELD_SOURCES).nullable(),
   /** A reference to the source record (e.g. the certificate number), never personal data. */
   sourceRef: z.string().optional(),
+  /** Whose record in `source` the value comes from (absent: the subject's own, or not a record). */
+  sourceOf: z.enum(SOURCE_OF).optional(),
+  /**
+   * Values the records propose (e.g. each parent's hometown): picking one keeps its source and
+   * whose it is; any other value is the citizen's.
+   */
+  proposals: z.array(fieldProposalSchema).optional(),
   editable: z.boolean(),
   required: z.boolean(),
   kind: z.enum(FIELD_KINDS),
@@ -64,8 +86,9 @@ export function consentContent(draft: {
   /** The SHA-256 of each attached file by its key: a consent covers the papers too. */
   attachments?: Readonly<Record<string, string>>;
 }): string {
-  const fields: Record<string, { value: DraftField["value"]; source: FieldSource | null }> = {};
-  for (const [k, f] of Object.entries(draft.fields)) fields[k] = { value: f.value, source: f.source };
+  // Whose record a value came from is shown beside it, so it is part of what is consented to.
+  const fields: Record<string, { value: DraftField["value"]; source: FieldSource | null; sourceOf?: SourceOf }> = {};
+  for (const [k, f] of Object.entries(draft.fields)) fields[k] = { value: f.value, source: f.source, ...(f.sourceOf ? { sourceOf: f.sourceOf } : {}) };
   const attachments = draft.attachments && Object.keys(draft.attachments).length > 0 ? draft.attachments : undefined;
   return canonicalJson({
     draftId: draft.id,

@@ -5,12 +5,14 @@ import { notifications as viNotifications } from "./vi/notifications.js";
 import { bot as viBot } from "./vi/bot.js";
 import { cli as viCli } from "./vi/cli.js";
 import { staff as viStaff } from "./vi/staff.js";
+import { sim as viSim } from "./vi/sim.js";
 import { app as enApp } from "./en/app.js";
 import { common as enCommon } from "./en/common.js";
 import { notifications as enNotifications } from "./en/notifications.js";
 import { bot as enBot } from "./en/bot.js";
 import { cli as enCli } from "./en/cli.js";
 import { staff as enStaff } from "./en/staff.js";
+import { sim as enSim } from "./en/sim.js";
 import { catalogueResources } from "../catalogue/index.js";
 
 import { LANGUAGES, type Language } from "./client-resources.js";
@@ -19,8 +21,8 @@ export { LANGUAGES, type Language, clientResources, createClientI18n } from "./c
 
 /** All resources, Vietnamese first (the default and fallback language). */
 export const resources = {
-  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot, cli: viCli, staff: viStaff, catalogue: catalogueResources("vi") },
-  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot, cli: enCli, staff: enStaff, catalogue: catalogueResources("en") },
+  vi: { app: viApp, common: viCommon, notifications: viNotifications, bot: viBot, cli: viCli, staff: viStaff, sim: viSim, catalogue: catalogueResources("vi") },
+  en: { app: enApp, common: enCommon, notifications: enNotifications, bot: enBot, cli: enCli, staff: enStaff, sim: enSim, catalogue: catalogueResources("en") },
 } as const;
 
 /**
@@ -33,7 +35,7 @@ export function createI18n(lng: Language = "vi"): I18n {
     lng,
     fallbackLng: "vi",
     supportedLngs: [...LANGUAGES],
-    ns: ["common", "notifications", "app", "bot", "cli", "staff", "catalogue"],
+    ns: ["common", "notifications", "app", "bot", "cli", "staff", "sim", "catalogue"],
     defaultNS: "common",
     resources,
     initAsync: false,

@@ -15,7 +15,8 @@ export type Profile = z.infer<typeof profileSchema>;
 
 /** `POST /api/me/phone`: the one-time token from zmp-sdk `getPhoneNumber()` (valid 2 minutes). */
 export const linkPhoneRequestSchema = z.object({
-  phoneToken: z.string().min(1, "must not be empty").max(2000, "is too long"),
+  // Sent on to Zalo in a header: a token is printable ASCII, and anything else could not be sent.
+  phoneToken: z.string().min(1, "must not be empty").max(2000, "is too long").regex(/^[\x21-\x7e]+$/, "is not a token getPhoneNumber() returns (printable ASCII, no spaces)"),
 });
 
 export const DRAFT_STATUSES = ["open", "consented", "submitted", "closed"] as const;
@@ -215,7 +216,7 @@ export const consentListSchema = z.object({ consents: z.array(consentRecordSchem
 /** `GET /api/me/data`: everything the system holds about the citizen (Law 91/2025/QH15, the data subject's right to see their data). */
 export const myDataSchema = z.object({
   exportedAt: z.string(),
-  zaloUser: z.object({ id: z.string(), displayName: z.string().nullable(), phone: z.string().nullable(), language: z.string(), follower: z.boolean(), optedOutAt: z.string().nullable(), linkedAt: z.string().nullable() }),
+  zaloUser: z.object({ id: z.string(), displayName: z.string().nullable(), phone: z.string().nullable(), contactPhone: z.string().nullable(), language: z.string(), follower: z.boolean(), optedOutAt: z.string().nullable(), linkedAt: z.string().nullable() }),
   persons: z.array(z.record(z.string(), z.unknown())),
   documents: z.array(z.record(z.string(), z.unknown())),
   drafts: z.array(z.record(z.string(), z.unknown())),

@@ -10,6 +10,27 @@ describe("contract 4 headers", () => {
     expect(r.missing).toEqual([]);
   });
 
+  it("accepts a label typed without its diacritics, or a key with spaces or dashes", () => {
+    const r = mapLicenceHeaders(["Ma dich vu", "So giay phep", "loai chu the", "Ten to chuc/ca nhan", "So dien thoai", "Service Code", "holder-id", "NGAY HET HAN", "Lý do"]);
+    expect(r.columns).toEqual(["service_code", "document_no", "holder_kind", "holder_name", "phone", "service_code", "holder_id", "expires_on", null]);
+    // The reason column of our own rejected-rows file is neither unknown nor a lookalike.
+    expect([r.unknown, r.lookalike]).toEqual([[], []]);
+  });
+
+  // Finding 6 (issue 13): a misspelled "So dien thoa" header lost every phone of the file, silently.
+  it("says which known column an unknown header looks like: misspelled, or a common name for it", () => {
+    const r = mapLicenceHeaders(["Mã dịch vụ", "Số giấy phép", "Loại chủ thể", "Tên tổ chức, cá nhân", "So dien thoa", "Ngày hết hạng", "CCCD", "SĐT", "Ghi chú", "STT"]);
+    expect(r.unknown).toEqual(["Tên tổ chức, cá nhân", "So dien thoa", "Ngày hết hạng", "CCCD", "SĐT", "Ghi chú", "STT"]);
+    expect(r.lookalike).toEqual([
+      { header: "Tên tổ chức, cá nhân", column: "holder_name" },
+      { header: "So dien thoa", column: "phone" },
+      { header: "Ngày hết hạng", column: "expires_on" },
+      { header: "CCCD", column: "holder_id" },
+      { header: "SĐT", column: "phone" },
+    ]);
+    expect(r.missing).toEqual(["holder_name", "expires_on"]);
+  });
+
   it("reports missing required and duplicated columns", () => {
     const r = mapLicenceHeaders(["service_code", "Mã dịch vụ", "holder_name"]);
     expect(r.missing).toEqual(["document_no", "holder_kind", "expires_on"]);

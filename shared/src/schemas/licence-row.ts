@@ -1,7 +1,8 @@
+import { distance as levenshtein } from "fastest-levenshtein";
 import { z } from "zod";
 import { normalizeVnPhone } from "../validation/phone.js";
 import { checkNationalId, NATIONAL_ID_PROBLEM_TEXT } from "../validation/national-id.js";
-import { normalizeName } from "../validation/name.js";
+import { normalizeName, stripVietnameseMarks } from "../validation/name.js";
 
 /**
  * Contract 4: one row of a department's list of licences and certificates (CSV or .xlsx).
@@ -22,20 +23,64 @@ export const LICENCE_COLUMNS = [
 export type LicenceColumn = (typeof LICENCE_COLUMNS)[number]["key"];
 
 const fold = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
-const HEADER_TO_KEY = new Map<string, LicenceColumn>(LICENCE_COLUMNS.flatMap((c) => [[fold(c.key), c.key], [fold(c.label), c.key]] as [string, LicenceColumn][]));
+/** A header as typed on any keyboard: no diacritics, `_` and `-` as spaces ("So dien thoai", "Service Code"). */
+const foldHeader = (s: string) => stripVietnameseMarks(fold(s)).replace(/[\s_-]+/g, " ").trim();
+const HEADER_TO_KEY = new Map<string, LicenceColumn>(LICENCE_COLUMNS.flatMap((c) => [[foldHeader(c.key), c.key], [foldHeader(c.label), c.key]] as [string, LicenceColumn][]));
+
+/** The reason column our rejected-rows file adds (services/staff-imports.ts): read back, it is ignored. */
+export const LICENCE_REASON_HEADER = { vi: "Lý do", en: "reason" } as const;
+const REASON_HEADERS = new Set(Object.values(LICENCE_REASON_HEADER).map(foldHeader));
+
+/** What departments' spreadsheets commonly call a contract 4 column (folded): never accepted, only suggested. */
+const COMMON_NAMES: Record<string, LicenceColumn> = {
+  sdt: "phone", "so dt": "phone", "dien thoai": "phone", dt: "phone", dtdd: "phone", "di dong": "phone", "so di dong": "phone", mobile: "phone", tel: "phone", "phone number": "phone",
+  cccd: "holder_id", "so cccd": "holder_id", cmnd: "holder_id", "so cmnd": "holder_id", "cccd/cmnd": "holder_id", mst: "holder_id", "ma so thue": "holder_id", "so dinh danh": "holder_id", "ma dinh danh": "holder_id",
+  "ho ten": "holder_name", "ho va ten": "holder_name", ten: "holder_name", "ten doanh nghiep": "holder_name", "ten to chuc": "holder_name", "ten ca nhan": "holder_name",
+  "ngay het hieu luc": "expires_on", "het han": "expires_on", "han su dung": "expires_on", "co gia tri den": "expires_on", "gia tri den": "expires_on",
+  "so giay chung nhan": "document_no", "so chung chi": "document_no", "so the": "document_no", "so gcn": "document_no",
+};
 
 /**
- * Maps a file's header row to contract keys. Unknown headers are reported (not silently
- * dropped); a missing required column makes the whole file unreadable.
+ * The contract column an unknown header looks like: a common name for it, or its label or key
+ * misspelled (edit distance of the folded texts within a fifth of the length, at least 1).
  */
-export function mapLicenceHeaders(headers: readonly string[]): { columns: (LicenceColumn | null)[]; unknown: string[]; missing: LicenceColumn[]; duplicate: LicenceColumn[] } {
-  const columns = headers.map((h) => HEADER_TO_KEY.get(fold(String(h ?? ""))) ?? null);
+function lookalikeColumn(header: string): LicenceColumn | null {
+  const h = foldHeader(header);
+  if (COMMON_NAMES[h]) return COMMON_NAMES[h];
+  let best: { column: LicenceColumn; distance: number } | null = null;
+  for (const c of LICENCE_COLUMNS) {
+    for (const name of [foldHeader(c.key), foldHeader(c.label)]) {
+      const d = levenshtein(h, name);
+      if (d <= Math.max(1, Math.round(name.length / 5)) && (!best || d < best.distance)) best = { column: c.key, distance: d };
+    }
+  }
+  return best?.column ?? null;
+}
+
+/**
+ * Maps a file's header row to contract keys (labels also without diacritics). Unknown headers are
+ * reported (not silently dropped), with the column each looks like when it looks like one; a
+ * missing required column makes the whole file unreadable.
+ */
+export function mapLicenceHeaders(headers: readonly string[]): {
+  columns: (LicenceColumn | null)[];
+  unknown: string[];
+  lookalike: { header: string; column: LicenceColumn }[];
+  missing: LicenceColumn[];
+  duplicate: LicenceColumn[];
+} {
+  const columns = headers.map((h) => HEADER_TO_KEY.get(foldHeader(String(h ?? ""))) ?? null);
   const seen = new Set<LicenceColumn>();
   const duplicate: LicenceColumn[] = [];
   for (const c of columns) if (c) (seen.has(c) ? duplicate.push(c) : seen.add(c));
+  const unknown = headers.map((h) => String(h ?? "")).filter((h, i) => columns[i] === null && h.trim() !== "" && !REASON_HEADERS.has(foldHeader(h)));
   return {
     columns,
-    unknown: headers.filter((h, i) => columns[i] === null && String(h ?? "").trim() !== ""),
+    unknown,
+    lookalike: unknown.flatMap((header) => {
+      const column = lookalikeColumn(header);
+      return column ? [{ header, column }] : [];
+    }),
     missing: LICENCE_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key),
     duplicate,
   };

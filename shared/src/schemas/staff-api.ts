@@ -21,13 +21,16 @@ export type StaffProfile = z.infer<typeof staffProfileSchema>;
 
 export const staffSessionSchema = z.object({ token: z.string(), expiresAt: z.string(), staff: staffProfileSchema });
 
-/** One problem of a rejected row, with the row's values as given (each cut at 500 characters, see `truncated`). */
+/**
+ * One problem of a rejected row, with the row's values as given (each cut at 1,000 characters by
+ * the reader, see `truncated`), or a note about the file: `column` is `(file)` and `values` empty.
+ */
 export const importRejectedRowSchema = z.object({
   row: z.number().int(),
   column: z.string(),
   reason: z.string(),
   values: z.record(z.string(), z.string()),
-  /** Values cut because they were too long to keep ("…" ends them), with the length each had. */
+  /** Values cut because they were too long to keep (" […]" ends them), with the length each had. */
   truncated: z.record(z.string(), z.number().int()).optional(),
 });
 
@@ -51,7 +54,7 @@ export const importSummarySchema = z.object({
   unchanged: z.number().int(),
   /** Rows rejected, all of them (one row may have several problems). */
   rejected: z.number().int(),
-  /** Problems found, all of them. */
+  /** Problems found, all of them, and notes about the file (columns not imported, other worksheets). */
   problems: z.number().int(),
   /** Rejected rows whose details the report does not keep: it keeps the first 1,000. */
   rejectedNotKept: z.number().int(),
@@ -119,6 +122,18 @@ export const handoverTicketSummarySchema = z.object({
   lastMessageAt: z.string().nullable(),
   messages: z.number().int(),
   citizen: handoverCitizenSchema,
+  /** `ward`: a citizen of a known ward (its officers see it); `unknown_ward`: the shared queue every ward officer sees. */
+  queue: z.enum(["ward", "unknown_ward"]),
+  /** The citizen's ward, from the person our records hold for their linked phone. */
+  ward: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** The staff member who took the conversation on (claim or first reply), shown to everyone who sees it. */
+  owner: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  claimedAt: z.string().nullable(),
+  /**
+   * The citizen's name, phone, question and messages are withheld from this staff member: a
+   * conversation of the shared queue before they claim it, or claimed by another officer.
+   */
+  withheld: z.boolean(),
 });
 export const handoverListSchema = z.object({ tickets: z.array(handoverTicketSummarySchema) });
 export const handoverMessageSchema = z.object({ from: z.enum(["citizen", "bot", "staff"]), text: z.string(), at: z.string() });
@@ -280,7 +295,11 @@ export type CampaignInput = z.infer<typeof campaignInputSchema>;
 export type CampaignFilters = z.infer<typeof campaignFiltersSchema>;
 
 /** A time in Vietnam (`YYYY-MM-DDTHH:mm`, as a datetime-local field gives it). */
-export const campaignScheduleSchema = z.object({ at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)") });
+export const campaignScheduleSchema = z.object({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "must be a date and time as YYYY-MM-DDTHH:mm (Vietnam time)"),
+  /** Required (true) when nobody in the target group can receive the campaign now: the list is fixed when it starts. */
+  confirmEmptyAudience: z.boolean().optional(),
+});
 /** Test-send: the staff member's own phone, linked to a Zalo user who follows the OA. */
 export const campaignTestSendSchema = z.object({ phone: z.string().trim().min(1, "must not be empty").max(20, "is too long") });
 export const campaignPreviewRequestSchema = z.object({ zaloUserId: z.string().trim().min(1, "must not be empty").max(64, "is too long") });
@@ -324,7 +343,18 @@ export const campaignSchema = z.object({
 });
 export const campaignListSchema = z.object({ campaigns: z.array(campaignSchema) });
 /** The audience as it stands now (recomputed on every ask). */
-export const campaignAudienceSchema = z.object({ matched: z.number().int(), willReceive: z.number().int(), optedOut: z.number().int(), unreachable: z.number().int() });
+export const campaignAudienceSchema = z.object({
+  matched: z.number().int(),
+  willReceive: z.number().int(),
+  optedOut: z.number().int(),
+  /** Not reachable by an OA message: `notFollowing` + `outsideWindow`. */
+  unreachable: z.number().int(),
+  notFollowing: z.number().int(),
+  /** Followers who have not written to the OA in the last 7 days (Zalo refuses OA messages to them). */
+  outsideWindow: z.number().int(),
+  /** When nobody would receive it: why (`no_match`, or the reasons that account for everyone); empty otherwise. */
+  nobodyReachableBecause: z.array(z.enum(["no_match", "opted_out", "not_following", "outside_window"])),
+});
 export const campaignPreviewSchema = z.object({ zaloUserId: z.string(), language: z.enum(["vi", "en"]), text: z.string(), link: z.string().nullable() });
 export const campaignTestSentSchema = z.object({ outboxId: z.string(), language: z.enum(["vi", "en"]), deferredUntil: z.string().nullable() });
 export type CampaignSummary = z.infer<typeof campaignSchema>;
@@ -400,6 +430,8 @@ export const indicatorReportSchema = z.object({
     answered: z.number().int(),
     /** `answered / asked`, null when nothing was asked. */
     answeredShare: shareValue,
+    /** Requests for a person (typed in any words, or the button): counted apart, in neither `asked` nor `answered`. */
+    personRequests: z.number().int(),
     /** Unanswered questions logged with their text (for staff to turn into entries), distinct by folded form, and since answered by staff. */
     unanswered: z.number().int(),
     distinctUnanswered: z.number().int(),
@@ -410,6 +442,7 @@ export const indicatorReportSchema = z.object({
         asked: z.number().int(),
         answered: z.number().int(),
         answeredShare: shareValue,
+        personRequests: z.number().int(),
         logged: z.number().int(),
         distinct: z.number().int(),
         resolved: z.number().int(),

@@ -1,16 +1,16 @@
 import { caseDossierAcceptedSchema, errorEnvelopeSchema, type CaseDossier, type CaseDossierAccepted } from "@hccd/shared";
 import { nodeFetch } from "../node-fetch.js";
-import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { fetchFailure, fetchWithTimeout, PlatformError, RETRYABLE_4XX, TransportError, type FetchLike } from "../errors.js";
 import type { CaseSystemClient } from "./types.js";
 
 /**
  * Statuses where trying the same request again later can succeed: 408 timeout, 425 too early,
- * 429 rate limited. A 409 means the case system saw this idempotency key with a different body: a
- * bug on one side that retrying cannot fix (the same bytes would get the same 409), so it is not
- * retryable and needs a person. 400/401/403/404/422 are our fault or our configuration's.
- * Exported so the outbox worker and its tests can name the rule.
+ * 429 rate limited (errors.ts). A 409 means the case system saw this idempotency key with a
+ * different body: a bug on one side that retrying cannot fix (the same bytes would get the same
+ * 409), so it is not retryable and needs a person. 400/401/403/404/422 are our fault or our
+ * configuration's. Exported so the outbox worker and its tests can name the rule.
  */
-export const RETRYABLE_4XX: ReadonlySet<number> = new Set([408, 425, 429]);
+export { RETRYABLE_4XX };
 
 /**
  * Contract 3's client: `POST {baseUrl}/dossiers` with `Idempotency-Key: <submission id>` and, when
@@ -36,8 +36,7 @@ export function createHttpCaseSystemClient(opts: { baseUrl: string; apiKey?: str
           body: JSON.stringify(dossier),
         }, timeoutMs);
       } catch (err) {
-        const what = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") ? `no answer within ${timeoutMs} ms` : "request failed";
-        throw new TransportError("case_system", what, { cause: err });
+        throw fetchFailure("case_system", err, timeoutMs);
       }
       if (res.status >= 500) throw new TransportError("case_system", `HTTP ${res.status}`);
       let body: unknown;

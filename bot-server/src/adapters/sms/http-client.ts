@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { errorEnvelopeSchema, maskPhone } from "@hccd/shared";
 import { nodeFetch } from "../node-fetch.js";
-import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { fetchFailure, fetchWithTimeout, PlatformError, RETRYABLE_4XX, TransportError, type FetchLike } from "../errors.js";
 import type { SmsClient } from "./types.js";
 
 const acceptedSchema = z.object({ message_id: z.string().min(1), accepted_at: z.string().min(1), segments: z.number().int().min(1) });
 
-/** Statuses worth retrying: timeout, rate limited (the gateway's `Retry-After` is logged by the worker's backoff). */
-const RETRYABLE = new Set([408, 425, 429]);
 
 /**
  * The brandname SMS gateway's client: `POST {baseUrl}/v1/messages` with `Authorization: Bearer`,
@@ -31,8 +29,7 @@ export function createHttpSmsClient(opts: { baseUrl: string; apiKey?: string; br
           body: JSON.stringify({ to: input.phone, text: input.text, brandname: opts.brandname, client_ref: input.clientRef }),
         }, timeoutMs);
       } catch (err) {
-        const what = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError") ? `no answer within ${timeoutMs} ms` : "request failed";
-        throw new TransportError("sms", what, { cause: err });
+        throw fetchFailure("sms", err, timeoutMs);
       }
       if (res.status >= 500) throw new TransportError("sms", `HTTP ${res.status}`);
       const body: unknown = await res.json().catch(() => undefined);
@@ -48,7 +45,7 @@ export function createHttpSmsClient(opts: { baseUrl: string; apiKey?: string; br
       // The gateway may echo the number: never let it into our logs unmasked.
       const detail = env.success ? `${env.data.error.code}: ${env.data.error.message.split(input.phone).join(maskPhone(input.phone))}` : `HTTP ${res.status}`;
       const retryAfter = res.headers.get("retry-after");
-      throw new PlatformError("sms", res.status, retryAfter ? `${detail} (retry after ${retryAfter} s)` : detail, RETRYABLE.has(res.status));
+      throw new PlatformError("sms", res.status, retryAfter ? `${detail} (retry after ${retryAfter} s)` : detail, RETRYABLE_4XX.has(res.status));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { normalizeVnPhone } from "@hccd/shared";
 import { nodeFetch } from "../node-fetch.js";
-import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { fetchFailure, fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 import type { OaButton, ZaloGraphClient, ZaloOaClient, ZnsClient } from "./types.js";
 
 /** -133/-234: Zalo refuses messages 22:00–06:00 Vietnam time; the same message goes through in the morning. */
@@ -52,8 +52,7 @@ async function callZalo(o: CallOptions, url: string, init: RequestInit, answer: 
   try {
     res = await fetchWithTimeout(o.fetch, url, init, o.timeoutMs);
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    throw new TransportError(o.platform, timedOut ? `no answer within ${o.timeoutMs} ms` : "request failed", { cause: err });
+    throw fetchFailure(o.platform, err, o.timeoutMs);
   }
   if (res.status >= 500) throw new TransportError(o.platform, `HTTP ${res.status}`);
   let body: unknown;

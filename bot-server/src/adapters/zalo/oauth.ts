@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nodeFetch } from "../node-fetch.js";
-import { fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
+import { fetchFailure, fetchWithTimeout, PlatformError, TransportError, type FetchLike } from "../errors.js";
 
 export interface OaTokenPair {
   accessToken: string;
@@ -28,14 +28,15 @@ export function createHttpZaloOAuthClient(opts: { baseUrl?: string; appId: strin
   return {
     async refresh(refreshToken) {
       let res: Response;
+      const timeoutMs = opts.timeoutMs ?? 10_000;
       try {
         res = await fetchWithTimeout(doFetch, `${base}/v4/oa/access_token`, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", secret_key: opts.appSecret },
           body: new URLSearchParams({ refresh_token: refreshToken, app_id: opts.appId, grant_type: "refresh_token" }).toString(),
-        }, opts.timeoutMs ?? 10_000);
+        }, timeoutMs);
       } catch (err) {
-        throw new TransportError("zalo_oauth", "request failed", { cause: err });
+        throw fetchFailure("zalo_oauth", err, timeoutMs);
       }
       if (res.status >= 500) throw new TransportError("zalo_oauth", `HTTP ${res.status}`);
       const body: unknown = await res.json().catch(() => null);

@@ -7,11 +7,12 @@ const templates = {
 const DAY = 86_400_000;
 
 /** A simulator on a settable clock; `zalo(...)` calls its Zalo API the way the HTTP clients do. */
-function world(opts: { at?: string; enforceNightBlock?: boolean; dailyQuota?: number } = {}) {
+function world(opts: { at?: string; enforceNightBlock?: boolean; dailyQuota?: number; receipts?: Parameters<typeof createZaloSimulator>[0]["receipts"] } = {}) {
   let t = Date.parse(opts.at ?? "2026-11-24T03:00:00Z"); // 10:00 in Vietnam
   const sim = createZaloSimulator({
     templates,
     now: () => new Date(t),
+    ...(opts.receipts ? { receipts: opts.receipts } : {}),
     ...(opts.enforceNightBlock === undefined ? {} : { enforceNightBlock: opts.enforceNightBlock }),
     ...(opts.dailyQuota === undefined ? {} : { dailyQuota: opts.dailyQuota }),
   });
@@ -188,5 +189,42 @@ describe("/sim/zalo routes", () => {
     const res = method === "GET" ? await w.routes.request(path) : await post(w, path, body);
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: { code: "validation_failed", message: expect.any(String), fields: expect.arrayContaining([expect.objectContaining({ path: field })]) } });
+  });
+});
+
+describe("Zalo simulator: delivery receipts", () => {
+  /** A simulator that hands its receipts (webhook events) to `events`, at once. */
+  function withReceipts() {
+    const events: Record<string, unknown>[] = [];
+    const w = world({ receipts: { delayMs: 0, appId: "1000000000000000001", oaId: "2000000000000000002", deliver: async (e) => void events.push(e) } });
+    const { userId } = w.sim.issueAccessToken({});
+    w.sim.setFollower(userId, true);
+    w.sim.recordInteraction(userId, new Date(Date.parse("2026-11-24T02:00:00Z")));
+    return { ...w, events, userId };
+  }
+
+  it("sends user_received_message for an OA message it delivered, naming the user, the OA and the message id", async () => {
+    const w = withReceipts();
+    const sent = await w.zalo("/v3.0/oa/message/cs", { recipient: { user_id: w.userId }, message: { text: "Kính gửi Ông/Bà" } });
+    expect(w.events).toEqual([]); // after the answer, as its own request
+    await w.sim.idle();
+    expect(w.events).toEqual([
+      {
+        app_id: "1000000000000000001", event_name: "user_received_message", timestamp: String(Date.parse("2026-11-24T03:00:00Z")),
+        sender: { id: w.userId }, recipient: { id: "2000000000000000002" }, message: { msg_id: sent.data!.message_id, delivery_time: String(Date.parse("2026-11-24T03:00:00Z")) },
+      },
+    ]);
+  });
+
+  it("sends a ZNS receipt with the tracking id, once: not for a repeated tracking id, nor for what it refused", async () => {
+    const w = withReceipts();
+    const first = await w.zns();
+    await w.zns(); // a retry: answered with the first message, not delivered again
+    expect((await w.zns({ tracking_id: "tr-2", phone: "0912345678" })).error).toBe(-108);
+    expect((await w.zalo("/v3.0/oa/message/cs", { recipient: { user_id: "9999999999999999999" }, message: { text: "không theo dõi" } })).error).toBe(-213);
+    await w.sim.idle();
+    expect(w.events).toEqual([
+      expect.objectContaining({ event_name: "user_received_message", recipient: { id: "2000000000000000002" }, message: { msg_id: first.data!.msg_id, tracking_id: "tr-1", delivery_time: String(Date.parse("2026-11-24T03:00:00Z")) } }),
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { normalizeVnPhone, nextSendableAt, vietnamDate, zodIssuesToFields, CS_WINDOW_MS } from "@hccd/shared";
+import { wantsMessagesPage, zaloMessagesPage } from "../../sim/zalo-messages-page.js";
 
 export interface SimTemplate {
   /** The approved text, with `{{param}}` placeholders. */
@@ -71,6 +72,12 @@ export function createZaloSimulator(opts: {
   dailyQuota?: number;
   oaAccessToken?: string;
   appSecret?: string;
+  /**
+   * Delivery receipts, as Zalo sends them: a `user_received_message` webhook event for each message
+   * actually delivered (none for a refused send or a repeated tracking id), `delayMs` after the
+   * answer (0: at once, after the answer). `deliver` signs and posts it to our webhook. Off when absent.
+   */
+  receipts?: { delayMs: number; appId: string; oaId: string; deliver: (event: Record<string, unknown> & { timestamp: string }) => Promise<void> };
 }) {
   const now = opts.now ?? (() => new Date());
   const oaTokens = new Set([opts.oaAccessToken ?? "sim-oa-access-token"]);
@@ -85,6 +92,44 @@ export function createZaloSimulator(opts: {
   let refreshCalls = 0;
   let sent: SimMessage[] = [];
   let quotaUsed = { day: "", count: 0 };
+  /** Receipts on their way (waiting for their delay or being delivered), each with a way to drop it. */
+  const receiptsOnTheWay = new Map<Promise<void>, () => void>();
+  /**
+   * The receipt of a delivered message (zalo.md: `user_received_message`, `message{msg_id,
+   * tracking_id, delivery_time}`, correlated on the tracking id for ZNS), stamped when it leaves.
+   * An OA message's receipt names its user as the sender and the OA as the recipient, like every
+   * `user_*` event; a ZNS message went to a phone number, whose Zalo user we may not know, so
+   * its receipt names no user.
+   */
+  function sendReceipt(msg: SimMessage): void {
+    const r = opts.receipts;
+    if (!r) return;
+    const fire = (): Promise<void> => {
+      const at = String(now().getTime());
+      const event = {
+        app_id: r.appId,
+        event_name: "user_received_message",
+        timestamp: at,
+        ...(msg.userId ? { sender: { id: msg.userId } } : {}),
+        recipient: { id: r.oaId },
+        message: { msg_id: msg.id, ...(msg.trackingId ? { tracking_id: msg.trackingId } : {}), delivery_time: at },
+      };
+      return r.deliver(event).catch(() => undefined);
+    };
+    // After the answer in any case: Zalo's receipt is a request of its own.
+    let drop = () => undefined as void;
+    const p: Promise<void> = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(true), Math.max(0, r.delayMs));
+      timer.unref();
+      drop = () => {
+        clearTimeout(timer);
+        resolve(false);
+      };
+    })
+      .then((go) => (go ? fire() : undefined))
+      .finally(() => receiptsOnTheWay.delete(p));
+    receiptsOnTheWay.set(p, () => drop());
+  }
   /** Phones with no Zalo account: ZNS cannot reach them (-118), SMS must. */
   const withoutZalo = new Set<string>();
   let seq = 0;
@@ -135,6 +180,7 @@ export function createZaloSimulator(opts: {
     const buttons = ("attachment" in message ? message.attachment.payload.buttons : []).map(showButton);
     const msg: SimMessage = { id: newId("oa"), channel: "oa", userId: recipient.user_id, text, buttons, sentAt: now().toISOString() };
     sent.push(msg);
+    sendReceipt(msg);
     return c.json({ error: 0, message: "Success", data: { message_id: msg.id, user_id: recipient.user_id } });
   });
 
@@ -173,6 +219,7 @@ export function createZaloSimulator(opts: {
     };
     sent.push(msg);
     if (body.tracking_id !== undefined) byTracking.set(body.tracking_id, msg);
+    sendReceipt(msg);
     return c.json({ error: 0, message: "Success", data: { msg_id: msg.id, sent_time: String(now().getTime()), quota: quota() } });
   });
 
@@ -297,6 +344,15 @@ export function createZaloSimulator(opts: {
       for (const m of sent) if (m.trackingId) counts.set(m.trackingId, (counts.get(m.trackingId) ?? 0) + 1);
       return counts;
     },
+    /** Waits for the receipts on their way (their delay, then their delivery). */
+    async idle(): Promise<void> {
+      while (receiptsOnTheWay.size) await Promise.all([...receiptsOnTheWay.keys()]);
+    },
+    /** Drops the receipts still waiting for their delay (the process is stopping) and waits for those being delivered. */
+    async stopReceipts(): Promise<void> {
+      for (const drop of receiptsOnTheWay.values()) drop();
+      await Promise.all([...receiptsOnTheWay.keys()]);
+    },
     /** Forgets what was sent (messages, tracking ids, today's quota); users and tokens stay valid. */
     reset() {
       sent = [];
@@ -326,6 +382,9 @@ export function createZaloSimRoutes(sim: ZaloSimulator) {
   const invalid = (issues: z.core.$ZodIssue[]) => ({ error: { code: "validation_failed", message: "invalid request", fields: zodIssuesToFields(issues) } });
 
   app.get("/messages", (c) => {
+    // A person's browser gets a page (sim/zalo-messages-page.tsx); programs get JSON.
+    c.header("Vary", "Accept");
+    if (wantsMessagesPage(c)) return zaloMessagesPage(c, sim);
     const userId = c.req.query("userId");
     const phone = c.req.query("phone");
     if (!userId && !phone) return c.json({ error: { code: "validation_failed", message: "give userId or phone", fields: [{ path: "userId", message: "userId or phone is required" }] } }, 422);

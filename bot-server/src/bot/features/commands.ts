@@ -25,9 +25,13 @@ function childrenOf(ctx: BotContext): { name: string; dateOfBirth: string; draft
   });
 }
 
+/**
+ * Dossiers, deadlines and children are read through the phone Zalo verified, never a phone typed
+ * into the OA's form (anyone can type anyone's number): without one, the user is invited to verify.
+ */
 function needPhone(ctx: BotContext): boolean {
   if (ctx.user?.phone) return false;
-  ctx.reply(ctx.t("bot:dossiers.needPhone"), [openAppButton(ctx)]);
+  ctx.reply(ctx.t(ctx.user?.contactPhone ? "bot:dossiers.verifyPhone" : "bot:dossiers.needPhone"), [openAppButton(ctx)]);
   return true;
 }
 

@@ -1,9 +1,15 @@
 import { formatVnPhone, normalizeVnPhone } from "@hccd/shared";
-import { setZaloUserPhone } from "@hccd/db";
+import { setZaloUserContactPhone } from "@hccd/db";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
+import { openAppButton } from "./buttons.js";
 
-/** `user_submit_info`: the user shared their contact through the OA's form; link the phone number. */
+/**
+ * `user_submit_info`: the user typed a phone into the OA's information form. Anyone can type
+ * anyone's number there, so it is kept as contact data (to reach the user) and never links an
+ * identity: only the phone Zalo verifies in the Mini App opens drafts and documents. A user who has
+ * not verified one is invited to.
+ */
 export const contact = new Composer<BotContext>().filter(
   (ctx) => ctx.event.event_name === "user_submit_info",
   (ctx) => {
@@ -13,8 +19,10 @@ export const contact = new Composer<BotContext>().filter(
       ctx.reply(ctx.t("bot:phoneInvalid"));
       return;
     }
-    setZaloUserPhone(ctx.deps.db, ctx.user.id, phone.value, ctx.now);
-    ctx.user = { ...ctx.user, phone: phone.value };
-    ctx.reply(ctx.t("bot:phoneLinked", { phone: formatVnPhone(phone.value) }));
+    setZaloUserContactPhone(ctx.deps.db, ctx.user.id, phone.value, ctx.now);
+    ctx.user = { ...ctx.user, contactPhone: phone.value, contactPhoneAt: ctx.now };
+    const shown = { phone: formatVnPhone(phone.value) };
+    if (ctx.user.phone) ctx.reply(ctx.t("bot:contactPhoneSavedVerified", shown));
+    else ctx.reply(ctx.t("bot:contactPhoneSaved", shown), [openAppButton(ctx)]);
   },
 );

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DraftView } from "@hccd/shared";
 import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hccd/db";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
-import { followEvent, userEvent, type EventUser } from "../../webhook/events.js";
+import { followEvent, type EventUser } from "../../webhook/events.js";
 import { fixedFaq } from "../../testing/fixtures.js";
 import { closeHandover, staffReply } from "../../services/handover.js";
 import { seedReference } from "../../runtime.js";
@@ -14,11 +14,11 @@ afterEach(async () => {
   await w?.close();
 });
 
-/** A chat user who linked the demo mother's phone through the OA form. */
+/** A chat user who verified the demo mother's phone in the Mini App. */
 async function motherInChat(): Promise<EventUser> {
   const u = w.chatUser();
   await w.sendEvent(followEvent(w.secrets, u, w.clock.now()));
-  await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone: "0912345678" } }));
+  await w.verifyPhone(u, "0912345678");
   await w.settle();
   return u;
 }
@@ -80,11 +80,12 @@ describe("bot features", () => {
     const opened = (await ask(u, "gặp cán bộ"))[0]!;
     expect(opened.text).toContain("giờ hành chính");
     expect(opened.text).toContain("1022");
-    expect(await ask(u, "alo có ai không")).toEqual([]);
+    expect(await ask(u, "nhà tôi ở phường Tân Ninh")).toEqual([]);
     expect((await ask(u, "gap can bo"))[0]!.text).toContain("đã nhận yêu cầu");
+    expect((await ask(u, "alo có ai không"))[0]!.text).toContain("đã nhận yêu cầu");
     const [ticket] = listOpenTickets(w.handle.db);
     expect(ticket).toMatchObject({ reason: "tôi muốn hỏi về đất đai nhà tôi" });
-    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual(["tôi muốn hỏi về đất đai nhà tôi", "alo có ai không", "gap can bo"]);
+    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual(["tôi muốn hỏi về đất đai nhà tôi", "nhà tôi ở phường Tân Ninh", "gap can bo", "alo có ai không"]);
     staffReply(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", text: "Chào chị, tôi là cán bộ phường.", now: w.clock.now(), newId: () => crypto.randomUUID() });
     expect(closeHandover(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", now: w.clock.now(), newId: () => crypto.randomUUID() })).toBe(true);
     await w.settle();
@@ -97,8 +98,7 @@ describe("bot features", () => {
     seedReference(w.handle.db);
     const u = w.chatUser();
     expect((await ask(u, "hồ sơ của tôi"))[0]!.text).toContain("xác minh số điện thoại");
-    await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { phone: "84912345678" } }));
-    await w.settle();
+    await w.verifyPhone(u, "84912345678");
     await w.postCertificate(makeBirthCertificate());
     const dossiers = (await ask(u, "ho so cua toi"))[0]!.text;
     expect(dossiers).toContain("Trần Bảo Ngọc: đang chờ anh/chị kiểm tra, hạn 19/01/2027");
@@ -132,3 +132,48 @@ describe("bot features", () => {
     expect((await ask(stranger, `#rate:${submissionId}:1`))[0]!.text).toBe("Không tìm thấy hồ sơ cần đánh giá.");
   });
 });
+
+describe("a request for a person, as people type it, outranks the FAQ", () => {
+  const opened = expect.stringContaining("Đã chuyển cuộc trò chuyện cho cán bộ");
+
+  it.each(["cho e gap nhan vien tu van vs", "gặp người thật", "tổng đài viên", "cho tôi nói chuyện với cán bộ", "can I talk to a human", "nv oi cho e gap ng that"])("%s → a ticket, not an FAQ answer", async (text) => {
+    w = createTestWorld();
+    const u = w.chatUser();
+    expect((await ask(u, text)).map((m) => m.text)).toEqual([opened]);
+    expect(listOpenTickets(w.handle.db)).toHaveLength(1);
+    // Asked again while the ticket is open: one short acknowledgement, the message goes to the ticket.
+    expect((await ask(u, text))[0]!.text).toContain("đã nhận yêu cầu");
+    const [ticket] = listOpenTickets(w.handle.db);
+    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual([text]);
+  });
+
+  it("keeps what the request is about in the ticket, so the officer sees the question", async () => {
+    w = createTestWorld();
+    const u = w.chatUser();
+    await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
+    const text = "cho e gặp nhân viên tư vấn vs, e muốn hỏi về hồ sơ khai sinh của con";
+    expect((await ask(u, text)).map((m) => m.text)).toEqual([opened]);
+    const [ticket] = listOpenTickets(w.handle.db);
+    expect(ticket).toMatchObject({ reason: text });
+    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual([text]);
+  });
+
+  it("a bare request keeps the question asked just before it, as the command did", async () => {
+    w = createTestWorld();
+    const u = w.chatUser();
+    await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
+    await ask(u, "bot ko hieu, cho e gap ng that");
+    const [ticket] = listOpenTickets(w.handle.db);
+    expect(ticket).toMatchObject({ reason: "tôi muốn hỏi về đất đai nhà tôi" });
+  });
+
+  it("answers from the FAQ the questions that only mention staff or the hotline", async () => {
+    w = createTestWorld();
+    const u = w.chatUser();
+    expect((await ask(u, "số tổng đài là gì"))[0]!.text).toContain("1022 là tổng đài");
+    expect((await ask(u, "cán bộ hộ tịch làm việc mấy giờ"))[0]!.text).not.toContain("Đã chuyển cuộc trò chuyện");
+    expect((await ask(u, "nhân viên y tế có đến nhà tiêm cho bé không"))[0]!.text).not.toContain("Đã chuyển cuộc trò chuyện");
+    expect(listOpenTickets(w.handle.db)).toEqual([]);
+  });
+});
+

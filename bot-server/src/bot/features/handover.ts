@@ -2,24 +2,55 @@ import { openTicketFor } from "@hccd/db";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../commands.js";
+import { detectPersonRequest, type PersonRequest } from "../../faq/person-request.js";
 import { openHandover, recordCitizenMessage } from "../../services/handover.js";
+import { recordPersonRequest } from "../../services/faq-log.js";
+
+/** The person request in a typed message (a button's `#…` payload is a command, never a request). */
+function typedPersonRequest(ctx: BotContext): PersonRequest | null {
+  if (ctx.event.event_name !== "user_send_text" || !ctx.text || ctx.text.startsWith("#")) return null;
+  return detectPersonRequest(ctx.text);
+}
+
+function countRequest(ctx: BotContext): void {
+  recordPersonRequest(ctx.deps.db, { language: ctx.lang, channel: "bot", at: ctx.now });
+}
 
 /**
  * While a person handles the conversation the bot stays quiet: the citizen's messages go to the
- * ticket. Asking for a person again gets one short acknowledgement.
+ * ticket. Asking for a person again (the button, or in any words) gets one short acknowledgement.
  */
 export const handoverGuard = new Composer<BotContext>().use(async (ctx, next) => {
   if (!ctx.user || ctx.event.event_name !== "user_send_text") return next();
   const ticket = openTicketFor(ctx.deps.db, ctx.user.id);
   if (!ticket) return next();
   if (ctx.text) recordCitizenMessage(ctx.deps.db, ticket, ctx.text, ctx.now);
-  if (parseCommand(ctx.folded)?.kind === "handover") ctx.reply(ctx.t("bot:handover.alreadyOpen"));
+  if (parseCommand(ctx.folded)?.kind === "handover" || typedPersonRequest(ctx)) {
+    countRequest(ctx);
+    ctx.reply(ctx.t("bot:handover.alreadyOpen"));
+  }
 });
 
-/** "gặp cán bộ": opens a ticket with the question the user asked last, and says honestly when to expect an answer. */
-export function startHandover(ctx: BotContext): void {
+/**
+ * A request for a person as people type it ("cho e gap nhan vien tu van vs", "gặp người thật",
+ * "can I talk to a human"): it outranks the FAQ, which would only explain how to ask.
+ */
+export const personRequest = new Composer<BotContext>().use(async (ctx, next) => {
+  const request = typedPersonRequest(ctx);
+  if (!request) return next();
+  startHandover(ctx, request);
+});
+
+/**
+ * Opens a ticket and says honestly when to expect an answer. The ticket keeps what the citizen
+ * wants to talk about: the request itself when it says ("…, e muốn hỏi về hồ sơ khai sinh của
+ * con"), otherwise the question they asked last.
+ */
+export function startHandover(ctx: BotContext, request?: PersonRequest): void {
   if (!ctx.user) return;
-  const reason = typeof ctx.session.lastQuestion === "string" ? ctx.session.lastQuestion : null;
+  countRequest(ctx);
+  const lastQuestion = typeof ctx.session.lastQuestion === "string" ? ctx.session.lastQuestion : null;
+  const reason = request?.topic && ctx.text ? ctx.text.slice(0, 500) : lastQuestion;
   const { created } = openHandover(ctx.deps.db, { user: ctx.user, reason, now: ctx.now, newId: ctx.deps.newId });
   ctx.reply(ctx.t(created ? "bot:handover.opened" : "bot:handover.alreadyOpen"));
 }

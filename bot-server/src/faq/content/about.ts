@@ -22,8 +22,15 @@ export const aboutEntries: FaqEntry[] = [
     topic: "about",
     question: { vi: "Kênh này có những dịch vụ chủ động nào?", en: "Which proactive services does this channel offer?" },
     alternatives: {
-      vi: ["co nhung dich vu nao", "Danh sách dịch vụ công chủ động của tỉnh", "kênh zalo này hỗ trợ được những việc gì", "hệ thống nhắc được những giấy tờ nào", "kênh hỗ trợ những thủ tục hành chính nào"],
-      en: ["list of services", "What can this channel help me with?"],
+      vi: [
+        "co nhung dich vu nao",
+        "Danh sách dịch vụ công chủ động của tỉnh",
+        "kênh zalo này hỗ trợ được những việc gì",
+        "hệ thống nhắc được những giấy tờ nào",
+        "OA này làm được gì?",
+        "Kênh Zalo này dùng để làm gì?",
+      ],
+      en: ["list of services", "What can this channel help me with?", "What does this OA do?"],
     },
     answer: {
       vi: "Tỉnh đang thí điểm các nhóm dịch vụ: đăng ký khai sinh, khai tử; nhắc lịch tiêm chủng cho trẻ; cấp đổi thẻ căn cước, gia hạn tạm trú; gia hạn BHYT hộ gia đình; trợ cấp Tết cho người có công; cung cấp thông tin đất đai; nhắc hạn và hỗ trợ gia hạn giấy phép, chứng chỉ có thời hạn (an toàn thực phẩm, xăng dầu, du lịch, y tế, thú y, vận tải, lao động, viễn thông…). Anh/chị nhắn tên dịch vụ để xem chi tiết.",

@@ -9,7 +9,7 @@ export const identityEntries: FaqEntry[] = [
     question: { vi: "Đến tuổi nào (14, 25, 40, 60) thì phải đổi thẻ căn cước?", en: "At what ages (14, 25, 40, 60) must the ID card be renewed?" },
     alternatives: {
       vi: ["may tuoi thi doi cccd", "Thẻ căn cước công dân hết hạn khi nào?", "đủ 25 tuổi có phải làm lại căn cước không", "cmnd het han doi o dau", "năm nay đến tuổi đổi thẻ chưa"],
-      en: ["when does my ID card expire", "ID card renewal age"],
+      en: ["when does my ID card expire", "ID card renewal age", "At what age do I have to change my ID card?"],
     },
     answer: {
       vi: "Công dân phải cấp đổi thẻ căn cước khi đủ 14, 25, 40 và 60 tuổi. Hệ thống đối chiếu dữ liệu dân cư và nhắc anh/chị trước mốc tuổi; thủ tục cấp đổi làm tại cơ quan Công an theo hướng dẫn trong tin nhắn.",

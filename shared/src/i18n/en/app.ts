@@ -52,8 +52,11 @@ export const app: DeepStringShape<typeof vi> = {
   },
   devPhone: {
     badge: "Test environment",
-    explain: "Only for testing outside Zalo: type a phone number to simulate Zalo's phone-number sharing step.",
+    explain: "Only for testing outside Zalo: stands in for Zalo's “Allow” step that shares your phone number. Choose a test Zalo account, or type a phone number.",
+    accounts: "Test Zalo accounts",
+    share: "Share {{phone}} ({{name}})",
     label: "Test phone number",
+    labelOther: "Or type another phone number",
     placeholder: "For example: 0912 345 678",
     submit: "Use this number",
     invalid: "This phone number is not right. Type 10 digits starting with 03, 05, 07, 08 or 09.",
@@ -80,6 +83,16 @@ export const app: DeepStringShape<typeof vi> = {
     backToList: "Back to my dossiers",
     pageTitle: "Review and confirm",
     fieldError: "{{field}}: {{message}}",
+    sourceOf: {
+      father: "the father's {{field}}",
+      mother: "the mother's {{field}}",
+      parents: "both parents' {{field}}",
+    },
+    pick: {
+      father: "Use the father's {{field}}: {{value}}",
+      mother: "Use the mother's {{field}}: {{value}}",
+      parents: "Use the parents' {{field}}: {{value}}",
+    },
   },
   groups: {
     registrationPlace: "Where to register",
@@ -309,6 +322,9 @@ export const app: DeepStringShape<typeof vi> = {
     asking: "Searching...",
     hint: "Type it as you would in a message.",
     notFound: "We could not find a good answer. Your question has been passed to an officer; you can also call 1022.",
+    personTitle: "Talk to an officer",
+    person:
+      "To talk to an officer, send “gặp cán bộ” (talk to an officer) with your question to the proactive public service Zalo channel. Officers answer during office hours, usually within one working day. For urgent matters, call the 1022 hotline.",
     related: "Similar questions",
   },
   settings: {

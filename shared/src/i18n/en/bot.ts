@@ -25,6 +25,8 @@ export const bot: DeepStringShape<typeof vi> = {
   },
   dossiers: {
     needPhone: "To see your dossiers, please verify your phone number once in the Proactive Public Services app.",
+    verifyPhone:
+      "The phone number you sent through the form is used only so that our officers can contact you. To protect your personal data, please verify your phone number once in the Proactive Public Services app, then send “my dossiers” to see your dossiers.",
     none: "You have no dossiers in the system yet.",
     heading: "Your dossiers:",
     item: "• {{title}}: {{status}}{{receipt}}",
@@ -64,6 +66,9 @@ export const bot: DeepStringShape<typeof vi> = {
     thanks: "Thank you for rating {{score}}/5. Your feedback helps us serve you better.",
     invalid: "We could not find the dossier to rate.",
   },
-  phoneLinked: "Phone number {{phone}} recorded. Send “my dossiers” to see your dossiers.",
+  contactPhoneSaved:
+    "Phone number {{phone}} saved so that our officers can contact you. To protect your dossiers, a number sent through the form does not open them: please verify your phone number once in the Proactive Public Services app to see your dossiers.",
+  contactPhoneSavedVerified: "Phone number {{phone}} saved so that our officers can contact you.",
+  processingFailed: "Sorry, we could not process your last message. Please send it again in a few minutes, or choose “Talk to an officer” for help.",
   phoneInvalid: "That phone number does not look right. Please send a Vietnamese mobile number.",
 };

@@ -10,6 +10,8 @@ export const cli: DeepStringShape<typeof vi> = {
   worker             run the delivery worker (and the reminder schedule) until stopped
   staff create --username <name> --name <full name> --role <role> [--agency <agency>] [--ward <ward code>]
                      create a staff account; the password comes from HCCD_STAFF_PASSWORD or is typed in
+  staff unlock --username <name> [--ip <address>]
+                     let a username log in again at once after repeated failures (everywhere, or from one address)
   simulate [--port <port>]
                      run the Zalo and SMS simulators on their own
 
@@ -31,6 +33,7 @@ Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as 
   workerStopped: "Delivery worker stopped.",
   passwordPrompt: "Password (at least 12 characters): ",
   staffCreated: "Account {{username}} ({{role}}) created.",
+  staffUnlocked: "{{username}} may log in again ({{count}} failure counts cleared).",
   invalid: "Not valid:",
   invalidField: "  {{path}}: {{message}}",
   simulating: "Simulators running at {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",

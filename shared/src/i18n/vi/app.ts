@@ -54,8 +54,11 @@ export const app = {
   },
   devPhone: {
     badge: "Môi trường thử nghiệm",
-    explain: "Chỉ dùng khi chạy thử ngoài Zalo: nhập một số điện thoại để giả lập bước chia sẻ số điện thoại của Zalo.",
+    explain: "Chỉ dùng khi chạy thử ngoài Zalo: thay cho bước “Cho phép” chia sẻ số điện thoại của Zalo. Chọn tài khoản Zalo thử nghiệm, hoặc nhập một số điện thoại.",
+    accounts: "Tài khoản Zalo thử nghiệm",
+    share: "Chia sẻ số {{phone}} ({{name}})",
     label: "Số điện thoại thử nghiệm",
+    labelOther: "Hoặc nhập số điện thoại khác",
     placeholder: "Ví dụ: 0912 345 678",
     submit: "Dùng số này",
     invalid: "Số điện thoại chưa đúng. Nhập 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.",
@@ -82,6 +85,16 @@ export const app = {
     backToList: "Về danh sách hồ sơ",
     pageTitle: "Xem và xác nhận hồ sơ",
     fieldError: "{{field}}: {{message}}",
+    sourceOf: {
+      father: "theo {{field}} của cha",
+      mother: "theo {{field}} của mẹ",
+      parents: "theo {{field}} của cả cha và mẹ",
+    },
+    pick: {
+      father: "Dùng {{field}} của cha: {{value}}",
+      mother: "Dùng {{field}} của mẹ: {{value}}",
+      parents: "Dùng {{field}} của cha mẹ: {{value}}",
+    },
   },
   groups: {
     child: "Thông tin của cháu",
@@ -311,6 +324,9 @@ export const app = {
     asking: "Đang tìm...",
     hint: "Có thể gõ không dấu, viết tắt như khi nhắn tin.",
     notFound: "Chưa tìm được câu trả lời phù hợp. Câu hỏi đã được chuyển cho cán bộ; Ông/Bà cũng có thể gọi tổng đài 1022.",
+    personTitle: "Trao đổi trực tiếp với cán bộ",
+    person:
+      "Để trao đổi với cán bộ, Ông/Bà nhắn “gặp cán bộ” kèm nội dung cần hỏi cho kênh Zalo Dịch vụ công chủ động. Cán bộ trả lời trong giờ hành chính, thường trong vòng 1 ngày làm việc. Việc gấp, Ông/Bà gọi tổng đài 1022.",
     related: "Câu hỏi gần giống",
   },
   settings: {

@@ -27,6 +27,8 @@ export const bot = {
   },
   dossiers: {
     needPhone: "Để xem hồ sơ, anh/chị cần xác minh số điện thoại trong ứng dụng Dịch vụ công chủ động (một lần duy nhất).",
+    verifyPhone:
+      "Số điện thoại anh/chị gửi qua biểu mẫu chỉ dùng để cán bộ liên hệ. Để bảo vệ thông tin cá nhân của anh/chị, anh/chị vui lòng xác minh số điện thoại trong ứng dụng Dịch vụ công chủ động (một lần duy nhất), sau đó nhắn “hồ sơ của tôi” để xem hồ sơ.",
     none: "Hiện anh/chị chưa có hồ sơ nào trên hệ thống.",
     heading: "Hồ sơ của anh/chị:",
     item: "• {{title}}: {{status}}{{receipt}}",
@@ -66,6 +68,9 @@ export const bot = {
     thanks: "Cảm ơn anh/chị đã đánh giá {{score}}/5. Ý kiến của anh/chị giúp chúng tôi phục vụ tốt hơn.",
     invalid: "Không tìm thấy hồ sơ cần đánh giá.",
   },
-  phoneLinked: "Đã ghi nhận số điện thoại {{phone}}. Anh/chị có thể nhắn “hồ sơ của tôi” để xem hồ sơ.",
+  contactPhoneSaved:
+    "Đã lưu số điện thoại {{phone}} để cán bộ liên hệ với anh/chị khi cần. Để bảo vệ hồ sơ của anh/chị, số gửi qua biểu mẫu không dùng để mở hồ sơ: anh/chị vui lòng xác minh số điện thoại trong ứng dụng Dịch vụ công chủ động (một lần duy nhất) để xem hồ sơ.",
+  contactPhoneSavedVerified: "Đã lưu số điện thoại {{phone}} để cán bộ liên hệ với anh/chị khi cần.",
+  processingFailed: "Xin lỗi anh/chị, hệ thống chưa xử lý được tin nhắn vừa rồi. Anh/chị vui lòng nhắn lại sau ít phút, hoặc chọn “Gặp cán bộ” để được hỗ trợ.",
   phoneInvalid: "Số điện thoại anh/chị gửi chưa đúng. Anh/chị vui lòng gửi lại số di động Việt Nam.",
 } as const;

@@ -8,6 +8,8 @@ export const cli = {
   worker             chạy bộ gửi tin (và lịch quét nhắc hẹn) cho tới khi bị dừng
   staff create --username <tên> --name <họ tên> --role <vai trò> [--agency <cơ quan>] [--ward <mã xã>]
                      tạo tài khoản cán bộ; mật khẩu lấy từ biến HCCD_STAFF_PASSWORD hoặc nhập từ bàn phím
+  staff unlock --username <tên> [--ip <địa chỉ>]
+                     cho đăng nhập lại ngay sau nhiều lần nhập sai (mọi nơi, hoặc một địa chỉ)
   simulate [--port <cổng>]
                      chạy riêng bộ giả lập Zalo và SMS
 
@@ -29,6 +31,7 @@ Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (m�
   workerStopped: "Bộ gửi tin đã dừng.",
   passwordPrompt: "Mật khẩu (ít nhất 12 ký tự): ",
   staffCreated: "Đã tạo tài khoản {{username}} ({{role}}).",
+  staffUnlocked: "Đã cho {{username}} đăng nhập lại ({{count}} bộ đếm lần nhập sai đã xóa).",
   invalid: "Dữ liệu không hợp lệ:",
   invalidField: "  {{path}}: {{message}}",
   simulating: "Bộ giả lập đang chạy tại {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",

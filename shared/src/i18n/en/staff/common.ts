@@ -23,6 +23,7 @@ export const common: typeof vi = {
     faq: "FAQ",
     indicators: "Indicators",
     audit: "Audit log",
+    waiting: "waiting for an answer",
   },
   login: {
     title: "Log in",
@@ -31,7 +32,8 @@ export const common: typeof vi = {
     password: "Password",
     submit: "Log in",
     wrong: "Wrong username or password.",
-    locked: "The account is locked after repeated failures. Please try again after {{time}}.",
+    locked: "Logging in is paused after repeated failures. Please try again after {{time}}, or contact an administrator.",
+    busy: "Many logins are being checked right now. Please try again in a few seconds.",
     missing: "Please enter your username and password.",
     expired: "Your session has expired. Please log in again.",
     loggedOut: "You are logged out.",
@@ -41,6 +43,7 @@ export const common: typeof vi = {
     intro: "Choose a work area. You see only the areas your role may use.",
     scopeAgency: "Scope: the services of {{agency}}.",
     scopeWard: "Scope: the people of {{ward}}.",
+    handoverWaiting: "{{count}} conversations wait for an officer's answer, {{shared}} of them from citizens of unknown ward that nobody has taken on.",
     areas: {
       imports: "Upload departments' lists of licences and certificates; see the row-by-row report.",
       campaigns: "Compose and send information messages to target groups.",

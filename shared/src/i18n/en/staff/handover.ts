@@ -3,7 +3,8 @@ import type { handover as vi } from "../../vi/staff/handover.js";
 export const handover: typeof vi = {
   title: "Handed-over conversations",
   intro: "These citizens asked to talk to a person. While a conversation is open the bot stays quiet for them; your replies go through the Zalo OA. When you are done, close the conversation so the bot serves them again.",
-  scopeWard: "You see conversations of citizens whose phone number belongs to a residence record in {{ward}}.",
+  scopeWard: "You see the conversations of citizens whose phone number belongs to a resident of {{ward}}, and the shared queue of citizens of unknown ward.",
+  sharedQueue: "Shared queue: citizens who have not linked a phone number (or whose number is not in the residence records), so their ward is unknown. Every ward officer sees them and may take one on; until someone does, the name, phone and messages are hidden.",
   filter: {
     status: "Status",
     submit: "Filter",
@@ -12,6 +13,8 @@ export const handover: typeof vi = {
   none: { open: "No conversation is waiting.", closed: "No closed conversation yet." },
   columns: {
     citizen: "Citizen",
+    ward: "Ward",
+    owner: "Taken on by",
     question: "Question",
     waiting: "Waiting",
     openedAt: "Opened",
@@ -21,6 +24,15 @@ export const handover: typeof vi = {
   waiting: "Waiting {{duration}}",
   answered: "Answered, waiting for the citizen",
   noName: "(no Zalo name)",
+  unknownWard: "Ward unknown",
+  withheldCitizen: "Citizen of unknown ward",
+  withheldQuestion: "Hidden until an officer takes it on",
+  withheldNote: "This conversation is in the shared queue: the name, phone and messages are shown only to the officer who takes it on.",
+  ownedBy: "Taken on by {{name}}",
+  ownedByYou: "Yours",
+  nobody: "Nobody yet",
+  claim: "Take it on",
+  claimed: "You have taken this conversation on. Your replies go through the Zalo OA.",
   noPhone: "no phone linked",
   open: "Open",
   back: "← All conversations",
@@ -54,5 +66,7 @@ export const handover: typeof vi = {
     alreadyClosed: "This conversation was already closed.",
     empty: "Your reply: please write something.",
     tooLong: "Your reply: at most {{max}} characters (Zalo's limit); it has {{count}}.",
+    claimed: "{{name}} has taken this conversation on.",
+    notClaimed: "Take this conversation on before you reply to it or close it.",
   },
 };

@@ -84,9 +84,12 @@ export const indicators: typeof vi = {
   faq: {
     title: "Frequently asked questions",
     summary: "{{answered}}/{{asked}} questions answered ({{share}}).",
+    personRequests: "{{count}} requests for an officer (counted apart).",
     definition: "Answered: the FAQ's top match was confident; a “did you mean” counts as not answered.",
+    personRequestsDefinition:
+      "Requests for an officer: messages asking to talk to a person (“gặp cán bộ”, “cho e gặp nhân viên tư vấn”, the “Talk to an officer” button…). They are not questions for the FAQ, so they are counted apart, in neither the questions asked nor the answered ones.",
     chartLabel: "Share of questions answered by channel",
-    columns: { channel: "Channel", asked: "Questions asked", answered: "Answered", answeredShare: "Answered (%)", unanswered: "Unanswered questions", distinct: "Distinct questions", resolved: "Answered since by staff" },
+    columns: { channel: "Channel", asked: "Questions asked", answered: "Answered", answeredShare: "Answered (%)", personRequests: "Requests for an officer", unanswered: "Unanswered questions", distinct: "Distinct questions", resolved: "Answered since by staff" },
     channels: { bot: "Zalo chatbot", api: "Q&A portal", mini_app: "Mini App" },
   },
   handover: {

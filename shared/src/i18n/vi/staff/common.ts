@@ -22,6 +22,7 @@ export const common = {
     faq: "Câu hỏi thường gặp",
     indicators: "Chỉ số",
     audit: "Nhật ký truy cập",
+    waiting: "đang chờ trả lời",
   },
   login: {
     title: "Đăng nhập",
@@ -30,7 +31,8 @@ export const common = {
     password: "Mật khẩu",
     submit: "Đăng nhập",
     wrong: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    locked: "Tài khoản tạm khóa vì nhập sai nhiều lần. Vui lòng thử lại sau {{time}}.",
+    locked: "Đăng nhập tạm dừng vì nhập sai nhiều lần. Vui lòng thử lại sau {{time}}, hoặc liên hệ quản trị viên.",
+    busy: "Hệ thống đang kiểm tra nhiều lượt đăng nhập. Vui lòng thử lại sau vài giây.",
     missing: "Vui lòng nhập tên đăng nhập và mật khẩu.",
     expired: "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.",
     loggedOut: "Đã đăng xuất.",
@@ -40,6 +42,7 @@ export const common = {
     intro: "Chọn khu vực làm việc. Bạn chỉ thấy những khu vực vai trò của mình được dùng.",
     scopeAgency: "Phạm vi: các dịch vụ của {{agency}}.",
     scopeWard: "Phạm vi: người dân thuộc {{ward}}.",
+    handoverWaiting: "{{count}} hội thoại đang chờ cán bộ trả lời, trong đó {{shared}} của người dân chưa rõ phường, xã chưa có ai nhận xử lý.",
     areas: {
       imports: "Tải lên danh sách giấy phép, chứng chỉ của sở, ngành; xem báo cáo từng dòng.",
       campaigns: "Soạn và gửi tin thông tin đến từng nhóm đối tượng.",

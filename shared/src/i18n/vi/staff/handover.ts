@@ -2,7 +2,8 @@
 export const handover = {
   title: "Hội thoại chuyển cán bộ",
   intro: "Người dân đã nhắn “gặp cán bộ”. Trong lúc hội thoại mở, trợ lý tự động tạm dừng với người đó; câu trả lời của bạn được gửi qua Zalo OA. Khi xong, hãy đóng hội thoại để trợ lý tự động phục vụ tiếp.",
-  scopeWard: "Bạn thấy hội thoại của người dân có số điện thoại thuộc hồ sơ cư trú tại {{ward}}.",
+  scopeWard: "Bạn thấy hội thoại của người dân có số điện thoại thuộc hồ sơ cư trú tại {{ward}}, và hàng chờ chung của người dân chưa rõ phường, xã.",
+  sharedQueue: "Hàng chờ chung: người dân chưa liên kết số điện thoại (hoặc số chưa có trong hồ sơ cư trú) nên chưa rõ phường, xã. Mọi cán bộ xã, phường đều thấy và có thể nhận xử lý; trước khi có người nhận, tên, số điện thoại và nội dung được ẩn.",
   filter: {
     status: "Trạng thái",
     submit: "Lọc",
@@ -11,6 +12,8 @@ export const handover = {
   none: { open: "Không có hội thoại nào đang chờ.", closed: "Chưa có hội thoại nào đã đóng." },
   columns: {
     citizen: "Người dân",
+    ward: "Phường, xã",
+    owner: "Người xử lý",
     question: "Nội dung hỏi",
     waiting: "Đang chờ",
     openedAt: "Mở lúc",
@@ -20,6 +23,15 @@ export const handover = {
   waiting: "Chờ {{duration}}",
   answered: "Đã trả lời, chờ người dân",
   noName: "(chưa có tên Zalo)",
+  unknownWard: "Chưa rõ phường, xã",
+  withheldCitizen: "Người dân chưa rõ phường, xã",
+  withheldQuestion: "Ẩn đến khi có cán bộ nhận xử lý",
+  withheldNote: "Hội thoại thuộc hàng chờ chung: tên, số điện thoại và nội dung chỉ hiện với cán bộ nhận xử lý.",
+  ownedBy: "Đã nhận: {{name}}",
+  ownedByYou: "Bạn đang xử lý",
+  nobody: "Chưa có ai nhận",
+  claim: "Nhận xử lý",
+  claimed: "Bạn đã nhận xử lý hội thoại này. Câu trả lời của bạn được gửi qua Zalo OA.",
   noPhone: "chưa liên kết số điện thoại",
   open: "Mở",
   back: "← Danh sách hội thoại",
@@ -53,5 +65,7 @@ export const handover = {
     alreadyClosed: "Hội thoại này đã được đóng trước đó.",
     empty: "Nội dung trả lời: vui lòng nhập nội dung.",
     tooLong: "Nội dung trả lời: tối đa {{max}} ký tự (giới hạn của Zalo), hiện có {{count}} ký tự.",
+    claimed: "{{name}} đã nhận xử lý hội thoại này.",
+    notClaimed: "Hãy bấm “Nhận xử lý” trước khi trả lời hoặc đóng hội thoại này.",
   },
 };

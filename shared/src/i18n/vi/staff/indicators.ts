@@ -83,9 +83,12 @@ export const indicators = {
   faq: {
     title: "Câu hỏi thường gặp",
     summary: "{{answered}}/{{asked}} câu hỏi được trả lời ({{share}}).",
+    personRequests: "{{count}} yêu cầu gặp cán bộ (tính riêng).",
     definition: "Được trả lời: câu hỏi đáp khớp nhất với câu hỏi đạt đủ độ tin cậy; khi hệ thống chỉ gợi ý “Có phải anh/chị muốn hỏi…”, câu hỏi được tính là chưa trả lời được.",
+    personRequestsDefinition:
+      "Yêu cầu gặp cán bộ: tin nhắn xin nói chuyện với người (“gặp cán bộ”, “cho e gặp nhân viên tư vấn”, nút “Gặp cán bộ”…). Yêu cầu này không phải câu hỏi cho hệ thống hỏi đáp nên được đếm riêng, không tính vào tổng số câu hỏi và không bao giờ tính là đã trả lời.",
     chartLabel: "Tỷ lệ câu hỏi được trả lời theo kênh",
-    columns: { channel: "Kênh", asked: "Tổng số câu hỏi", answered: "Đã trả lời", answeredShare: "Tỷ lệ trả lời (%)", unanswered: "Câu hỏi chưa trả lời được", distinct: "Câu hỏi khác nhau", resolved: "Đã được cán bộ bổ sung câu trả lời" },
+    columns: { channel: "Kênh", asked: "Tổng số câu hỏi", answered: "Đã trả lời", answeredShare: "Tỷ lệ trả lời (%)", personRequests: "Yêu cầu gặp cán bộ", unanswered: "Câu hỏi chưa trả lời được", distinct: "Câu hỏi khác nhau", resolved: "Đã được cán bộ bổ sung câu trả lời" },
     channels: { bot: "Chatbot Zalo", api: "Cổng hỏi đáp", mini_app: "Mini App" },
   },
   handover: {

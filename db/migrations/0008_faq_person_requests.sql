@@ -1,0 +1,1 @@
+ALTER TABLE `faq_daily_counts` ADD `person_requests` integer DEFAULT 0 NOT NULL;
