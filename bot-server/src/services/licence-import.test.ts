@@ -7,6 +7,7 @@ import { windows1258 } from "../testing/encodings.js";
 import { tourGuideCatalogue } from "../testing/fixtures.js";
 import { textRow, workbookParts, worksheetXml, writeZip } from "../testing/xlsx-files.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
+import { fileReasons } from "./import-reasons.js";
 import { importLicences } from "./licence-import.js";
 
 const catalogue = tourGuideCatalogue;
@@ -88,6 +89,22 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     expect(rowsOf(w, "select count(*) as n from documents")).toEqual([{ n: 0 }]);
     expect(rowsOf(w, "select count(*) as n from reminders")).toEqual([{ n: 0 }]);
     expect(rowsOf(w, "select status, created from imports")).toEqual([{ status: "failed", created: 0 }]);
+  });
+
+  // Read first, then store (issue 13): a file refused part-way for its encoding once kept the
+  // thousand-row batches stored before the refusal; now nothing of it is.
+  it.each([
+    ["an old font encoding (TCVN3)", "NguyÔn V¨n An", "Céng hoµ x· héi chñ nghÜa", fileReasons.legacyFont()],
+    ["letters lost to '?'", "Nguy?n V?n An", "Ph??ng T?n Ninh", fileReasons.lostLetters()],
+  ])("commits nothing from a file refused at row 1,500 for %s", async (_name, name, address, reason) => {
+    w = createTestWorld();
+    const rows = Array.from({ length: 1600 }, (_, i) => (i < 1500 ? `tour-guide-card,HDV-${i},person,Le Van Hung,,0912345678,,2027-01-10,,Tan Ninh` : `tour-guide-card,HDV-${i},person,${name},,0912345678,,2027-01-10,,${address}`));
+    const path = file("cu.csv", `${HEADER}\n${rows.join("\n")}\n`);
+    await expect(importLicences(w.services, { path, fileName: "cu.csv", format: "csv", importedBy: "o", catalogue })).rejects.toMatchObject({ code: "file_refused", message: reason });
+    expect(rowsOf(w, "select count(*) as n from documents")).toEqual([{ n: 0 }]);
+    expect(rowsOf(w, "select count(*) as n from reminders")).toEqual([{ n: 0 }]);
+    expect(rowsOf(w, "select count(*) as n from import_rejected_rows")).toEqual([{ n: 0 }]);
+    expect(rowsOf(w, "select status, error, created, rejected from imports")).toEqual([{ status: "failed", error: reason, created: 0, rejected: 0 }]);
   });
 
   it("reads .xlsx files with date cells, serials and text dates", async () => {
