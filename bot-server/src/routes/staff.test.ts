@@ -252,6 +252,28 @@ describe("import reports stay bounded (issue 13, finding 1)", () => {
     expect((await file.text()).trimEnd().split("\r\n")).toHaveLength(1 + 1000);
   }, 30_000);
 
+  // The reader's notes about the file (here a column contract 4 does not know) survive the bounded
+  // report: kept first, counted with the problems, never a rejected row nor a line of rejected.csv.
+  it("keeps the notes about the file with a cut report, first, without counting them as rejected rows", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const note = 'column "Ghi chú" is not a column of contract 4: its values were not imported';
+    const csv = `${HEADER},Ghi chú\n${badPhoneRows(1200)}\n`;
+    const { importId } = (await (await upload(token, "ghi-chu.csv", csv)).json()) as { importId: string };
+    const detail = await finished(token, importId);
+    expect(detail).toMatchObject({ status: "finished", rows: 1200, created: 0, rejected: 1200, problems: 1201, rejectedNotKept: 200 });
+    expect(detail.report[0]).toEqual({ row: 1, column: "(file)", reason: note, values: {} });
+    expect(detail.report.slice(1).map((r) => r.row)).toEqual(Array.from({ length: 99 }, (_, i) => i + 2));
+    expect(detail.problemCounts).toEqual([{ column: "phone", reason: expect.stringContaining("Vietnamese mobile number"), count: 1200 }, { column: "(file)", reason: note, count: 1 }]);
+    const list = importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token })).json());
+    expect(list.imports[0]).toMatchObject({ rejected: 1200, rejectedNotKept: 200 });
+    const file = await w.call("GET", `/api/staff/imports/${importId}/rejected.csv`, { token });
+    expect(file.headers.get("x-rejected-rows-not-kept")).toBe("200");
+    const lines = (await file.text()).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 1000);
+    expect(lines.join("\n")).not.toContain("Ghi chú");
+  }, 30_000);
+
   // One cut, not two: the reader cuts a cell at 1,000 characters and reports it; the report keeps
   // the value as the reader passed it on, with the length it had.
   it("keeps a value the reader cut as cut, marked, with its length, and rejects its row for it", async () => {
