@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createDb } from "@hccd/db";
-import { createLogger, createRuntime, createStandaloneSimulators, csvRows, importLicences, parseConfig, sweepReminders } from "@hccd/bot-server";
+import { createLogger, createRuntime, createStandaloneSimulators, importLicences, parseConfig, sweepReminders } from "@hccd/bot-server";
 import { addDays, vietnamDate } from "@hccd/shared";
-import { repoRoot } from "./support/server.js";
+import { exited, spawnBackend, until } from "./support/child-process.js";
 
 /**
  * Issue 4's fault test: the delivery worker is a separate process (`pnpm hccd worker`) killed with
@@ -48,38 +48,22 @@ function outboxRows(): { id: string; status: string; channel: string }[] {
 }
 
 function startWorker(): ChildProcess {
-  // Node itself with tsx's loader, not the `tsx` launcher: the launcher runs the script in a child
-  // of its own, and SIGKILL to the launcher would leave that child sending.
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "bot-server", "src", "cli.ts"), "worker"], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ZALO_MODE: "sim",
-      ZALO_SIM_URL: `${base}/zalo`,
-      SMS_GATEWAY_URL: `${base}/sms`,
-      SMS_API_KEY: sims.sms.apiKey,
-      DATABASE_PATH: dbPath,
-      QUIET_HOURS: "0-0",
-      SWEEP_INTERVAL_MS: "0",
-      OUTBOX_LEASE_MS: "2000",
-      THROTTLE_ZNS_PER_SEC: "0",
-      THROTTLE_SMS_PER_SEC: "0",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const child = spawnBackend("cli.ts", ["worker"], {
+    ...process.env,
+    ZALO_MODE: "sim",
+    ZALO_SIM_URL: `${base}/zalo`,
+    SMS_GATEWAY_URL: `${base}/sms`,
+    SMS_API_KEY: sims.sms.apiKey,
+    DATABASE_PATH: dbPath,
+    QUIET_HOURS: "0-0",
+    SWEEP_INTERVAL_MS: "0",
+    OUTBOX_LEASE_MS: "2000",
+    THROTTLE_ZNS_PER_SEC: "0",
+    THROTTLE_SMS_PER_SEC: "0",
+    LOG_LEVEL: "silent",
   });
   children.push(child);
   return child;
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
-
-async function until(what: string, ok: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!ok()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 beforeAll(async () => {
@@ -98,7 +82,7 @@ beforeAll(async () => {
   const expires = addDays(vietnamDate(new Date()), 30);
   const csv = ["service_code,document_no,holder_kind,holder_name,phone,expires_on", ...Array.from({ length: MESSAGES }, (_, i) => `tour-guide-card,HDV-${i},person,Nguyễn Văn An,${phoneOf(i)},${expires}`)].join("\n");
   writeFileSync(join(dir, "list.csv"), csv);
-  const report = await importLicences(rt.services, { rows: csvRows(join(dir, "list.csv")), fileName: "list.csv", format: "csv", importedBy: "fault-test", catalogue: rt.catalogue });
+  const report = await importLicences(rt.services, { path: join(dir, "list.csv"), fileName: "list.csv", format: "csv", importedBy: "fault-test", catalogue: rt.catalogue });
   expect(report.created).toBe(MESSAGES);
   // The 30-day notice goes at 08:00 Vietnam time today: due now, whatever the hour the test runs.
   rt.handle.sqlite.prepare("update reminders set next_at = ? where status = 'planned' and next_at <= ?").run(Date.now() - 60_000, Date.now() + 86_400_000);

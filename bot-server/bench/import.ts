@@ -3,16 +3,17 @@
  * headers, dates as Excel dates, 1 row in 100 with a mistake) imported by the real importer into
  * a SQLite file, planning each document's reminders. The import runs in a child process of its own
  * so its peak memory is the import's, not the file generator's. Printed: file size, rows, time
- * (median of rounds), rows per second, rejected rows, peak memory.
+ * (median of rounds), rows per second, rejected rows, peak memory, and the longest the import kept
+ * the event loop (and SQLite's one writer) to itself: how long a webhook arriving meanwhile waits.
  */
 import { spawnSync } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { xlsxRows } from "../src/services/import-reader.js";
 import { importLicences } from "../src/services/licence-import.js";
 import { fmt, median } from "./stats.js";
 
@@ -47,11 +48,14 @@ export async function writeList(path: string): Promise<void> {
 async function importOnce(file: string, db: string) {
   const runtime = createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const t0 = performance.now();
-  const report = await importLicences(runtime.services, { rows: xlsxRows(file), fileName: "list.xlsx", format: "xlsx", importedBy: "bench", catalogue: runtime.catalogue });
+  const report = await importLicences(runtime.services, { path: file, fileName: "list.xlsx", format: "xlsx", importedBy: "bench", catalogue: runtime.catalogue });
   const seconds = (performance.now() - t0) / 1000;
+  loop.disable();
   await runtime.close();
-  return { seconds, rows: report.rows, created: report.created, rejected: report.rejected.length, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb };
+  return { seconds, rows: report.rows, created: report.created, rejected: report.rejectedRows, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb, longestStallMs: loop.max / 1e6 };
 }
 
 export async function runImportBench(): Promise<void> {
@@ -73,7 +77,8 @@ export async function runImportBench(): Promise<void> {
       `import: ${ROWS.toLocaleString("en")}-row .xlsx (${fmt(mb, 1)} MB, written in ${fmt((performance.now() - t0) / 1000, 1)} s): ` +
         `median ${fmt(s, 1)} s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.seconds, 1)).join(", ")}), ${fmt(ROWS / s, 0)} rows/s; ` +
         `${first.created.toLocaleString("en")} imported, ${first.rejected.toLocaleString("en")} rejected; ` +
-        `peak RSS of the import process ${fmt(median(rounds.map((x) => x.peakRssMb)), 0)} MB (${fmt(median(rounds.map((x) => x.rssBeforeMb)), 0)} MB before it started)`,
+        `peak RSS of the import process ${fmt(median(rounds.map((x) => x.peakRssMb)), 0)} MB (${fmt(median(rounds.map((x) => x.rssBeforeMb)), 0)} MB before it started); ` +
+        `longest event-loop stall ${fmt(median(rounds.map((x) => x.longestStallMs)), 0)} ms (median of rounds)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -36,6 +36,22 @@ describe("pnpm hccd import", () => {
     close();
   });
 
+  // The reader's notes about the file are problems of the report, not rejected rows: the CLI's count
+  // of rejected rows, its exit code and the stored import agree.
+  it("counts a note about the file as a problem of the report, not as a rejected row", async () => {
+    writeFileSync(join(dir, "notes.csv"), `${HEADER.trimEnd()},Ghi chú\ntour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23,đã gọi\ntour-guide-card,HDV-2,person,Trần Thị Mai,12345,2027-01-23,\n`);
+    expect(await run(["import", "notes.csv"])).toBe(2);
+    expect(out.join("")).toContain("Đã đọc 2 dòng: 1 mới, 0 cập nhật, 0 không đổi, 1 dòng bị từ chối (2 lỗi).");
+    expect(out.join("")).toContain("dòng 1, cột (file): cột “Ghi chú” không có trong mẫu danh sách");
+    const { sqlite, close } = createDb(join(dir, "cli.db"));
+    expect(sqlite.prepare("select rejected, problems from imports").get()).toEqual({ rejected: 1, problems: 2 });
+    close();
+    out = [];
+    writeFileSync(join(dir, "notes-ok.csv"), `${HEADER.trimEnd()},Ghi chú\ntour-guide-card,HDV-3,person,Lê Văn Hùng,0912345678,2027-01-23,\n`);
+    expect(await run(["import", "notes-ok.csv"])).toBe(0);
+    expect(out.join("")).toContain("0 dòng bị từ chối (1 lỗi)");
+  });
+
   it("exits 0 when every row is good, and 1 with the usage for a missing file or an unknown option", async () => {
     writeFileSync(join(dir, "ok.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n`);
     expect(await run(["import", "ok.csv"])).toBe(0);

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -10,12 +10,12 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { checkFileSignature, importFileRows, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
-import { importLicences, rejectedRowCount } from "./services/licence-import.js";
+import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
+import { importLicences } from "./services/licence-import.js";
 import { sweepReminders } from "./services/reminder-sweep.js";
 import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
 import { clientKey } from "./middleware/client-address.js";
-import { importReasonText } from "./services/staff-imports.js";
+import { importReasonText, keptFilePath } from "./services/staff-imports.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**
@@ -102,22 +102,30 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },
           cliProgress.Presets.shades_classic,
         );
-        // The total is not known until the file is read (streamed): the bar shows rows read so far.
+        // While the file is read and checked the total is not known: the bar shows rows read so far;
+        // then it fills as the valid rows are stored.
         bar.start(0, 0);
+        // The import works on its own copy beside the database: if this process dies, the next
+        // start finishes the import from it, whatever became of the file the user named.
+        const importId = rt.services.newId();
+        const kept = keptFilePath(rt.importDir, importId, format);
+        copyFileSync(path, kept);
         const report = await importLicences(rt.services, {
-          rows: importFileRows(path, format),
+          path: kept, kept: true, importId,
           fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
           agency: values.agency ?? null,
-          onProgress: (n) => {
-            bar.setTotal(n);
-            bar.update(n);
+          onProgress: (p) => {
+            bar.setTotal(p.stage === "reading" ? p.rows : p.total);
+            bar.update(p.stage === "reading" ? p.rows : p.done);
           },
         }).finally(() => bar.stop());
-        // A row can have several problems: count both, as the staff API does rows.
-        const rejectedRows = rejectedRowCount(report);
-        say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.rejected.length });
+        // A row can have several problems: count both, as the staff API does. Notes about the
+        // file are problems of the report, not rejected rows.
+        const rejectedRows = report.rejectedRows;
+        say("importDone", { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejectedRows, problems: report.problems });
         for (const r of report.rejected.slice(0, SHOWN_REJECTIONS)) say("rejectedRow", { ...r, reason: importReasonText(r.reason, lang) });
-        if (report.rejected.length > SHOWN_REJECTIONS) say("moreRejected", { count: report.rejected.length - SHOWN_REJECTIONS });
+        if (report.problems > SHOWN_REJECTIONS) say("moreRejected", { count: report.problems - Math.min(SHOWN_REJECTIONS, report.rejected.length) });
+        if (report.rejectedNotKept > 0) say("rejectedNotKept", { kept: rejectedRows - report.rejectedNotKept, notKept: report.rejectedNotKept });
         if (values.report) {
           writeFileSync(fromUser(values.report), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
           say("reportWritten", { path: fromUser(values.report) });

@@ -27,6 +27,8 @@ export interface AppDeps {
   catalogue: ReminderCatalogue;
   /** Work requests start without waiting for it (imports); shutdown waits for it. */
   jobs: BackgroundJobs;
+  /** Where uploads are kept while their import runs (beside the database), so an interrupted import can be resumed. */
+  importDir: string;
   /** Called after a webhook event is stored, to process it outside the request. */
   onWebhookStored?: () => void;
 }

@@ -22,7 +22,9 @@ import type { FaqService } from "./bot/context.js";
 import { createStoredFaq, seedBuiltinFaqEntries } from "./services/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
-import { hostname } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { createChatSimRoutes } from "./sim/chat.js";
 import { signEvent } from "./webhook/events.js";
 import type { MacSecrets } from "./webhook/signature.js";
@@ -34,6 +36,7 @@ import { createBackgroundJobs, type BackgroundJobs } from "./services/background
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminder-scheduler.js";
 import { createCampaignScheduler, type CampaignScheduler } from "./services/campaign-dispatch.js";
+import { recoverImports } from "./services/import-recovery.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -74,6 +77,8 @@ export interface Runtime {
   catalogue: ReminderCatalogue;
   /** Work started by requests (imports); `close()` waits for it. */
   jobs: BackgroundJobs;
+  /** Where uploads are kept while their import runs: `imports/` beside the database. */
+  importDir: string;
   logger: Logger;
   /** What services take: the database, configuration, logger, clock and id generator. */
   services: ServiceDeps;
@@ -108,8 +113,13 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   const now = opts.now ?? (() => new Date());
   const newId = opts.newId ?? randomUUID;
-  const handle = createDb(opts.dbPath ?? config.DATABASE_PATH);
+  const dbPath = opts.dbPath ?? config.DATABASE_PATH;
+  const handle = createDb(dbPath);
   const db = handle.db;
+  // Durable, beside the database: an import survives a restart with its file (an in-memory
+  // database survives nothing, so its uploads go to a temporary folder removed at close).
+  const importDir = dbPath === ":memory:" ? mkdtempSync(join(tmpdir(), "hccd-imports-")) : join(dirname(resolve(dbPath)), "imports");
+  mkdirSync(importDir, { recursive: true, mode: 0o700 });
   provisionClients(db, config.INTEGRATION_API_KEYS);
 
   let zalo: ZaloClients;
@@ -251,6 +261,8 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   seedBuiltinFaqEntries(db, now());
   const faq = opts.faq ?? createStoredFaq(db);
   const jobs = createBackgroundJobs(logger);
+  // Reports stored whole by earlier versions are bounded; imports a dead process left running are resumed or failed.
+  recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
@@ -260,7 +272,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     afterBatch: () => worker.kick(),
   });
   const app = createApp(
-    { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, onWebhookStored: () => {
+    { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, onWebhookStored: () => {
         if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
       }, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
@@ -277,6 +289,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     campaigns,
     catalogue,
     jobs,
+    importDir,
     logger,
     services: { db, config, logger, now, newId },
     ...(sim ? { sim } : {}),
@@ -293,6 +306,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       await sim?.zalo?.stopReceipts();
       sim?.caseSystem?.close();
       handle.close();
+      if (dbPath === ":memory:") rmSync(importDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 export { createDb, type Db, type DbHandle } from "./create-db.js";
 export * as schema from "./schema.js";
-export type { DraftFieldRow } from "./schema.js";
+export type { DraftFieldRow, ImportProblemCount } from "./schema.js";
 export { DRAFT_PARTY_ROLES } from "./schema.js";
 export * from "./access/persons.js";
 export * from "./access/wards.js";
@@ -17,6 +17,7 @@ export * from "./access/audit.js";
 export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
 export * from "./access/documents.js";
+export * from "./access/imports.js";
 export * from "./access/staff.js";
 export * from "./access/faq-entries.js";
 export * from "./access/indicators.js";

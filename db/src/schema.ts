@@ -561,27 +561,78 @@ export const reminders = sqliteTable(
   ],
 );
 
-/** One import of a department's file, with its row-level report. */
-export const imports = sqliteTable("imports", {
-  id: text("id").primaryKey(),
-  fileName: text("file_name").notNull(),
-  format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
-  importedBy: text("imported_by").notNull(),
-  /** The importing officer's agency (department officers see their agency's imports); null for admins. */
-  agency: text("agency"),
-  /** `running` while rows are read (the `rows` count is the progress), then `finished`, or `failed` with `error`. */
-  status: text("status", { enum: ["running", "finished", "failed"] }).notNull().default("running"),
-  error: text("error"),
-  startedAt: instant("started_at").notNull(),
-  finishedAt: instant("finished_at"),
-  rows: integer("rows").notNull().default(0),
-  created: integer("created").notNull().default(0),
-  updated: integer("updated").notNull().default(0),
-  unchanged: integer("unchanged").notNull().default(0),
-  rejected: integer("rejected").notNull().default(0),
-  /** Rejected rows: row number, column, reason and the values as given. */
-  report: json<{ row: number; column: string; reason: string; values: Record<string, string> }[]>("report").notNull().default([]),
-});
+/** What an import's report counts per column and reason (every problem, kept or not). */
+export type ImportProblemCount = { column: string; reason: string; count: number };
+
+/**
+ * One import of a department's file. The file is read and checked to its end first (stage
+ * `reading`: nothing is stored, so a file that cannot be read commits nothing), then its valid rows
+ * are stored in batches (stage `applying`), each batch with the counts so far: an import whose
+ * process died is resumed at the next start from its kept file, skipping the rows already stored.
+ * Its rejected rows are kept, bounded, in `import_rejected_rows`.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: text("id").primaryKey(),
+    fileName: text("file_name").notNull(),
+    format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    importedBy: text("imported_by").notNull(),
+    /** The importing officer's agency (department officers see their agency's imports); null for admins. */
+    agency: text("agency"),
+    /** `running` while rows are read (the `rows` count is the progress), then `finished`, or `failed` with `error`. */
+    status: text("status", { enum: ["running", "finished", "failed"] }).notNull().default("running"),
+    /** While `running`: `reading` (checking the whole file, nothing stored yet) or `applying` (storing valid rows). */
+    stage: text("stage", { enum: ["reading", "applying"] }),
+    error: text("error"),
+    startedAt: instant("started_at").notNull(),
+    finishedAt: instant("finished_at"),
+    rows: integer("rows").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    /** Rows rejected (all of them, kept in the report or not). */
+    rejected: integer("rejected").notNull().default(0),
+    /** Problems found (a row may have several; all of them, kept or not). */
+    problems: integer("problems").notNull().default(0),
+    /** Rejected rows whose details were not kept (the report keeps the first ones). */
+    rejectedNotKept: integer("rejected_not_kept").notNull().default(0),
+    /** Problems per column and reason, most frequent first (bounded). */
+    problemCounts: json<ImportProblemCount[]>("problem_counts").notNull().default([]),
+    /** The uploaded file, kept beside the database while the import runs (removed when it ends). */
+    filePath: text("file_path"),
+    /** Who runs it (`host:pid:boot`) and until when that claim holds without news: an import of a dead process is resumed. */
+    leaseHolder: text("lease_holder"),
+    leaseUntil: instant("lease_until"),
+    /** How many processes have started on it: one that died twice is failed, not resumed a third time. */
+    attempts: integer("attempts").notNull().default(1),
+    /**
+     * Before issue 13 the whole report was one JSON value here (472 MB for one crafted file). Never
+     * read whole: emptied at start-up into `import_rejected_rows` (boundLegacyImportReports), with
+     * the stored size recorded in `legacyReportBytes` when only its beginning could be kept.
+     */
+    report: json<{ row: number; column: string; reason: string; values: Record<string, string> }[]>("report").notNull().default([]),
+    legacyReportBytes: integer("legacy_report_bytes"),
+  },
+  (t) => [index("imports_running_idx").on(t.status).where(sql`status = 'running'`)],
+);
+
+/**
+ * The rejected rows of an import, first ones first and at most a bounded number per import: the
+ * row as given (each value cut to a bounded length, `truncated` saying which and how long it was),
+ * and each of its problems. File-level problems (the header row) have no values.
+ */
+export const importRejectedRows = sqliteTable(
+  "import_rejected_rows",
+  {
+    importId: text("import_id").notNull().references(() => imports.id, { onDelete: "cascade" }),
+    row: integer("row").notNull(),
+    values: json<Record<string, string>>("values").notNull().default({}),
+    truncated: json<Record<string, number>>("truncated").notNull().default({}),
+    problems: json<{ column: string; reason: string }[]>("problems").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.row] })],
+);
 
 /**
  * Staff accounts (province centre, departments, ward officers). Passwords are kept only as scrypt

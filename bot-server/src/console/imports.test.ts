@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { finishImport, insertImport, type StaffRole } from "@hccd/db";
+import { insertImport, replaceRejectedRows, updateImport, type StaffRole } from "@hccd/db";
 import { LICENCE_COLUMNS } from "@hccd/shared";
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
@@ -165,7 +165,7 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     const officer = await session("department", "so-vhttdl");
     const me = w.handle.sqlite.prepare("select id from staff_users where username = 'so-vhttdl'").get() as { id: string };
     insertImport(w.handle.db, { id: "imp-running", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
-    finishImport(w.handle.db, "imp-running", { rows: 42_000 });
+    updateImport(w.handle.db, "imp-running", { rows: 42_000 });
     const html = await (await consoleRequest(w, "/staff/imports/imp-running", { cookie: officer.cookie })).text();
     expect(html).toMatch(/id="import-progress" data-testid="import-progress" data-refresh="\d+"/);
     expect(html).toContain("42000");
@@ -173,13 +173,14 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     expect(auditActions()).toEqual([]);
   });
 
-  it(`pages a long report ${REPORT_PAGE_SIZE} problems at a time`, async () => {
+  it(`pages a long report ${REPORT_PAGE_SIZE} rejected rows at a time`, async () => {
     world();
     const admin = await session("admin", "quan-tri");
     const me = w.handle.sqlite.prepare("select id from staff_users where username = 'quan-tri'").get() as { id: string };
     insertImport(w.handle.db, { id: "imp-big", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
-    const report = Array.from({ length: 250 }, (_, i) => ({ row: i + 2, column: "expires_on", reason: "is required", values: { service_code: "tour-guide-card", expires_on: "" } }));
-    finishImport(w.handle.db, "imp-big", { status: "finished", finishedAt: w.clock.now(), rows: 250, rejected: 250, report });
+    const rejected = Array.from({ length: 250 }, (_, i) => ({ row: i + 2, values: { service_code: "tour-guide-card", expires_on: "" }, truncated: {}, problems: [{ column: "expires_on", reason: "is required" }] }));
+    replaceRejectedRows(w.handle.db, "imp-big", rejected);
+    updateImport(w.handle.db, "imp-big", { status: "finished", finishedAt: w.clock.now(), rows: 250, rejected: 250, problems: 250 });
     const rowsOn = async (page: number) => {
       const html = await (await consoleRequest(w, `/staff/imports/imp-big?page=${page}`, { cookie: admin.cookie })).text();
       return { rows: [...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => Number(m[1])), next: html.includes('data-testid="report-next"'), previous: html.includes('data-testid="report-previous"') };
@@ -190,6 +191,24 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     expect([last.rows.length, last.rows[0], last.next, last.previous]).toEqual([50, 202, false, true]);
     // A page past the end shows the last one rather than nothing.
     expect((await rowsOn(99)).rows).toEqual(last.rows);
+  });
+
+  it("says when the report was cut and how many rows it does not keep, counts every problem by column and reason, and marks a cut value", async () => {
+    world();
+    const officer = await session("department", "so-vhttdl");
+    const long = `tour-guide-card,HDV-L,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,25453,${"Ấp Trường Đổi ".repeat(100)}`;
+    const badPhones = Array.from({ length: 1200 }, (_, i) => `tour-guide-card,HDV-P${i},Cá nhân,Lê Văn Hùng,,12345,,2027-03-01,,`);
+    const id = await uploadAndFinish(officer, "nhieu-loi.csv", `${HEADER}\n${long}\n${badPhones.join("\n")}\n`);
+    const html = await (await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie })).text();
+    expect(html).toMatch(/data-testid="count-rejected">1201</);
+    expect(html).toContain("Chỉ giữ lại chi tiết của 1000 dòng bị từ chối đầu tiên trong tổng số 1201 dòng; 201 dòng còn lại không được lưu.");
+    expect(html).toContain("Tệp gồm 1000 dòng bị từ chối đầu tiên (201 dòng còn lại không được lưu nên không có trong tệp)");
+    // Row 2's address (1,400 characters) is shown as the reader cut it, saying so.
+    expect(html).toMatch(/<tr data-row="2">.*đã cắt bớt; giá trị gốc dài 1400 ký tự/s);
+    const counts = /<table data-testid="problem-counts">(.*?)<\/table>/s.exec(html)?.[1] ?? "";
+    expect(counts).toMatch(/Số điện thoại.*không phải số di động Việt Nam.*1200/s);
+    expect(counts).toMatch(/Địa chỉ.*dài 1400 ký tự, quá 1000 ký tự một ô được phép: đã cắt bớt.*1/s);
+    expect(html).toContain("Trang 1/10");
   });
 
   it("refuses a file over IMPORT_MAX_BYTES with a clear message, and a wrong kind of file, in the officer's language", async () => {

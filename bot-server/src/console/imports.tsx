@@ -9,13 +9,16 @@ import { Hono } from "hono";
 import { LICENCE_COLUMNS, maskPersonalData } from "@hccd/shared";
 import { checkFileSignature, importFormat } from "../services/import-reader.js";
 import { FILE_COLUMN, FileRefused } from "../services/import-reasons.js";
+import { OTHER_PROBLEMS } from "../services/import-report.js";
 import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/import-template.js";
 import {
   columnName,
+  importErrorText,
   importReasonText,
   listStaffImports,
   readStaffImport,
   rejectedRowsCsv,
+  REPORT_PAGE_SIZE,
   staffImportProgress,
   startStaffImport,
   type importSummary,
@@ -24,13 +27,12 @@ import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
 
-/** Problems shown per page of the report: a 100,000-row file's report is paged, not put on one page. */
-export const REPORT_PAGE_SIZE = 100;
+/** Rejected rows shown per page of the report (the API's pages too). */
+export { REPORT_PAGE_SIZE };
 /** How often the progress panel of a running import reloads itself. */
 const PROGRESS_REFRESH_MS = 1500;
 
 type Summary = ReturnType<typeof importSummary>;
-
 
 const STATUS_PILL = { running: "pill--warn", finished: "pill--ok", failed: "pill--err" } as const;
 
@@ -195,21 +197,62 @@ function Counts(props: { c: ConsoleContext; s: Summary }) {
   );
 }
 
-type Report = ReturnType<typeof readStaffImport>["report"];
+type Detail = ReturnType<typeof readStaffImport>;
 
-function ReportTable(props: { c: ConsoleContext; id: string; report: Report; page: number; downloadable: boolean }) {
-  const { c, report, id } = props;
+/** Every problem counted per column and reason, kept in the report or not: a systematic mistake shows here. */
+function ProblemCounts(props: { c: ConsoleContext; counts: Detail["problemCounts"] }) {
+  const t = props.c.var.t;
+  const lang = props.c.var.lang;
+  return (
+    <section aria-labelledby="problem-counts-title">
+      <h3 id="problem-counts-title">{t("imports.problemCountsTitle")}</h3>
+      <div class="table-wrap">
+        <table data-testid="problem-counts">
+          <thead>
+            <tr>
+              <th scope="col">{t("imports.report.column")}</th>
+              <th scope="col">{t("imports.report.reason")}</th>
+              <th scope="col" class="num">{t("imports.problemCount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.counts.map((g) => (
+              <tr>
+                <td>{g.column === OTHER_PROBLEMS.column ? t("imports.otherProblems") : g.column === FILE_COLUMN ? t("imports.report.file") : columnName(g.column, lang)}</td>
+                <td>{g.column === OTHER_PROBLEMS.column ? "" : importReasonText(g.reason, lang)}</td>
+                <td class="num">{g.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function ReportTable(props: { c: ConsoleContext; detail: Detail; downloadable: boolean }) {
+  const { c, detail } = props;
   const t = c.var.t;
   const lang = c.var.lang;
-  const pages = Math.max(1, Math.ceil(report.length / REPORT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, props.page), pages);
-  const shown = report.slice((page - 1) * REPORT_PAGE_SIZE, page * REPORT_PAGE_SIZE);
+  const id = detail.id;
+  const { page, pages, report } = detail;
+  const kept = detail.rejected - detail.rejectedNotKept;
   const href = (p: number) => `/staff/imports/${encodeURIComponent(id)}?page=${p}`;
   return (
     <section aria-labelledby="report-title">
       <h2 id="report-title">{t("imports.reportTitle")}</h2>
+      {detail.legacyReportBytes !== null && (
+        <Notice kind="info">
+          <span data-testid="report-legacy-cut">{t("imports.reportLegacyCut", { size: sizeText(detail.legacyReportBytes) })}</span>
+        </Notice>
+      )}
+      {detail.rejectedNotKept > 0 && (
+        <Notice kind="info">
+          <span data-testid="report-cut">{t("imports.reportCut", { kept, total: detail.rejected, notKept: detail.rejectedNotKept })}</span>
+        </Notice>
+      )}
       {report.length === 0 ? (
-        <p data-testid="report-none">{t("imports.reportNone")}</p>
+        <p data-testid="report-none">{t(detail.rejected > 0 ? "imports.reportNoneKept" : "imports.reportNone")}</p>
       ) : (
         <>
           <p>{t("imports.reportIntro")}</p>
@@ -218,12 +261,12 @@ function ReportTable(props: { c: ConsoleContext; id: string; report: Report; pag
               <a class="button button--secondary" href={`/staff/imports/${encodeURIComponent(id)}/rejected.csv`} download data-testid="download-rejected">
                 {t("imports.download")}
               </a>
-              <span class="hint">{t("imports.downloadHint")}</span>
+              <span class="hint">{detail.rejectedNotKept > 0 ? t("imports.downloadHintCut", { kept, notKept: detail.rejectedNotKept }) : t("imports.downloadHint")}</span>
             </p>
           )}
           <div class="table-wrap">
             <table data-testid="import-report">
-              <caption class="muted">{t("imports.reportPage", { from: (page - 1) * REPORT_PAGE_SIZE + 1, to: (page - 1) * REPORT_PAGE_SIZE + shown.length, total: report.length })}</caption>
+              <caption class="muted">{t("imports.reportPage", { page, pages })}</caption>
               <thead>
                 <tr>
                   <th scope="col" class="num">{t("imports.report.row")}</th>
@@ -233,12 +276,15 @@ function ReportTable(props: { c: ConsoleContext; id: string; report: Report; pag
                 </tr>
               </thead>
               <tbody>
-                {shown.map((r) => (
+                {report.map((r) => (
                   <tr data-row={r.row}>
                     <td class="num">{r.row}</td>
                     <td>{r.column === FILE_COLUMN ? t("imports.report.file") : columnName(r.column, lang)}</td>
                     {/* ID numbers and phones are masked on screen; the officer fixes them from the download. */}
-                    <td>{maskPersonalData(r.values[r.column] ?? "")}</td>
+                    <td>
+                      {maskPersonalData(r.values[r.column] ?? "")}
+                      {r.truncated?.[r.column] !== undefined && <span class="hint" data-testid="value-cut"> {t("imports.valueCut", { length: r.truncated[r.column] })}</span>}
+                    </td>
                     <td>{importReasonText(r.reason, lang)}</td>
                   </tr>
                 ))}
@@ -253,8 +299,20 @@ function ReportTable(props: { c: ConsoleContext; id: string; report: Report; pag
           )}
         </>
       )}
+      {detail.problemCounts.length > 0 && <ProblemCounts c={c} counts={detail.problemCounts} />}
     </section>
   );
+}
+
+function progressText(c: ConsoleContext, s: Summary): string {
+  const t = c.var.t;
+  const stored = s.created + s.updated + s.unchanged;
+  if (s.status === "running") {
+    return s.stage === "applying" ? t("imports.progressApplying", { done: stored, total: s.rows - s.rejected }) : t("imports.progressRunning", { rows: s.rows });
+  }
+  if (s.status === "finished") return t("imports.progressFinished", { rows: s.rows, time: s.finishedAt ? formatVietnamDateTime(new Date(s.finishedAt)) : "" });
+  const failed = t("imports.progressFailed", { error: importErrorText(s.error ?? "", c.var.lang) });
+  return stored > 0 ? `${failed} ${t("imports.failedPartly", { stored })}` : failed;
 }
 
 function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: number) {
@@ -262,22 +320,17 @@ function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: numb
   // While the import runs the panel polls its progress: counts only, no personal data, not audited.
   // Once it is done the report is read (audited) — once per view, not once per poll.
   const progress = staffImportProgress(deps, c.var.staff, id);
-  const detail = progress.status === "running" ? null : readStaffImport(deps, c.var.staff, id, c.var.requestId);
+  const detail = progress.status === "running" ? null : readStaffImport(deps, c.var.staff, id, { page, requestId: c.var.requestId });
   const s = detail ?? progress;
   return (
     <ConsolePage c={c} title={t("imports.detailTitle", { file: s.fileName })} section="imports">
       <p><a href="/staff/imports">{t("imports.back")}</a></p>
       <div id="import-progress" data-testid="import-progress" {...(detail ? {} : { "data-refresh": String(PROGRESS_REFRESH_MS) })}>
         <p>
-          <StatusPill c={c} status={s.status} />{" "}
-          {s.status === "running"
-            ? t("imports.progressRunning", { rows: s.rows })
-            : s.status === "finished"
-              ? t("imports.progressFinished", { rows: s.rows, time: s.finishedAt ? formatVietnamDateTime(new Date(s.finishedAt)) : "" })
-              : t("imports.progressFailed", { error: importReasonText(s.error ?? "", c.var.lang) })}
+          <StatusPill c={c} status={s.status} /> <span data-testid="import-progress-text">{progressText(c, s)}</span>
         </p>
         <Counts c={c} s={s} />
-        {detail && <ReportTable c={c} id={id} report={detail.report} page={page} downloadable={detail.status === "finished" && detail.rejected > 0} />}
+        {detail && <ReportTable c={c} detail={detail} downloadable={detail.status === "finished" && detail.rejected > 0} />}
       </div>
     </ConsolePage>
   );
@@ -340,7 +393,7 @@ export function importPages(deps: ConsoleDeps) {
 
   app.get("/:id/rejected.csv", (c) => {
     const r = rejectedRowsCsv(deps, c.var.staff, c.req.param("id"), { lang: c.var.lang, requestId: c.var.requestId });
-    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"` });
+    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"`, "x-rejected-rows-not-kept": String(r.notKept) });
   });
   return app;
 }

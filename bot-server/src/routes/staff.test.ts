@@ -5,6 +5,9 @@ import { importDetailSchema, importListSchema, staffSessionSchema, failedDeliver
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { createStaffUser, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff-auth.js";
+import { STORED_ERROR_MAX, STORED_FILE_NAME_MAX } from "../services/import-report.js";
+import { fileReasons } from "../services/import-reasons.js";
+import { CUT_MARK, MAX_CELL_CHARS } from "../services/import-text.js";
 
 type ErrorBody = { error: { code: string; message: string; fields: { path: string; message: string }[] } };
 
@@ -223,6 +226,105 @@ describe("imports through the staff API", () => {
     const res = await upload(token, "big.csv", big);
     expect(res.status).toBe(413);
     expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+  });
+});
+
+describe("import reports stay bounded (issue 13, finding 1)", () => {
+  const badPhoneRows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `tour-guide-card,HDV-B${from + i},Cá nhân,Lê Văn Hùng,,12345,,2027-03-01,,`).join("\n");
+
+  it("keeps the first 1,000 rejected rows of a 3,000-bad-row file, with the true totals and counts by column and reason, in pages of 100", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const csv = `${HEADER}\n${badPhoneRows(3000)}\ntour-guide-card,HDV-OK1,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,\n`;
+    const { importId } = (await (await upload(token, "nhieu-loi.csv", csv)).json()) as { importId: string };
+    const first = await finished(token, importId);
+    expect(first).toMatchObject({ status: "finished", rows: 3001, created: 1, rejected: 3000, problems: 3000, rejectedNotKept: 2000, page: 1, pages: 10 });
+    expect(first.problemCounts).toEqual([{ column: "phone", reason: expect.stringContaining("Vietnamese mobile number"), count: 3000 }]);
+    expect(first.report.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    const last = importDetailSchema.parse(await (await w.call("GET", `/api/staff/imports/${importId}?page=10`, { token })).json());
+    expect(last.report.map((r) => r.row)).toEqual(Array.from({ length: 100 }, (_, i) => i + 902));
+    // The list carries the totals too, so a reader knows the report was cut before opening it.
+    const list = importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token })).json());
+    expect(list.imports[0]).toMatchObject({ rejected: 3000, rejectedNotKept: 2000 });
+    // The download is the kept rows, and says how many are missing.
+    const file = await w.call("GET", `/api/staff/imports/${importId}/rejected.csv`, { token });
+    expect(file.headers.get("x-rejected-rows-not-kept")).toBe("2000");
+    expect((await file.text()).trimEnd().split("\r\n")).toHaveLength(1 + 1000);
+  }, 30_000);
+
+  // The reader's notes about the file (here a column contract 4 does not know) survive the bounded
+  // report: kept first, counted with the problems, never a rejected row nor a line of rejected.csv.
+  it("keeps the notes about the file with a cut report, first, without counting them as rejected rows", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const note = 'column "Ghi chú" is not a column of contract 4: its values were not imported';
+    const csv = `${HEADER},Ghi chú\n${badPhoneRows(1200)}\n`;
+    const { importId } = (await (await upload(token, "ghi-chu.csv", csv)).json()) as { importId: string };
+    const detail = await finished(token, importId);
+    expect(detail).toMatchObject({ status: "finished", rows: 1200, created: 0, rejected: 1200, problems: 1201, rejectedNotKept: 200 });
+    expect(detail.report[0]).toEqual({ row: 1, column: "(file)", reason: note, values: {} });
+    expect(detail.report.slice(1).map((r) => r.row)).toEqual(Array.from({ length: 99 }, (_, i) => i + 2));
+    expect(detail.problemCounts).toEqual([{ column: "phone", reason: expect.stringContaining("Vietnamese mobile number"), count: 1200 }, { column: "(file)", reason: note, count: 1 }]);
+    const list = importListSchema.parse(await (await w.call("GET", "/api/staff/imports", { token })).json());
+    expect(list.imports[0]).toMatchObject({ rejected: 1200, rejectedNotKept: 200 });
+    const file = await w.call("GET", `/api/staff/imports/${importId}/rejected.csv`, { token });
+    expect(file.headers.get("x-rejected-rows-not-kept")).toBe("200");
+    const lines = (await file.text()).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 1000);
+    expect(lines.join("\n")).not.toContain("Ghi chú");
+  }, 30_000);
+
+  // One cut, not two: the reader cuts a cell at 1,000 characters and reports it; the report keeps
+  // the value as the reader passed it on, with the length it had.
+  it("keeps a value the reader cut as cut, marked, with its length, and rejects its row for it", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const address = "Đường ".repeat(400);
+    const csv = `${HEADER}\ntour-guide-card,HDV-L1,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,${address}\n`;
+    const detail = await finished(token, ((await (await upload(token, "dai.csv", csv)).json()) as { importId: string }).importId);
+    expect(detail).toMatchObject({ rejected: 1, rejectedNotKept: 0 });
+    expect(detail.report).toHaveLength(1);
+    const entry = detail.report[0]!;
+    expect(entry).toMatchObject({ row: 2, column: "address", reason: `has 2400 characters, more than the ${MAX_CELL_CHARS} a cell may have: cut, the cut marked ${CUT_MARK}` });
+    expect(entry.values.address).toBe(address.slice(0, MAX_CELL_CHARS) + CUT_MARK);
+    expect(entry.values.holder_name).toBe("Lê Văn Hùng");
+    expect(entry.truncated).toEqual({ address: 2400 });
+  });
+
+  it("stores why a file could not be read in the reader's words, naming the line, not quoting the file", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const csv = `${HEADER}\ntour-guide-card,HDV-Q,Cá nhân,${"Lê Văn Hùng ".repeat(10_000)}"Hùng",,,,2027-03-01,,\n`;
+    const detail = await finished(token, ((await (await upload(token, "ngoac.csv", csv)).json()) as { importId: string }).importId);
+    expect(detail.status).toBe("failed");
+    expect(detail.error).toBe(fileReasons.strayQuote(2));
+    expect(detail.error!.length).toBeLessThanOrEqual(STORED_ERROR_MAX + CUT_MARK.length);
+  });
+
+  it("bounds the file name it stores", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const res = await upload(token, `${"danh-sach-".repeat(10_000)}.csv`, `${HEADER}\ntour-guide-card,HDV-N,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,,\n`);
+    const detail = await finished(token, ((await res.json()) as { importId: string }).importId);
+    expect(detail).toMatchObject({ status: "finished", created: 1 });
+    expect(detail.fileName.length).toBeLessThanOrEqual(STORED_FILE_NAME_MAX + CUT_MARK.length);
+    expect(detail.fileName.endsWith(CUT_MARK)).toBe(true);
+  });
+
+  it("lists imports, and reads one, without loading any report", async () => {
+    world();
+    const token = await tokenFor("admin");
+    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'admin'").get() as { id: string };
+    // Reports written by earlier versions as one JSON column, here not even JSON: a query that
+    // loaded them would fail on each (as it ran out of memory on five 472 MB ones).
+    const insert = w.handle.sqlite.prepare("insert into imports (id, file_name, format, imported_by, status, started_at, rows, rejected, report) values (?, ?, 'csv', ?, 'finished', ?, 10, 10, ?)");
+    for (let i = 0; i < 5; i++) insert.run(`imp-old-${i}`, `cu-${i}.csv`, me.id, w.clock.now().getTime() - i, "[{ not json");
+    // Nor does the list read the counts per column and reason (only an import's own page does).
+    w.handle.sqlite.prepare("update imports set problem_counts = '[{ not json' where id <> 'imp-old-0'").run();
+    const list = await w.call("GET", "/api/staff/imports", { token });
+    expect(list.status).toBe(200);
+    expect(importListSchema.parse(await list.json()).imports.map((i) => i.id)).toEqual(["imp-old-0", "imp-old-1", "imp-old-2", "imp-old-3", "imp-old-4"]);
+    expect((await w.call("GET", "/api/staff/imports/imp-old-0", { token })).status).toBe(200);
   });
 });
 

@@ -14,7 +14,7 @@ import {
 } from "@hccd/shared";
 import type { StaffUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
-import type { ServiceDeps } from "../deps.js";
+import type { AppDeps, ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
 import { staffLogout } from "../services/staff-auth.js";
 import type { StaffLogins } from "../services/staff-login.js";
@@ -61,14 +61,24 @@ const startImportRoute = createRoute({
 });
 const listImportsRoute = createRoute({ method: "get", path: "/imports", tags: ["staff"], security, responses: { 200: json(importListSchema, "Recent imports (admins: all; department officers: their agency's)"), ...authErrors } });
 const importIdParam = z.object({ id: z.string().min(1).max(64) });
+const reportPageQuery = z.object({ page: z.coerce.number().int().min(1).max(1000).default(1).openapi({ description: "The report's page: 100 rejected rows each (past the last, the last)" }) });
 const readImportRoute = createRoute({
-  method: "get", path: "/imports/{id}", tags: ["staff"], security, request: { params: importIdParam },
-  responses: { 200: json(importDetailSchema, "The import, its progress and its report of rejected rows"), 404: err("No such import (or not yours)"), ...authErrors },
+  method: "get", path: "/imports/{id}", tags: ["staff"], security, request: { params: importIdParam, query: reportPageQuery },
+  summary: "An import, its progress and a page of its report of rejected rows (the first 1,000 are kept; `rejectedNotKept` says how many more)",
+  responses: { 200: json(importDetailSchema, "The import, its counts per column and reason, and the page's rejected rows"), 404: err("No such import (or not yours)"), 422: err("Bad page number"), ...authErrors },
 });
 const rejectedCsvRoute = createRoute({
   method: "get", path: "/imports/{id}/rejected.csv", tags: ["staff"], security, summary: "The rejected rows as a CSV file to fix and upload again (UTF-8 with BOM, a reason column)",
   request: { params: importIdParam, query: z.object({ lang: z.enum(["vi", "en"]).default("vi").openapi({ description: "Headers as contract 4's Vietnamese labels (vi) or English keys (en)" }) }) },
-  responses: { 200: { description: "The rejected rows", content: { "text/csv": { schema: z.string() } } }, 404: err("No such import (or not yours)"), ...authErrors },
+  responses: {
+    200: {
+      description: "The kept rejected rows (the first 1,000)",
+      headers: { "x-rejected-rows-not-kept": { schema: { type: "integer" }, description: "Rejected rows not in the file (the report keeps the first 1,000): uploading the fixed file reports them" } },
+      content: { "text/csv": { schema: z.string() } },
+    },
+    404: err("No such import (or not yours)"),
+    ...authErrors,
+  },
 });
 const sweepRoute = createRoute({ method: "post", path: "/reminders/sweep", tags: ["staff"], security, summary: "Run the reminder sweep now", responses: { 200: json(sweepResultSchema, "What the sweep queued"), ...authErrors } });
 
@@ -79,7 +89,7 @@ const failedRoute = createRoute({
   responses: { 200: json(failedDeliveriesSchema, "Newest first (department officers: their agency's services)"), ...authErrors },
 });
 
-export interface StaffRouteDeps extends ServiceDeps {
+export interface StaffRouteDeps extends ServiceDeps, Pick<AppDeps, "importDir"> {
   jobs: BackgroundJobs;
   catalogue: ReminderCatalogue;
   /** The FAQ in use (rebuilt after staff edits). */
@@ -118,10 +128,10 @@ export function staffRoutes(deps: StaffRouteDeps) {
     return c.json({ importId, status: "running" as const }, 202);
   });
   app.openapi(listImportsRoute, (c) => c.json({ imports: listStaffImports(deps, c.var.staff) }, 200));
-  app.openapi(readImportRoute, (c) => c.json(readStaffImport(deps, c.var.staff, c.req.valid("param").id, c.var.requestId), 200));
+  app.openapi(readImportRoute, (c) => c.json(readStaffImport(deps, c.var.staff, c.req.valid("param").id, { page: c.req.valid("query").page, requestId: c.var.requestId }), 200));
   app.openapi(rejectedCsvRoute, (c) => {
     const r = rejectedRowsCsv(deps, c.var.staff, c.req.valid("param").id, { lang: c.req.valid("query").lang, requestId: c.var.requestId });
-    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"` });
+    return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"`, "x-rejected-rows-not-kept": String(r.notKept) });
   });
   app.route("/audit", staffAuditRoutes(deps));
   app.route("/campaigns", staffCampaignRoutes(deps));

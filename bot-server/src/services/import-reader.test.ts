@@ -130,7 +130,7 @@ describe("every cell is bounded (finding 1, reader side)", () => {
     const rows = await read(csvRows(file("long.csv", `${HEADER}\ntour-guide-card,Lê Thị Ánh,${long}\n`)));
     const cell = rows[1]!.cells[2] as string;
     expect(cell).toBe(long.slice(0, MAX_CELL_CHARS) + CUT_MARK);
-    expect(rows[1]!.problems).toEqual([{ cell: 2, reason: `has 2000 characters, more than the ${MAX_CELL_CHARS} a cell may have: cut, the cut marked ${CUT_MARK}` }]);
+    expect(rows[1]!.problems).toEqual([{ cell: 2, cutFrom: 2000, reason: `has 2000 characters, more than the ${MAX_CELL_CHARS} a cell may have: cut, the cut marked ${CUT_MARK}` }]);
   });
 
   it("never cuts a letter in half", async () => {
@@ -144,7 +144,7 @@ describe("every cell is bounded (finding 1, reader side)", () => {
     writeZip(p, workbookParts([[worksheetXml(textRow(1, ["a", "b"]) + textRow(2, ["tour-guide-card", "x".repeat(5000)]))]]));
     const rows = await read(xlsxRows(p));
     expect(rows[1]!.cells[1]).toBe("x".repeat(MAX_CELL_CHARS) + CUT_MARK);
-    expect(rows[1]!.problems).toEqual([{ cell: 1, reason: `has 5000 characters, more than the ${MAX_CELL_CHARS} a cell may have: cut, the cut marked ${CUT_MARK}` }]);
+    expect(rows[1]!.problems).toEqual([{ cell: 1, cutFrom: 5000, reason: `has 5000 characters, more than the ${MAX_CELL_CHARS} a cell may have: cut, the cut marked ${CUT_MARK}` }]);
   });
 });
 

@@ -50,6 +50,8 @@ export interface CellProblem {
   /** The cell's index in `cells`. */
   cell: number;
   reason: string;
+  /** The length of a cell the reader cut (to MAX_CELL_CHARS, marked CUT_MARK). */
+  cutFrom?: number;
 }
 
 export interface SourceRow {
@@ -74,9 +76,8 @@ async function* textRows(rows: AsyncIterable<{ row: number; cells: (Cell | { tex
       if (typeof c === "string" || (typeof c === "object" && c !== null && !(c instanceof Date))) {
         const read = cellText(typeof c === "string" ? c : c.text);
         const problem = typeof c === "string" ? read.problem : (c.problem ?? read.problem);
-        const text = read.text;
-        if (problem) problems.push({ cell: i, reason: problem });
-        return text;
+        if (problem) problems.push({ cell: i, reason: problem, ...(read.cutFrom === undefined ? {} : { cutFrom: read.cutFrom }) });
+        return read.text;
       }
       return c;
     });

@@ -15,19 +15,27 @@ export const MAX_CELL_CHARS = 1000;
 /** What marks a cut cell, in the report and in the rejected rows' file. */
 export const CUT_MARK = " […]";
 
-/** A cell's text: NFC, an export's formula mark read back, cut to `MAX_CELL_CHARS`; or why it cannot be kept as is. */
-export function cellText(raw: string): { text: string; problem?: string } {
-  let text = restoreNeutralised(raw.normalize("NFC"));
-  let problem: string | undefined;
-  if (text.length > MAX_CELL_CHARS) {
-    const length = text.length;
-    // Never half a letter: a surrogate pair is cut whole.
-    const end = /[\uD800-\uDBFF]/.test(text[MAX_CELL_CHARS - 1]!) ? MAX_CELL_CHARS - 1 : MAX_CELL_CHARS;
-    text = text.slice(0, end) + CUT_MARK;
-    problem = cellReasons.cut(length, MAX_CELL_CHARS, CUT_MARK);
-  }
+/**
+ * `text` cut to at most `max` characters (UTF-16 code units; never half a letter: a surrogate pair
+ * is cut whole), the cut marked with CUT_MARK, and the length it had when it was cut. The one cut
+ * of everything an import keeps from a file: its cells here, and what the report stores (a file
+ * name, a reason quoting a header, a reader's message, a report from an earlier version).
+ */
+export function cutText(text: string, max: number): { text: string; cutFrom?: number } {
+  if (text.length <= max) return { text };
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]!) ? max - 1 : max;
+  return { text: text.slice(0, end) + CUT_MARK, cutFrom: text.length };
+}
+
+/**
+ * A cell's text: NFC, an export's formula mark read back, cut to `MAX_CELL_CHARS` (`cutFrom` its
+ * length then); or why it cannot be kept as is.
+ */
+export function cellText(raw: string): { text: string; problem?: string; cutFrom?: number } {
+  const { text, cutFrom } = cutText(restoreNeutralised(raw.normalize("NFC")), MAX_CELL_CHARS);
+  let problem = cutFrom === undefined ? undefined : cellReasons.cut(cutFrom, MAX_CELL_CHARS, CUT_MARK);
   if (text.includes("\uFFFD")) problem = cellReasons.replacementCharacter();
-  return problem ? { text, problem } : { text };
+  return { text, ...(problem ? { problem } : {}), ...(cutFrom === undefined ? {} : { cutFrom }) };
 }
 
 /**

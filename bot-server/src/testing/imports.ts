@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServiceDeps } from "../deps.js";
-import { csvRows } from "../services/import-reader.js";
 import { importLicences, type ImportReport } from "../services/licence-import.js";
 import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
 
@@ -18,7 +17,7 @@ export async function importCsvText(deps: ServiceDeps, catalogue: ReminderCatalo
   try {
     const path = join(dir, "list.csv");
     writeFileSync(path, `${header}\n${rows}`);
-    return await importLicences(deps, { rows: csvRows(path), fileName: "list.csv", format: "csv", importedBy: "o", catalogue });
+    return await importLicences(deps, { path, fileName: "list.csv", format: "csv", importedBy: "o", catalogue });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

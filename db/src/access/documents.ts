@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../create-db.js";
 import { prepared, rawStatement } from "../prepared.js";
-import { documents, imports, reminders } from "../schema.js";
+import { documents, reminders } from "../schema.js";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
 export type ReminderRow = typeof reminders.$inferSelect;
-export type ImportRow = typeof imports.$inferSelect;
 
 export function findDocument(db: Db, serviceKey: string, documentNo: string): DocumentRow | undefined {
   return prepared(db, "findDocument", (d) => d.select().from(documents).where(and(eq(documents.serviceKey, sql.placeholder("serviceKey")), eq(documents.documentNo, sql.placeholder("documentNo")))).prepare()).get({ serviceKey, documentNo });
@@ -103,26 +102,6 @@ export function setReminderStatus(db: Db, id: string, patch: { status: ReminderR
 export function remindersForDocuments(db: Db, documentIds: string[]): ReminderRow[] {
   if (documentIds.length === 0) return [];
   return db.select().from(reminders).where(inArray(reminders.documentId, documentIds)).orderBy(asc(reminders.nextAt)).all();
-}
-
-export function insertImport(db: Db, row: typeof imports.$inferInsert): void {
-  db.insert(imports).values(row).run();
-}
-
-export function finishImport(db: Db, id: string, patch: Omit<Partial<ImportRow>, "id">): void {
-  db.update(imports).set(patch).where(eq(imports.id, id)).run();
-}
-
-export function getImport(db: Db, id: string): ImportRow | undefined {
-  return db.select().from(imports).where(eq(imports.id, id)).get();
-}
-
-/** Recent imports, newest first; `importedBy` narrows to one staff member's. */
-/** Recent imports, newest first: all, one officer's, or one agency's. */
-export function listImports(db: Db, opts: { limit: number; importedBy?: string; agency?: string }): ImportRow[] {
-  const q = db.select().from(imports);
-  const filtered = opts.agency ? q.where(eq(imports.agency, opts.agency)) : opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
-  return filtered.orderBy(desc(imports.startedAt)).limit(opts.limit).all();
 }
 
 /** Reminders that could not be sent to anyone (skipped), newest first, for staff. */

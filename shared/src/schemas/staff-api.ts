@@ -21,7 +21,18 @@ export type StaffProfile = z.infer<typeof staffProfileSchema>;
 
 export const staffSessionSchema = z.object({ token: z.string(), expiresAt: z.string(), staff: staffProfileSchema });
 
-export const importRejectedRowSchema = z.object({ row: z.number().int(), column: z.string(), reason: z.string(), values: z.record(z.string(), z.string()) });
+/**
+ * One problem of a rejected row, with the row's values as given (each cut at 1,000 characters by
+ * the reader, see `truncated`), or a note about the file: `column` is `(file)` and `values` empty.
+ */
+export const importRejectedRowSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+  values: z.record(z.string(), z.string()),
+  /** Values cut because they were too long to keep (" […]" ends them), with the length each had. */
+  truncated: z.record(z.string(), z.number().int()).optional(),
+});
 
 /** An import of a department's list as staff see it (`GET /api/staff/imports/{id}`). */
 export const importSummarySchema = z.object({
@@ -30,18 +41,35 @@ export const importSummarySchema = z.object({
   format: z.enum(["csv", "xlsx"]),
   importedBy: z.string(),
   status: z.enum(["running", "finished", "failed"]),
+  /** While running: `reading` (the whole file is checked first; nothing is stored yet), then `applying` (storing the valid rows). */
+  stage: z.enum(["reading", "applying"]).nullable(),
   error: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** Rows read so far: the progress while `running`. */
+  /** Rows read so far: the progress while `reading`. */
   rows: z.number().int(),
+  /** Rows stored so far (created + updated + unchanged): the progress while `applying`. */
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  /** Rows rejected (one row may have several bad columns in `report`). */
+  /** Rows rejected, all of them (one row may have several problems). */
   rejected: z.number().int(),
+  /** Problems found, all of them, and notes about the file (columns not imported, other worksheets). */
+  problems: z.number().int(),
+  /** Rejected rows whose details the report does not keep: it keeps the first 1,000. */
+  rejectedNotKept: z.number().int(),
+  /** Set when the import's report, stored whole by an earlier version, was too large to keep whole (its size in bytes): only its first rows are kept. */
+  legacyReportBytes: z.number().int().nullable(),
 });
-export const importDetailSchema = importSummarySchema.extend({ report: z.array(importRejectedRowSchema) });
+export const importProblemCountSchema = z.object({ column: z.string(), reason: z.string(), count: z.number().int() });
+export const importDetailSchema = importSummarySchema.extend({
+  /** Every problem (kept or not) counted per column and reason, most frequent first. */
+  problemCounts: z.array(importProblemCountSchema),
+  /** The problems of the page's rejected rows (100 rows a page), in row order. */
+  report: z.array(importRejectedRowSchema),
+  page: z.number().int(),
+  pages: z.number().int(),
+});
 export const importListSchema = z.object({ imports: z.array(importSummarySchema) });
 export const importAcceptedSchema = z.object({ importId: z.string(), status: z.literal("running") });
 
