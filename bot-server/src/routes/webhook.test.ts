@@ -211,4 +211,17 @@ describe("events", () => {
     await w.settle();
     expect(w.handle.sqlite.prepare("select status, delivered_at is not null as d, seen_at is not null as s from outbox").get()).toEqual({ status: "delivered", d: 1, s: 1 });
   });
+
+  it("creates no Zalo user from a receipt: a ZNS receipt's sender may be the OA itself, and a receipt is no sign of a user", async () => {
+    const w = world();
+    await w.postCertificate(makeBirthCertificate());
+    await w.worker.drain();
+    const row = w.handle.sqlite.prepare("select id, provider_ref from outbox").get() as { id: string; provider_ref: string };
+    const users = count(w, "select count(*) as n from zalo_users");
+    await w.sendEvent({ ...userEvent(w.secrets, { oaUserId: w.secrets.oaId }, "user_received_message", w.clock.now(), { msg_id: row.provider_ref, tracking_id: row.id, delivery_time: String(w.clock.now().getTime()) }), recipient: { id: "84912345678" } });
+    await w.sendEvent(userEvent(w.secrets, { oaUserId: "2999999999999999999" }, "user_seen_message", w.clock.now(), { msg_ids: [row.provider_ref] }, {}));
+    await w.settle();
+    expect(w.handle.sqlite.prepare("select status from outbox").get()).toEqual({ status: "delivered" });
+    expect(count(w, "select count(*) as n from zalo_users")).toBe(users);
+  });
 });

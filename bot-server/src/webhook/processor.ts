@@ -8,11 +8,18 @@ import { createBotContext, saveSession, type BotDeps } from "../bot/context.js";
 /** An event that fails this many times is set aside (kept, with its error) instead of blocking the queue. */
 const MAX_ATTEMPTS = 5;
 
-/** The user an event is about: the sender of `user_*` events, the follower of follow events; none for the OA's own echoes. */
+/** Delivery and seen receipts: about a message, not from a person (a ZNS receipt's sender may be the OA itself). */
+const RECEIPTS = new Set(["user_received_message", "user_seen_message"]);
+
+/**
+ * The user an event is about: the sender of `user_*` events, the follower of follow events; none
+ * for the OA's own echoes. Receipts find a known user but never create one.
+ */
 function userOf(deps: BotDeps, e: ZaloWebhookEvent): ZaloUser | null {
   if (e.event_name.startsWith("oa_send_")) return null;
   const oaUserId = e.follower?.id ?? e.sender?.id;
   if (!oaUserId) return null;
+  if (RECEIPTS.has(e.event_name)) return findZaloUserByOaId(deps.db, oaUserId) ?? null;
   return upsertZaloUserFromOa(deps.db, { oaUserId, appUserId: e.user_id_by_app ?? null, now: deps.now() });
 }
 
