@@ -8,7 +8,7 @@
  */
 import { Hono } from "hono";
 import { getWard } from "@hccd/db";
-import { HANDOVER_REPLY_MAX, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
+import { formatVnPhone, HANDOVER_REPLY_MAX, type HandoverContactPhone, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { DomainError } from "../errors.js";
 import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
@@ -43,6 +43,23 @@ function Owner(props: { c: ConsoleContext; ticket: HandoverTicketSummary }) {
       <CsrfField c={c} />
       <button type="submit" class="button button--secondary" data-testid="handover-claim">{t("handover.claim")}</button>
     </form>
+  );
+}
+
+/**
+ * The phone the citizen typed into the OA's form, to call them back: a `tel:` link, with what it
+ * is in words beside it, since anyone can type anyone's number there.
+ */
+function ContactPhone(props: { c: ConsoleContext; contact: HandoverContactPhone }) {
+  const { c, contact } = props;
+  return (
+    <>
+      <a href={`tel:+${contact.phone}`}>{formatVnPhone(contact.phone)}</a>
+      <br />
+      <span class={`pill ${contact.verified ? "pill--ok" : "pill--warn"}`} data-testid="handover-contact-phone-note" data-verified={String(contact.verified)}>
+        {c.var.t(contact.verified ? "handover.contactPhoneVerified" : "handover.contactPhoneUnverified")}
+      </span>
+    </>
   );
 }
 
@@ -180,6 +197,14 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
               <dd data-testid="handover-citizen-name">{name}</dd>
               <dt>{t("handover.phone")}</dt>
               <dd data-testid="handover-citizen-phone">{ticket.citizen.maskedPhone ?? t("handover.noPhone")}</dd>
+              {ticket.citizen.contactPhone && (
+                <>
+                  <dt>{t("handover.contactPhone")}</dt>
+                  <dd data-testid="handover-contact-phone">
+                    <ContactPhone c={c} contact={ticket.citizen.contactPhone} />
+                  </dd>
+                </>
+              )}
             </>
           )}
           <dt>{t("handover.columns.ward")}</dt>
@@ -214,6 +239,7 @@ function ticketPage(c: ConsoleContext, ticket: HandoverTicketDetail, opts: { err
           {unreachable ? (
             <Notice kind="error">
               <span data-testid="handover-unreachable" data-reason={unreachable}>{t(`handover.unreachable.${unreachable}`)}</span>
+              {ticket.citizen.contactPhone && <> <span data-testid="handover-call-back">{t("handover.callBack")}</span></>}
             </Notice>
           ) : (
             <form method="post" action={`/staff/handover/${encodeURIComponent(ticket.id)}/reply`} class="card" data-testid="handover-reply-form">

@@ -18,7 +18,7 @@ const listRoute = createRoute({
   responses: { 200: json(handoverListSchema, "Admins: all; ward officers: citizens of their ward, and the shared queue of citizens whose ward is unknown (their data withheld until claimed)"), 422: err("Bad status"), ...authErrors },
 });
 const readRoute = createRoute({
-  method: "get", path: "/{id}", tags: ["staff"], security, summary: "One conversation with its history (audited)", request: { params: idParam },
+  method: "get", path: "/{id}", tags: ["staff"], security, summary: "One conversation with its history and the phone the citizen typed into the OA's form, marked unverified, to call them back (audited)", request: { params: idParam },
   responses: { 200: json(handoverTicketDetailSchema, "The conversation"), 404: err("No such conversation (or not in your ward)"), ...authErrors },
 });
 const replyRoute = createRoute({

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { claimTicket, insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
 import { nameKey, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
-import type { EventUser } from "../webhook/events.js";
+import { userEvent, type EventUser } from "../webhook/events.js";
 import { fixedFaq } from "../testing/fixtures.js";
 import { createStaffUser, csrfTokenFor } from "./staff-auth.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
@@ -58,6 +58,17 @@ const list = async (tok: string, status = "open") => {
   expect(res.status).toBe(200);
   return (await readJson<{ tickets: HandoverTicketSummary[] }>(res)).tickets;
 };
+
+/** The citizen types a phone into the OA's information form (`user_submit_info`): contact data, not identity. */
+async function submitContactForm(u: EventUser, phone: string) {
+  expect((await w.sendEvent(userEvent(w.secrets, u, "user_submit_info", w.clock.now(), undefined, { info: { name: "Lan", phone } }))).status).toBe(200);
+  await w.settle();
+}
+
+/** The form's number as typed, stored (`84…`) and shown (`0903 111 222`): none may appear where the citizen is withheld. */
+const CONTACT = "84903111222";
+const contactTraces = ["903111222", "903 111 222", "*222"];
+const revealsContact = (text: string) => contactTraces.some((trace) => text.includes(trace));
 
 const ticketOf = (u: EventUser) => openTicketFor(w.handle.db, findZaloUserByOaId(w.handle.db, u.oaUserId)!.id)!;
 
@@ -142,6 +153,69 @@ describe("handover inbox", () => {
     // The claim is one conditional update: a second claim changes nothing, whoever makes it.
     expect(claimTicket(w.handle.db, id, "someone-else", w.clock.now())).toBe(false);
     expect(w.handle.sqlite.prepare("select claimed_by from handover_tickets where id = ?").get(id)).toEqual(owners[0]);
+  });
+
+  it("shows the phone a citizen typed into the OA's form, marked unverified, to whoever may read them: not in the unclaimed shared queue, to the owner, not to another officer", async () => {
+    world();
+    const u = w.chatUser();
+    await submitContactForm(u, "0903 111 222");
+    await say(u, "xin cán bộ gọi lại giúp tôi về trợ cấp");
+    await say(u, "gặp cán bộ");
+    const id = ticketOf(u).id;
+    const [tanNinh, goDau, admin] = [await token("phuong-tan-ninh"), await token("phuong-go-dau"), await token("quan-tri")];
+    const detailText = async (tok: string) => {
+      const res = await w.call("GET", `/api/staff/handover/${id}`, { token: tok });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+
+    // Unclaimed, in the shared queue: neither the list nor the conversation reveals it.
+    for (const officer of [tanNinh, goDau]) {
+      expect(revealsContact(JSON.stringify(await list(officer)))).toBe(false);
+      const text = await detailText(officer);
+      expect(revealsContact(text)).toBe(false);
+      expect(JSON.parse(text).citizen.contactPhone).toBeNull();
+    }
+
+    // The officer who claims it can call the citizen back, told the number is only what they typed.
+    const claimed = await readJson<HandoverTicketDetail>(await w.call("POST", `/api/staff/handover/${id}/claim`, { token: tanNinh }));
+    const marked = { phone: CONTACT, source: "oa_form", verified: false, submittedAt: expect.any(String) };
+    expect(claimed.citizen).toMatchObject({ maskedPhone: null, contactPhone: marked });
+    expect(JSON.parse(await detailText(tanNinh)).citizen.contactPhone).toMatchObject(marked);
+    // The reads that showed it are audited, and the audit holds who read whom, not the number.
+    const reads = listAudit(w.handle.db).filter((a) => a.action === "handover.read" && a.targetId === id);
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads[0]!.details).toMatchObject({ contactPhoneShown: true });
+    expect(revealsContact(JSON.stringify(listAudit(w.handle.db, 1000)))).toBe(false);
+
+    // Another officer who did not claim it still sees nothing of it; an admin sees it, marked.
+    const theirs = await detailText(goDau);
+    expect(revealsContact(theirs)).toBe(false);
+    expect(JSON.parse(theirs).citizen.contactPhone).toBeNull();
+    expect(revealsContact(JSON.stringify(await list(goDau)))).toBe(false);
+    expect(JSON.parse(await detailText(admin)).citizen.contactPhone).toMatchObject(marked);
+
+    // Integrators read what it is from the API's description.
+    const doc = await readJson(await w.call("GET", "/openapi.json"));
+    const citizen = doc.paths["/api/staff/handover/{id}"].get.responses["200"].content["application/json"].schema.properties.citizen;
+    expect(citizen.properties.contactPhone.properties.verified.description).toContain("unchecked");
+  });
+
+  it("shows a ward's own citizen's typed phone beside the verified one to the ward's officers; a typed phone never places a citizen in a ward", async () => {
+    world();
+    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    person(CONTACT, OTHER_WARD, "Lê Văn Khác");
+    const lan = await handedOver("hỏi về hộ khẩu", "0912345678");
+    await submitContactForm(lan, "0903111222");
+    const detail = await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${ticketOf(lan).id}`, { token: await token("phuong-tan-ninh") }));
+    expect(detail.citizen).toMatchObject({ maskedPhone: "84******678", contactPhone: { phone: CONTACT, source: "oa_form", verified: false } });
+
+    // Typing the Gò Dầu resident's number does not make a stranger a Gò Dầu citizen: the shared queue, withheld.
+    const stranger = w.chatUser();
+    await submitContactForm(stranger, CONTACT);
+    await say(stranger, "gặp cán bộ");
+    const [queued] = (await list(await token("phuong-go-dau"))).filter((t) => t.id === ticketOf(stranger).id);
+    expect(queued).toMatchObject({ queue: "unknown_ward", ward: null, withheld: true });
   });
 
   it("console: staff see how many are waiting in the navigation and on the home page; the list shows ward names, owners and a claim button", async () => {
@@ -314,5 +388,47 @@ describe("handover inbox", () => {
     expect(await again.text()).toContain("hội thoại đã đóng");
     // Without the CSRF token a reply is refused.
     expect((await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { text: "x" } })).status).toBe(403);
+  });
+
+  it("console: the typed phone is not on the unclaimed shared-queue page; the owner sees it marked unverified; another officer does not", async () => {
+    world();
+    const u = w.chatUser();
+    await submitContactForm(u, "0903 111 222");
+    await say(u, "gặp cán bộ");
+    const id = ticketOf(u).id;
+    const mine = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
+    const other = await consoleLogin(w, "phuong-go-dau", PASSWORD);
+    const page = async (cookie: string, path = `/staff/handover/${id}`) => {
+      const res = await consoleRequest(w, path, { cookie });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+
+    for (const officer of [mine, other]) {
+      const unclaimed = await page(officer.cookie);
+      expect(unclaimed).toContain('data-testid="handover-withheld"');
+      expect(revealsContact(unclaimed)).toBe(false);
+      expect(unclaimed).not.toContain("chưa xác minh");
+      expect(revealsContact(await page(officer.cookie, "/staff/handover"))).toBe(false);
+    }
+
+    const claimed = await consoleRequest(w, `/staff/handover/${id}/claim`, { cookie: mine.cookie, form: { _csrf: csrfTokenFor(mine.token) } });
+    expect(claimed.status).toBe(303);
+    const owned = await page(mine.cookie);
+    expect(owned).toMatch(/data-testid="handover-contact-phone"[^>]*>.*0903 111 222/s);
+    expect(owned).toContain("Số điện thoại tự khai qua biểu mẫu OA, chưa xác minh");
+    expect(owned).toContain('href="tel:+84903111222"');
+    // The verified phone's line still says none is linked: the typed one is not taken for it.
+    expect(owned).toMatch(/data-testid="handover-citizen-phone"[^>]*>chưa liên kết số điện thoại</);
+
+    const theirs = await page(other.cookie);
+    expect(revealsContact(theirs)).toBe(false);
+    expect(theirs).not.toContain("chưa xác minh");
+    expect(revealsContact(await page(other.cookie, "/staff/handover"))).toBe(false);
+
+    // A week on, Zalo refuses OA replies: the owner is pointed to the typed phone to call back.
+    w.clock.advance(7 * 24 * 60 * MINUTE);
+    const later = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
+    expect(await page(later.cookie)).toMatch(/data-testid="handover-call-back"[^>]*>Có thể gọi lại/);
   });
 });

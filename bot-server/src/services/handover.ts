@@ -1,5 +1,5 @@
 import { addTicketMessage, claimTicket, closeTicket, getTicket, getZaloUser, insertTicket, listInboxTickets, listTicketMessages, openTicketFor, setTicketFirstResponse, type Db, type HandoverTicket, type InboxScope, type InboxTicketRow, type StaffUser, type ZaloUser } from "@hccd/db";
-import { CS_WINDOW_MS, handoverReplyRequestSchema, i18nFor, maskPhone, zodIssuesToFields, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
+import { CS_WINDOW_MS, handoverReplyRequestSchema, i18nFor, maskPhone, zodIssuesToFields, type HandoverContactPhone, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
 import { conflict, DomainError, forbidden, notFound, validationFailed } from "../errors.js";
 import { enqueueChatMessage } from "./notifications.js";
@@ -182,17 +182,30 @@ function requireOwnable(row: InboxTicketRow, staff: StaffUser): void {
   if (isWithheld(row, staff)) throw conflict("handover_not_claimed", "a conversation of the shared queue (ward unknown) is answered by the officer who claims it: claim it first");
 }
 
-/** One conversation with its history. Opening it is a read of the citizen's messages: audited (nothing is read while they are withheld). */
+/**
+ * The phone the citizen typed into the OA's form, so that whoever answers can call them back:
+ * marked as typed (`oa_form`) and unverified unless Zalo verified the same number. Given only with
+ * the history, to those who may read it.
+ */
+function contactPhoneOf(row: InboxTicketRow): HandoverContactPhone | null {
+  if (!row.contactPhone) return null;
+  return { phone: row.contactPhone, source: "oa_form", verified: row.contactPhone === row.phone, submittedAt: row.contactPhoneAt?.toISOString() ?? null };
+}
+
+/** One conversation with its history. Opening it is a read of the citizen's messages and contact phone: audited (nothing is read while they are withheld). */
 export function readHandoverTicket(deps: InboxDeps, staff: StaffUser, ticketId: string, opts: { requestId?: string; audited?: boolean } = {}): HandoverTicketDetail {
   const row = scopedRow(deps, staff, ticketId);
   const now = deps.now();
   const view = summary(row, now, staff);
-  if (view.withheld) return { ...view, history: [] };
+  if (view.withheld) return { ...view, citizen: { ...view.citizen, contactPhone: null }, history: [] };
   const history = listTicketMessages(deps.db, ticketId).map((m) => ({ from: m.from, text: m.text, at: m.at.toISOString() }));
+  const contactPhone = contactPhoneOf(row);
   if (opts.audited ?? true) {
-    audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.read", target: { kind: "handover_ticket", id: ticketId }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { zaloUserId: row.ticket.zaloUserId } });
+    // Which data was shown, never the data itself: the number stays out of the audit log.
+    const details = { zaloUserId: row.ticket.zaloUserId, ...(contactPhone ? { contactPhoneShown: true } : {}) };
+    audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.read", target: { kind: "handover_ticket", id: ticketId }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details });
   }
-  return { ...view, history };
+  return { ...view, citizen: { ...view.citizen, contactPhone }, history };
 }
 
 /**

@@ -122,7 +122,11 @@ export function ratingsOfZaloUser(db: Db, zaloUserId: string) {
 export interface InboxTicketRow {
   ticket: HandoverTicket;
   displayName: string | null;
+  /** The phone Zalo verified (Mini App): identity. */
   phone: string | null;
+  /** A phone the citizen typed into the OA's form, and when: contact data only, never identity. */
+  contactPhone: string | null;
+  contactPhoneAt: Date | null;
   oaUserId: string | null;
   lastInteractionAt: Date | null;
   /** The last staff reply, if any. */
@@ -167,6 +171,8 @@ export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status
       ticket: handoverTickets,
       displayName: zaloUsers.displayName,
       phone: zaloUsers.phone,
+      contactPhone: zaloUsers.contactPhone,
+      contactPhoneAt: zaloUsers.contactPhoneAt,
       oaUserId: zaloUsers.oaUserId,
       lastInteractionAt: zaloUsers.lastInteractionAt,
       lastStaffAt: lastStaffAtSql,

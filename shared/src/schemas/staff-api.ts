@@ -137,9 +137,28 @@ export const handoverTicketSummarySchema = z.object({
 });
 export const handoverListSchema = z.object({ tickets: z.array(handoverTicketSummarySchema) });
 export const handoverMessageSchema = z.object({ from: z.enum(["citizen", "bot", "staff"]), text: z.string(), at: z.string() });
-export const handoverTicketDetailSchema = handoverTicketSummarySchema.extend({ history: z.array(handoverMessageSchema) });
+/**
+ * A phone the citizen typed into the OA's information form (`user_submit_info`). Anyone can type
+ * anyone's number there, so it is for calling them back and never says who they are: `verified`
+ * is true only when it is the number Zalo verified in the Mini App. Given whole (`84…`) because
+ * the citizen left it to be called on, and only in a conversation the staff member may read
+ * (an audited read): never in the list, never while the conversation is withheld.
+ */
+export const handoverContactPhoneSchema = z.object({
+  phone: z.string().describe("The number as typed, normalised to `84…`"),
+  source: z.literal("oa_form").describe("Typed into the OA's information form (`user_submit_info`)"),
+  verified: z.boolean().describe("True only when it is also the phone Zalo verified; otherwise the citizen's own claim, unchecked"),
+  submittedAt: z.string().nullable().describe("When the citizen sent the form"),
+});
+export const handoverCitizenDetailSchema = handoverCitizenSchema.extend({
+  contactPhone: handoverContactPhoneSchema
+    .nullable()
+    .describe("A phone the citizen typed into the OA's form, to call them back: self-declared and unverified unless `verified`. Null when none, or while the citizen is withheld from this staff member"),
+});
+export const handoverTicketDetailSchema = handoverTicketSummarySchema.extend({ citizen: handoverCitizenDetailSchema, history: z.array(handoverMessageSchema) });
 export type HandoverTicketSummary = z.infer<typeof handoverTicketSummarySchema>;
 export type HandoverTicketDetail = z.infer<typeof handoverTicketDetailSchema>;
+export type HandoverContactPhone = z.infer<typeof handoverContactPhoneSchema>;
 
 // --- FAQ upkeep (`/api/staff/faq`) ---
 
