@@ -1,38 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { seriousViolations } from "./support/axe.js";
-import { launchChromium } from "./support/browser.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { artifactsDir } from "./support/server.js";
+import { sidewaysOverflow, smallTargets } from "./support/targets.js";
 
-let server: DemoServer;
-let browser: Browser;
+const demo = useDemoBrowser();
 
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Everything a finger presses, with its size: the control itself, or the label it sits in. */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>("button, a[href], select, input:not([type=hidden]), textarea, [role=button], summary");
-    for (const el of Array.from(controls)) {
-      const box = (el.closest("label") ?? el).getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue; // not rendered (e.g. a visually hidden file input's label is measured instead)
-      if (box.height < 44 || box.width < 44) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 30) ?? ""}] ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    return out;
-  });
-}
+/** What a finger presses in the Mini App: the controls, and anything playing a button. */
+const CONTROLS = "button, a[href], select, input:not([type=hidden]), textarea, [role=button], summary";
 
 /** At 200% text size nothing may be cut off sideways. */
 async function overflowAt200(page: Page): Promise<number> {
@@ -40,13 +17,12 @@ async function overflowAt200(page: Page): Promise<number> {
     document.documentElement.style.fontSize = "200%";
   });
   await page.waitForTimeout(100);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  return overflow;
+  return sidewaysOverflow(page);
 }
 
 async function check(page: Page, name: string) {
   expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
-  expect(await smallTargets(page), `${name}: targets under 44 px`).toEqual([]);
+  expect(await smallTargets(page, { selector: CONTROLS }), `${name}: targets under 44 px`).toEqual([]);
   expect(await overflowAt200(page), `${name}: sideways overflow at 200% text`).toBeLessThanOrEqual(1);
   await page.screenshot({ path: join(artifactsDir, `a11y-${name}-200pct.png`), fullPage: true });
   await page.evaluate(() => {
@@ -56,9 +32,9 @@ async function check(page: Page, name: string) {
 
 describe("every screen is usable: axe-core, 44 px targets, 200% text (Chromium, 360 px wide)", () => {
   it("phone step, home, renewal draft, vaccination, FAQ, settings, birth draft", async () => {
-    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 360, height: 740 } });
+    const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await page.getByTestId("phone-step").waitFor();
     await check(page, "phone-step");
 
@@ -75,12 +51,12 @@ describe("every screen is usable: axe-core, 44 px targets, 200% text (Chromium, 
     await page.getByTestId("draft-review").waitFor();
     await check(page, "renewal-draft");
 
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${demo.server.url}/#/`);
     await page.getByTestId("vaccination-link").click();
     await page.getByTestId("vaccination-list").waitFor();
     await check(page, "vaccination");
 
-    await page.goto(`${server.url}/#/faq`);
+    await page.goto(`${demo.server.url}/#/faq`);
     await page.getByTestId("faq-input").fill("lam cccd o dau");
     await page.getByTestId("faq-ask").click();
     await page.locator('[data-testid="faq-answer"], [data-testid="faq-not-found"]').first().waitFor();
@@ -91,7 +67,7 @@ describe("every screen is usable: axe-core, 44 px targets, 200% text (Chromium, 
     await check(page, "settings");
 
     // The father is a party to the demo birth draft too.
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${demo.server.url}/#/`);
     await page.locator('[data-testid="upcoming-item"][data-service="birth-registration"]').click();
     await page.getByTestId("draft-review").waitFor();
     await check(page, "birth-draft");

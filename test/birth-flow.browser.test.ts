@@ -1,27 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_FATHER, DEMO_MOTHER } from "@hccd/bot-server";
 import { consentContent, type DraftFields } from "@hccd/shared";
-import { launchChromium } from "./support/browser.js";
+import { useChromium } from "./support/browser-suite.js";
 import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
 import { linkDeliveredTo } from "./support/zalo-inbox.js";
 
-let browser: Browser;
+const chromium = useChromium();
 let server: DemoServer | undefined;
 
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  browser = await launchChromium();
-});
 afterEach(async () => {
   await server?.close();
   server = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const MOTHER_PHONE = "84912345678";
@@ -36,7 +28,7 @@ async function shot(page: Page, name: string) {
  * navigation inside the tab does not reset them. Scrolling is not a tap.
  */
 async function countingPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; counts(): Promise<{ taps: number; keys: number }> }> {
-  const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
+  const context = await chromium.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
   await context.addInitScript(() => {
     const bump = (k: string) => sessionStorage.setItem(k, String(Number(sessionStorage.getItem(k) ?? "0") + 1));
     document.addEventListener("pointerdown", (e) => e.isTrusted && bump("test.taps"), true);

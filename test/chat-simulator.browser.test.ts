@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 describe("/sim/chat: chatting with the OA as a citizen (Chromium)", () => {
   it("follows, chats, uses the buttons, hands over to a person; every message went through the signed webhook", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/sim/chat`);
+    await page.goto(`${demo.server.url}/sim/chat`);
     const replies = page.getByTestId("chat-reply");
 
     await page.getByTestId("chat-follow").click();
@@ -53,7 +39,7 @@ describe("/sim/chat: chatting with the OA as a citizen (Chromium)", () => {
     await page.screenshot({ path: join(artifactsDir, "chat-simulator.png"), fullPage: true });
 
     // The citizen's five actions; the simulated Zalo's delivery receipts for the replies come through the same webhook.
-    const inbox = server.runtime.handle.sqlite.prepare("select count(*) as n from inbox where source = 'zalo_webhook' and json_extract(payload, '$.event_name') <> 'user_received_message'").get() as { n: number };
+    const inbox = demo.server.runtime.handle.sqlite.prepare("select count(*) as n from inbox where source = 'zalo_webhook' and json_extract(payload, '$.event_name') <> 'user_received_message'").get() as { n: number };
     expect(inbox.n).toBe(5);
     expect(errors).toEqual([]);
   });

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEV_INTEGRATION_KEYS } from "@hccd/bot-server";
-import { launchChromium } from "./support/browser.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer({ caseStepMs: 200 });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser({ caseStepMs: 200 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `journeys-${name}.png`), fullPage: true });
 
 /** The first button link Zalo delivered to this phone (the worker sends within a second). */
 async function linkSentTo(phone: string, match: (text: string) => boolean): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${server.url}/sim/zalo/messages?phone=${phone}`);
+    const res = await fetch(`${demo.server.url}/sim/zalo/messages?phone=${phone}`);
     const { messages } = (await res.json()) as { messages: { text: string; buttons: { url?: string }[] }[] };
     const found = messages.find((m) => match(m.text) && m.buttons[0]?.url);
     if (found) return found.buttons[0]!.url!;
@@ -35,7 +22,7 @@ async function linkSentTo(phone: string, match: (text: string) => boolean): Prom
 }
 
 async function citizenPage(locale = "vi-VN"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  const context = await demo.browser.newContext({ locale, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -75,7 +62,7 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     await page.getByTestId("rating-send").click();
     await page.getByTestId("rating-thanks").waitFor();
     await shot(page, "2-rated");
-    expect(server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.004614")).toBe(true);
+    expect(demo.server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.004614")).toBe(true);
 
     // Home: what is coming for him and his child, soonest first.
     await page.getByTestId("draft-page").getByRole("button", { name: /Quay lại|Back/ }).click();
@@ -89,7 +76,7 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     await shot(page, "4-vaccination");
 
     // FAQ: the bot's engine, typed without diacritics.
-    await page.goto(`${server.url}/#/faq`);
+    await page.goto(`${demo.server.url}/#/faq`);
     await page.getByTestId("faq-input").fill("lam giay khai sinh can gi");
     await page.getByTestId("faq-ask").click();
     await page.getByTestId("faq-answer").waitFor();
@@ -132,7 +119,7 @@ describe("an informant reviews a prepared death registration", () => {
       deceased: { fullName: "Lê Văn Hùng", sex: "male", dateOfBirth: "1948-02-03", diedAt: new Date(Date.now() - 7200_000).toISOString(), placeOfDeath: "Bệnh viện Đa khoa Tây Ninh", cause: "bệnh" },
       informant: { fullName: "Lê Thị Mai", relationship: "con", phone: "0901234567" },
     };
-    const res = await fetch(`${server.url}/api/integrations/death-notices`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${DEV_INTEGRATION_KEYS[0].key}` }, body: JSON.stringify(notice) });
+    const res = await fetch(`${demo.server.url}/api/integrations/death-notices`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${DEV_INTEGRATION_KEYS[0].key}` }, body: JSON.stringify(notice) });
     expect(res.status).toBe(201);
     const link = await linkSentTo("0901234567", (t) => t.includes("chia buồn"));
 
@@ -145,7 +132,7 @@ describe("an informant reviews a prepared death registration", () => {
     await page.getByTestId("field-input-registration.wardCode").selectOption({ index: 1 });
     await page.getByTestId("save-button").click();
     await page.getByTestId("field-open-registration.wardCode").waitFor({ state: "detached" });
-    expect(server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.000656")).toBe(false);
+    expect(demo.server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.000656")).toBe(false);
     await shot(page, "7-death-draft");
 
     // The same screen in English.
@@ -155,7 +142,7 @@ describe("an informant reviews a prepared death registration", () => {
     await shot(page, "8-death-draft-en");
     await page.getByTestId("consent-button").click();
     await page.getByTestId("submission-status").waitFor();
-    await expect.poll(() => server.runtime.sim!.caseSystem!.dossiers().filter((d) => d.procedureCode === "1.000656").length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => demo.server.runtime.sim!.caseSystem!.dossiers().filter((d) => d.procedureCode === "1.000656").length, { timeout: 15_000 }).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -164,7 +151,7 @@ describe("an informant reviews a prepared death registration", () => {
 describe("a returning citizen opens the app on a slow network", () => {
   it("sees the list kept from the last open at once, marked as updating, until the server's answer replaces it", async () => {
     const { context, page, errors } = await citizenPage();
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     await linkPhone(page, "0987654321");
     const fresh = page.locator('[data-testid="upcoming-list"][data-fresh="true"]');
     await fresh.waitFor();
@@ -214,7 +201,7 @@ describe("a returning citizen opens the app on a slow network", () => {
         if (list) (window as unknown as { noteList(t: string): void }).noteList(list.textContent ?? "");
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.url}/?devUser=90000000000042`);
+    await page.goto(`${demo.server.url}/?devUser=90000000000042`);
     await page.getByTestId("home-page").waitFor();
     await page.getByTestId("phone-step").waitFor();
     expect(seen).toEqual([]);

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import type { Page } from "playwright-core";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `refusals-${name}.png`), fullPage: true });
 
@@ -36,7 +23,7 @@ interface FakeZalo {
  * `{code}` with -1401 for a refused permission and -2000 for a generic failure.
  */
 async function insideZalo(fake: FakeZalo): Promise<Page> {
-  const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
+  const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
   await context.addInitScript((f) => {
     (window as unknown as { APP_ID: string }).APP_ID = "4242";
     (window as unknown as { fakeZalo: unknown }).fakeZalo = f;
@@ -63,12 +50,12 @@ async function insideZalo(fake: FakeZalo): Promise<Page> {
 
 describe("refusals and failures leave the citizen a way on (Chromium, 'inside Zalo')", () => {
   it("phone permission refused: says why it was asked, the rest of the app works, and a retry links it", async () => {
-    const sim = server.runtime.sim!.zalo!;
+    const sim = demo.server.runtime.sim!.zalo!;
     const { accessToken } = sim.issueAccessToken({ name: "Bình" });
     const page = await insideZalo({ accessToken, tokenFails: false, phone: "denied", phoneToken: null });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/zapps/4242/`);
+    await page.goto(`${demo.server.url}/zapps/4242/`);
     await page.getByTestId("phone-step").waitFor();
     await page.getByTestId("link-phone-button").click();
     await page.getByTestId("phone-refused").waitFor();
@@ -92,10 +79,10 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
   });
 
   it("SDK failures: no token → a plain message and a retry that works; a phone request Zalo does not answer → try again", async () => {
-    const sim = server.runtime.sim!.zalo!;
+    const sim = demo.server.runtime.sim!.zalo!;
     const { accessToken } = sim.issueAccessToken({ name: "Lan" });
     const page = await insideZalo({ accessToken, tokenFails: true, phone: "fails", phoneToken: null });
-    await page.goto(`${server.url}/zapps/4242/`);
+    await page.goto(`${demo.server.url}/zapps/4242/`);
     await page.getByText("Chưa mở được ứng dụng").waitFor();
     expect(await page.locator("body").innerText()).toContain("Zalo chưa trả lời");
     await shot(page, "2-sdk-failed");
@@ -110,11 +97,11 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
   });
 
   it("server error: the home says so and its retry brings the list; a consent lost on the network is retried and recorded once", async () => {
-    const sim = server.runtime.sim!.zalo!;
+    const sim = demo.server.runtime.sim!.zalo!;
     const { accessToken } = sim.issueAccessToken({ name: "Lan" });
     const { token } = sim.issuePhoneToken({ accessToken, phone: "0912345678" });
     const page = await insideZalo({ accessToken, tokenFails: false, phone: "ok", phoneToken: token });
-    await page.goto(`${server.url}/zapps/4242/`);
+    await page.goto(`${demo.server.url}/zapps/4242/`);
     await page.getByTestId("phone-step").waitFor();
     // Linking the phone reloads the list: that request meets a failing server.
     let failures = 1;
@@ -153,7 +140,7 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
     await page.getByTestId("consent-button").click();
     await page.getByTestId("submission-status").waitFor({ timeout: 15_000 });
     expect(consentCalls).toBe(2);
-    const consents = server.runtime.handle.sqlite.prepare("select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null").get() as { n: number };
+    const consents = demo.server.runtime.handle.sqlite.prepare("select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null").get() as { n: number };
     expect(consents.n).toBe(1);
     await shot(page, "4-consent-retried");
     await page.context().close();

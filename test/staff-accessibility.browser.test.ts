@@ -1,54 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { seriousViolations } from "./support/axe.js";
-import { launchChromium } from "./support/browser.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
+import { sidewaysOverflow, smallTargets } from "./support/targets.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 /**
- * The console's primary controls under 44 px tall: buttons, fields, the navigation and the top
- * bar's links. Links inside running text and table cells are inline targets (WCAG 2.5.8 exempts
- * them) and are not measured; a checkbox is measured by the label it sits in.
+ * The console's primary controls: buttons, fields, the navigation and the top bar's links. Links
+ * inside running text and table cells are inline targets (WCAG 2.5.8 exempts them) and are not
+ * measured; a checkbox is measured by the label it sits in. Only their height must reach 44 px.
  */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>("button, a.button, select, input:not([type=hidden]), textarea, summary, .nav a, .topbar a, .skip-link");
-    for (const el of Array.from(controls)) {
-      const box = (el.closest("label") ?? el).getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (box.height < 44) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.textContent?.trim().slice(0, 30) ?? ""}] ${Math.round(box.width)}×${Math.round(box.height)}`);
-    }
-    return out;
-  });
-}
+const CONTROLS = "button, a.button, select, input:not([type=hidden]), textarea, summary, .nav a, .topbar a, .skip-link";
 
 /** How far the page scrolls sideways at this width (tables scroll inside their own frame). */
 async function overflowAt(page: Page, width: number): Promise<number> {
   await page.setViewportSize({ width, height: 900 });
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return sidewaysOverflow(page);
 }
 
 /** Everything wrong with the page on screen, as lines to read; the page is left at 1280 px. */
 async function problems(page: Page, name: string): Promise<string[]> {
   const out = (await seriousViolations(page)).map((v) => `${name}: axe ${v}`);
-  out.push(...(await smallTargets(page)).map((t) => `${name}: under 44 px: ${t}`));
+  out.push(...(await smallTargets(page, { selector: CONTROLS, measure: "height" })).map((t) => `${name}: under 44 px: ${t}`));
   for (const width of [390, 1280]) {
     const overflow = await overflowAt(page, width);
     if (overflow > 1) out.push(`${name}: ${overflow} px sideways overflow at ${width} px`);
@@ -65,15 +42,15 @@ tour-guide-card,HDV-A11Y-002,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
 describe("staff console is usable: axe-core, 44 px controls, no sideways scrolling at 1280 and 390 px (Chromium)", () => {
   it("login, then every work area's main pages as the admin, one page in English", async () => {
     const found: string[] = [];
-    const login = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
+    const login = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
     const lp = await login.newPage();
-    await lp.goto(`${server.url}/staff/login`);
+    await lp.goto(`${demo.server.url}/staff/login`);
     found.push(...(await problems(lp, "login")));
     await login.close();
 
-    const { context, page, errors } = await staffBrowser(browser, server, "quan-tri");
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "quan-tri");
     const visit = async (name: string, path?: string) => {
-      if (path) await page.goto(`${server.url}${path}`);
+      if (path) await page.goto(`${demo.server.url}${path}`);
       found.push(...(await problems(page, name)));
     };
     await visit("home");
@@ -99,7 +76,7 @@ describe("staff console is usable: axe-core, 44 px controls, no sideways scrolli
 
     await visit("handover", "/staff/handover");
     // A question the FAQ cannot answer, so that the unanswered list has a row (a table, a form per row).
-    const asked = await fetch(`${server.url}/api/faq/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "lich thu gom rac o phuong" }) });
+    const asked = await fetch(`${demo.server.url}/api/faq/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question: "lich thu gom rac o phuong" }) });
     expect(((await asked.json()) as { answered: boolean }).answered).toBe(false);
     await visit("faq", "/staff/faq");
     await page.getByTestId("faq-unanswered-row").first().waitFor();
@@ -115,7 +92,7 @@ describe("staff console is usable: axe-core, 44 px controls, no sideways scrolli
     expect(errors).toEqual([]);
     await context.close();
 
-    const ward = await staffBrowser(browser, server, "phuong-tan-ninh");
+    const ward = await staffBrowser(demo.browser, demo.server, "phuong-tan-ninh");
     found.push(...(await problems(ward.page, "ward-home")));
     expect(ward.errors).toEqual([]);
     await ward.context.close();

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { findZaloUserByOaId, updateZaloUser } from "@hccd/db";
-import { launchChromium } from "./support/browser.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
+const demo = useDemoBrowser();
 
 /** Followers made the way Zalo makes them: a follow and a message through the chat simulator's signed webhook. */
 const FOLLOWERS = [
@@ -21,7 +19,7 @@ const FOLLOWERS = [
 const STAFF_ZALO = { oaUserId: "8300000000000000009", phone: "0987000111" };
 
 async function chat(user: { oaUserId: string }, action: Record<string, unknown>) {
-  const res = await fetch(`${server.url}/sim/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, action }) });
+  const res = await fetch(`${demo.server.url}/sim/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, action }) });
   expect(res.status).toBe(200);
 }
 
@@ -36,10 +34,7 @@ async function waitFor<T>(what: string, read: () => T | undefined, ms = 10_000):
 }
 
 beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-  const db = server.runtime.services.db;
+  const db = demo.server.runtime.services.db;
   for (const f of [...FOLLOWERS, STAFF_ZALO]) {
     await chat(f, { kind: "follow" });
     await chat(f, { kind: "text", text: "Xin chào" });
@@ -54,17 +49,12 @@ beforeAll(async () => {
   await waitFor("the staff member's phone recorded", () => findZaloUserByOaId(db, STAFF_ZALO.oaUserId)?.contactPhone ?? undefined);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-campaigns-${name}.png`), fullPage: true });
 
 describe("campaigns in the staff console", () => {
   it("a communicator composes in vi and en, sees the audience, previews, test-sends, sends and watches the counts", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "truyen-thong");
-    const sim = server.runtime.sim!.zalo!;
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "truyen-thong");
+    const sim = demo.server.runtime.sim!.zalo!;
     await page.getByTestId("nav-campaigns").click();
     await page.getByRole("heading", { level: 1, name: "Chiến dịch thông tin" }).waitFor();
     await page.getByTestId("campaign-new").click();
@@ -140,8 +130,8 @@ describe("campaigns in the staff console", () => {
   }, 60_000);
 
   it("a viewer may not open campaigns", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "nguoi-xem");
-    const res = await page.goto(`${server.url}/staff/campaigns`);
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "nguoi-xem");
+    const res = await page.goto(`${demo.server.url}/staff/campaigns`);
     expect(res?.status()).toBe(403);
     await page.getByTestId("forbidden").waitFor();
     await expect(page.getByTestId("nav-campaigns").count()).resolves.toBe(0);

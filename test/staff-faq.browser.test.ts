@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(artifactsDir, `staff-faq-${name}.png`), fullPage });
 
 async function ask(question: string): Promise<{ answered: boolean; matches: { id: string; answer: string }[] }> {
-  const res = await fetch(`${server.url}/api/faq/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
+  const res = await fetch(`${demo.server.url}/api/faq/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question }) });
   expect(res.status).toBe(200);
   return (await res.json()) as { answered: boolean; matches: { id: string; answer: string }[] };
 }
 
 describe("staff console: FAQ upkeep (Chromium)", () => {
   it("the communicator edits an answer and /api/faq/ask gives it at once; turns an unanswered question into an entry in one step", async () => {
-    const { page, errors } = await staffBrowser(browser, server, "truyen-thong");
+    const { page, errors } = await staffBrowser(demo.browser, demo.server, "truyen-thong");
 
     // Edit the answer of the birth-registration deadline.
     await page.getByTestId("nav-faq").click();

@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-handover-${name}.png`), fullPage: true });
 
 describe("staff console: the handover inbox (Chromium)", () => {
   it("a citizen of the ward asks for a person; the ward officer sees the wait, reads, replies through the OA, and closes: the bot answers again", async () => {
     // The citizen, in the simulated Zalo chat: follows, verifies the demo mother's phone in the Mini App (Phường Tân Ninh), asks, asks for a person.
-    const citizen = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const citizen = await demo.browser.newPage({ viewport: { width: 390, height: 844 } });
     const citizenErrors: string[] = [];
     citizen.on("pageerror", (e) => citizenErrors.push(e.message));
     citizen.on("dialog", (d) => void d.accept("0912345678"));
-    await citizen.goto(`${server.url}/sim/chat`);
+    await citizen.goto(`${demo.server.url}/sim/chat`);
     const replies = citizen.getByTestId("chat-reply");
     const lastReply = () => replies.last().innerText();
     const say = async (text: string) => {
@@ -46,7 +33,7 @@ describe("staff console: the handover inbox (Chromium)", () => {
     await expect.poll(lastReply, { timeout: 10_000 }).toContain("giờ hành chính");
 
     // The ward officer: the conversation is in the inbox with its waiting time.
-    const { page, errors } = await staffBrowser(browser, server, "phuong-tan-ninh");
+    const { page, errors } = await staffBrowser(demo.browser, demo.server, "phuong-tan-ninh");
     await page.getByTestId("nav-handover").click();
     const row = page.getByTestId("handover-row").filter({ hasText: "nhà tôi bị ngập" });
     await row.waitFor();
@@ -81,7 +68,7 @@ describe("staff console: the handover inbox (Chromium)", () => {
     await shot(citizen, "3-citizen");
 
     // The reading was audited.
-    const audited = server.runtime.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'handover.read'").get() as { n: number };
+    const audited = demo.server.runtime.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'handover.read'").get() as { n: number };
     expect(audited.n).toBeGreaterThanOrEqual(1);
     expect(errors).toEqual([]);
     expect(citizenErrors).toEqual([]);
@@ -90,17 +77,17 @@ describe("staff console: the handover inbox (Chromium)", () => {
   it("a citizen with no linked phone waits in the shared queue: any ward officer sees that someone waits, claims it, then reads and answers; the other sees who took it", async () => {
     // The citizen follows and asks for a person, without sharing a phone: no ward is known.
     const user = { oaUserId: "8400000000000000001" };
-    const chat = async (action: Record<string, unknown>) => expect((await fetch(`${server.url}/sim/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, action }) })).status).toBe(200);
+    const chat = async (action: Record<string, unknown>) => expect((await fetch(`${demo.server.url}/sim/chat/send`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user, action }) })).status).toBe(200);
     await chat({ kind: "follow" });
     await chat({ kind: "text", text: "tôi cần hỏi về giấy phép karaoke của quán" });
     await chat({ kind: "text", text: "gặp cán bộ" });
 
-    const { page, errors } = await staffBrowser(browser, server, "phuong-tan-ninh");
+    const { page, errors } = await staffBrowser(demo.browser, demo.server, "phuong-tan-ninh");
     await page.setViewportSize({ width: 390, height: 844 });
     // How many wait, beside the area's name and on the home page (once the bot has handed it over).
     await expect
       .poll(async () => {
-        await page.goto(`${server.url}/staff`);
+        await page.goto(`${demo.server.url}/staff`);
         const badge = page.getByTestId("nav-handover-waiting");
         return (await badge.count()) ? Number((await badge.innerText()).match(/\d+/)?.[0]) : 0;
       }, { timeout: 10_000 })
@@ -119,8 +106,8 @@ describe("staff console: the handover inbox (Chromium)", () => {
     await shot(page, "5-claimed");
 
     // The admin (and any other ward officer) sees whose it is.
-    const other = await staffBrowser(browser, server, "quan-tri");
-    await other.page.goto(`${server.url}/staff/handover`);
+    const other = await staffBrowser(demo.browser, demo.server, "quan-tri");
+    await other.page.goto(`${demo.server.url}/staff/handover`);
     expect(await other.page.locator('[data-testid="handover-row"][data-queue="unknown_ward"]').first().getByTestId("handover-owner").innerText()).toContain("Đã nhận:");
     expect(errors).toEqual([]);
     expect(other.errors).toEqual([]);

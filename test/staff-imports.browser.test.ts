@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-imports-${name}.png`), fullPage: true });
 
@@ -37,7 +25,7 @@ describe("staff console: imports, then the audit log (Chromium)", () => {
   let importId = "";
 
   it("the department officer uploads a list, watches it finish, reads the row report and downloads the rejected rows", async () => {
-    const { page, errors, context } = await staffBrowser(browser, server, "so-vhttdl");
+    const { page, errors, context } = await staffBrowser(demo.browser, demo.server, "so-vhttdl");
     await page.getByTestId("nav-imports").click();
     await page.getByText("Anh/chị chỉ nhập được các dịch vụ của Sở Văn hóa, Thể thao và Du lịch").waitFor();
     // The page says what a list holds: the officer's service codes open without script, and a template downloads.
@@ -85,7 +73,7 @@ describe("staff console: imports, then the audit log (Chromium)", () => {
 
   it("the admin finds the import, its report read and the download in the audit log", async () => {
     expect(importId).not.toBe("");
-    const { page, errors, context } = await staffBrowser(browser, server, "quan-tri");
+    const { page, errors, context } = await staffBrowser(demo.browser, demo.server, "quan-tri");
     await page.getByTestId("nav-audit").click();
     await page.getByLabel("Người thực hiện", { exact: true }).fill("so-vhttdl");
     await page.getByLabel("Hoặc tiền tố hành động").fill("import.");

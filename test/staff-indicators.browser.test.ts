@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
+import type { Page } from "playwright-core";
+import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-indicators-${name}.png`), fullPage: true });
 
 describe("indicators in the staff console", () => {
   it("a viewer sees charts with their tables, narrows by ward and downloads a CSV", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "nguoi-xem");
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "nguoi-xem");
     // Two questions from the Mini App today, one the FAQ answers, one it does not; and a request
     // for a person, counted apart.
     for (const question of ["đăng ký khai sinh cho con trong bao nhiêu ngày", "cách nuôi cá cảnh", "cho e gặp nhân viên tư vấn"]) {
-      const res = await page.request.post(`${server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } });
+      const res = await page.request.post(`${demo.server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } });
       expect(res.status()).toBe(200);
     }
     await page.getByTestId("nav-indicators").click();
@@ -73,13 +61,13 @@ describe("indicators in the staff console", () => {
   });
 
   it("at 390 px every chart's labels, values and target line are whole, apart and at least 12 CSS px", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "quan-tri");
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "quan-tri");
     await page.setViewportSize({ width: 390, height: 844 });
     // Something in every chart that has bars: the demo's draft (funnel), a question answered and one not (FAQ).
     for (const question of ["đăng ký khai sinh cho con trong bao nhiêu ngày", "cách nuôi cá cảnh"]) {
-      expect((await page.request.post(`${server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } })).status()).toBe(200);
+      expect((await page.request.post(`${demo.server.url}/api/faq/ask`, { data: { question, lang: "vi", source: "mini_app" } })).status()).toBe(200);
     }
-    await page.goto(`${server.url}/staff/indicators`);
+    await page.goto(`${demo.server.url}/staff/indicators`);
     const charts = page.locator('[data-testid^="chart-"]');
     expect(await charts.count()).toBeGreaterThanOrEqual(2);
     const problems = await charts.evaluateAll((els) =>
@@ -118,8 +106,8 @@ describe("indicators in the staff console", () => {
   });
 
   it("a department officer sees the agency fixed to their own", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "so-vhttdl");
-    await page.goto(`${server.url}/staff/indicators`);
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "so-vhttdl");
+    await page.goto(`${demo.server.url}/staff/indicators`);
     await expect(page.getByTestId("agency-fixed").textContent()).resolves.toContain("Sở Văn hóa, Thể thao và Du lịch");
     await expect(page.getByTestId("filter-agency").isDisabled()).resolves.toBe(true);
     // The birth registration draft belongs to the Department of Justice: not in this officer's figures.

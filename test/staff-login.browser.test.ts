@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEMO_STAFF_PASSWORD } from "@hccd/bot-server";
-import { launchChromium } from "./support/browser.js";
-import { staffBrowser } from "./support/console.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { consoleLoginPage, staffBrowser } from "./support/console.js";
+import { artifactsDir } from "./support/server.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-login-${name}.png`), fullPage: true });
 
@@ -29,17 +16,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(artifact
  */
 const unexpected = (errors: string[]) => errors.filter((e) => !/^Failed to load resource: the server responded with a status of (401|403|429) /.test(e));
 
-async function loginPage() {
-  const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.goto(`${server.url}/staff/login`);
-  return { context, page, errors };
-}
+const loginPage = () => consoleLoginPage(demo.browser, demo.server);
 
 async function submit(page: Page, username: string, password: string) {
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
@@ -69,19 +46,19 @@ describe("staff console: logging in, failing to, and logging out (Chromium)", ()
     await submit(page, "truyen-thong", DEMO_STAFF_PASSWORD);
     await expect.poll(() => error.getAttribute("data-error")).toBe("locked");
     expect(await error.textContent()).toMatch(/^Đăng nhập tạm dừng vì nhập sai nhiều lần\. Vui lòng thử lại sau \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}, hoặc liên hệ quản trị viên\.$/);
-    expect(page.url()).toBe(`${server.url}/staff/login`);
+    expect(page.url()).toBe(`${demo.server.url}/staff/login`);
     await shot(page, "locked");
     expect(unexpected(errors)).toEqual([]);
     await context.close();
   });
 
   it("logs out back to the login page with a notice, after which /staff asks for a login again", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "nguoi-xem");
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "nguoi-xem");
     await page.getByTestId("logout").click();
     await page.waitForURL(/\/staff\/login\?loggedOut=1$/);
     await page.getByText("Đã đăng xuất.").waitFor();
     await shot(page, "logged-out");
-    await page.goto(`${server.url}/staff/indicators`);
+    await page.goto(`${demo.server.url}/staff/indicators`);
     expect(new URL(page.url()).pathname).toBe("/staff/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/staff/indicators");
     expect(await page.getByTestId("signed-in-as").count()).toBe(0);
@@ -90,22 +67,22 @@ describe("staff console: logging in, failing to, and logging out (Chromium)", ()
   });
 
   it("refuses a form posted from another site, and shows a viewer the 403 page for imports", async () => {
-    const { context, page, errors } = await staffBrowser(browser, server, "so-vhttdl");
+    const { context, page, errors } = await staffBrowser(demo.browser, demo.server, "so-vhttdl");
     // The officer's browser, with its session cookie, made to post an upload from another site without the token.
-    const forged = await page.request.post(`${server.url}/staff/imports`, {
+    const forged = await page.request.post(`${demo.server.url}/staff/imports`, {
       headers: { origin: "https://evil.example" },
       multipart: { file: { name: "gia-mao.csv", mimeType: "text/csv", buffer: Buffer.from("service_code,document_no,holder_kind,holder_name,expires_on\ntour-guide-card,GIA-1,Cá nhân,Kẻ Giả Mạo,2027-01-01\n") } },
     });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain("Biểu mẫu đã cũ hoặc không được gửi từ bảng điều khiển.");
     // Nothing was imported.
-    await page.goto(`${server.url}/staff/imports`);
+    await page.goto(`${demo.server.url}/staff/imports`);
     expect(await page.getByText("gia-mao.csv").count()).toBe(0);
     await context.close();
 
-    const viewer = await staffBrowser(browser, server, "nguoi-xem");
+    const viewer = await staffBrowser(demo.browser, demo.server, "nguoi-xem");
     expect(await viewer.page.getByTestId("nav-imports").count()).toBe(0);
-    const res = await viewer.page.goto(`${server.url}/staff/imports`);
+    const res = await viewer.page.goto(`${demo.server.url}/staff/imports`);
     expect(res?.status()).toBe(403);
     await viewer.page.getByTestId("forbidden").waitFor();
     expect(await viewer.page.getByTestId("forbidden").textContent()).toContain("Vai trò Người xem không được dùng khu vực này.");

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
 import { seriousViolations } from "./support/axe.js";
-import { launchChromium } from "./support/browser.js";
-import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
+import { useDemoBrowser } from "./support/browser-suite.js";
+import { artifactsDir } from "./support/server.js";
 import { sidewaysOverflow, smallTargets } from "./support/targets.js";
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startDemoServer();
-  browser = await launchChromium();
+const demo = useDemoBrowser({
   // The demo's notices go out at start: wait until the simulated Zalo has both.
-  const zalo = server.runtime.sim!.zalo!;
-  for (let i = 0; i < 100 && (zalo.messages({ phone: "84912345678" }).length === 0 || zalo.messages({ phone: "84987654321" }).length === 0); i++) await new Promise((r) => setTimeout(r, 100));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  async ready(server) {
+    const zalo = server.runtime.sim!.zalo!;
+    for (let i = 0; i < 100 && (zalo.messages({ phone: "84912345678" }).length === 0 || zalo.messages({ phone: "84987654321" }).length === 0); i++) await new Promise((r) => setTimeout(r, 100));
+  },
 });
 
 describe("the Zalo simulator's messages, as a person reads them (Chromium, 390 px)", () => {
   it("the mother's notice with its time, channel and a 44 px button; axe-core clean; no sideways scrolling", async () => {
-    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
+    const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sim/zalo/messages?phone=84912345678`);
+    await page.goto(`${demo.server.url}/sim/zalo/messages?phone=84912345678`);
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Tin nhắn Zalo gửi tới 0912 345 678");
     const notice = page.locator("li.message").filter({ hasText: "khai sinh" });
     await expect(notice.count()).resolves.toBe(1);
@@ -43,9 +32,9 @@ describe("the Zalo simulator's messages, as a person reads them (Chromium, 390 p
   });
 
   it("works without script: another phone looked up through the form, a mistyped one refused next to the field", async () => {
-    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sim/zalo/messages?phone=84912345678`);
+    await page.goto(`${demo.server.url}/sim/zalo/messages?phone=84912345678`);
     // The father's reminder, by his number as people write it.
     await page.getByLabel("Số điện thoại").fill("0987 654 321");
     await page.getByRole("button", { name: "Xem tin nhắn" }).click();
@@ -60,13 +49,13 @@ describe("the Zalo simulator's messages, as a person reads them (Chromium, 390 p
   });
 
   it("the notice's button opens the mother's draft in the Mini App", async () => {
-    const context = await browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
+    const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/sim/zalo/messages?phone=84912345678`);
+    await page.goto(`${demo.server.url}/sim/zalo/messages?phone=84912345678`);
     await page.getByRole("link", { name: "Xem và xác nhận hồ sơ" }).click();
     await page.getByTestId("phone-step").waitFor();
     // The app moves the link's ?draft= into its own route.
-    expect(page.url()).toContain(server.runtime.demoDraftId);
+    expect(page.url()).toContain(demo.server.runtime.demoDraftId);
     await context.close();
   });
 });

@@ -48,12 +48,17 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+export interface DemoServerOptions {
+  /** How long the simulated case system takes per step, in ms (300 unless told). */
+  caseStepMs?: number;
+}
+
 /**
  * The backend (sim mode, demo seed, a temporary SQLite file, the outbox worker running) and the
  * built Mini App on one localhost origin, as a parent's browser would meet them. The host name is
  * `localhost` on purpose: zmp-sdk answers with stubs there, and the app uses its dev identity.
  */
-export async function startDemoServer(opts: { caseStepMs?: number } = {}): Promise<DemoServer> {
+export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const www = buildMiniApp();
   const dir = mkdtempSync(join(tmpdir(), "hccd-e2e-"));
   const port = await freePort();
