@@ -10,12 +10,12 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
-import { importLicences } from "./services/licence-import.js";
-import { sweepReminders } from "./services/reminder-sweep.js";
-import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
+import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/imports/import-reader.js";
+import { importLicences } from "./services/imports/licence-import.js";
+import { sweepReminders } from "./services/reminders/reminder-sweep.js";
+import { createStaffUser, unlockStaffLogins } from "./services/staff/staff-auth.js";
 import { clientKey } from "./middleware/client-address.js";
-import { importReasonText, keptFilePath } from "./services/staff-imports.js";
+import { importReasonText, keptFilePath } from "./services/imports/staff-imports.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
 /**

@@ -3,7 +3,7 @@ import { i18nFor, foldVietnamese, type Language, type ZaloWebhookEvent } from "@
 import { readBotSession, writeBotSession, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
 import type { OaButton } from "../adapters/zalo/types.js";
-import { enqueueChatMessage } from "../services/notifications.js";
+import { enqueueChatMessage } from "../services/delivery/notifications.js";
 
 /** What the bot needs of the FAQ engine (bot-server/src/faq). */
 export interface FaqService {

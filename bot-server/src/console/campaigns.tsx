@@ -39,7 +39,7 @@ import {
   testSendCampaign,
   unscheduleCampaign,
   updateCampaign,
-} from "../services/campaigns.js";
+} from "../services/campaigns/campaigns.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";

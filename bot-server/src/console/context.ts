@@ -4,12 +4,12 @@ import { i18nFor, type Language } from "@hccd/shared";
 
 /** i18next's `t`, fixed to the `staff` namespace. */
 export type StaffT = ReturnType<ReturnType<typeof i18nFor>["getFixedT"]>;
-import type { StaffLogins } from "../services/staff-login.js";
+import type { StaffLogins } from "../services/staff/staff-login.js";
 import type { AppDeps } from "../deps.js";
 import type { AppEnv } from "../env.js";
 import { resolveStaffSession } from "../middleware/staff-auth.js";
-import { csrfTokenFor } from "../services/staff-auth.js";
-import { mayUse, type StaffArea } from "../staff/permissions.js";
+import { csrfTokenFor } from "../services/staff/staff-auth.js";
+import { mayUse, type StaffArea } from "../services/staff/permissions.js";
 import { forbiddenPage } from "./layout.js";
 
 /** Everything a console page may use: the whole app's dependencies (the FAQ engine, jobs, clients). */

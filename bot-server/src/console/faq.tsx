@@ -21,7 +21,7 @@ import {
   readUnansweredGroup,
   setStaffFaqEntryRetired,
   updateStaffFaqEntry,
-} from "../services/faq-entries.js";
+} from "../services/chat/faq-entries.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";

@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { getWard } from "@hccd/db";
 import { formatVnPhone, HANDOVER_REPLY_MAX, type HandoverContactPhone, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { DomainError } from "../errors.js";
-import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
+import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/chat/handover.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatDuration, formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";

@@ -7,10 +7,10 @@
  */
 import { Hono } from "hono";
 import { LICENCE_COLUMNS, maskPersonalData } from "@hccd/shared";
-import { checkFileSignature, importFormat } from "../services/import-reader.js";
-import { FILE_COLUMN, FileRefused } from "../services/import-reasons.js";
-import { OTHER_PROBLEMS } from "../services/import-report.js";
-import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/import-template.js";
+import { checkFileSignature, importFormat } from "../services/imports/import-reader.js";
+import { FILE_COLUMN, FileRefused } from "../services/imports/import-reasons.js";
+import { OTHER_PROBLEMS } from "../services/imports/import-report.js";
+import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/imports/import-template.js";
 import {
   columnName,
   importErrorText,
@@ -22,7 +22,7 @@ import {
   staffImportProgress,
   startStaffImport,
   type importSummary,
-} from "../services/staff-imports.js";
+} from "../services/imports/staff-imports.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";

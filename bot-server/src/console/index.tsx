@@ -12,7 +12,7 @@ import { bodyLimit } from "hono/body-limit";
 import { MAX_BODY_BYTES } from "../app.js";
 import { DomainError, RetryLater } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
-import { staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { staffLogout, STAFF_SESSION_MS } from "../services/staff/staff-auth.js";
 import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { consoleAssets } from "./assets.js";
@@ -24,9 +24,9 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
-import { mayUse, type StaffArea } from "../staff/permissions.js";
+import { mayUse, type StaffArea } from "../services/staff/permissions.js";
 import { getWard } from "@hccd/db";
-import { handoverWaitingCounts } from "../services/handover.js";
+import { handoverWaitingCounts } from "../services/chat/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { errorEnvelopeSchema, faqAskRequestSchema, faqAskResponseSchema } from "@hccd/shared";
 import type { Db } from "@hccd/db";
-import { askFaq } from "../services/faq-ask.js";
+import { askFaq } from "../services/chat/faq-ask.js";
 import type { AppEnv } from "../env.js";
 import type { FaqService } from "../bot/context.js";
 import { validationHook } from "../validation-hook.js";

@@ -1,13 +1,13 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, deathNoticeAcceptedSchema, deathNoticeSchema, errorEnvelopeSchema } from "@hccd/shared";
-import { receiveDeathNotice } from "../services/death-intake.js";
+import { receiveDeathNotice } from "../services/birth-death/death-intake.js";
 import { notFound } from "../errors.js";
 import type { AppEnv } from "../env.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
 import { machineAuth } from "../middleware/machine-auth.js";
-import { receiveBirthCertificate } from "../services/birth-intake.js";
-import { applyCaseStatus } from "../services/case-status.js";
+import { receiveBirthCertificate } from "../services/birth-death/birth-intake.js";
+import { applyCaseStatus } from "../services/dossiers/case-status.js";
 import { validationHook } from "../validation-hook.js";
 import { getDraftAttachmentById, latestSubmissionForDraft, type Db } from "@hccd/db";
 

@@ -20,20 +20,20 @@ import {
   type Profile,
 } from "@hccd/shared";
 import { bodyLimit } from "hono/body-limit";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
-import { openRenewalDraft } from "../services/renewal-drafts.js";
-import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/draft-attachments.js";
-import { consentsOfCitizen, myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
+import { openRenewalDraft } from "../services/drafts/renewal-drafts.js";
+import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/drafts/draft-attachments.js";
+import { consentsOfCitizen, myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizens/citizen-home.js";
 import { getZaloUser, setZaloUserVerifiedPhone, type ZaloUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import type { ZaloGraphClient } from "../adapters/zalo/types.js";
 import { PlatformError } from "../adapters/errors.js";
 import { citizenAuth, createTokenCache } from "../middleware/citizen-auth.js";
-import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/citizen-drafts.js";
+import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/drafts/citizen-drafts.js";
 import { DomainError } from "../errors.js";
 import { validationHook } from "../validation-hook.js";
-import { audit } from "../services/audit.js";
+import { audit } from "../services/staff/audit.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const err = (description: string) => json(errorEnvelopeSchema, description);

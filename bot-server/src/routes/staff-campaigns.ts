@@ -15,7 +15,7 @@ import {
 import type { schema } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
-import type { BackgroundJobs } from "../services/background-jobs.js";
+import type { BackgroundJobs } from "../services/jobs/background-jobs.js";
 import { staffAuth } from "../middleware/staff-auth.js";
 import {
   audienceSize,
@@ -32,7 +32,7 @@ import {
   testSendCampaign,
   unscheduleCampaign,
   updateCampaign,
-} from "../services/campaigns.js";
+} from "../services/campaigns/campaigns.js";
 import { validationHook } from "../validation-hook.js";
 
 const json = <T extends z.ZodType>(s: T, description: string) => ({ description, content: { "application/json": { schema: s } } });

@@ -1,10 +1,10 @@
 import { addDays, nameKey, noticeInstant, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
 import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
-import { createStaffUser } from "../services/staff-auth.js";
-import { planDocumentReminders } from "../services/reminder-planning.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { createStaffUser } from "../services/staff/staff-auth.js";
+import { planDocumentReminders } from "../services/reminders/reminder-planning.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
-import { receiveBirthCertificate } from "../services/birth-intake.js";
+import { receiveBirthCertificate } from "../services/birth-death/birth-intake.js";
 
 /**
  * Wards offered as registration places in the demo. 25453 (Phường Tân Ninh) is the code used in

@@ -3,8 +3,8 @@ import { getSubmission, getConsent, listBirthEventsForParents, findDraftByBirthE
 import { Composer } from "../composer.js";
 import { setContextLanguage, type BotContext } from "../context.js";
 import { parseCommand, type Command } from "../commands.js";
-import { listDraftsForCitizen, personsOfZaloUser } from "../../services/citizen-drafts.js";
-import { vnDate } from "../../services/notifications.js";
+import { listDraftsForCitizen, personsOfZaloUser } from "../../services/drafts/citizen-drafts.js";
+import { vnDate } from "../../services/delivery/notifications.js";
 import { menuButtons, openAppButton } from "./buttons.js";
 import { startHandover } from "./handover.js";
 import { answerFaqEntry } from "./faq.js";

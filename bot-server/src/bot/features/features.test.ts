@@ -4,7 +4,7 @@ import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hc
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
 import { followEvent, type EventUser } from "../../webhook/events.js";
 import { fixedFaq } from "../../testing/fixtures.js";
-import { closeHandover, staffReply } from "../../services/handover.js";
+import { closeHandover, staffReply } from "../../services/chat/handover.js";
 import { seedReference } from "../../runtime.js";
 
 const faq = fixedFaq;

@@ -3,8 +3,8 @@ import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../commands.js";
 import { detectPersonRequest, type PersonRequest } from "../../faq/person-request.js";
-import { openHandover, recordCitizenMessage } from "../../services/handover.js";
-import { recordPersonRequest } from "../../services/faq-log.js";
+import { openHandover, recordCitizenMessage } from "../../services/chat/handover.js";
+import { recordPersonRequest } from "../../services/chat/faq-log.js";
 
 /** The person request in a typed message (a button's `#…` payload is a command, never a request). */
 function typedPersonRequest(ctx: BotContext): PersonRequest | null {

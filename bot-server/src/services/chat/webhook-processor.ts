@@ -1,0 +1,105 @@
+import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
+import { findZaloUserByOaId, listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
+import { enqueueChatMessage } from "../delivery/notifications.js";
+import type { Logger } from "../../logger.js";
+import { createBot } from "../../bot/bot.js";
+import { createBotContext, saveSession, type BotDeps } from "../../bot/context.js";
+
+/** An event that fails this many times is set aside (kept, with its error) instead of blocking the queue. */
+const MAX_ATTEMPTS = 5;
+
+/** Delivery and seen receipts: about a message, not from a person (a ZNS receipt's sender may be the OA itself). */
+const RECEIPTS = new Set(["user_received_message", "user_seen_message"]);
+
+/**
+ * The user an event is about: the sender of `user_*` events, the follower of follow events; none
+ * for the OA's own echoes. Receipts find a known user but never create one.
+ */
+function userOf(deps: BotDeps, e: ZaloWebhookEvent): ZaloUser | null {
+  if (e.event_name.startsWith("oa_send_")) return null;
+  const oaUserId = e.follower?.id ?? e.sender?.id;
+  if (!oaUserId) return null;
+  if (RECEIPTS.has(e.event_name)) return findZaloUserByOaId(deps.db, oaUserId) ?? null;
+  return upsertZaloUserFromOa(deps.db, { oaUserId, appUserId: e.user_id_by_app ?? null, now: deps.now() });
+}
+
+/**
+ * Processes stored webhook events in arrival order, outside the HTTP request (Zalo wants its 200
+ * within 2 s). Events stored but not processed when the process died are processed at start.
+ */
+export function createWebhookProcessor(deps: BotDeps & { logger: Logger; afterBatch?: () => void }) {
+  const bot = createBot();
+  const log = deps.logger.child({ component: "webhook-processor" });
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function processRow(row: InboxRow): Promise<void> {
+    const parsed = zaloWebhookEventSchema.safeParse(row.payload);
+    if (!parsed.success) {
+      markInboxProcessed(deps.db, row.id, deps.now(), `unreadable event: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+      log.warn({ inboxId: row.id }, "webhook event set aside: unreadable");
+      return;
+    }
+    try {
+      const ctx = createBotContext(deps, { event: parsed.data, inboxId: row.id, user: userOf(deps, parsed.data) });
+      await bot(ctx, async () => undefined);
+      saveSession(ctx);
+      markInboxProcessed(deps.db, row.id, deps.now());
+    } catch (err) {
+      const { setAside } = recordInboxFailure(deps.db, row.id, err instanceof Error ? err.message : String(err), deps.now(), MAX_ATTEMPTS);
+      log.error({ err, inboxId: row.id, event: parsed.data.event_name, setAside }, "webhook event failed");
+      if (setAside) tellSenderWeFailed(row, parsed.data);
+    }
+  }
+
+  /**
+   * An event set aside after every attempt is logged and kept for staff; a citizen who wrote is
+   * also told, once (the idempotency key), rather than left waiting for an answer that never comes.
+   */
+  function tellSenderWeFailed(row: InboxRow, e: ZaloWebhookEvent): void {
+    const oaUserId = e.sender?.id;
+    if (!oaUserId || !(e.event_name.startsWith("user_send_") || e.event_name === "user_submit_info")) return;
+    try {
+      const language = findZaloUserByOaId(deps.db, oaUserId)?.language ?? "vi";
+      const { t } = i18nFor(language);
+      enqueueChatMessage(deps.db, {
+        now: deps.now(), newId: deps.newId, oaUserId, language, idempotencyKey: `webhook-failed:${row.id}`,
+        text: t("bot:processingFailed"), buttons: [{ type: "oa.query.hide", title: t("bot:buttons.handover"), payload: "#handover" }],
+      });
+    } catch (err) {
+      log.error({ err, inboxId: row.id }, "could not tell the citizen their message failed");
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (;;) {
+      const rows = listUnprocessedInbox(deps.db, "zalo_webhook", 100);
+      if (rows.length === 0) return;
+      for (const row of rows) await processRow(row);
+      deps.afterBatch?.();
+      // A row that failed stays unprocessed: stop this round rather than spin on it.
+      if (listUnprocessedInbox(deps.db, "zalo_webhook", 1)[0]?.id === rows[0]?.id) return;
+    }
+  }
+
+  /** Runs `drain`, coalescing calls: a kick during a run schedules one more run. */
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drain();
+      } while (again);
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return { kick, drain, idle: () => running ?? Promise.resolve() };
+}
+
+export type WebhookProcessor = ReturnType<typeof createWebhookProcessor>;
