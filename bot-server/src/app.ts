@@ -19,9 +19,7 @@ import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
-
-/** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
-export const MAX_BODY_BYTES = 256 * 1024;
+import { MAX_BODY_BYTES } from "./request-limits.js";
 
 /**
  * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call

@@ -1,4 +1,5 @@
-export { createApp, type App, MAX_BODY_BYTES } from "./app.js";
+export { createApp, type App } from "./app.js";
+export { MAX_BODY_BYTES } from "./request-limits.js";
 export { createRuntime, simTemplates, type Runtime, type RuntimeOptions, type ZaloSimulator, type CaseSystemSimulator } from "./runtime.js";
 export { parseConfig, ConfigError, DEV_INTEGRATION_KEYS, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";

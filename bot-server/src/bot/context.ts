@@ -2,15 +2,9 @@
 import { i18nFor, foldVietnamese, type Language, type ZaloWebhookEvent } from "@hccd/shared";
 import { readBotSession, writeBotSession, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
+import type { FaqService } from "../faq/types.js";
 import type { OaButton } from "../adapters/zalo/types.js";
 import { enqueueChatMessage } from "../services/delivery/notifications.js";
-
-/** What the bot needs of the FAQ engine (bot-server/src/faq). */
-export interface FaqService {
-  ask(question: string, lang?: Language): { answered: boolean; matches: { id: string; question: string; answer: string; score: number }[] };
-  /** One entry by id in a language, with its legal source (shown under the answer). */
-  entry(id: string, lang: Language): { id: string; question: string; answer: string; source: string } | undefined;
-}
 
 export interface BotDeps extends ServiceDeps {
   faq: FaqService;

@@ -1,3 +1,4 @@
+import type { Language } from "@hccd/shared";
 /** The FAQ's data: entries written by staff, answers given to citizens. */
 
 export type FaqLanguage = "vi" | "en";
@@ -32,4 +33,11 @@ export interface FaqMatch {
 export interface FaqAnswer {
   answered: boolean;
   matches: FaqMatch[];
+}
+
+/** What the bot, `POST /api/faq/ask` and the staff's FAQ upkeep need of the FAQ engine. */
+export interface FaqService {
+  ask(question: string, lang?: Language): { answered: boolean; matches: { id: string; question: string; answer: string; score: number }[] };
+  /** One entry by id in a language, with its legal source (shown under the answer). */
+  entry(id: string, lang: Language): { id: string; question: string; answer: string; source: string } | undefined;
 }

@@ -3,7 +3,7 @@ import { errorEnvelopeSchema, faqAskRequestSchema, faqAskResponseSchema } from "
 import type { Db } from "@hccd/db";
 import { askFaq } from "../services/chat/faq-ask.js";
 import type { AppEnv } from "../env.js";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import { validationHook } from "../validation-hook.js";
 
 const askRoute = createRoute({

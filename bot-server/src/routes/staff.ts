@@ -25,7 +25,7 @@ import { staffCampaignRoutes } from "./staff-campaigns.js";
 import { staffHandoverRoutes } from "./staff-handover.js";
 import { staffFaqRoutes } from "./staff-faq.js";
 import { staffIndicatorRoutes } from "./staff-indicators.js";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import type { BackgroundJobs } from "../services/jobs/background-jobs.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import { sweepReminders } from "../services/reminders/reminder-sweep.js";

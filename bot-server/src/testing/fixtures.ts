@@ -1,5 +1,5 @@
 import { addDays } from "@hccd/shared";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import { reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
 /**

@@ -3,7 +3,7 @@ import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime, type RuntimeOptions, type ZaloSimulator } from "../runtime.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import { signEvent, textEvent, type EventUser } from "../webhook/events.js";
 import type { MacSecrets } from "../webhook/signature.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";

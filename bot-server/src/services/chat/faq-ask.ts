@@ -1,6 +1,6 @@
 import type { Db } from "@hccd/db";
 import type { FaqAskResponse, Language } from "@hccd/shared";
-import type { FaqService } from "../../bot/context.js";
+import type { FaqService } from "../../faq/types.js";
 import { detectPersonRequest } from "../../faq/person-request.js";
 import { recordFaqQuestion, recordPersonRequest, type FaqChannel } from "./faq-log.js";
 

@@ -25,7 +25,7 @@ import {
   type UnansweredGroup,
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
-import type { FaqService } from "../../bot/context.js";
+import type { FaqService } from "../../faq/types.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { conflict, DomainError, notFound, validationFailed } from "../../errors.js";
 import { audit } from "../staff/audit.js";

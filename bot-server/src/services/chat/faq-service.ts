@@ -1,5 +1,5 @@
 import { insertMissingFaqEntries, listFaqEntries, refreshUneditedBuiltinFaqEntries, type Db, type FaqEntryRow, type NewFaqEntryRow } from "@hccd/db";
-import type { FaqService } from "../../bot/context.js";
+import type { FaqService } from "../../faq/types.js";
 import { createDefaultFaqEngine, createFaqEngine, FAQ_ENTRIES, type FaqEngine, type FaqEntry } from "../../faq/index.js";
 
 /** The FAQ the bot and `POST /api/faq/ask` answer from, which staff edits replace at once. */
