@@ -3,7 +3,6 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { sql } from "drizzle-orm";
 import type { ErrorEnvelope } from "@hccd/shared";
 import type { AppDeps } from "./deps.js";
 import type { AppEnv } from "./env.js";
@@ -20,6 +19,7 @@ import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
 import { MAX_BODY_BYTES } from "./request-limits.js";
+import { pingDatabase } from "./services/health/database-health.js";
 
 /**
  * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call
@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
 
   app.get("/healthz", (c) => {
-    deps.db.run(sql`select 1`);
+    pingDatabase(deps.db);
     return c.json({ status: "ok", mode: deps.config.ZALO_MODE });
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));

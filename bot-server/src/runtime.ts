@@ -19,6 +19,7 @@ import type { ServiceDeps } from "./deps.js";
 import { demoZaloAccounts, seedDemo, seedReference } from "./seed/demo.js";
 import { draftLink } from "./services/delivery/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./services/chat/webhook-processor.js";
+import { createBotHandler } from "./bot/bot.js";
 import type { FaqService } from "./faq/types.js";
 import { createStoredFaq, seedBuiltinFaqEntries } from "./services/chat/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/delivery/oa-token-manager.js";
@@ -268,8 +269,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
-    faq,
-    miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, ""),
+    handle: createBotHandler({ db, config, logger, now, newId, faq, catalogue, miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, "") }),
     afterBatch: () => worker.kick(),
   });
   const app = createApp(

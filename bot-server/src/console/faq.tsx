@@ -8,7 +8,6 @@
  */
 import { Hono } from "hono";
 import { FAQ_ANSWER_MAX, faqEntryCreateSchema, faqEntryUpdateSchema, type FieldError } from "@hccd/shared";
-import type { FaqEntryRow, UnansweredGroup } from "@hccd/db";
 import { DomainError } from "../errors.js";
 import {
   attachUnansweredToEntry,
@@ -21,6 +20,8 @@ import {
   readUnansweredGroup,
   setStaffFaqEntryRetired,
   updateStaffFaqEntry,
+  type FaqEntryRow,
+  type UnansweredGroup,
 } from "../services/chat/faq-entries.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";

@@ -26,7 +26,7 @@ import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
 import { mayUse, type StaffArea } from "../services/staff/permissions.js";
-import { getWard } from "@hccd/db";
+import { wardName } from "../services/reference/wards.js";
 import { handoverWaitingCounts } from "../services/chat/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
@@ -205,7 +205,7 @@ function homePage(c: import("./context.js").ConsoleContext, deps: ConsoleDeps) {
     <ConsolePage c={c} title={t("home.title")} section="home">
       <p>{t("home.intro")}</p>
       {staff.agency && <p>{t("home.scopeAgency", { agency: staff.agency })}</p>}
-      {staff.wardCode && <p>{t("home.scopeWard", { ward: getWard(deps.db, staff.wardCode)?.name ?? staff.wardCode })}</p>}
+      {staff.wardCode && <p>{t("home.scopeWard", { ward: wardName(deps.db, staff.wardCode) })}</p>}
       {handover && handover.waiting > 0 && (
         <p>
           <a href="/staff/handover" data-testid="home-handover-waiting" data-waiting={String(handover.waiting)}>

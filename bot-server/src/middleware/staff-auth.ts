@@ -1,10 +1,9 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { StaffRole, StaffUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, forbidden, unauthorized } from "../errors.js";
-import { csrfTokenFor, staffFromToken } from "../services/staff/staff-auth.js";
+import { csrfTokenFor, staffFromToken, type StaffRole, type StaffUser } from "../services/staff/staff-auth.js";
 import { STAFF_AREAS, type StaffArea } from "../services/staff/permissions.js";
 
 /** The console's session cookie: httpOnly, SameSite=Strict, Secure behind HTTPS (see console/session.ts). */

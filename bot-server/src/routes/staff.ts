@@ -12,7 +12,7 @@ import {
   sweepResultSchema,
   type StaffProfile,
 } from "@hccd/shared";
-import type { StaffUser } from "@hccd/db";
+import type { StaffUser } from "../services/staff/staff-auth.js";
 import type { AppEnv } from "../env.js";
 import type { AppDeps, ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";

@@ -20,12 +20,16 @@ import {
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { conflict, DomainError, notFound, validationFailed } from "../../errors.js";
-
-/** A refusal of one field with a stable code the console words in the staff member's language. */
-const fieldRefusal = (code: string, path: string, message: string) => new DomainError(422, code, `${path} ${message}`, [{ path, message }]);
 import { audit } from "../staff/audit.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
 import { advanceCampaign, audienceQuery, campaignMessageFor, enqueueCampaignMessage } from "./campaign-dispatch.js";
+
+export type { CampaignRow };
+/** A campaign's target group as stored: only the filters staff set. */
+export type CampaignFilters = schema.CampaignFilterRow;
+
+/** A refusal of one field with a stable code the console words in the staff member's language. */
+const fieldRefusal = (code: string, path: string, message: string) => new DomainError(422, code, `${path} ${message}`, [{ path, message }]);
 
 type Ctx = { staff: StaffUser; requestId?: string | undefined };
 const actor = (s: StaffUser) => ({ kind: "staff" as const, id: s.id });
@@ -39,8 +43,9 @@ export function campaignReferenceProblems(deps: Pick<ServiceDeps, "db">, input: 
   return out;
 }
 
-function filtersRow(f: CampaignInput["filters"]): schema.CampaignFilterRow {
-  const row: schema.CampaignFilterRow = {};
+/** The target group as a form or a request gives it (unset filters absent or undefined), as stored. */
+export function campaignFilters(f: CampaignInput["filters"]): CampaignFilters {
+  const row: CampaignFilters = {};
   if (f.wardCode) row.wardCode = f.wardCode;
   if (f.serviceKey) row.serviceKey = f.serviceKey;
   if (f.ageBand) row.ageBand = f.ageBand;
@@ -60,7 +65,7 @@ export function createCampaign(deps: ServiceDeps, ctx: Ctx, input: CampaignInput
   checkRefs(deps, input);
   const now = deps.now();
   return deps.db.transaction((tx) => {
-    const row = insertCampaign(tx, { id: deps.newId(), name: input.name, bodyVi: input.bodyVi, bodyEn: input.bodyEn, linkUrl: input.linkUrl ?? null, filters: filtersRow(input.filters), status: "draft", createdBy: ctx.staff.id, updatedAt: now });
+    const row = insertCampaign(tx, { id: deps.newId(), name: input.name, bodyVi: input.bodyVi, bodyEn: input.bodyEn, linkUrl: input.linkUrl ?? null, filters: campaignFilters(input.filters), status: "draft", createdBy: ctx.staff.id, updatedAt: now });
     audit(tx, { at: now, actor: actor(ctx.staff), action: "campaign.created", target: { kind: "campaign", id: row.id }, ...req(ctx), details: { name: row.name, filters: row.filters } });
     return row;
   });
@@ -72,7 +77,7 @@ export function updateCampaign(deps: ServiceDeps, ctx: Ctx, id: string, input: C
   const now = deps.now();
   return deps.db.transaction((tx) => {
     const before = requireCampaign(tx, id);
-    const row = updateCampaignIf(tx, id, ["draft"], { name: input.name, bodyVi: input.bodyVi, bodyEn: input.bodyEn, linkUrl: input.linkUrl ?? null, filters: filtersRow(input.filters), updatedAt: now });
+    const row = updateCampaignIf(tx, id, ["draft"], { name: input.name, bodyVi: input.bodyVi, bodyEn: input.bodyEn, linkUrl: input.linkUrl ?? null, filters: campaignFilters(input.filters), updatedAt: now });
     if (!row) throw conflict("campaign_not_draft", `only a draft can be edited (this campaign is ${before.status})`);
     audit(tx, { at: now, actor: actor(ctx.staff), action: "campaign.updated", target: { kind: "campaign", id }, ...req(ctx), details: { filters: row.filters } });
     return row;
@@ -127,7 +132,7 @@ export function listCampaignSummaries(deps: Pick<ServiceDeps, "db">, opts: { lim
  * the message, have opted out, or cannot be reached by an OA message. Counts only: no one's data
  * leaves this function, so it is not an audited read.
  */
-export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: schema.CampaignFilterRow, opts: { untilOneReceives?: boolean } = {}): CampaignAudience {
+export function audienceSize(deps: Pick<ServiceDeps, "db" | "now">, filters: CampaignFilters, opts: { untilOneReceives?: boolean } = {}): CampaignAudience {
   const now = deps.now();
   const q = audienceQuery(filters, now);
   const out: CampaignAudience = { matched: 0, willReceive: 0, optedOut: 0, unreachable: 0, notFollowing: 0, outsideWindow: 0, nobodyReachableBecause: [] };

@@ -32,6 +32,8 @@ import { audit } from "../staff/audit.js";
 import { reloadFaq } from "./faq-service.js";
 import { FAQ_ENTRIES } from "../../faq/index.js";
 
+export type { FaqEntryRow, UnansweredGroup };
+
 export type FaqUpkeepDeps = ServiceDeps & { faq: FaqService; catalogue: ReminderCatalogue };
 export type FaqEntryCreateInput = z.output<typeof faqEntryCreateSchema>;
 export type FaqEntryUpdateInput = z.output<typeof faqEntryUpdateSchema>;

@@ -17,6 +17,12 @@ export function openHandover(db: Db, input: { user: ZaloUser; reason: string | n
   return { ticket, created: true };
 }
 
+/** The user's open ticket: while there is one, a person has the conversation and the bot stays quiet. */
+export function openTicketOf(db: Db, user: ZaloUser): HandoverTicket | undefined {
+  return openTicketFor(db, user.id);
+}
+
+/** A citizen's message while a person has the conversation: it goes to the ticket. */
 export function recordCitizenMessage(db: Db, ticket: HandoverTicket, text: string, now: Date): void {
   addTicketMessage(db, { ticketId: ticket.id, from: "citizen", text, at: now });
 }

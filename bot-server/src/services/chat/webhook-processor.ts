@@ -1,9 +1,10 @@
 import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
 import { findZaloUserByOaId, listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
 import { enqueueChatMessage } from "../delivery/notifications.js";
-import type { Logger } from "../../logger.js";
-import { createBot } from "../../bot/bot.js";
-import { createBotContext, saveSession, type BotDeps } from "../../bot/context.js";
+import type { ServiceDeps } from "../../deps.js";
+
+/** What handles one stored event (the bot): given the event, its inbox id and the user it is about. */
+export type InboxEventHandler = (input: { event: ZaloWebhookEvent; inboxId: string; user: ZaloUser | null }) => Promise<void>;
 
 /** An event that fails this many times is set aside (kept, with its error) instead of blocking the queue. */
 const MAX_ATTEMPTS = 5;
@@ -15,7 +16,7 @@ const RECEIPTS = new Set(["user_received_message", "user_seen_message"]);
  * The user an event is about: the sender of `user_*` events, the follower of follow events; none
  * for the OA's own echoes. Receipts find a known user but never create one.
  */
-function userOf(deps: BotDeps, e: ZaloWebhookEvent): ZaloUser | null {
+function userOf(deps: ServiceDeps, e: ZaloWebhookEvent): ZaloUser | null {
   if (e.event_name.startsWith("oa_send_")) return null;
   const oaUserId = e.follower?.id ?? e.sender?.id;
   if (!oaUserId) return null;
@@ -25,10 +26,11 @@ function userOf(deps: BotDeps, e: ZaloWebhookEvent): ZaloUser | null {
 
 /**
  * Processes stored webhook events in arrival order, outside the HTTP request (Zalo wants its 200
- * within 2 s). Events stored but not processed when the process died are processed at start.
+ * within 2 s), each handed to `handle` (the bot) with the user it is about. Events stored but not
+ * processed when the process died are processed at start. The bot is handed in, not imported: the
+ * processor is the bot's runner, as the HTTP server is the routes'.
  */
-export function createWebhookProcessor(deps: BotDeps & { logger: Logger; afterBatch?: () => void }) {
-  const bot = createBot();
+export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventHandler; afterBatch?: () => void }) {
   const log = deps.logger.child({ component: "webhook-processor" });
   let running: Promise<void> | undefined;
   let again = false;
@@ -41,9 +43,7 @@ export function createWebhookProcessor(deps: BotDeps & { logger: Logger; afterBa
       return;
     }
     try {
-      const ctx = createBotContext(deps, { event: parsed.data, inboxId: row.id, user: userOf(deps, parsed.data) });
-      await bot(ctx, async () => undefined);
-      saveSession(ctx);
+      await deps.handle({ event: parsed.data, inboxId: row.id, user: userOf(deps, parsed.data) });
       markInboxProcessed(deps.db, row.id, deps.now());
     } catch (err) {
       const { setAside } = recordInboxFailure(deps.db, row.id, err instanceof Error ? err.message : String(err), deps.now(), MAX_ATTEMPTS);

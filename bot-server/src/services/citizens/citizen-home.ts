@@ -9,7 +9,6 @@ import {
   type UpcomingItem,
   type Upcoming,
   type UpdateSettings,
-  type RatingRequest,
   type DraftView,
   NOTIFICATION_CHANNELS,
 } from "@hccd/shared";
@@ -17,14 +16,12 @@ import {
   consentsOfZaloUser,
   getConsent,
   getDraft,
-  getSubmission,
   getZaloUser,
   listBirthEventsForParents,
   listDraftsForPersons,
   outboxOfPersons,
   ratingsOfZaloUser,
   updateZaloUser,
-  upsertRating,
   latestSubmissionForDraft,
   type Db,
   type Draft,
@@ -32,8 +29,9 @@ import {
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
-import { conflict, DomainError, notFound } from "../../errors.js";
-import { assertChangeable, buildDraftView, draftSummaryOf, loadDraftForCitizen, personsOfZaloUser, withdrawConsent } from "../drafts/citizen-drafts.js";
+import { DomainError, notFound } from "../../errors.js";
+import { assertChangeable, buildDraftView, draftSummaryOf, loadDraftForCitizen, withdrawConsent } from "../drafts/citizen-drafts.js";
+import { personsOfZaloUser } from "./citizen-identity.js";
 import { documentsOfCitizen } from "../drafts/renewal-drafts.js";
 import { citizenServiceName } from "../drafts/draft-profile.js";
 import { VACCINATION_SERVICE_KEY } from "../reminders/reminder-planning.js";
@@ -48,6 +46,11 @@ function nameOf(serviceKey: string): { vi: string; en: string } {
 }
 
 /** The citizen's children: births where one of their persons is the mother or the father, named as in the birth draft. */
+export function childrenOfCitizen(db: Db, user: ZaloUser): Child[] {
+  const personIds = personsOfZaloUser(db, user).map((p) => p.id);
+  return childrenOf(db, personIds, listDraftsForPersons(db, personIds));
+}
+
 function childrenOf(db: Db, personIds: string[], drafts: readonly Draft[]): Child[] {
   const byBirth = new Map(drafts.filter((d) => d.birthEventId).map((d) => [d.birthEventId as string, d]));
   return listBirthEventsForParents(db, personIds).map((e) => {
@@ -131,18 +134,6 @@ export function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSet
   return settingsOf(fresh);
 }
 
-/** A satisfaction rating for a completed dossier the citizen consented to (one per dossier; a new one replaces it). */
-export function rateSubmission(deps: ServiceDeps, user: ZaloUser, submissionId: string, req: RatingRequest) {
-  const now = deps.now();
-  const submission = getSubmission(deps.db, submissionId);
-  if (!submission) throw notFound("submission");
-  // Any party of the draft may rate it; to anyone else it does not exist.
-  loadDraftForCitizen(deps.db, submission.draftId, user);
-  if (submission.status !== "completed" && submission.status !== "rejected") throw conflict("not_finished", "a dossier can be rated once it has a result");
-  upsertRating(deps.db, { submissionId, zaloUserId: user.id, score: req.score, comment: req.comment ?? null, at: now });
-  return { submissionId, score: req.score, comment: req.comment ?? null, at: now.toISOString() };
-}
-
 /** The citizen takes a consent back: a dossier still queued is stopped; one already sent cannot be recalled from here. */
 export function withdrawCitizenConsent(deps: ServiceDeps, user: ZaloUser, consentId: string, requestId?: string): { consentId: string; stoppedSubmission: boolean; draft: DraftView } {
   const now = deps.now();
@@ -150,12 +141,12 @@ export function withdrawCitizenConsent(deps: ServiceDeps, user: ZaloUser, consen
     const consent = getConsent(tx, consentId);
     if (!consent || consent.zaloUserId !== user.id) throw notFound("consent");
     const { draft } = loadDraftForCitizen(tx, consent.draftId, user);
-    if (consent.voidedAt) return { consentId, stoppedSubmission: false, draft: buildDraftView(tx, draft) };
+    if (consent.voidedAt) return { consentId, stoppedSubmission: false, draft: buildDraftView(tx, draft, user) };
     assertChangeable(tx, draft);
     const queued = latestSubmissionForDraft(tx, draft.id)?.status === "queued";
     withdrawConsent(tx, draft.id, consent.id, "withdrawn", now);
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "consent.withdrawn", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { consentId } });
-    return { consentId, stoppedSubmission: queued, draft: buildDraftView(tx, getDraft(tx, draft.id) ?? draft) };
+    return { consentId, stoppedSubmission: queued, draft: buildDraftView(tx, getDraft(tx, draft.id) ?? draft, user) };
   });
 }
 

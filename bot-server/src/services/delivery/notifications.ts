@@ -3,6 +3,8 @@ import { enqueueOutbox, findZaloUsersByPhones, type Db, type OutboxPriority } fr
 import type { Config } from "../../config.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
 
+export type { OaButton };
+
 /** What we tell a citizen. Parameters are plain text; rendering happens per channel at send time. */
 export type NotificationMessage =
   | {

@@ -1,5 +1,6 @@
 import type { CaseDossier } from "@hccd/shared";
-import { getConsent, getDraft, getPerson, getSubmission, listDraftAttachments, type Db } from "@hccd/db";
+import { getConsent, getDraft, getDraftAttachmentById, getPerson, getSubmission, latestSubmissionForDraft, listDraftAttachments, type Db, type DraftAttachment } from "@hccd/db";
+import { notFound } from "../../errors.js";
 import { contentHashOf } from "../drafts/citizen-drafts.js";
 import { draftProfile } from "../drafts/draft-profile.js";
 
@@ -38,4 +39,15 @@ export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
     consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
     attachments: listDraftAttachments(db, draft.id).map((a) => ({ name: a.fileName, contentType: a.mediaType, url: `/api/integrations/attachments/${a.id}`, size: a.size, sha256: a.sha256 })),
   };
+}
+
+/**
+ * A paper the case system fetches (the dossier's `attachments[].url`): only papers of a dossier
+ * that was consented to and queued or sent leave the platform; anything else is 404.
+ */
+export function submittedAttachment(db: Db, attachmentId: string): DraftAttachment {
+  const file = getDraftAttachmentById(db, attachmentId);
+  const submission = file ? latestSubmissionForDraft(db, file.draftId) : undefined;
+  if (!file || !submission || submission.status === "cancelled") throw notFound("attachment");
+  return file;
 }

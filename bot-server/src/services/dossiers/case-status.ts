@@ -20,6 +20,7 @@ import { enqueueChatMessage, enqueueNotification } from "../delivery/notificatio
 import { channelsFor, i18nFor } from "@hccd/shared";
 import { draftProfile } from "../drafts/draft-profile.js";
 import { audit } from "../staff/audit.js";
+import { RATED_OUTCOMES } from "./rating.js";
 
 /**
  * How far along a case is. A callback that would move a case backwards (a late `processing` after
@@ -81,12 +82,13 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
     message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, dossierName: draftProfile(draft.service).serviceName } },
   });
   if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
-  if (status === "completed") askForRating(deps, tx, submission, person, now);
+  if (RATED_OUTCOMES.includes(status)) askForRating(deps, tx, submission, person, now);
 }
 
 /**
- * After a dossier completes, the parent is asked to rate the service with 1–5 buttons, in the OA
- * chat only: ZNS templates cannot carry quick replies (the Mini App asks there instead).
+ * Once a dossier has its result (completed or rejected: see rating.ts), the parent who filed it is
+ * asked to rate the service with 1–5 buttons, in the OA chat only: ZNS templates cannot carry quick
+ * replies (the Mini App asks there instead).
  */
 function askForRating(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, person: Person, now: Date): void {
   if (!person.phone) return;

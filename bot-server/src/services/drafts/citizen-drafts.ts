@@ -12,7 +12,6 @@ import {
   activeConsentForDraft,
   cancelPendingOutbox,
   findOutboxByKey,
-  findPersonsByPhone,
   getDraft,
   getDraftParties,
   insertConsent,
@@ -41,11 +40,8 @@ import { conflict, DomainError, notFound, validationFailed } from "../../errors.
 import { draftContentHash } from "../hashing.js";
 import { audit } from "../staff/audit.js";
 import { draftProfile } from "./draft-profile.js";
-
-/** The persons a Zalo user is, by the phone number they linked (none until they link it). */
-export function personsOfZaloUser(db: Db, user: ZaloUser): Person[] {
-  return user.phone ? findPersonsByPhone(db, user.phone) : [];
-}
+import { personsOfZaloUser } from "../citizens/citizen-identity.js";
+import { mayRate } from "../dossiers/rating.js";
 
 /**
  * Loads a draft for a citizen, or answers 404: only its parties (a child's parents, a death's
@@ -86,11 +82,11 @@ function titleOf(draft: Draft): string | null {
 export function openDraftForCitizen(db: Db, draftId: string, citizen: ZaloUser, now: Date): DraftView {
   const { draft } = loadDraftForCitizen(db, draftId, citizen);
   if (!hasDraftEvent(db, draft.id, "opened")) insertDraftEvent(db, { draftId: draft.id, kind: "opened", at: now });
-  return buildDraftView(db, draft);
+  return buildDraftView(db, draft, citizen);
 }
 
-/** The draft as the Mini App shows it, with the content hash of exactly that. */
-export function buildDraftView(db: Db, draft: Draft): DraftView {
+/** The draft as the Mini App shows it to `viewer` (one of its parties), with the content hash of exactly that. */
+export function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): DraftView {
   const consent = activeConsentForDraft(db, draft.id);
   const submission = latestSubmissionForDraft(db, draft.id);
   // "opened" is for the indicators (the funnel), not a step the citizen needs to see.
@@ -133,7 +129,7 @@ export function buildDraftView(db: Db, draft: Draft): DraftView {
       ? { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash, consentTextVersion: consent.consentTextVersion }
       : null,
     submission: submission && submission.status !== "cancelled"
-      ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef }
+      ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef, mayRate: mayRate(db, viewer, submission) }
       : null,
     timeline,
   };
@@ -208,14 +204,14 @@ export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, re
     const wardCodes = new Set(listWards(tx).map((w) => w.code));
     const result = applyDraftEdits(draft.fields, req.changes, { wardCodes });
     if (!result.ok) throw validationFailed(result.errors, "Some changes are not valid");
-    if (result.changed.length === 0) return buildDraftView(tx, draft);
+    if (result.changed.length === 0) return buildDraftView(tx, draft, user);
 
     const consent = activeConsentForDraft(tx, draft.id);
     const updated = updateDraftFields(tx, draft.id, draft.version, result.fields, "open", now);
     if (!updated) throw conflict("stale_draft", "the draft changed while saving; reload it");
     if (consent) withdrawConsent(tx, draft.id, consent.id, "draft_edited", now);
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.edited", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, fields: result.changed, consentVoided: Boolean(consent) } });
-    return buildDraftView(tx, updated);
+    return buildDraftView(tx, updated, user);
   });
 }
 
@@ -234,7 +230,7 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
     const existing = activeConsentForDraft(tx, draft.id);
     if (existing && existing.contentHash === req.contentHash) {
       const submission = latestSubmissionForDraft(tx, draft.id);
-      if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: buildDraftView(tx, draft) };
+      if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: buildDraftView(tx, draft, user) };
     }
     if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
     if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
@@ -282,6 +278,6 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
     insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash } });
     const fresh = getDraft(tx, draft.id) ?? draft;
-    return { created: true, consentId: consent.id, submissionId: submission.id, draft: buildDraftView(tx, fresh) };
+    return { created: true, consentId: consent.id, submissionId: submission.id, draft: buildDraftView(tx, fresh, user) };
   });
 }

@@ -43,6 +43,6 @@ export function uploadAttachment(deps: ServiceDeps, user: ZaloUser, draftId: str
     const consent = activeConsentForDraft(tx, draft.id);
     if (consent) withdrawConsent(tx, draft.id, consent.id, "attachment_changed", now);
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.attachment_added", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { key, size: file.bytes.length, mediaType, consentVoided: Boolean(consent) } });
-    return buildDraftView(tx, getDraft(tx, draft.id) ?? draft);
+    return buildDraftView(tx, getDraft(tx, draft.id) ?? draft, user);
   });
 }

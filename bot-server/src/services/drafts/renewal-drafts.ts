@@ -3,7 +3,8 @@ import { addDraftParty, documentsHeldBy, findPersonByNationalId, insertPerson, f
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { DomainError, notFound } from "../../errors.js";
-import { buildDraftView, personsOfZaloUser } from "./citizen-drafts.js";
+import { buildDraftView } from "./citizen-drafts.js";
+import { personsOfZaloUser } from "../citizens/citizen-identity.js";
 import { audit } from "../staff/audit.js";
 
 /** The documents a signed-in citizen holds (by their linked phone, or their ID number behind it). */
@@ -58,7 +59,7 @@ export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalo
       throw new DomainError(422, "no_draft", "This service has no application to prepare here; follow the guidance in the reminder", [{ path: "documentId", message: `service ${document.serviceKey} prepares no renewal draft` }]);
     }
     const existing = findDraftByDocument(tx, document.id, document.expiresOn);
-    if (existing) return { created: false, view: buildDraftView(tx, existing) };
+    if (existing) return { created: false, view: buildDraftView(tx, existing, user) };
 
     const party = partyFor(tx, user, found, now, deps.newId);
     const draft = insertDraft(tx, {
@@ -77,6 +78,6 @@ export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalo
     addDraftParty(tx, { draftId: draft.id, personId: party.id, role: "holder" });
     insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
     audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "renewal_draft.prepared", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { documentId: document.id, serviceKey: document.serviceKey } });
-    return { created: true, view: buildDraftView(tx, draft) };
+    return { created: true, view: buildDraftView(tx, draft, user) };
   });
 }

@@ -1,9 +1,16 @@
-import { upsertClient, type Db } from "@hccd/db";
-import type { IntegrationScope } from "../../middleware/machine-auth.js";
-import { hashApiKey } from "../../middleware/machine-auth.js";
+import { findClientByKeyHash, upsertClient, type Db, type MachineClient } from "@hccd/db";
+import { sha256Hex } from "../hashing.js";
+
+export type { MachineClient };
+
+/** What a machine client may call. */
+export type IntegrationScope = "birth-certificates" | "death-notices" | "case-status";
 
 /** The provincial case system's client id; every other client is a health facility. */
 export const CASE_SYSTEM_CLIENT_ID = "case-system";
+
+/** API key → hash, the form keys are stored in (the key itself is never stored). */
+export const hashApiKey = (key: string) => sha256Hex(`hccd-api-key:${key}`);
 
 /** What a client may call, from its id: the case system reports status, facilities send certificates and notices. */
 export function scopesFor(clientId: string): IntegrationScope[] {
@@ -15,4 +22,10 @@ export function provisionClients(db: Db, keys: readonly { key: string; clientId:
   for (const { key, clientId } of keys) {
     upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) });
   }
+}
+
+/** The client an API key belongs to, unless it is unknown or disabled. */
+export function machineClientByKey(db: Db, key: string): MachineClient | undefined {
+  const client = findClientByKeyHash(db, hashApiKey(key));
+  return client && !client.disabledAt ? client : undefined;
 }

@@ -5,6 +5,8 @@ import { DomainError, validationFailed } from "../../errors.js";
 import { sha256Hex } from "../hashing.js";
 import { audit } from "./audit.js";
 
+export type { StaffRole, StaffUser };
+
 export const STAFF_ROLES = ["admin", "department", "ward_officer", "communicator", "viewer"] as const satisfies readonly StaffRole[];
 
 /** scrypt cost (N=2^15, r=8, p=1: OWASP's minimum for scrypt), 16-byte salt, 32-byte key. */
