@@ -296,7 +296,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {
-      scheduler.stop();
+      await scheduler.stop();
       await campaigns.stop();
       // An import still running finishes (its rows are written in batches) before the database closes.
       await jobs.idle();

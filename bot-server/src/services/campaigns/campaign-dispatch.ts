@@ -22,6 +22,7 @@ import type { ServiceDeps } from "../../deps.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
 import type { NotificationPayload } from "../delivery/notifications.js";
 import { audit } from "../staff/audit.js";
+import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 
 /** Audience members recorded per transaction while a campaign is materialised. */
 export const MATERIALISE_BATCH = 500;
@@ -174,12 +175,10 @@ export async function advanceCampaign(deps: ServiceDeps, campaignId: string): Pr
  * Runs campaigns on a schedule: starts scheduled ones whose time came, and advances those sending
  * (next wave, completion). Also once at start, so a restart resumes a campaign at once.
  */
-export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: number; onQueued?: () => void }) {
+export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: number; onQueued?: () => void; timer?: TaskTimer }) {
   const log = deps.logger.child({ component: "campaign-scheduler" });
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
 
-  async function work(): Promise<number> {
+  async function work(): Promise<void> {
     const now = deps.now();
     for (const c of dueScheduledCampaigns(deps.db, now)) {
       const started = deps.db.transaction((tx) => {
@@ -189,40 +188,24 @@ export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: n
       });
       if (started) log.info({ campaignId: c.id }, "scheduled campaign started");
     }
-    let queued = 0;
     for (const c of campaignsInStatus(deps.db, "sending")) {
       const r = await advanceCampaign(deps, c.id);
-      queued += r.queued;
       if (r.queued > 0) opts.onQueued?.();
     }
-    return queued;
   }
 
-  /** One run; a run already going is waited for rather than doubled. */
-  function runOnce(): Promise<number> {
-    running ??= work().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
-
-  function tick(): void {
-    runOnce().catch((err: unknown) => log.error({ err }, "campaign run failed"));
-  }
+  const task = createPeriodicTask({
+    intervalMs: opts.intervalMs,
+    run: work,
+    onError: (err) => log.error({ err }, "campaign run failed"),
+    ...(opts.timer ? { timer: opts.timer } : {}),
+  });
 
   return {
-    runOnce,
-    start(): void {
-      if (timer || opts.intervalMs <= 0) return;
-      tick();
-      timer = setInterval(tick, opts.intervalMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-    },
+    /** One run now; a run already going is waited for, then one more (never two at once). */
+    runOnce: task.kick,
+    start: task.start,
+    stop: task.stop,
   };
 }
 

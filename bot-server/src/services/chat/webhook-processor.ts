@@ -2,6 +2,7 @@ import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/sh
 import { findZaloUserByOaId, listUnprocessedInbox, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
 import { enqueueChatMessage } from "../delivery/notifications.js";
 import type { ServiceDeps } from "../../deps.js";
+import { createPeriodicTask } from "../jobs/periodic-task.js";
 
 /** What handles one stored event (the bot): given the event, its inbox id and the user it is about. */
 export type InboxEventHandler = (input: { event: ZaloWebhookEvent; inboxId: string; user: ZaloUser | null }) => Promise<void>;
@@ -32,8 +33,6 @@ function userOf(deps: ServiceDeps, e: ZaloWebhookEvent): ZaloUser | null {
  */
 export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventHandler; afterBatch?: () => void }) {
   const log = deps.logger.child({ component: "webhook-processor" });
-  let running: Promise<void> | undefined;
-  let again = false;
 
   async function processRow(row: InboxRow): Promise<void> {
     const parsed = zaloWebhookEventSchema.safeParse(row.payload);
@@ -82,24 +81,15 @@ export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventH
     }
   }
 
-  /** Runs `drain`, coalescing calls: a kick during a run schedules one more run. */
-  function kick(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drain();
-      } while (again);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
+  // No schedule: the route kicks it after storing an event, and the start kicks it once.
+  const task = createPeriodicTask({ intervalMs: 0, run: drain, onError: (err) => log.error({ err }, "webhook processing failed") });
 
-  return { kick, drain, idle: () => running ?? Promise.resolve() };
+  return {
+    /** Processes what is stored, in the background; a kick during a run asks for one more run. */
+    kick: task.kick,
+    drain,
+    idle: task.idle,
+  };
 }
 
 export type WebhookProcessor = ReturnType<typeof createWebhookProcessor>;

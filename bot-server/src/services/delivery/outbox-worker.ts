@@ -20,6 +20,7 @@ import { smsText, type SmsClient } from "../../adapters/sms/types.js";
 import { renderOaMessage, renderSmsText, renderZnsTemplate, type NotificationPayload } from "./notifications.js";
 import { createThrottle, type Throttle } from "./throttle.js";
 import { buildCaseDossier, NotSendable } from "../dossiers/case-dossier.js";
+import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 
 export interface OutboxWorkerDeps extends ServiceDeps {
   zalo: ZaloClients;
@@ -39,6 +40,8 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** The throttles' clock and sleep (tests inject a fake one; default: the process's). */
   throttleTime?: { clock: () => number; sleep: (ms: number) => Promise<void> };
+  /** The polls' timer (tests drive it by hand; default: the process's). */
+  timer?: TaskTimer;
 }
 
 /**
@@ -107,8 +110,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   /** The Vietnam day whose ZNS quota Zalo said is spent (the quota comes back at midnight there). */
   let znsQuotaSpentOn: string | null = null;
   const log = deps.logger.child({ component: "outbox-worker" });
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = true;
 
   async function sendNotification(row: OutboxRow): Promise<string> {
     const payload = row.payload as NotificationPayload;
@@ -284,49 +285,34 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     return total;
   }
 
-  /** Each channel's loop: at most one round at a time; a kick during a round asks for one more. */
-  const loops = Object.fromEntries(CHANNELS.map((ch) => [ch, { running: undefined as Promise<void> | undefined, rerun: false }])) as Record<OutboxChannel, { running: Promise<void> | undefined; rerun: boolean }>;
-  function tickChannel(channel: OutboxChannel): void {
-    const loop = loops[channel];
-    if (stopped) return;
-    if (loop.running) {
-      loop.rerun = true;
-      return;
-    }
-    loop.running = runChannel(channel)
-      .catch((err: unknown) => {
-        log.error({ err, channel }, "outbox run failed");
-        return 0;
-      })
-      .then((handled) => {
-        loop.running = undefined;
-        // A full batch means more is waiting: go on now rather than at the next poll (which would
-        // cap a backlog at one batch a second).
-        if (loop.rerun || handled === batchFor(channel)) {
-          loop.rerun = false;
-          tickChannel(channel);
-        }
-      });
-  }
-  function tick(): void {
-    for (const channel of CHANNELS) tickChannel(channel);
-  }
+  /**
+   * Each channel's loop: one round at a time, every `pollMs` once started; a kick during a round
+   * asks for one more. A full batch means more is waiting: the next round goes at once rather than
+   * at the next poll (which would cap a backlog at one batch a second).
+   */
+  const loops = CHANNELS.map((channel) =>
+    createPeriodicTask({
+      intervalMs: pollMs,
+      run: async () => (await runChannel(channel)) === batchFor(channel),
+      onError: (err) => log.error({ err, channel }, "outbox run failed"),
+      // `pnpm hccd worker` has nothing else keeping the process up.
+      keepAlive: true,
+      ...(opts.timer ? { timer: opts.timer } : {}),
+    }),
+  );
 
   return {
     runOnce,
     drain,
-    /** Sends what is due now instead of waiting for the next poll (after the bot queued replies). */
-    kick: tick,
+    /** Sends what is due now instead of waiting for the next poll (after the bot queued replies); nothing unless started. */
+    kick(): void {
+      for (const loop of loops) if (loop.started) void loop.kick();
+    },
     start(): void {
-      if (!stopped) return;
-      stopped = false;
-      timer = setInterval(tick, pollMs);
-      tick();
+      for (const loop of loops) loop.start();
     },
     async stop(): Promise<void> {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await Promise.all(CHANNELS.map((ch) => loops[ch].running));
+      await Promise.all(loops.map((loop) => loop.stop()));
     },
   };
 }

@@ -1,14 +1,15 @@
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { sweepReminders, type SweepResult } from "./reminder-sweep.js";
+import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 
 /**
  * Runs the reminder sweep on a schedule (and once at start, so a restart catches up at once). Each
- * run reads only what is due; what it queues is sent by the outbox worker, which it wakes.
+ * run reads only what is due; what it queues is sent by the outbox worker, which it wakes. An
+ * interval of 0 turns the schedule off (the sweep still runs on demand).
  */
-export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: ReminderCatalogue; intervalMs: number; onQueued?: () => void }) {
+export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: ReminderCatalogue; intervalMs: number; onQueued?: () => void; timer?: TaskTimer }) {
   const log = deps.logger.child({ component: "reminder-scheduler" });
-  let timer: NodeJS.Timeout | undefined;
 
   function runOnce(): SweepResult {
     const started = Date.now();
@@ -18,28 +19,15 @@ export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: Re
     return result;
   }
 
-  function tick(): void {
-    try {
-      runOnce();
-    } catch (err) {
-      // The next run tries again: a reminder stays planned until it is queued.
-      log.error({ err }, "reminder sweep failed");
-    }
-  }
+  const task = createPeriodicTask({
+    intervalMs: opts.intervalMs,
+    run: () => void runOnce(),
+    // The next run tries again: a reminder stays planned until it is queued.
+    onError: (err) => log.error({ err }, "reminder sweep failed"),
+    ...(opts.timer ? { timer: opts.timer } : {}),
+  });
 
-  return {
-    runOnce,
-    start(): void {
-      if (timer || opts.intervalMs <= 0) return;
-      tick();
-      timer = setInterval(tick, opts.intervalMs);
-      timer.unref();
-    },
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-    },
-  };
+  return { runOnce, start: task.start, stop: task.stop, idle: task.idle };
 }
 
 export type ReminderScheduler = ReturnType<typeof createReminderScheduler>;
