@@ -4,7 +4,7 @@
  * The console's FAQ upkeep: the unanswered questions ranked by how often they are asked (each
  * turned into an entry in one step, or added to an entry as another phrasing), and the entries
  * in vi and en with optimistic locking. The pages call the same services as `/api/staff/faq`
- * (services/faq-entries.ts); every save rebuilds the FAQ the bot answers from.
+ * (services/chat/faq-entries.ts); every save rebuilds the FAQ the bot answers from.
  */
 import { Hono } from "hono";
 import { FAQ_ANSWER_MAX, faqEntryCreateSchema, faqEntryUpdateSchema, type FieldError } from "@hccd/shared";

@@ -4,7 +4,7 @@
  * The console's handover inbox: the conversations the bot handed to a person, longest-waiting
  * first; one conversation's history, a reply that goes to the citizen through the OA, and closing,
  * which hands the citizen back to the bot. The pages call the same services as
- * `/api/staff/handover` (services/handover.ts), which apply the ward officer's scope and audit reads.
+ * `/api/staff/handover` (services/chat/handover.ts), which apply the ward officer's scope and audit reads.
  */
 import { Hono } from "hono";
 import { wardName } from "../services/reference/wards.js";

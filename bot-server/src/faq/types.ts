@@ -1,6 +1,7 @@
-import type { Language } from "@hccd/shared";
 /** The FAQ's data: entries written by staff, answers given to citizens. */
+import type { Language } from "@hccd/shared";
 
+/** The languages the FAQ's content is written in. */
 export type FaqLanguage = "vi" | "en";
 
 /** One question-and-answer of the FAQ, in Vietnamese and English, with the text it rests on. */

@@ -6,7 +6,7 @@ import { DomainError, forbidden, unauthorized } from "../errors.js";
 import { csrfTokenFor, staffFromToken, type StaffRole, type StaffUser } from "../services/staff/staff-auth.js";
 import { STAFF_AREAS, type StaffArea } from "../services/staff/permissions.js";
 
-/** The console's session cookie: httpOnly, SameSite=Strict, Secure behind HTTPS (see console/session.ts). */
+/** The console's session cookie: httpOnly, SameSite=Strict, Secure behind HTTPS (set at login by console/index.tsx). */
 export const STAFF_COOKIE = "hccd_staff";
 /** Where a cookie-authenticated request that changes something carries its CSRF token. */
 export const CSRF_HEADER = "x-csrf-token";

@@ -118,11 +118,12 @@ export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, h
   return { draftId: r.draftId };
 }
 
+/** The password of every demo staff account (README lists the accounts). */
+export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
 /**
  * The demo's staff accounts, one per role, all with {@link DEMO_STAFF_PASSWORD}: only ever created
  * with SEED=demo (a real deployment creates its first admin with `pnpm hccd staff create`).
  */
-export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
 export const DEMO_STAFF = [
   { username: "quan-tri", displayName: "Nguyễn Thị Quản Trị", role: "admin" as const },
   { username: "so-vhttdl", displayName: "Lê Văn Sở", role: "department" as const, agency: "Sở Văn hóa, Thể thao và Du lịch" },

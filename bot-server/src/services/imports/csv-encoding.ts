@@ -5,7 +5,10 @@ import { FileRefused, fileReasons } from "./import-reasons.js";
 /** The encodings a department's CSV arrives in, by the name iconv-lite knows them. */
 export type CsvEncoding = "utf8" | "utf16le" | "utf16be" | "windows-1258";
 
-/** Signatures of files that are not text, whatever their name says. */
+/**
+ * Refuses a "CSV" whose first bytes say it is no text, whatever its name says: an .xlsx (a zip
+ * archive) or an old Excel or password-protected Office file (OLE2).
+ */
 export function refuseNonText(head: Uint8Array): void {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04)) throw new FileRefused(fileReasons.xlsxNamedCsv());

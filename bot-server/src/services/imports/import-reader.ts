@@ -1,3 +1,8 @@
+/**
+ * How a department's uploaded list (contract 4, CSV or .xlsx) becomes rows: the file's format,
+ * a first check of its bytes, and the row readers the importer consumes. What happens to the rows
+ * (validation, storage, the report) is `licence-import.ts`.
+ */
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
@@ -11,12 +16,7 @@ import { checkXlsxParts, XLSX_LIMITS, type XlsxLimits } from "./xlsx-bounds.js";
 export { CUT_MARK, MAX_CELL_CHARS } from "./import-text.js";
 export { XLSX_LIMITS } from "./xlsx-bounds.js";
 
-/**
- * How a department's uploaded list (contract 4, CSV or .xlsx) becomes rows: the file's format,
- * a first check of its bytes, and the row readers the importer consumes. What happens to the rows
- * (validation, storage, the report) is `licence-import.ts`.
- */
-
+/** The formats a department's list arrives in. */
 export type ImportFormat = "csv" | "xlsx";
 
 /** The file's format, from its name (departments send `.csv` or `.xlsx`). */

@@ -5,7 +5,7 @@ import { DomainError } from "../../errors.js";
  * What the readers of a department's list and the header check say, in English as the API and the
  * stored report give it: a file refused whole, a cell reported, a note about the file. The English
  * text is the `en` resource (`imports.reasons.file|cell|header|note`); officers read the same
- * reason in their language through `importReasonText` (services/staff-imports.ts).
+ * reason in their language through `importReasonText` (services/imports/staff-imports.ts).
  */
 
 /** A file the readers will not read, and why: not a bug, so logged without a stack. */

@@ -1,14 +1,14 @@
+/**
+ * What a newcomer needs to write a department's list (contract 4): its columns, the service codes
+ * they may use, and a template to fill in, written by the same writers as every other export.
+ */
 import { i18nFor, LICENCE_COLUMNS, serviceByKey, type Language, type LicenceColumn } from "@hccd/shared";
 import type { StaffUser } from "@hccd/db";
 import { csvDocument } from "../spreadsheets/csv-file.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { xlsxDocument, type XlsxColumn } from "../spreadsheets/xlsx-file.js";
 
-/**
- * What a newcomer needs to write a department's list (contract 4): its columns, the service codes
- * they may use, and a template to fill in, written by the same writers as every other export.
- */
-
+/** A service a staff member may import a list for. */
 export interface ImportableService {
   key: string;
   name: string;

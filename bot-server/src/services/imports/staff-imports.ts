@@ -143,7 +143,7 @@ const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string,
 ];
 
 /**
- * The readers' and the header check's reasons (services/import-reasons.ts) are written from the
+ * The readers' and the header check's reasons (services/imports/import-reasons.ts) are written from the
  * `en` resource's `imports.reasons.file|cell|header|note` templates: each template, its
  * `{{placeholders}}` as captures, recognises its own reason.
  */

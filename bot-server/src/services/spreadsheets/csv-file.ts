@@ -1,9 +1,4 @@
-/**
- * CSV files staff download (rejected rows, audit exports, indicators, the import template): RFC 4180
- * quoting, CRLF line ends and a UTF-8 byte-order mark, so Excel on a Vietnamese Windows opens the
- * diacritics correctly instead of reading the file as Windows-1258. Every text cell is neutralised
- * against formula injection: this is the one writer every export goes through.
- */
+/** Put first in every CSV we write: Excel reads the file as UTF-8 only when it starts with it. */
 export const UTF8_BOM = "\uFEFF";
 
 /**
@@ -39,7 +34,14 @@ export function csvLine(fields: readonly CsvValue[]): string {
   return `${fields.map(csvField).join(",")}\r\n`;
 }
 
-/** A whole file: BOM, header, rows; text stored NFC as everywhere else. */
+/**
+ * CSV files staff download (rejected rows, audit exports, indicators, the import template): RFC 4180
+ * quoting, CRLF line ends and a UTF-8 byte-order mark, so Excel on a Vietnamese Windows opens the
+ * diacritics correctly instead of reading the file as Windows-1258. Every text cell is neutralised
+ * against formula injection: this is the one writer every export goes through.
+ *
+ * A whole file: BOM, header, rows; text stored NFC as everywhere else.
+ */
 export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
   let out = UTF8_BOM + csvLine(header);
   for (const r of rows) out += csvLine(r);

@@ -1,12 +1,7 @@
 import ExcelJS from "exceljs";
 import { neutraliseFormula, type CsvValue } from "./csv-file.js";
 
-/**
- * Workbooks staff download (the import template): the same cells as `csv-file.ts` writes, in an
- * .xlsx. Every cell is a value, never a formula, and text that a spreadsheet would start a formula
- * with is marked as in the CSV files (retyping such a cell in Excel would otherwise run it); the
- * importer reads the mark back.
- */
+/** One column of a workbook: its header, and how Excel shows and checks what is typed under it. */
 export interface XlsxColumn {
   header: string;
   /** Characters. */
@@ -17,7 +12,13 @@ export interface XlsxColumn {
   note?: string;
 }
 
-/** One worksheet: a bold, frozen header row, then the rows; text stored NFC. */
+/**
+ * Workbooks staff download (the import template): the same cells as `csv-file.ts` writes, in an
+ * .xlsx. Every cell is a value, never a formula, and text that a spreadsheet would start a formula
+ * with is marked as in the CSV files (retyping such a cell in Excel would otherwise run it); the
+ * importer reads the mark back. One worksheet: a bold, frozen header row, then the rows; text
+ * stored NFC.
+ */
 export async function xlsxDocument(sheetName: string, columns: readonly XlsxColumn[], rows: Iterable<readonly CsvValue[]>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });

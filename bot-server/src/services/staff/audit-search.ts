@@ -50,7 +50,7 @@ function presentEntries(deps: Pick<ServiceDeps, "db">, rows: AuditEntry[]) {
   return rows.map((r) => ({
     id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorId: r.actorId, actorName: r.actorKind === "staff" ? (names.get(r.actorId) ?? null) : null,
     action: r.action, targetKind: r.targetKind, targetId: r.targetId, requestId: r.requestId,
-    // Details should never hold ID numbers or phones (services/audit.ts); masked again in case one slipped in.
+    // Details should never hold ID numbers or phones (services/staff/audit.ts); masked again in case one slipped in.
     details: maskDeep(r.details) as Record<string, unknown>,
   }));
 }

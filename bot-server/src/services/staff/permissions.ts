@@ -3,7 +3,7 @@ import { STAFF_ROLES } from "./staff-auth.js";
 
 /**
  * Who may use each work area of the staff API (`/api/staff/*`) and console (`/staff/*`). The one
- * place roles are granted; the role-matrix test (staff/role-matrix.test.ts) holds its own copy of
+ * place roles are granted; the role-matrix test (role-matrix.test.ts) holds its own copy of
  * the expected answers and checks every registered staff endpoint against every role.
  *
  * Scope within an area is narrower still: a department officer sees only their agency's services,
