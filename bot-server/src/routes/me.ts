@@ -23,7 +23,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import { openRenewalDraft } from "../services/drafts/renewal-drafts.js";
 import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/drafts/draft-attachments.js";
-import { consentsOfCitizen, myData, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizens/citizen-home.js";
+import { consentsOfCitizen, myData, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizens/upcoming.js";
 import { rateDossier } from "../services/dossiers/rating.js";
 import type { AppEnv } from "../env.js";
 import type { AppDeps, ServiceDeps } from "../deps.js";

@@ -3,7 +3,7 @@ import { Composer } from "../composer.js";
 import { setContextLanguage, type BotContext } from "../context.js";
 import { parseCommand, type Command } from "../commands.js";
 import { listDraftsForCitizen } from "../../services/drafts/citizen-drafts.js";
-import { childrenOfCitizen, updateSettings, upcomingForCitizen } from "../../services/citizens/citizen-home.js";
+import { childrenOfCitizen, updateSettings, upcomingForCitizen } from "../../services/citizens/upcoming.js";
 import { rateDossier } from "../../services/dossiers/rating.js";
 import { vnDate } from "../../services/delivery/notifications.js";
 import { DomainError } from "../../errors.js";
