@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { campaignInputSchema } from "@hccd/shared";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { createStaffUser } from "../src/services/staff-auth.js";
-import { campaignCounts, createCampaign, sendCampaignNow } from "../src/services/campaigns.js";
-import { createSyntheticFollowers } from "../src/services/campaign-fixtures.js";
+import { createStaffUser } from "../src/services/staff/staff-auth.js";
+import { campaignCounts, createCampaign, sendCampaignNow } from "../src/services/campaigns/campaigns.js";
+import { createSyntheticFollowers } from "../src/services/campaigns/campaign-fixtures.js";
 import { fmt } from "./stats.js";
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { enqueueOutbox } from "@hccd/db";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import type { NotificationPayload } from "../src/services/notifications.js";
+import type { NotificationPayload } from "../src/services/delivery/notifications.js";
 import { fmt, median } from "./stats.js";
 
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 100_000);

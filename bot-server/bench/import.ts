@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { importLicences } from "../src/services/licence-import.js";
+import { importLicences } from "../src/services/imports/licence-import.js";
 import { fmt, median } from "./stats.js";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type StaffUser } from "@hccd/db";
-import { defaultReminderCatalogue } from "../src/services/reminder-catalogue.js";
-import { indicatorReport } from "../src/services/indicators.js";
-import { exportIndicatorCsv } from "../src/services/indicators-csv.js";
+import { defaultReminderCatalogue } from "../src/services/reminders/reminder-catalogue.js";
+import { indicatorReport } from "../src/services/indicators/indicators.js";
+import { exportIndicatorCsv } from "../src/services/indicators/indicators-csv.js";
 import { fmt, median } from "./stats.js";
 
 const REMINDERS = Number(process.env.BENCH_INDICATOR_REMINDERS ?? 100_000);

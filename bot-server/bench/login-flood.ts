@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { createStaffUser } from "../src/services/staff-auth.js";
+import { createStaffUser } from "../src/services/staff/staff-auth.js";
 
 const RATE = Number(process.env.BENCH_LOGIN_RATE ?? 9);
 const SECONDS = Number(process.env.BENCH_LOGIN_SECONDS ?? 10);

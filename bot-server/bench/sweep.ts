@@ -17,8 +17,8 @@ import { randomUUID } from "node:crypto";
 import { createDb } from "@hccd/db";
 import { addDays, noticeInstant, pendingNotices, vietnamDate } from "@hccd/shared";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { defaultReminderCatalogue } from "../src/services/reminder-catalogue.js";
-import { sweepReminders } from "../src/services/reminder-sweep.js";
+import { defaultReminderCatalogue } from "../src/services/reminders/reminder-catalogue.js";
+import { sweepReminders } from "../src/services/reminders/reminder-sweep.js";
 import { fmt, median } from "./stats.js";
 
 const DOCUMENTS = Number(process.env.BENCH_SWEEP_DOCUMENTS ?? 1_000_000);

@@ -4,7 +4,7 @@ import { insertDocument, insertStaffSession } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
 import { CASE_SYSTEM_KEY, HOSPITAL_KEY, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
 import { createRandom, deeplyNested, HOSTILE_RAW_BODIES, HOSTILE_STRINGS, hostileValue, mutate, PROTOTYPE_NAMES, sampleFromSchema, type JsonSchema, type Random } from "./testing/fuzz.js";
-import { createStaffUser, tokenHash } from "./services/staff-auth.js";
+import { createStaffUser, tokenHash } from "./services/staff/staff-auth.js";
 import { seedReference } from "./runtime.js";
 import { signEvent, textEvent } from "./webhook/events.js";
 import { signSmsReport } from "./adapters/sms/types.js";

@@ -3,7 +3,6 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { sql } from "drizzle-orm";
 import type { ErrorEnvelope } from "@hccd/shared";
 import type { AppDeps } from "./deps.js";
 import type { AppEnv } from "./env.js";
@@ -18,10 +17,9 @@ import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
-import { createStaffLogins } from "./services/staff-login.js";
-
-/** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
-export const MAX_BODY_BYTES = 256 * 1024;
+import { createStaffLogins } from "./services/staff/staff-login.js";
+import { MAX_BODY_BYTES } from "./request-limits.js";
+import { pingDatabase } from "./services/health/database-health.js";
 
 /**
  * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call
@@ -47,7 +45,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
 
   app.get("/healthz", (c) => {
-    deps.db.run(sql`select 1`);
+    pingDatabase(deps.db);
     return c.json({ status: "ok", mode: deps.config.ZALO_MODE });
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));

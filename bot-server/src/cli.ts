@@ -10,20 +10,15 @@ import type { StaffRole } from "@hccd/db";
 import { ConfigError, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
-import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/import-reader.js";
-import { importLicences } from "./services/licence-import.js";
-import { sweepReminders } from "./services/reminder-sweep.js";
-import { createStaffUser, unlockStaffLogins } from "./services/staff-auth.js";
+import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/imports/import-reader.js";
+import { importLicences } from "./services/imports/licence-import.js";
+import { sweepReminders } from "./services/reminders/reminder-sweep.js";
+import { createStaffUser, unlockStaffLogins } from "./services/staff/staff-auth.js";
 import { clientKey } from "./middleware/client-address.js";
-import { importReasonText, keptFilePath } from "./services/staff-imports.js";
+import { importReasonText, keptFilePath } from "./services/imports/staff-imports.js";
 import { createStandaloneSimulators } from "./sim/standalone.js";
 
-/**
- * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done
- * (and `--help`, `-h`, `help`); 1 could not run (no or unknown command, bad option, configuration,
- * unreadable file); 2 imported, but some rows were rejected.
- */
-
+/** The repository, where `data/demo.db` (the CLI's default database) lives. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** pnpm runs scripts at the workspace root: paths the user typed are relative to where they typed them (INIT_CWD). */
 const pathFrom = (env: NodeJS.ProcessEnv) => (p: string) => (isAbsolute(p) ? p : resolve(env.INIT_CWD ?? process.cwd(), p));
@@ -57,6 +52,11 @@ function configFromEnv(env: NodeJS.ProcessEnv): Config {
   return parseConfig({ ...env, SEED: "none", DATABASE_PATH: env.DATABASE_PATH ? pathFrom(env)(env.DATABASE_PATH) : join(ROOT, "data", "demo.db"), LOG_LEVEL: env.LOG_LEVEL ?? "warn" });
 }
 
+/**
+ * `pnpm hccd <command>`: what officers and operators run by hand or from cron. Exit codes: 0 done
+ * (and `--help`, `-h`, `help`); 1 could not run (no or unknown command, bad option, configuration,
+ * unreadable file); 2 imported, but some rows were rejected.
+ */
 export async function runCli(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env }): Promise<number> {
   let parsed;
   try {

@@ -4,9 +4,9 @@ import type { Logger } from "./logger.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import type { Hono } from "hono";
-import type { FaqService } from "./bot/context.js";
-import type { BackgroundJobs } from "./services/background-jobs.js";
-import type { ReminderCatalogue } from "./services/reminder-catalogue.js";
+import type { FaqService } from "./faq/types.js";
+import type { BackgroundJobs } from "./services/jobs/background-jobs.js";
+import type { ReminderCatalogue } from "./services/reminders/reminder-catalogue.js";
 
 /** Everything the app and its services need, passed in (no module-level singletons). */
 export interface AppDeps {

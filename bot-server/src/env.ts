@@ -1,4 +1,6 @@
-import type { MachineClient, StaffUser, ZaloUser } from "@hccd/db";
+import type { ZaloUser } from "./services/citizens/zalo-users.js";
+import type { MachineClient } from "./services/integrations/machine-clients.js";
+import type { StaffUser } from "./services/staff/staff-auth.js";
 import type { Logger } from "./logger.js";
 
 /** Context variables, typed once (Hono's pattern). */

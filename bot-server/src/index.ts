@@ -1,11 +1,12 @@
-export { createApp, type App, MAX_BODY_BYTES } from "./app.js";
+export { createApp, type App } from "./app.js";
+export { MAX_BODY_BYTES } from "./request-limits.js";
 export { createRuntime, simTemplates, type Runtime, type RuntimeOptions, type ZaloSimulator, type CaseSystemSimulator } from "./runtime.js";
 export { parseConfig, ConfigError, DEV_INTEGRATION_KEYS, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
-export { createOutboxWorker, type OutboxWorker } from "./worker/outbox-worker.js";
+export { createOutboxWorker, type OutboxWorker } from "./services/delivery/outbox-worker.js";
 export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./seed/demo.js";
-export { draftLink } from "./services/notifications.js";
+export { draftLink } from "./services/delivery/notifications.js";
 export { createStandaloneSimulators } from "./sim/standalone.js";
-export { importLicences } from "./services/licence-import.js";
-export { csvRows } from "./services/import-reader.js";
-export { sweepReminders } from "./services/reminder-sweep.js";
+export { importLicences } from "./services/imports/licence-import.js";
+export { csvRows } from "./services/imports/import-reader.js";
+export { sweepReminders } from "./services/reminders/reminder-sweep.js";

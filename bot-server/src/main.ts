@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { ConfigError, parseConfig } from "./config.js";
 import { createRuntime } from "./runtime.js";
-import { draftLink } from "./services/notifications.js";
+import { draftLink } from "./services/delivery/notifications.js";
 
 /** Starts the backend: `pnpm start:server`. Configuration comes from the environment (see README). */
 function main(): void {

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import { countOutboxByStatus, type Db } from "@hccd/db";
+import type { ServiceDeps } from "./deps.js";
+import { outboxCounts } from "./services/delivery/outbox-counts.js";
 
 export interface HttpMetrics {
   registry: Registry;
@@ -7,7 +8,7 @@ export interface HttpMetrics {
 }
 
 /** A Prometheus registry per app (no global default registry), with HTTP and outbox metrics. */
-export function createMetrics(db: Db, opts: { defaultMetrics?: boolean } = {}): HttpMetrics {
+export function createMetrics(db: ServiceDeps["db"], opts: { defaultMetrics?: boolean } = {}): HttpMetrics {
   const registry = new Registry();
   if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "hccd_" });
   const requests = new Counter({ name: "hccd_http_requests_total", help: "HTTP requests by route and status", labelNames: ["method", "route", "status"], registers: [registry] });
@@ -25,7 +26,7 @@ export function createMetrics(db: Db, opts: { defaultMetrics?: boolean } = {}): 
     registers: [registry],
     collect() {
       this.reset();
-      for (const r of countOutboxByStatus(db)) this.set({ kind: r.kind, status: r.status }, r.count);
+      for (const r of outboxCounts(db)) this.set({ kind: r.kind, status: r.status }, r.count);
     },
   });
   return {

@@ -8,7 +8,7 @@ import { createClock, createTestWorld, makeBirthCertificate, CASE_SYSTEM_KEY, ty
 import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.js";
 import { seedReference } from "./runtime.js";
-import { buildCaseDossier } from "./services/dossier.js";
+import { buildCaseDossier } from "./services/dossiers/case-dossier.js";
 
 const dirs: string[] = [];
 const worlds: TestWorld[] = [];

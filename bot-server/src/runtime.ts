@@ -5,10 +5,11 @@ import { resources } from "@hccd/shared";
 import type { Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
-import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./worker/outbox-worker.js";
-import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/clients.js";
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
+import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/integrations/machine-clients.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
-import { createZaloSimulator, createZaloSimRoutes } from "./adapters/zalo/simulator.js";
+import { createZaloSimulator } from "./adapters/zalo/simulator.js";
+import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
 import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.js";
 import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
@@ -16,11 +17,12 @@ import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import { inProcessFetch } from "./adapters/errors.js";
 import type { ServiceDeps } from "./deps.js";
 import { demoZaloAccounts, seedDemo, seedReference } from "./seed/demo.js";
-import { draftLink } from "./services/notifications.js";
-import { createWebhookProcessor, type WebhookProcessor } from "./webhook/processor.js";
-import type { FaqService } from "./bot/context.js";
-import { createStoredFaq, seedBuiltinFaqEntries } from "./services/faq-service.js";
-import { createOaTokenManager, type OaTokenManager } from "./services/oa-token-manager.js";
+import { draftLink } from "./services/delivery/notifications.js";
+import { createWebhookProcessor, type WebhookProcessor } from "./services/chat/webhook-processor.js";
+import { createBotHandler } from "./bot/bot.js";
+import type { FaqService } from "./faq/types.js";
+import { createStoredFaq, seedBuiltinFaqEntries } from "./services/chat/faq-service.js";
+import { createOaTokenManager, type OaTokenManager } from "./services/delivery/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
@@ -31,12 +33,12 @@ import type { MacSecrets } from "./webhook/signature.js";
 import { createHttpSmsClient } from "./adapters/sms/http-client.js";
 import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
 import type { SmsClient } from "./adapters/sms/types.js";
-import { NotSendable } from "./services/dossier.js";
-import { createBackgroundJobs, type BackgroundJobs } from "./services/background-jobs.js";
-import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminder-catalogue.js";
-import { createReminderScheduler, type ReminderScheduler } from "./services/reminder-scheduler.js";
-import { createCampaignScheduler, type CampaignScheduler } from "./services/campaign-dispatch.js";
-import { recoverImports } from "./services/import-recovery.js";
+import { NotSendable } from "./services/dossiers/case-dossier.js";
+import { createBackgroundJobs, type BackgroundJobs } from "./services/jobs/background-jobs.js";
+import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminders/reminder-catalogue.js";
+import { createReminderScheduler, type ReminderScheduler } from "./services/reminders/reminder-scheduler.js";
+import { createCampaignScheduler, type CampaignScheduler } from "./services/campaigns/campaign-dispatch.js";
+import { recoverImports } from "./services/imports/import-recovery.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -267,8 +269,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
-    faq,
-    miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, ""),
+    handle: createBotHandler({ db, config, logger, now, newId, faq, catalogue, miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, "") }),
     afterBatch: () => worker.kick(),
   });
   const app = createApp(
@@ -295,7 +296,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
     async close() {
-      scheduler.stop();
+      await scheduler.stop();
       await campaigns.stop();
       // An import still running finishes (its rows are written in batches) before the database closes.
       await jobs.idle();

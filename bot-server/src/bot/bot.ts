@@ -1,6 +1,7 @@
-import { updateZaloUser } from "@hccd/db";
+import { recordInteraction } from "../services/citizens/zalo-users.js";
 import { Composer, type Middleware } from "./composer.js";
-import type { BotContext } from "./context.js";
+import { createBotContext, saveSession, type BotContext, type BotDeps } from "./context.js";
+import type { InboxEventHandler } from "../services/chat/webhook-processor.js";
 import { platform } from "./features/platform.js";
 import { contact } from "./features/contact.js";
 import { handoverGuard, personRequest } from "./features/handover.js";
@@ -15,11 +16,7 @@ function isInteraction(eventName: string): boolean {
 /** Records the user's last interaction: it decides whether an OA message is allowed or ZNS must be used. */
 const interaction = new Composer<BotContext>().use(async (ctx, next) => {
   if (ctx.user && isInteraction(ctx.event.event_name)) {
-    const at = new Date(Math.min(Number(ctx.event.timestamp) || ctx.now.getTime(), ctx.now.getTime()));
-    if (!ctx.user.lastInteractionAt || ctx.user.lastInteractionAt < at) {
-      updateZaloUser(ctx.deps.db, ctx.user.id, { lastInteractionAt: at, updatedAt: ctx.now });
-      ctx.user = { ...ctx.user, lastInteractionAt: at };
-    }
+    ctx.user = recordInteraction(ctx.deps.db, ctx.user, new Date(Number(ctx.event.timestamp) || ctx.now.getTime()), ctx.now);
   }
   await next();
 });
@@ -31,4 +28,17 @@ const interaction = new Composer<BotContext>().use(async (ctx, next) => {
  */
 export function createBot(): Middleware<BotContext> {
   return new Composer<BotContext>().use(interaction, platform, contact, handoverGuard, personRequest, commands, faq).middleware();
+}
+
+/**
+ * The bot as the webhook processor runs it: one context per stored event, the chain, then the
+ * conversation saved (grammY's webhook glue, without HTTP).
+ */
+export function createBotHandler(deps: BotDeps): InboxEventHandler {
+  const bot = createBot();
+  return async (input) => {
+    const ctx = createBotContext(deps, input);
+    await bot(ctx, async () => undefined);
+    saveSession(ctx);
+  };
 }

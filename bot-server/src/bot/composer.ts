@@ -1,8 +1,4 @@
-/**
- * A small middleware composer after grammY's: everything is `(ctx, next)`; each feature is its own
- * composer mounted with `use`; filters (`on`, `hears`) run their handlers only when they match and
- * otherwise pass the update on. The bot never sees HTTP.
- */
+/** What a middleware calls to pass the update on down the chain. */
 export type NextFn = () => Promise<void>;
 export type Middleware<C> = (ctx: C, next: NextFn) => Promise<void> | void;
 export type MiddlewareLike<C> = Middleware<C> | Composer<C>;
@@ -26,6 +22,11 @@ function compose<C>(stack: Middleware<C>[]): Middleware<C> {
   };
 }
 
+/**
+ * A small middleware composer after grammY's: everything is `(ctx, next)`; each feature is its own
+ * composer mounted with `use`; filters (`on`, `hears`) run their handlers only when they match and
+ * otherwise pass the update on. The bot never sees HTTP.
+ */
 export class Composer<C> {
   private readonly stack: Middleware<C>[] = [];
 

@@ -1,19 +1,16 @@
 
 import { i18nFor, foldVietnamese, type Language, type ZaloWebhookEvent } from "@hccd/shared";
-import { readBotSession, writeBotSession, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../deps.js";
-import type { OaButton } from "../adapters/zalo/types.js";
-import { enqueueChatMessage } from "../services/notifications.js";
-
-/** What the bot needs of the FAQ engine (bot-server/src/faq). */
-export interface FaqService {
-  ask(question: string, lang?: Language): { answered: boolean; matches: { id: string; question: string; answer: string; score: number }[] };
-  /** One entry by id in a language, with its legal source (shown under the answer). */
-  entry(id: string, lang: Language): { id: string; question: string; answer: string; source: string } | undefined;
-}
+import type { FaqService } from "../faq/types.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
+import { enqueueChatMessage, type OaButton } from "../services/delivery/notifications.js";
+import { readConversation, saveConversation } from "../services/chat/bot-session.js";
+import type { ZaloUser } from "../services/citizens/zalo-users.js";
 
 export interface BotDeps extends ServiceDeps {
   faq: FaqService;
+  /** The service catalogue (deadlines read it as the Mini App's home does). */
+  catalogue: ReminderCatalogue;
   /** Base URL of the Mini App, for "open the app" buttons. */
   miniAppUrl: string;
 }
@@ -56,7 +53,7 @@ export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent
     folded: raw ? foldVietnamese(raw).replace(/[^\p{L}\p{N}#:._-]+/gu, " ").trim() : "",
     lang,
     t: i18nFor(lang).t,
-    session: input.user ? (readBotSession(deps.db, input.user.id) ?? {}) : {},
+    session: input.user ? readConversation(deps.db, input.user.id) : {},
     sessionChanged: false,
     reply(text, buttons) {
       const user = ctx.user;
@@ -86,5 +83,5 @@ export function setContextLanguage(ctx: BotContext, lang: Language): void {
 }
 
 export function saveSession(ctx: BotContext): void {
-  if (ctx.user && ctx.sessionChanged) writeBotSession(ctx.deps.db, ctx.user.id, ctx.session, ctx.now);
+  if (ctx.user && ctx.sessionChanged) saveConversation(ctx.deps.db, ctx.user.id, ctx.session, ctx.now);
 }

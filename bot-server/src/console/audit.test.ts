@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { auditSearchResultSchema } from "@hccd/shared";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
-import { createStaffUser } from "../services/staff-auth.js";
-import { audit } from "../services/audit.js";
+import { createStaffUser } from "../services/staff/staff-auth.js";
+import { audit } from "../services/staff/audit.js";
 
 let w: TestWorld;
 afterEach(async () => {

@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono";
 import { auditSearchQuerySchema, zodIssuesToFields } from "@hccd/shared";
-import { exportAuditCsv, knownAuditActions, searchAuditLog, type AuditEntryView } from "../services/audit-search.js";
+import { exportAuditCsv, knownAuditActions, searchAuditLog, type AuditEntryView } from "../services/staff/audit-search.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";
 import { ConsolePage, Notice } from "./layout.js";

@@ -20,10 +20,13 @@ import {
   type CampaignCounts,
   type CampaignInput,
 } from "@hccd/shared";
-import { getWard, listWards, type CampaignRow, type schema } from "@hccd/db";
+import { wardList, wardName } from "../services/reference/wards.js";
 import { DomainError } from "../errors.js";
 import {
   audienceSize,
+  campaignFilters,
+  type CampaignFilters,
+  type CampaignRow,
   campaignCounts,
   campaignReferenceProblems,
   cancelCampaign,
@@ -39,7 +42,7 @@ import {
   testSendCampaign,
   unscheduleCampaign,
   updateCampaign,
-} from "../services/campaigns.js";
+} from "../services/campaigns/campaigns.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
@@ -209,7 +212,7 @@ function campaignForm(c: ConsoleContext, deps: ConsoleDeps, opts: { action: stri
   const v = opts.values;
   const errors = opts.errors ?? {};
   const lang = c.var.lang;
-  const wards = listWards(deps.db).map((w) => [w.code, w.name] as [string, string]);
+  const wards = wardList(deps.db).map((w) => [w.code, w.name] as [string, string]);
   const services = catalogue.map((s) => [s.key, s.name[lang]] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], lang));
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -251,18 +254,15 @@ function campaignForm(c: ConsoleContext, deps: ConsoleDeps, opts: { action: stri
   );
 }
 
-function filtersFromValues(v: FormValues): schema.CampaignFilterRow {
+function filtersFromValues(v: FormValues): CampaignFilters {
   const r = campaignFiltersSchema.safeParse(rawInput(v).filters);
-  if (!r.success) return {};
-  const f: schema.CampaignFilterRow = {};
-  for (const [k, val] of Object.entries(r.data)) if (val !== undefined) (f as Record<string, unknown>)[k] = val;
-  return f;
+  return r.success ? campaignFilters(r.data) : {};
 }
 
-function describeFilters(c: ConsoleContext, deps: ConsoleDeps, f: schema.CampaignFilterRow): string[] {
+function describeFilters(c: ConsoleContext, deps: ConsoleDeps, f: CampaignFilters): string[] {
   const t = c.var.t;
   const out: string[] = [];
-  if (f.wardCode) out.push(`${t("campaigns.form.ward")}: ${getWard(deps.db, f.wardCode)?.name ?? f.wardCode}`);
+  if (f.wardCode) out.push(`${t("campaigns.form.ward")}: ${wardName(deps.db, f.wardCode)}`);
   if (f.serviceKey) out.push(`${t("campaigns.form.service")}: ${catalogue.find((s) => s.key === f.serviceKey)?.name[c.var.lang] ?? f.serviceKey}`);
   if (f.ageBand) out.push(`${t("campaigns.form.ageBand")}: ${t(`campaigns.form.ageBands.${f.ageBand}`)}`);
   if (f.holderKind) out.push(`${t("campaigns.form.holderKind")}: ${t(`campaigns.form.holderKinds.${f.holderKind}`)}`);

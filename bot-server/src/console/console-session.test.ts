@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { StaffRole } from "@hccd/db";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { createStaffUser, csrfTokenFor, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff-auth.js";
+import { createStaffUser, csrfTokenFor, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff/staff-auth.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
 
 let w: TestWorld;

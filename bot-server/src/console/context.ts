@@ -1,16 +1,12 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { i18nFor, type Language } from "@hccd/shared";
+import type { StaffLogins } from "../services/staff/staff-login.js";
+import type { AppDeps } from "../deps.js";
+import type { AppEnv } from "../env.js";
 
 /** i18next's `t`, fixed to the `staff` namespace. */
 export type StaffT = ReturnType<ReturnType<typeof i18nFor>["getFixedT"]>;
-import type { StaffLogins } from "../services/staff-login.js";
-import type { AppDeps } from "../deps.js";
-import type { AppEnv } from "../env.js";
-import { resolveStaffSession } from "../middleware/staff-auth.js";
-import { csrfTokenFor } from "../services/staff-auth.js";
-import { mayUse, type StaffArea } from "../staff/permissions.js";
-import { forbiddenPage } from "./layout.js";
 
 /** Everything a console page may use: the whole app's dependencies (the FAQ engine, jobs, clients). */
 export type ConsoleDeps = AppDeps & { logins: StaffLogins };
@@ -46,25 +42,4 @@ export const consoleLanguage: MiddlewareHandler<ConsoleEnv> = async (c, next) =>
 /** Only paths of the console itself may be a `next` after login or a language switch. */
 export function safeNext(next: string | undefined | null): string {
   return next && /^\/staff(\/|$|\?)/.test(next) && !next.startsWith("//") ? next : "/staff";
-}
-
-/**
- * Console pages of one work area: without a session, the login page (then back here); with a
- * role that may not use the area, a 403 page; a cookie request that changes something must carry
- * the CSRF token (see middleware/staff-auth.ts).
- */
-export function consoleGuard(deps: Pick<ConsoleDeps, "db" | "now">, area: StaffArea): MiddlewareHandler<ConsoleEnv> {
-  return async (c, next) => {
-    const session = await resolveStaffSession(deps, c);
-    if (!session) {
-      const expired = Boolean(getCookie(c, "hccd_staff"));
-      const target = c.req.method === "GET" ? c.req.path + (new URL(c.req.url).search || "") : "/staff";
-      return c.redirect(`/staff/login?next=${encodeURIComponent(target)}${expired ? "&expired=1" : ""}`, 303);
-    }
-    c.set("staff", session.staff);
-    c.set("staffToken", session.token);
-    c.set("csrf", csrfTokenFor(session.token));
-    if (!mayUse(session.staff.role, area)) return c.html(forbiddenPage(c), 403);
-    await next();
-  };
 }

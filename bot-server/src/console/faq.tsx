@@ -4,11 +4,10 @@
  * The console's FAQ upkeep: the unanswered questions ranked by how often they are asked (each
  * turned into an entry in one step, or added to an entry as another phrasing), and the entries
  * in vi and en with optimistic locking. The pages call the same services as `/api/staff/faq`
- * (services/faq-entries.ts); every save rebuilds the FAQ the bot answers from.
+ * (services/chat/faq-entries.ts); every save rebuilds the FAQ the bot answers from.
  */
 import { Hono } from "hono";
 import { FAQ_ANSWER_MAX, faqEntryCreateSchema, faqEntryUpdateSchema, type FieldError } from "@hccd/shared";
-import type { FaqEntryRow, UnansweredGroup } from "@hccd/db";
 import { DomainError } from "../errors.js";
 import {
   attachUnansweredToEntry,
@@ -21,7 +20,9 @@ import {
   readUnansweredGroup,
   setStaffFaqEntryRetired,
   updateStaffFaqEntry,
-} from "../services/faq-entries.js";
+  type FaqEntryRow,
+  type UnansweredGroup,
+} from "../services/chat/faq-entries.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";

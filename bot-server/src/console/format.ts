@@ -1,5 +1,5 @@
 import { VIETNAM_OFFSET_MINUTES, vietnamDate } from "@hccd/shared";
-import { vnDate } from "../services/notifications.js";
+import { vnDate } from "../services/delivery/notifications.js";
 
 /** An instant as officers read it, in Vietnam time: `03/12/2026 14:05`. */
 export function formatVietnamDateTime(at: Date): string {

@@ -4,13 +4,13 @@
  * The console's handover inbox: the conversations the bot handed to a person, longest-waiting
  * first; one conversation's history, a reply that goes to the citizen through the OA, and closing,
  * which hands the citizen back to the bot. The pages call the same services as
- * `/api/staff/handover` (services/handover.ts), which apply the ward officer's scope and audit reads.
+ * `/api/staff/handover` (services/chat/handover.ts), which apply the ward officer's scope and audit reads.
  */
 import { Hono } from "hono";
-import { getWard } from "@hccd/db";
+import { wardName } from "../services/reference/wards.js";
 import { formatVnPhone, HANDOVER_REPLY_MAX, type HandoverContactPhone, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { DomainError } from "../errors.js";
-import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
+import { CitizenUnreachable, claimHandover, HandoverClaimed, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/chat/handover.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatDuration, formatVietnamDateTime } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
@@ -81,7 +81,7 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed
   const t = c.var.t;
   const staff = c.var.staff;
   const tickets = listHandoverInbox(deps, staff, { status, requestId: c.var.requestId, audited: !isRefresh(c) });
-  const ward = staff.role === "ward_officer" && staff.wardCode ? (getWard(deps.db, staff.wardCode)?.name ?? staff.wardCode) : null;
+  const ward = staff.role === "ward_officer" && staff.wardCode ? wardName(deps.db, staff.wardCode) : null;
   return (
     <ConsolePage c={c} title={t("handover.title")} section="handover">
       <p>{t("handover.intro")}</p>

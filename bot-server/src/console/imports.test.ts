@@ -5,7 +5,7 @@ import { LICENCE_COLUMNS } from "@hccd/shared";
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
-import { createStaffUser, csrfTokenFor } from "../services/staff-auth.js";
+import { createStaffUser, csrfTokenFor } from "../services/staff/staff-auth.js";
 import { REPORT_PAGE_SIZE } from "./imports.js";
 
 let w: TestWorld;

@@ -3,14 +3,14 @@
 /**
  * The console's imports area (contract 4): upload a department's list, follow its progress, read
  * the row-level report, download the rejected rows to fix and upload again. The pages call the
- * same services as the staff API (services/staff-imports.ts), which apply the officer's scope.
+ * same services as the staff API (services/imports/staff-imports.ts), which apply the officer's scope.
  */
 import { Hono } from "hono";
 import { LICENCE_COLUMNS, maskPersonalData } from "@hccd/shared";
-import { checkFileSignature, importFormat } from "../services/import-reader.js";
-import { FILE_COLUMN, FileRefused } from "../services/import-reasons.js";
-import { OTHER_PROBLEMS } from "../services/import-report.js";
-import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/import-template.js";
+import { checkFileSignature, importFormat } from "../services/imports/import-reader.js";
+import { FILE_COLUMN, FileRefused } from "../services/imports/import-reasons.js";
+import { OTHER_PROBLEMS } from "../services/imports/import-report.js";
+import { importableServices, importTemplateCsv, importTemplateXlsx } from "../services/imports/import-template.js";
 import {
   columnName,
   importErrorText,
@@ -22,7 +22,7 @@ import {
   staffImportProgress,
   startStaffImport,
   type importSummary,
-} from "../services/staff-imports.js";
+} from "../services/imports/staff-imports.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { ConsolePage, CsrfField, Notice } from "./layout.js";
@@ -338,7 +338,7 @@ function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: numb
 
 /**
  * What is wrong with an upload, in the officer's language: the service's own checks
- * (services/staff-imports.ts), run here first so the page can say it in Vietnamese.
+ * (services/imports/staff-imports.ts), run here first so the page can say it in Vietnamese.
  */
 function uploadProblem(c: ConsoleContext, fileName: string, content: Uint8Array): string | null {
   const t = c.var.t;

@@ -9,14 +9,15 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_BODY_BYTES } from "../app.js";
+import { MAX_BODY_BYTES } from "../request-limits.js";
 import { DomainError, RetryLater } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
-import { staffLogout, STAFF_SESSION_MS } from "../services/staff-auth.js";
+import { staffLogout, STAFF_SESSION_MS } from "../services/staff/staff-auth.js";
 import { clientAddress, clientKey } from "../middleware/client-address.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
 import { consoleAssets } from "./assets.js";
-import { consoleGuard, consoleLanguage, LANG_COOKIE, safeNext, type ConsoleDeps, type ConsoleEnv } from "./context.js";
+import { consoleLanguage, LANG_COOKIE, safeNext, type ConsoleDeps, type ConsoleEnv } from "./context.js";
+import { consoleGuard } from "./guard.js";
 import { ConsolePage, homeSections, notFoundPage, Notice } from "./layout.js";
 import { auditPages } from "./audit.js";
 import { campaignPages } from "./campaigns.js";
@@ -24,9 +25,9 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
-import { mayUse, type StaffArea } from "../staff/permissions.js";
-import { getWard } from "@hccd/db";
-import { handoverWaitingCounts } from "../services/handover.js";
+import { mayUse, type StaffArea } from "../services/staff/permissions.js";
+import { wardName } from "../services/reference/wards.js";
+import { handoverWaitingCounts } from "../services/chat/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],
@@ -204,7 +205,7 @@ function homePage(c: import("./context.js").ConsoleContext, deps: ConsoleDeps) {
     <ConsolePage c={c} title={t("home.title")} section="home">
       <p>{t("home.intro")}</p>
       {staff.agency && <p>{t("home.scopeAgency", { agency: staff.agency })}</p>}
-      {staff.wardCode && <p>{t("home.scopeWard", { ward: getWard(deps.db, staff.wardCode)?.name ?? staff.wardCode })}</p>}
+      {staff.wardCode && <p>{t("home.scopeWard", { ward: wardName(deps.db, staff.wardCode) })}</p>}
       {handover && handover.waiting > 0 && (
         <p>
           <a href="/staff/handover" data-testid="home-handover-waiting" data-waiting={String(handover.waiting)}>

@@ -7,12 +7,12 @@
  */
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
-import { listWards } from "@hccd/db";
+import { wardList } from "../services/reference/wards.js";
 import { indicatorExportQuerySchema, indicatorQuerySchema, serviceByKey, share, type IndicatorReport, type Language } from "@hccd/shared";
 import { DomainError } from "../errors.js";
-import { indicatorAgencies, indicatorReport } from "../services/indicators.js";
-import { exportIndicatorCsv } from "../services/indicators-csv.js";
-import { vnDate } from "../services/notifications.js";
+import { indicatorAgencies, indicatorReport } from "../services/indicators/indicators.js";
+import { exportIndicatorCsv } from "../services/indicators/indicators-csv.js";
+import { vnDate } from "../services/delivery/notifications.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatDuration } from "./format.js";
 import { ConsolePage, Notice } from "./layout.js";
@@ -55,7 +55,7 @@ const int = (n: number, lang: Language) => new Intl.NumberFormat(locale(lang)).f
 
 function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; errors?: { path: string; message: string }[] }) {
   const t = c.var.t;
-  const wards = listWards(deps.db);
+  const wards = wardList(deps.db);
   const wardName = (code: string | null) => (code ? (wards.find((w) => w.code === code)?.name ?? code) : null);
   const report = r.report;
   const query = new URLSearchParams(Object.entries(c.req.query()).filter(([k, v]) => ["from", "to", "service", "agency", "ward"].includes(k) && v !== ""));

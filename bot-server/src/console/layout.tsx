@@ -4,7 +4,7 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { CSRF_FIELD } from "../middleware/staff-auth.js";
-import { mayUse, type StaffArea } from "../staff/permissions.js";
+import { mayUse, type StaffArea } from "../services/staff/permissions.js";
 import { ASSET_VERSION } from "./assets.js";
 import type { ConsoleContext } from "./context.js";
 

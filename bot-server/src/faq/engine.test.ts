@@ -142,7 +142,7 @@ describe("FAQ engine on the real content", () => {
 describe("the default engine", () => {
   it("fits the bot's FaqService (ask + entry with a one-line source)", async () => {
     const { createDefaultFaqEngine } = await import("./index.js");
-    const faq: import("../bot/context.js").FaqService = createDefaultFaqEngine();
+    const faq: import("./types.js").FaqService = createDefaultFaqEngine();
     expect(faq.ask("phi dang ky khai sinh").matches[0]?.id).toBe("birth-fee");
     expect(faq.entry("birth-fee", "vi")?.source).toBe("Luật Hộ tịch 60/2014/QH13, Điều 11 (miễn lệ phí đăng ký khai sinh đúng hạn)");
   });

@@ -1,7 +1,7 @@
 /**
  * The FAQ: Vietnamese as typed on phones, and English. `createDefaultFaqEngine()` is the engine
  * over the built-in content; it has the shape of the bot's `FaqService` (ask + entry), so
- * services/faq-service.ts can return it as is.
+ * services/chat/faq-service.ts can return it as is.
  */
 import { FAQ_ENTRIES } from "./content/index.js";
 import { createFaqEngine, type FaqEngine, type FaqEngineOptions } from "./engine.js";

@@ -1,3 +1,20 @@
+/** One labelled question: as a citizen types it, the entry that should come first, and its part of the set. */
+export interface LabelledQuestion {
+  q: string;
+  expect: string;
+  /**
+   * Other entries whose answer also answers the question correctly (the entries overlap). Used
+   * sparingly; each case is commented where it is declared.
+   */
+  also?: string[];
+  set: "dev" | "holdout";
+}
+
+const dev = (expect: string, ...qs: string[]): LabelledQuestion[] => qs.map((q) => ({ q, expect, set: "dev" as const }));
+const holdout = (expect: string, ...qs: string[]): LabelledQuestion[] => qs.map((q) => ({ q, expect, set: "holdout" as const }));
+/** One question whose answer is also given by `also` (overlapping entries). */
+const overlap = (set: "dev" | "holdout", expect: string, also: string[], q: string): LabelledQuestion => ({ q, expect, also, set });
+
 /**
  * The project's labelled test set for the FAQ: questions written the way citizens type on phones
  * (most without accents, with abbreviations, teen-code and typos; paraphrases, not copies of the
@@ -16,22 +33,6 @@
  *
  * The held-out part is `set: "holdout"` (faq-accuracy.test.ts requires 95% top-1 on it).
  */
-export interface LabelledQuestion {
-  q: string;
-  expect: string;
-  /**
-   * Other entries whose answer also answers the question correctly (the entries overlap). Used
-   * sparingly; each case is commented where it is declared.
-   */
-  also?: string[];
-  set: "dev" | "holdout";
-}
-
-const dev = (expect: string, ...qs: string[]): LabelledQuestion[] => qs.map((q) => ({ q, expect, set: "dev" as const }));
-const holdout = (expect: string, ...qs: string[]): LabelledQuestion[] => qs.map((q) => ({ q, expect, set: "holdout" as const }));
-/** One question whose answer is also given by `also` (overlapping entries). */
-const overlap = (set: "dev" | "holdout", expect: string, also: string[], q: string): LabelledQuestion => ({ q, expect, also, set });
-
 export const ON_TOPIC: readonly LabelledQuestion[] = [
   ...dev("hccd-what", "hanh chinh chu dong nghia la nhu nao, chua nghe bao gio", "Mô hình hành chính công chủ động của tỉnh mình là sao ạ?", "what is this proactive administration thing"),
   ...dev("hccd-services", "oa tinh co ho tro nhung thu tuc gi", "Tỉnh đang thí điểm những dịch vụ chủ động nào?"),

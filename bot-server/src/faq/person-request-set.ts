@@ -1,11 +1,8 @@
 /**
- * The labelled set of the "wants a person" intent (person-request.ts): messages as citizens type
- * them that ask for a person, and messages that mention staff, the hotline or a person but ask the
- * FAQ something (or nothing). `set: "issue"` are the five messages of issue 13 that got an FAQ
- * answer instead of a person; `set: "holdout"` were written before the classifier existed and
- * committed before it was first run.
- *
- * `topic`: the message also says what it is about, so the ticket must keep it for the officer.
+ * One labelled message. `topic`: the message also says what it is about, so the ticket must keep
+ * it for the officer. `set: "issue"` are the five messages of issue 13 that got an FAQ answer
+ * instead of a person; `set: "holdout"` were written before the classifier existed and committed
+ * before it was first run.
  */
 export interface PersonRequestExample {
   q: string;
@@ -16,7 +13,11 @@ export interface PersonRequestExample {
 const issue = (topic: boolean, ...qs: string[]): PersonRequestExample[] => qs.map((q) => ({ q, topic, set: "issue" as const }));
 const asks = (topic: boolean, ...qs: string[]): PersonRequestExample[] => qs.map((q) => ({ q, topic, set: "holdout" as const }));
 
-/** Messages that ask for a person: the bot hands over, the Mini App's FAQ says so. */
+/**
+ * The labelled set of the "wants a person" intent (person-request.ts), as citizens type them: here
+ * the messages that ask for a person (the bot hands over, the Mini App's FAQ says so); below, those
+ * that mention staff, the hotline or a person but ask the FAQ something (or nothing).
+ */
 export const PERSON_REQUESTS: readonly PersonRequestExample[] = [
   ...issue(false, "cho e gap nhan vien tu van vs", "gặp người thật", "tổng đài viên", "cho tôi nói chuyện với cán bộ"),
   ...issue(true, "cho e gặp nhân viên tư vấn vs, e muốn hỏi về hồ sơ khai sinh của con"),

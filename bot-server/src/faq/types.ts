@@ -1,5 +1,7 @@
 /** The FAQ's data: entries written by staff, answers given to citizens. */
+import type { Language } from "@hccd/shared";
 
+/** The languages the FAQ's content is written in. */
 export type FaqLanguage = "vi" | "en";
 
 /** One question-and-answer of the FAQ, in Vietnamese and English, with the text it rests on. */
@@ -32,4 +34,11 @@ export interface FaqMatch {
 export interface FaqAnswer {
   answered: boolean;
   matches: FaqMatch[];
+}
+
+/** What the bot, `POST /api/faq/ask` and the staff's FAQ upkeep need of the FAQ engine. */
+export interface FaqService {
+  ask(question: string, lang?: Language): { answered: boolean; matches: { id: string; question: string; answer: string; score: number }[] };
+  /** One entry by id in a language, with its legal source (shown under the answer). */
+  entry(id: string, lang: Language): { id: string; question: string; answer: string; source: string } | undefined;
 }

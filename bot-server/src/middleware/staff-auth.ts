@@ -1,13 +1,12 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { StaffRole, StaffUser } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { DomainError, forbidden, unauthorized } from "../errors.js";
-import { csrfTokenFor, staffFromToken } from "../services/staff-auth.js";
-import { STAFF_AREAS, type StaffArea } from "../staff/permissions.js";
+import { csrfTokenFor, staffFromToken, type StaffRole, type StaffUser } from "../services/staff/staff-auth.js";
+import { STAFF_AREAS, type StaffArea } from "../services/staff/permissions.js";
 
-/** The console's session cookie: httpOnly, SameSite=Strict, Secure behind HTTPS (see console/session.ts). */
+/** The console's session cookie: httpOnly, SameSite=Strict, Secure behind HTTPS (set at login by console/index.tsx). */
 export const STAFF_COOKIE = "hccd_staff";
 /** Where a cookie-authenticated request that changes something carries its CSRF token. */
 export const CSRF_HEADER = "x-csrf-token";

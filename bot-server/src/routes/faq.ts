@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { errorEnvelopeSchema, faqAskRequestSchema, faqAskResponseSchema } from "@hccd/shared";
-import type { Db } from "@hccd/db";
-import { askFaq } from "../services/faq-ask.js";
+import type { ServiceDeps } from "../deps.js";
+import { askFaq } from "../services/chat/faq-ask.js";
 import type { AppEnv } from "../env.js";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import { validationHook } from "../validation-hook.js";
 
 const askRoute = createRoute({
@@ -22,7 +22,7 @@ const askRoute = createRoute({
 });
 
 /** The FAQ for the Mini App and other clients; the bot uses the same engine. */
-export function faqRoutes(deps: { db: Db; faq: FaqService; now: () => Date }) {
+export function faqRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { faq: FaqService }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(askRoute, (c) => {
     const { question, lang, source } = c.req.valid("json");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestWorld, makeBirthCertificate, CASE_SYSTEM_KEY, type TestWorld, readJson } from "../testing/world.js";
-import { MAX_BODY_BYTES } from "../app.js";
+import { MAX_BODY_BYTES } from "../request-limits.js";
 import { findPersonByNationalId, insertPerson } from "@hccd/db";
 
 let world: TestWorld;

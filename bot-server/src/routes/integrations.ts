@@ -1,21 +1,14 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, deathNoticeAcceptedSchema, deathNoticeSchema, errorEnvelopeSchema } from "@hccd/shared";
-import { receiveDeathNotice } from "../services/death-intake.js";
-import { notFound } from "../errors.js";
+import { receiveDeathNotice } from "../services/birth-death/death-intake.js";
 import type { AppEnv } from "../env.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
 import { machineAuth } from "../middleware/machine-auth.js";
-import { receiveBirthCertificate } from "../services/birth-intake.js";
-import { applyCaseStatus } from "../services/case-status.js";
+import { receiveBirthCertificate } from "../services/birth-death/birth-intake.js";
+import { applyCaseStatus } from "../services/dossiers/case-status.js";
 import { validationHook } from "../validation-hook.js";
-import { getDraftAttachmentById, latestSubmissionForDraft, type Db } from "@hccd/db";
-
-/** Only papers of a dossier that was consented to and queued or sent leave the platform. */
-function attachmentSubmitted(db: Db, draftId: string): boolean {
-  const s = latestSubmissionForDraft(db, draftId);
-  return s !== undefined && s.status !== "cancelled";
-}
+import { submittedAttachment } from "../services/dossiers/case-dossier.js";
 
 const errors = {
   401: { description: "No or unknown API key", content: { "application/json": { schema: errorEnvelopeSchema } } },
@@ -97,8 +90,7 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
   });
 
   app.openapi(attachmentRoute, (c) => {
-    const file = getDraftAttachmentById(deps.db, c.req.valid("param").id);
-    if (!file || !attachmentSubmitted(deps.db, file.draftId)) throw notFound("attachment");
+    const file = submittedAttachment(deps.db, c.req.valid("param").id);
     return c.body(new Uint8Array(file.content), 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-sha256": file.sha256 });
   });
 

@@ -4,7 +4,7 @@ import { listAudit } from "@hccd/db";
 import { CASE_SYSTEM_KEY, HOSPITAL_KEY, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { importCsvText } from "../testing/imports.js";
 import { seedReference } from "../runtime.js";
-import { defaultReminderCatalogue } from "../services/reminder-catalogue.js";
+import { defaultReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
 let world: TestWorld;
 afterEach(async () => {

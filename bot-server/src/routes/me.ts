@@ -20,20 +20,22 @@ import {
   type Profile,
 } from "@hccd/shared";
 import { bodyLimit } from "hono/body-limit";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
-import { openRenewalDraft } from "../services/renewal-drafts.js";
-import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/draft-attachments.js";
-import { consentsOfCitizen, myData, rateSubmission, settingsOf, updateSettings, upcomingForCitizen, withdrawCitizenConsent } from "../services/citizen-home.js";
-import { getZaloUser, setZaloUserVerifiedPhone, type ZaloUser } from "@hccd/db";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
+import { openRenewalDraft } from "../services/drafts/renewal-drafts.js";
+import { ATTACHMENT_MAX_BYTES, uploadAttachment } from "../services/drafts/draft-attachments.js";
+import { upcomingForCitizen } from "../services/citizens/upcoming.js";
+import { settingsOf, updateSettings } from "../services/citizens/settings.js";
+import { consentsOfCitizen, withdrawCitizenConsent } from "../services/citizens/consents.js";
+import { myData } from "../services/citizens/my-data.js";
+import { rateDossier } from "../services/dossiers/rating.js";
 import type { AppEnv } from "../env.js";
-import type { ServiceDeps } from "../deps.js";
-import type { ZaloGraphClient } from "../adapters/zalo/types.js";
-import { PlatformError } from "../adapters/errors.js";
-import { citizenAuth, createTokenCache } from "../middleware/citizen-auth.js";
-import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/citizen-drafts.js";
+import type { AppDeps, ServiceDeps } from "../deps.js";
+import { citizenAuth } from "../middleware/citizen-auth.js";
+import { createTokenCache, linkVerifiedPhone } from "../services/citizens/citizen-identity.js";
+import type { ZaloUser } from "../services/citizens/zalo-users.js";
+import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/drafts/citizen-drafts.js";
 import { DomainError } from "../errors.js";
 import { validationHook } from "../validation-hook.js";
-import { audit } from "../services/audit.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const err = (description: string) => json(errorEnvelopeSchema, description);
@@ -105,7 +107,8 @@ const myDataRoute = createRoute({ method: "get", path: "/data", ...sec, summary:
 const ratingRoute = createRoute({
   method: "post", path: "/submissions/{id}/rating", ...sec,
   request: { params: draftIdParam, body: { required: true, content: { "application/json": { schema: ratingRequestSchema } } } },
-  responses: { 200: json(ratingSchema, "Rating recorded (a new one replaces the old)"), ...unauthorized, 404: err("No such dossier of mine"), 409: err("not_finished: no result yet"), 422: err("Score outside 1–5") },
+  summary: "Rate a dossier I filed, once it has its result (completed or rejected)",
+  responses: { 200: json(ratingSchema, "Rating recorded (a new one replaces the old)"), ...unauthorized, 403: err("not_filer: only the citizen who filed the dossier rates it"), 404: err("No such dossier of mine"), 409: err("not_finished: no result yet"), 422: err("Score outside 1–5") },
 });
 const consentsRoute = createRoute({ method: "get", path: "/consents", ...sec, summary: "The consents I gave, newest first", responses: { 200: json(consentListSchema, "My consents"), ...unauthorized } });
 const withdrawConsentRoute = createRoute({
@@ -116,25 +119,14 @@ const withdrawConsentRoute = createRoute({
 });
 
 /** The citizen API, under `/api/me`, authenticated with the Zalo Mini App access token. */
-export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue: ReminderCatalogue }) {
+export function meRoutes(deps: ServiceDeps & { graph: AppDeps["zalo"]["graph"]; catalogue: ReminderCatalogue }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", citizenAuth({ db: deps.db, graph: deps.graph, now: deps.now, cache: createTokenCache() }));
 
   app.openapi(meRoute, (c) => c.json(profileOf(c.var.citizen), 200));
 
   app.openapi(linkPhoneRoute, async (c) => {
-    const { phoneToken } = c.req.valid("json");
-    let phone: string;
-    try {
-      phone = (await deps.graph.exchangePhoneToken({ accessToken: c.var.citizenAccessToken, code: phoneToken })).phone;
-    } catch (e) {
-      if (e instanceof PlatformError) throw new DomainError(422, "validation_failed", "The phone token is not valid or has expired; ask for it again", [{ path: "phoneToken", message: "is not valid or has expired (tokens last 2 minutes and work once)" }]);
-      throw e;
-    }
-    const now = deps.now();
-    setZaloUserVerifiedPhone(deps.db, c.var.citizen.id, phone, now);
-    audit(deps.db, { at: now, actor: { kind: "citizen", id: c.var.citizen.id }, action: "phone.linked", target: { kind: "zalo_user", id: c.var.citizen.id }, requestId: c.var.requestId });
-    const user = getZaloUser(deps.db, c.var.citizen.id) ?? c.var.citizen;
+    const user = await linkVerifiedPhone(deps, c.var.citizen, { accessToken: c.var.citizenAccessToken, phoneToken: c.req.valid("json").phoneToken, requestId: c.var.requestId });
     return c.json(profileOf(user), 200);
   });
 
@@ -167,7 +159,10 @@ export function meRoutes(deps: ServiceDeps & { graph: ZaloGraphClient; catalogue
     c.header("content-disposition", 'attachment; filename="du-lieu-cua-toi.json"');
     return c.json(myData(deps, c.var.citizen, c.var.requestId), 200);
   });
-  app.openapi(ratingRoute, (c) => c.json(rateSubmission(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json")), 200));
+  app.openapi(ratingRoute, (c) => {
+    const { score, comment } = c.req.valid("json");
+    return c.json(rateDossier(deps, c.var.citizen, c.req.valid("param").id, { score, comment: comment ?? null }), 200);
+  });
   app.openapi(consentsRoute, (c) => c.json({ consents: consentsOfCitizen(deps.db, c.var.citizen) }, 200));
   app.openapi(withdrawConsentRoute, (c) => c.json(withdrawCitizenConsent(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId), 200));
 

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import { wardListSchema } from "@hccd/shared";
-import { listWards, type Db } from "@hccd/db";
+import type { ServiceDeps } from "../deps.js";
+import { wardList } from "../services/reference/wards.js";
 import type { AppEnv } from "../env.js";
 
 const wardsRoute = createRoute({
@@ -12,8 +13,8 @@ const wardsRoute = createRoute({
 });
 
 /** Reference data that holds no personal data. */
-export function publicRoutes(db: Db) {
+export function publicRoutes(db: ServiceDeps["db"]) {
   const app = new OpenAPIHono<AppEnv>();
-  app.openapi(wardsRoute, (c) => c.json({ wards: listWards(db).map((w) => ({ code: w.code, name: w.name })) }, 200));
+  app.openapi(wardsRoute, (c) => c.json({ wards: wardList(db) }, 200));
   return app;
 }

@@ -3,7 +3,7 @@ import { auditSearchQuerySchema, auditSearchResultSchema, errorEnvelopeSchema } 
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { exportAuditCsv, searchAuditLog } from "../services/audit-search.js";
+import { exportAuditCsv, searchAuditLog } from "../services/staff/audit-search.js";
 import { validationHook } from "../validation-hook.js";
 
 const err = (description: string) => ({ description, content: { "application/json": { schema: errorEnvelopeSchema } } });

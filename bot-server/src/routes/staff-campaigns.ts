@@ -12,13 +12,13 @@ import {
   campaignTestSentSchema,
   errorEnvelopeSchema,
 } from "@hccd/shared";
-import type { schema } from "@hccd/db";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
-import type { BackgroundJobs } from "../services/background-jobs.js";
+import type { BackgroundJobs } from "../services/jobs/background-jobs.js";
 import { staffAuth } from "../middleware/staff-auth.js";
 import {
   audienceSize,
+  campaignFilters,
   campaignSummary,
   cancelCampaign,
   createCampaign,
@@ -32,7 +32,7 @@ import {
   testSendCampaign,
   unscheduleCampaign,
   updateCampaign,
-} from "../services/campaigns.js";
+} from "../services/campaigns/campaigns.js";
 import { validationHook } from "../validation-hook.js";
 
 const json = <T extends z.ZodType>(s: T, description: string) => ({ description, content: { "application/json": { schema: s } } });
@@ -62,10 +62,6 @@ const routes = {
   cancel: createRoute({ method: "post", path: "/{id}/cancel", tags, security, summary: "Cancel: unsent messages are not sent; sent ones stay counted", request: { params: idParam }, responses: { 200: json(campaignSchema, "Cancelled"), 404: notFound, 409: wrongStatus, ...authErrors } }),
 };
 
-function filtersRow(f: z.infer<typeof campaignFiltersSchema>): schema.CampaignFilterRow {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as schema.CampaignFilterRow;
-}
-
 /** Staff API for campaigns (`/api/staff/campaigns`): the same services as the console's pages. */
 export function staffCampaignRoutes(deps: ServiceDeps & { jobs: BackgroundJobs }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -75,7 +71,7 @@ export function staffCampaignRoutes(deps: ServiceDeps & { jobs: BackgroundJobs }
 
   app.openapi(routes.list, (c) => c.json({ campaigns: listCampaignSummaries(deps) }, 200));
   app.openapi(routes.create, (c) => c.json(summary(createCampaign(deps, ctx(c), c.req.valid("json"))), 201));
-  app.openapi(routes.audience, (c) => c.json(audienceSize(deps, filtersRow(c.req.valid("json").filters)), 200));
+  app.openapi(routes.audience, (c) => c.json(audienceSize(deps, campaignFilters(c.req.valid("json").filters)), 200));
   app.openapi(routes.read, (c) => c.json(summary(readCampaign(deps, c.req.valid("param").id)), 200));
   app.openapi(routes.update, (c) => c.json(summary(updateCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json"))), 200));
   app.openapi(routes.campaignAudience, (c) => c.json(audienceSize(deps, readCampaign(deps, c.req.valid("param").id).filters), 200));

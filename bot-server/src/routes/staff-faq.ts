@@ -23,7 +23,7 @@ import {
   toStaffFaqEntry,
   updateStaffFaqEntry,
   type FaqUpkeepDeps,
-} from "../services/faq-entries.js";
+} from "../services/chat/faq-entries.js";
 import { validationHook } from "../validation-hook.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });

@@ -3,7 +3,7 @@ import { errorEnvelopeSchema, handoverListQuerySchema, handoverListSchema, hando
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { claimHandover, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/handover.js";
+import { claimHandover, closeHandoverAsStaff, listHandoverInbox, readHandoverTicket, replyToHandover } from "../services/chat/handover.js";
 import { validationHook } from "../validation-hook.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });

@@ -3,9 +3,9 @@ import { errorEnvelopeSchema, indicatorExportQuerySchema, indicatorQuerySchema, 
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { indicatorReport } from "../services/indicators.js";
-import { exportIndicatorCsv } from "../services/indicators-csv.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { indicatorReport } from "../services/indicators/indicators.js";
+import { exportIndicatorCsv } from "../services/indicators/indicators-csv.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import { validationHook } from "../validation-hook.js";
 
 const err = (description: string) => ({ description, content: { "application/json": { schema: errorEnvelopeSchema } } });

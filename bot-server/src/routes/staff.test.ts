@@ -4,10 +4,10 @@ import type { StaffRole } from "@hccd/db";
 import { importDetailSchema, importListSchema, staffSessionSchema, failedDeliveriesSchema } from "@hccd/shared";
 import { twoAgencyCatalogue } from "../testing/fixtures.js";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
-import { createStaffUser, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff-auth.js";
-import { STORED_ERROR_MAX, STORED_FILE_NAME_MAX } from "../services/import-report.js";
-import { fileReasons } from "../services/import-reasons.js";
-import { CUT_MARK, MAX_CELL_CHARS } from "../services/import-text.js";
+import { createStaffUser, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff/staff-auth.js";
+import { STORED_ERROR_MAX, STORED_FILE_NAME_MAX } from "../services/imports/import-report.js";
+import { fileReasons } from "../services/imports/import-reasons.js";
+import { CUT_MARK, MAX_CELL_CHARS } from "../services/imports/import-text.js";
 
 type ErrorBody = { error: { code: string; message: string; fields: { path: string; message: string }[] } };
 

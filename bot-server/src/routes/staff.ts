@@ -12,24 +12,24 @@ import {
   sweepResultSchema,
   type StaffProfile,
 } from "@hccd/shared";
-import type { StaffUser } from "@hccd/db";
+import type { StaffUser } from "../services/staff/staff-auth.js";
 import type { AppEnv } from "../env.js";
 import type { AppDeps, ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
-import { staffLogout } from "../services/staff-auth.js";
-import type { StaffLogins } from "../services/staff-login.js";
+import { staffLogout } from "../services/staff/staff-auth.js";
+import type { StaffLogins } from "../services/staff/staff-login.js";
 import { clientAddress, clientKey } from "../middleware/client-address.js";
-import { listStaffImports, readStaffImport, rejectedRowsCsv, startStaffImport, UploadTooLarge } from "../services/staff-imports.js";
+import { listStaffImports, readStaffImport, rejectedRowsCsv, startStaffImport, UploadTooLarge } from "../services/imports/staff-imports.js";
 import { staffAuditRoutes } from "./staff-audit.js";
 import { staffCampaignRoutes } from "./staff-campaigns.js";
 import { staffHandoverRoutes } from "./staff-handover.js";
 import { staffFaqRoutes } from "./staff-faq.js";
 import { staffIndicatorRoutes } from "./staff-indicators.js";
-import type { FaqService } from "../bot/context.js";
-import type { BackgroundJobs } from "../services/background-jobs.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
-import { sweepReminders } from "../services/reminder-sweep.js";
-import { listFailedDeliveries } from "../services/staff-reminders.js";
+import type { FaqService } from "../faq/types.js";
+import type { BackgroundJobs } from "../services/jobs/background-jobs.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
+import { sweepReminders } from "../services/reminders/reminder-sweep.js";
+import { listFailedDeliveries } from "../services/reminders/staff-reminders.js";
 import { validationFailed } from "../errors.js";
 import { validationHook } from "../validation-hook.js";
 

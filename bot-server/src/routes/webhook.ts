@@ -3,9 +3,9 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
 import { errorEnvelopeSchema, webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
-import { insertInboxEvent, markInboxProcessed, markOutboxReceipt, markOutboxUndelivered, type Db } from "@hccd/db";
-import { zodIssuesToFields } from "@hccd/shared";
-import { smsDeliveryReportSchema, verifySmsReport } from "../adapters/sms/types.js";
+import type { ServiceDeps } from "../deps.js";
+import { storeZaloEvent } from "../services/chat/webhook-inbox.js";
+import { receiveSmsReport, smsDeliveryReportSchema } from "../services/delivery/receipts.js";
 import type { AppEnv } from "../env.js";
 import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
@@ -56,7 +56,7 @@ export function timestampOutsideWindow(timestampMs: number, now: Date, maxAgeMs:
  * nothing is stored. A signed event dated outside the window (WEBHOOK_MAX_AGE_MS back, a few
  * minutes ahead) is a replay or a broken clock: kept set aside with the reason, never processed.
  */
-export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; onStored: () => void }) {
+export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: Config; onStored: () => void }) {
   const app = new Hono<AppEnv>();
   const secrets = {
     appId: deps.config.ZALO_APP_ID ?? "",
@@ -105,12 +105,11 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
       const dedupeKey = parsed.success ? webhookDedupeKey(parsed.data) : `unreadable:${sha256Hex(raw)}`;
       const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
       // `null` is JSON, but no payload: kept as what it was, for staff to see.
-      const stored = insertInboxEvent(deps.db, { id: randomUUID(), source: "zalo_webhook", dedupeKey, payload: body ?? { body: null }, now });
-      if (!parsed.success && stored.created) markInboxProcessed(deps.db, stored.row.id, now, "unreadable event");
+      const setAside = !parsed.success ? "unreadable event" : outside ? `refused: ${outside}` : null;
+      const stored = storeZaloEvent(deps.db, { id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
       if (outside) {
         // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
         // stays outside the window on every retry, until it gives up or disables the webhook.
-        if (stored.created) markInboxProcessed(deps.db, stored.row.id, now, `refused: ${outside}`);
         c.var.log.warn({ event: parsed.data?.event_name, timestamp: parsed.data?.timestamp }, "webhook event refused: timestamp outside the window");
         return c.json({ ok: false, duplicate: !stored.created, refused: { code: "timestamp_outside_window", message: outside } }, 200);
       }
@@ -128,29 +127,16 @@ export function webhookRoutes(deps: { db: Db; config: Config; now: () => Date; o
     "/sms",
     limit,
     async (c) => {
-      const raw = await c.req.text();
-      if (!verifySmsReport(raw, c.req.header("x-sms-signature"), deps.config.SMS_WEBHOOK_SECRET ?? "")) {
-        c.var.log.warn({ hasHeader: Boolean(c.req.header("x-sms-signature")), configured: Boolean(deps.config.SMS_WEBHOOK_SECRET) }, "SMS report refused: signature does not match");
-        return c.json<ErrorEnvelope>({ error: { code: "invalid_signature", message: "X-SMS-Signature does not match the body" } }, 401);
-      }
-      let body: unknown;
+      const signature = c.req.header("x-sms-signature");
+      let report: ReturnType<typeof receiveSmsReport>;
       try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new DomainError(400, "bad_request", "the body is not JSON");
+        report = receiveSmsReport(deps.db, { raw: await c.req.text(), signature, secret: deps.config.SMS_WEBHOOK_SECRET ?? "" });
+      } catch (err) {
+        if (err instanceof DomainError && err.status === 401) c.var.log.warn({ hasHeader: Boolean(signature), configured: Boolean(deps.config.SMS_WEBHOOK_SECRET) }, "SMS report refused: signature does not match");
+        throw err;
       }
-      const parsed = smsDeliveryReportSchema.safeParse(body);
-      if (!parsed.success) {
-        return c.json<ErrorEnvelope>({ error: { code: "validation_failed", message: "The delivery report is not valid", fields: zodIssuesToFields(parsed.error.issues) } }, 422);
-      }
-      const r = parsed.data;
-      const at = new Date(r.at);
-      const updated =
-        r.status === "delivered"
-          ? markOutboxReceipt(deps.db, { trackingId: r.client_ref }, "delivered", at)
-          : markOutboxUndelivered(deps.db, r.client_ref, `sms ${r.status}${r.error ? `: ${r.error}` : ""}`, at);
-      if (!updated) c.var.log.warn({ clientRef: r.client_ref, status: r.status }, "SMS report for no sent message of ours");
-      return c.json({ ok: true, updated }, 200);
+      if (!report.updated) c.var.log.warn({ clientRef: report.clientRef, status: report.status }, "SMS report for no sent message of ours");
+      return c.json({ ok: true, updated: report.updated }, 200);
     },
   );
   return app;

@@ -1,10 +1,10 @@
 import { addDays, nameKey, noticeInstant, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
 import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
-import { createStaffUser } from "../services/staff-auth.js";
-import { planDocumentReminders } from "../services/reminder-planning.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { createStaffUser } from "../services/staff/staff-auth.js";
+import { planDocumentReminders } from "../services/reminders/reminder-planning.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import type { ServiceDeps } from "../deps.js";
-import { receiveBirthCertificate } from "../services/birth-intake.js";
+import { receiveBirthCertificate } from "../services/birth-death/birth-intake.js";
 
 /**
  * Wards offered as registration places in the demo. 25453 (Phường Tân Ninh) is the code used in
@@ -118,11 +118,12 @@ export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, h
   return { draftId: r.draftId };
 }
 
+/** The password of every demo staff account (README lists the accounts). */
+export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
 /**
  * The demo's staff accounts, one per role, all with {@link DEMO_STAFF_PASSWORD}: only ever created
  * with SEED=demo (a real deployment creates its first admin with `pnpm hccd staff create`).
  */
-export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
 export const DEMO_STAFF = [
   { username: "quan-tri", displayName: "Nguyễn Thị Quản Trị", role: "admin" as const },
   { username: "so-vhttdl", displayName: "Lê Văn Sở", role: "department" as const, agency: "Sở Văn hóa, Thể thao và Du lịch" },

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { Config } from "../config.js";
 import { createSmsSimRoutes, createSmsSimulator } from "../adapters/sms/simulator.js";
-import { createZaloSimRoutes, createZaloSimulator } from "../adapters/zalo/simulator.js";
+import { createZaloSimulator } from "../adapters/zalo/simulator.js";
+import { createZaloSimRoutes } from "./zalo-sim-routes.js";
 import { simTemplates } from "../runtime.js";
 
 /**

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createZaloSimRoutes, createZaloSimulator } from "../adapters/zalo/simulator.js";
+import { createZaloSimulator } from "../adapters/zalo/simulator.js";
+import { createZaloSimRoutes } from "./zalo-sim-routes.js";
 
 /**
  * `/sim/zalo/messages`: programs (tests, the chat simulator, scripts) read JSON; a person opening

@@ -1,6 +1,6 @@
 import { addDays } from "@hccd/shared";
-import type { FaqService } from "../bot/context.js";
-import { reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminder-catalogue.js";
+import type { FaqService } from "../faq/types.js";
+import { reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
 /**
  * A fixed FAQ for tests about the webhook and the bot (not about retrieval, which has its own

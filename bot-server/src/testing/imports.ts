@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServiceDeps } from "../deps.js";
-import { importLicences, type ImportReport } from "../services/licence-import.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import { importLicences, type ImportReport } from "../services/imports/licence-import.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
 /** The short contract-4 header most tests need (service, number, holder, phone, expiry). */
 export const SHORT_LICENCE_HEADER = "service_code,document_no,holder_kind,holder_name,phone,expires_on";

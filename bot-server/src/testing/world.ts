@@ -3,10 +3,10 @@ import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime, type RuntimeOptions, type ZaloSimulator } from "../runtime.js";
 import type { CaseSystemClient } from "../adapters/case-system/types.js";
-import type { FaqService } from "../bot/context.js";
+import type { FaqService } from "../faq/types.js";
 import { signEvent, textEvent, type EventUser } from "../webhook/events.js";
 import type { MacSecrets } from "../webhook/signature.js";
-import type { ReminderCatalogue } from "../services/reminder-catalogue.js";
+import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
 export const HOSPITAL_KEY = DEV_INTEGRATION_KEYS[0].key;
 export const CASE_SYSTEM_KEY = DEV_INTEGRATION_KEYS[1].key;

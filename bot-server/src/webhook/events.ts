@@ -1,11 +1,12 @@
-import { randomBytes } from "node:crypto";
-import type { MacSecrets, MacVariant } from "./signature.js";
-import { webhookMac } from "./signature.js";
-
 /**
  * Builds OA webhook events shaped as Zalo sends them (zalo.md), for the chat simulator and tests.
  * Ids and timestamps are strings.
  */
+import { randomBytes } from "node:crypto";
+import type { MacSecrets, MacVariant } from "./signature.js";
+import { webhookMac } from "./signature.js";
+
+/** Who an event is from: the OA-scoped id and, when known, the app-scoped one. */
 export interface EventUser {
   /** OA-scoped id (`sender.id`). */
   oaUserId: string;

@@ -145,7 +145,7 @@ export function DraftReview(props: { id: string }) {
           {t("result.rejected")}
         </Notice>
       )}
-      {view.submission && (view.submission.status === "completed" || view.submission.status === "rejected") && <RatingSection submissionId={view.submission.submissionId} />}
+      {view.submission?.mayRate && <RatingSection submissionId={view.submission.submissionId} />}
 
       {isOpen && hasEditable && <SaveBar dirty={edits.dirty} saved={justSaved && !edits.dirty} saving={review.busy === "saving"} disabled={busy} onSave={() => void onSave()} />}
       {isOpen && <WhatHappens view={view} wardName={wardName} />}

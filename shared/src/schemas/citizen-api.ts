@@ -85,7 +85,14 @@ export const draftViewSchema = z.object({
     .object({ consentId: z.string(), consentedAt: z.string(), contentHash: z.string(), consentTextVersion: z.string() })
     .nullable(),
   submission: z
-    .object({ submissionId: z.string(), status: z.enum(SUBMISSION_STATUSES), receiptNo: z.string().nullable(), resultRef: z.string().nullable() })
+    .object({
+      submissionId: z.string(),
+      status: z.enum(SUBMISSION_STATUSES),
+      receiptNo: z.string().nullable(),
+      resultRef: z.string().nullable(),
+      /** Whether this citizen may rate the dossier now: the one who filed it, once it has its result. */
+      mayRate: z.boolean(),
+    })
     .nullable(),
   attachments: z.array(draftAttachmentViewSchema),
   timeline: z.array(timelineEntrySchema),

@@ -27,7 +27,7 @@ const fold = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+
 const foldHeader = (s: string) => stripVietnameseMarks(fold(s)).replace(/[\s_-]+/g, " ").trim();
 const HEADER_TO_KEY = new Map<string, LicenceColumn>(LICENCE_COLUMNS.flatMap((c) => [[foldHeader(c.key), c.key], [foldHeader(c.label), c.key]] as [string, LicenceColumn][]));
 
-/** The reason column our rejected-rows file adds (services/staff-imports.ts): read back, it is ignored. */
+/** The reason column our rejected-rows file adds (services/imports/staff-imports.ts): read back, it is ignored. */
 export const LICENCE_REASON_HEADER = { vi: "Lý do", en: "reason" } as const;
 const REASON_HEADERS = new Set(Object.values(LICENCE_REASON_HEADER).map(foldHeader));
 

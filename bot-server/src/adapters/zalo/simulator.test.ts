@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createZaloSimRoutes, createZaloSimulator } from "./simulator.js";
+import { createZaloSimulator } from "./simulator.js";
+import { createZaloSimRoutes } from "../../sim/zalo-sim-routes.js";
 
 const templates = {
   due: { body: "Giấy phép {{ no }} của {{name}} hết hạn ngày {{date}}.", buttons: [{ title: "Gia hạn", urlParam: "link" }] },

@@ -1,4 +1,4 @@
-import type { OaButton } from "../../adapters/zalo/types.js";
+import type { OaButton } from "../../services/delivery/notifications.js";
 import type { BotContext } from "../context.js";
 
 /** The main menu's buttons (hidden payloads, so the chat shows the title, not the command). */

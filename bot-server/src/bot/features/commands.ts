@@ -1,29 +1,19 @@
 import { vaccinationSchedule, vietnamDate, type Language } from "@hccd/shared";
-import { getSubmission, getConsent, listBirthEventsForParents, findDraftByBirthEvent, updateZaloUser, upsertRating } from "@hccd/db";
 import { Composer } from "../composer.js";
 import { setContextLanguage, type BotContext } from "../context.js";
 import { parseCommand, type Command } from "../commands.js";
-import { listDraftsForCitizen, personsOfZaloUser } from "../../services/citizen-drafts.js";
-import { vnDate } from "../../services/notifications.js";
+import { listDraftsForCitizen } from "../../services/drafts/citizen-drafts.js";
+import { childrenOfCitizen, upcomingForCitizen } from "../../services/citizens/upcoming.js";
+import { updateSettings } from "../../services/citizens/settings.js";
+import { rateDossier } from "../../services/dossiers/rating.js";
+import { vnDate } from "../../services/delivery/notifications.js";
+import { DomainError } from "../../errors.js";
 import { menuButtons, openAppButton } from "./buttons.js";
 import { startHandover } from "./handover.js";
 import { answerFaqEntry } from "./faq.js";
 
-/** The children of the user's persons: name (as in the draft) and date of birth. */
-function childrenOf(ctx: BotContext): { name: string; dateOfBirth: string; draftDueBy: string | null; draftOpen: boolean }[] {
-  if (!ctx.user) return [];
-  const persons = personsOfZaloUser(ctx.deps.db, ctx.user);
-  return listBirthEventsForParents(ctx.deps.db, persons.map((p) => p.id)).map((e) => {
-    const draft = findDraftByBirthEvent(ctx.deps.db, e.id);
-    const name = draft?.fields["child.fullName"]?.value;
-    return {
-      name: typeof name === "string" && name ? name : ctx.lang === "vi" ? "bé" : "your baby",
-      dateOfBirth: vietnamDate(e.childBornAt),
-      draftDueBy: draft?.dueBy ?? null,
-      draftOpen: draft?.status === "open",
-    };
-  });
-}
+/** A child as the chat names them: the name chosen in the birth draft, else "bé". */
+const childName = (ctx: BotContext, name: string | null) => name ?? (ctx.lang === "vi" ? "bé" : "your baby");
 
 /**
  * Dossiers, deadlines and children are read through the phone Zalo verified, never a phone typed
@@ -47,14 +37,26 @@ function showDossiers(ctx: BotContext): void {
   ctx.reply([ctx.t("bot:dossiers.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
 }
 
+/**
+ * What is coming, as the Mini App's home lists it (the same service): drafts waiting for the
+ * citizen, documents nearing expiry, each child's next vaccination, soonest first.
+ */
 function showDeadlines(ctx: BotContext): void {
   if (!ctx.user || needPhone(ctx)) return;
   const today = vietnamDate(ctx.now);
   const lines: string[] = [];
-  for (const child of childrenOf(ctx)) {
-    if (child.draftOpen && child.draftDueBy && child.draftDueBy >= today) lines.push(ctx.t("bot:deadlines.birth", { name: child.name, date: vnDate(child.draftDueBy) }));
-    const next = vaccinationSchedule(child.dateOfBirth).find((d) => (d.latestOn ?? d.dueOn) >= today);
-    if (next) lines.push(ctx.t("bot:deadlines.dose", { vaccine: next.name[ctx.lang], name: child.name, date: vnDate(next.dueOn) }));
+  for (const item of upcomingForCitizen(ctx.deps, ctx.user).items) {
+    const date = vnDate(item.actBy ?? item.dueOn);
+    if (item.kind === "draft") {
+      // A draft already consented to waits for the agency, not for the citizen.
+      if (item.status !== "open" || item.dueOn < today) continue;
+      if (item.whose === "child") lines.push(ctx.t("bot:deadlines.birth", { name: childName(ctx, item.subject), date }));
+      else lines.push(ctx.t("bot:deadlines.draft", { service: item.serviceName[ctx.lang], date }));
+    } else if (item.kind === "document") {
+      lines.push(ctx.t("bot:deadlines.document", { service: item.serviceName[ctx.lang], number: item.subject ?? "", date: vnDate(item.dueOn) }));
+    } else {
+      lines.push(ctx.t("bot:deadlines.dose", { vaccine: item.serviceName[ctx.lang], name: childName(ctx, item.subject), date }));
+    }
   }
   if (lines.length === 0) return ctx.reply(ctx.t("bot:deadlines.none"), [openAppButton(ctx)]);
   ctx.reply([ctx.t("bot:deadlines.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
@@ -62,7 +64,7 @@ function showDeadlines(ctx: BotContext): void {
 
 function showVaccination(ctx: BotContext): void {
   if (!ctx.user || needPhone(ctx)) return;
-  const children = childrenOf(ctx);
+  const children = childrenOfCitizen(ctx.deps.db, ctx.user);
   if (children.length === 0) return ctx.reply(ctx.t("bot:vaccination.none"));
   const today = vietnamDate(ctx.now);
   for (const child of children.slice(0, 3)) {
@@ -72,39 +74,40 @@ function showVaccination(ctx: BotContext): void {
       continue;
     }
     const lines = upcoming.map((d) => ctx.t("bot:vaccination.item", { date: vnDate(d.dueOn), vaccine: d.name[ctx.lang] }));
-    ctx.reply([ctx.t("bot:vaccination.heading", { name: child.name }), ...lines].join("\n"));
+    ctx.reply([ctx.t("bot:vaccination.heading", { name: childName(ctx, child.name) }), ...lines].join("\n"));
   }
 }
 
+/** The language, as the Mini App's settings change it (the same service, audited alike). */
 function switchLanguage(ctx: BotContext, lang: Language): void {
   if (!ctx.user) return;
-  updateZaloUser(ctx.deps.db, ctx.user.id, { language: lang, updatedAt: ctx.now });
+  updateSettings(ctx.deps, ctx.user, { language: lang });
   ctx.user = { ...ctx.user, language: lang };
   setContextLanguage(ctx, lang);
   ctx.reply(ctx.t("bot:language.switched"), menuButtons(ctx));
 }
 
+/** Opting out or back in, as the Mini App's settings do it (the same service, audited alike). */
 function setOptOut(ctx: BotContext, out: boolean): void {
   if (!ctx.user) return;
   const already = (ctx.user.optedOutAt !== null) === out;
   if (!already) {
-    updateZaloUser(ctx.deps.db, ctx.user.id, { optedOutAt: out ? ctx.now : null, updatedAt: ctx.now });
+    updateSettings(ctx.deps, ctx.user, { optedOut: out });
     ctx.user = { ...ctx.user, optedOutAt: out ? ctx.now : null };
   }
   const key = out ? (already ? "bot:optOut.alreadyOut" : "bot:optOut.done") : already ? "bot:optIn.alreadyIn" : "bot:optIn.done";
   ctx.reply(ctx.t(key), [{ type: "oa.query.hide", title: ctx.t(out ? "bot:buttons.optIn" : "bot:buttons.optOut"), payload: out ? "#optin" : "#optout" }]);
 }
 
-/** A rating is accepted only from the user who consented to that dossier, once it is complete. */
+/** A rating from the chat's buttons: the same rule as the Mini App's (services/dossiers/rating.ts). */
 function rate(ctx: BotContext, submissionId: string, score: number): void {
   if (!ctx.user) return;
-  const submission = getSubmission(ctx.deps.db, submissionId);
-  const consent = submission ? getConsent(ctx.deps.db, submission.consentId) : undefined;
-  const ownPersons = new Set(personsOfZaloUser(ctx.deps.db, ctx.user).map((p) => p.id));
-  if (!submission || !consent || submission.status !== "completed" || (consent.zaloUserId !== ctx.user.id && !ownPersons.has(consent.personId))) {
-    return ctx.reply(ctx.t("bot:rating.invalid"));
+  try {
+    rateDossier(ctx.deps, ctx.user, submissionId, { score });
+  } catch (err) {
+    if (err instanceof DomainError) return ctx.reply(ctx.t("bot:rating.invalid"));
+    throw err;
   }
-  upsertRating(ctx.deps.db, { submissionId, zaloUserId: ctx.user.id, score, at: ctx.now });
   ctx.reply(ctx.t("bot:rating.thanks", { score }));
 }
 

@@ -1,5 +1,5 @@
 import { formatVnPhone, normalizeVnPhone } from "@hccd/shared";
-import { setZaloUserContactPhone } from "@hccd/db";
+import { saveContactPhone } from "../../services/citizens/zalo-users.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { openAppButton } from "./buttons.js";
@@ -19,8 +19,7 @@ export const contact = new Composer<BotContext>().filter(
       ctx.reply(ctx.t("bot:phoneInvalid"));
       return;
     }
-    setZaloUserContactPhone(ctx.deps.db, ctx.user.id, phone.value, ctx.now);
-    ctx.user = { ...ctx.user, contactPhone: phone.value, contactPhoneAt: ctx.now };
+    ctx.user = saveContactPhone(ctx.deps.db, ctx.user, phone.value, ctx.now);
     const shown = { phone: formatVnPhone(phone.value) };
     if (ctx.user.phone) ctx.reply(ctx.t("bot:contactPhoneSavedVerified", shown));
     else ctx.reply(ctx.t("bot:contactPhoneSaved", shown), [openAppButton(ctx)]);

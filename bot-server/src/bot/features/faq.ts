@@ -1,4 +1,4 @@
-import { recordFaqQuestion } from "../../services/faq-log.js";
+import { recordFaqQuestion } from "../../services/chat/faq-log.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { handoverButton } from "./buttons.js";

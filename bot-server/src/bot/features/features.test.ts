@@ -4,8 +4,9 @@ import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hc
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
 import { followEvent, type EventUser } from "../../webhook/events.js";
 import { fixedFaq } from "../../testing/fixtures.js";
-import { closeHandover, staffReply } from "../../services/handover.js";
+import { closeHandover, staffReply } from "../../services/chat/handover.js";
 import { seedReference } from "../../runtime.js";
+import { importCsvText } from "../../testing/imports.js";
 
 const faq = fixedFaq;
 
@@ -108,6 +109,18 @@ describe("bot features", () => {
     const calendar = (await ask(u, "lịch tiêm"))[0]!.text;
     expect(calendar).toContain("Lịch tiêm chủng mở rộng của cháu Trần Bảo Ngọc");
     expect(calendar).toContain("20/01/2027: Vắc xin 5 trong 1");
+  });
+
+  it("my deadlines list what the Mini App's home lists: a document nearing expiry too (one service)", async () => {
+    w = createTestWorld({ faq });
+    seedReference(w.handle.db);
+    const u = await motherInChat();
+    await importCsvText(w.services, w.catalogue, "tour-guide-card,HDV-1,person,Nguyễn Thị Lan,0912345678,2027-01-23\n");
+    const deadlines = (await ask(u, "#deadlines"))[0]!.text;
+    expect(deadlines).toContain("số HDV-1: có hạn đến ngày 23/01/2027");
+    const { accessToken } = w.sim!.zalo!.issueAccessToken({ userId: u.appUserId! });
+    const home = await readJson(await w.call("GET", "/api/me/upcoming", { token: accessToken }));
+    expect(home.items.map((i: { subject: string }) => i.subject)).toEqual(["HDV-1"]);
   });
 
   it("rating after completion: only the parent who consented, 1–5, once per dossier (a new rating replaces it)", async () => {

@@ -1,10 +1,9 @@
-import { openTicketFor } from "@hccd/db";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { parseCommand } from "../commands.js";
 import { detectPersonRequest, type PersonRequest } from "../../faq/person-request.js";
-import { openHandover, recordCitizenMessage } from "../../services/handover.js";
-import { recordPersonRequest } from "../../services/faq-log.js";
+import { openHandover, openTicketOf, recordCitizenMessage } from "../../services/chat/handover.js";
+import { recordPersonRequest } from "../../services/chat/faq-log.js";
 
 /** The person request in a typed message (a button's `#…` payload is a command, never a request). */
 function typedPersonRequest(ctx: BotContext): PersonRequest | null {
@@ -22,7 +21,7 @@ function countRequest(ctx: BotContext): void {
  */
 export const handoverGuard = new Composer<BotContext>().use(async (ctx, next) => {
   if (!ctx.user || ctx.event.event_name !== "user_send_text") return next();
-  const ticket = openTicketFor(ctx.deps.db, ctx.user.id);
+  const ticket = openTicketOf(ctx.deps.db, ctx.user);
   if (!ticket) return next();
   if (ctx.text) recordCitizenMessage(ctx.deps.db, ticket, ctx.text, ctx.now);
   if (parseCommand(ctx.folded)?.kind === "handover" || typedPersonRequest(ctx)) {

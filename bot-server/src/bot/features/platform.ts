@@ -1,5 +1,6 @@
 import { ZALO_MEDIA_EVENTS } from "@hccd/shared";
-import { markOutboxReceipt, updateZaloUser } from "@hccd/db";
+import { recordZaloReceipt } from "../../services/delivery/receipts.js";
+import { setFollower } from "../../services/citizens/zalo-users.js";
 import { Composer } from "../composer.js";
 import type { BotContext } from "../context.js";
 import { menuButtons } from "./buttons.js";
@@ -17,19 +18,15 @@ export const platform = new Composer<BotContext>()
   .filter(
     (ctx) => ctx.event.event_name === "user_received_message" || ctx.event.event_name === "user_seen_message",
     (ctx) => {
-      const m = ctx.event.message;
       const kind = ctx.event.event_name === "user_received_message" ? "delivered" : "seen";
-      const at = new Date(Number(ctx.event.timestamp));
-      if (m?.tracking_id) markOutboxReceipt(ctx.deps.db, { trackingId: m.tracking_id }, kind, at);
-      for (const msgId of [m?.msg_id, ...(m?.msg_ids ?? [])]) if (msgId) markOutboxReceipt(ctx.deps.db, { msgId }, kind, at);
+      recordZaloReceipt(ctx.deps.db, ctx.event.message, kind, new Date(Number(ctx.event.timestamp)));
     },
   )
   .filter(
     (ctx) => ctx.event.event_name === "follow",
     (ctx) => {
       if (!ctx.user) return;
-      updateZaloUser(ctx.deps.db, ctx.user.id, { follower: true, lastInteractionAt: ctx.now, updatedAt: ctx.now });
-      ctx.user = { ...ctx.user, follower: true, lastInteractionAt: ctx.now };
+      ctx.user = setFollower(ctx.deps.db, ctx.user, true, ctx.now);
       ctx.reply(ctx.t("bot:welcome"));
       ctx.reply(`${ctx.t("bot:privacy")}\n${ctx.t("bot:howToStop")}`, menuButtons(ctx));
     },
@@ -38,7 +35,7 @@ export const platform = new Composer<BotContext>()
     (ctx) => ctx.event.event_name === "unfollow",
     (ctx) => {
       // No more customer-service messages: the channel policy needs a follower.
-      if (ctx.user) updateZaloUser(ctx.deps.db, ctx.user.id, { follower: false, updatedAt: ctx.now });
+      if (ctx.user) ctx.user = setFollower(ctx.deps.db, ctx.user, false, ctx.now);
     },
   )
   .filter(

@@ -39,6 +39,8 @@ export const bot: DeepStringShape<typeof vi> = {
     heading: "Coming up:",
     birth: "• Register the birth of {{name}}: by {{date}}",
     dose: "• {{vaccine}} for {{name}}: from {{date}}",
+    draft: "• {{service}}: by {{date}}",
+    document: "• {{service}} no. {{number}}: valid until {{date}}",
   },
   vaccination: {
     none: "No child is linked to your phone number yet.",
@@ -62,7 +64,7 @@ export const bot: DeepStringShape<typeof vi> = {
     closed: "The officer has finished. The assistant is back to help you. Send “talk to an officer” if you need more help.",
   },
   rating: {
-    ask: "Dossier {{receiptNo}} is complete. How satisfied are you with the service? (1 = very dissatisfied, 5 = very satisfied)",
+    ask: "Dossier {{receiptNo}} has its result. How satisfied are you with the service? (1 = very dissatisfied, 5 = very satisfied)",
     thanks: "Thank you for rating {{score}}/5. Your feedback helps us serve you better.",
     invalid: "We could not find the dossier to rate.",
   },

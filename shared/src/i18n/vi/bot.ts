@@ -41,6 +41,8 @@ export const bot = {
     heading: "Việc sắp đến hạn:",
     birth: "• Đăng ký khai sinh cho cháu {{name}}: trước ngày {{date}}",
     dose: "• Tiêm {{vaccine}} cho cháu {{name}}: từ ngày {{date}}",
+    draft: "• {{service}}: trước ngày {{date}}",
+    document: "• {{service}} số {{number}}: có hạn đến ngày {{date}}",
   },
   vaccination: {
     none: "Chưa có thông tin trẻ em nào gắn với số điện thoại của anh/chị.",

@@ -99,7 +99,7 @@ export const imports: typeof vi = {
     beforeIssued: "must not be before issued_on",
     unknownService: "is not a service of the catalogue",
     otherAgency: "belongs to another agency ({{agency}}), not {{own}}",
-    // These are the importer's own English messages (services/import-reasons.ts builds them from here).
+    // These are the importer's own English messages (services/imports/import-reasons.ts builds them from here).
     file: {
       utf32: "is written in UTF-32: save it as “CSV UTF-8” and upload it again",
       xlsxNamedCsv: "is an .xlsx workbook with a .csv name: upload it with its .xlsx name",

@@ -77,7 +77,7 @@ export const imports = {
   download: "Tải về các dòng bị từ chối (CSV)",
   downloadHint: "Tệp gồm các cột như tệp gốc và thêm cột “Lý do”; sửa xong có thể tải lên lại ngay.",
   downloadHintCut: "Tệp gồm {{kept}} dòng bị từ chối đầu tiên ({{notKept}} dòng còn lại không được lưu nên không có trong tệp), các cột như tệp gốc và thêm cột “Lý do”; sửa xong có thể tải lên lại ngay.",
-  /** The importer's reasons (services/licence-import.ts, schemas/licence-row.ts), as officers read them. */
+  /** The importer's reasons (services/imports/licence-import.ts, schemas/licence-row.ts), as officers read them. */
   reasons: {
     required: "chưa có giá trị (bắt buộc)",
     tooLong: "dài quá {{max}} ký tự",
@@ -100,7 +100,7 @@ export const imports = {
     beforeIssued: "không được trước Ngày cấp",
     unknownService: "không phải mã dịch vụ có trong danh mục",
     otherAgency: "là dịch vụ của {{agency}}, không thuộc phạm vi của {{own}}",
-    /** Why a whole file is refused (services/import-reasons.ts): read after “Không nhập được tệp:”. */
+    /** Why a whole file is refused (services/imports/import-reasons.ts): read after “Không nhập được tệp:”. */
     file: {
       utf32: "tệp được lưu theo mã UTF-32: vui lòng lưu lại dưới dạng “CSV UTF-8” rồi tải lên lại",
       xlsxNamedCsv: "tệp là bảng tính .xlsx nhưng mang đuôi .csv: vui lòng tải lên với đuôi .xlsx",

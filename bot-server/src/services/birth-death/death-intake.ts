@@ -1,0 +1,81 @@
+import { DEATH_REGISTRATION_PROCEDURE, deathRegistrationDueBy, nameKey, prefillDeathDraft, serviceByKey, type DeathNotice } from "@hccd/shared";
+import { addDraftParty, findDeathEventByNoticeNo, findDraftByDeathEvent, findPersonByNationalId, findPersonsByPhone, insertDeathEvent, insertDraft, insertDraftEvent, insertPerson, type Db, type Person } from "@hccd/db";
+import type { ServiceDeps } from "../../deps.js";
+import { conflict } from "../../errors.js";
+import { payloadHash } from "../hashing.js";
+import { enqueueNotification } from "../delivery/notifications.js";
+import { audit } from "../staff/audit.js";
+
+export const DEATH_SERVICE_KEY = "death-registration";
+
+export type DeathIntakeResult = { created: boolean; eventId: string; draftId: string };
+
+/** The deceased as population data knows them (by ID number), else recorded from the notice. */
+function deceasedPerson(db: Db, n: DeathNotice, ctx: { now: Date; newId: () => string }): { person: Person; known: boolean } {
+  const existing = n.deceased.nationalId ? findPersonByNationalId(db, n.deceased.nationalId) : undefined;
+  if (existing) return { person: existing, known: true };
+  const person = insertPerson(db, {
+    id: ctx.newId(), nationalId: n.deceased.nationalId ?? null, fullName: n.deceased.fullName, nameKey: nameKey(n.deceased.fullName),
+    dateOfBirth: n.deceased.dateOfBirth, sex: n.deceased.sex, phone: null, updatedAt: ctx.now,
+  });
+  return { person, known: false };
+}
+
+/** The informant is who the notice names with their phone: a known person with that name and phone, else a new record. */
+function informantPerson(db: Db, n: DeathNotice, ctx: { now: Date; newId: () => string }): Person {
+  const key = nameKey(n.informant.fullName);
+  const same = findPersonsByPhone(db, n.informant.phone).find((p) => p.nameKey === key);
+  if (same) return same;
+  return insertPerson(db, { id: ctx.newId(), fullName: n.informant.fullName, nameKey: key, phone: n.informant.phone, updatedAt: ctx.now });
+}
+
+/**
+ * Receives a death notice (contract 2): stores it, prepares the death-registration draft for the
+ * informant and tells them gently, in one transaction. A death is never registered on its own:
+ * the draft waits for the informant's review and consent like every other (design.md). The same
+ * notice again is idempotent; a different payload under a known number is a conflict.
+ */
+export function receiveDeathNotice(deps: ServiceDeps, input: { notice: DeathNotice; clientId: string; requestId?: string }): DeathIntakeResult {
+  const { db, newId } = deps;
+  const n = input.notice;
+  const hash = payloadHash(n);
+  const now = deps.now();
+  const spec = serviceByKey(DEATH_SERVICE_KEY)?.draft;
+  if (!spec) throw new Error(`the catalogue has no draft for ${DEATH_SERVICE_KEY}`);
+  return db.transaction((tx) => {
+    const existing = findDeathEventByNoticeNo(tx, n.noticeNo);
+    if (existing) {
+      if (existing.payloadHash !== hash) throw conflict("notice_conflict", `death notice ${n.noticeNo} was already received with different content; send a correction through the issuer's correction process`);
+      const draft = findDraftByDeathEvent(tx, existing.id);
+      if (!draft) throw new Error(`death event ${existing.id} has no draft`);
+      return { created: false, eventId: existing.id, draftId: draft.id };
+    }
+    const ctx = { now, newId };
+    const deceased = deceasedPerson(tx, n, ctx);
+    const informant = informantPerson(tx, n, ctx);
+    const event = insertDeathEvent(tx, {
+      id: newId(), noticeNo: n.noticeNo, payloadHash: hash, payload: n, facilityCode: n.facility.code, diedAt: new Date(n.deceased.diedAt),
+      deceasedPersonId: deceased.person.id, informantPersonId: informant.id, clientId: input.clientId, receivedAt: now,
+    });
+    const dueBy = deathRegistrationDueBy(n.deceased.diedAt);
+    const draft = insertDraft(tx, {
+      id: newId(), service: DEATH_SERVICE_KEY, procedureCode: DEATH_REGISTRATION_PROCEDURE, deathEventId: event.id, version: 1,
+      fields: prefillDeathDraft({ notice: n, specs: spec.fields, knownDeceased: deceased.known ? { fullName: deceased.person.fullName, residenceWardCode: deceased.person.residenceWardCode } : null }),
+      status: "open", dueBy, createdAt: now, updatedAt: now,
+    });
+    addDraftParty(tx, { draftId: draft.id, personId: informant.id, role: "informant" });
+    insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
+    const notified = enqueueNotification(tx, {
+      config: deps.config, now, newId, recipient: { personId: informant.id, phone: informant.phone },
+      idempotencyKey: `death-draft-ready:${draft.id}`, purpose: "reminder",
+      message: { type: "death_draft_ready", draftId: draft.id, params: { informantName: informant.fullName, deceasedName: deceased.person.fullName, dueBy } },
+    });
+    audit(tx, {
+      at: now, actor: { kind: "machine", id: input.clientId }, action: "death_notice.received", target: { kind: "draft", id: draft.id },
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+      details: { eventId: event.id, deceasedKnown: deceased.known, notice: notified.queued ? notified.channel : notified.reason },
+    });
+    if (!notified.queued) deps.logger.warn({ draftId: draft.id }, "death draft prepared but the informant cannot be reached on Zalo: the ward officer must contact the family");
+    return { created: true, eventId: event.id, draftId: draft.id };
+  });
+}

@@ -1,0 +1,320 @@
+import { addDays, nextSendableAt, vietnamDate, type Channel } from "@hccd/shared";
+import {
+  claimDueOutbox,
+  getSubmission,
+  insertDraftEvent,
+  insertStatusHistory,
+  markOutboxFailed,
+  markOutboxSent,
+  rescheduleOutbox,
+  setDraftStatus,
+  updateSubmission,
+  type OutboxRow,
+} from "@hccd/db";
+import type { ServiceDeps } from "../../deps.js";
+import type { ZaloClients } from "../../adapters/zalo/types.js";
+import type { CaseSystemClient } from "../../adapters/case-system/types.js";
+import { PlatformError, TransportError } from "../../adapters/errors.js";
+import { QUOTA_CODES, TOKEN_CODES } from "../../adapters/zalo/http-clients.js";
+import { smsText, type SmsClient } from "../../adapters/sms/types.js";
+import { renderOaMessage, renderSmsText, renderZnsTemplate, type NotificationPayload } from "./notifications.js";
+import { createThrottle, type Throttle } from "./throttle.js";
+import { buildCaseDossier, NotSendable } from "../dossiers/case-dossier.js";
+import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
+
+export interface OutboxWorkerDeps extends ServiceDeps {
+  zalo: ZaloClients;
+  sms: SmsClient;
+  caseSystem: CaseSystemClient;
+  /** Zalo refused the OA access token: refresh it before the retry. */
+  onTokenRejected?: () => void;
+}
+
+export interface OutboxWorkerOptions {
+  /** Rows claimed at a time per channel (fewer on a slow throttle: see `batchFor`). */
+  batchSize?: number;
+  /** How long a claimed row stays ours; a crash mid-send frees it after this. */
+  leaseMs?: number;
+  pollMs?: number;
+  /** Sends in flight at once per channel (each waits for its channel's throttle). */
+  concurrency?: number;
+  /** The throttles' clock and sleep (tests inject a fake one; default: the process's). */
+  throttleTime?: { clock: () => number; sleep: (ms: number) => Promise<void> };
+  /** The polls' timer (tests drive it by hand; default: the process's). */
+  timer?: TaskTimer;
+}
+
+/**
+ * The channels, each claimed and sent on its own: one channel's throttle (or outage) governs only
+ * its own rows, so 1,839 OA replies waiting for the OA's 20/s no longer hold back a ZNS notice or a
+ * dossier for the case system.
+ */
+const CHANNELS = ["case_system", "zns", "sms", "oa"] as const satisfies readonly OutboxRow["channel"][];
+type OutboxChannel = (typeof CHANNELS)[number];
+
+/** How many sent notifications are recorded in one commit. */
+const SENT_MARKS_PER_COMMIT = 32;
+/**
+ * …and how long a sent mark may wait for the others: on a throttled channel 32 sends take 1.6 s,
+ * and Zalo's delivery receipt (matched on the message id we record) must find the row sent.
+ */
+const SENT_MARK_MAX_WAIT_MS = 200;
+
+/** Zalo's -144/-147, or a send that reported 0 left: today's ZNS quota is spent. */
+class ZnsQuotaSpent extends Error {
+  override readonly name = "ZnsQuotaSpent";
+}
+
+/** An SMS longer than this costs more than it is worth: a reminder says it in three parts or not at all. */
+const MAX_SMS_SEGMENTS = 3;
+
+/** Attempts before a row is given up and listed for staff. */
+const MAX_ATTEMPTS: Record<OutboxRow["kind"], number> = { notification: 6, case_submission: 12 };
+/** First retry delay; doubles each attempt, capped. */
+const BASE_DELAY_MS: Record<OutboxRow["kind"], number> = { notification: 30_000, case_submission: 10_000 };
+const MAX_DELAY_MS = 60 * 60_000;
+
+/** Exponential backoff with ±20% jitter so retries of many rows do not arrive together. */
+export function backoffMs(kind: OutboxRow["kind"], attempts: number, random: () => number = Math.random): number {
+  const raw = Math.min(MAX_DELAY_MS, BASE_DELAY_MS[kind] * 2 ** Math.max(0, attempts - 1));
+  return Math.round(raw * (0.8 + 0.4 * random()));
+}
+
+
+/**
+ * The outbox worker (GOV.UK Notify's model): claim due rows, reload what they refer to, send,
+ * classify the failure (retry later, fall over to the next channel, or give up), record the final
+ * status. Sends happen outside transactions; every state change is one short transaction.
+ */
+export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOptions = {}) {
+  const concurrency = Math.max(1, opts.concurrency ?? 16);
+  // Four rows per lane: the pool waits for a batch's last send before claiming the next, so a
+  // batch much larger than the pool keeps that wait rare.
+  const batchSize = opts.batchSize ?? Math.max(50, concurrency * 4);
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const pollMs = opts.pollMs ?? 1000;
+  const rates: Record<Channel, number> = { oa: deps.config.THROTTLE_OA_PER_SEC, zns: deps.config.THROTTLE_ZNS_PER_SEC, sms: deps.config.THROTTLE_SMS_PER_SEC };
+  const throttles: Record<Channel, Throttle> = {
+    oa: createThrottle(rates.oa, opts.throttleTime ?? {}),
+    zns: createThrottle(rates.zns, opts.throttleTime ?? {}),
+    sms: createThrottle(rates.sms, opts.throttleTime ?? {}),
+  };
+  /**
+   * Rows claimed at a time on a channel: the batch, but no more than its throttle lets through in
+   * half a lease, so a claimed row is sent before another worker may take it again.
+   */
+  const batchFor = (channel: OutboxChannel): number => {
+    const rate = channel === "case_system" ? 0 : rates[channel];
+    return rate > 0 ? Math.max(1, Math.min(batchSize, Math.floor((rate * leaseMs) / 2000))) : batchSize;
+  };
+  /** The Vietnam day whose ZNS quota Zalo said is spent (the quota comes back at midnight there). */
+  let znsQuotaSpentOn: string | null = null;
+  const log = deps.logger.child({ component: "outbox-worker" });
+
+  async function sendNotification(row: OutboxRow): Promise<string> {
+    const payload = row.payload as NotificationPayload;
+    if (row.channel === "oa") {
+      if (!payload.recipient.oaUserId) throw new NotSendable("no OA user id");
+      const { text, buttons } = renderOaMessage(payload);
+      return (await deps.zalo.oa.sendText({ userId: payload.recipient.oaUserId, text, buttons })).messageId;
+    }
+    if (row.channel === "zns") {
+      if (!payload.recipient.phone) throw new NotSendable("no phone number");
+      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by ZNS");
+      if (znsQuotaSpentOn !== null && znsQuotaSpentOn === vietnamDate(deps.now())) throw new ZnsQuotaSpent("today's ZNS quota is spent");
+      const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
+      try {
+        const sent = await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id });
+        if (sent.quota && sent.quota.remainingQuota <= 0) znsQuotaSpentOn = vietnamDate(deps.now());
+        return sent.msgId;
+      } catch (err) {
+        if (err instanceof PlatformError && QUOTA_CODES.has(err.code)) {
+          znsQuotaSpentOn = vietnamDate(deps.now());
+          throw new ZnsQuotaSpent(err.message);
+        }
+        throw err;
+      }
+    }
+    if (row.channel === "sms") {
+      if (!payload.recipient.phone) throw new NotSendable("no phone number");
+      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by SMS");
+      // The outbox row id is the gateway's client reference: a resend after a crash is not a second SMS.
+      const sms = smsText(renderSmsText(payload));
+      if (sms.segments > MAX_SMS_SEGMENTS) throw new NotSendable(`the SMS would take ${sms.segments} segments (at most ${MAX_SMS_SEGMENTS})`);
+      return (await deps.sms.send({ phone: payload.recipient.phone, text: sms.text, clientRef: row.id })).messageId;
+    }
+    throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
+  }
+
+  async function dispatch(row: OutboxRow): Promise<void> {
+    const now = () => deps.now();
+    try {
+      if (row.kind === "case_submission") {
+        const submissionId = String(row.payload.submissionId);
+        const dossier = buildCaseDossier(deps.db, submissionId);
+        const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
+        const at = now();
+        deps.db.transaction((tx) => {
+          markOutboxSent(tx, row.id, accepted.caseId, at);
+          const s = getSubmission(tx, submissionId);
+          // A status callback may already have moved it past `sent`; never move it back.
+          if (s && (s.status === "queued" || s.status === "sent")) updateSubmission(tx, submissionId, { status: "sent", caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          else updateSubmission(tx, submissionId, { caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          insertStatusHistory(tx, { submissionId, status: "sent", note: `receipt ${accepted.receiptNo}`, at });
+          if (s) {
+            setDraftStatus(tx, s.draftId, "submitted", at);
+            insertDraftEvent(tx, { draftId: s.draftId, kind: "submitted", at, data: { receiptNo: accepted.receiptNo } });
+          }
+        });
+        log.info({ outboxId: row.id, submissionId, caseId: accepted.caseId }, "dossier submitted to the case system");
+        return;
+      }
+      await throttles[row.channel as Channel]?.take();
+      const ref = await sendNotification(row);
+      const at = now();
+      const payload = row.payload as NotificationPayload;
+      if (payload.message.type === "birth_draft_ready") {
+        const draftId = payload.message.draftId;
+        deps.db.transaction((tx) => {
+          markOutboxSent(tx, row.id, ref, at);
+          insertDraftEvent(tx, { draftId, kind: "notified", at, data: { channel: row.channel } });
+        });
+      } else {
+        if (sentMarks.length === 0) sentMarksSince = performance.now();
+        sentMarks.push({ id: row.id, ref, at });
+        if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) flushSentMarks();
+      }
+      log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
+    } catch (err) {
+      handleFailure(row, err);
+    }
+  }
+
+  function handleFailure(row: OutboxRow, err: unknown): void {
+    const at = deps.now();
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ZnsQuotaSpent) {
+      // Not the message's fault: SMS carries it today if the service allows it, else it waits for tomorrow's quota.
+      const [next, ...rest] = row.fallbackChannels;
+      if (next) {
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next as OutboxRow["channel"], fallbackChannels: rest, resetAttempts: true });
+        log.warn({ outboxId: row.id, to: next }, "ZNS quota spent: falling over to the next channel");
+      } else {
+        const tomorrow = nextSendableAt(new Date(`${addDays(vietnamDate(at), 1)}T00:00:00+07:00`), deps.config.QUIET_HOURS);
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: tomorrow, lastError: message, now: at, resetAttempts: true });
+        log.warn({ outboxId: row.id, retryAt: tomorrow.toISOString() }, "ZNS quota spent and no other channel: waiting for tomorrow's quota");
+      }
+      return;
+    }
+    const permanent = err instanceof NotSendable || (err instanceof PlatformError && !err.retryable);
+    if (permanent) {
+      const [next, ...rest] = row.fallbackChannels;
+      if (row.kind === "notification" && (next === "oa" || next === "zns" || next === "sms")) {
+        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextSendableAt(at, deps.config.QUIET_HOURS), lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
+        log.warn({ outboxId: row.id, from: row.channel, to: next, error: message }, "permanent failure: falling over to the next channel");
+        return;
+      }
+      markOutboxFailed(deps.db, row.id, message, at);
+      log.error({ outboxId: row.id, kind: row.kind, error: message }, "permanent failure: given up, listed for staff");
+      return;
+    }
+    if (row.attempts >= MAX_ATTEMPTS[row.kind]) {
+      markOutboxFailed(deps.db, row.id, `gave up after ${row.attempts} attempts: ${message}`, at);
+      log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, "retries exhausted: given up, listed for staff");
+      return;
+    }
+    if (err instanceof PlatformError && TOKEN_CODES.has(err.code)) deps.onTokenRejected?.();
+    let nextAt = new Date(at.getTime() + backoffMs(row.kind, row.attempts));
+    // Zalo's night block (-133/-234): wait for the morning rather than burning attempts.
+    if (err instanceof PlatformError && (err.code === -133 || err.code === -234)) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);
+    rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextAt, lastError: message, now: at });
+    const level = err instanceof TransportError || err instanceof PlatformError ? "warn" : "error";
+    log[level]({ outboxId: row.id, kind: row.kind, attempts: row.attempts, retryAt: nextAt.toISOString(), error: message }, "send failed: will retry");
+  }
+
+  /**
+   * Sent notifications are recorded a few at a time, in one transaction: a commit per message cost
+   * more than the send (≈220 µs each under load). A crash before the commit means those rows are
+   * sent again after their lease: ZNS and SMS answer a repeated tracking id / client reference with
+   * the first message (exactly once); an OA message has no such key and may arrive twice — the
+   * window is at most SENT_MARKS_PER_COMMIT sends or SENT_MARK_MAX_WAIT_MS, and closes at the end
+   * of every batch.
+   */
+  const sentMarks: { id: string; ref: string; at: Date }[] = [];
+  /** When the oldest mark still waiting was made (process time). */
+  let sentMarksSince = 0;
+  function flushSentMarks(): void {
+    if (sentMarks.length === 0) return;
+    const marks = sentMarks.splice(0);
+    deps.db.transaction((tx) => {
+      for (const m of marks) markOutboxSent(tx, m.id, m.ref, m.at);
+    });
+  }
+
+  /** Claims one channel's due rows and sends them. Returns how many rows it handled. */
+  async function runChannel(channel: OutboxChannel): Promise<number> {
+    const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchFor(channel), leaseMs, channel });
+    if (rows.length === 0) return 0;
+    // A small pool: sends overlap (the channel's throttle spaces them), state changes stay one short transaction each.
+    let next = 0;
+    const lane = async () => {
+      while (next < rows.length) await dispatch(rows[next++]!);
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+    } finally {
+      flushSentMarks();
+    }
+    return rows.length;
+  }
+
+  /** One round: every channel claims and sends what is due now, side by side. Returns how many rows were handled. */
+  async function runOnce(): Promise<number> {
+    const handled = await Promise.all(CHANNELS.map(runChannel));
+    return handled.reduce((a, b) => a + b, 0);
+  }
+
+  /** Runs until nothing is due (tests and the CLI use this to drain the queue). */
+  async function drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const n = await runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  /**
+   * Each channel's loop: one round at a time, every `pollMs` once started; a kick during a round
+   * asks for one more. A full batch means more is waiting: the next round goes at once rather than
+   * at the next poll (which would cap a backlog at one batch a second).
+   */
+  const loops = CHANNELS.map((channel) =>
+    createPeriodicTask({
+      intervalMs: pollMs,
+      run: async () => (await runChannel(channel)) === batchFor(channel),
+      onError: (err) => log.error({ err, channel }, "outbox run failed"),
+      // `pnpm hccd worker` has nothing else keeping the process up.
+      keepAlive: true,
+      ...(opts.timer ? { timer: opts.timer } : {}),
+    }),
+  );
+
+  return {
+    runOnce,
+    drain,
+    /** Sends what is due now instead of waiting for the next poll (after the bot queued replies); nothing unless started. */
+    kick(): void {
+      for (const loop of loops) if (loop.started) void loop.kick();
+    },
+    start(): void {
+      for (const loop of loops) loop.start();
+    },
+    async stop(): Promise<void> {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    },
+  };
+}
+
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;

@@ -1,0 +1,53 @@
+import type { CaseDossier } from "@hccd/shared";
+import { getConsent, getDraft, getDraftAttachmentById, getPerson, getSubmission, latestSubmissionForDraft, listDraftAttachments, type Db, type DraftAttachment } from "@hccd/db";
+import { notFound } from "../../errors.js";
+import { contentHashOf } from "../drafts/citizen-drafts.js";
+import { draftProfile } from "../drafts/draft-profile.js";
+
+/** A row that must not be sent, whatever retrying does: the worker gives up on it (or fails over). */
+export class NotSendable extends Error {
+  override readonly name = "NotSendable";
+}
+
+/**
+ * Builds contract 3's dossier from a consented draft. Refuses (NotSendable) unless a consent is in
+ * force for exactly the draft's current content: nothing is submitted without consent.
+ */
+export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
+  const submission = getSubmission(db, submissionId);
+  if (!submission) throw new NotSendable(`submission ${submissionId} not found`);
+  if (submission.status === "cancelled") throw new NotSendable("submission was cancelled");
+  const consent = getConsent(db, submission.consentId);
+  const draft = getDraft(db, submission.draftId);
+  if (!consent || !draft || consent.voidedAt) throw new NotSendable("no consent in force");
+  const hash = contentHashOf(db, draft, consent.consentTextVersion);
+  if (hash !== consent.contentHash || consent.consentTextVersion !== draftProfile(draft.service).consentTextVersion) throw new NotSendable("draft content differs from what was consented to");
+  const person = getPerson(db, consent.personId);
+  if (!person) throw new NotSendable("consenting person not found");
+  const fields: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(draft.fields)) fields[k] = f.value;
+  return {
+    submissionId: submission.id,
+    procedureCode: submission.procedureCode,
+    applicant: {
+      fullName: person.fullName,
+      ...(person.nationalId ? { nationalId: person.nationalId } : {}),
+      ...(person.phone ? { phone: person.phone } : {}),
+      relationship: consent.role,
+    },
+    fields,
+    consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
+    attachments: listDraftAttachments(db, draft.id).map((a) => ({ name: a.fileName, contentType: a.mediaType, url: `/api/integrations/attachments/${a.id}`, size: a.size, sha256: a.sha256 })),
+  };
+}
+
+/**
+ * A paper the case system fetches (the dossier's `attachments[].url`): only papers of a dossier
+ * that was consented to and queued or sent leave the platform; anything else is 404.
+ */
+export function submittedAttachment(db: Db, attachmentId: string): DraftAttachment {
+  const file = getDraftAttachmentById(db, attachmentId);
+  const submission = file ? latestSubmissionForDraft(db, file.draftId) : undefined;
+  if (!file || !submission || submission.status === "cancelled") throw notFound("attachment");
+  return file;
+}

@@ -1,0 +1,108 @@
+import type { CaseStatus, CaseStatusCallback } from "@hccd/shared";
+import {
+  findSubmissionByCaseId,
+  getConsent,
+  getDraft,
+  getPerson,
+  insertDraftEvent,
+  insertInboxEvent,
+  insertStatusHistory,
+  markInboxProcessed,
+  setDraftStatus,
+  updateSubmission,
+  findZaloUsersByPhones,
+  type Person,
+  type Submission,
+} from "@hccd/db";
+import type { ServiceDeps } from "../../deps.js";
+import { notFound } from "../../errors.js";
+import { enqueueChatMessage, enqueueNotification } from "../delivery/notifications.js";
+import { channelsFor, i18nFor } from "@hccd/shared";
+import { draftProfile } from "../drafts/draft-profile.js";
+import { audit } from "../staff/audit.js";
+import { RATED_OUTCOMES } from "./rating.js";
+
+/**
+ * How far along a case is. A callback that would move a case backwards (a late `processing` after
+ * `completed`) is recorded in the history but changes nothing and tells nobody.
+ */
+const RANK: Record<Submission["status"], number> = {
+  cancelled: -1,
+  queued: 0,
+  sent: 1,
+  received: 2,
+  processing: 3,
+  need_more_info: 3,
+  completed: 4,
+  rejected: 4,
+};
+
+export type CaseStatusResult = { duplicate: boolean; applied: boolean; submissionId: string };
+
+/**
+ * Applies a status callback from the case system (contract 3): stored once (deduplicated on case,
+ * status and time), the dossier updated, and the parent who consented told through the channel
+ * policy, all in one transaction.
+ */
+export function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback, ctx: { clientId: string; requestId?: string }): CaseStatusResult {
+  const now = deps.now();
+  return deps.db.transaction((tx) => {
+    const submission = findSubmissionByCaseId(tx, cb.caseId);
+    if (!submission) throw notFound(`case ${cb.caseId}`);
+    const stored = insertInboxEvent(tx, { id: deps.newId(), source: "case_status", dedupeKey: `${cb.caseId}|${cb.status}|${Date.parse(cb.at)}`, payload: cb, now });
+    if (!stored.created) return { duplicate: true, applied: false, submissionId: submission.id };
+
+    const at = new Date(cb.at);
+    insertStatusHistory(tx, { submissionId: submission.id, status: cb.status, note: cb.note ?? null, at });
+    const forward = RANK[cb.status] >= RANK[submission.status] && cb.status !== submission.status;
+    if (forward) {
+      updateSubmission(tx, submission.id, { status: cb.status, ...(cb.resultRef ? { resultRef: cb.resultRef } : {}), updatedAt: now });
+      if (cb.status === "completed" || cb.status === "rejected") setDraftStatus(tx, submission.draftId, "closed", now);
+      insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(cb.note ? { note: cb.note } : {}) } });
+      notifyParent(deps, tx, submission, cb.status, cb.note ?? null, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
+    }
+    markInboxProcessed(tx, stored.row.id, now);
+    audit(tx, { at: now, actor: { kind: "machine", id: ctx.clientId }, action: "case_status.received", target: { kind: "submission", id: submission.id }, ...(ctx.requestId ? { requestId: ctx.requestId } : {}), details: { status: cb.status, applied: forward } });
+    return { duplicate: false, applied: forward, submissionId: submission.id };
+  });
+}
+
+function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, status: CaseStatus, note: string | null, now: Date, idempotencyKey: string): void {
+  const consent = getConsent(tx, submission.consentId);
+  const person = consent ? getPerson(tx, consent.personId) : undefined;
+  const draft = getDraft(tx, submission.draftId);
+  if (!person || !draft) return;
+  const r = enqueueNotification(tx, {
+    config: deps.config,
+    now,
+    newId: deps.newId,
+    recipient: { personId: person.id, phone: person.phone },
+    idempotencyKey,
+    purpose: "transactional",
+    message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, dossierName: draftProfile(draft.service).serviceName } },
+  });
+  if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
+  if (RATED_OUTCOMES.includes(status)) askForRating(deps, tx, submission, person, now);
+}
+
+/**
+ * Once a dossier has its result (completed or rejected: see rating.ts), the parent who filed it is
+ * asked to rate the service with 1–5 buttons, in the OA chat only: ZNS templates cannot carry quick
+ * replies (the Mini App asks there instead).
+ */
+function askForRating(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, person: Person, now: Date): void {
+  if (!person.phone) return;
+  const user = findZaloUsersByPhones(tx, [person.phone]).find((u) => u.oaUserId && channelsFor({ zaloUserId: u.oaUserId, follower: u.follower, lastInteractionAt: u.lastInteractionAt, phone: null }, now).includes("oa"));
+  if (!user?.oaUserId) return;
+  const t = i18nFor(user.language).t;
+  enqueueChatMessage(tx, {
+    now,
+    newId: deps.newId,
+    oaUserId: user.oaUserId,
+    personId: person.id,
+    language: user.language,
+    text: t("bot:rating.ask", { receiptNo: submission.receiptNo ?? submission.id }),
+    buttons: [1, 2, 3, 4, 5].map((n) => ({ type: "oa.query.hide" as const, title: String(n), payload: `#rate:${submission.id}:${n}` })),
+    idempotencyKey: `rating-prompt:${submission.id}`,
+  });
+}

@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { importRejectedRowSchema } from "@hccd/shared";
+import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, getImport, legacyImportReportStart, legacyImportReports, replaceRejectedRows, runningImports, updateImportIfHeld, type ImportListRow } from "@hccd/db";
+import type { ServiceDeps } from "../../deps.js";
+import type { BackgroundJobs } from "../jobs/background-jobs.js";
+import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
+import { CUT_MARK, cutText, MAX_CELL_CHARS } from "./import-text.js";
+import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ReminderCatalogue } from "./licence-import.js";
+
+/** A process that died on an import twice (a file that kills it?) does not get a third go. */
+export const MAX_IMPORT_ATTEMPTS = 2;
+export const IMPORT_INTERRUPTED = "the import was interrupted (the server stopped) and its file was not kept: upload the file again (rows already stored count as unchanged)";
+export const IMPORT_STOPPED_TWICE = "the server stopped twice while importing this file, so it is not tried again: check the file (or split it) and upload it again";
+
+type RecoveryDeps = ServiceDeps & { jobs: BackgroundJobs; catalogue: ReminderCatalogue; importDir: string };
+
+/**
+ * At start: reports stored whole by earlier versions are bounded, every import left `running` by a
+ * process that has died is resumed from its kept file (in the background) or failed with the
+ * reason, and uploads no running import owns are removed from the import folder.
+ */
+export function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {}): { resumed: string[]; failed: string[] } {
+  const holder = opts.holder ?? THIS_PROCESS;
+  boundLegacyImportReports(deps);
+  const now = deps.now();
+  const resumed: string[] = [];
+  const failed: string[] = [];
+  for (const imp of runningImports(deps.db)) {
+    if (!holderGone(imp, now)) continue;
+    // Two processes starting at once: one takes it.
+    if (!claimImport(deps.db, imp.id, imp.leaseHolder, holder, new Date(now.getTime() + IMPORT_LEASE_MS))) continue;
+    const file = imp.filePath && existsSync(imp.filePath) ? imp.filePath : null;
+    const reason = !file ? IMPORT_INTERRUPTED : imp.attempts + 1 > MAX_IMPORT_ATTEMPTS ? IMPORT_STOPPED_TWICE : null;
+    if (reason) {
+      updateImportIfHeld(deps.db, imp.id, holder, { status: "failed", stage: null, finishedAt: now, error: reason, filePath: null, leaseHolder: null, leaseUntil: null });
+      if (file) rmSync(file, { force: true });
+      deps.logger.warn({ importId: imp.id, reason }, "import left running by a process that died: failed");
+      failed.push(imp.id);
+      continue;
+    }
+    deps.logger.info({ importId: imp.id, stage: imp.stage, stored: imp.created + imp.updated + imp.unchanged }, "import left running by a process that died: resuming");
+    deps.jobs.run(`import ${imp.id}`, () => runImport(deps, { importId: imp.id, path: file!, format: imp.format, catalogue: deps.catalogue, agency: imp.agency, holder, kept: true }));
+    resumed.push(imp.id);
+  }
+  removeOrphanUploads(deps);
+  return { resumed, failed };
+}
+
+/**
+ * Whether the process that holds an import is gone: on this host its pid says so at once (a pid
+ * equal to ours is an earlier process of a restarted container); elsewhere its lease has run out.
+ * An import with no holder was started before holders were recorded.
+ */
+function holderGone(imp: ImportListRow, now: Date): boolean {
+  if (!imp.leaseHolder) return true;
+  const parts = imp.leaseHolder.split(":");
+  const pid = Number(parts.at(-2));
+  if (parts.slice(0, -2).join(":") === hostname()) return pid === process.pid || !pidAlive(pid);
+  return !imp.leaseUntil || imp.leaseUntil.getTime() < now.getTime();
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Uploads in the import folder that no running import owns (the process died between keeping the file and recording the import). */
+function removeOrphanUploads(deps: RecoveryDeps): void {
+  mkdirSync(deps.importDir, { recursive: true });
+  for (const name of readdirSync(deps.importDir)) {
+    const id = name.replace(/\.(csv|xlsx)$/, "");
+    if (getImport(deps.db, id)?.status !== "running") rmSync(join(deps.importDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Legacy reports are read this far at most (4 Mi characters: a few thousand problems, more than the
+ * thousand rows kept), and not at all above LEGACY_REPORT_MAX_BYTES: SQLite itself reads the whole
+ * stored value to hand over its beginning, and 128 MB of native memory for a moment is the most
+ * start-up may cost. A report that was cut records its stored size, for the console to say so.
+ */
+export const LEGACY_REPORT_READ_CHARS = 4 * 1024 * 1024;
+export const LEGACY_REPORT_MAX_BYTES = 128 * 1024 * 1024;
+
+/**
+ * Reports stored whole by versions before issue 13 (one JSON value in `imports.report`, 472 MB for
+ * a crafted workbook) are moved, bounded as a new import's report is, into `import_rejected_rows`,
+ * one import at a time and never whole into the JavaScript heap. The counts of rejected rows were
+ * stored apart and stay true. Failure reasons are cut as a new import's are.
+ */
+export function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger">, limits = { readChars: LEGACY_REPORT_READ_CHARS, maxBytes: LEGACY_REPORT_MAX_BYTES }): number {
+  // Failure reasons quoting the file (a reader's message), cut in SQL as a new import's are.
+  clipLegacyImportErrors(deps.db, STORED_ERROR_MAX, CUT_MARK);
+  const legacy = legacyImportReports(deps.db);
+  for (const { id, bytes, rejected } of legacy) {
+    const start = bytes <= limits.maxBytes ? legacyImportReportStart(deps.db, id, limits.readChars) : "";
+    const complete = Buffer.byteLength(start) >= bytes;
+    const collector = createReportCollector();
+    const byRow = new Map<number, { values: Record<string, string>; problems: { column: string; reason: string }[] }>();
+    for (const p of legacyEntries(start, complete)) {
+      const entry = byRow.get(p.row) ?? { values: p.values, problems: [] };
+      entry.problems.push({ column: p.column, reason: p.reason });
+      byRow.set(p.row, entry);
+    }
+    for (const [row, e] of byRow) {
+      if (Object.keys(e.values).length === 0) {
+        collector.fileProblems(row, e.problems);
+        continue;
+      }
+      // Earlier versions stored values whole: cut as the reader now cuts a cell.
+      const values: Record<string, string> = {};
+      const truncated: Record<string, number> = {};
+      for (const [k, v] of Object.entries(e.values)) {
+        const cut = cutText(v, MAX_CELL_CHARS);
+        values[k] = cut.text;
+        if (cut.cutFrom !== undefined) truncated[k] = cut.cutFrom;
+      }
+      collector.rejectRow(row, values, e.problems, truncated);
+    }
+    const r = collector.result();
+    const keptRows = r.kept.filter((k) => Object.keys(k.values).length > 0).length;
+    deps.db.transaction((tx) => {
+      replaceRejectedRows(tx, id, r.kept);
+      clearLegacyImportReport(tx, id, { problems: r.problems, rejectedNotKept: Math.max(0, rejected - keptRows), problemCounts: r.problemCounts, legacyReportBytes: complete ? null : bytes });
+    });
+    deps.logger.info({ importId: id, bytes, kept: keptRows, complete }, "import report from an earlier version bounded");
+  }
+  return legacy.length;
+}
+
+/**
+ * The problems of a legacy report, or of its beginning: there, the entries it holds whole (each
+ * starts with `{"row":`, and a quote never appears unescaped inside a JSON string, so `},{"row":`
+ * only ever separates two entries).
+ */
+function legacyEntries(text: string, complete: boolean) {
+  let parsed: unknown = [];
+  try {
+    if (complete) parsed = JSON.parse(text);
+    else {
+      const end = text.lastIndexOf('},{"row":');
+      if (end > 0) parsed = JSON.parse(`${text.slice(0, end + 1)}]`);
+    }
+  } catch {
+    parsed = [];
+  }
+  return (Array.isArray(parsed) ? parsed : []).flatMap((e) => {
+    const ok = importRejectedRowSchema.safeParse(e);
+    return ok.success ? [ok.data] : [];
+  });
+}

@@ -1,0 +1,189 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
+import type { AppDeps, ServiceDeps } from "../../deps.js";
+import { DomainError, notFound, validationFailed } from "../../errors.js";
+import type { BackgroundJobs } from "../jobs/background-jobs.js";
+import { checkFileSignature, importFormat, type ImportFormat } from "./import-reader.js";
+import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
+import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
+import { cutText } from "./import-text.js";
+import { importLicences } from "./licence-import.js";
+import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
+import { audit } from "../staff/audit.js";
+import { csvDocument } from "../spreadsheets/csv-file.js";
+
+/** Where an import keeps its file until it ends: `<importDir>/<import id>.<format>`, readable by this user only. */
+export function keptFilePath(importDir: string, importId: string, format: ImportFormat): string {
+  return join(importDir, `${importId}.${format}`);
+}
+
+/**
+ * Starts an import of an uploaded file and answers at once with its id: the file is kept beside
+ * the database (not in a temporary folder: an import interrupted by a restart is resumed from it),
+ * imported in the background (progress in the import row), then removed.
+ * A department officer's rows for other agencies' services are reported, not imported.
+ */
+export function startStaffImport(
+  deps: ServiceDeps & Pick<AppDeps, "importDir"> & { jobs: BackgroundJobs; catalogue: ReminderCatalogue },
+  input: { staff: StaffUser; fileName: string; content: Uint8Array; requestId?: string },
+): { importId: string } {
+  const format = importFormat(input.fileName);
+  if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
+  checkFileSignature(format, input.content);
+  const importId = deps.newId();
+  const path = keptFilePath(deps.importDir, importId, format);
+  writeFileSync(path, input.content, { mode: 0o600 });
+  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
+  deps.jobs.run(`import ${importId}`, () =>
+    importLicences(deps, {
+      path, kept: true, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
+      agency: input.staff.role === "department" ? input.staff.agency : null,
+    }),
+  );
+  return { importId };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function importSummary(row: ImportListRow) {
+  return {
+    id: row.id, fileName: row.fileName, format: row.format, importedBy: row.importedBy, status: row.status, stage: row.stage, error: row.error,
+    startedAt: row.startedAt.toISOString(), finishedAt: iso(row.finishedAt), rows: row.rows, created: row.created, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected,
+    problems: row.problems, rejectedNotKept: row.rejectedNotKept, legacyReportBytes: row.legacyReportBytes,
+  };
+}
+
+/** Admins see every import; a department officer sees their own. */
+function mayRead(staff: StaffUser, row: ImportListRow): boolean {
+  // A department officer sees their agency's imports, whoever in the department uploaded them.
+  return staff.role === "admin" || row.importedBy === staff.id || (staff.role === "department" && staff.agency !== null && row.agency === staff.agency);
+}
+
+export function listStaffImports(deps: Pick<ServiceDeps, "db">, staff: StaffUser) {
+  const rows = listImports(deps.db, { limit: 50, ...(staff.role === "admin" ? {} : staff.role === "department" && staff.agency ? { agency: staff.agency } : { importedBy: staff.id }) });
+  return rows.map(importSummary);
+}
+
+/** Rejected rows per page of a report (the console's and the API's): at most KEPT_REJECTED_ROWS / 100 = 10 pages. */
+export const REPORT_PAGE_SIZE = 100;
+
+/**
+ * One import with a page of its report (each problem of each of the page's rejected rows) and its
+ * counts per column and reason. The report quotes rows as given (names, ID numbers): reading it is audited.
+ * A page past the last gives the last.
+ */
+export function readStaffImport(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { page?: number; requestId?: string } = {}) {
+  const row = getImport(deps.db, id);
+  if (!row || !mayRead(staff, row)) throw notFound("import");
+  const pages = Math.max(1, Math.ceil(countRejectedRows(deps.db, id) / REPORT_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pages);
+  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.report_read", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { page } });
+  const rows = rejectedRowsPage(deps.db, id, { offset: (page - 1) * REPORT_PAGE_SIZE, limit: REPORT_PAGE_SIZE });
+  return { ...importSummary(row), problemCounts: row.problemCounts, report: problemEntries(rows), page, pages };
+}
+
+/**
+ * An import's progress and counts, without its report (no personal data, so not audited): what
+ * the console's progress panel polls while the import runs.
+ */
+export function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffUser, id: string) {
+  const row = getImport(deps.db, id);
+  if (!row || !mayRead(staff, row)) throw notFound("import");
+  return importSummary(row);
+}
+
+/**
+ * The rejected rows as a CSV file the officer can fix and upload again: one line per rejected row,
+ * the file's own columns in the file's order (as contract 4's Vietnamese labels, or the English
+ * keys for an English-speaking officer — the importer reads both), then a "Lý do" / "reason"
+ * column with every problem of the row. The importer keeps each rejected row's values by column
+ * (as given: a CSV cell verbatim, an Excel date as YYYY-MM-DD, a value over 1,000 characters cut
+ * by the reader, which is refused again if uploaded as it is; only columns contract 4 does not
+ * know were not kept), so the file is re-derived from the kept rows: the
+ * first KEPT_REJECTED_ROWS of them. `notKept` says how many rejected rows are not in it (the API
+ * sends it as a header, the console says it beside the link): uploading the fixed file reports them.
+ *
+ * The values are not masked: it is the officer's own upload coming back to them (and only to them
+ * or an admin), and masked ID numbers could not be corrected and re-imported. The download is audited.
+ */
+export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { lang: Language; requestId?: string }): { fileName: string; csv: string; rows: number; notKept: number } {
+  const row = getImport(deps.db, id);
+  if (!row || !mayRead(staff, row)) throw notFound("import");
+  // A problem of the file (its header) has no values: not a row to fix.
+  const kept = rejectedRowsPage(deps.db, id, { offset: 0, limit: KEPT_REJECTED_ROWS + 1 }).filter((r) => Object.keys(r.values).length > 0);
+  const keys: string[] = [];
+  for (const { values } of kept) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
+  const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
+  const lines = kept.map((r) => [...keys.map((k) => r.values[k] ?? ""), r.problems.map((p) => `${columnName(p.column, opts.lang)}: ${importReasonText(p.reason, opts.lang)}`).join("; ")]);
+  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
+  // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
+  const base = stripVietnameseMarks(row.fileName.replace(/\.[^.]+$/, "")).replace(/[^A-Za-z0-9._-]+/g, "-");
+  return { fileName: `${base}-${opts.lang === "vi" ? "dong-bi-tu-choi" : "rejected-rows"}.csv`, csv: csvDocument(header, lines), rows: lines.length, notKept: row.rejectedNotKept };
+}
+
+/** The importer's reasons (English, as the API gives them) → the `imports.reasons` texts. */
+const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string, string>?]][] = [
+  [/^is required$/, () => ["required"]],
+  [/^must be at most (\d+) characters$/, (m) => ["tooLong", { max: m[1]! }]],
+  [/^must be person or organization/, () => ["holderKind"]],
+  [/^must have at least 2 characters$/, () => ["nameTooShort"]],
+  [/^is not a Vietnamese mobile number/, () => ["phone"]],
+  [/^is not a real date$/, () => ["notARealDate"]],
+  [/^is not an Excel date$/, () => ["notAnExcelDate"]],
+  [/^is not a real calendar date$/, () => ["notACalendarDate"]],
+  [/^must be a date written/, () => ["dateFormat"]],
+  [/^must be a 5-digit ward code$/, () => ["wardCode"]],
+  ...Object.entries(NATIONAL_ID_PROBLEM_TEXT).map(([problem, text]) => [new RegExp(`^for a person, the ID number ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), () => [`personId.${problem}`]] as [RegExp, () => [string]]),
+  [/^for an organization, the tax code must have 10 or 13 digits$/, () => ["taxCode"]],
+  [/^must not be before issued_on$/, () => ["beforeIssued"]],
+  [/^is not a service of the catalogue$/, () => ["unknownService"]],
+  [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
+];
+
+/**
+ * The readers' and the header check's reasons (services/imports/import-reasons.ts) are written from the
+ * `en` resource's `imports.reasons.file|cell|header|note` templates: each template, its
+ * `{{placeholders}}` as captures, recognises its own reason.
+ */
+const TEMPLATE_REASONS = (["file", "cell", "header", "note"] as const).flatMap((group) =>
+  Object.entries(resources.en.staff.imports.reasons[group]).map(([name, template]): (typeof REASONS)[number] => {
+    const pattern = (template as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\{\\\{(\w+)\\\}\\\}/g, "(?<$1>.+?)");
+    return [new RegExp(`^${pattern}$`), (m) => [`${group}.${name}`, { ...m.groups }]];
+  }),
+);
+
+/** A rejected row's reason, a file's refusal or a note, in the officer's language; a reason no table knows is shown as given. */
+export function importReasonText(reason: string, lang: Language): string {
+  for (const [re, key] of [...REASONS, ...TEMPLATE_REASONS]) {
+    const m = re.exec(reason);
+    if (m) {
+      const [k, vars] = key(m);
+      return i18nFor(lang).getFixedT(lang, "staff")(`imports.reasons.${k}`, vars);
+    }
+  }
+  return reason;
+}
+
+/**
+ * Why an import failed, in the officer's language: the start-up's reasons and the readers' refusals
+ * are translated, anything else (a reader's own words) shown as given.
+ */
+export function importErrorText(error: string, lang: Language): string {
+  const t = i18nFor(lang).getFixedT(lang, "staff");
+  if (error === IMPORT_INTERRUPTED) return t("imports.errors.interrupted");
+  if (error === IMPORT_STOPPED_TWICE) return t("imports.errors.stoppedTwice");
+  return importReasonText(error, lang);
+}
+
+/** A contract 4 column as the officer reads it: the Vietnamese label, or the English key. */
+export function columnName(key: string, lang: Language): string {
+  return lang === "vi" ? (LICENCE_COLUMNS.find((c) => c.key === key)?.label ?? key) : key;
+}
+
+export class UploadTooLarge extends DomainError {
+  constructor(limit: number) {
+    super(413, "payload_too_large", `the file is larger than ${Math.round(limit / 1024 / 1024)} MB: split it into smaller files`);
+  }
+}

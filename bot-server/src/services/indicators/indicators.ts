@@ -1,0 +1,236 @@
+/**
+ * The plans' evaluation indicators for the staff console and API: reminders on time, the drafts
+ * funnel, notice-to-consent time, satisfaction, the FAQ's answered rate, handover waiting time, delivery by channel.
+ *
+ * Aggregates only: no indicator shows a person, so viewing them writes no audit entry (a staff
+ * read of a *person's* data is what the audit log must hold); exporting one is audited, with the
+ * filters, because the file leaves the system.
+ */
+import {
+  deliveryCounts,
+  draftIndicatorRows,
+  faqAskedCounts,
+  getWard,
+  handoverIndicatorRows,
+  ratingCountsByScore,
+  reminderIndicatorRows,
+  unansweredQuestionCounts,
+  type StaffUser,
+} from "@hccd/db";
+import {
+  AGENCIES,
+  FUNNEL_STEPS,
+  HANDOVER_FIRST_REPLY_TARGET_MS,
+  INDICATOR_TARGETS,
+  REMINDER_OUTCOMES_COUNTED,
+  defaultPeriod,
+  isSatisfied,
+  median,
+  periodInstants,
+  reminderOutcome,
+  share,
+  vietnamDate,
+  workingMsBetween,
+  type IndicatorQuery,
+  type IndicatorReport,
+  type ReminderCounts,
+  type ReminderOutcome,
+} from "@hccd/shared";
+import type { ServiceDeps } from "../../deps.js";
+import { validationFailed } from "../../errors.js";
+import { serviceKeyOf, type NotificationMessage } from "../delivery/notifications.js";
+import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
+import { staffServiceKeys } from "../reminders/staff-reminders.js";
+
+export type IndicatorDeps = Pick<ServiceDeps, "db" | "now"> & { catalogue: ReminderCatalogue };
+
+/** The longest period one report covers: two years of daily data stays well inside a second. */
+export const MAX_PERIOD_DAYS = 731;
+
+/** The filters after the staff member's scope is applied, and the service keys they come to. */
+export interface ResolvedIndicatorFilters {
+  from: string;
+  to: string;
+  service: string | null;
+  agency: string | null;
+  ward: string | null;
+  fixed: { agency: boolean; ward: boolean };
+  /** undefined: every service. */
+  serviceKeys: string[] | undefined;
+}
+
+/** The lead agencies staff may filter by: those of the catalogue's services, in the plan's spelling. */
+export function indicatorAgencies(catalogue: ReminderCatalogue): string[] {
+  const known = new Set(catalogue.keys().map((k) => catalogue.agency?.(k)).filter((a): a is string => Boolean(a)));
+  return Object.values(AGENCIES).map((a) => a.vi).filter((a) => known.has(a));
+}
+
+/**
+ * Checks the filters and applies the staff member's scope: a department officer's agency and a
+ * ward officer's ward are fixed, whatever the request says. Unknown values are refused (422, with
+ * the field), never silently widened to "everything".
+ */
+export function resolveIndicatorFilters(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): ResolvedIndicatorFilters {
+  const today = vietnamDate(deps.now());
+  const to = q.to ?? today;
+  const from = q.from ?? defaultPeriod(to).from;
+  const errors: { path: string; message: string }[] = [];
+  if (from > to) errors.push({ path: "to", message: "must not be before the start of the period" });
+  else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) errors.push({ path: "from", message: `the period may cover at most ${MAX_PERIOD_DAYS} days` });
+
+  const agencyFixed = staff.role === "department";
+  const wardFixed = staff.role === "ward_officer";
+  const agency = agencyFixed ? staff.agency : (q.agency ?? null);
+  const ward = wardFixed ? staff.wardCode : (q.ward ?? null);
+  if (!agencyFixed && agency && !indicatorAgencies(deps.catalogue).includes(agency)) errors.push({ path: "agency", message: "is not the lead agency of any service in the catalogue" });
+  if (q.service && !deps.catalogue.has(q.service)) errors.push({ path: "service", message: "is not a service of the catalogue" });
+  if (!wardFixed && ward && !getWard(deps.db, ward)) errors.push({ path: "ward", message: "is not a ward of the province" });
+  if (errors.length) throw validationFailed(errors, "The indicator filters are not valid");
+
+  let serviceKeys: string[] | undefined = agencyFixed ? (staffServiceKeys(deps.catalogue, staff) ?? []) : agency ? deps.catalogue.keys().filter((k) => deps.catalogue.agency?.(k) === agency) : undefined;
+  if (q.service) serviceKeys = serviceKeys ? serviceKeys.filter((k) => k === q.service) : [q.service];
+  // A ward officer without a ward, or a department officer without an agency, sees nothing rather than everything.
+  return { from, to, service: q.service ?? null, agency: agency ?? null, ward: ward ?? null, fixed: { agency: agencyFixed, ward: wardFixed }, serviceKeys: agencyFixed && !staff.agency ? [] : serviceKeys };
+}
+
+const OUTCOME_FIELD: Record<ReminderOutcome, Exclude<keyof ReminderCounts, "due" | "counted" | "onTimeShare">> = {
+  on_time: "onTime", sent_late: "sentLate", waiting: "waiting", missed: "missed", failed: "failed", unreachable: "unreachable", opted_out: "optedOut", cancelled: "cancelled",
+};
+
+function emptyReminderCounts(): ReminderCounts {
+  return { due: 0, onTime: 0, sentLate: 0, waiting: 0, missed: 0, failed: 0, unreachable: 0, optedOut: 0, cancelled: 0, counted: 0, onTimeShare: null };
+}
+
+function addOutcome(c: ReminderCounts, o: ReminderOutcome): void {
+  c.due++;
+  c[OUTCOME_FIELD[o]]++;
+  if (REMINDER_OUTCOMES_COUNTED.includes(o)) c.counted++;
+}
+
+const finish = (c: ReminderCounts): ReminderCounts => ({ ...c, onTimeShare: share(c.onTime, c.counted) });
+
+/** Every indicator for the filters, within the staff member's scope. */
+export function indicatorReport(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): IndicatorReport {
+  const f = resolveIndicatorFilters(deps, staff, q);
+  return buildReport(deps, f);
+}
+
+function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): IndicatorReport {
+  const now = deps.now();
+  const { start, end } = periodInstants(f);
+  const scope = { start, end, serviceKeys: f.serviceKeys, wardCode: f.ward ?? undefined };
+  const all = ["period", "service", "agency", "ward"] as const;
+
+  // 1. Reminders whose moment came in the period (and has come: a reminder planned for later is not due yet).
+  const dueEnd = new Date(Math.min(end.getTime(), now.getTime()));
+  const total = emptyReminderCounts();
+  const byService = new Map<string, ReminderCounts>();
+  for (const r of dueEnd > start ? reminderIndicatorRows(deps.db, { ...scope, end: dueEnd }) : []) {
+    const o = reminderOutcome({ status: r.status, reason: r.reason, dueOn: r.dueOn, nextAt: new Date(r.nextAt), outboxStatus: r.outboxStatus, sentAt: r.sentAt === null ? null : new Date(r.sentAt) }, now);
+    addOutcome(total, o);
+    let s = byService.get(r.serviceKey);
+    if (!s) byService.set(r.serviceKey, (s = emptyReminderCounts()));
+    addOutcome(s, o);
+  }
+
+  // 2–3. Drafts prepared in the period; the notice is the first of the draft's own "ready" message
+  // (or the worker's `notified` event) and, for a renewal, the reminder that led the citizen to it.
+  const drafts = draftIndicatorRows(deps.db, scope);
+  const noticeAt = (d: (typeof drafts)[number]) => {
+    const times = [d.notifiedEventAt, d.readyNoticeSentAt, d.reminderSentAt].filter((t): t is number => t !== null);
+    return times.length ? Math.min(...times) : null;
+  };
+  const stepCount: Record<(typeof FUNNEL_STEPS)[number], number> = {
+    prepared: drafts.length,
+    notified: drafts.filter((d) => noticeAt(d) !== null).length,
+    // Opened: an `opened` event (recorded once per draft when a party first opens it in the Mini
+    // App) or a consent. A consent can only be given on an opened draft, and drafts from before the
+    // event was recorded have none, so a consent stands in for the missing event.
+    opened: drafts.filter((d) => d.openedEventAt !== null || d.firstConsentAt !== null).length,
+    consented: drafts.filter((d) => d.firstConsentAt !== null).length,
+    submitted: drafts.filter((d) => d.submitted === 1).length,
+    completed: drafts.filter((d) => d.completed === 1).length,
+  };
+  const waits = drafts.flatMap((d) => {
+    const n = noticeAt(d);
+    return n !== null && d.firstConsentAt !== null && d.firstConsentAt >= n ? [d.firstConsentAt - n] : [];
+  });
+
+  // 4. Satisfaction.
+  const byScore = ratingCountsByScore(deps.db, scope);
+  const ratings = byScore.reduce((s, r) => s + r.count, 0);
+  const satisfied = byScore.filter((r) => isSatisfied(r.score)).reduce((s, r) => s + r.count, 0);
+
+  // 5. FAQ: every question is counted on its Vietnam day (the period's days, `from`–`to`), and the
+  // unanswered ones are also logged with their text. Answered: the top match was confident. A
+  // request for a person is counted apart (not a question, never an answer).
+  const faq = unansweredQuestionCounts(deps.db, scope);
+  const asked = faqAskedCounts(deps.db, { from: f.from, to: f.to });
+  const faqChannels = [...new Set([...asked.byChannel.map((c) => c.channel), ...faq.byChannel.map((c) => c.channel)])].sort() as ("bot" | "api" | "mini_app")[];
+  const faqByChannel = faqChannels.map((channel) => {
+    const a = asked.byChannel.find((c) => c.channel === channel) ?? { asked: 0, answered: 0, personRequests: 0 };
+    const u = faq.byChannel.find((c) => c.channel === channel) ?? { logged: 0, distinct: 0, resolved: 0 };
+    return { channel, asked: a.asked, answered: a.answered, answeredShare: share(a.answered, a.asked), personRequests: a.personRequests, logged: u.logged, distinct: u.distinct, resolved: u.resolved };
+  });
+
+  // 6. Handover: first reply in office time against one working day.
+  const tickets = handoverIndicatorRows(deps.db, scope);
+  const answered = tickets.filter((t) => t.firstResponseAt !== null);
+  const working = answered.map((t) => workingMsBetween(new Date(t.openedAt), new Date(t.firstResponseAt!)));
+  const withinTarget = working.filter((ms) => ms <= HANDOVER_FIRST_REPLY_TARGET_MS).length;
+  // Still waiting and already past the target: decided (late), so counted in the share's denominator.
+  const lateWaiting = tickets.filter((t) => t.firstResponseAt === null && workingMsBetween(new Date(t.openedAt), now) > HANDOVER_FIRST_REPLY_TARGET_MS).length;
+
+  // 7. Delivery by channel: notifications queued in the period, narrowed to the services in scope.
+  const channels = (["oa", "zns", "sms"] as const).map((channel) => ({ channel, queued: 0, sent: 0, delivered: 0, failed: 0, cancelled: 0 }));
+  for (const row of deliveryCounts(deps.db, scope)) {
+    const service = row.type === "dossier_status" ? row.draftService : serviceKeyOf({ type: row.type, serviceKey: row.serviceKey ?? undefined } as NotificationMessage);
+    if (f.serviceKeys && (!service || !f.serviceKeys.includes(service))) continue;
+    const c = channels.find((x) => x.channel === row.channel);
+    if (!c) continue;
+    if (row.status === "pending" || row.status === "sending") c.queued += row.count;
+    else if (row.status === "sent") c.sent += row.count;
+    else if (row.status === "delivered") {
+      c.sent += row.count;
+      c.delivered += row.count;
+    } else if (row.status === "failed") c.failed += row.count;
+    else if (row.status === "cancelled") c.cancelled += row.count;
+  }
+
+  return {
+    filters: { from: f.from, to: f.to, service: f.service, agency: f.agency, ward: f.ward, fixed: f.fixed },
+    generatedAt: now.toISOString(),
+    reminders: {
+      appliesTo: [...all],
+      target: INDICATOR_TARGETS.remindersOnTime,
+      total: finish(total),
+      byService: [...byService].sort(([a], [b]) => a.localeCompare(b)).map(([service, c]) => ({ service, ...finish(c) })),
+    },
+    funnel: { appliesTo: [...all], steps: FUNNEL_STEPS.map((step) => ({ step, count: stepCount[step] })) },
+    noticeToConsent: { appliesTo: [...all], drafts: waits.length, medianMs: median(waits) },
+    satisfaction: { appliesTo: [...all], target: INDICATOR_TARGETS.satisfied, ratings, satisfied, share: share(satisfied, ratings), byScore: [1, 2, 3, 4, 5].map((score) => ({ score, count: byScore.find((r) => r.score === score)?.count ?? 0 })) },
+    faq: {
+      appliesTo: ["period"],
+      asked: asked.total.asked,
+      answered: asked.total.answered,
+      answeredShare: share(asked.total.answered, asked.total.asked),
+      personRequests: asked.total.personRequests,
+      unanswered: faq.total.logged,
+      distinctUnanswered: faq.total.distinct,
+      resolvedByStaff: faq.total.resolved,
+      byChannel: faqByChannel,
+    },
+    handover: {
+      appliesTo: ["period", "ward"],
+      targetWorkingMs: HANDOVER_FIRST_REPLY_TARGET_MS,
+      opened: tickets.length,
+      answered: answered.length,
+      unanswered: tickets.length - answered.length,
+      medianMs: median(answered.map((t) => t.firstResponseAt! - t.openedAt)),
+      medianWorkingMs: median(working),
+      withinTarget,
+      withinTargetShare: share(withinTarget, answered.length + lateWaiting),
+    },
+    delivery: { appliesTo: [...all], channels },
+  };
+}

@@ -1,0 +1,31 @@
+import { findClientByKeyHash, upsertClient, type Db, type MachineClient } from "@hccd/db";
+import { sha256Hex } from "../hashing.js";
+
+export type { MachineClient };
+
+/** What a machine client may call. */
+export type IntegrationScope = "birth-certificates" | "death-notices" | "case-status";
+
+/** The provincial case system's client id; every other client is a health facility. */
+export const CASE_SYSTEM_CLIENT_ID = "case-system";
+
+/** API key → hash, the form keys are stored in (the key itself is never stored). */
+export const hashApiKey = (key: string) => sha256Hex(`hccd-api-key:${key}`);
+
+/** What a client may call, from its id: the case system reports status, facilities send certificates and notices. */
+export function scopesFor(clientId: string): IntegrationScope[] {
+  return clientId === CASE_SYSTEM_CLIENT_ID ? ["case-status"] : ["birth-certificates", "death-notices"];
+}
+
+/** Makes the machine clients in the database match INTEGRATION_API_KEYS (only key hashes are stored). */
+export function provisionClients(db: Db, keys: readonly { key: string; clientId: string }[]): void {
+  for (const { key, clientId } of keys) {
+    upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) });
+  }
+}
+
+/** The client an API key belongs to, unless it is unknown or disabled. */
+export function machineClientByKey(db: Db, key: string): MachineClient | undefined {
+  const client = findClientByKeyHash(db, hashApiKey(key));
+  return client && !client.disabledAt ? client : undefined;
+}

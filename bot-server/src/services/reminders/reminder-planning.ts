@@ -1,0 +1,59 @@
+import { noticeInstant, pendingNotices, vaccinationSchedule, vietnamDate } from "@hccd/shared";
+import { planReminder, type DocumentRow } from "@hccd/db";
+import type { ServiceDeps } from "../../deps.js";
+import type { ReminderCatalogue } from "./reminder-catalogue.js";
+
+/**
+ * Plans a document's reminders for its deadline: one per notice step still ahead (see
+ * `pendingNotices`). Keys are document + deadline + step, so re-planning is harmless. A notice
+ * dated `date` goes out at `sendAt(date, now)`: by default 08:00 in Vietnam that day.
+ */
+export function planDocumentReminders(
+  deps: Pick<ServiceDeps, "db" | "newId">,
+  catalogue: ReminderCatalogue,
+  doc: DocumentRow,
+  now: Date,
+  sendAt: (date: string, now: Date) => Date = noticeInstant,
+): number {
+  const notices = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
+  let n = 0;
+  for (const { step, date } of pendingNotices({ deadline: doc.expiresOn, notices, today: vietnamDate(now) })) {
+    const planned = planReminder(deps.db, {
+      id: deps.newId(), subject: "document", documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step,
+      nextAt: sendAt(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
+    });
+    if (planned) n++;
+  }
+  return n;
+}
+
+/**
+ * Plans the reminders to a child's parents before each dose of the expanded immunisation schedule
+ * (plan 920 row 1: "nhắc phụ huynh về các mốc tiêm chủng của trẻ"). Doses due at birth (hepatitis
+ * B birth dose, BCG) are given at the maternity ward before discharge, so they get no reminder; every
+ * later dose gets one per notice step still ahead, keyed by birth, dose and step.
+ */
+/** The catalogue's key for child vaccination reminders (plan 920 row 1). */
+export const VACCINATION_SERVICE_KEY = "child-vaccination";
+
+export function planVaccinationReminders(
+  deps: Pick<ServiceDeps, "db" | "newId">,
+  catalogue: ReminderCatalogue,
+  input: { serviceKey: string; birthEventId: string; dateOfBirth: string; now: Date },
+): number {
+  const today = vietnamDate(input.now);
+  let n = 0;
+  for (const dose of vaccinationSchedule(input.dateOfBirth)) {
+    if (dose.dueOn <= input.dateOfBirth) continue;
+    const doseKey = `${dose.vaccine}#${dose.dose}`;
+    const notices = catalogue.steps(input.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(dose.dueOn, step) }));
+    for (const { step, date } of pendingNotices({ deadline: dose.dueOn, notices, today })) {
+      const planned = planReminder(deps.db, {
+        id: deps.newId(), subject: "vaccination", birthEventId: input.birthEventId, doseKey, serviceKey: input.serviceKey, dueOn: dose.dueOn, step,
+        nextAt: noticeInstant(date, input.now), idempotencyKey: `vaccination:${input.birthEventId}:${doseKey}:${step}`, updatedAt: input.now,
+      });
+      if (planned) n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,33 @@
+import type { ServiceDeps } from "../../deps.js";
+import type { ReminderCatalogue } from "./reminder-catalogue.js";
+import { sweepReminders, type SweepResult } from "./reminder-sweep.js";
+import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
+
+/**
+ * Runs the reminder sweep on a schedule (and once at start, so a restart catches up at once). Each
+ * run reads only what is due; what it queues is sent by the outbox worker, which it wakes. An
+ * interval of 0 turns the schedule off (the sweep still runs on demand).
+ */
+export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: ReminderCatalogue; intervalMs: number; onQueued?: () => void; timer?: TaskTimer }) {
+  const log = deps.logger.child({ component: "reminder-scheduler" });
+
+  function runOnce(): SweepResult {
+    const started = Date.now();
+    const result = sweepReminders(deps, { catalogue: opts.catalogue });
+    if (result.queued + result.skipped + result.cancelled > 0) log.info({ ...result, ms: Date.now() - started }, "reminder sweep");
+    if (result.queued > 0) opts.onQueued?.();
+    return result;
+  }
+
+  const task = createPeriodicTask({
+    intervalMs: opts.intervalMs,
+    run: () => void runOnce(),
+    // The next run tries again: a reminder stays planned until it is queued.
+    onError: (err) => log.error({ err }, "reminder sweep failed"),
+    ...(opts.timer ? { timer: opts.timer } : {}),
+  });
+
+  return { runOnce, start: task.start, stop: task.stop, idle: task.idle };
+}
+
+export type ReminderScheduler = ReturnType<typeof createReminderScheduler>;
