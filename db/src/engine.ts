@@ -50,3 +50,13 @@ export function affectedRows(result: RunResult): number {
 export function byEngine(db: Db, choices: { sqlite: () => SQL; postgres: () => SQL }): SQL {
   return engineOf(db) === "postgres" ? choices.postgres() : choices.sqlite();
 }
+
+/**
+ * A SELECT that locks the rows it reads until the transaction ends (`FOR UPDATE` on PostgreSQL),
+ * for a read-modify-write inside `db.transaction`. On SQLite it is the query as it is: a
+ * transaction there holds the database's write lock from its start (`BEGIN IMMEDIATE`).
+ */
+export function forUpdate<Q>(query: Q): Q {
+  const pgQuery = query as Q & { for?: (strength: "update") => Q };
+  return typeof pgQuery.for === "function" ? pgQuery.for("update") : query;
+}

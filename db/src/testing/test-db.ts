@@ -1,0 +1,65 @@
+/**
+ * A fresh, migrated database per test, on the engine the test run asks for:
+ * - SQLite `:memory:` by default (`pnpm test` needs nothing installed);
+ * - PostgreSQL in the vitest projects whose global setup is `pg-global-setup.ts` (they run when
+ *   `HCCD_TEST_DATABASE_URL` names a server: `node scripts/pg-cluster.mjs start` prints one).
+ *   The setup migrates one template database; each test database is a copy of it
+ *   (`CREATE DATABASE … TEMPLATE …`, about 40 ms), dropped at `close()`.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDb, type DbHandle } from "../create-db.js";
+import type { Engine } from "../engine.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The PostgreSQL server's URL and the migrated template database's name, when this project runs on PostgreSQL. */
+    hccdPostgres: { url: string; template: string; prefix: string } | null;
+  }
+}
+
+/** The engine this test run uses. */
+export function testEngine(): Engine {
+  return inject("hccdPostgres") ? "postgres" : "sqlite";
+}
+
+let admin: pg.Pool | undefined;
+
+/** Opens a fresh, migrated database (close it after the test: `await handle.close()`). */
+export async function openTestDb(): Promise<DbHandle> {
+  const server = inject("hccdPostgres");
+  if (!server) return createDb(":memory:");
+  admin ??= new pg.Pool({ connectionString: server.url, max: 2 });
+  const name = `${server.prefix}${randomBytes(6).toString("hex")}`;
+  await admin.query(`create database ${name} template ${server.template}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  const handle = await createDb(url.toString(), { migrate: false, poolSize: 4 });
+  const pool = admin;
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await pool.query(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/**
+ * Opens test databases and closes every one after each test: `const open = testDbs(afterEach)`,
+ * then `const { db } = await open()` in a test.
+ */
+export function testDbs(afterEach: (fn: () => Promise<void>) => void): () => Promise<DbHandle> {
+  let open: DbHandle[] = [];
+  afterEach(async () => {
+    const closing = open;
+    open = [];
+    await Promise.all(closing.map((h) => h.close()));
+  });
+  return async () => {
+    const h = await openTestDb();
+    open.push(h);
+    return h;
+  };
+}
