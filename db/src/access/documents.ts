@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { affectedRows, engineOf, tablesOf, type Db } from "../engine.js";
+import { instantValue, prepared } from "../prepared.js";
 import { onSqlite } from "../raw.js";
 import type { documents, reminders } from "../schema.js";
 
@@ -8,13 +9,21 @@ export type NewDocument = typeof documents.$inferInsert;
 export type ReminderRow = typeof reminders.$inferSelect;
 
 export async function findDocument(db: Db, serviceKey: string, documentNo: string): Promise<DocumentRow | undefined> {
-  const { documents } = tablesOf(db);
-  return (await db.select().from(documents).where(and(eq(documents.serviceKey, serviceKey), eq(documents.documentNo, documentNo))).limit(1))[0];
+  const rows = await prepared(
+    db,
+    "findDocument",
+    (d) => {
+      const { documents } = tablesOf(d);
+      return d.select().from(documents).where(and(eq(documents.serviceKey, sql.placeholder("serviceKey")), eq(documents.documentNo, sql.placeholder("documentNo")))).limit(1);
+    },
+    { serviceKey, documentNo },
+  );
+  return rows[0];
 }
 
 export async function getDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
-  const { documents } = tablesOf(db);
-  return (await db.select().from(documents).where(eq(documents.id, id)).limit(1))[0];
+  const rows = await prepared(db, "getDocument", (d) => d.select().from(tablesOf(d).documents).where(eq(tablesOf(d).documents.id, sql.placeholder("id"))).limit(1), { id });
+  return rows[0];
 }
 
 /** Stores a document. */
@@ -55,8 +64,15 @@ export async function cancelPlannedReminders(db: Db, documentId: string, reason:
 
 /** Planned reminders whose time has come, oldest first, through the partial index of planned ones (status written literally so SQLite can use it). */
 export async function dueReminders(db: Db, now: Date, limit: number): Promise<ReminderRow[]> {
-  const { reminders } = tablesOf(db);
-  return db.select().from(reminders).where(and(sql`${reminders.status} = 'planned'`, lte(reminders.nextAt, now))).orderBy(asc(reminders.nextAt)).limit(limit);
+  return prepared(
+    db,
+    "dueReminders",
+    (d) => {
+      const { reminders } = tablesOf(d);
+      return d.select().from(reminders).where(and(sql`${reminders.status} = 'planned'`, lte(reminders.nextAt, sql.placeholder("now")))).orderBy(asc(reminders.nextAt)).limit(sql.placeholder("limit"));
+    },
+    { now: instantValue(db, now), limit },
+  );
 }
 
 /**

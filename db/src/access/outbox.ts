@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
+import { prepared } from "../prepared.js";
 import { jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { outbox } from "../schema.js";
 
@@ -63,8 +64,8 @@ export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | unde
 }
 
 export async function findOutboxByKey(db: Db, idempotencyKey: string): Promise<OutboxRow | undefined> {
-  const { outbox } = tablesOf(db);
-  return (await db.select().from(outbox).where(eq(outbox.idempotencyKey, idempotencyKey)).limit(1))[0];
+  const rows = await prepared(db, "outboxByKey", (d) => d.select().from(tablesOf(d).outbox).where(eq(tablesOf(d).outbox.idempotencyKey, sql.placeholder("key"))).limit(1), { key: idempotencyKey });
+  return rows[0];
 }
 
 interface RawOutboxRow {

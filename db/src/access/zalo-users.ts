@@ -1,5 +1,6 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
+import { prepared } from "../prepared.js";
 import type { zaloUsers } from "../schema.js";
 
 export type ZaloUser = typeof zaloUsers.$inferSelect;
@@ -41,8 +42,12 @@ export async function setZaloUserContactPhone(db: Db, id: string, phone: string,
  */
 export async function findZaloUsersByPhones(db: Db, phones: string[]): Promise<ZaloUser[]> {
   if (phones.length === 0) return [];
+  if (phones.length === 1) {
+    // One phone (every reminder): a prepared query.
+    return prepared(db, "zaloUsersByPhone", (d) => d.select().from(tablesOf(d).zaloUsers).where(eq(tablesOf(d).zaloUsers.phone, sql.placeholder("phone"))), { phone: phones[0] });
+  }
   const { zaloUsers } = tablesOf(db);
-  return db.select().from(zaloUsers).where(phones.length === 1 ? eq(zaloUsers.phone, phones[0]!) : inArray(zaloUsers.phone, phones));
+  return db.select().from(zaloUsers).where(inArray(zaloUsers.phone, phones));
 }
 
 /**
