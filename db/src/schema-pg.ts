@@ -193,7 +193,11 @@ export const consents = pgTable(
     voidedAt: instant("voided_at"),
     voidReason: text("void_reason"),
   },
-  (t) => [index("consents_draft_idx").on(t.draftId), index("consents_user_idx").on(t.zaloUserId, t.consentedAt)],
+  (t) => [
+    index("consents_draft_idx").on(t.draftId),
+    index("consents_user_idx").on(t.zaloUserId, t.consentedAt),
+    uniqueIndex("consents_active_version_uq").on(t.draftId, t.draftVersion).where(sql`voided_at is null`),
+  ],
 );
 
 export const submissions = pgTable(
@@ -211,7 +215,7 @@ export const submissions = pgTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), index("submissions_consent_idx").on(t.consentId)],
+  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), uniqueIndex("submissions_consent_uq").on(t.consentId)],
 );
 
 export const submissionStatusHistory = pgTable(
@@ -264,6 +268,7 @@ export const inbox = pgTable(
     processedAt: instant("processed_at"),
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    lockedUntil: instant("locked_until"),
   },
   (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
 );
@@ -569,3 +574,11 @@ export const campaignRecipients = pgTable(
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId), index("campaign_recipients_user_idx").on(t.zaloUserId)],
 );
+
+
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  acquiredAt: instant("acquired_at").notNull(),
+});

@@ -253,7 +253,15 @@ CREATE TABLE "inbox" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"processed_at" timestamp (3) with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
-	"error" text
+	"error" text,
+	"locked_until" timestamp (3) with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "leases" (
+	"name" text PRIMARY KEY NOT NULL,
+	"holder" text NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"acquired_at" timestamp (3) with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "login_throttle" (
@@ -463,6 +471,7 @@ CREATE INDEX "campaign_recipients_user_idx" ON "campaign_recipients" USING btree
 CREATE INDEX "campaigns_status_idx" ON "campaigns" USING btree ("status","scheduled_at");--> statement-breakpoint
 CREATE INDEX "consents_draft_idx" ON "consents" USING btree ("draft_id");--> statement-breakpoint
 CREATE INDEX "consents_user_idx" ON "consents" USING btree ("zalo_user_id","consented_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "consents_active_version_uq" ON "consents" USING btree ("draft_id","draft_version") WHERE voided_at is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "death_events_notice_uq" ON "death_events" USING btree ("notice_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "documents_service_no_uq" ON "documents" USING btree ("service_key","document_no");--> statement-breakpoint
 CREATE INDEX "documents_phone_idx" ON "documents" USING btree ("phone");--> statement-breakpoint
@@ -505,7 +514,7 @@ CREATE UNIQUE INDEX "staff_users_username_uq" ON "staff_users" USING btree ("use
 CREATE INDEX "submission_history_idx" ON "submission_status_history" USING btree ("submission_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "submissions_case_id_uq" ON "submissions" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "submissions_draft_idx" ON "submissions" USING btree ("draft_id");--> statement-breakpoint
-CREATE INDEX "submissions_consent_idx" ON "submissions" USING btree ("consent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "submissions_consent_uq" ON "submissions" USING btree ("consent_id");--> statement-breakpoint
 CREATE INDEX "zalo_users_phone_idx" ON "zalo_users" USING btree ("phone");--> statement-breakpoint
 CREATE INDEX "zalo_users_contact_phone_idx" ON "zalo_users" USING btree ("contact_phone");--> statement-breakpoint
 CREATE UNIQUE INDEX "zalo_users_oa_user_id_uq" ON "zalo_users" USING btree ("oa_user_id");

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
+import { instantParam, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { inbox } from "../schema.js";
 
 export type InboxRow = typeof inbox.$inferSelect;
@@ -20,7 +21,7 @@ export async function insertInboxEvent(db: Db, row: { id: string; source: InboxR
 
 export async function markInboxProcessed(db: Db, id: string, now: Date, error: string | null = null): Promise<void> {
   const { inbox } = tablesOf(db);
-  await db.update(inbox).set({ processedAt: now, error }).where(eq(inbox.id, id));
+  await db.update(inbox).set({ processedAt: now, error, lockedUntil: null }).where(eq(inbox.id, id));
 }
 
 export async function listUnprocessedInbox(db: Db, source: InboxRow["source"], limit = 100): Promise<InboxRow[]> {
@@ -42,7 +43,44 @@ export async function recordInboxFailure(db: Db, id: string, error: string, now:
   const setAside = attempts >= maxAttempts;
   await db
     .update(inbox)
-    .set({ attempts, error, ...(setAside ? { processedAt: now } : {}) })
+    .set({ attempts, error, lockedUntil: null, ...(setAside ? { processedAt: now } : {}) })
     .where(eq(inbox.id, id));
   return { attempts, setAside };
+}
+
+interface RawInboxRow {
+  id: string; source: InboxRow["source"]; dedupe_key: string; payload: unknown; created_at: unknown; processed_at: unknown; attempts: number; error: string | null; locked_until: unknown;
+}
+const fromRaw = (r: RawInboxRow): InboxRow => ({
+  id: r.id, source: r.source, dedupeKey: r.dedupe_key, payload: toJson<unknown>(r.payload), receivedAt: toDate(r.created_at)!, processedAt: toDate(r.processed_at),
+  attempts: Number(r.attempts), error: r.error, lockedUntil: toDate(r.locked_until),
+});
+
+/**
+ * Claims up to `limit` unprocessed events of a source, oldest first, for `leaseMs`: events nobody
+ * holds, or whose holder's claim expired (that instance died). Claimed events are not claimed again
+ * until `markInboxProcessed` or the lease passes, so two instances (or two workers) never process
+ * the same event at once: on PostgreSQL the candidates are locked `FOR UPDATE SKIP LOCKED`; on
+ * SQLite the one UPDATE … RETURNING runs alone (one writer).
+ */
+export async function claimInboxEvents(db: Db, opts: { source: InboxRow["source"]; now: Date; limit: number; leaseMs: number }): Promise<InboxRow[]> {
+  const now = opts.now.getTime();
+  const rows =
+    (await onSqlite(
+      db,
+      "claimInboxEvents",
+      `update inbox set locked_until = @until
+       where id in (select id from inbox where processed_at is null and source = @source and (locked_until is null or locked_until <= @now) order by created_at limit @limit)
+       returning *`,
+      (stmt) => stmt.all({ until: now + opts.leaseMs, source: opts.source, now, limit: opts.limit }) as RawInboxRow[],
+    )) ??
+    (await queryRows<RawInboxRow>(
+      db,
+      sql`with picked as (
+            select id from inbox where processed_at is null and source = ${opts.source} and (locked_until is null or locked_until <= ${instantParam(db, opts.now)})
+            order by created_at limit ${opts.limit} for update skip locked)
+          update inbox i set locked_until = ${instantParam(db, new Date(now + opts.leaseMs))} from picked where i.id = picked.id
+          returning i.*`,
+    ));
+  return rows.map(fromRaw).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 }
