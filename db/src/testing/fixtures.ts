@@ -10,6 +10,6 @@ export const fixtureNow = new Date("2026-11-24T03:00:00Z");
 export async function seedDraft(db: Db): Promise<{ draftId: string; personId: string; zaloUserId: string }> {
   await insertPerson(db, { id: "p1", fullName: "Nguyễn Thị Lan", nameKey: "nguyen thi lan", phone: "84912345678", updatedAt: fixtureNow });
   await upsertZaloUser(db, { id: "u1", displayName: "Lan", now: fixtureNow });
-  await insertDraft(db, { id: "d1", service: "tour-guide-card", procedureCode: "1.001", fields: {}, dueBy: "2026-12-31", updatedAt: fixtureNow });
+  await insertDraft(db, { id: "d1", service: "tour-guide-card", procedureCode: "1.001", fields: {}, dueBy: "2026-12-31", createdAt: fixtureNow, updatedAt: fixtureNow });
   return { draftId: "d1", personId: "p1", zaloUserId: "u1" };
 }
