@@ -12,7 +12,7 @@ interface HandleBase {
   /** The database: pass it to the data-access functions, or open a transaction on it. */
   db: Db;
   engine: Engine;
-  /** Closes the connection (SQLite) or the pool (PostgreSQL). */
+  /** Closes the connection (SQLite) or the pool (PostgreSQL); closing again does nothing. */
   close(): Promise<void>;
 }
 
@@ -83,7 +83,8 @@ async function openPostgres(url: string, opts: CreateDbOptions): Promise<Postgre
     throw err;
   }
   const db = drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
-  return { engine: "postgres", db, pool, close: () => pool.end() };
+  let closing: Promise<void> | undefined;
+  return { engine: "postgres", db, pool, close: () => (closing ??= pool.end()) };
 }
 
 /**

@@ -62,13 +62,14 @@ export async function openSharedTestDb(count: number): Promise<DbHandle[]> {
 
 function lastCloseRemoves(handles: DbHandle[], remove: () => Promise<void>): DbHandle[] {
   let open = handles.length;
-  return handles.map((h) => ({
-    ...h,
-    close: async () => {
+  return handles.map((h) => {
+    let closing: Promise<void> | undefined;
+    const close = async () => {
       await h.close();
       if (--open === 0) await remove();
-    },
-  }));
+    };
+    return { ...h, close: () => (closing ??= close()) };
+  });
 }
 
 /**
