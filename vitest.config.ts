@@ -1,10 +1,20 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * The db suites run on SQLite always, and on PostgreSQL too when HCCD_TEST_DATABASE_URL names a
+ * server (`node scripts/pg-cluster.mjs start` prints one; `.ci/run` does it): the `db:postgres`
+ * project runs the same files with a migrated template database per run and a copy per test.
+ * `*.sqlite.test.ts` (query plans, pragmas, files) and `*.postgres.test.ts` run on their engine only.
+ */
+const postgres = process.env.HCCD_TEST_DATABASE_URL;
+if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres");
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "shared", root: "./shared", include: ["src/**/*.test.ts"] } },
-      { test: { name: "db", root: "./db", include: ["src/**/*.test.ts"] } },
+      { test: { name: "db", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
+      ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: ["./src/testing/pg-global-setup.ts"] } }] : []),
       { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"] } },
       { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
     ],

@@ -1,38 +1,65 @@
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { fileURLToPath } from "node:url";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import * as schema from "./schema.js";
+import pg from "pg";
+import type { Db, Engine } from "./engine.js";
+import { appliedPostgresMigrations, appliedSqliteMigrations, committedMigrations, migratePostgres, migrateSqlite } from "./migrate.js";
+import * as pgSchema from "./schema-pg.js";
+import { SqliteConnection } from "./sqlite-engine.js";
 
-/**
- * A database or a transaction on it: data-access functions take either, so services can compose
- * them inside one `db.transaction(...)`.
- */
-export type Db = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
-
-export interface DbHandle {
+interface HandleBase {
+  /** The database: pass it to the data-access functions, or open a transaction on it. */
   db: Db;
-  /** The raw connection, for pragmas and checkpoints. */
-  sqlite: Database.Database;
-  close(): void;
+  engine: Engine;
+  /** Closes the connection (SQLite) or the pool (PostgreSQL); closing again does nothing. */
+  close(): Promise<void>;
 }
 
-const MIGRATIONS = fileURLToPath(new URL("../migrations", import.meta.url));
+/** SQLite: the raw connection too, for pragmas, checkpoints, backups and query plans. */
+export interface SqliteHandle extends HandleBase {
+  engine: "sqlite";
+  sqlite: Database.Database;
+}
+
+/** PostgreSQL: the pool too, for what drizzle does not do (LISTEN/NOTIFY, pg_dump-like tools). */
+export interface PostgresHandle extends HandleBase {
+  engine: "postgres";
+  pool: pg.Pool;
+}
+
+export type DbHandle = SqliteHandle | PostgresHandle;
+
+export interface CreateDbOptions {
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
+  /** Skip applying migrations (a database another instance migrates, or a test's template copy). */
+  migrate?: boolean;
+}
+
+/** Whether `target` names a PostgreSQL database (`postgres://` or `postgresql://` URL). */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
 
 /**
- * Opens (or creates) a SQLite database and applies the committed migrations.
- * WAL lets readers run beside the single writer; foreign keys are off by default in SQLite, so
- * they are turned on for every connection. `path` may be `:memory:` for tests.
+ * Opens the configured database and applies the committed migrations (under a lock: instances
+ * starting together migrate once).
+ * - a `postgres://…` URL: PostgreSQL through a node-postgres pool;
+ * - anything else: a SQLite file (created with its folder), or `:memory:` for tests. WAL lets
+ *   readers run beside the single writer; foreign keys are off by default in SQLite, so they are
+ *   turned on.
  */
-export function createDb(path: string): DbHandle {
+export async function createDb(target: string, opts: CreateDbOptions = {}): Promise<DbHandle> {
+  return isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
+}
+
+function openSqlite(path: string, opts: CreateDbOptions): SqliteHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
+  sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
   // NORMAL is durable in WAL mode except for the last transactions on power loss (not on a
   // process crash); the outbox and inbox rely on process-crash durability.
   sqlite.pragma("synchronous = NORMAL");
@@ -40,7 +67,36 @@ export function createDb(path: string): DbHandle {
   // 64 MB of cache and reads through a memory map keep the hot indexes in memory.
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("mmap_size = 268435456");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS });
-  return { db, sqlite, close: () => sqlite.close() };
+  if (opts.migrate !== false) migrateSqlite(sqlite);
+  const connection = new SqliteConnection(sqlite);
+  return { engine: "sqlite", db: connection.db, sqlite, close: async () => void sqlite.close() };
+}
+
+async function openPostgres(url: string, opts: CreateDbOptions): Promise<PostgresHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle client's error (the server restarted) must not crash the process: the pool drops it.
+  pool.on("error", () => {});
+  try {
+    if (opts.migrate !== false) await migratePostgres(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const db = drizzlePg(pool, { schema: pgSchema }) as unknown as Db;
+  let closing: Promise<void> | undefined;
+  return { engine: "postgres", db, pool, close: () => (closing ??= pool.end()) };
+}
+
+/**
+ * Whether the database answers and every committed migration is applied: for a readiness check.
+ * Says what is missing instead of throwing.
+ */
+export async function checkDb(handle: DbHandle): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    const applied = handle.engine === "sqlite" ? appliedSqliteMigrations(handle.sqlite) : await appliedPostgresMigrations(handle.pool);
+    const missing = committedMigrations(handle.engine).filter((at) => !applied.has(at)).length;
+    return missing === 0 ? { ok: true } : { ok: false, reason: `${missing} migration(s) not applied` };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
 }

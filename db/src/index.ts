@@ -1,4 +1,6 @@
-export { createDb, type Db, type DbHandle } from "./create-db.js";
+export { createDb, checkDb, isPostgresUrl, type DbHandle, type SqliteHandle, type PostgresHandle, type CreateDbOptions } from "./create-db.js";
+export { tablesOf, engineOf, affectedRows, forUpdate, type Db, type Tables, type Engine, type RunResult } from "./engine.js";
+export { queryRows, executeStatement, toDate, toJson, toFlag, toCount } from "./raw.js";
 export * as schema from "./schema.js";
 export type { DraftFieldRow, ImportProblemCount } from "./schema.js";
 export { DRAFT_PARTY_ROLES } from "./schema.js";
@@ -22,3 +24,5 @@ export * from "./access/staff.js";
 export * from "./access/faq-entries.js";
 export * from "./access/indicators.js";
 export * from "./access/campaigns.js";
+export * from "./access/leases.js";
+export { isUniqueViolation } from "./errors.js";

@@ -240,7 +240,12 @@ export const consents = sqliteTable(
     voidedAt: instant("voided_at"),
     voidReason: text("void_reason"),
   },
-  (t) => [index("consents_draft_idx").on(t.draftId), index("consents_user_idx").on(t.zaloUserId, t.consentedAt)],
+  (t) => [
+    index("consents_draft_idx").on(t.draftId),
+    index("consents_user_idx").on(t.zaloUserId, t.consentedAt),
+    // One consent in force per draft version: of two requests consenting at once, one stores it.
+    uniqueIndex("consents_active_version_uq").on(t.draftId, t.draftVersion).where(sql`voided_at is null`),
+  ],
 );
 
 /** A consented dossier on its way to, and through, the provincial case system. */
@@ -258,8 +263,9 @@ export const submissions = sqliteTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  // By consent too: a foreign key to consents, checked when a consent is written.
-  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), index("submissions_consent_idx").on(t.consentId)],
+  // One submission per consent (and so per consented draft version): also the index the foreign
+  // key to consents is checked through.
+  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), uniqueIndex("submissions_consent_uq").on(t.consentId)],
 );
 
 export const submissionStatusHistory = sqliteTable(
@@ -329,6 +335,8 @@ export const inbox = sqliteTable(
     /** Processing attempts; an event that keeps failing is set aside (processed with its error) for staff. */
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
+    /** While an instance processes the event, its claim: another instance takes it after this passes (that one died). */
+    lockedUntil: instant("locked_until"),
   },
   (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
 );
@@ -755,3 +763,15 @@ export const campaignRecipients = sqliteTable(
   // By user too: a foreign key to zalo_users, checked when a user row is written.
   (t) => [primaryKey({ columns: [t.campaignId, t.zaloUserId] }), index("campaign_recipients_status_idx").on(t.campaignId, t.status), index("campaign_recipients_outbox_idx").on(t.outboxId), index("campaign_recipients_user_idx").on(t.zaloUserId)],
 );
+
+/**
+ * Leases for what must run once across instances (the reminder sweep, campaign waves, a
+ * scheduler's leader): whoever holds an unexpired lease runs it; an instance that dies hands over
+ * when its lease expires. Taken and renewed only by conditional writes (access/leases.ts).
+ */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+  acquiredAt: instant("acquired_at").notNull(),
+});

@@ -1,20 +1,23 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { auditLog } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { auditLog } from "../schema.js";
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, "id">;
 
-export function writeAudit(db: Db, entry: NewAuditEntry): void {
-  db.insert(auditLog).values(entry).run();
+export async function writeAudit(db: Db, entry: NewAuditEntry): Promise<void> {
+  const { auditLog } = tablesOf(db);
+  await db.insert(auditLog).values(entry);
 }
 
-export function listAuditForTarget(db: Db, targetKind: string, targetId: string): AuditEntry[] {
-  return db.select().from(auditLog).where(and(eq(auditLog.targetKind, targetKind), eq(auditLog.targetId, targetId))).orderBy(desc(auditLog.id)).all();
+export async function listAuditForTarget(db: Db, targetKind: string, targetId: string): Promise<AuditEntry[]> {
+  const { auditLog } = tablesOf(db);
+  return db.select().from(auditLog).where(and(eq(auditLog.targetKind, targetKind), eq(auditLog.targetId, targetId))).orderBy(desc(auditLog.id));
 }
 
-export function listAudit(db: Db, limit = 100): AuditEntry[] {
-  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+export async function listAudit(db: Db, limit = 100): Promise<AuditEntry[]> {
+  const { auditLog } = tablesOf(db);
+  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
 }
 
 /** What an audit search may narrow by; every field is optional and they combine with AND. */
@@ -37,7 +40,8 @@ export interface AuditFilter {
 /** `%` and `_` in a prefix are matched as themselves (LIKE … ESCAPE '\'). */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-function auditConditions(f: AuditFilter): SQL[] {
+function auditConditions(db: Db, f: AuditFilter): SQL[] {
+  const { auditLog } = tablesOf(db);
   const where: SQL[] = [];
   if (f.actorKind) where.push(eq(auditLog.actorKind, f.actorKind));
   if (f.actorId) where.push(eq(auditLog.actorId, f.actorId));
@@ -56,10 +60,11 @@ function auditConditions(f: AuditFilter): SQL[] {
  * an id below `beforeId` (the last id of this page), so page 500 costs what page 1 costs — no
  * OFFSET over the whole log. Asks for one row more than `limit` to know whether there is a next page.
  */
-export function searchAudit(db: Db, filter: AuditFilter, page: { limit: number; beforeId?: number }): { entries: AuditEntry[]; nextBeforeId: number | null } {
-  const where = auditConditions(filter);
+export async function searchAudit(db: Db, filter: AuditFilter, page: { limit: number; beforeId?: number }): Promise<{ entries: AuditEntry[]; nextBeforeId: number | null }> {
+  const { auditLog } = tablesOf(db);
+  const where = auditConditions(db, filter);
   if (page.beforeId !== undefined) where.push(lt(auditLog.id, page.beforeId));
-  const rows = db.select().from(auditLog).where(where.length ? and(...where) : undefined).orderBy(desc(auditLog.id)).limit(page.limit + 1).all();
+  const rows = await db.select().from(auditLog).where(where.length ? and(...where) : undefined).orderBy(desc(auditLog.id)).limit(page.limit + 1);
   const more = rows.length > page.limit;
   const entries = more ? rows.slice(0, page.limit) : rows;
   return { entries, nextBeforeId: more ? entries[entries.length - 1]!.id : null };
@@ -71,7 +76,8 @@ export function searchAudit(db: Db, filter: AuditFilter, page: { limit: number; 
  * million entries); the latest entries hold every action in daily use, and the form's prefix
  * field finds the rare ones.
  */
-export function listAuditActions(db: Db, window = 20_000): string[] {
+export async function listAuditActions(db: Db, window = 20_000): Promise<string[]> {
+  const { auditLog } = tablesOf(db);
   const recent = db.select({ action: auditLog.action }).from(auditLog).orderBy(desc(auditLog.id)).limit(window).as("recent");
-  return db.selectDistinct({ action: recent.action }).from(recent).orderBy(recent.action).all().map((r) => r.action);
+  return (await db.selectDistinct({ action: recent.action }).from(recent).orderBy(recent.action)).map((r) => r.action);
 }

@@ -1,28 +1,31 @@
 import { desc, eq, inArray, or } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { birthEvents } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { birthEvents } from "../schema.js";
 
 export type BirthEvent = typeof birthEvents.$inferSelect;
 
-export function findBirthEventByCertificateNo(db: Db, certificateNo: string): BirthEvent | undefined {
-  return db.select().from(birthEvents).where(eq(birthEvents.certificateNo, certificateNo)).get();
+export async function findBirthEventByCertificateNo(db: Db, certificateNo: string): Promise<BirthEvent | undefined> {
+  const { birthEvents } = tablesOf(db);
+  return (await db.select().from(birthEvents).where(eq(birthEvents.certificateNo, certificateNo)).limit(1))[0];
 }
 
-export function getBirthEvent(db: Db, id: string): BirthEvent | undefined {
-  return db.select().from(birthEvents).where(eq(birthEvents.id, id)).get();
+export async function getBirthEvent(db: Db, id: string): Promise<BirthEvent | undefined> {
+  const { birthEvents } = tablesOf(db);
+  return (await db.select().from(birthEvents).where(eq(birthEvents.id, id)).limit(1))[0];
 }
 
-export function insertBirthEvent(db: Db, row: typeof birthEvents.$inferInsert): BirthEvent {
-  return db.insert(birthEvents).values(row).returning().get();
+export async function insertBirthEvent(db: Db, row: typeof birthEvents.$inferInsert): Promise<BirthEvent> {
+  const { birthEvents } = tablesOf(db);
+  return (await db.insert(birthEvents).values(row).returning())[0]!;
 }
 
 /** Births where one of these persons is the mother or the father, newest first. */
-export function listBirthEventsForParents(db: Db, personIds: string[]): BirthEvent[] {
+export async function listBirthEventsForParents(db: Db, personIds: string[]): Promise<BirthEvent[]> {
   if (personIds.length === 0) return [];
+  const { birthEvents } = tablesOf(db);
   return db
     .select()
     .from(birthEvents)
     .where(or(inArray(birthEvents.motherPersonId, personIds), inArray(birthEvents.fatherPersonId, personIds)))
-    .orderBy(desc(birthEvents.childBornAt))
-    .all();
+    .orderBy(desc(birthEvents.childBornAt));
 }

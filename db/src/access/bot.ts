@@ -1,121 +1,141 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { botSessions, faqDailyCounts, faqUnanswered, handoverMessages, handoverTickets, persons, satisfactionRatings, staffUsers, wards, zaloUsers } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import { toDate } from "../raw.js";
+import type { faqUnanswered, handoverMessages, handoverTickets, satisfactionRatings } from "../schema.js";
 
 export type HandoverTicket = typeof handoverTickets.$inferSelect;
 export type HandoverMessage = typeof handoverMessages.$inferSelect;
 
 /** Session storage for the bot: read, write, delete (grammY's StorageAdapter shape). */
-export function readBotSession(db: Db, zaloUserId: string): Record<string, unknown> | undefined {
-  return db.select().from(botSessions).where(eq(botSessions.zaloUserId, zaloUserId)).get()?.data;
+export async function readBotSession(db: Db, zaloUserId: string): Promise<Record<string, unknown> | undefined> {
+  const { botSessions } = tablesOf(db);
+  return (await db.select().from(botSessions).where(eq(botSessions.zaloUserId, zaloUserId)).limit(1))[0]?.data;
 }
 
-export function writeBotSession(db: Db, zaloUserId: string, data: Record<string, unknown>, now: Date): void {
-  db.insert(botSessions).values({ zaloUserId, data, updatedAt: now }).onConflictDoUpdate({ target: botSessions.zaloUserId, set: { data, updatedAt: now } }).run();
+export async function writeBotSession(db: Db, zaloUserId: string, data: Record<string, unknown>, now: Date): Promise<void> {
+  const { botSessions } = tablesOf(db);
+  await db.insert(botSessions).values({ zaloUserId, data, updatedAt: now }).onConflictDoUpdate({ target: botSessions.zaloUserId, set: { data, updatedAt: now } });
 }
 
-export function deleteBotSession(db: Db, zaloUserId: string): void {
-  db.delete(botSessions).where(eq(botSessions.zaloUserId, zaloUserId)).run();
+export async function deleteBotSession(db: Db, zaloUserId: string): Promise<void> {
+  const { botSessions } = tablesOf(db);
+  await db.delete(botSessions).where(eq(botSessions.zaloUserId, zaloUserId));
 }
 
-export function openTicketFor(db: Db, zaloUserId: string): HandoverTicket | undefined {
-  return db.select().from(handoverTickets).where(and(eq(handoverTickets.zaloUserId, zaloUserId), eq(handoverTickets.status, "open"))).get();
+export async function openTicketFor(db: Db, zaloUserId: string): Promise<HandoverTicket | undefined> {
+  const { handoverTickets } = tablesOf(db);
+  return (await db.select().from(handoverTickets).where(and(eq(handoverTickets.zaloUserId, zaloUserId), eq(handoverTickets.status, "open"))).limit(1))[0];
 }
 
-export function getTicket(db: Db, id: string): HandoverTicket | undefined {
-  return db.select().from(handoverTickets).where(eq(handoverTickets.id, id)).get();
+export async function getTicket(db: Db, id: string): Promise<HandoverTicket | undefined> {
+  const { handoverTickets } = tablesOf(db);
+  return (await db.select().from(handoverTickets).where(eq(handoverTickets.id, id)).limit(1))[0];
 }
 
-export function insertTicket(db: Db, row: { id: string; zaloUserId: string; reason: string | null; openedAt: Date }): HandoverTicket {
-  return db.insert(handoverTickets).values({ ...row, status: "open" }).returning().get();
+export async function insertTicket(db: Db, row: { id: string; zaloUserId: string; reason: string | null; openedAt: Date }): Promise<HandoverTicket> {
+  const { handoverTickets } = tablesOf(db);
+  return (await db.insert(handoverTickets).values({ ...row, status: "open" }).returning())[0]!;
 }
 
-export function closeTicket(db: Db, id: string, by: string, now: Date): boolean {
-  const r = db.update(handoverTickets).set({ status: "closed", closedAt: now, closedBy: by }).where(and(eq(handoverTickets.id, id), eq(handoverTickets.status, "open"))).returning({ id: handoverTickets.id }).get();
-  return r !== undefined;
+export async function closeTicket(db: Db, id: string, by: string, now: Date): Promise<boolean> {
+  const { handoverTickets } = tablesOf(db);
+  const closed = await db.update(handoverTickets).set({ status: "closed", closedAt: now, closedBy: by }).where(and(eq(handoverTickets.id, id), eq(handoverTickets.status, "open"))).returning({ id: handoverTickets.id });
+  return closed.length > 0;
 }
 
 /**
  * Takes an open, unclaimed conversation for a staff member. One conditional UPDATE: of two officers
  * claiming at once, exactly one gets it (true); the other, and any later claim, changes nothing.
  */
-export function claimTicket(db: Db, id: string, staffId: string, now: Date): boolean {
-  const r = db
+export async function claimTicket(db: Db, id: string, staffId: string, now: Date): Promise<boolean> {
+  const { handoverTickets } = tablesOf(db);
+  const claimed = await db
     .update(handoverTickets)
     .set({ claimedBy: staffId, claimedAt: now })
     .where(and(eq(handoverTickets.id, id), eq(handoverTickets.status, "open"), sql`${handoverTickets.claimedBy} is null`))
-    .returning({ id: handoverTickets.id })
-    .get();
-  return r !== undefined;
+    .returning({ id: handoverTickets.id });
+  return claimed.length > 0;
 }
 
-export function setTicketFirstResponse(db: Db, id: string, at: Date): void {
-  db.update(handoverTickets).set({ firstResponseAt: at }).where(and(eq(handoverTickets.id, id), sql`${handoverTickets.firstResponseAt} is null`)).run();
+export async function setTicketFirstResponse(db: Db, id: string, at: Date): Promise<void> {
+  const { handoverTickets } = tablesOf(db);
+  await db.update(handoverTickets).set({ firstResponseAt: at }).where(and(eq(handoverTickets.id, id), sql`${handoverTickets.firstResponseAt} is null`));
 }
 
-export function addTicketMessage(db: Db, row: { ticketId: string; from: HandoverMessage["from"]; text: string; at: Date }): void {
-  db.insert(handoverMessages).values(row).run();
+export async function addTicketMessage(db: Db, row: { ticketId: string; from: HandoverMessage["from"]; text: string; at: Date }): Promise<void> {
+  const { handoverMessages } = tablesOf(db);
+  await db.insert(handoverMessages).values(row);
 }
 
-export function listTicketMessages(db: Db, ticketId: string): HandoverMessage[] {
-  return db.select().from(handoverMessages).where(eq(handoverMessages.ticketId, ticketId)).orderBy(asc(handoverMessages.id)).all();
+export async function listTicketMessages(db: Db, ticketId: string): Promise<HandoverMessage[]> {
+  const { handoverMessages } = tablesOf(db);
+  return db.select().from(handoverMessages).where(eq(handoverMessages.ticketId, ticketId)).orderBy(asc(handoverMessages.id));
 }
 
-export function listOpenTickets(db: Db): HandoverTicket[] {
-  return db.select().from(handoverTickets).where(eq(handoverTickets.status, "open")).orderBy(asc(handoverTickets.openedAt)).all();
+export async function listOpenTickets(db: Db): Promise<HandoverTicket[]> {
+  const { handoverTickets } = tablesOf(db);
+  return db.select().from(handoverTickets).where(eq(handoverTickets.status, "open")).orderBy(asc(handoverTickets.openedAt));
 }
 
-export function logUnansweredQuestion(db: Db, row: typeof faqUnanswered.$inferInsert): void {
-  db.insert(faqUnanswered).values(row).run();
+export async function logUnansweredQuestion(db: Db, row: typeof faqUnanswered.$inferInsert): Promise<void> {
+  const { faqUnanswered } = tablesOf(db);
+  await db.insert(faqUnanswered).values(row);
 }
 
 /** Counts one question asked of the FAQ (and whether it was answered) on its Vietnam day. */
-export function countFaqQuestion(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en"; answered: boolean }): void {
+export async function countFaqQuestion(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en"; answered: boolean }): Promise<void> {
+  const { faqDailyCounts } = tablesOf(db);
   const answered = row.answered ? 1 : 0;
-  db.insert(faqDailyCounts)
+  await db
+    .insert(faqDailyCounts)
     .values({ day: row.day, channel: row.channel, language: row.language, asked: 1, answered })
-    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { asked: sql`${faqDailyCounts.asked} + 1`, answered: sql`${faqDailyCounts.answered} + ${answered}` } })
-    .run();
+    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { asked: sql`${faqDailyCounts.asked} + 1`, answered: sql`${faqDailyCounts.answered} + ${answered}` } });
 }
 
 /** Counts one request for a person (not a question for the FAQ) on its Vietnam day. */
-export function countPersonRequest(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en" }): void {
-  db.insert(faqDailyCounts)
+export async function countPersonRequest(db: Db, row: { day: string; channel: "bot" | "api" | "mini_app"; language: "vi" | "en" }): Promise<void> {
+  const { faqDailyCounts } = tablesOf(db);
+  await db
+    .insert(faqDailyCounts)
     .values({ day: row.day, channel: row.channel, language: row.language, personRequests: 1 })
-    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { personRequests: sql`${faqDailyCounts.personRequests} + 1` } })
-    .run();
+    .onConflictDoUpdate({ target: [faqDailyCounts.day, faqDailyCounts.channel, faqDailyCounts.language], set: { personRequests: sql`${faqDailyCounts.personRequests} + 1` } });
 }
 
 /** Unanswered questions grouped by their folded form, most frequent first. */
-export function topUnansweredQuestions(db: Db, limit = 50): { questionKey: string; example: string; count: number; lastAt: Date }[] {
+export async function topUnansweredQuestions(db: Db, limit = 50): Promise<{ questionKey: string; example: string; count: number; lastAt: Date }[]> {
+  const { faqUnanswered } = tablesOf(db);
   return db
     .select({
       questionKey: faqUnanswered.questionKey,
       example: sql<string>`max(${faqUnanswered.question})`,
       count: count(),
-      lastAt: sql<number>`max(${faqUnanswered.at})`.mapWith((v: number) => new Date(v)),
+      lastAt: sql<Date>`max(${faqUnanswered.at})`.mapWith((v: unknown) => toDate(v)!),
     })
     .from(faqUnanswered)
     .groupBy(faqUnanswered.questionKey)
     .orderBy(desc(count()))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Stores a rating; a second rating of the same dossier by the same user replaces the first. */
-export function upsertRating(db: Db, row: { submissionId: string; zaloUserId: string; score: number; comment?: string | null; at: Date }): void {
-  db.insert(satisfactionRatings)
+export async function upsertRating(db: Db, row: { submissionId: string; zaloUserId: string; score: number; comment?: string | null; at: Date }): Promise<void> {
+  const { satisfactionRatings } = tablesOf(db);
+  await db
+    .insert(satisfactionRatings)
     .values({ ...row, comment: row.comment ?? null })
-    .onConflictDoUpdate({ target: [satisfactionRatings.submissionId, satisfactionRatings.zaloUserId], set: { score: row.score, at: row.at, ...(row.comment !== undefined ? { comment: row.comment } : {}) } })
-    .run();
+    .onConflictDoUpdate({ target: [satisfactionRatings.submissionId, satisfactionRatings.zaloUserId], set: { score: row.score, at: row.at, ...(row.comment !== undefined ? { comment: row.comment } : {}) } });
 }
 
-export function getRating(db: Db, submissionId: string, zaloUserId: string) {
-  return db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.submissionId, submissionId), eq(satisfactionRatings.zaloUserId, zaloUserId))).get();
+export type SatisfactionRating = typeof satisfactionRatings.$inferSelect;
+
+export async function getRating(db: Db, submissionId: string, zaloUserId: string): Promise<SatisfactionRating | undefined> {
+  const { satisfactionRatings } = tablesOf(db);
+  return (await db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.submissionId, submissionId), eq(satisfactionRatings.zaloUserId, zaloUserId))).limit(1))[0];
 }
 
-export function ratingsOfZaloUser(db: Db, zaloUserId: string) {
-  return db.select().from(satisfactionRatings).where(eq(satisfactionRatings.zaloUserId, zaloUserId)).all();
+export async function ratingsOfZaloUser(db: Db, zaloUserId: string): Promise<SatisfactionRating[]> {
+  const { satisfactionRatings } = tablesOf(db);
+  return db.select().from(satisfactionRatings).where(eq(satisfactionRatings.zaloUserId, zaloUserId));
 }
 
 /** A ticket as the staff inbox lists it: the citizen's contact facts and the timing of the conversation. */
@@ -145,7 +165,6 @@ export interface InboxTicketRow {
 /** Which tickets a query covers: all, or a ward officer's (their ward's citizens and those of unknown ward). */
 export type InboxScope = { kind: "all" } | { kind: "ward"; wardCode: string };
 
-const lastStaffAtSql = sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'staff')`;
 
 /**
  * Tickets of one status with what the inbox shows. A ward scope covers citizens whose linked phone
@@ -154,8 +173,10 @@ const lastStaffAtSql = sql<number | null>`(select max(m.at) from ${handoverMessa
  * scope's own when the phone is known there) and who claimed it. Open tickets come oldest first,
  * closed ones most recently closed first.
  */
-export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status"]; scope: InboxScope; limit?: number; ticketId?: string }): InboxTicketRow[] {
-  const firstUnanswered = sql<number | null>`(select min(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'citizen' and m.at > coalesce(${lastStaffAtSql}, -1))`;
+export async function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status"]; scope: InboxScope; limit?: number; ticketId?: string }): Promise<InboxTicketRow[]> {
+  const { handoverMessages, handoverTickets, persons, staffUsers, wards, zaloUsers } = tablesOf(db);
+  const lastStaffAtSql = sql<unknown>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'staff')`;
+  const firstUnanswered = sql<unknown>`(select min(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id} and m."from" = 'citizen' and (${lastStaffAtSql} is null or m.at > ${lastStaffAtSql}))`;
   const scopeWard = opts.scope.kind === "ward" ? opts.scope.wardCode : null;
   // One phone may be shared by people of several wards: the scope's own ward first, else the lowest code.
   const wardCode = sql<string | null>`(select p.residence_ward_code from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code is not null order by p.residence_ward_code = ${scopeWard ?? ""} desc, p.residence_ward_code limit 1)`;
@@ -166,7 +187,7 @@ export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status
       : sql`(exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code = ${scopeWard})
              or not exists (select 1 from ${persons} p where p.phone = ${zaloUsers.phone} and p.residence_ward_code is not null))`,
   ];
-  const rows = db
+  const rows = await db
     .select({
       ticket: handoverTickets,
       displayName: zaloUsers.displayName,
@@ -177,8 +198,8 @@ export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status
       lastInteractionAt: zaloUsers.lastInteractionAt,
       lastStaffAt: lastStaffAtSql,
       firstUnansweredAt: firstUnanswered,
-      lastMessageAt: sql<number | null>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
-      messages: sql<number>`(select count(*) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
+      lastMessageAt: sql<unknown>`(select max(m.at) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
+      messages: sql<unknown>`(select count(*) from ${handoverMessages} m where m.ticket_id = ${handoverTickets.id})`,
       wardCode,
       wardName: sql<string | null>`(select w.name from ${wards} w where w.code = ${wardCode})`,
       claimedByName: staffUsers.displayName,
@@ -188,8 +209,6 @@ export function listInboxTickets(db: Db, opts: { status?: HandoverTicket["status
     .leftJoin(staffUsers, eq(staffUsers.id, handoverTickets.claimedBy))
     .where(and(...where))
     .orderBy(opts.status !== "closed" ? asc(handoverTickets.openedAt) : desc(handoverTickets.closedAt))
-    .limit(opts.limit ?? 500)
-    .all();
-  const instant = (v: number | null) => (v === null ? null : new Date(v));
-  return rows.map((r) => ({ ...r, lastStaffAt: instant(r.lastStaffAt), firstUnansweredAt: instant(r.firstUnansweredAt), lastMessageAt: instant(r.lastMessageAt), messages: Number(r.messages) }));
+    .limit(opts.limit ?? 500);
+  return rows.map((r) => ({ ...r, lastStaffAt: toDate(r.lastStaffAt), firstUnansweredAt: toDate(r.firstUnansweredAt), lastMessageAt: toDate(r.lastMessageAt), messages: Number(r.messages) }));
 }

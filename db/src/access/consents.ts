@@ -1,32 +1,32 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { consents } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { consents } from "../schema.js";
 
 export type Consent = typeof consents.$inferSelect;
 
-export function insertConsent(db: Db, row: typeof consents.$inferInsert): Consent {
-  return db.insert(consents).values(row).returning().get();
+export async function insertConsent(db: Db, row: typeof consents.$inferInsert): Promise<Consent> {
+  const { consents } = tablesOf(db);
+  return (await db.insert(consents).values(row).returning())[0]!;
 }
 
-export function getConsent(db: Db, id: string): Consent | undefined {
-  return db.select().from(consents).where(eq(consents.id, id)).get();
+export async function getConsent(db: Db, id: string): Promise<Consent | undefined> {
+  const { consents } = tablesOf(db);
+  return (await db.select().from(consents).where(eq(consents.id, id)).limit(1))[0];
 }
 
 /** The consent in force for a draft: the newest one not voided. */
-export function activeConsentForDraft(db: Db, draftId: string): Consent | undefined {
-  return db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.draftId, draftId), isNull(consents.voidedAt)))
-    .orderBy(desc(consents.consentedAt))
-    .get();
+export async function activeConsentForDraft(db: Db, draftId: string): Promise<Consent | undefined> {
+  const { consents } = tablesOf(db);
+  return (await db.select().from(consents).where(and(eq(consents.draftId, draftId), isNull(consents.voidedAt))).orderBy(desc(consents.consentedAt)).limit(1))[0];
 }
 
-export function voidConsent(db: Db, id: string, reason: string, now: Date): void {
-  db.update(consents).set({ voidedAt: now, voidReason: reason }).where(eq(consents.id, id)).run();
+export async function voidConsent(db: Db, id: string, reason: string, now: Date): Promise<void> {
+  const { consents } = tablesOf(db);
+  await db.update(consents).set({ voidedAt: now, voidReason: reason }).where(eq(consents.id, id));
 }
 
 /** Every consent a Zalo user gave, newest first (their record of what they agreed to). */
-export function consentsOfZaloUser(db: Db, zaloUserId: string): Consent[] {
-  return db.select().from(consents).where(eq(consents.zaloUserId, zaloUserId)).orderBy(desc(consents.consentedAt)).all();
+export async function consentsOfZaloUser(db: Db, zaloUserId: string): Promise<Consent[]> {
+  const { consents } = tablesOf(db);
+  return db.select().from(consents).where(eq(consents.zaloUserId, zaloUserId)).orderBy(desc(consents.consentedAt));
 }

@@ -1,13 +1,15 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { deathEvents } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { deathEvents } from "../schema.js";
 
 export type DeathEvent = typeof deathEvents.$inferSelect;
 
-export function findDeathEventByNoticeNo(db: Db, noticeNo: string): DeathEvent | undefined {
-  return db.select().from(deathEvents).where(eq(deathEvents.noticeNo, noticeNo)).get();
+export async function findDeathEventByNoticeNo(db: Db, noticeNo: string): Promise<DeathEvent | undefined> {
+  const { deathEvents } = tablesOf(db);
+  return (await db.select().from(deathEvents).where(eq(deathEvents.noticeNo, noticeNo)).limit(1))[0];
 }
 
-export function insertDeathEvent(db: Db, row: typeof deathEvents.$inferInsert): DeathEvent {
-  return db.insert(deathEvents).values(row).returning().get();
+export async function insertDeathEvent(db: Db, row: typeof deathEvents.$inferInsert): Promise<DeathEvent> {
+  const { deathEvents } = tablesOf(db);
+  return (await db.insert(deathEvents).values(row).returning())[0]!;
 }

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { faqEntries, faqUnanswered } from "../schema.js";
+import { affectedRows, tablesOf, type Db } from "../engine.js";
+import { toDate } from "../raw.js";
+import type { faqEntries } from "../schema.js";
+import { visibleColumns } from "./columns.js";
 
 export type FaqEntryRow = typeof faqEntries.$inferSelect;
 export type NewFaqEntryRow = typeof faqEntries.$inferInsert;
@@ -8,22 +10,26 @@ export type NewFaqEntryRow = typeof faqEntries.$inferInsert;
 export type FaqEntryContent = Pick<FaqEntryRow, "topic" | "questionVi" | "questionEn" | "alternatives" | "answerVi" | "answerEn" | "sourceTitle" | "sourceRef" | "service">;
 
 /** Entries in the order they were first stored (the built-in content's order, then staff additions). */
-export function listFaqEntries(db: Db, opts: { includeRetired?: boolean } = {}): FaqEntryRow[] {
-  const q = db.select().from(faqEntries);
-  return (opts.includeRetired ? q : q.where(isNull(faqEntries.retiredAt))).orderBy(sql`rowid`).all();
+export async function listFaqEntries(db: Db, opts: { includeRetired?: boolean } = {}): Promise<FaqEntryRow[]> {
+  const { faqEntries } = tablesOf(db);
+  const q = db.select(visibleColumns(faqEntries)).from(faqEntries);
+  // rowid: insertion order (on PostgreSQL an identity column of that name).
+  return (opts.includeRetired ? q : q.where(isNull(faqEntries.retiredAt))).orderBy(sql`rowid`);
 }
 
-export function getFaqEntry(db: Db, id: string): FaqEntryRow | undefined {
-  return db.select().from(faqEntries).where(eq(faqEntries.id, id)).get();
+export async function getFaqEntry(db: Db, id: string): Promise<FaqEntryRow | undefined> {
+  const { faqEntries } = tablesOf(db);
+  return (await db.select(visibleColumns(faqEntries)).from(faqEntries).where(eq(faqEntries.id, id)).limit(1))[0];
 }
 
 /** Inserts the entries whose id is not stored yet; an entry already there (edited or retired by staff) is left as it is. Returns how many were added. */
-export function insertMissingFaqEntries(db: Db, rows: NewFaqEntryRow[]): number {
-  let added = 0;
-  db.transaction((tx) => {
-    for (const row of rows) added += tx.insert(faqEntries).values(row).onConflictDoNothing({ target: faqEntries.id }).run().changes;
+export async function insertMissingFaqEntries(db: Db, rows: NewFaqEntryRow[]): Promise<number> {
+  const { faqEntries } = tablesOf(db);
+  return db.transaction(async (tx) => {
+    let added = 0;
+    for (const row of rows) added += (await tx.insert(faqEntries).values(row).onConflictDoNothing({ target: faqEntries.id }).returning({ id: faqEntries.id })).length;
+    return added;
   });
-  return added;
 }
 
 const CONTENT_FIELDS = ["topic", "questionVi", "questionEn", "alternatives", "answerVi", "answerEn", "sourceTitle", "sourceRef", "service"] as const satisfies readonly (keyof FaqEntryContent)[];
@@ -34,27 +40,30 @@ const CONTENT_FIELDS = ["topic", "questionVi", "questionEn", "alternatives", "an
  * differs; the version moves on so that an edit form opened before sees the change. Entries staff
  * touched keep their version. Returns how many were changed.
  */
-export function refreshUneditedBuiltinFaqEntries(db: Db, rows: readonly NewFaqEntryRow[], now: Date): number {
-  let refreshed = 0;
-  db.transaction((tx) => {
+export async function refreshUneditedBuiltinFaqEntries(db: Db, rows: readonly NewFaqEntryRow[], now: Date): Promise<number> {
+  const { faqEntries } = tablesOf(db);
+  return db.transaction(async (tx) => {
+    let refreshed = 0;
     for (const row of rows) {
-      const stored = tx.select().from(faqEntries).where(eq(faqEntries.id, row.id)).get();
+      const [stored] = await tx.select().from(faqEntries).where(eq(faqEntries.id, row.id)).limit(1);
       if (!stored || stored.origin !== "builtin" || stored.updatedBy !== null) continue;
       const changed = CONTENT_FIELDS.some((f) => JSON.stringify(stored[f] ?? null) !== JSON.stringify(row[f] ?? null));
       if (!changed) continue;
       const content = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, row[f] ?? null])) as FaqEntryContent;
-      refreshed += tx
-        .update(faqEntries)
-        .set({ ...content, version: sql`${faqEntries.version} + 1`, updatedAt: now })
-        .where(and(eq(faqEntries.id, row.id), eq(faqEntries.version, stored.version), isNull(faqEntries.updatedBy)))
-        .run().changes;
+      refreshed += affectedRows(
+        await tx
+          .update(faqEntries)
+          .set({ ...content, version: sql`${faqEntries.version} + 1`, updatedAt: now })
+          .where(and(eq(faqEntries.id, row.id), eq(faqEntries.version, stored.version), isNull(faqEntries.updatedBy))),
+      );
     }
+    return refreshed;
   });
-  return refreshed;
 }
 
-export function insertFaqEntry(db: Db, row: NewFaqEntryRow): FaqEntryRow {
-  return db.insert(faqEntries).values(row).returning().get();
+export async function insertFaqEntry(db: Db, row: NewFaqEntryRow): Promise<FaqEntryRow> {
+  const { faqEntries } = tablesOf(db);
+  return (await db.insert(faqEntries).values(row).returning(visibleColumns(faqEntries)))[0]!;
 }
 
 /**
@@ -62,13 +71,15 @@ export function insertFaqEntry(db: Db, row: NewFaqEntryRow): FaqEntryRow {
  * overwrite each other silently). Returns the new row, or undefined when the version moved on
  * (or the entry does not exist).
  */
-export function updateFaqEntry(db: Db, id: string, expectedVersion: number, patch: Partial<FaqEntryContent> & { updatedAt: Date; updatedBy: string | null; retiredAt?: Date | null }): FaqEntryRow | undefined {
-  return db
-    .update(faqEntries)
-    .set({ ...patch, version: sql`${faqEntries.version} + 1` })
-    .where(and(eq(faqEntries.id, id), eq(faqEntries.version, expectedVersion)))
-    .returning()
-    .get();
+export async function updateFaqEntry(db: Db, id: string, expectedVersion: number, patch: Partial<FaqEntryContent> & { updatedAt: Date; updatedBy: string | null; retiredAt?: Date | null }): Promise<FaqEntryRow | undefined> {
+  const { faqEntries } = tablesOf(db);
+  return (
+    await db
+      .update(faqEntries)
+      .set({ ...patch, version: sql`${faqEntries.version} + 1` })
+      .where(and(eq(faqEntries.id, id), eq(faqEntries.version, expectedVersion)))
+      .returning(visibleColumns(faqEntries))
+  )[0];
 }
 
 export interface UnansweredGroup {
@@ -82,7 +93,8 @@ export interface UnansweredGroup {
 }
 
 /** Unresolved unanswered questions grouped by their folded form: most asked first, then most recent. */
-export function listOpenUnansweredGroups(db: Db, limit = 50): UnansweredGroup[] {
+export async function listOpenUnansweredGroups(db: Db, limit = 50): Promise<UnansweredGroup[]> {
+  const { faqUnanswered } = tablesOf(db);
   // The outer column is named with its table: a bare "question_key" would be read as the subquery's own.
   const latestOf = (column: "question" | "language") =>
     sql.raw(`(select u2.${column} from faq_unanswered u2 where u2.question_key = "faq_unanswered"."question_key" and u2.resolved_at is null order by u2.at desc, u2.id desc limit 1)`);
@@ -94,26 +106,27 @@ export function listOpenUnansweredGroups(db: Db, limit = 50): UnansweredGroup[] 
       example: latest,
       language: latestLang,
       count: count(),
-      firstAt: sql<number>`min(${faqUnanswered.at})`.mapWith((v: number) => new Date(v)),
-      lastAt: sql<number>`max(${faqUnanswered.at})`.mapWith((v: number) => new Date(v)),
+      firstAt: sql<Date>`min(${faqUnanswered.at})`.mapWith((v: unknown) => toDate(v)!),
+      lastAt: sql<Date>`max(${faqUnanswered.at})`.mapWith((v: unknown) => toDate(v)!),
     })
     .from(faqUnanswered)
     .where(isNull(faqUnanswered.resolvedAt))
     .groupBy(faqUnanswered.questionKey)
     .orderBy(desc(count()), desc(sql`max(${faqUnanswered.at})`), asc(faqUnanswered.questionKey))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** One group of unresolved questions by its key; undefined when none is left unresolved. */
-export function getOpenUnansweredGroup(db: Db, questionKey: string): UnansweredGroup | undefined {
-  const rows = db.select().from(faqUnanswered).where(and(eq(faqUnanswered.questionKey, questionKey), isNull(faqUnanswered.resolvedAt))).orderBy(desc(faqUnanswered.at), desc(faqUnanswered.id)).all();
+export async function getOpenUnansweredGroup(db: Db, questionKey: string): Promise<UnansweredGroup | undefined> {
+  const { faqUnanswered } = tablesOf(db);
+  const rows = await db.select().from(faqUnanswered).where(and(eq(faqUnanswered.questionKey, questionKey), isNull(faqUnanswered.resolvedAt))).orderBy(desc(faqUnanswered.at), desc(faqUnanswered.id));
   const [last] = rows;
   if (!last) return undefined;
   return { questionKey, example: last.question, language: last.language, count: rows.length, firstAt: rows[rows.length - 1]!.at, lastAt: last.at };
 }
 
 /** Marks every unresolved question with this key as answered by `entryId`. Returns how many. */
-export function resolveUnanswered(db: Db, questionKey: string, entryId: string, now: Date): number {
-  return db.update(faqUnanswered).set({ resolvedEntryId: entryId, resolvedAt: now }).where(and(eq(faqUnanswered.questionKey, questionKey), isNull(faqUnanswered.resolvedAt))).run().changes;
+export async function resolveUnanswered(db: Db, questionKey: string, entryId: string, now: Date): Promise<number> {
+  const { faqUnanswered } = tablesOf(db);
+  return affectedRows(await db.update(faqUnanswered).set({ resolvedEntryId: entryId, resolvedAt: now }).where(and(eq(faqUnanswered.questionKey, questionKey), isNull(faqUnanswered.resolvedAt))));
 }

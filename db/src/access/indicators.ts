@@ -4,7 +4,9 @@
  * @hccd/shared `domain/indicators.ts`; these functions only select and count.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../create-db.js";
+import type { Db } from "../engine.js";
+import { instantParam, jsonText, onSqlite, queryRows } from "../raw.js";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 
 /**
  * What every indicator query narrows by. `serviceKeys`: only these catalogue services (undefined:
@@ -17,17 +19,20 @@ export interface IndicatorScope {
   wardCode?: string | undefined;
 }
 
-const inList = (column: SQL, keys: readonly string[]) => (keys.length ? sql`${column} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})` : sql`0`);
-const all = <T>(db: Db, query: SQL): T[] => db.all<T>(query);
+const inList = (column: SQL, keys: readonly string[]) => (keys.length ? sql`${column} in (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 0`);
+const all = <T>(db: Db, query: SQL): Promise<T[]> => queryRows<T>(db, query);
+const sqliteDialect = new SQLiteAsyncDialect();
 
 /**
  * Rows as arrays rather than objects: the reminders of a year are a hundred thousand rows, and
- * building an object per row cost more than the query (bench/indicators.ts).
+ * building an object per row cost more than the query (bench/indicators.ts). On PostgreSQL the
+ * rows arrive as objects (every column aliased apart) and are read in column order.
  */
-function rows(db: Db, query: SQL): unknown[][] {
-  const d = db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }; session: { client: { prepare(s: string): { raw(on: boolean): { all(...p: unknown[]): unknown[][] } } } } };
-  const q = d.dialect.sqlToQuery(query);
-  return d.session.client.prepare(q.sql).raw(true).all(...q.params);
+async function rows(db: Db, query: SQL): Promise<unknown[][]> {
+  const q = sqliteDialect.sqlToQuery(query);
+  const fast = onSqlite(db, `arrays:${q.sql}`, q.sql, (stmt) => stmt.raw(true).all(...q.params) as unknown[][]);
+  if (fast) return fast;
+  return (await queryRows(db, query)).map((r) => Object.values(r));
 }
 
 /** A reminder whose moment (`next_at`) fell in the period, with the message it queued. */
@@ -45,17 +50,19 @@ export interface ReminderIndicatorRow {
  * Reminders whose planned moment is in [start, end), with their outbox row. Ward: the document's
  * ward, or for a vaccination the mother's residence ward (the reminder goes to her first).
  */
-export function reminderIndicatorRows(db: Db, s: IndicatorScope): ReminderIndicatorRow[] {
+export async function reminderIndicatorRows(db: Db, s: IndicatorScope): Promise<ReminderIndicatorRow[]> {
   const service = s.serviceKeys ? sql`and ${inList(sql`r.service_key`, s.serviceKeys)}` : sql``;
   const ward = s.wardCode
     ? sql`and (exists (select 1 from documents d where d.id = r.document_id and d.ward_code = ${s.wardCode})
            or exists (select 1 from birth_events b join persons p on p.id = b.mother_person_id where b.id = r.birth_event_id and p.residence_ward_code = ${s.wardCode}))`
     : sql``;
-  return rows(
-    db,
-    sql`select r.service_key, r.status, r.reason, r.due_on, r.next_at, o.status, o.sent_at
-        from reminders r left join outbox o on o.id = r.outbox_id
-        where r.next_at >= ${s.start.getTime()} and r.next_at < ${s.end.getTime()} ${service} ${ward}`,
+  return (
+    await rows(
+      db,
+      sql`select r.service_key as service_key, r.status as status, r.reason as reason, r.due_on as due_on, r.next_at as next_at, o.status as outbox_status, o.sent_at as sent_at
+          from reminders r left join outbox o on o.id = r.outbox_id
+          where r.next_at >= ${instantParam(db, s.start)} and r.next_at < ${instantParam(db, s.end)} ${service} ${ward}`,
+    )
   ).map((r) => ({ serviceKey: r[0], status: r[1], reason: r[2], dueOn: r[3], nextAt: r[4], outboxStatus: r[5], sentAt: r[6] }) as ReminderIndicatorRow);
 }
 
@@ -81,7 +88,7 @@ export interface DraftIndicatorRow {
  * Each sub-select goes through an index (draft_events by draft, outbox by key, reminders by
  * document, consents and submissions by draft).
  */
-export function draftIndicatorRows(db: Db, s: IndicatorScope): DraftIndicatorRow[] {
+export async function draftIndicatorRows(db: Db, s: IndicatorScope): Promise<DraftIndicatorRow[]> {
   const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
   const ward = s.wardCode
     ? sql`and (exists (select 1 from draft_parties dp join persons p on p.id = dp.person_id where dp.draft_id = d.id and p.residence_ward_code = ${s.wardCode})
@@ -89,28 +96,28 @@ export function draftIndicatorRows(db: Db, s: IndicatorScope): DraftIndicatorRow
     : sql``;
   return all<DraftIndicatorRow>(
     db,
-    sql`select d.service as service, d.created_at as createdAt,
-          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'notified') as notifiedEventAt,
-          (select min(o.sent_at) from outbox o where o.idempotency_key in ('birth-draft-ready:' || d.id, 'death-draft-ready:' || d.id)) as readyNoticeSentAt,
-          (select min(o.sent_at) from reminders r join outbox o on o.id = r.outbox_id where d.document_id is not null and r.document_id = d.document_id and r.due_on = d.document_expires_on) as reminderSentAt,
-          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'opened') as openedEventAt,
-          (select min(c.consented_at) from consents c where c.draft_id = d.id) as firstConsentAt,
+    sql`select d.service as service, d.created_at as "createdAt",
+          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'notified') as "notifiedEventAt",
+          (select min(o.sent_at) from outbox o where o.idempotency_key in ('birth-draft-ready:' || d.id, 'death-draft-ready:' || d.id)) as "readyNoticeSentAt",
+          (select min(o.sent_at) from reminders r join outbox o on o.id = r.outbox_id where d.document_id is not null and r.document_id = d.document_id and r.due_on = d.document_expires_on) as "reminderSentAt",
+          (select min(e.at) from draft_events e where e.draft_id = d.id and e.kind = 'opened') as "openedEventAt",
+          (select min(c.consented_at) from consents c where c.draft_id = d.id) as "firstConsentAt",
           exists (select 1 from draft_events e where e.draft_id = d.id and e.kind = 'submitted') as submitted,
           exists (select 1 from submissions sb where sb.draft_id = d.id and sb.status = 'completed') as completed
         from drafts d
-        where d.created_at >= ${s.start.getTime()} and d.created_at < ${s.end.getTime()} ${service} ${ward}`,
+        where d.created_at >= ${instantParam(db, s.start)} and d.created_at < ${instantParam(db, s.end)} ${service} ${ward}`,
   );
 }
 
 /** Ratings given in [start, end), counted per score. Ward: the residence ward of the person who consented to the dossier. */
-export function ratingCountsByScore(db: Db, s: IndicatorScope): { score: number; count: number }[] {
+export async function ratingCountsByScore(db: Db, s: IndicatorScope): Promise<{ score: number; count: number }[]> {
   const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
   const ward = s.wardCode ? sql`and exists (select 1 from consents c join persons p on p.id = c.person_id where c.id = sb.consent_id and p.residence_ward_code = ${s.wardCode})` : sql``;
   return all<{ score: number; count: number }>(
     db,
     sql`select sr.score as score, count(*) as count
         from satisfaction_ratings sr join submissions sb on sb.id = sr.submission_id join drafts d on d.id = sb.draft_id
-        where sr.at >= ${s.start.getTime()} and sr.at < ${s.end.getTime()} ${service} ${ward}
+        where sr.at >= ${instantParam(db, s.start)} and sr.at < ${instantParam(db, s.end)} ${service} ${ward}
         group by sr.score order by sr.score`,
   );
 }
@@ -119,11 +126,11 @@ export function ratingCountsByScore(db: Db, s: IndicatorScope): { score: number;
  * Questions the FAQ could not answer, logged in [start, end): how many, how many distinct (by
  * folded form), how many staff have since answered; in all and per channel.
  */
-export function unansweredQuestionCounts(db: Db, s: Pick<IndicatorScope, "start" | "end">): { total: UnansweredCounts; byChannel: (UnansweredCounts & { channel: string })[] } {
-  const where = sql`where at >= ${s.start.getTime()} and at < ${s.end.getTime()}`;
-  const counts = sql`count(*) as logged, count(distinct question_key) as "distinct", coalesce(sum(resolved_at is not null), 0) as resolved`;
-  const total = all<UnansweredCounts>(db, sql`select ${counts} from faq_unanswered ${where}`)[0] ?? { logged: 0, distinct: 0, resolved: 0 };
-  return { total, byChannel: all(db, sql`select channel as channel, ${counts} from faq_unanswered ${where} group by channel order by channel`) };
+export async function unansweredQuestionCounts(db: Db, s: Pick<IndicatorScope, "start" | "end">): Promise<{ total: UnansweredCounts; byChannel: (UnansweredCounts & { channel: string })[] }> {
+  const where = sql`where at >= ${instantParam(db, s.start)} and at < ${instantParam(db, s.end)}`;
+  const counts = sql`count(*) as logged, count(distinct question_key) as "distinct", count(resolved_at) as resolved`;
+  const total = (await all<UnansweredCounts>(db, sql`select ${counts} from faq_unanswered ${where}`))[0] ?? { logged: 0, distinct: 0, resolved: 0 };
+  return { total, byChannel: await all(db, sql`select channel as channel, ${counts} from faq_unanswered ${where} group by channel order by channel`) };
 }
 
 export interface UnansweredCounts {
@@ -144,22 +151,22 @@ export interface FaqAskedCounts {
  * many it answered confidently, and the requests for a person: in all and per channel
  * (`faq_daily_counts`, counts only, no text).
  */
-export function faqAskedCounts(db: Db, p: { from: string; to: string }): { total: FaqAskedCounts; byChannel: (FaqAskedCounts & { channel: "bot" | "api" | "mini_app" })[] } {
+export async function faqAskedCounts(db: Db, p: { from: string; to: string }): Promise<{ total: FaqAskedCounts; byChannel: (FaqAskedCounts & { channel: "bot" | "api" | "mini_app" })[] }> {
   const where = sql`where day >= ${p.from} and day <= ${p.to}`;
-  const counts = sql`coalesce(sum(asked), 0) as asked, coalesce(sum(answered), 0) as answered, coalesce(sum(person_requests), 0) as personRequests`;
-  const total = all<FaqAskedCounts>(db, sql`select ${counts} from faq_daily_counts ${where}`)[0] ?? { asked: 0, answered: 0, personRequests: 0 };
-  return { total, byChannel: all(db, sql`select channel as channel, ${counts} from faq_daily_counts ${where} group by channel order by channel`) };
+  const counts = sql`coalesce(sum(asked), 0) as asked, coalesce(sum(answered), 0) as answered, coalesce(sum(person_requests), 0) as "personRequests"`;
+  const total = (await all<FaqAskedCounts>(db, sql`select ${counts} from faq_daily_counts ${where}`))[0] ?? { asked: 0, answered: 0, personRequests: 0 };
+  return { total, byChannel: await all(db, sql`select channel as channel, ${counts} from faq_daily_counts ${where} group by channel order by channel`) };
 }
 
 /** Handed-over chats opened in [start, end). Ward: a person with the Zalo user's linked phone lives there. */
-export function handoverIndicatorRows(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): { openedAt: number; firstResponseAt: number | null }[] {
+export async function handoverIndicatorRows(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): Promise<{ openedAt: number; firstResponseAt: number | null }[]> {
   const ward = s.wardCode
     ? sql`and exists (select 1 from zalo_users u join persons p on p.phone = u.phone where u.id = t.zalo_user_id and p.residence_ward_code = ${s.wardCode})`
     : sql``;
   return all(
     db,
-    sql`select t.opened_at as openedAt, t.first_response_at as firstResponseAt from handover_tickets t
-        where t.opened_at >= ${s.start.getTime()} and t.opened_at < ${s.end.getTime()} ${ward}`,
+    sql`select t.opened_at as "openedAt", t.first_response_at as "firstResponseAt" from handover_tickets t
+        where t.opened_at >= ${instantParam(db, s.start)} and t.opened_at < ${instantParam(db, s.end)} ${ward}`,
   );
 }
 
@@ -168,20 +175,21 @@ export function handoverIndicatorRows(db: Db, s: Pick<IndicatorScope, "start" | 
  * message type, its service key, and for a dossier's status the draft's service), so the caller
  * can tell which service each is for. Ward: the recipient person's ward, or the document's.
  */
-export function deliveryCounts(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): { channel: string; status: string; type: string | null; serviceKey: string | null; draftService: string | null; count: number }[] {
+export async function deliveryCounts(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): Promise<{ channel: string; status: string; type: string | null; serviceKey: string | null; draftService: string | null; count: number }[]> {
+  const message = (field: string) => jsonText(db, sql`o.payload`, "message", field);
   const ward = s.wardCode
     ? sql`and (exists (select 1 from persons p where p.id = o.person_id and p.residence_ward_code = ${s.wardCode})
-           or exists (select 1 from documents doc where doc.id = json_extract(o.payload, '$.message.documentId') and doc.ward_code = ${s.wardCode}))`
+           or exists (select 1 from documents doc where doc.id = ${message("documentId")} and doc.ward_code = ${s.wardCode}))`
     : sql``;
   // The draft's service is looked up only for a dossier's status (the one message that names a draft but no service).
   return all(
     db,
-    sql`select channel, status, type, serviceKey, case when type = 'dossier_status' then (select d.service from drafts d where d.id = draftId) end as draftService, sum(n) as count
-        from (select o.channel as channel, o.status as status, json_extract(o.payload, '$.message.type') as type, json_extract(o.payload, '$.message.serviceKey') as serviceKey,
-                     json_extract(o.payload, '$.message.draftId') as draftId, count(*) as n
+    sql`select channel, status, type, "serviceKey", case when type = 'dossier_status' then (select d.service from drafts d where d.id = "draftId") end as "draftService", sum(n) as count
+        from (select o.channel as channel, o.status as status, ${message("type")} as type, ${message("serviceKey")} as "serviceKey",
+                     ${message("draftId")} as "draftId", count(*) as n
               from outbox o
-              where o.kind = 'notification' and o.created_at >= ${s.start.getTime()} and o.created_at < ${s.end.getTime()} ${ward}
-              group by 1, 2, 3, 4, 5)
+              where o.kind = 'notification' and o.created_at >= ${instantParam(db, s.start)} and o.created_at < ${instantParam(db, s.end)} ${ward}
+              group by 1, 2, 3, 4, 5) as counted
         group by 1, 2, 3, 4, 5`,
   );
 }

@@ -1,17 +1,19 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { machineClients } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { machineClients } from "../schema.js";
 
 export type MachineClient = typeof machineClients.$inferSelect;
 
-export function findClientByKeyHash(db: Db, apiKeyHash: string): MachineClient | undefined {
-  return db.select().from(machineClients).where(eq(machineClients.apiKeyHash, apiKeyHash)).get();
+export async function findClientByKeyHash(db: Db, apiKeyHash: string): Promise<MachineClient | undefined> {
+  const { machineClients } = tablesOf(db);
+  return (await db.select().from(machineClients).where(eq(machineClients.apiKeyHash, apiKeyHash)).limit(1))[0];
 }
 
 /** Creates the client, or updates its name, scopes and key: configuration is the source of truth. */
-export function upsertClient(db: Db, client: { id: string; name: string; scopes: string[]; apiKeyHash: string }): void {
-  db.insert(machineClients)
+export async function upsertClient(db: Db, client: { id: string; name: string; scopes: string[]; apiKeyHash: string }): Promise<void> {
+  const { machineClients } = tablesOf(db);
+  await db
+    .insert(machineClients)
     .values(client)
-    .onConflictDoUpdate({ target: machineClients.id, set: { name: client.name, scopes: client.scopes, apiKeyHash: client.apiKeyHash, disabledAt: null } })
-    .run();
+    .onConflictDoUpdate({ target: machineClients.id, set: { name: client.name, scopes: client.scopes, apiKeyHash: client.apiKeyHash, disabledAt: null } });
 }

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { prepared, rawStatement } from "../prepared.js";
-import { outbox } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import { prepared } from "../prepared.js";
+import { jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
+import type { outbox } from "../schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -20,14 +21,16 @@ export type NewOutboxRow = Omit<typeof outbox.$inferInsert, "status" | "attempts
  * the same key returns the existing row and stores nothing. Call it inside the transaction that
  * records the reason for the message.
  */
-export function enqueueOutbox(db: Db, row: NewOutboxRow): { row: OutboxRow; created: boolean } {
+export async function enqueueOutbox(db: Db, row: NewOutboxRow): Promise<{ row: OutboxRow; created: boolean }> {
   const at = row.now.getTime();
-  const inserted = rawStatement(
-    db,
-    "enqueueOutbox",
-    "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing",
-  ).run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at);
-  if (inserted.changes === 1) {
+  const created =
+    (await onSqlite(
+      db,
+      "enqueueOutbox",
+      "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing",
+      (stmt) => stmt.run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at).changes === 1,
+    )) ?? (await enqueueOutboxPortable(db, row));
+  if (created) {
     return {
       created: true,
       row: {
@@ -37,31 +40,45 @@ export function enqueueOutbox(db: Db, row: NewOutboxRow): { row: OutboxRow; crea
       },
     };
   }
-  const existing = findOutboxByKey(db, row.idempotencyKey);
+  const existing = await findOutboxByKey(db, row.idempotencyKey);
   if (!existing) throw new Error(`outbox row for ${row.idempotencyKey} vanished`);
   return { row: existing, created: false };
 }
 
-export function getOutboxRow(db: Db, id: string): OutboxRow | undefined {
-  return db.select().from(outbox).where(eq(outbox.id, id)).get();
+async function enqueueOutboxPortable(db: Db, row: NewOutboxRow): Promise<boolean> {
+  const { outbox } = tablesOf(db);
+  const inserted = await db
+    .insert(outbox)
+    .values({
+      id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null, payload: row.payload,
+      status: "pending", priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, createdAt: row.now, updatedAt: row.now,
+    })
+    .onConflictDoNothing({ target: outbox.idempotencyKey })
+    .returning({ id: outbox.id });
+  return inserted.length === 1;
 }
 
-export function findOutboxByKey(db: Db, idempotencyKey: string): OutboxRow | undefined {
-  return prepared(db, "outboxByKey", (d) => d.select().from(outbox).where(eq(outbox.idempotencyKey, sql.placeholder("key"))).prepare()).get({ key: idempotencyKey });
+export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
+  const { outbox } = tablesOf(db);
+  return (await db.select().from(outbox).where(eq(outbox.id, id)).limit(1))[0];
+}
+
+export async function findOutboxByKey(db: Db, idempotencyKey: string): Promise<OutboxRow | undefined> {
+  const rows = await prepared(db, "outboxByKey", (d) => d.select().from(tablesOf(d).outbox).where(eq(tablesOf(d).outbox.idempotencyKey, sql.placeholder("key"))).limit(1), { key: idempotencyKey });
+  return rows[0];
 }
 
 interface RawOutboxRow {
-  id: string; kind: OutboxRow["kind"]; idempotency_key: string; channel: OutboxRow["channel"]; fallback_channels: string; person_id: string | null; payload: string;
-  status: OutboxRow["status"]; priority: number; attempts: number; next_attempt_at: number; locked_until: number | null; last_error: string | null; provider_ref: string | null;
-  created_at: number; updated_at: number; sent_at: number | null; delivered_at: number | null; seen_at: number | null;
+  id: string; kind: OutboxRow["kind"]; idempotency_key: string; channel: OutboxRow["channel"]; fallback_channels: unknown; person_id: string | null; payload: unknown;
+  status: OutboxRow["status"]; priority: number; attempts: number; next_attempt_at: unknown; locked_until: unknown; last_error: string | null; provider_ref: string | null;
+  created_at: unknown; updated_at: unknown; sent_at: unknown; delivered_at: unknown; seen_at: unknown;
 }
-const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-/** A row as SQLite returns it → as drizzle would map it (JSON parsed, epoch ms → Date). */
+/** A row as either engine returns it raw → as drizzle would map it (JSON parsed, instants as Dates). */
 function fromRaw(r: RawOutboxRow): OutboxRow {
   return {
-    id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, channel: r.channel, fallbackChannels: JSON.parse(r.fallback_channels) as string[], personId: r.person_id,
-    payload: JSON.parse(r.payload) as Record<string, unknown>, status: r.status, priority: r.priority, attempts: r.attempts, nextAttemptAt: new Date(r.next_attempt_at), lockedUntil: date(r.locked_until),
-    lastError: r.last_error, providerRef: r.provider_ref, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), sentAt: date(r.sent_at), deliveredAt: date(r.delivered_at), seenAt: date(r.seen_at),
+    id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, channel: r.channel, fallbackChannels: toJson<string[]>(r.fallback_channels), personId: r.person_id,
+    payload: toJson<Record<string, unknown>>(r.payload), status: r.status, priority: Number(r.priority), attempts: Number(r.attempts), nextAttemptAt: toDate(r.next_attempt_at)!, lockedUntil: toDate(r.locked_until),
+    lastError: r.last_error, providerRef: r.provider_ref, createdAt: toDate(r.created_at)!, updatedAt: toDate(r.updated_at)!, sentAt: toDate(r.sent_at), deliveredAt: toDate(r.delivered_at), seenAt: toDate(r.seen_at),
   };
 }
 
@@ -74,7 +91,7 @@ const PRIORITY_LEVELS = Object.values(OUTBOX_PRIORITIES);
  * worker that crashed (lease expired), which are at most a batch per worker. A single
  * `(pending and due) or (sending and expired)` read every row of the outbox at each claim, and one
  * queue for all channels let 1,839 OA replies waiting for the OA throttle hold back a ZNS notice
- * and a dossier for 92 s.
+ * and a dossier for 92 s. (SQLite's; PostgreSQL's is `claimOutboxPg`.)
  */
 export const CLAIM_OUTBOX_SQL = `update outbox set status = 'sending', locked_until = @now + @lease, attempts = attempts + 1, updated_at = @now
   where rowid in (
@@ -89,22 +106,51 @@ export const CLAIM_OUTBOX_SQL = `update outbox set status = 'sending', locked_un
  * Claims up to `limit` rows of one channel that are due: pending rows whose time has come, and
  * rows left `sending` by a worker that crashed (lease expired); transactional ones first, then
  * reminders, then campaign traffic, each oldest first. Claimed rows are `sending` with a lease, so
- * no other worker takes them meanwhile. One UPDATE … RETURNING: atomic in SQLite. Raw SQL: the
- * worker claims a batch many times a second under load, and drizzle's mapping doubled its cost.
+ * no other worker takes them meanwhile. One UPDATE … RETURNING: atomic in SQLite (one writer);
+ * on PostgreSQL the candidate rows are locked `FOR UPDATE SKIP LOCKED`, so workers of several
+ * instances claiming at once each get other rows. Raw SQL: the worker claims a batch many times a
+ * second under load, and drizzle's mapping doubled its cost.
  */
-export function claimDueOutbox(db: Db, opts: { now: Date; limit: number; leaseMs: number; channel: OutboxRow["channel"] }): OutboxRow[] {
-  const claim = rawStatement(db, "claimDueOutbox", CLAIM_OUTBOX_SQL);
-  const rows = claim.all({ now: opts.now.getTime(), limit: opts.limit, lease: opts.leaseMs, channel: opts.channel }) as RawOutboxRow[];
+export async function claimDueOutbox(db: Db, opts: { now: Date; limit: number; leaseMs: number; channel: OutboxRow["channel"] }): Promise<OutboxRow[]> {
+  const rows =
+    (await onSqlite(db, "claimDueOutbox", CLAIM_OUTBOX_SQL, (stmt) => stmt.all({ now: opts.now.getTime(), limit: opts.limit, lease: opts.leaseMs, channel: opts.channel }) as RawOutboxRow[])) ??
+    (await queryRows<RawOutboxRow>(db, claimOutboxPg(opts)));
   return rows.map(fromRaw).sort((x, y) => x.priority - y.priority || x.nextAttemptAt.getTime() - y.nextAttemptAt.getTime());
 }
 
-export function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): void {
-  rawStatement(db, "markOutboxSent", "update outbox set status = 'sent', provider_ref = ?, sent_at = ?, locked_until = null, last_error = null, updated_at = ? where id = ?").run(providerRef, now.getTime(), now.getTime(), id);
+/**
+ * The claim on PostgreSQL: the same branches (one per priority, one for expired leases), each
+ * locking its candidates `FOR UPDATE SKIP LOCKED` (PostgreSQL allows no locking clause in a
+ * UNION, hence one CTE each): rows another worker is claiming are skipped, not waited for.
+ */
+function claimOutboxPg(opts: { now: Date; limit: number; leaseMs: number; channel: OutboxRow["channel"] }) {
+  const now = sql`${opts.now.toISOString()}::timestamptz`;
+  const branch = (where: ReturnType<typeof sql>, order: ReturnType<typeof sql>) =>
+    sql`(select id, priority, next_attempt_at from outbox where ${where} and channel = ${opts.channel} order by ${order} limit ${opts.limit} for update skip locked)`;
+  const pending = PRIORITY_LEVELS.map((p) => sql`p${sql.raw(String(p))} as ${branch(sql`status = 'pending' and priority = ${p} and next_attempt_at <= ${now}`, sql`next_attempt_at`)}`);
+  const expired = sql`expired as ${branch(sql`status = 'sending' and locked_until <= ${now}`, sql`priority, next_attempt_at`)}`;
+  const union = sql.join([...PRIORITY_LEVELS.map((p) => sql.raw(`select * from p${p}`)), sql.raw("select * from expired")], sql` union all `);
+  return sql`with ${sql.join([...pending, expired], sql`, `)},
+      picked as (select id from (${union}) c order by priority, next_attempt_at limit ${opts.limit})
+    update outbox o set status = 'sending', locked_until = ${now} + (${opts.leaseMs} * interval '1 millisecond'), attempts = o.attempts + 1, updated_at = ${now}
+    from picked where o.id = picked.id
+    returning o.*`;
+}
+
+export async function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): Promise<void> {
+  const fast = onSqlite(db, "markOutboxSent", "update outbox set status = 'sent', provider_ref = ?, sent_at = ?, locked_until = null, last_error = null, updated_at = ? where id = ?", (stmt) =>
+    stmt.run(providerRef, now.getTime(), now.getTime(), id),
+  );
+  if (fast) return void (await fast);
+  const { outbox } = tablesOf(db);
+  await db.update(outbox).set({ status: "sent", providerRef, sentAt: now, lockedUntil: null, lastError: null, updatedAt: now }).where(eq(outbox.id, id));
 }
 
 /** Puts a row back in the queue for another attempt, optionally on another channel. */
-export function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptAt: Date; lastError: string; now: Date; channel?: OutboxRow["channel"]; fallbackChannels?: string[]; resetAttempts?: boolean }): void {
-  db.update(outbox)
+export async function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptAt: Date; lastError: string; now: Date; channel?: OutboxRow["channel"]; fallbackChannels?: string[]; resetAttempts?: boolean }): Promise<void> {
+  const { outbox } = tablesOf(db);
+  await db
+    .update(outbox)
     .set({
       status: "pending",
       nextAttemptAt: patch.nextAttemptAt,
@@ -115,46 +161,48 @@ export function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptAt: Dat
       ...(patch.fallbackChannels ? { fallbackChannels: patch.fallbackChannels } : {}),
       ...(patch.resetAttempts ? { attempts: 0 } : {}),
     })
-    .where(eq(outbox.id, id))
-    .run();
+    .where(eq(outbox.id, id));
 }
 
-export function markOutboxFailed(db: Db, id: string, lastError: string, now: Date): void {
-  db.update(outbox).set({ status: "failed", lastError, lockedUntil: null, updatedAt: now }).where(eq(outbox.id, id)).run();
+export async function markOutboxFailed(db: Db, id: string, lastError: string, now: Date): Promise<void> {
+  const { outbox } = tablesOf(db);
+  await db.update(outbox).set({ status: "failed", lastError, lockedUntil: null, updatedAt: now }).where(eq(outbox.id, id));
 }
 
 /** Cancels a row that has not started sending. Returns false when it is already being sent or done. */
-export function cancelPendingOutbox(db: Db, idempotencyKey: string, now: Date): boolean {
-  const r = db
+export async function cancelPendingOutbox(db: Db, idempotencyKey: string, now: Date): Promise<boolean> {
+  const { outbox } = tablesOf(db);
+  const cancelled = await db
     .update(outbox)
     .set({ status: "cancelled", updatedAt: now })
     .where(and(eq(outbox.idempotencyKey, idempotencyKey), eq(outbox.status, "pending")))
-    .returning({ id: outbox.id })
-    .get();
-  return r !== undefined;
+    .returning({ id: outbox.id });
+  return cancelled.length > 0;
 }
 
 /** Counts per status, for /metrics. */
-export function countOutboxByStatus(db: Db): { status: string; kind: string; count: number }[] {
+export async function countOutboxByStatus(db: Db): Promise<{ status: string; kind: string; count: number }[]> {
+  const { outbox } = tablesOf(db);
   return db
-    .select({ status: outbox.status, kind: outbox.kind, count: sql<number>`count(*)` })
+    .select({ status: outbox.status, kind: outbox.kind, count: sql<number>`count(*)`.mapWith(Number) })
     .from(outbox)
-    .groupBy(outbox.status, outbox.kind)
-    .all();
+    .groupBy(outbox.status, outbox.kind);
 }
 
 /** The earliest time a pending row becomes due, for the worker's sleep. */
-export function nextOutboxDueAt(db: Db): Date | null {
-  const r = db.select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.status, "pending")).get();
-  return r?.at ? new Date(r.at) : null;
+export async function nextOutboxDueAt(db: Db): Promise<Date | null> {
+  const { outbox } = tablesOf(db);
+  const [r] = await db.select({ at: sql<unknown>`min(${outbox.nextAttemptAt})` }).from(outbox).where(eq(outbox.status, "pending"));
+  return toDate(r?.at);
 }
 
 /** A delivery receipt: the row Zalo reported delivered (by its message id, or the ZNS tracking id, which is our row id). */
-export function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: string }, kind: "delivered" | "seen", at: Date): boolean {
+export async function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: string }, kind: "delivered" | "seen", at: Date): Promise<boolean> {
+  const { outbox } = tablesOf(db);
   const where = ref.trackingId ? eq(outbox.id, ref.trackingId) : ref.msgId ? eq(outbox.providerRef, ref.msgId) : undefined;
   if (!where) return false;
   const patch = kind === "delivered" ? { status: "delivered" as const, deliveredAt: at, updatedAt: at } : { seenAt: at, updatedAt: at };
-  const r = db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sent", "delivered"]))).returning({ id: outbox.id }).all();
+  const r = await db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sent", "delivered"]))).returning({ id: outbox.id });
   return r.length > 0;
 }
 
@@ -162,24 +210,26 @@ export function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingId?: st
  * A message the gateway accepted but the operator could not deliver (an SMS delivery report):
  * failed, with the reason, so staff see it among what finally failed. Only a sent row changes.
  */
-export function markOutboxUndelivered(db: Db, id: string, reason: string, at: Date): boolean {
-  return rawStatement(db, "markOutboxUndelivered", "update outbox set status = 'failed', last_error = ?, updated_at = ? where id = ? and status = 'sent'").run(reason, at.getTime(), id).changes === 1;
+export async function markOutboxUndelivered(db: Db, id: string, reason: string, at: Date): Promise<boolean> {
+  const { outbox } = tablesOf(db);
+  const r = await db.update(outbox).set({ status: "failed", lastError: reason, updatedAt: at }).where(and(eq(outbox.id, id), eq(outbox.status, "sent"))).returning({ id: outbox.id });
+  return r.length === 1;
 }
 
 /**
  * Notifications given up (every retry and channel spent), newest first, for staff to follow up.
  * `serviceKeys` narrows to reminders of those services (a department's own).
  */
-export function listFailedOutbox(db: Db, opts: { limit: number; serviceKeys?: string[] }): OutboxRow[] {
+export async function listFailedOutbox(db: Db, opts: { limit: number; serviceKeys?: string[] }): Promise<OutboxRow[]> {
+  const { outbox } = tablesOf(db);
   const failed = and(eq(outbox.status, "failed"), eq(outbox.kind, "notification"));
-  const where = opts.serviceKeys
-    ? and(failed, inArray(sql<string>`json_extract(${outbox.payload}, '$.message.serviceKey')`, opts.serviceKeys.length ? opts.serviceKeys : [""]))
-    : failed;
-  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`).limit(opts.limit).all();
+  const where = opts.serviceKeys ? and(failed, inArray(jsonText(db, outbox.payload, "message", "serviceKey"), opts.serviceKeys.length ? opts.serviceKeys : [""])) : failed;
+  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`).limit(opts.limit);
 }
 
 /** Messages queued for these persons, newest first (what the state told them, for "my data"). */
-export function outboxOfPersons(db: Db, personIds: readonly string[], limit = 500): OutboxRow[] {
+export async function outboxOfPersons(db: Db, personIds: readonly string[], limit = 500): Promise<OutboxRow[]> {
   if (personIds.length === 0) return [];
-  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt)).limit(limit).all();
+  const { outbox } = tablesOf(db);
+  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt)).limit(limit);
 }

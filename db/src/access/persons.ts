@@ -1,31 +1,37 @@
 import { eq, inArray } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { persons } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { persons } from "../schema.js";
 
 export type Person = typeof persons.$inferSelect;
 export type NewPerson = typeof persons.$inferInsert;
 
-export function getPerson(db: Db, id: string): Person | undefined {
-  return db.select().from(persons).where(eq(persons.id, id)).get();
+export async function getPerson(db: Db, id: string): Promise<Person | undefined> {
+  const { persons } = tablesOf(db);
+  return (await db.select().from(persons).where(eq(persons.id, id)).limit(1))[0];
 }
 
-export function getPersons(db: Db, ids: string[]): Person[] {
+export async function getPersons(db: Db, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  return db.select().from(persons).where(inArray(persons.id, ids)).all();
+  const { persons } = tablesOf(db);
+  return db.select().from(persons).where(inArray(persons.id, ids));
 }
 
-export function findPersonByNationalId(db: Db, nationalId: string): Person | undefined {
-  return db.select().from(persons).where(eq(persons.nationalId, nationalId)).get();
+export async function findPersonByNationalId(db: Db, nationalId: string): Promise<Person | undefined> {
+  const { persons } = tablesOf(db);
+  return (await db.select().from(persons).where(eq(persons.nationalId, nationalId)).limit(1))[0];
 }
 
-export function findPersonsByPhone(db: Db, phone: string): Person[] {
-  return db.select().from(persons).where(eq(persons.phone, phone)).all();
+export async function findPersonsByPhone(db: Db, phone: string): Promise<Person[]> {
+  const { persons } = tablesOf(db);
+  return db.select().from(persons).where(eq(persons.phone, phone));
 }
 
-export function insertPerson(db: Db, person: NewPerson): Person {
-  return db.insert(persons).values(person).returning().get();
+export async function insertPerson(db: Db, person: NewPerson): Promise<Person> {
+  const { persons } = tablesOf(db);
+  return (await db.insert(persons).values(person).returning())[0]!;
 }
 
-export function updatePerson(db: Db, id: string, patch: Partial<Omit<NewPerson, "id">>): void {
-  db.update(persons).set(patch).where(eq(persons.id, id)).run();
+export async function updatePerson(db: Db, id: string, patch: Partial<Omit<NewPerson, "id">>): Promise<void> {
+  const { persons } = tablesOf(db);
+  await db.update(persons).set(patch).where(eq(persons.id, id));
 }

@@ -1,36 +1,45 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../create-db.js";
-import { submissionStatusHistory, submissions } from "../schema.js";
+import { tablesOf, type Db } from "../engine.js";
+import type { submissionStatusHistory, submissions } from "../schema.js";
+import { visibleColumns } from "./columns.js";
 
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionHistoryRow = typeof submissionStatusHistory.$inferSelect;
 
-export function insertSubmission(db: Db, row: typeof submissions.$inferInsert): Submission {
-  return db.insert(submissions).values(row).returning().get();
+export async function insertSubmission(db: Db, row: typeof submissions.$inferInsert): Promise<Submission> {
+  const { submissions } = tablesOf(db);
+  return (await db.insert(submissions).values(row).returning(visibleColumns(submissions)))[0]!;
 }
 
-export function getSubmission(db: Db, id: string): Submission | undefined {
-  return db.select().from(submissions).where(eq(submissions.id, id)).get();
+export async function getSubmission(db: Db, id: string): Promise<Submission | undefined> {
+  const { submissions } = tablesOf(db);
+  return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.id, id)).limit(1))[0];
 }
 
-export function findSubmissionByCaseId(db: Db, caseId: string): Submission | undefined {
-  return db.select().from(submissions).where(eq(submissions.caseId, caseId)).get();
+export async function findSubmissionByCaseId(db: Db, caseId: string): Promise<Submission | undefined> {
+  const { submissions } = tablesOf(db);
+  return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.caseId, caseId)).limit(1))[0];
 }
 
 /** The newest submission of a draft (an earlier one may have been cancelled by an edit). */
-export function latestSubmissionForDraft(db: Db, draftId: string): Submission | undefined {
-  // rowid breaks ties between submissions created in the same millisecond (insertion order).
-  return db.select().from(submissions).where(eq(submissions.draftId, draftId)).orderBy(desc(submissions.createdAt), desc(sql`rowid`)).get();
+export async function latestSubmissionForDraft(db: Db, draftId: string): Promise<Submission | undefined> {
+  const { submissions } = tablesOf(db);
+  // rowid breaks ties between submissions created in the same millisecond (insertion order; on
+  // PostgreSQL an identity column of that name).
+  return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.draftId, draftId)).orderBy(desc(submissions.createdAt), desc(sql`rowid`)).limit(1))[0];
 }
 
-export function updateSubmission(db: Db, id: string, patch: Partial<Pick<Submission, "status" | "caseId" | "receiptNo" | "resultRef">> & { updatedAt: Date }): void {
-  db.update(submissions).set(patch).where(eq(submissions.id, id)).run();
+export async function updateSubmission(db: Db, id: string, patch: Partial<Pick<Submission, "status" | "caseId" | "receiptNo" | "resultRef">> & { updatedAt: Date }): Promise<void> {
+  const { submissions } = tablesOf(db);
+  await db.update(submissions).set(patch).where(eq(submissions.id, id));
 }
 
-export function insertStatusHistory(db: Db, row: { submissionId: string; status: string; note?: string | null; at: Date }): void {
-  db.insert(submissionStatusHistory).values({ submissionId: row.submissionId, status: row.status, note: row.note ?? null, at: row.at }).run();
+export async function insertStatusHistory(db: Db, row: { submissionId: string; status: string; note?: string | null; at: Date }): Promise<void> {
+  const { submissionStatusHistory } = tablesOf(db);
+  await db.insert(submissionStatusHistory).values({ submissionId: row.submissionId, status: row.status, note: row.note ?? null, at: row.at });
 }
 
-export function listStatusHistory(db: Db, submissionId: string): SubmissionHistoryRow[] {
-  return db.select().from(submissionStatusHistory).where(eq(submissionStatusHistory.submissionId, submissionId)).orderBy(asc(submissionStatusHistory.id)).all();
+export async function listStatusHistory(db: Db, submissionId: string): Promise<SubmissionHistoryRow[]> {
+  const { submissionStatusHistory } = tablesOf(db);
+  return db.select().from(submissionStatusHistory).where(eq(submissionStatusHistory.submissionId, submissionId)).orderBy(asc(submissionStatusHistory.id));
 }

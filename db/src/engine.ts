@@ -1,0 +1,62 @@
+/**
+ * What every data-access function sees: one asynchronous database type for both engines, the
+ * tables of the engine behind it, and which engine that is. The query-builder code is written once
+ * against drizzle's asynchronous SQLite types; on PostgreSQL the same calls run on drizzle's pg
+ * database with the pg tables (same names, same TypeScript types: see schema-parity.test.ts).
+ */
+import { is, type SQL } from "drizzle-orm";
+import { PgDatabase } from "drizzle-orm/pg-core";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type * as schema from "./schema.js";
+
+/**
+ * What an INSERT, UPDATE or DELETE without `returning()` resolves to: `changes` on SQLite,
+ * `rowCount` on PostgreSQL. Read it with `affectedRows(result)`.
+ */
+export type RunResult = { changes?: number; rowCount?: number | null };
+
+/**
+ * A database or a transaction on it, on either engine: data-access functions take either, so
+ * services compose them inside one `await db.transaction(async (tx) => …)`. Every query is awaited
+ * (`await db.select()…`): `.get()`, `.all()`, `.run()` and `.values()` exist only on SQLite and must
+ * not be used.
+ */
+export type Db = BaseSQLiteDatabase<"async", RunResult, typeof schema>;
+
+/** The tables, typed as the SQLite ones; on PostgreSQL they are the pg tables of schema-pg.ts. */
+export type Tables = typeof schema;
+
+export type Engine = "sqlite" | "postgres";
+
+/**
+ * The tables of the engine behind `db` (a database or a transaction). Data-access functions take
+ * their tables from here, never from an import of schema.ts, so that they run on either engine.
+ */
+export function tablesOf(db: Db): Tables {
+  return (db as unknown as { _: { fullSchema: Tables } })._.fullSchema;
+}
+
+/** Which engine `db` (a database or a transaction) runs on. */
+export function engineOf(db: Db): Engine {
+  return is(db, PgDatabase) ? "postgres" : "sqlite";
+}
+
+/** How many rows an INSERT, UPDATE or DELETE (awaited without `returning()`) changed, on either engine. */
+export function affectedRows(result: RunResult): number {
+  return result.changes ?? result.rowCount ?? 0;
+}
+
+/** A statement for the engine behind `db`: for the few queries whose SQL differs between the two. */
+export function byEngine(db: Db, choices: { sqlite: () => SQL; postgres: () => SQL }): SQL {
+  return engineOf(db) === "postgres" ? choices.postgres() : choices.sqlite();
+}
+
+/**
+ * A SELECT that locks the rows it reads until the transaction ends (`FOR UPDATE` on PostgreSQL),
+ * for a read-modify-write inside `db.transaction`. On SQLite it is the query as it is: a
+ * transaction there holds the database's write lock from its start (`BEGIN IMMEDIATE`).
+ */
+export function forUpdate<Q>(query: Q): Q {
+  const pgQuery = query as Q & { for?: (strength: "update") => Q };
+  return typeof pgQuery.for === "function" ? pgQuery.for("update") : query;
+}
