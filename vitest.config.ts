@@ -1,21 +1,25 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * The db suites run on SQLite always, and on PostgreSQL too when HCCD_TEST_DATABASE_URL names a
- * server (`node scripts/pg-cluster.mjs start` prints one; `.ci/run` does it): the `db:postgres`
- * project runs the same files with a migrated template database per run and a copy per test.
- * `*.sqlite.test.ts` (query plans, pragmas, files) and `*.postgres.test.ts` run on their engine only.
+ * The db and bot-server suites run on SQLite always, and on PostgreSQL too when
+ * HCCD_TEST_DATABASE_URL names a server (`node scripts/pg-cluster.mjs start` prints one; `.ci/run`
+ * does it): the `db:postgres` and `bot-server:postgres` projects run the same files with a migrated
+ * template database per project and run, and a copy per test (`@hccd/db/testing`, which
+ * `createTestWorld` opens). `*.sqlite.test.ts` (query plans, pragmas, files) and
+ * `*.postgres.test.ts` run on their engine only.
  */
 const postgres = process.env.HCCD_TEST_DATABASE_URL;
-if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres");
+if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres and bot-server:postgres");
+const pgGlobalSetup = "../db/src/testing/pg-global-setup.ts";
 
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "shared", root: "./shared", include: ["src/**/*.test.ts"] } },
       { test: { name: "db", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
-      ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: ["./src/testing/pg-global-setup.ts"] } }] : []),
-      { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"] } },
+      ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
+      { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
+      ...(postgres ? [{ test: { name: "bot-server:postgres", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
       { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
     ],
   },

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO_FATHER, DEMO_MOTHER } from "@hccd/bot-server";
 import { consentContent, type DraftFields } from "@hccd/shared";
+import { toJson } from "@hccd/db";
+import { sql } from "drizzle-orm";
 import { useChromium } from "./support/browser-suite.js";
 import { artifactsDir, startDemoServer, type DemoServer } from "./support/server.js";
 import { linkDeliveredTo } from "./support/zalo-inbox.js";
@@ -65,13 +67,13 @@ async function sharePhone(page: Page) {
 }
 
 /** The consent row for the demo draft and the draft as stored, checked against the hash she consented to. */
-function recordedConsent(s: DemoServer) {
-  const row = s.runtime.handle.sqlite
-    .prepare("select c.content_hash as contentHash, c.consent_text_version as textVersion, c.draft_version as version, c.role, d.id as draftId, d.procedure_code as procedureCode, d.version as draftVersion, d.fields from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null")
-    .all() as { contentHash: string; textVersion: string; version: number; role: string; draftId: string; procedureCode: string; draftVersion: number; fields: string }[];
+async function recordedConsent(s: DemoServer) {
+  const row = await s.rows<{ contentHash: string; textVersion: string; version: number; role: string; draftId: string; procedureCode: string; draftVersion: number; fields: unknown }>(
+    sql`select c.content_hash as "contentHash", c.consent_text_version as "textVersion", c.draft_version as version, c.role, d.id as "draftId", d.procedure_code as "procedureCode", d.version as "draftVersion", d.fields from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null`,
+  );
   expect(row).toHaveLength(1);
   const c = row[0]!;
-  const fields = JSON.parse(c.fields) as DraftFields;
+  const fields = toJson<DraftFields>(c.fields);
   const hash = createHash("sha256").update(consentContent({ id: c.draftId, procedureCode: c.procedureCode, version: c.version, fields, consentTextVersion: c.textVersion }), "utf8").digest("hex");
   expect(hash).toBe(c.contentHash);
   expect(c.draftVersion).toBe(c.version);
@@ -100,7 +102,7 @@ describe("the demo mother confirms her birth draft (Vietnamese, Chromium, from t
     await shot(page, "2-consented");
     expect(await counts()).toEqual({ taps: 3, keys: 0 });
 
-    expect(recordedConsent(server)).toEqual({
+    expect(await recordedConsent(server)).toEqual({
       role: "mother",
       hometown: expect.objectContaining({ value: DEMO_FATHER.hometown, source: "population_data", sourceOf: "father" }),
     });
@@ -142,7 +144,7 @@ describe("the demo mother confirms her birth draft (Vietnamese, Chromium, from t
     const status = page.getByTestId("submission-status");
     await status.waitFor();
     expect(await counts()).toEqual({ taps: 4, keys: 0 });
-    expect(recordedConsent(server).hometown).toMatchObject({ value: DEMO_MOTHER.hometown, source: "population_data", sourceOf: "mother" });
+    expect((await recordedConsent(server)).hometown).toMatchObject({ value: DEMO_MOTHER.hometown, source: "population_data", sourceOf: "mother" });
 
     // The simulated case system walks the dossier through; the page follows it.
     await expect.poll(async () => status.innerText(), { timeout: 30_000, interval: 500 }).toContain("Đã có kết quả");

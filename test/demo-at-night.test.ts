@@ -23,10 +23,10 @@ afterEach(async () => {
 async function demoStartedAt(iso: string, env: Record<string, string> = {}) {
   let t = Date.parse(iso);
   const config = parseConfig({ ...demoEnv(env, at), LOG_LEVEL: "silent" });
-  runtime = createRuntime(config, { dbPath: ":memory:", now: () => new Date(t), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  runtime = await createRuntime(config, { dbPath: ":memory:", now: () => new Date(t), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const rt = runtime;
   const delivered = async () => {
-    rt.scheduler.runOnce();
+    await rt.scheduler.runOnce();
     await rt.worker.drain();
     const zalo = rt.sim!.zalo!;
     return { mother: zalo.messages({ phone: phone(DEMO_MOTHER.phone) }).map((m) => m.text), father: zalo.messages({ phone: phone(DEMO_FATHER.phone) }).map((m) => m.text) };

@@ -3,7 +3,8 @@ import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { createDb } from "@hccd/db";
+import { createDb, queryRows } from "@hccd/db";
+import { sql, type SQL } from "drizzle-orm";
 import { createLogger, createRuntime, DEMO_STAFF, DEMO_STAFF_PASSWORD, parseConfig } from "@hccd/bot-server";
 import { exited, spawnBackend, until } from "./support/child-process.js";
 import { freePort } from "./support/server.js";
@@ -26,12 +27,13 @@ function listCsv(prefix: string): string {
   return `service_code,document_no,holder_kind,holder_name,holder_id,phone,issued_on,expires_on,ward_code,address\n${lines.join("\n")}\n`;
 }
 
-function query<T>(dbPath: string, sql: string): T[] {
-  const db = createDb(dbPath);
+/** A read of the database a child process writes: a connection of its own, opened for it (the child migrates). */
+async function query<T>(dbPath: string, statement: SQL): Promise<T[]> {
+  const db = await createDb(dbPath, { migrate: false });
   try {
-    return db.sqlite.prepare(sql).all() as T[];
+    return await queryRows<T>(db.db, statement);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -52,32 +54,32 @@ function spawnNode(script: string, args: string[], env: NodeJS.ProcessEnv): Chil
   return child;
 }
 
-const documents = (dbPath: string) => query<{ n: number }>(dbPath, "select count(*) as n from documents")[0]!.n;
+const documents = async (dbPath: string) => (await query<{ n: number }>(dbPath, sql`select count(*) as n from documents`))[0]!.n;
 
 /** Kills `child` once some of the list's documents are stored and the import is still running. */
 async function killMidImport(child: ChildProcess, dbPath: string): Promise<void> {
-  await until("documents being stored", () => documents(dbPath) >= 2000, 90_000);
+  await until("documents being stored", async () => (await documents(dbPath)) >= 2000, 90_000);
   child.kill("SIGKILL");
   await exited(child);
   expect(child.signalCode).toBe("SIGKILL");
-  const [imp] = query<{ status: string }>(dbPath, "select status from imports");
+  const [imp] = await query<{ status: string }>(dbPath, sql`select status from imports`);
   expect(imp!.status).toBe("running");
-  expect(documents(dbPath)).toBeLessThan(GOOD); // killed mid-import, not after it
+  expect(await documents(dbPath)).toBeLessThan(GOOD); // killed mid-import, not after it
 }
 
 /** The next start (in this process): the import is finished, as if it had never been interrupted. */
 async function restartAndCheck(dbPath: string, root: string, prefix: string): Promise<void> {
-  const rt = createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath, logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const rt = await createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   try {
     await rt.jobs.idle();
   } finally {
     await rt.close();
   }
-  const [imp] = query<{ status: string; rows: number; created: number; updated: number; unchanged: number; rejected: number; error: string | null }>(dbPath, "select status, rows, created, updated, unchanged, rejected, error from imports");
+  const [imp] = await query<{ status: string; rows: number; created: number; updated: number; unchanged: number; rejected: number; error: string | null }>(dbPath, sql`select status, rows, created, updated, unchanged, rejected, error from imports`);
   expect(imp).toEqual({ status: "finished", rows: ROWS, created: GOOD, updated: 0, unchanged: 0, rejected: ROWS / BAD_EVERY, error: null });
-  expect(query(dbPath, `select count(*) as n, count(distinct document_no) as distinct_no from documents where document_no like '${prefix}-%'`)).toEqual([{ n: GOOD, distinct_no: GOOD }]);
+  expect(await query(dbPath, sql`select count(*) as n, count(distinct document_no) as distinct_no from documents where document_no like ${`${prefix}-%`}`)).toEqual([{ n: GOOD, distinct_no: GOOD }]);
   // Each document's notices planned once: as many for every document (the same service, expiry and clock).
-  const [plan] = query<{ documents: number; least: number; most: number }>(dbPath, `select count(*) as documents, min(n) as least, max(n) as most from (select count(r.id) as n from documents d left join reminders r on r.document_id = d.id where d.document_no like '${prefix}-%' group by d.id)`);
+  const [plan] = await query<{ documents: number; least: number; most: number }>(dbPath, sql`select count(*) as documents, min(n) as least, max(n) as most from (select count(r.id) as n from documents d left join reminders r on r.document_id = d.id where d.document_no like ${`${prefix}-%`} group by d.id) as per_document`);
   expect(plan).toEqual({ documents: GOOD, least: plan!.most, most: plan!.most });
   expect(plan!.most).toBeGreaterThan(0);
   // Nothing left behind: no kept upload, no temporary folder (tsx's compile cache aside).
@@ -110,17 +112,17 @@ describe("an import killed with SIGKILL mid-import", () => {
       else await new Promise((r) => setTimeout(r, 100));
     }
     expect(token).not.toBe("");
-    const before = documents(dbPath);
+    const before = await documents(dbPath);
     const form = new FormData();
     form.set("file", new File([listCsv("UP")], "danh-sach.csv", { type: "text/csv" }));
     const res = await fetch(`${base}/api/staff/imports`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
     expect(res.status).toBe(202);
-    await until("documents being stored", () => documents(dbPath) - before >= 2000, 90_000);
+    await until("documents being stored", async () => (await documents(dbPath)) - before >= 2000, 90_000);
     server.kill("SIGKILL");
     await exited(server);
-    const [imp] = query<{ status: string }>(dbPath, "select status from imports");
+    const [imp] = await query<{ status: string }>(dbPath, sql`select status from imports`);
     expect(imp!.status).toBe("running");
-    expect(documents(dbPath) - before).toBeLessThan(GOOD);
+    expect((await documents(dbPath)) - before).toBeLessThan(GOOD);
     await restartAndCheck(dbPath, root, "UP");
   }, 240_000);
 
@@ -133,7 +135,7 @@ describe("an import killed with SIGKILL mid-import", () => {
     writeFileSync(list, listCsv("CLI"));
     // The database exists (migrated) before the import, as it does for an operator: the test's
     // own reads then never race the child's migrations.
-    createDb(dbPath).close();
+    await (await createDb(dbPath)).close();
     const cli = spawnNode("cli.ts", ["import", list], childEnv(dbPath, tmp));
     await killMidImport(cli, dbPath);
     await restartAndCheck(dbPath, root, "CLI");

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createDb } from "@hccd/db";
+import { createDb, queryRows, tablesOf } from "@hccd/db";
+import { and, eq, lte, sql } from "drizzle-orm";
 import { createLogger, createRuntime, createStandaloneSimulators, importLicences, parseConfig, sweepReminders } from "@hccd/bot-server";
 import { addDays, vietnamDate } from "@hccd/shared";
 import { exited, spawnBackend, until } from "./support/child-process.js";
@@ -38,12 +39,13 @@ function deliveries(): Map<string, number> {
 }
 const delivered = () => [...deliveries().values()].reduce((a, b) => a + b, 0);
 
-function outboxRows(): { id: string; status: string; channel: string }[] {
-  const db = createDb(dbPath);
+/** The outbox as the worker left it: a connection of its own (the database is migrated in beforeAll). */
+async function outboxRows(): Promise<{ id: string; status: string; channel: string }[]> {
+  const db = await createDb(dbPath, { migrate: false });
   try {
-    return db.sqlite.prepare("select id, status, channel from outbox").all() as { id: string; status: string; channel: string }[];
+    return await queryRows<{ id: string; status: string; channel: string }>(db.db, sql`select id, status, channel from outbox`);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -78,15 +80,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
 
   // The day's reminders, queued as the sweep queues them.
-  const rt = createRuntime(config, { dbPath, logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const rt = await createRuntime(config, { dbPath, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const expires = addDays(vietnamDate(new Date()), 30);
   const csv = ["service_code,document_no,holder_kind,holder_name,phone,expires_on", ...Array.from({ length: MESSAGES }, (_, i) => `tour-guide-card,HDV-${i},person,Nguyễn Văn An,${phoneOf(i)},${expires}`)].join("\n");
   writeFileSync(join(dir, "list.csv"), csv);
   const report = await importLicences(rt.services, { path: join(dir, "list.csv"), fileName: "list.csv", format: "csv", importedBy: "fault-test", catalogue: rt.catalogue });
   expect(report.created).toBe(MESSAGES);
   // The 30-day notice goes at 08:00 Vietnam time today: due now, whatever the hour the test runs.
-  rt.handle.sqlite.prepare("update reminders set next_at = ? where status = 'planned' and next_at <= ?").run(Date.now() - 60_000, Date.now() + 86_400_000);
-  expect(sweepReminders(rt.services, { catalogue: rt.catalogue }).queued).toBe(MESSAGES);
+  const { reminders } = tablesOf(rt.handle.db);
+  await rt.handle.db.update(reminders).set({ nextAt: new Date(Date.now() - 60_000) }).where(and(eq(reminders.status, "planned"), lte(reminders.nextAt, new Date(Date.now() + 86_400_000))));
+  expect((await sweepReminders(rt.services, { catalogue: rt.catalogue })).queued).toBe(MESSAGES);
   await rt.close();
 }, 120_000);
 
@@ -114,17 +117,17 @@ describe("delivery worker killed with SIGKILL mid-dispatch", () => {
       expect(delivered()).toBe(atKill);
       // Delivered by the platform, not yet recorded as sent: the window the test is about.
       const got = deliveries();
-      inFlightAtKill += outboxRows().filter((r) => r.status !== "sent" && got.has(r.id)).length;
+      inFlightAtKill += (await outboxRows()).filter((r) => r.status !== "sent" && got.has(r.id)).length;
     }
     expect(delivered()).toBeLessThan(MESSAGES); // the kills left work undone
     expect(inFlightAtKill).toBeGreaterThan(0);
 
     const last = startWorker();
-    await until("every message sent", () => outboxRows().every((r) => r.status === "sent"), 90_000);
+    await until("every message sent", async () => (await outboxRows()).every((r) => r.status === "sent"), 90_000);
     last.kill("SIGTERM");
     await exited(last);
 
-    const rows = outboxRows();
+    const rows = await outboxRows();
     const got = deliveries();
     expect(rows).toHaveLength(MESSAGES);
     expect(got.size).toBe(MESSAGES);

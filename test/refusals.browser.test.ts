@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useDemoBrowser } from "./support/browser-suite.js";
@@ -140,8 +141,8 @@ describe("refusals and failures leave the citizen a way on (Chromium, 'inside Za
     await page.getByTestId("consent-button").click();
     await page.getByTestId("submission-status").waitFor({ timeout: 15_000 });
     expect(consentCalls).toBe(2);
-    const consents = demo.server.runtime.handle.sqlite.prepare("select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null").get() as { n: number };
-    expect(consents.n).toBe(1);
+    const consents = await demo.server.rows<{ n: number }>(sql`select count(*) as n from consents c join drafts d on d.id = c.draft_id where d.service = 'birth-registration' and c.voided_at is null`);
+    expect(consents).toEqual([{ n: 1 }]);
     await shot(page, "4-consent-retried");
     await page.context().close();
   });

@@ -23,10 +23,10 @@ async function chat(user: { oaUserId: string }, action: Record<string, unknown>)
   expect(res.status).toBe(200);
 }
 
-async function waitFor<T>(what: string, read: () => T | undefined, ms = 10_000): Promise<T> {
+async function waitFor<T>(what: string, read: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const v = read();
+    const v = await read();
     if (v !== undefined) return v;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -43,10 +43,10 @@ beforeAll(async () => {
   const now = new Date();
   for (const f of FOLLOWERS) {
     const u = await waitFor(`zalo user ${f.oaUserId}`, () => findZaloUserByOaId(db, f.oaUserId));
-    updateZaloUser(db, u.id, { displayName: f.name, language: f.language, ...(f.optedOut ? { optedOutAt: now } : {}), updatedAt: now });
+    await updateZaloUser(db, u.id, { displayName: f.name, language: f.language, ...(f.optedOut ? { optedOutAt: now } : {}), updatedAt: now });
   }
   // A phone typed into the OA's form is contact data: enough to reach her with a test message.
-  await waitFor("the staff member's phone recorded", () => findZaloUserByOaId(db, STAFF_ZALO.oaUserId)?.contactPhone ?? undefined);
+  await waitFor("the staff member's phone recorded", async () => (await findZaloUserByOaId(db, STAFF_ZALO.oaUserId))?.contactPhone ?? undefined);
 }, 60_000);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-campaigns-${name}.png`), fullPage: true });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { useDemoBrowser } from "./support/browser-suite.js";
@@ -68,8 +69,8 @@ describe("staff console: the handover inbox (Chromium)", () => {
     await shot(citizen, "3-citizen");
 
     // The reading was audited.
-    const audited = demo.server.runtime.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'handover.read'").get() as { n: number };
-    expect(audited.n).toBeGreaterThanOrEqual(1);
+    const [audited] = await demo.server.rows<{ n: number }>(sql`select count(*) as n from audit_log where action = 'handover.read'`);
+    expect(audited?.n).toBeGreaterThanOrEqual(1);
     expect(errors).toEqual([]);
     expect(citizenErrors).toEqual([]);
   });

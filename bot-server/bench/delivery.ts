@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueOutbox } from "@hccd/db";
+import { enqueueOutbox, queryRows } from "@hccd/db";
+import { sql } from "drizzle-orm";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
 import type { NotificationPayload } from "../src/services/delivery/notifications.js";
 import { fmt, median } from "./stats.js";
@@ -55,21 +56,21 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     THROTTLE_SMS_PER_SEC: "0",
     OUTBOX_CONCURRENCY: CONCURRENCY,
   });
-  const runtime = createRuntime(config, { dbPath: join(dir, "delivery.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const runtime = await createRuntime(config, { dbPath: join(dir, "delivery.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   try {
     const t0 = performance.now();
     const now = new Date();
     const CHUNK = 5_000;
     for (let start = 0; start < MESSAGES; start += CHUNK) {
-      runtime.handle.db.transaction((tx) => {
+      await runtime.handle.db.transaction(async (tx) => {
         for (let i = start; i < Math.min(MESSAGES, start + CHUNK); i++) {
-          enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
+          await enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
         }
       });
     }
     const enqueueSeconds = (performance.now() - t0) / 1000;
     // Through the (status, next_attempt_at) index: a count of every row each poll would eat the CPU being measured.
-    const pending = runtime.handle.sqlite.prepare("select exists(select 1 from outbox where status in ('pending', 'sending')) as n");
+    const pending = async () => ((await queryRows<{ n: number }>(runtime.handle.db, sql`select exists(select 1 from outbox where status in ('pending', 'sending')) as n`))[0]?.n ?? 0) > 0;
     const simCpu = () => {
       // utime + stime of the simulator process, in clock ticks (100 a second on Linux).
       const f = readFileSync(`/proc/${sim.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -79,7 +80,7 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     runtime.worker.start();
-    while ((pending.get() as { n: number }).n > 0) await new Promise((res) => setTimeout(res, 50));
+    while (await pending()) await new Promise((res) => setTimeout(res, 50));
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const workerCpuMsPerMessage = (cpu.user + cpu.system) / 1000 / MESSAGES;

@@ -46,7 +46,7 @@ export async function writeList(path: string): Promise<void> {
 }
 
 async function importOnce(file: string, db: string) {
-  const runtime = createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const runtime = await createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();

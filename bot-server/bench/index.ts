@@ -14,9 +14,9 @@ import { runWebhookBench } from "./webhook.js";
 
 runFaqBench();
 await runWebhookBench();
-runSweepBench();
+await runSweepBench();
 await runDeliveryBench();
 await runImportBench();
-runIndicatorsBench();
+await runIndicatorsBench();
 await runCampaignBench();
 await runLoginFloodBench();

@@ -80,8 +80,8 @@ export async function runLoginFloodBench() {
   }
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-login-"));
   const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", TRUST_PROXY_HOPS: "1", SWEEP_INTERVAL_MS: "0" });
-  const runtime = createRuntime(config, { dbPath: join(dir, "bench.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
-  createStaffUser(runtime.services, { username: "admin", displayName: "Quản trị", password: "mật-khẩu-đủ-dài-2026", role: "admin" });
+  const runtime = await createRuntime(config, { dbPath: join(dir, "bench.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  await createStaffUser(runtime.services, { username: "admin", displayName: "Quản trị", password: "mật-khẩu-đủ-dài-2026", role: "admin" });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: runtime.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

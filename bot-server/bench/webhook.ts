@@ -8,6 +8,8 @@ import { Hono } from "hono";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@hccd/db";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
 import { signEvent, textEvent } from "../src/webhook/events.js";
 import { fmt, median, percentile } from "./stats.js";
@@ -48,7 +50,7 @@ async function load(url: string, bodies: { body: string; signature: string }[]) 
 export async function runWebhookBench() {
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-webhook-"));
   const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent" });
-  const runtime = createRuntime(config, { dbPath: join(dir, "bench.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false, processWebhooksOnStore: process.env.BENCH_PROCESS !== "0" });
+  const runtime = await createRuntime(config, { dbPath: join(dir, "bench.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false, processWebhooksOnStore: process.env.BENCH_PROCESS !== "0" });
   const secrets = { appId: config.ZALO_APP_ID!, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, appSecret: config.ZALO_APP_SECRET! };
   const app = await listen(runtime.app.fetch);
   const bare = new Hono().post("/webhooks/zalo", async (c) => {
@@ -69,7 +71,7 @@ export async function runWebhookBench() {
   await load(baseline.url, batch().slice(0, 200));
   for (let r = 0; r < ROUNDS; r++) rounds.push({ bare: await load(baseline.url, batch()), app: await load(app.url, batch()) });
   await runtime.webhooks.idle();
-  const stored = (runtime.handle.sqlite.prepare("select count(*) as n from inbox").get() as { n: number }).n;
+  const stored = (await queryRows<{ n: number }>(runtime.handle.db, sql`select count(*) as n from inbox`))[0]?.n ?? 0;
 
   const result = {
     events: EVENTS,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { insertDocument, insertStaffSession } from "@hccd/db";
+import { sql } from "drizzle-orm";
 import type { DraftView } from "@hccd/shared";
 import { CASE_SYSTEM_KEY, HOSPITAL_KEY, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
 import { createRandom, deeplyNested, HOSTILE_RAW_BODIES, HOSTILE_STRINGS, hostileValue, mutate, PROTOTYPE_NAMES, sampleFromSchema, type JsonSchema, type Random } from "./testing/fuzz.js";
@@ -49,12 +50,13 @@ let ops: Operation[];
 const ids: Record<string, string[]> = {};
 let citizenToken: string;
 let staffToken: string;
+let adminId: string;
 const failures: string[] = [];
 let sentCount = 0;
 
 beforeAll(async () => {
-  w = createTestWorld({ env: { QUIET_HOURS: "0-0" } });
-  seedReference(w.handle.db);
+  w = await createTestWorld({ env: { QUIET_HOURS: "0-0" } });
+  await seedReference(w.db);
   const a = await readJson<{ draftId: string }>(await w.postCertificate(makeBirthCertificate()));
   const b = await readJson<{ draftId: string }>(await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-BVDK-2026-000555" })));
   citizenToken = (await w.citizen({ name: "Lan", phone: "0912345678" })).token;
@@ -62,10 +64,12 @@ beforeAll(async () => {
   let view = await readJson<DraftView>(await w.call("GET", `/api/me/drafts/${a.draftId}`, { token: citizenToken }));
   view = await readJson<DraftView>(await w.call("PATCH", `/api/me/drafts/${a.draftId}`, { token: citizenToken, body: { version: view.version, changes: { "child.hometown": "Tây Ninh" } } }));
   const consent = await readJson<{ consentId: string; submissionId: string }>(await w.call("POST", `/api/me/drafts/${a.draftId}/consent`, { token: citizenToken, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } }));
-  const doc = insertDocument(w.handle.db, { id: "fuzz-doc-1", serviceKey: "tour-guide-card", documentNo: "HDV-FUZZ", holderKind: "person", holderName: "Nguyễn Thị Lan", holderId: "072195001234", phone: "84912345678", expiresOn: "2026-12-20", updatedAt: w.clock.now() });
+  const doc = await insertDocument(w.db, { id: "fuzz-doc-1", serviceKey: "tour-guide-card", documentNo: "HDV-FUZZ", holderKind: "person", holderName: "Nguyễn Thị Lan", holderId: "072195001234", phone: "84912345678", expiresOn: "2026-12-20", updatedAt: w.clock.now() });
 
-  const admin = createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: "mật-khẩu-đủ-dài-2026", role: "admin" });
+  const admin = await createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: "mật-khẩu-đủ-dài-2026", role: "admin" });
+  adminId = admin.id;
   staffToken = newSession(admin.id);
+  await sessionsStored();
   const campaign = await readJson<{ id: string }>(await w.call("POST", "/api/staff/campaigns", { token: staffToken, body: { name: "Tuần lễ truyền thông", bodyVi: "Kính gửi {{ten}}", bodyEn: "Dear {{ten}}", filters: {} } }));
   const report = await importCsvText(w.services, w.catalogue, "tour-guide-card,HDV-77,person,Lê Văn Hùng,0912345678,2027-01-23\n");
   const u = w.chatUser();
@@ -98,10 +102,17 @@ afterAll(async () => {
   await w?.close();
 });
 
-/** A staff session made directly (no scrypt per fuzzed request): the token and its stored hash. */
+/** Sessions being stored: a request that carries one waits for them (`send` does). */
+const unstoredSessions: Promise<void>[] = [];
+const sessionsStored = async () => void (await Promise.all(unstoredSessions.splice(0)));
+
+/**
+ * A staff session made directly (no scrypt per fuzzed request): the token at once (requests are
+ * built synchronously, from the seeded random sequence), its hash stored before the next `send`.
+ */
 function newSession(staffId: string): string {
   const token = randomBytes(32).toString("base64url");
-  insertStaffSession(w.handle.db, { tokenHash: tokenHash(token), staffId, expiresAt: new Date(w.clock.now().getTime() + 8 * 3_600_000), createdAt: w.clock.now() });
+  unstoredSessions.push(insertStaffSession(w.db, { tokenHash: tokenHash(token), staffId, expiresAt: new Date(w.clock.now().getTime() + 8 * 3_600_000), createdAt: w.clock.now() }));
   return token;
 }
 
@@ -166,7 +177,7 @@ function credentials(op: Operation, kind: "valid" | "none" | "wrong", r: Random)
       return { authorization: `Bearer ${citizenToken}` };
     case "staffSession":
       // Logging out revokes the session: that request gets a session of its own.
-      return { authorization: `Bearer ${op.method === "DELETE" && op.path === "/api/staff/session" ? newSession(stafId()) : staffToken}` };
+      return { authorization: `Bearer ${op.method === "DELETE" && op.path === "/api/staff/session" ? newSession(adminId) : staffToken}` };
     case "apiKey":
       return { authorization: `Bearer ${op.path === "/api/integrations/case-status" ? CASE_SYSTEM_KEY : HOSPITAL_KEY}` };
     default:
@@ -174,7 +185,6 @@ function credentials(op: Operation, kind: "valid" | "none" | "wrong", r: Random)
   }
 }
 
-const stafId = () => (w.handle.sqlite.prepare("select id from staff_users where username = 'quan-tri'").get() as { id: string }).id;
 
 /** Signs a webhook body the way its sender would (the fuzzed body must get past the signature). */
 function signWebhook(op: Operation, body: string): Record<string, string> {
@@ -223,6 +233,7 @@ function request(op: Operation, r: Random, kind: "valid" | "none" | "wrong"): Se
 }
 
 async function send(s: Sent): Promise<void> {
+  await sessionsStored();
   sentCount++;
   const res = await w.app.request(s.url, { method: s.method, headers: s.headers, ...(s.body !== undefined ? { body: s.body } : {}) });
   const text = await res.text();
@@ -302,8 +313,8 @@ describe("fuzzing every operation of /openapi.json", () => {
     expect(failures.filter((f) => !KNOWN_OPEN.some((k) => f.startsWith(k)))).toEqual([]);
   });
 
-  it("processed every stored webhook event without an unexpected error", () => {
-    const crashed = w.handle.sqlite.prepare("select error from inbox where error is not null and error not like 'unreadable event%' and error not like 'refused:%'").all() as { error: string }[];
+  it("processed every stored webhook event without an unexpected error", async () => {
+    const crashed = await w.rows<{ error: string }>(sql`select error from inbox where error is not null and error not like 'unreadable event%' and error not like 'refused:%'`);
     expect(crashed).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
 import { createLogger } from "./logger.js";
-import { ConfigError, parseConfig } from "./config.js";
+import { ConfigError, databaseLabel, databaseTarget, parseConfig } from "./config.js";
 
 let world: TestWorld;
 afterEach(async () => {
@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe("operational endpoints", () => {
   it("GET /healthz, request ids and the error envelope for unknown routes", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     const res = await world.call("GET", "/healthz");
     expect(res.status).toBe(200);
     expect(await readJson(res)).toEqual({ status: "ok", mode: "sim" });
@@ -22,7 +22,7 @@ describe("operational endpoints", () => {
   });
 
   it("GET /metrics speaks Prometheus and counts requests and the outbox", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     await world.postCertificate(makeBirthCertificate());
     const text = await (await world.call("GET", "/metrics")).text();
     expect(text).toContain('hccd_http_requests_total{method="POST",route="/api/integrations/birth-certificates",status="201"} 1');
@@ -30,7 +30,7 @@ describe("operational endpoints", () => {
   });
 
   it("GET /openapi.json documents every stable path from the zod schemas", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     const doc = await readJson(await world.call("GET", "/openapi.json"));
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/integrations/birth-certificates", "/api/integrations/case-status", "/api/me", "/api/me/phone", "/api/me/drafts/{id}", "/api/me/drafts/{id}/consent", "/webhooks/zalo", "/webhooks/sms"]));
     const body = doc.paths["/api/integrations/birth-certificates"].post.requestBody.content["application/json"].schema;
@@ -74,6 +74,31 @@ describe("configuration", () => {
       throw new Error("no error");
     })();
     expect(e.problems.map((p) => p.variable).sort()).toEqual(["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_ACCESS_TOKEN", "ZALO_OA_ID", "ZALO_OA_REFRESH_TOKEN", "ZALO_OA_SECRET_KEY"]);
+  });
+
+  it("opens PostgreSQL when DATABASE_URL names one, else the SQLite file at DATABASE_PATH", () => {
+    const url = "postgres://hccd:s3cret@db.internal:5432/hccd";
+    expect(databaseTarget(parseConfig({ DATABASE_URL: url, DATABASE_PATH: "./data/x.db" }))).toBe(url);
+    expect(databaseTarget(parseConfig({ DATABASE_URL: "postgresql://db.internal/hccd" }))).toBe("postgresql://db.internal/hccd");
+    expect(databaseTarget(parseConfig({ DATABASE_URL: "", DATABASE_PATH: "./data/x.db" }))).toBe("./data/x.db");
+    expect(databaseTarget(parseConfig({}))).toBe("./data/hccd.db");
+  });
+
+  it("names DATABASE_URL when it is not a PostgreSQL URL", () => {
+    for (const bad of ["mysql://db.internal/hccd", "./data/hccd.db", "postgres://"]) {
+      try {
+        parseConfig({ DATABASE_URL: bad });
+        expect.unreachable(bad);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        expect((e as ConfigError).problems).toEqual([{ variable: "DATABASE_URL", message: expect.stringContaining("postgres://") }]);
+      }
+    }
+  });
+
+  it("says which database it opened without its password", () => {
+    expect(databaseLabel(parseConfig({ DATABASE_URL: "postgres://hccd:s3cret@db.internal:5432/hccd" }))).toBe("PostgreSQL postgres://hccd@db.internal:5432/hccd");
+    expect(databaseLabel(parseConfig({ DATABASE_PATH: "./data/x.db" }))).toBe("SQLite ./data/x.db");
   });
 
   it("defaults to sim mode with development keys", () => {

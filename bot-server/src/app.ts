@@ -44,8 +44,8 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   const ownLimit = (method: string, path: string) => (method === "POST" && path === "/api/staff/imports") || (method === "PUT" && /^\/api\/me\/drafts\/[^/]+\/attachments\/[^/]+$/.test(path));
   app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
 
-  app.get("/healthz", (c) => {
-    pingDatabase(deps.db);
+  app.get("/healthz", async (c) => {
+    await pingDatabase(deps.db);
     return c.json({ status: "ok", mode: deps.config.ZALO_MODE });
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));

@@ -15,8 +15,8 @@ async function json<T = any>(res: Response): Promise<T> {
 
 describe("proactive birth registration, end to end on createApp", () => {
   it("certificate → draft → ZNS to the mother → review, edit, consent → case system → status back to the parent", async () => {
-    world = createTestWorld();
-    seedReference(world.handle.db);
+    world = await createTestWorld();
+    await seedReference(world.db);
 
     // 1. The hospital sends the electronic birth certificate.
     const created = await world.postCertificate(makeBirthCertificate());
@@ -103,7 +103,7 @@ describe("proactive birth registration, end to end on createApp", () => {
     expect(updates.map((m: { text: string }) => m.text).join("\n")).toMatch(/Đã tiếp nhận[\s\S]*Đang xử lý[\s\S]*Đã có kết quả/);
 
     // The machine calls and the citizen's actions are audited.
-    const actions = listAudit(world.handle.db).map((a) => a.action);
+    const actions = (await listAudit(world.db)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["birth_certificate.received", "phone.linked", "draft.edited", "draft.consented", "case_status.received"]));
     expect(eventId).toBeTruthy();
   });

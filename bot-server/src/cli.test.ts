@@ -2,22 +2,40 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, recordLoginFailure } from "@hccd/db";
+import { and, eq, lte, sql, type SQL } from "drizzle-orm";
+import { createDb, queryRows, recordLoginFailure, tablesOf, type DbHandle } from "@hccd/db";
+import { openTestDb, testEngine } from "@hccd/db/testing";
 import { addDays, vietnamDate } from "@hccd/shared";
 import { runCli } from "./cli.js";
 
 let dir: string;
 let out: string[];
 let err: string[];
-beforeEach(() => {
+/** The database the CLI works on, opened beside it for the test's own checks. */
+let database: DbHandle;
+/** How the CLI is pointed at it: DATABASE_PATH (SQLite), or DATABASE_URL (a fresh PostgreSQL test database). */
+let databaseEnv: Record<string, string>;
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "hccd-cli-"));
   out = [];
   err = [];
+  if (testEngine() === "postgres") {
+    database = await openTestDb();
+    databaseEnv = { DATABASE_URL: database.engine === "postgres" ? (database.pool.options.connectionString ?? "") : "" };
+  } else {
+    database = await createDb(join(dir, "cli.db"));
+    databaseEnv = {};
+  }
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
+// DATABASE_PATH always: on PostgreSQL too its folder is where imports keep their files.
 const run = (args: string[], env: Record<string, string> = {}) =>
-  runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { DATABASE_PATH: join(dir, "cli.db"), ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", INIT_CWD: dir, ...env } });
+  runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), env: { DATABASE_PATH: join(dir, "cli.db"), ...databaseEnv, ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", INIT_CWD: dir, ...env } });
+const rows = (query: SQL) => queryRows(database.db, query);
 
 const HEADER = "service_code,document_no,holder_kind,holder_name,phone,expires_on\n";
 
@@ -31,9 +49,7 @@ describe("pnpm hccd import", () => {
     out = [];
     expect(await run(["import", "list.csv", "--lang", "en"])).toBe(2);
     expect(out.join("")).toContain("Read 2 rows: 0 new, 0 updated, 1 unchanged, 1 rejected (problems found: 1).");
-    const { sqlite, close } = createDb(join(dir, "cli.db"));
-    expect(sqlite.prepare("select count(*) n from documents").get()).toEqual({ n: 1 });
-    close();
+    expect(await rows(sql`select count(*) as n from documents`)).toEqual([{ n: 1 }]);
   });
 
   // The reader's notes about the file are problems of the report, not rejected rows: the CLI's count
@@ -43,9 +59,7 @@ describe("pnpm hccd import", () => {
     expect(await run(["import", "notes.csv"])).toBe(2);
     expect(out.join("")).toContain("Đã đọc 2 dòng: 1 mới, 0 cập nhật, 0 không đổi, 1 dòng bị từ chối (2 lỗi).");
     expect(out.join("")).toContain("dòng 1, cột (file): cột “Ghi chú” không có trong mẫu danh sách");
-    const { sqlite, close } = createDb(join(dir, "cli.db"));
-    expect(sqlite.prepare("select rejected, problems from imports").get()).toEqual({ rejected: 1, problems: 2 });
-    close();
+    expect(await rows(sql`select rejected, problems from imports`)).toEqual([{ rejected: 1, problems: 2 }]);
     out = [];
     writeFileSync(join(dir, "notes-ok.csv"), `${HEADER.trimEnd()},Ghi chú\ntour-guide-card,HDV-3,person,Lê Văn Hùng,0912345678,2027-01-23,\n`);
     expect(await run(["import", "notes-ok.csv"])).toBe(0);
@@ -89,15 +103,17 @@ describe("pnpm hccd sweep", () => {
     writeFileSync(join(dir, "ok.csv"), `${HEADER}tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,${soon}\n`);
     expect(await run(["import", "ok.csv"])).toBe(0);
     // The CLI runs on the real clock and the 30-day notice goes at 08:00 today: make it due whatever the hour.
-    const db = createDb(join(dir, "cli.db"));
-    expect(db.sqlite.prepare("update reminders set next_at = ? where status = 'planned' and next_at <= ?").run(Date.now() - 60_000, Date.now() + 86_400_000).changes).toBe(1);
-    db.close();
+    const { reminders } = tablesOf(database.db);
+    const due = await database.db
+      .update(reminders)
+      .set({ nextAt: new Date(Date.now() - 60_000) })
+      .where(and(eq(reminders.status, "planned"), lte(reminders.nextAt, new Date(Date.now() + 86_400_000))))
+      .returning({ id: reminders.id });
+    expect(due).toHaveLength(1);
     out = [];
     expect(await run(["sweep"])).toBe(0);
     expect(out.join("")).toMatch(/Quét nhắc hẹn: 1 tin đã xếp hàng gửi/);
-    const { sqlite, close } = createDb(join(dir, "cli.db"));
-    expect(sqlite.prepare("select channel, status from outbox").all()).toEqual([{ channel: "zns", status: "sent" }]);
-    close();
+    expect(await rows(sql`select channel, status from outbox`)).toEqual([{ channel: "zns", status: "sent" }]);
   });
 });
 
@@ -105,11 +121,9 @@ describe("pnpm hccd staff create", () => {
   it("creates the first admin with a password from the environment, and refuses a weak one naming the field", async () => {
     expect(await run(["staff", "create", "--username", "admin", "--name", "Quản trị viên", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(0);
     expect(out.join("")).toContain("Đã tạo tài khoản admin (admin).");
-    const { sqlite, close } = createDb(join(dir, "cli.db"));
-    const row = sqlite.prepare("select role, password_hash from staff_users where username = 'admin'").get() as { role: string; password_hash: string };
-    close();
-    expect(row.role).toBe("admin");
-    expect(row.password_hash).toMatch(/^scrypt\$/);
+    const [row] = await queryRows<{ role: string; passwordHash: string }>(database.db, sql`select role, password_hash as "passwordHash" from staff_users where username = 'admin'`);
+    expect(row?.role).toBe("admin");
+    expect(row?.passwordHash).toMatch(/^scrypt\$/);
     expect(await run(["staff", "create", "--username", "weak", "--name", "A", "--role", "admin"], { HCCD_STAFF_PASSWORD: "short" })).toBe(1);
     expect(err.join("")).toContain("password: must be at least 12 characters");
     expect(await run(["staff", "create", "--username", "x", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(1);
@@ -143,20 +157,16 @@ describe("pnpm hccd help", () => {
 describe("pnpm hccd staff unlock", () => {
   it("lets a throttled username log in again at once, everywhere or from one address", async () => {
     expect(await run(["staff", "create", "--username", "admin", "--name", "Quản trị viên", "--role", "admin"], { HCCD_STAFF_PASSWORD: "một mật khẩu dài đủ" })).toBe(0);
-    const { db, close } = createDb(join(dir, "cli.db"));
     const now = new Date();
-    for (const client of ["203.0.113.7", "203.0.113.8"]) recordLoginFailure(db, { scope: "user_client", username: "admin", client }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
-    recordLoginFailure(db, { scope: "user", username: "admin", client: "" }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
-    close();
+    for (const client of ["203.0.113.7", "203.0.113.8"]) await recordLoginFailure(database.db, { scope: "user_client", username: "admin", client }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
+    await recordLoginFailure(database.db, { scope: "user", username: "admin", client: "" }, { now, windowMs: 900_000, limit: 1, blockMs: 900_000 });
     out = [];
     expect(await run(["staff", "unlock", "--username", "admin", "--ip", "203.0.113.7"])).toBe(0);
     expect(out.join("")).toContain("Đã cho admin đăng nhập lại (1 bộ đếm lần nhập sai đã xóa).");
     expect(await run(["staff", "unlock", "--username", "admin", "--lang", "en"])).toBe(0);
     expect(out.join("")).toContain("admin may log in again (2 failure counts cleared).");
-    const after = createDb(join(dir, "cli.db"));
-    expect(after.sqlite.prepare("select count(*) as n from login_throttle").get()).toEqual({ n: 0 });
-    expect(after.sqlite.prepare("select count(*) as n from audit_log where action = 'staff.login_unlocked'").get()).toEqual({ n: 2 });
-    after.close();
+    expect(await rows(sql`select count(*) as n from login_throttle`)).toEqual([{ n: 0 }]);
+    expect(await rows(sql`select count(*) as n from audit_log where action = 'staff.login_unlocked'`)).toEqual([{ n: 2 }]);
     expect(await run(["staff", "unlock"])).toBe(1);
     expect(err.join("")).toContain("--username");
   });

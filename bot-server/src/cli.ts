@@ -7,7 +7,7 @@ import { serve } from "@hono/node-server";
 import cliProgress from "cli-progress";
 import { i18nFor, type Language } from "@hccd/shared";
 import type { StaffRole } from "@hccd/db";
-import { ConfigError, parseConfig, type Config } from "./config.js";
+import { ConfigError, databaseLabel, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/imports/import-reader.js";
@@ -48,7 +48,7 @@ function parseCommandLine(argv: string[]) {
 }
 
 function configFromEnv(env: NodeJS.ProcessEnv): Config {
-  // The CLI never seeds, and by default works on the database `pnpm start` uses.
+  // The CLI never seeds, and by default works on the database `pnpm start` uses (DATABASE_URL, when set, wins as at start).
   return parseConfig({ ...env, SEED: "none", DATABASE_PATH: env.DATABASE_PATH ? pathFrom(env)(env.DATABASE_PATH) : join(ROOT, "data", "demo.db"), LOG_LEVEL: env.LOG_LEVEL ?? "warn" });
 }
 
@@ -83,7 +83,7 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
   }
 
   let runtime: Runtime | undefined;
-  const open = () => (runtime = createRuntime(configFromEnv(io.env)));
+  const open = async () => (runtime = await createRuntime(configFromEnv(io.env)));
   try {
     switch (command) {
       case "import": {
@@ -97,7 +97,7 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         readSync(fd, head, 0, SIGNATURE_BYTES, 0);
         closeSync(fd);
         checkFileSignature(format, head);
-        const rt = open();
+        const rt = await open();
         const bar = new cliProgress.SingleBar(
           { format: `${t("cli:importing", { file })} ${t("cli:progress", { bar: "{bar}", value: "{value}" })}`, stream: process.stderr, noTTYOutput: false, etaBuffer: 50, fps: 5 },
           cliProgress.Presets.shades_classic,
@@ -133,18 +133,18 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         return rejectedRows > 0 ? 2 : 0;
       }
       case "sweep": {
-        const rt = open();
-        const r = sweepReminders(rt.services, { catalogue: rt.catalogue });
+        const rt = await open();
+        const r = await sweepReminders(rt.services, { catalogue: rt.catalogue });
         say("sweepDone", { ...r });
         // What was queued goes out now rather than at the worker's next poll.
         await rt.worker.drain();
         return 0;
       }
       case "worker": {
-        const rt = open();
+        const rt = await open();
         rt.worker.start();
         rt.scheduler.start();
-        say("workerStarted", { database: rt.config.DATABASE_PATH });
+        say("workerStarted", { database: databaseLabel(rt.config) });
         await new Promise<void>((done) => {
           process.once("SIGINT", done);
           process.once("SIGTERM", done);
@@ -155,16 +155,16 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
       case "staff": {
         if (rest[0] === "unlock") {
           if (!values.username) throw new UsageError(t("cli:missingOption", { option: "username" }));
-          const rt = open();
-          const count = unlockStaffLogins(rt.services, { username: values.username, ...(values.ip ? { client: clientKey(values.ip) } : {}) });
+          const rt = await open();
+          const count = await unlockStaffLogins(rt.services, { username: values.username, ...(values.ip ? { client: clientKey(values.ip) } : {}) });
           say("staffUnlocked", { username: values.username, count });
           return 0;
         }
         if (rest[0] !== "create") throw new UsageError(t("cli:unknownCommand", { command: `staff ${rest[0] ?? ""}`.trim() }));
         for (const option of ["username", "name", "role"] as const) if (!values[option]) throw new UsageError(t("cli:missingOption", { option }));
         const password = io.env.HCCD_STAFF_PASSWORD ?? (await askPassword(t("cli:passwordPrompt")));
-        const rt = open();
-        const user = createStaffUser(rt.services, {
+        const rt = await open();
+        const user = await createStaffUser(rt.services, {
           username: values.username!, displayName: values.name!, password, role: values.role as StaffRole,
           agency: values.agency ?? null, wardCode: values.ward ?? null,
         });

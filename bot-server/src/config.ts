@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPostgresUrl } from "@hccd/db";
 
 const integrationKeys = z
   .string()
@@ -31,7 +32,15 @@ export const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
     HOST: z.string().default("127.0.0.1"),
+    /** The SQLite file, when DATABASE_URL is empty: the embedded default (a small office, `pnpm start`, the tests). */
     DATABASE_PATH: z.string().min(1).default("./data/hccd.db"),
+    /** PostgreSQL (`postgres://user:password@host:5432/name`): a province's cluster of several instances sharing one database. */
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .refine((s) => isPostgresUrl(s) && URL.canParse(s) && new URL(s).hostname !== "", { message: "must be a postgres:// or postgresql:// URL with a host (postgres://user:password@host:5432/name), or empty for SQLite at DATABASE_PATH" })
+        .optional(),
+    ),
     SEED: z.enum(["demo", "none"]).default("none"),
     ZALO_MODE: z.enum(["sim", "live"]).default("sim"),
     ZALO_APP_ID: optionalText,
@@ -161,6 +170,19 @@ export const DEV_INTEGRATION_KEYS = [
 /** Sim mode: what the SMS simulator signs its delivery reports with. */
 export const SIM_SMS_WEBHOOK_SECRET = "sim-sms-webhook-secret";
 export const SIM_ZALO = { appId: "1000000000000000001", oaId: "2000000000000000002", oaSecretKey: "sim-oa-secret-key", appSecret: "sim-app-secret" } as const;
+
+/** What `createDb` opens: the PostgreSQL URL when DATABASE_URL is set, else the SQLite file at DATABASE_PATH. */
+export function databaseTarget(config: Pick<Config, "DATABASE_URL" | "DATABASE_PATH">): string {
+  return config.DATABASE_URL ?? config.DATABASE_PATH;
+}
+
+/** The database for logs and the start banner: engine and place, never the password. */
+export function databaseLabel(config: Pick<Config, "DATABASE_URL" | "DATABASE_PATH">): string {
+  if (!config.DATABASE_URL) return `SQLite ${config.DATABASE_PATH}`;
+  const url = new URL(config.DATABASE_URL);
+  url.password = "";
+  return `PostgreSQL ${url.toString()}`;
+}
 
 /** Parses the environment; throws ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {

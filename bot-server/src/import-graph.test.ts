@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  * The shape of bot-server, checked on its import graph (every `import`, `import type` and
  * `import()` of the source, read by TypeScript's own pre-processor):
  * - only services call the data layer: `@hccd/db` (and drizzle or the SQLite driver) is imported
- *   by `services/` and the composition root (runtime, deps, the CLI, the seed, test helpers), never
+ *   by `services/` and the composition root (runtime, deps, config, the CLI, the seed, test helpers), never
  *   by routes, console pages, bot features, middleware or the webhook routes;
  * - routes, console pages, bot features and middleware reach Zalo, SMS and the case system
  *   through services, never an adapter;
@@ -20,7 +20,7 @@ import { describe, expect, it } from "vitest";
 const SRC = dirname(fileURLToPath(import.meta.url));
 
 const DATA_LAYER = [/^@hccd\/db(\/|$)/, /^drizzle-orm(\/|$)/, /^better-sqlite3$/];
-const DB_ALLOWED = [/^services\//, /^seed\//, /^testing\//, /^(runtime|deps|cli)\.ts$/, /\.test\.tsx?$/];
+const DB_ALLOWED = [/^services\//, /^seed\//, /^testing\//, /^(runtime|deps|cli|config)\.ts$/, /\.test\.tsx?$/];
 const CALLERS = [/^routes\//, /^console\//, /^bot\//, /^middleware\//];
 
 function sourceFiles(dir: string): string[] {

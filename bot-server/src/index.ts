@@ -1,7 +1,7 @@
 export { createApp, type App } from "./app.js";
 export { MAX_BODY_BYTES } from "./request-limits.js";
 export { createRuntime, simTemplates, type Runtime, type RuntimeOptions, type ZaloSimulator, type CaseSystemSimulator } from "./runtime.js";
-export { parseConfig, ConfigError, DEV_INTEGRATION_KEYS, type Config } from "./config.js";
+export { parseConfig, ConfigError, DEV_INTEGRATION_KEYS, databaseTarget, databaseLabel, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
 export { createOutboxWorker, type OutboxWorker } from "./services/delivery/outbox-worker.js";
 export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./seed/demo.js";

@@ -1,10 +1,10 @@
 import { serve } from "@hono/node-server";
-import { ConfigError, parseConfig } from "./config.js";
+import { ConfigError, databaseLabel, parseConfig } from "./config.js";
 import { createRuntime } from "./runtime.js";
 import { draftLink } from "./services/delivery/notifications.js";
 
 /** Starts the backend: `pnpm start:server`. Configuration comes from the environment (see README). */
-function main(): void {
+async function main(): Promise<void> {
   let config;
   try {
     config = parseConfig(process.env);
@@ -15,7 +15,7 @@ function main(): void {
     }
     throw err;
   }
-  const runtime = createRuntime(config);
+  const runtime = await createRuntime(config);
   const { logger } = runtime;
   runtime.worker.start();
   runtime.scheduler.start();
@@ -24,10 +24,10 @@ function main(): void {
   void runtime.webhooks.kick();
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST === "0.0.0.0" ? "localhost" : info.address}:${info.port}`;
-    logger.info({ url: base, mode: config.ZALO_MODE, database: config.DATABASE_PATH }, "backend listening");
+    logger.info({ url: base, mode: config.ZALO_MODE, database: databaseLabel(config) }, "backend listening");
     const lines = [
       "",
-      `  HCCĐ backend     ${base}  (ZALO_MODE=${config.ZALO_MODE}, database ${config.DATABASE_PATH})`,
+      `  HCCĐ backend     ${base}  (ZALO_MODE=${config.ZALO_MODE}, ${databaseLabel(config)})`,
       `  OpenAPI          ${base}/openapi.json`,
       `  Health, metrics  ${base}/healthz  ${base}/metrics`,
     ];
@@ -53,4 +53,8 @@ function main(): void {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-main();
+main().catch((err: unknown) => {
+  // The database could not be opened or migrated, or the demo seed failed: say why and stop.
+  process.stderr.write(`backend failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -24,9 +24,10 @@ export function createMetrics(db: ServiceDeps["db"], opts: { defaultMetrics?: bo
     help: "Outbox rows by kind and status",
     labelNames: ["kind", "status"],
     registers: [registry],
-    collect() {
+    async collect() {
+      const counts = await outboxCounts(db);
       this.reset();
-      for (const r of outboxCounts(db)) this.set({ kind: r.kind, status: r.status }, r.count);
+      for (const r of counts) this.set({ kind: r.kind, status: r.status }, r.count);
     },
   });
   return {

@@ -1,21 +1,35 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { DraftView } from "@hccd/shared";
 import { claimDueOutbox } from "@hccd/db";
-import { createClock, createTestWorld, makeBirthCertificate, CASE_SYSTEM_KEY, type TestWorld, readJson } from "./testing/world.js";
+import { testDbs } from "@hccd/db/testing";
+import { createClock, createTestWorld, makeBirthCertificate, CASE_SYSTEM_KEY, type TestWorld, type TestWorldOptions, readJson } from "./testing/world.js";
 import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.js";
 import { seedReference } from "./runtime.js";
 import { buildCaseDossier } from "./services/dossiers/case-dossier.js";
 
-const dirs: string[] = [];
 const worlds: TestWorld[] = [];
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+const open = testDbs(afterEach);
+
+/**
+ * The same database before and after a crash, on the engine of the run: the process before
+ * uses one handle and dies (its handle closed, nothing else shut down), the process after opens the other.
+ */
+async function restartable(opts: Omit<TestWorldOptions, "database" | "dbPath">) {
+  const [first, second] = await open.shared(2);
+  return {
+    before: async () => track(await createTestWorld({ ...opts, database: first! })),
+    after: async () => track(await createTestWorld({ ...opts, database: second! })),
+  };
+}
+
+function track(w: TestWorld): TestWorld {
+  worlds.push(w);
+  return w;
+}
 
 /**
  * A case system that survives our process: one simulator across both runtimes. Its status
@@ -40,7 +54,7 @@ function durableCaseSystem() {
 }
 
 async function consentedDraft(world: TestWorld) {
-  seedReference(world.handle.db);
+  await seedReference(world.db);
   const { draftId } = (await readJson(await world.postCertificate(makeBirthCertificate()))) as { draftId: string };
   const mother = await world.citizen({ phone: "0912345678" });
   let view = (await readJson(await world.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }))) as DraftView;
@@ -52,20 +66,16 @@ async function consentedDraft(world: TestWorld) {
 
 describe("a crash loses nothing that was acknowledged", () => {
   it("a dossier queued before a crash is submitted once after restart", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "hccd-restart-"));
-    dirs.push(dir);
-    const dbPath = join(dir, "hccd.db");
     const clock = createClock();
     const cs = durableCaseSystem();
+    const database = await restartable({ clock, caseSystem: cs.client });
 
-    const before = createTestWorld({ dbPath, clock, caseSystem: cs.client });
-    worlds.push(before);
+    const before = await database.before();
     const { submissionId, draftId } = await consentedDraft(before);
     // The process dies right after acknowledging the consent: the worker never ran.
-    before.handle.close();
+    await before.handle.close();
 
-    const after = createTestWorld({ dbPath, clock, caseSystem: cs.client });
-    worlds.push(after);
+    const after = await database.after();
     await after.worker.drain();
     await cs.deliverTo(after);
     expect(cs.sim.acceptedCount(submissionId)).toBe(1);
@@ -77,24 +87,20 @@ describe("a crash loses nothing that was acknowledged", () => {
   });
 
   it("a dossier claimed by a worker that died after the case system accepted it is sent again after the lease, and stays one case", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "hccd-restart-"));
-    dirs.push(dir);
-    const dbPath = join(dir, "hccd.db");
     const clock = createClock();
     const cs = durableCaseSystem();
+    const database = await restartable({ clock, caseSystem: cs.client });
 
-    const before = createTestWorld({ dbPath, clock, caseSystem: cs.client });
-    worlds.push(before);
+    const before = await database.before();
     const { submissionId, draftId } = await consentedDraft(before);
     // The worker claimed the row and the request reached the case system, but we died before recording the answer.
-    const [claimed] = claimDueOutbox(before.handle.db, { now: clock.now(), limit: 10, leaseMs: 60_000, channel: "case_system" });
+    const [claimed] = await claimDueOutbox(before.db, { now: clock.now(), limit: 10, leaseMs: 60_000, channel: "case_system" });
     expect(claimed?.idempotencyKey).toBe(submissionId);
     expect(cs.sim.dossiers()).toHaveLength(0);
-    await cs.client.submitDossier(buildCaseDossier(before.handle.db, submissionId), submissionId);
-    before.handle.close();
+    await cs.client.submitDossier(await buildCaseDossier(before.db, submissionId), submissionId);
+    await before.handle.close();
 
-    const after = createTestWorld({ dbPath, clock, caseSystem: cs.client });
-    worlds.push(after);
+    const after = await database.after();
     await after.worker.runOnce();
     expect(cs.sim.requestCount(submissionId)).toBe(1); // still leased: not sent again yet
     clock.advance(61_000);

@@ -99,9 +99,9 @@ function request(e: Endpoint, as: { role: StaffRole } | null): Promise<Response>
 
 describe("the role matrix: every staff endpoint × every role", () => {
   beforeAll(async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     for (const role of ROLES) {
-      createStaffUser(w.services, { username: `matrix-${role}`, displayName: `Ma trận ${role}`, password: PASSWORD, role, agency: role === "department" ? "Sở Văn hóa, Thể thao và Du lịch" : null, wardCode: role === "ward_officer" ? "25453" : null });
+      await createStaffUser(w.services, { username: `matrix-${role}`, displayName: `Ma trận ${role}`, password: PASSWORD, role, agency: role === "department" ? "Sở Văn hóa, Thể thao và Du lịch" : null, wardCode: role === "ward_officer" ? "25453" : null });
       bearer.set(role, await apiLogin(role));
       cookies.set(role, await consoleLogin(w, `matrix-${role}`, PASSWORD));
     }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { createDb, type DbHandle } from "@hccd/db";
+import { createDb, isPostgresUrl, type DbHandle } from "@hccd/db";
 import { resources } from "@hccd/shared";
-import type { Config } from "./config.js";
+import { databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
@@ -44,8 +44,14 @@ export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
 
 export interface RuntimeOptions {
-  /** Overrides DATABASE_PATH (tests pass `:memory:` or a temp file). */
+  /** Overrides DATABASE_URL and DATABASE_PATH: a SQLite file, `:memory:`, or a `postgres://` URL (tests, the CLI). */
   dbPath?: string;
+  /**
+   * A database already open (tests: a fresh copy of the migrated PostgreSQL template, or one of
+   * two handles on one database as two instances hold it). The runtime closes it at `close()`;
+   * uploads go to a temporary folder, as with `:memory:`.
+   */
+  handle?: DbHandle;
   now?: () => Date;
   newId?: () => string;
   logger?: Logger;
@@ -107,22 +113,36 @@ export function simTemplates(config: Config) {
 const inProcess = inProcessFetch;
 
 /**
- * Wires the whole backend from a config: database (migrated), machine clients, Zalo and case
- * system clients (real HTTP clients, pointed at the simulators in sim mode), the app and the outbox
- * worker. `main.ts` serves it; tests build it with `:memory:`.
+ * Wires the whole backend from a config: database (opened and migrated: PostgreSQL when
+ * DATABASE_URL is set, else SQLite at DATABASE_PATH), machine clients, Zalo and case system
+ * clients (real HTTP clients, pointed at the simulators in sim mode), the app and the outbox
+ * worker. `main.ts` serves it; tests build it with `:memory:` or a test database.
  */
-export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const target = opts.dbPath ?? databaseTarget(config);
+  const handle = opts.handle ?? (await createDb(target));
+  // A database that outlives nothing (`:memory:`, a test's database) keeps its uploads in a
+  // temporary folder removed at close. Otherwise they are durable, so an import survives a
+  // restart with its file: beside the SQLite file, or beside DATABASE_PATH (the data folder) on PostgreSQL.
+  const temporary = opts.handle !== undefined || target === ":memory:";
+  const importDir = temporary ? mkdtempSync(join(tmpdir(), "hccd-imports-")) : join(dirname(resolve(isPostgresUrl(target) ? config.DATABASE_PATH : target)), "imports");
+  try {
+    mkdirSync(importDir, { recursive: true, mode: 0o700 });
+    return await wire(config, opts, handle, importDir, temporary);
+  } catch (err) {
+    // A runtime that could not start leaves nothing open behind it.
+    await handle.close();
+    if (temporary) rmSync(importDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, importDir: string, temporaryImportDir: boolean): Promise<Runtime> {
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   const now = opts.now ?? (() => new Date());
   const newId = opts.newId ?? randomUUID;
-  const dbPath = opts.dbPath ?? config.DATABASE_PATH;
-  const handle = createDb(dbPath);
   const db = handle.db;
-  // Durable, beside the database: an import survives a restart with its file (an in-memory
-  // database survives nothing, so its uploads go to a temporary folder removed at close).
-  const importDir = dbPath === ":memory:" ? mkdtempSync(join(tmpdir(), "hccd-imports-")) : join(dirname(resolve(dbPath)), "imports");
-  mkdirSync(importDir, { recursive: true, mode: 0o700 });
-  provisionClients(db, config.INTEGRATION_API_KEYS);
+  await provisionClients(db, config.INTEGRATION_API_KEYS);
 
   let zalo: ZaloClients;
   let caseSystem: CaseSystemClient;
@@ -188,7 +208,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       holder: `${hostname()}:${process.pid}`,
     });
     // The configured pair's expiry is unknown: treat it as due within the hour, so it is refreshed early.
-    tokens.bootstrap({ accessToken: config.ZALO_OA_ACCESS_TOKEN ?? "", refreshToken: config.ZALO_OA_REFRESH_TOKEN ?? "", expiresAt: new Date(now().getTime() + 30 * 60_000) });
+    await tokens.bootstrap({ accessToken: config.ZALO_OA_ACCESS_TOKEN ?? "", refreshToken: config.ZALO_OA_REFRESH_TOKEN ?? "", expiresAt: new Date(now().getTime() + 30 * 60_000) });
     tokenManager = tokens;
     zalo = {
       oa: createHttpZaloOaClient({ getAccessToken: tokens.getAccessToken }),
@@ -249,7 +269,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   if (config.SEED === "demo") {
     const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
-    demoDraftId = seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId).draftId;
+    demoDraftId = (await seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId)).draftId;
     const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678", accounts: demoZaloAccounts() };
     // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
     simRoutes?.get("/demo", (c) => c.json(demo));
@@ -260,11 +280,11 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     { leaseMs: config.OUTBOX_LEASE_MS, concurrency: config.OUTBOX_CONCURRENCY, pollMs: config.OUTBOX_POLL_MS, ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}) },
   );
   // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
-  seedBuiltinFaqEntries(db, now());
-  const faq = opts.faq ?? createStoredFaq(db);
+  await seedBuiltinFaqEntries(db, now());
+  const faq = opts.faq ?? (await createStoredFaq(db));
   const jobs = createBackgroundJobs(logger);
   // Reports stored whole by earlier versions are bounded; imports a dead process left running are resumed or failed.
-  recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
+  await recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
@@ -306,8 +326,8 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       await sim?.sms?.idle();
       await sim?.zalo?.stopReceipts();
       sim?.caseSystem?.close();
-      handle.close();
-      if (dbPath === ":memory:") rmSync(importDir, { recursive: true, force: true });
+      await handle.close();
+      if (temporaryImportDir) rmSync(importDir, { recursive: true, force: true });
     },
   };
 }

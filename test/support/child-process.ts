@@ -14,9 +14,9 @@ export function spawnBackend(script: string, args: string[], env: NodeJS.Process
 export const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", () => r())));
 
 /** Polls `ok` until it holds, or fails naming `what`. */
-export async function until(what: string, ok: () => boolean, timeoutMs = 60_000): Promise<void> {
+export async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join, dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SQL } from "drizzle-orm";
+import { queryRows } from "@hccd/db";
 import { createLogger, createRuntime, parseConfig, type Runtime } from "@hccd/bot-server";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -45,6 +47,8 @@ export function buildMiniApp(): string {
 export interface DemoServer {
   url: string;
   runtime: Runtime;
+  /** Raw SQL for assertions (`sql` from drizzle-orm), values in SQLite's shapes on either engine. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -67,7 +71,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   // at night in Vietnam (CI at 21:39 UTC is 04:39 there) defers the mother's notice to 07:00 and the
   // test waits for nothing. Quiet hours have their own tests (channel-policy, outbox worker).
   const config = parseConfig({ ZALO_MODE: "sim", SEED: "demo", CASE_SIM_STEP_MS: String(opts.caseStepMs ?? 300), LOG_LEVEL: "silent", MINI_APP_URL: url, QUIET_HOURS: "0-0" });
-  const runtime = createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const runtime = await createRuntime(config, { dbPath: join(dir, "e2e.db"), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   runtime.worker.start();
   runtime.scheduler.start();
   runtime.campaigns.start();
@@ -93,6 +97,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   return {
     url,
     runtime,
+    rows: <T,>(query: SQL) => queryRows<T>(runtime.handle.db, query),
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
       await runtime.close();

@@ -1,17 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkNationalId, type DraftView } from "@hccd/shared";
 import { findPersonByNationalId } from "@hccd/db";
-import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
+import { testDbs } from "@hccd/db/testing";
+import { createClock, createTestWorld, readJson, type TestWorld } from "../testing/world.js";
+import { DEMO_SEED_TABLES, tableCounts } from "../testing/table-counts.js";
 import { DEMO_FATHER, DEMO_MOTHER, demoBirthCertificate } from "./demo.js";
 
 let world: TestWorld;
 afterEach(async () => {
   await world?.close();
 });
+const open = testDbs(afterEach);
 
 /** The backend as `pnpm start` seeds it (SEED=demo), with the test clock. */
-function demoWorld(): TestWorld {
-  world = createTestWorld({ env: { SEED: "demo" } });
+async function demoWorld(): Promise<TestWorld> {
+  world = await createTestWorld({ env: { SEED: "demo" } });
   return world;
 }
 
@@ -23,7 +26,7 @@ async function demoStart(w: TestWorld): Promise<{ draftId: string; accounts: { n
 
 describe("the demo as `pnpm start` seeds it", () => {
   it("gives the mother a birth draft that needs nothing typed: every required field has a value and its source", async () => {
-    const w = demoWorld();
+    const w = await demoWorld();
     const { draftId } = await demoStart(w);
     const mother = await w.citizen({ name: "Lan", phone: DEMO_MOTHER.phone });
     const view = await readJson<DraftView>(await w.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
@@ -40,12 +43,12 @@ describe("the demo as `pnpm start` seeds it", () => {
     expect(view.fields.find((f) => f.key === "father.residence")).toMatchObject({ value: DEMO_FATHER.residence.address, source: "population_data" });
   });
 
-  it("holds a consistent Vietnamese family: NFC text, ID numbers that match birth year and sex, the certificate agreeing with population data", () => {
-    const w = demoWorld();
+  it("holds a consistent Vietnamese family: NFC text, ID numbers that match birth year and sex, the certificate agreeing with population data", async () => {
+    const w = await demoWorld();
     const db = w.handle.db;
     const cert = demoBirthCertificate(w.clock.now());
     for (const [who, demo, sex, phone] of [["mother", DEMO_MOTHER, "female", "84912345678"], ["father", DEMO_FATHER, "male", "84987654321"]] as const) {
-      const p = findPersonByNationalId(db, demo.nationalId);
+      const p = await findPersonByNationalId(db, demo.nationalId);
       expect(p, who).toBeDefined();
       for (const text of [p!.fullName, p!.ethnicity, p!.residenceAddress, p!.hometown]) {
         expect(text, who).toEqual(expect.any(String));
@@ -61,11 +64,23 @@ describe("the demo as `pnpm start` seeds it", () => {
   });
 
   it("lists the demo's simulated Zalo accounts, so the dev phone prompt can share one in a tap", async () => {
-    const w = demoWorld();
+    const w = await demoWorld();
     const { accounts } = await demoStart(w);
     expect(accounts).toEqual([
       { name: DEMO_MOTHER.fullName, phone: "84912345678" },
       { name: DEMO_FATHER.fullName, phone: "84987654321" },
     ]);
+  });
+
+  it("adds nothing on a later start on the same database: the same draft, the same rows", async () => {
+    const [first, second] = await open.shared(2);
+    const before = await createTestWorld({ env: { SEED: "demo" }, database: first! });
+    const seeded = await tableCounts(before, DEMO_SEED_TABLES);
+    expect(seeded).toMatchObject({ persons: 2, birth_events: 1, drafts: 1, documents: 3, staff_users: 5 });
+    await before.close();
+    // The next day: the certificate it would write now differs, the stored one is sent again.
+    world = await createTestWorld({ env: { SEED: "demo" }, database: second!, clock: createClock("2026-11-25T03:00:00Z") });
+    expect(world.demoDraftId).toBe(before.demoDraftId);
+    expect(await tableCounts(world, DEMO_SEED_TABLES)).toEqual(seeded);
   });
 });

@@ -1,5 +1,6 @@
 import { addDays, nameKey, noticeInstant, normalizeVnPhone, vietnamDate, type BirthCertificate, birthCertificateSchema } from "@hccd/shared";
-import { findDocument, findPersonByNationalId, findStaffByUsername, insertDocument, insertPerson, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { findStaffByUsername, insertDocument, insertPerson, isUniqueViolation, upsertWards, findBirthEventByCertificateNo, type Db } from "@hccd/db";
+import { DomainError } from "../errors.js";
 import { createStaffUser } from "../services/staff/staff-auth.js";
 import { planDocumentReminders } from "../services/reminders/reminder-planning.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
@@ -87,35 +88,69 @@ function onCertificate(p: DemoPerson) {
 }
 
 /** Reference data every database needs (wards). Safe to run at every start. */
-export function seedReference(db: Db): void {
-  upsertWards(db, [...DEMO_WARDS]);
-}
-
-function ensurePerson(db: Db, p: DemoPerson, now: Date, newId: () => string) {
-  if (findPersonByNationalId(db, p.nationalId)) return;
-  const phone = normalizeVnPhone(p.phone);
-  insertPerson(db, {
-    id: newId(), nationalId: p.nationalId, fullName: p.fullName, nameKey: nameKey(p.fullName), dateOfBirth: p.dateOfBirth, sex: p.sex,
-    ethnicity: p.ethnicity, nationality: p.nationality, phone: phone.ok ? phone.value : null,
-    residenceWardCode: p.residence.wardCode, residenceAddress: p.residence.address, hometown: p.hometown, updatedAt: now,
-  });
+export async function seedReference(db: Db): Promise<void> {
+  await upsertWards(db, [...DEMO_WARDS]);
 }
 
 /**
- * The demo: a family known to population data and a birth certificate from the provincial
- * hospital, so a draft is waiting and the mother's ZNS notice is queued. Idempotent.
+ * Runs an insert the seed needs once: when a row with the same unique key is already there (an
+ * earlier start, or another instance starting at the same moment), it is kept. Insert-and-catch
+ * rather than look-then-insert, which two instances starting together would both pass.
  */
-export function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, hospitalClientId: string): { draftId: string } {
+async function once(insert: () => Promise<unknown>, alreadyThere: (err: unknown) => boolean = isUniqueViolation): Promise<void> {
+  try {
+    await insert();
+  } catch (err) {
+    if (!alreadyThere(err)) throw err;
+  }
+}
+
+async function ensurePerson(db: Db, p: DemoPerson, now: Date, newId: () => string): Promise<void> {
+  const phone = normalizeVnPhone(p.phone);
+  // persons_national_id_uq: the person is there already.
+  await once(() =>
+    insertPerson(db, {
+      id: newId(), nationalId: p.nationalId, fullName: p.fullName, nameKey: nameKey(p.fullName), dateOfBirth: p.dateOfBirth, sex: p.sex,
+      ethnicity: p.ethnicity, nationality: p.nationality, phone: phone.ok ? phone.value : null,
+      residenceWardCode: p.residence.wardCode, residenceAddress: p.residence.address, hometown: p.hometown, updatedAt: now,
+    }),
+  );
+}
+
+const DEMO_CERTIFICATE_NO = "TN-BVDK-2026-000123";
+
+/**
+ * The demo: a family known to population data and a birth certificate from the provincial
+ * hospital, so a draft is waiting and the mother's ZNS notice is queued. Idempotent, also when
+ * several instances start at once on an empty database: every row it adds has a unique key, and a
+ * row another instance added first is kept.
+ */
+export async function seedDemo(deps: ServiceDeps & { catalogue: ReminderCatalogue }, hospitalClientId: string): Promise<{ draftId: string }> {
   const now = deps.now();
-  seedReference(deps.db);
-  ensurePerson(deps.db, DEMO_MOTHER, now, deps.newId);
-  ensurePerson(deps.db, DEMO_FATHER, now, deps.newId);
-  const existing = findBirthEventByCertificateNo(deps.db, "TN-BVDK-2026-000123");
-  const certificate = existing ? (existing.payload as BirthCertificate) : demoBirthCertificate(now);
-  const r = receiveBirthCertificate(deps, { certificate, clientId: hospitalClientId });
-  seedDemoDocuments(deps);
-  seedDemoStaff(deps);
-  return { draftId: r.draftId };
+  await seedReference(deps.db);
+  await ensurePerson(deps.db, DEMO_MOTHER, now, deps.newId);
+  await ensurePerson(deps.db, DEMO_FATHER, now, deps.newId);
+  const { draftId } = await receiveDemoCertificate(deps, hospitalClientId, now);
+  await seedDemoDocuments(deps);
+  await seedDemoStaff(deps);
+  return { draftId };
+}
+
+/**
+ * The hospital's certificate, sent as the hospital sends it (a repeat answers with the same
+ * draft). The certificate is dated from the first start; another instance that started in the
+ * same moment, with a clock a second apart, sends the certificate that won.
+ */
+async function receiveDemoCertificate(deps: ServiceDeps & { catalogue: ReminderCatalogue }, clientId: string, now: Date): Promise<{ draftId: string }> {
+  const stored = async () => (await findBirthEventByCertificateNo(deps.db, DEMO_CERTIFICATE_NO))?.payload as BirthCertificate | undefined;
+  const certificate = (await stored()) ?? demoBirthCertificate(now);
+  try {
+    return await receiveBirthCertificate(deps, { certificate, clientId });
+  } catch (err) {
+    const won = err instanceof DomainError && err.code === "certificate_conflict" ? await stored() : undefined;
+    if (!won) throw err;
+    return receiveBirthCertificate(deps, { certificate: won, clientId });
+  }
 }
 
 /** The password of every demo staff account (README lists the accounts). */
@@ -132,10 +167,15 @@ export const DEMO_STAFF = [
   { username: "nguoi-xem", displayName: "Võ Văn Xem", role: "viewer" as const },
 ];
 
-function seedDemoStaff(deps: ServiceDeps): void {
+async function seedDemoStaff(deps: ServiceDeps): Promise<void> {
   for (const s of DEMO_STAFF) {
-    if (findStaffByUsername(deps.db, s.username)) continue;
-    createStaffUser(deps, { ...s, password: DEMO_STAFF_PASSWORD });
+    // Looked up first only to spare a later start five password hashes; staff_users_username_uq
+    // decides: an account another instance added meanwhile is kept, with its password.
+    if (await findStaffByUsername(deps.db, s.username)) continue;
+    await once(
+      () => createStaffUser(deps, { ...s, password: DEMO_STAFF_PASSWORD }),
+      (err) => isUniqueViolation(err) || (err instanceof DomainError && err.code === "username_taken"),
+    );
   }
 }
 
@@ -146,7 +186,7 @@ function seedDemoStaff(deps: ServiceDeps): void {
  * due today goes at start rather than at 08:00: a newcomer trying the demo at night sees it at
  * once (quiet hours, when configured, still hold it back). Kept on later starts.
  */
-function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue }): void {
+async function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue }): Promise<void> {
   const now = deps.now();
   const today = vietnamDate(now);
   const docs = [
@@ -155,10 +195,14 @@ function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalogue })
     { serviceKey: "petrol-retail-certificate", documentNo: "CHXD-DEMO-07", holderKind: "organization" as const, holderName: "Cửa hàng xăng dầu Tân Ninh", phone: "84912345678", expiresOn: addDays(today, 90) },
   ];
   for (const d of docs) {
-    if (!deps.catalogue.has(d.serviceKey) || findDocument(deps.db, d.serviceKey, d.documentNo)) continue;
-    deps.db.transaction((tx) => {
-      const doc = insertDocument(tx, { id: deps.newId(), ...d, updatedAt: now });
-      planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now, (date, at) => (date <= today ? at : noticeInstant(date, at)));
-    });
+    if (!deps.catalogue.has(d.serviceKey)) continue;
+    // documents_service_no_uq: the document is there already, with its reminders (the transaction
+    // that lost the race rolled back its own).
+    await once(() =>
+      deps.db.transaction(async (tx) => {
+        const doc = await insertDocument(tx, { id: deps.newId(), ...d, updatedAt: now });
+        await planDocumentReminders({ db: tx, newId: deps.newId }, deps.catalogue, doc, now, (date, at) => (date <= today ? at : noticeInstant(date, at)));
+      }),
+    );
   }
 }

@@ -1,4 +1,7 @@
 import { makeBirthCertificate } from "@hccd/shared";
+import { queryRows, type DbHandle } from "@hccd/db";
+import { openTestDb } from "@hccd/db/testing";
+import type { SQL } from "drizzle-orm";
 import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
 import { createRuntime, type Runtime, type RuntimeOptions, type ZaloSimulator } from "../runtime.js";
@@ -27,6 +30,16 @@ export function createClock(start = "2026-11-24T03:00:00Z") {
 
 export type TestWorld = Runtime & {
   clock: ReturnType<typeof createClock>;
+  /** The database (`handle.db`), for services and data-access functions. */
+  db: DbHandle["db"];
+  /**
+   * Raw SQL for assertions, on either engine: `await w.rows<{ n: number }>(sql\`select count(*) as n from outbox\`)`.
+   * Values come in SQLite's shapes (instants as epoch ms, flags 0/1, counts as numbers); alias
+   * camelCase columns in double quotes (`as "createdAt"`).
+   */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** The first row of `rows(query)`, or undefined. */
+  one<T = Record<string, unknown>>(query: SQL): Promise<T | undefined>;
   /** `app.request` with JSON bodies and an optional Bearer token. */
   call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
   postCertificate(body: unknown, key?: string): Promise<Response>;
@@ -52,15 +65,36 @@ export type TestWorld = Runtime & {
   inbox(user: EventUser): { text: string; buttons: { title: string; url?: string }[] }[];
 };
 
+export interface TestWorldOptions {
+  env?: Record<string, string>;
+  /** A SQLite file (a test that reopens it after a "restart" runs on SQLite only: prefer `database`). */
+  dbPath?: string;
+  /**
+   * A database already open, which the world closes: one of `openSharedTestDb(n)`'s handles
+   * (`@hccd/db/testing`), so that several worlds share one database on either engine (two
+   * instances at once, or a restart: close the first world, open the second on the next handle).
+   */
+  database?: DbHandle;
+  clock?: ReturnType<typeof createClock>;
+  caseSystem?: CaseSystemClient;
+  faq?: FaqService;
+  processWebhooksOnStore?: boolean;
+  catalogue?: ReminderCatalogue;
+  throttleTime?: RuntimeOptions["throttleTime"];
+}
+
 /**
- * The whole backend in sim mode on an in-memory (or given) database, with a frozen clock and
- * instant case-system steps: one line per test (style.md rule 4).
+ * The whole backend in sim mode, with a frozen clock and instant case-system steps: one line per
+ * test (style.md rule 4). The database is fresh and migrated, on the engine of the test run:
+ * SQLite `:memory:` by default; a copy of the migrated PostgreSQL template in the
+ * `bot-server:postgres` project (run when HCCD_TEST_DATABASE_URL names a server); or the one given.
  */
-export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: string; clock?: ReturnType<typeof createClock>; caseSystem?: CaseSystemClient; faq?: FaqService; processWebhooksOnStore?: boolean; catalogue?: ReminderCatalogue; throttleTime?: RuntimeOptions["throttleTime"] } = {}): TestWorld {
+export async function createTestWorld(opts: TestWorldOptions = {}): Promise<TestWorld> {
   const clock = opts.clock ?? createClock();
   // Zalo's receipts are off unless a test asks for them (`ZALO_SIM_RECEIPT_MS: "0"`): they are webhook events of their own.
   const config: Config = parseConfig({ ZALO_MODE: "sim", CASE_SIM_STEP_MS: "0", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173", ZALO_SIM_RECEIPT_MS: "off", ...opts.env });
-  const runtime = createRuntime(config, { dbPath: opts.dbPath ?? ":memory:", now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
+  const database = opts.dbPath ? { dbPath: opts.dbPath } : { handle: opts.database ?? (await openTestDb()) };
+  const runtime = await createRuntime(config, { ...database, now: clock.now, logger: createLogger({ level: "silent" }), defaultMetrics: false, ...(opts.caseSystem ? { caseSystem: opts.caseSystem } : {}), ...(opts.faq ? { faq: opts.faq } : {}), ...(opts.catalogue ? { catalogue: opts.catalogue } : {}), ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}), processWebhooksOnStore: opts.processWebhooksOnStore ?? false });
   const secrets: MacSecrets = { appId: config.ZALO_APP_ID ?? "", oaId: config.ZALO_OA_ID ?? "", oaSecretKey: config.ZALO_OA_SECRET_KEY ?? "", appSecret: config.ZALO_APP_SECRET ?? "" };
   let userSeq = 0;
   const call: TestWorld["call"] = (method, path, o = {}) => {
@@ -73,9 +107,13 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
     }
     return Promise.resolve(runtime.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }));
   };
-  return {
+  const db = runtime.handle.db;
+  const world: TestWorld = {
     ...runtime,
     clock,
+    db,
+    rows: <T,>(query: SQL) => queryRows<T>(db, query),
+    one: async <T,>(query: SQL) => (await queryRows<T>(db, query))[0],
     call,
     secrets,
     sendEvent(event, o = {}) {
@@ -90,13 +128,13 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
       return user;
     },
     say(user, text, msgId) {
-      return this.sendEvent(textEvent(secrets, user, text, clock.now(), msgId));
+      return world.sendEvent(textEvent(secrets, user, text, clock.now(), msgId));
     },
     async ask(user, text) {
-      const before = this.inbox(user).length;
-      await this.say(user, text);
-      await this.settle();
-      return this.inbox(user).slice(before);
+      const before = world.inbox(user).length;
+      await world.say(user, text);
+      await world.settle();
+      return world.inbox(user).slice(before);
     },
     inbox(user) {
       return runtime.sim?.zalo?.messages({ userId: user.oaUserId }) ?? [];
@@ -127,6 +165,7 @@ export function createTestWorld(opts: { env?: Record<string, string>; dbPath?: s
       return { token: accessToken, userId };
     },
   };
+  return world;
 }
 
 export { makeBirthCertificate };
