@@ -16,7 +16,7 @@ function isInteraction(eventName: string): boolean {
 /** Records the user's last interaction: it decides whether an OA message is allowed or ZNS must be used. */
 const interaction = new Composer<BotContext>().use(async (ctx, next) => {
   if (ctx.user && isInteraction(ctx.event.event_name)) {
-    ctx.user = recordInteraction(ctx.deps.db, ctx.user, new Date(Number(ctx.event.timestamp) || ctx.now.getTime()), ctx.now);
+    ctx.user = await recordInteraction(ctx.deps.db, ctx.user, new Date(Number(ctx.event.timestamp) || ctx.now.getTime()), ctx.now);
   }
   await next();
 });
@@ -37,8 +37,8 @@ export function createBot(): Middleware<BotContext> {
 export function createBotHandler(deps: BotDeps): InboxEventHandler {
   const bot = createBot();
   return async (input) => {
-    const ctx = createBotContext(deps, input);
+    const ctx = await createBotContext(deps, input);
     await bot(ctx, async () => undefined);
-    saveSession(ctx);
+    await saveSession(ctx);
   };
 }

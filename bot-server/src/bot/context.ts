@@ -33,12 +33,12 @@ export interface BotContext {
   session: Record<string, unknown>;
   sessionChanged: boolean;
   /** Queues a reply through the outbox (stored before it is sent; once per event and position). */
-  reply(text: string, buttons?: OaButton[]): void;
+  reply(text: string, buttons?: OaButton[]): Promise<void>;
   /** Replies queued while handling this update. */
   readonly replies: number;
 }
 
-export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent; inboxId: string; user: ZaloUser | null }): BotContext {
+export async function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent; inboxId: string; user: ZaloUser | null }): Promise<BotContext> {
   const now = deps.now();
   const raw = input.event.event_name === "user_send_text" ? (input.event.message?.text ?? "").normalize("NFC").trim() : null;
   const lang: Language = input.user?.language ?? "vi";
@@ -53,21 +53,22 @@ export function createBotContext(deps: BotDeps, input: { event: ZaloWebhookEvent
     folded: raw ? foldVietnamese(raw).replace(/[^\p{L}\p{N}#:._-]+/gu, " ").trim() : "",
     lang,
     t: i18nFor(lang).t,
-    session: input.user ? readConversation(deps.db, input.user.id) : {},
+    session: input.user ? await readConversation(deps.db, input.user.id) : {},
     sessionChanged: false,
-    reply(text, buttons) {
+    async reply(text, buttons) {
       const user = ctx.user;
       if (!user?.oaUserId) return;
-      enqueueChatMessage(deps.db, {
+      // The position is taken before the write: replies queued side by side keep distinct keys.
+      const position = replies++;
+      await enqueueChatMessage(deps.db, {
         now,
         newId: deps.newId,
         oaUserId: user.oaUserId,
         language: ctx.lang,
         text,
         buttons: buttons?.slice(0, 5) ?? [],
-        idempotencyKey: `reply:${input.inboxId}:${replies}`,
+        idempotencyKey: `reply:${input.inboxId}:${position}`,
       });
-      replies++;
     },
     get replies() {
       return replies;
@@ -82,6 +83,6 @@ export function setContextLanguage(ctx: BotContext, lang: Language): void {
   ctx.t = i18nFor(lang).t;
 }
 
-export function saveSession(ctx: BotContext): void {
-  if (ctx.user && ctx.sessionChanged) saveConversation(ctx.deps.db, ctx.user.id, ctx.session, ctx.now);
+export async function saveSession(ctx: BotContext): Promise<void> {
+  if (ctx.user && ctx.sessionChanged) await saveConversation(ctx.deps.db, ctx.user.id, ctx.session, ctx.now);
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { createTestWorld, readJson, type TestWorld } from "../testing/world.js";
 import { PROTOTYPE_NAMES } from "../testing/fuzz.js";
 import { analyze } from "./normalize.js";
@@ -16,7 +17,7 @@ describe("questions made of prototype names (found by the fuzzer)", () => {
   });
 
   it("POST /api/faq/ask answers 200, and the chat answers instead of failing the event five times", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     for (const question of PROTOTYPE_NAMES) {
       const res = await w.call("POST", "/api/faq/ask", { body: { question } });
       expect(res.status, question).toBe(200);
@@ -26,6 +27,6 @@ describe("questions made of prototype names (found by the fuzzer)", () => {
     await w.say(u, "constructor");
     await w.settle();
     expect(w.inbox(u)).toHaveLength(1);
-    expect(w.handle.sqlite.prepare("select error from inbox").all()).toEqual([{ error: null }]);
+    expect(await w.rows(sql`select error from inbox`)).toEqual([{ error: null }]);
   });
 });

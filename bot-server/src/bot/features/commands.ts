@@ -19,33 +19,33 @@ const childName = (ctx: BotContext, name: string | null) => name ?? (ctx.lang ==
  * Dossiers, deadlines and children are read through the phone Zalo verified, never a phone typed
  * into the OA's form (anyone can type anyone's number): without one, the user is invited to verify.
  */
-function needPhone(ctx: BotContext): boolean {
+async function needPhone(ctx: BotContext): Promise<boolean> {
   if (ctx.user?.phone) return false;
-  ctx.reply(ctx.t(ctx.user?.contactPhone ? "bot:dossiers.verifyPhone" : "bot:dossiers.needPhone"), [openAppButton(ctx)]);
+  await ctx.reply(ctx.t(ctx.user?.contactPhone ? "bot:dossiers.verifyPhone" : "bot:dossiers.needPhone"), [openAppButton(ctx)]);
   return true;
 }
 
-function showDossiers(ctx: BotContext): void {
-  if (!ctx.user || needPhone(ctx)) return;
-  const drafts = listDraftsForCitizen(ctx.deps.db, ctx.user);
+async function showDossiers(ctx: BotContext): Promise<void> {
+  if (!ctx.user || (await needPhone(ctx))) return;
+  const drafts = await listDraftsForCitizen(ctx.deps.db, ctx.user);
   if (drafts.length === 0) return ctx.reply(ctx.t("bot:dossiers.none"), [openAppButton(ctx)]);
   const lines = drafts.slice(0, 8).map((d) => {
     const status = d.submissionStatus ? ctx.t(`common:submissionStatus.${d.submissionStatus}`) : ctx.t("bot:dossiers.draftOpen", { dueBy: vnDate(d.dueBy) });
     const receipt = d.receiptNo ? ctx.t("bot:dossiers.receipt", { no: d.receiptNo }) : "";
     return ctx.t("bot:dossiers.item", { title: d.title ?? ctx.t("bot:dossiers.untitled"), status, receipt });
   });
-  ctx.reply([ctx.t("bot:dossiers.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
+  await ctx.reply([ctx.t("bot:dossiers.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
 }
 
 /**
  * What is coming, as the Mini App's home lists it (the same service): drafts waiting for the
  * citizen, documents nearing expiry, each child's next vaccination, soonest first.
  */
-function showDeadlines(ctx: BotContext): void {
-  if (!ctx.user || needPhone(ctx)) return;
+async function showDeadlines(ctx: BotContext): Promise<void> {
+  if (!ctx.user || (await needPhone(ctx))) return;
   const today = vietnamDate(ctx.now);
   const lines: string[] = [];
-  for (const item of upcomingForCitizen(ctx.deps, ctx.user).items) {
+  for (const item of (await upcomingForCitizen(ctx.deps, ctx.user)).items) {
     const date = vnDate(item.actBy ?? item.dueOn);
     if (item.kind === "draft") {
       // A draft already consented to waits for the agency, not for the citizen.
@@ -59,59 +59,59 @@ function showDeadlines(ctx: BotContext): void {
     }
   }
   if (lines.length === 0) return ctx.reply(ctx.t("bot:deadlines.none"), [openAppButton(ctx)]);
-  ctx.reply([ctx.t("bot:deadlines.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
+  await ctx.reply([ctx.t("bot:deadlines.heading"), ...lines].join("\n"), [openAppButton(ctx)]);
 }
 
-function showVaccination(ctx: BotContext): void {
-  if (!ctx.user || needPhone(ctx)) return;
-  const children = childrenOfCitizen(ctx.deps.db, ctx.user);
+async function showVaccination(ctx: BotContext): Promise<void> {
+  if (!ctx.user || (await needPhone(ctx))) return;
+  const children = await childrenOfCitizen(ctx.deps.db, ctx.user);
   if (children.length === 0) return ctx.reply(ctx.t("bot:vaccination.none"));
   const today = vietnamDate(ctx.now);
   for (const child of children.slice(0, 3)) {
     const upcoming = vaccinationSchedule(child.dateOfBirth).filter((d) => (d.latestOn ?? d.dueOn) >= today).slice(0, 6);
     if (upcoming.length === 0) {
-      ctx.reply(ctx.t("bot:vaccination.done"));
+      await ctx.reply(ctx.t("bot:vaccination.done"));
       continue;
     }
     const lines = upcoming.map((d) => ctx.t("bot:vaccination.item", { date: vnDate(d.dueOn), vaccine: d.name[ctx.lang] }));
-    ctx.reply([ctx.t("bot:vaccination.heading", { name: childName(ctx, child.name) }), ...lines].join("\n"));
+    await ctx.reply([ctx.t("bot:vaccination.heading", { name: childName(ctx, child.name) }), ...lines].join("\n"));
   }
 }
 
 /** The language, as the Mini App's settings change it (the same service, audited alike). */
-function switchLanguage(ctx: BotContext, lang: Language): void {
+async function switchLanguage(ctx: BotContext, lang: Language): Promise<void> {
   if (!ctx.user) return;
-  updateSettings(ctx.deps, ctx.user, { language: lang });
+  await updateSettings(ctx.deps, ctx.user, { language: lang });
   ctx.user = { ...ctx.user, language: lang };
   setContextLanguage(ctx, lang);
-  ctx.reply(ctx.t("bot:language.switched"), menuButtons(ctx));
+  await ctx.reply(ctx.t("bot:language.switched"), menuButtons(ctx));
 }
 
 /** Opting out or back in, as the Mini App's settings do it (the same service, audited alike). */
-function setOptOut(ctx: BotContext, out: boolean): void {
+async function setOptOut(ctx: BotContext, out: boolean): Promise<void> {
   if (!ctx.user) return;
   const already = (ctx.user.optedOutAt !== null) === out;
   if (!already) {
-    updateSettings(ctx.deps, ctx.user, { optedOut: out });
+    await updateSettings(ctx.deps, ctx.user, { optedOut: out });
     ctx.user = { ...ctx.user, optedOutAt: out ? ctx.now : null };
   }
   const key = out ? (already ? "bot:optOut.alreadyOut" : "bot:optOut.done") : already ? "bot:optIn.alreadyIn" : "bot:optIn.done";
-  ctx.reply(ctx.t(key), [{ type: "oa.query.hide", title: ctx.t(out ? "bot:buttons.optIn" : "bot:buttons.optOut"), payload: out ? "#optin" : "#optout" }]);
+  await ctx.reply(ctx.t(key), [{ type: "oa.query.hide", title: ctx.t(out ? "bot:buttons.optIn" : "bot:buttons.optOut"), payload: out ? "#optin" : "#optout" }]);
 }
 
 /** A rating from the chat's buttons: the same rule as the Mini App's (services/dossiers/rating.ts). */
-function rate(ctx: BotContext, submissionId: string, score: number): void {
+async function rate(ctx: BotContext, submissionId: string, score: number): Promise<void> {
   if (!ctx.user) return;
   try {
-    rateDossier(ctx.deps, ctx.user, submissionId, { score });
+    await rateDossier(ctx.deps, ctx.user, submissionId, { score });
   } catch (err) {
     if (err instanceof DomainError) return ctx.reply(ctx.t("bot:rating.invalid"));
     throw err;
   }
-  ctx.reply(ctx.t("bot:rating.thanks", { score }));
+  await ctx.reply(ctx.t("bot:rating.thanks", { score }));
 }
 
-function run(ctx: BotContext, cmd: Command): void {
+async function run(ctx: BotContext, cmd: Command): Promise<void> {
   switch (cmd.kind) {
     case "menu":
       return ctx.reply(ctx.t("bot:menu"), menuButtons(ctx));
@@ -140,6 +140,6 @@ function run(ctx: BotContext, cmd: Command): void {
 export const commands = new Composer<BotContext>().use(async (ctx, next) => {
   const cmd = ctx.event.event_name === "user_send_text" ? parseCommand(ctx.folded) : null;
   if (!cmd) return next();
-  run(ctx, cmd);
+  await run(ctx, cmd);
 });
 

@@ -12,16 +12,16 @@ import { openAppButton } from "./buttons.js";
  */
 export const contact = new Composer<BotContext>().filter(
   (ctx) => ctx.event.event_name === "user_submit_info",
-  (ctx) => {
+  async (ctx) => {
     if (!ctx.user) return;
     const phone = normalizeVnPhone(ctx.event.info?.phone ?? "");
     if (!phone.ok) {
-      ctx.reply(ctx.t("bot:phoneInvalid"));
+      await ctx.reply(ctx.t("bot:phoneInvalid"));
       return;
     }
-    ctx.user = saveContactPhone(ctx.deps.db, ctx.user, phone.value, ctx.now);
+    ctx.user = await saveContactPhone(ctx.deps.db, ctx.user, phone.value, ctx.now);
     const shown = { phone: formatVnPhone(phone.value) };
-    if (ctx.user.phone) ctx.reply(ctx.t("bot:contactPhoneSavedVerified", shown));
-    else ctx.reply(ctx.t("bot:contactPhoneSaved", shown), [openAppButton(ctx)]);
+    if (ctx.user.phone) await ctx.reply(ctx.t("bot:contactPhoneSavedVerified", shown));
+    else await ctx.reply(ctx.t("bot:contactPhoneSaved", shown), [openAppButton(ctx)]);
   },
 );

@@ -4,10 +4,10 @@ import type { BotContext } from "../context.js";
 import { handoverButton } from "./buttons.js";
 
 /** Answers one FAQ entry by id (a "did you mean" button). */
-export function answerFaqEntry(ctx: BotContext, id: string): void {
+export async function answerFaqEntry(ctx: BotContext, id: string): Promise<void> {
   const entry = ctx.deps.faq.entry(id, ctx.lang);
   if (!entry) return ctx.reply(ctx.t("bot:faq.notFound"), [handoverButton(ctx)]);
-  ctx.reply(withSource(ctx, entry.source, entry.answer));
+  await ctx.reply(withSource(ctx, entry.source, entry.answer));
 }
 
 function withSource(ctx: BotContext, source: string | undefined, answer: string): string {
@@ -25,11 +25,11 @@ export const faq = new Composer<BotContext>().use(async (ctx, next) => {
   ctx.sessionChanged = true;
   const result = ctx.deps.faq.ask(ctx.text, ctx.lang);
   const [top] = result.matches;
-  recordFaqQuestion(ctx.deps.db, { question: ctx.text, language: ctx.lang, result, channel: "bot", at: ctx.now });
+  await recordFaqQuestion(ctx.deps.db, { question: ctx.text, language: ctx.lang, result, channel: "bot", at: ctx.now });
   if (result.answered && top) return ctx.reply(withSource(ctx, ctx.deps.faq.entry(top.id, ctx.lang)?.source, top.answer));
   if (result.matches.length > 0) {
     const buttons = result.matches.slice(0, 3).map((m) => ({ type: "oa.query.show" as const, title: m.question.slice(0, 100), payload: `#faq:${m.id}` }));
     return ctx.reply(ctx.t("bot:faq.didYouMean"), [...buttons, handoverButton(ctx)]);
   }
-  ctx.reply(ctx.t("bot:faq.notFound"), [handoverButton(ctx)]);
+  await ctx.reply(ctx.t("bot:faq.notFound"), [handoverButton(ctx)]);
 });

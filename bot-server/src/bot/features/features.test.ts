@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import type { DraftView } from "@hccd/shared";
 import { listOpenTickets, listTicketMessages, topUnansweredQuestions } from "@hccd/db";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
@@ -33,7 +34,7 @@ async function ask(u: EventUser, text: string) {
 
 describe("bot features", () => {
   it("FAQ: answers with the source, offers the top matches and a person when unsure, logs what it could not answer", async () => {
-    w = createTestWorld({ faq });
+    w = await createTestWorld({ faq });
     const u = w.chatUser();
     expect((await ask(u, "đăng ký khai sinh mấy ngày"))[0]!.text).toBe("Trong 60 ngày kể từ ngày sinh.\nCăn cứ: Luật Hộ tịch 2014, Điều 15");
     const unsure = (await ask(u, "giay to can gi"))[0]!;
@@ -43,12 +44,12 @@ describe("bot features", () => {
     const none = (await ask(u, "giá vàng hôm nay"))[0]!;
     expect(none.text).toContain("chưa tìm được câu trả lời");
     await ask(u, "Giá vàng hôm nay?");
-    expect(topUnansweredQuestions(w.handle.db)[0]).toMatchObject({ questionKey: "gia vang hom nay", count: 1 });
-    expect(topUnansweredQuestions(w.handle.db).reduce((n, q) => n + q.count, 0)).toBe(3);
+    expect((await topUnansweredQuestions(w.handle.db))[0]).toMatchObject({ questionKey: "gia vang hom nay", count: 1 });
+    expect((await topUnansweredQuestions(w.handle.db)).reduce((n, q) => n + q.count, 0)).toBe(3);
   });
 
   it("language switch is remembered for the user", async () => {
-    w = createTestWorld({ faq });
+    w = await createTestWorld({ faq });
     const u = w.chatUser();
     expect((await ask(u, "English"))[0]!.text).toBe("Switched to English.");
     expect((await ask(u, "menu"))[0]!.text).toBe("How can we help? Type your question, or choose below.");
@@ -56,26 +57,27 @@ describe("bot features", () => {
   });
 
   it("opt-out stops reminders (the birth notice is not sent) but not dossier updates; opt-in restores them", async () => {
-    w = createTestWorld({ faq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq });
+    await seedReference(w.handle.db);
     const u = await motherInChat();
     expect((await ask(u, "dừng nhận tin"))[0]!.text).toContain("đã ngừng nhận");
     expect((await ask(u, "dung nhan tin"))[0]!.text).toContain("đang không nhận");
     // Without the father, nobody else can be told: nothing is queued.
     await w.postCertificate(makeBirthCertificate({ father: undefined } as never));
-    const notices = "select count(*) as n from outbox o join persons p on p.id = o.person_id where o.idempotency_key like 'birth-draft-ready:%' and p.national_id = ?";
-    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 0 });
+    const notices = (nationalId: string) =>
+      w.one(sql`select count(*) as n from outbox o join persons p on p.id = o.person_id where o.idempotency_key like 'birth-draft-ready:%' and p.national_id = ${nationalId}`);
+    expect(await notices("072195001234")).toEqual({ n: 0 });
     // With the father on the certificate, he is told instead of her.
     await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-2" }));
-    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 0 });
-    expect(w.handle.sqlite.prepare(notices).get("072092004321")).toEqual({ n: 1 });
+    expect(await notices("072195001234")).toEqual({ n: 0 });
+    expect(await notices("072092004321")).toEqual({ n: 1 });
     expect((await ask(u, "nhận lại tin"))[0]!.text).toContain("nhận lại");
     await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-3" }));
-    expect(w.handle.sqlite.prepare(notices).get("072195001234")).toEqual({ n: 1 });
+    expect(await notices("072195001234")).toEqual({ n: 1 });
   });
 
   it("handover: a ticket with the last question, an honest wait message, silence until staff closes it", async () => {
-    w = createTestWorld({ faq });
+    w = await createTestWorld({ faq });
     const u = w.chatUser();
     await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
     const opened = (await ask(u, "gặp cán bộ"))[0]!;
@@ -84,19 +86,19 @@ describe("bot features", () => {
     expect(await ask(u, "nhà tôi ở phường Tân Ninh")).toEqual([]);
     expect((await ask(u, "gap can bo"))[0]!.text).toContain("đã nhận yêu cầu");
     expect((await ask(u, "alo có ai không"))[0]!.text).toContain("đã nhận yêu cầu");
-    const [ticket] = listOpenTickets(w.handle.db);
+    const [ticket] = await listOpenTickets(w.handle.db);
     expect(ticket).toMatchObject({ reason: "tôi muốn hỏi về đất đai nhà tôi" });
-    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual(["tôi muốn hỏi về đất đai nhà tôi", "nhà tôi ở phường Tân Ninh", "gap can bo", "alo có ai không"]);
-    staffReply(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", text: "Chào chị, tôi là cán bộ phường.", now: w.clock.now(), newId: () => crypto.randomUUID() });
-    expect(closeHandover(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", now: w.clock.now(), newId: () => crypto.randomUUID() })).toBe(true);
+    expect((await listTicketMessages(w.handle.db, ticket!.id)).map((m) => m.text)).toEqual(["tôi muốn hỏi về đất đai nhà tôi", "nhà tôi ở phường Tân Ninh", "gap can bo", "alo có ai không"]);
+    await staffReply(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", text: "Chào chị, tôi là cán bộ phường.", now: w.clock.now(), newId: () => crypto.randomUUID() });
+    expect(await closeHandover(w.handle.db, { ticketId: ticket!.id, staffId: "officer-1", now: w.clock.now(), newId: () => crypto.randomUUID() })).toBe(true);
     await w.settle();
     expect(w.inbox(u).slice(-2).map((m) => m.text)).toEqual(["Chào chị, tôi là cán bộ phường.", expect.stringContaining("Trợ lý tự động tiếp tục")]);
     expect((await ask(u, "menu"))[0]!.text).toContain("Anh/chị cần gì");
   });
 
   it("my dossiers, my deadlines and the vaccination calendar for a linked parent", async () => {
-    w = createTestWorld({ faq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq });
+    await seedReference(w.handle.db);
     const u = w.chatUser();
     expect((await ask(u, "hồ sơ của tôi"))[0]!.text).toContain("xác minh số điện thoại");
     await w.verifyPhone(u, "84912345678");
@@ -112,8 +114,8 @@ describe("bot features", () => {
   });
 
   it("my deadlines list what the Mini App's home lists: a document nearing expiry too (one service)", async () => {
-    w = createTestWorld({ faq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq });
+    await seedReference(w.handle.db);
     const u = await motherInChat();
     await importCsvText(w.services, w.catalogue, "tour-guide-card,HDV-1,person,Nguyễn Thị Lan,0912345678,2027-01-23\n");
     const deadlines = (await ask(u, "#deadlines"))[0]!.text;
@@ -124,8 +126,8 @@ describe("bot features", () => {
   });
 
   it("rating after completion: only the parent who consented, 1–5, once per dossier (a new rating replaces it)", async () => {
-    w = createTestWorld({ faq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq });
+    await seedReference(w.handle.db);
     const u = await motherInChat();
     const { draftId } = await readJson(await w.postCertificate(makeBirthCertificate()));
     await w.worker.drain();
@@ -140,7 +142,7 @@ describe("bot features", () => {
     expect(prompt?.buttons.map((b) => b.title)).toEqual(["1", "2", "3", "4", "5"]);
     expect((await ask(u, `#rate:${submissionId}:4`))[0]!.text).toContain("4/5");
     expect((await ask(u, `#rate:${submissionId}:5`))[0]!.text).toContain("5/5");
-    expect(w.handle.sqlite.prepare("select score from satisfaction_ratings").all()).toEqual([{ score: 5 }]);
+    expect(await w.rows(sql`select score from satisfaction_ratings`)).toEqual([{ score: 5 }]);
     const stranger = w.chatUser();
     expect((await ask(stranger, `#rate:${submissionId}:1`))[0]!.text).toBe("Không tìm thấy hồ sơ cần đánh giá.");
   });
@@ -150,43 +152,43 @@ describe("a request for a person, as people type it, outranks the FAQ", () => {
   const opened = expect.stringContaining("Đã chuyển cuộc trò chuyện cho cán bộ");
 
   it.each(["cho e gap nhan vien tu van vs", "gặp người thật", "tổng đài viên", "cho tôi nói chuyện với cán bộ", "can I talk to a human", "nv oi cho e gap ng that"])("%s → a ticket, not an FAQ answer", async (text) => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const u = w.chatUser();
     expect((await ask(u, text)).map((m) => m.text)).toEqual([opened]);
-    expect(listOpenTickets(w.handle.db)).toHaveLength(1);
+    expect(await listOpenTickets(w.handle.db)).toHaveLength(1);
     // Asked again while the ticket is open: one short acknowledgement, the message goes to the ticket.
     expect((await ask(u, text))[0]!.text).toContain("đã nhận yêu cầu");
-    const [ticket] = listOpenTickets(w.handle.db);
-    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual([text]);
+    const [ticket] = await listOpenTickets(w.handle.db);
+    expect((await listTicketMessages(w.handle.db, ticket!.id)).map((m) => m.text)).toEqual([text]);
   });
 
   it("keeps what the request is about in the ticket, so the officer sees the question", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const u = w.chatUser();
     await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
     const text = "cho e gặp nhân viên tư vấn vs, e muốn hỏi về hồ sơ khai sinh của con";
     expect((await ask(u, text)).map((m) => m.text)).toEqual([opened]);
-    const [ticket] = listOpenTickets(w.handle.db);
+    const [ticket] = await listOpenTickets(w.handle.db);
     expect(ticket).toMatchObject({ reason: text });
-    expect(listTicketMessages(w.handle.db, ticket!.id).map((m) => m.text)).toEqual([text]);
+    expect((await listTicketMessages(w.handle.db, ticket!.id)).map((m) => m.text)).toEqual([text]);
   });
 
   it("a bare request keeps the question asked just before it, as the command did", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const u = w.chatUser();
     await ask(u, "tôi muốn hỏi về đất đai nhà tôi");
     await ask(u, "bot ko hieu, cho e gap ng that");
-    const [ticket] = listOpenTickets(w.handle.db);
+    const [ticket] = await listOpenTickets(w.handle.db);
     expect(ticket).toMatchObject({ reason: "tôi muốn hỏi về đất đai nhà tôi" });
   });
 
   it("answers from the FAQ the questions that only mention staff or the hotline", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const u = w.chatUser();
     expect((await ask(u, "số tổng đài là gì"))[0]!.text).toContain("1022 là tổng đài");
     expect((await ask(u, "cán bộ hộ tịch làm việc mấy giờ"))[0]!.text).not.toContain("Đã chuyển cuộc trò chuyện");
     expect((await ask(u, "nhân viên y tế có đến nhà tiêm cho bé không"))[0]!.text).not.toContain("Đã chuyển cuộc trò chuyện");
-    expect(listOpenTickets(w.handle.db)).toEqual([]);
+    expect(await listOpenTickets(w.handle.db)).toEqual([]);
   });
 });
 

@@ -11,8 +11,8 @@ function typedPersonRequest(ctx: BotContext): PersonRequest | null {
   return detectPersonRequest(ctx.text);
 }
 
-function countRequest(ctx: BotContext): void {
-  recordPersonRequest(ctx.deps.db, { language: ctx.lang, channel: "bot", at: ctx.now });
+async function countRequest(ctx: BotContext): Promise<void> {
+  await recordPersonRequest(ctx.deps.db, { language: ctx.lang, channel: "bot", at: ctx.now });
 }
 
 /**
@@ -21,12 +21,12 @@ function countRequest(ctx: BotContext): void {
  */
 export const handoverGuard = new Composer<BotContext>().use(async (ctx, next) => {
   if (!ctx.user || ctx.event.event_name !== "user_send_text") return next();
-  const ticket = openTicketOf(ctx.deps.db, ctx.user);
+  const ticket = await openTicketOf(ctx.deps.db, ctx.user);
   if (!ticket) return next();
-  if (ctx.text) recordCitizenMessage(ctx.deps.db, ticket, ctx.text, ctx.now);
+  if (ctx.text) await recordCitizenMessage(ctx.deps.db, ticket, ctx.text, ctx.now);
   if (parseCommand(ctx.folded)?.kind === "handover" || typedPersonRequest(ctx)) {
-    countRequest(ctx);
-    ctx.reply(ctx.t("bot:handover.alreadyOpen"));
+    await countRequest(ctx);
+    await ctx.reply(ctx.t("bot:handover.alreadyOpen"));
   }
 });
 
@@ -37,7 +37,7 @@ export const handoverGuard = new Composer<BotContext>().use(async (ctx, next) =>
 export const personRequest = new Composer<BotContext>().use(async (ctx, next) => {
   const request = typedPersonRequest(ctx);
   if (!request) return next();
-  startHandover(ctx, request);
+  await startHandover(ctx, request);
 });
 
 /**
@@ -45,11 +45,11 @@ export const personRequest = new Composer<BotContext>().use(async (ctx, next) =>
  * wants to talk about: the request itself when it says ("…, e muốn hỏi về hồ sơ khai sinh của
  * con"), otherwise the question they asked last.
  */
-export function startHandover(ctx: BotContext, request?: PersonRequest): void {
+export async function startHandover(ctx: BotContext, request?: PersonRequest): Promise<void> {
   if (!ctx.user) return;
-  countRequest(ctx);
+  await countRequest(ctx);
   const lastQuestion = typeof ctx.session.lastQuestion === "string" ? ctx.session.lastQuestion : null;
   const reason = request?.topic && ctx.text ? ctx.text.slice(0, 500) : lastQuestion;
-  const { created } = openHandover(ctx.deps.db, { user: ctx.user, reason, now: ctx.now, newId: ctx.deps.newId });
-  ctx.reply(ctx.t(created ? "bot:handover.opened" : "bot:handover.alreadyOpen"));
+  const { created } = await openHandover(ctx.deps.db, { user: ctx.user, reason, now: ctx.now, newId: ctx.deps.newId });
+  await ctx.reply(ctx.t(created ? "bot:handover.opened" : "bot:handover.alreadyOpen"));
 }

@@ -17,28 +17,28 @@ export const platform = new Composer<BotContext>()
   .filter((ctx) => ctx.event.event_name.startsWith("oa_send_"), () => undefined)
   .filter(
     (ctx) => ctx.event.event_name === "user_received_message" || ctx.event.event_name === "user_seen_message",
-    (ctx) => {
+    async (ctx) => {
       const kind = ctx.event.event_name === "user_received_message" ? "delivered" : "seen";
-      recordZaloReceipt(ctx.deps.db, ctx.event.message, kind, new Date(Number(ctx.event.timestamp)));
+      await recordZaloReceipt(ctx.deps.db, ctx.event.message, kind, new Date(Number(ctx.event.timestamp)));
     },
   )
   .filter(
     (ctx) => ctx.event.event_name === "follow",
-    (ctx) => {
+    async (ctx) => {
       if (!ctx.user) return;
-      ctx.user = setFollower(ctx.deps.db, ctx.user, true, ctx.now);
-      ctx.reply(ctx.t("bot:welcome"));
-      ctx.reply(`${ctx.t("bot:privacy")}\n${ctx.t("bot:howToStop")}`, menuButtons(ctx));
+      ctx.user = await setFollower(ctx.deps.db, ctx.user, true, ctx.now);
+      await ctx.reply(ctx.t("bot:welcome"));
+      await ctx.reply(`${ctx.t("bot:privacy")}\n${ctx.t("bot:howToStop")}`, menuButtons(ctx));
     },
   )
   .filter(
     (ctx) => ctx.event.event_name === "unfollow",
-    (ctx) => {
+    async (ctx) => {
       // No more customer-service messages: the channel policy needs a follower.
-      if (ctx.user) ctx.user = setFollower(ctx.deps.db, ctx.user, false, ctx.now);
+      if (ctx.user) ctx.user = await setFollower(ctx.deps.db, ctx.user, false, ctx.now);
     },
   )
   .filter(
     (ctx) => MEDIA.has(ctx.event.event_name),
-    (ctx) => ctx.reply(ctx.t("bot:textOnly"), menuButtons(ctx)),
+    async (ctx) => ctx.reply(ctx.t("bot:textOnly"), menuButtons(ctx)),
   );

@@ -9,13 +9,13 @@ import { recordFaqQuestion, recordPersonRequest, type FaqChannel } from "./faq-l
  * person is said as such (`asksForPerson`): it is not answered from the FAQ (`answered: false`), the
  * matches are kept for what else it may be about, and it is counted apart from the questions.
  */
-export function askFaq(deps: { db: Db; faq: FaqService; now: () => Date }, input: { question: string; language: Language; channel: FaqChannel }): FaqAskResponse {
+export async function askFaq(deps: { db: Db; faq: FaqService; now: () => Date }, input: { question: string; language: Language; channel: FaqChannel }): Promise<FaqAskResponse> {
   const at = deps.now();
   const result = deps.faq.ask(input.question, input.language);
   if (detectPersonRequest(input.question)) {
-    recordPersonRequest(deps.db, { language: input.language, channel: input.channel, at });
+    await recordPersonRequest(deps.db, { language: input.language, channel: input.channel, at });
     return { answered: false, matches: result.matches, asksForPerson: true };
   }
-  recordFaqQuestion(deps.db, { question: input.question, language: input.language, result, channel: input.channel, at });
+  await recordFaqQuestion(deps.db, { question: input.question, language: input.language, result, channel: input.channel, at });
   return { ...result, asksForPerson: false };
 }

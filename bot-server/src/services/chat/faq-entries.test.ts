@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { getFaqEntry, listAudit, listFaqEntries, schema } from "@hccd/db";
-import type { StaffFaqEntry } from "@hccd/shared";
+import { eq, sql } from "drizzle-orm";
+import { getFaqEntry, listAudit, listFaqEntries, tablesOf } from "@hccd/db";
+import { faqEntryCreateSchema, type StaffFaqEntry } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { createStaffUser, csrfTokenFor } from "../staff/staff-auth.js";
 import { consoleLogin, consoleRequest } from "../../testing/console.js";
 import { FAQ_ENTRIES } from "../../faq/index.js";
-import { createStoredFaq, seedBuiltinFaqEntries } from "./faq-service.js";
+import { createDefaultFaq, createStoredFaq, seedBuiltinFaqEntries } from "./faq-service.js";
+import { createStaffFaqEntry, parseFaqInput } from "./faq-entries.js";
 
 let w: TestWorld;
 afterEach(async () => {
@@ -16,11 +17,11 @@ afterEach(async () => {
 const PASSWORD = "mật-khẩu-đủ-dài-2026";
 const BIRTH_QUESTION = "đăng ký khai sinh cho con trong bao nhiêu ngày";
 
-function world() {
-  w = createTestWorld();
-  createStaffUser(w.services, { username: "truyen-thong", displayName: "Phạm Minh Truyền", password: PASSWORD, role: "communicator" });
-  createStaffUser(w.services, { username: "bien-tap-2", displayName: "Biên Tập Hai", password: PASSWORD, role: "admin" });
-  createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ phường", password: PASSWORD, role: "ward_officer", wardCode: "25453" });
+async function world() {
+  w = await createTestWorld();
+  await createStaffUser(w.services, { username: "truyen-thong", displayName: "Phạm Minh Truyền", password: PASSWORD, role: "communicator" });
+  await createStaffUser(w.services, { username: "bien-tap-2", displayName: "Biên Tập Hai", password: PASSWORD, role: "admin" });
+  await createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ phường", password: PASSWORD, role: "ward_officer", wardCode: "25453" });
   return w;
 }
 
@@ -58,46 +59,47 @@ const newEntry = {
 
 describe("FAQ upkeep", () => {
   it("copies the built-in entries into the table once; start-up never overwrites a staff edit", async () => {
-    world();
-    expect(listFaqEntries(w.handle.db)).toHaveLength(FAQ_ENTRIES.length);
+    await world();
+    expect(await listFaqEntries(w.handle.db)).toHaveLength(FAQ_ENTRIES.length);
     const tok = await token();
     const e = await entry(tok, "birth-deadline");
     const res = await w.call("PUT", "/api/staff/faq/entries/birth-deadline", { token: tok, body: edit(e, { answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa)." }) });
     expect(res.status).toBe(200);
-    expect(seedBuiltinFaqEntries(w.handle.db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
-    expect(getFaqEntry(w.handle.db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
+    expect(await seedBuiltinFaqEntries(w.handle.db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
+    expect(await getFaqEntry(w.handle.db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
   });
 
   it("brings the shipped wording to a built-in entry staff never touched, at start; edited and retired entries keep the console's version", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const db = w.handle.db;
+    const { faqEntries } = tablesOf(db);
     // A database seeded by an earlier release: the entry about what the OA does lacked its phrasings.
     const changed = new Set(["hccd-services", "birth-deadline", "birth-fee"]);
     const older = FAQ_ENTRIES.map((e) => (changed.has(e.id) ? { ...e, alternatives: { vi: e.alternatives.vi.slice(0, 2), en: e.alternatives.en.slice(0, 1) } } : e));
-    for (const id of changed) db.delete(schema.faqEntries).where(eq(schema.faqEntries.id, id)).run();
-    expect(seedBuiltinFaqEntries(db, w.clock.now(), older)).toEqual({ added: 3, refreshed: 0 });
-    createStaffUser(w.services, { username: "truyen-thong", displayName: "Phạm Minh Truyền", password: PASSWORD, role: "communicator" });
+    for (const id of changed) await db.delete(faqEntries).where(eq(faqEntries.id, id));
+    expect(await seedBuiltinFaqEntries(db, w.clock.now(), older)).toEqual({ added: 3, refreshed: 0 });
+    await createStaffUser(w.services, { username: "truyen-thong", displayName: "Phạm Minh Truyền", password: PASSWORD, role: "communicator" });
     const tok = await token();
     const res = await w.call("PUT", "/api/staff/faq/entries/birth-deadline", { token: tok, body: edit(await entry(tok, "birth-deadline"), { answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa)." }) });
     expect(res.status).toBe(200);
     expect((await w.call("POST", "/api/staff/faq/entries/birth-fee/retire", { token: tok, body: { version: 1 } })).status).toBe(200);
     // The next start ships today's content.
-    expect(seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 1 });
+    expect(await seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 1 });
     const services = FAQ_ENTRIES.find((e) => e.id === "hccd-services")!;
-    expect(getFaqEntry(db, "hccd-services")).toMatchObject({ alternatives: services.alternatives, version: 2, updatedBy: null, origin: "builtin" });
-    expect(getFaqEntry(db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
-    expect(getFaqEntry(db, "birth-deadline")!.alternatives.vi).toHaveLength(2);
-    expect(getFaqEntry(db, "birth-fee")).toMatchObject({ version: 2, updatedBy: "truyen-thong", retiredAt: expect.any(Date) });
-    expect(getFaqEntry(db, "birth-fee")!.alternatives.vi).toHaveLength(2);
+    expect(await getFaqEntry(db, "hccd-services")).toMatchObject({ alternatives: services.alternatives, version: 2, updatedBy: null, origin: "builtin" });
+    expect(await getFaqEntry(db, "birth-deadline")).toMatchObject({ answerVi: "Trong 60 ngày kể từ ngày sinh (đã sửa).", version: 2, updatedBy: "truyen-thong" });
+    expect((await getFaqEntry(db, "birth-deadline"))!.alternatives.vi).toHaveLength(2);
+    expect(await getFaqEntry(db, "birth-fee")).toMatchObject({ version: 2, updatedBy: "truyen-thong", retiredAt: expect.any(Date) });
+    expect((await getFaqEntry(db, "birth-fee"))!.alternatives.vi).toHaveLength(2);
     // Unchanged content is not written again.
-    expect(seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
+    expect(await seedBuiltinFaqEntries(db, w.clock.now())).toEqual({ added: 0, refreshed: 0 });
     // And the FAQ built from the table answers what the OA does.
-    const faq = createStoredFaq(db);
+    const faq = await createStoredFaq(db);
     expect(faq.ask("OA nay lam dc j vay").matches[0]?.id).toBe("hccd-services");
   }, 20_000);
 
   it("an edit is answered at once by /api/faq/ask and by the bot; a retired entry is no longer answered", async () => {
-    world();
+    await world();
     const before = await ask(BIRTH_QUESTION);
     expect(before.answered).toBe(true);
     expect(before.matches[0]!.id).toBe("birth-deadline");
@@ -122,11 +124,11 @@ describe("FAQ upkeep", () => {
     const restored = await w.call("POST", "/api/staff/faq/entries/birth-deadline/restore", { token: tok, body: { version: 3 } });
     expect(restored.status).toBe(200);
     expect((await ask(BIRTH_QUESTION)).matches[0]!.id).toBe("birth-deadline");
-    expect(listAudit(w.handle.db).filter((a) => a.targetId === "birth-deadline").map((a) => a.action)).toEqual(["faq.entry.restored", "faq.entry.retired", "faq.entry.updated"]);
+    expect((await listAudit(w.handle.db)).filter((a) => a.targetId === "birth-deadline").map((a) => a.action)).toEqual(["faq.entry.restored", "faq.entry.retired", "faq.entry.updated"]);
   });
 
   it("two editors on the same version: the second gets a clear 409 and nothing of the first is lost", async () => {
-    world();
+    await world();
     const [a, b] = [await token(), await token("bien-tap-2")];
     const e = await entry(a, "birth-fee");
     const first = await w.call("PUT", "/api/staff/faq/entries/birth-fee", { token: a, body: edit(e, { answerVi: `${e.answerVi} (A)` }) });
@@ -136,11 +138,11 @@ describe("FAQ upkeep", () => {
     const body = await readJson(second);
     expect(body.error.code).toBe("faq_version_conflict");
     expect(body.error.message).toContain("truyen-thong");
-    expect(getFaqEntry(w.handle.db, "birth-fee")!.answerVi).toBe(`${e.answerVi} (A)`);
+    expect((await getFaqEntry(w.handle.db, "birth-fee"))!.answerVi).toBe(`${e.answerVi} (A)`);
   });
 
   it("validates every field by name: a phone number, a too long answer, a bad topic, an unknown service; stores NFC", async () => {
-    world();
+    await world();
     const tok = await token();
     const bad = await w.call("POST", "/api/staff/faq/entries", {
       token: tok,
@@ -162,8 +164,19 @@ describe("FAQ upkeep", () => {
     expect(created).toMatchObject({ origin: "staff", version: 1, service: "birth-registration" });
   });
 
+  it("two officers adding the same question at once: both entries are stored, under distinct ids", async () => {
+    await world();
+    const staff = await createStaffUser(w.services, { username: "truyen-thong-2", displayName: "Lê Thị Hai", password: PASSWORD, role: "communicator" });
+    const deps = { ...w.services, faq: createDefaultFaq(), catalogue: w.catalogue };
+    const input = parseFaqInput(faqEntryCreateSchema, newEntry);
+    const created = await Promise.all([createStaffFaqEntry(deps, staff, input), createStaffFaqEntry(deps, staff, input)]);
+    const ids = created.map((c) => c.entry.id).sort();
+    expect(ids).toEqual(["gia-ve-xe-buyt-noi-tinh-tay-ninh-la-bao-nhieu", "gia-ve-xe-buyt-noi-tinh-tay-ninh-la-bao-nhieu-2"]);
+    for (const id of ids) expect(await getFaqEntry(w.handle.db, id)).toMatchObject({ questionVi: newEntry.questionVi, origin: "staff", version: 1 });
+  });
+
   it("ranks the unanswered questions by frequency and turns one into an entry in one step", async () => {
-    world();
+    await world();
     for (const q of ["giá vé xe buýt Tây Ninh bao nhiêu", "Giá vé xe buýt Tây Ninh bao nhiêu", "gia ve xe buyt tay ninh bao nhieu", "cách nuôi cá cảnh", "cách nuôi cá cảnh"]) {
       expect((await ask(q)).answered).toBe(false);
     }
@@ -178,7 +191,7 @@ describe("FAQ upkeep", () => {
     expect(created.status).toBe(201);
     const { entry: e, resolved } = await readJson(created);
     expect(resolved).toBe(3);
-    const rows = w.handle.sqlite.prepare("select resolved_entry_id as id, count(*) as n from faq_unanswered where question_key = ? group by 1").all("gia ve xe buyt tay ninh bao nhieu");
+    const rows = await w.rows(sql`select resolved_entry_id as id, count(*) as n from faq_unanswered where question_key = ${"gia ve xe buyt tay ninh bao nhieu"} group by 1`);
     expect(rows).toEqual([{ id: e.id, n: 3 }]);
     expect((await list()).map((q) => q.questionKey)).toEqual(["cach nuoi ca canh", "thoi tiet ngay mai"]);
     const now = await ask("giá vé xe buýt Tây Ninh bao nhiêu");
@@ -198,7 +211,7 @@ describe("FAQ upkeep", () => {
   });
 
   it("only admins and communicators may keep the FAQ", async () => {
-    world();
+    await world();
     expect((await w.call("GET", "/api/staff/faq/entries", { token: await token("phuong-tan-ninh") })).status).toBe(403);
     expect((await w.call("GET", "/api/staff/faq/entries")).status).toBe(401);
     const list = await w.call("GET", "/api/staff/faq/entries", { token: await token() });
@@ -207,7 +220,7 @@ describe("FAQ upkeep", () => {
   });
 
   it("console: prefilled from an unanswered question, saved in one step; an edit form keeps the officer's text on a conflict", async () => {
-    world();
+    await world();
     await ask("cách nuôi cá cảnh");
     await ask("cach nuoi ca canh");
     const { cookie, token: session } = await consoleLogin(w, "truyen-thong", PASSWORD);
@@ -232,7 +245,7 @@ describe("FAQ upkeep", () => {
     const saved = await consoleRequest(w, "/staff/faq/new", { cookie, form: fields });
     expect(saved.status).toBe(303);
     expect(saved.headers.get("location")).toBe("/staff/faq/cach-nuoi-ca-canh?saved=created&resolved=2");
-    expect(getFaqEntry(w.handle.db, "cach-nuoi-ca-canh")!.alternatives.vi).toEqual(["cach nuoi ca canh", "nuôi cá cảnh thế nào"]);
+    expect((await getFaqEntry(w.handle.db, "cach-nuoi-ca-canh"))!.alternatives.vi).toEqual(["cach nuoi ca canh", "nuôi cá cảnh thế nào"]);
     expect((await ask("cách nuôi cá cảnh")).matches[0]!.id).toBe("cach-nuoi-ca-canh");
     expect(await (await consoleRequest(w, "/staff/faq", { cookie })).text()).toContain("Không còn câu hỏi nào chưa được xử lý.");
 
@@ -244,6 +257,6 @@ describe("FAQ upkeep", () => {
     const html = await second.text();
     expect(html).toContain("truyen-thong đã lưu mục này trong lúc bạn sửa (nay là phiên bản 2)");
     expect(html).toContain("Bản B.</textarea>");
-    expect(getFaqEntry(w.handle.db, "cach-nuoi-ca-canh")!.answerVi).toContain("Bản A.");
+    expect((await getFaqEntry(w.handle.db, "cach-nuoi-ca-canh"))!.answerVi).toContain("Bản A.");
   });
 });

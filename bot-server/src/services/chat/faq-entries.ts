@@ -15,12 +15,15 @@ import {
   getFaqEntry,
   getOpenUnansweredGroup,
   insertFaqEntry,
+  isUniqueViolation,
   listFaqEntries,
   listOpenUnansweredGroups,
   resolveUnanswered,
   updateFaqEntry,
+  type Db,
   type FaqEntryContent,
   type FaqEntryRow,
+  type NewFaqEntryRow,
   type StaffUser,
   type UnansweredGroup,
 } from "@hccd/db";
@@ -67,15 +70,15 @@ export function toStaffFaqEntry(row: FaqEntryRow): StaffFaqEntry {
 }
 
 /** Entries for the console: current ones, or with the retired ones too; `q` filters on the folded question, answer and id. */
-export function listStaffFaqEntries(deps: Pick<ServiceDeps, "db">, opts: { includeRetired?: boolean; q?: string } = {}): FaqEntryRow[] {
-  const rows = listFaqEntries(deps.db, { includeRetired: opts.includeRetired ?? false });
+export async function listStaffFaqEntries(deps: Pick<ServiceDeps, "db">, opts: { includeRetired?: boolean; q?: string } = {}): Promise<FaqEntryRow[]> {
+  const rows = await listFaqEntries(deps.db, { includeRetired: opts.includeRetired ?? false });
   const q = opts.q ? foldVietnamese(opts.q) : "";
   if (!q) return rows;
   return rows.filter((r) => foldVietnamese(`${r.id} ${r.questionVi} ${r.questionEn} ${r.answerVi} ${r.alternatives.vi.join(" ")}`).includes(q));
 }
 
-export function readStaffFaqEntry(deps: Pick<ServiceDeps, "db">, id: string): FaqEntryRow {
-  const row = getFaqEntry(deps.db, id);
+export async function readStaffFaqEntry(deps: Pick<ServiceDeps, "db">, id: string): Promise<FaqEntryRow> {
+  const row = await getFaqEntry(deps.db, id);
   if (!row) throw notFound("FAQ entry");
   return row;
 }
@@ -102,17 +105,28 @@ function content(deps: FaqUpkeepDeps, input: FaqEntryCreateInput | FaqEntryUpdat
   };
 }
 
-/** A kebab-case id from the Vietnamese question ("Lệ phí cấp lại CCCD?" → `le-phi-cap-lai-cccd`), unique in the table. */
-function newEntryId(deps: Pick<ServiceDeps, "db">, questionVi: string): string {
+/**
+ * Stores a new entry under a kebab-case id from the Vietnamese question ("Lệ phí cấp lại CCCD?" →
+ * `le-phi-cap-lai-cccd`), with `-2`, `-3`… when taken. An id taken between the look-up and the
+ * insert (another officer adding the same question) is a unique violation: the next number is
+ * tried, inside a savepoint so that the failed insert leaves the transaction usable.
+ */
+async function insertWithNewId(tx: Db, row: Omit<NewFaqEntryRow, "id">): Promise<FaqEntryRow> {
   const base =
-    foldVietnamese(questionVi)
+    foldVietnamese(row.questionVi)
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 48)
       .replace(/-+$/, "") || "entry";
-  let id = base;
-  for (let n = 2; getFaqEntry(deps.db, id); n++) id = `${base}-${n}`;
-  return id;
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (await getFaqEntry(tx, id)) continue;
+    try {
+      return await tx.transaction((savepoint) => insertFaqEntry(savepoint, { ...row, id }));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
 }
 
 const versionConflict = (row: FaqEntryRow) =>
@@ -122,55 +136,55 @@ const versionConflict = (row: FaqEntryRow) =>
  * Adds an entry written by staff. With `fromQuestionKey` it answers an unanswered question: every
  * stored question with that key is marked resolved by the new entry, in the same transaction.
  */
-export function createStaffFaqEntry(deps: FaqUpkeepDeps, staff: StaffUser, input: FaqEntryCreateInput, requestId?: string): { entry: FaqEntryRow; resolved: number } {
+export async function createStaffFaqEntry(deps: FaqUpkeepDeps, staff: StaffUser, input: FaqEntryCreateInput, requestId?: string): Promise<{ entry: FaqEntryRow; resolved: number }> {
   const now = deps.now();
   const fields = content(deps, input);
-  const result = deps.db.transaction((tx) => {
-    const entry = insertFaqEntry(tx, { id: newEntryId({ db: tx }, fields.questionVi), ...fields, origin: "staff", version: 1, updatedAt: now, updatedBy: staff.username, retiredAt: null });
-    const resolved = input.fromQuestionKey ? resolveUnanswered(tx, input.fromQuestionKey, entry.id, now) : 0;
-    audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.created", target: { kind: "faq_entry", id: entry.id }, ...(requestId ? { requestId } : {}), details: { resolvedQuestions: resolved } });
+  const result = await deps.db.transaction(async (tx) => {
+    const entry = await insertWithNewId(tx, { ...fields, origin: "staff", version: 1, updatedAt: now, updatedBy: staff.username, retiredAt: null });
+    const resolved = input.fromQuestionKey ? await resolveUnanswered(tx, input.fromQuestionKey, entry.id, now) : 0;
+    await audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.created", target: { kind: "faq_entry", id: entry.id }, ...(requestId ? { requestId } : {}), details: { resolvedQuestions: resolved } });
     return { entry, resolved };
   });
-  reloadFaq(deps.faq);
+  await reloadFaq(deps.faq);
   return result;
 }
 
 /** Saves an edit made on `input.version`; a newer version in the table is a 409, never a silent overwrite. */
-export function updateStaffFaqEntry(deps: FaqUpkeepDeps, staff: StaffUser, id: string, input: FaqEntryUpdateInput, requestId?: string): FaqEntryRow {
-  const current = readStaffFaqEntry(deps, id);
+export async function updateStaffFaqEntry(deps: FaqUpkeepDeps, staff: StaffUser, id: string, input: FaqEntryUpdateInput, requestId?: string): Promise<FaqEntryRow> {
+  const current = await readStaffFaqEntry(deps, id);
   const fields = content(deps, input);
   const now = deps.now();
-  const updated = deps.db.transaction((tx) => {
-    const row = updateFaqEntry(tx, id, input.version, { ...fields, updatedAt: now, updatedBy: staff.username });
-    if (row) audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.updated", target: { kind: "faq_entry", id }, ...(requestId ? { requestId } : {}), details: { version: row.version, changed: changedFields(current, row) } });
+  const updated = await deps.db.transaction(async (tx) => {
+    const row = await updateFaqEntry(tx, id, input.version, { ...fields, updatedAt: now, updatedBy: staff.username });
+    if (row) await audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.updated", target: { kind: "faq_entry", id }, ...(requestId ? { requestId } : {}), details: { version: row.version, changed: changedFields(current, row) } });
     return row;
   });
-  if (!updated) throw versionConflict(readStaffFaqEntry(deps, id));
-  reloadFaq(deps.faq);
+  if (!updated) throw versionConflict(await readStaffFaqEntry(deps, id));
+  await reloadFaq(deps.faq);
   return updated;
 }
 
 /** Retires an entry (kept for the log and audit, no longer answered) or brings it back. */
-export function setStaffFaqEntryRetired(deps: FaqUpkeepDeps, staff: StaffUser, id: string, input: { version: number; retired: boolean }, requestId?: string): FaqEntryRow {
-  readStaffFaqEntry(deps, id);
+export async function setStaffFaqEntryRetired(deps: FaqUpkeepDeps, staff: StaffUser, id: string, input: { version: number; retired: boolean }, requestId?: string): Promise<FaqEntryRow> {
+  await readStaffFaqEntry(deps, id);
   const now = deps.now();
-  const updated = deps.db.transaction((tx) => {
-    const row = updateFaqEntry(tx, id, input.version, { retiredAt: input.retired ? now : null, updatedAt: now, updatedBy: staff.username });
-    if (row) audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: input.retired ? "faq.entry.retired" : "faq.entry.restored", target: { kind: "faq_entry", id }, ...(requestId ? { requestId } : {}), details: { version: row.version } });
+  const updated = await deps.db.transaction(async (tx) => {
+    const row = await updateFaqEntry(tx, id, input.version, { retiredAt: input.retired ? now : null, updatedAt: now, updatedBy: staff.username });
+    if (row) await audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: input.retired ? "faq.entry.retired" : "faq.entry.restored", target: { kind: "faq_entry", id }, ...(requestId ? { requestId } : {}), details: { version: row.version } });
     return row;
   });
-  if (!updated) throw versionConflict(readStaffFaqEntry(deps, id));
-  reloadFaq(deps.faq);
+  if (!updated) throw versionConflict(await readStaffFaqEntry(deps, id));
+  await reloadFaq(deps.faq);
   return updated;
 }
 
 /** The questions the bot could not answer and nobody has answered yet, most asked first. */
-export function listUnansweredForStaff(deps: Pick<ServiceDeps, "db">, limit = 50): UnansweredGroup[] {
+export async function listUnansweredForStaff(deps: Pick<ServiceDeps, "db">, limit = 50): Promise<UnansweredGroup[]> {
   return listOpenUnansweredGroups(deps.db, limit);
 }
 
-export function readUnansweredGroup(deps: Pick<ServiceDeps, "db">, questionKey: string): UnansweredGroup {
-  const group = getOpenUnansweredGroup(deps.db, questionKey);
+export async function readUnansweredGroup(deps: Pick<ServiceDeps, "db">, questionKey: string): Promise<UnansweredGroup> {
+  const group = await getOpenUnansweredGroup(deps.db, questionKey);
   if (!group) throw new DomainError(404, "not_found", "no unanswered question with this key (it may have been answered meanwhile)");
   return group;
 }
@@ -179,22 +193,22 @@ export function readUnansweredGroup(deps: Pick<ServiceDeps, "db">, questionKey: 
  * Answers an unanswered question with an existing entry: its latest wording becomes another
  * phrasing of the entry (in the language it was asked in), and every question with its key is resolved.
  */
-export function attachUnansweredToEntry(deps: FaqUpkeepDeps, staff: StaffUser, input: { questionKey: string; entryId: string; version: number }, requestId?: string): { entry: FaqEntryRow; resolved: number } {
-  const group = readUnansweredGroup(deps, input.questionKey);
-  const current = readStaffFaqEntry(deps, input.entryId);
+export async function attachUnansweredToEntry(deps: FaqUpkeepDeps, staff: StaffUser, input: { questionKey: string; entryId: string; version: number }, requestId?: string): Promise<{ entry: FaqEntryRow; resolved: number }> {
+  const group = await readUnansweredGroup(deps, input.questionKey);
+  const current = await readStaffFaqEntry(deps, input.entryId);
   if (current.retiredAt) throw conflict("faq_entry_retired", "the entry is retired: restore it first or choose another");
   const list = current.alternatives[group.language];
   const alternatives = list.includes(group.example) ? current.alternatives : { ...current.alternatives, [group.language]: [...list, group.example] };
   const now = deps.now();
-  const result = deps.db.transaction((tx) => {
-    const entry = updateFaqEntry(tx, current.id, input.version, { alternatives, updatedAt: now, updatedBy: staff.username });
+  const result = await deps.db.transaction(async (tx) => {
+    const entry = await updateFaqEntry(tx, current.id, input.version, { alternatives, updatedAt: now, updatedBy: staff.username });
     if (!entry) return undefined;
-    const resolved = resolveUnanswered(tx, input.questionKey, entry.id, now);
-    audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.phrasingAdded", target: { kind: "faq_entry", id: entry.id }, ...(requestId ? { requestId } : {}), details: { version: entry.version, resolvedQuestions: resolved } });
+    const resolved = await resolveUnanswered(tx, input.questionKey, entry.id, now);
+    await audit(tx, { at: now, actor: { kind: "staff", id: staff.id }, action: "faq.entry.phrasingAdded", target: { kind: "faq_entry", id: entry.id }, ...(requestId ? { requestId } : {}), details: { version: entry.version, resolvedQuestions: resolved } });
     return { entry, resolved };
   });
-  if (!result) throw versionConflict(readStaffFaqEntry(deps, current.id));
-  reloadFaq(deps.faq);
+  if (!result) throw versionConflict(await readStaffFaqEntry(deps, current.id));
+  await reloadFaq(deps.faq);
   return result;
 }
 

@@ -9,12 +9,12 @@ export type FaqChannel = "bot" | "api" | "mini_app";
  * answered rate's denominator, counts only), and, when not answered confidently, logged with its
  * text for staff to turn into an entry (ranked by its folded form).
  */
-export function recordFaqQuestion(db: Db, input: { question: string; language: Language; result: FaqAnswer; channel: FaqChannel; at: Date }): void {
-  db.transaction((tx) => {
-    countFaqQuestion(tx, { day: vietnamDate(input.at), channel: input.channel, language: input.language, answered: input.result.answered });
+export async function recordFaqQuestion(db: Db, input: { question: string; language: Language; result: FaqAnswer; channel: FaqChannel; at: Date }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await countFaqQuestion(tx, { day: vietnamDate(input.at), channel: input.channel, language: input.language, answered: input.result.answered });
     if (input.result.answered) return;
     const [top] = input.result.matches;
-    logUnansweredQuestion(tx, {
+    await logUnansweredQuestion(tx, {
       question: input.question.slice(0, 500),
       questionKey: foldVietnamese(input.question).slice(0, 200),
       language: input.language,
@@ -30,6 +30,6 @@ export function recordFaqQuestion(db: Db, input: { question: string; language: L
  * Records one request for a person (typed in any words, or the button): counted on its Vietnam day
  * apart from the FAQ's questions, so that it is never an FAQ answer nor an unanswered question.
  */
-export function recordPersonRequest(db: Db, input: { language: Language; channel: FaqChannel; at: Date }): void {
-  countPersonRequest(db, { day: vietnamDate(input.at), channel: input.channel, language: input.language });
+export async function recordPersonRequest(db: Db, input: { language: Language; channel: FaqChannel; at: Date }): Promise<void> {
+  await countPersonRequest(db, { day: vietnamDate(input.at), channel: input.channel, language: input.language });
 }

@@ -5,7 +5,7 @@ import { createDefaultFaqEngine, createFaqEngine, FAQ_ENTRIES, type FaqEngine, t
 /** The FAQ the bot and `POST /api/faq/ask` answer from, which staff edits replace at once. */
 export interface LiveFaq extends FaqService {
   /** Rebuilds the engine from the table's non-retired entries (about 130 ms for the built-in content). */
-  reload(): void;
+  reload(): Promise<void>;
   readonly size: number;
 }
 
@@ -52,25 +52,32 @@ function rowFromBuiltin(e: FaqEntry, now: Date): NewFaqEntryRow {
  * a new release's wording to built-in entries no staff member ever changed. An entry staff edited
  * or retired keeps their version: start-up never overwrites the console's work.
  */
-export function seedBuiltinFaqEntries(db: Db, now: Date, entries: readonly FaqEntry[] = FAQ_ENTRIES): { added: number; refreshed: number } {
+export async function seedBuiltinFaqEntries(db: Db, now: Date, entries: readonly FaqEntry[] = FAQ_ENTRIES): Promise<{ added: number; refreshed: number }> {
   const rows = entries.map((e) => rowFromBuiltin(e, now));
-  const added = insertMissingFaqEntries(db, rows);
-  const refreshed = refreshUneditedBuiltinFaqEntries(db, rows, now);
+  const added = await insertMissingFaqEntries(db, rows);
+  const refreshed = await refreshUneditedBuiltinFaqEntries(db, rows, now);
   return { added, refreshed };
 }
 
 /**
  * The FAQ over the table: the engine is built from the non-retired entries and swapped whole on
  * `reload()`, so a question is always answered by one consistent index (never half an update).
+ * Of two reloads that overlap, the later one's reading wins whichever finishes first.
  */
-export function createStoredFaq(db: Db): LiveFaq {
-  const build = (): FaqEngine => createFaqEngine(listFaqEntries(db).map(faqEntryFromRow));
-  let engine = build();
+export async function createStoredFaq(db: Db): Promise<LiveFaq> {
+  const build = async (): Promise<FaqEngine> => createFaqEngine((await listFaqEntries(db)).map(faqEntryFromRow));
+  let engine = await build();
+  let started = 0;
+  let installed = 0;
   return {
     ask: (question, lang) => engine.ask(question, lang),
     entry: (id, lang) => engine.entry(id, lang),
-    reload() {
-      engine = build();
+    async reload() {
+      const generation = ++started;
+      const next = await build();
+      if (generation < installed) return;
+      engine = next;
+      installed = generation;
     },
     get size() {
       return engine.size;
@@ -79,8 +86,8 @@ export function createStoredFaq(db: Db): LiveFaq {
 }
 
 /** After a staff change: the FAQ in use answers from the table as it now is (a fixed FAQ given by a test has nothing to reload). */
-export function reloadFaq(faq: FaqService): void {
-  if (isLiveFaq(faq)) faq.reload();
+export async function reloadFaq(faq: FaqService): Promise<void> {
+  if (isLiveFaq(faq)) await faq.reload();
 }
 
 function isLiveFaq(faq: FaqService): faq is LiveFaq {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { claimTicket, insertPerson, listAudit, openTicketFor, findZaloUserByOaId } from "@hccd/db";
 import { nameKey, type HandoverTicketDetail, type HandoverTicketSummary } from "@hccd/shared";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
@@ -19,18 +20,18 @@ const TAN_NINH = "25453";
 const OTHER_WARD = "25459";
 const MINUTE = 60_000;
 
-function world() {
-  w = createTestWorld({ faq: fixedFaq });
-  seedReference(w.handle.db);
-  createStaffUser(w.services, { username: "quan-tri", displayName: "Quản Trị", password: PASSWORD, role: "admin" });
-  createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ Tân Ninh", password: PASSWORD, role: "ward_officer", wardCode: TAN_NINH });
-  createStaffUser(w.services, { username: "phuong-go-dau", displayName: "Cán bộ Gò Dầu", password: PASSWORD, role: "ward_officer", wardCode: OTHER_WARD });
-  createStaffUser(w.services, { username: "truyen-thong", displayName: "Truyền Thông", password: PASSWORD, role: "communicator" });
+async function world() {
+  w = await createTestWorld({ faq: fixedFaq });
+  await seedReference(w.handle.db);
+  await createStaffUser(w.services, { username: "quan-tri", displayName: "Quản Trị", password: PASSWORD, role: "admin" });
+  await createStaffUser(w.services, { username: "phuong-tan-ninh", displayName: "Cán bộ Tân Ninh", password: PASSWORD, role: "ward_officer", wardCode: TAN_NINH });
+  await createStaffUser(w.services, { username: "phuong-go-dau", displayName: "Cán bộ Gò Dầu", password: PASSWORD, role: "ward_officer", wardCode: OTHER_WARD });
+  await createStaffUser(w.services, { username: "truyen-thong", displayName: "Truyền Thông", password: PASSWORD, role: "communicator" });
   return w;
 }
 
-function person(phone: string, ward: string, fullName: string) {
-  insertPerson(w.handle.db, { id: w.services.newId(), fullName, nameKey: nameKey(fullName), phone, residenceWardCode: ward, updatedAt: w.clock.now() });
+async function person(phone: string, ward: string, fullName: string) {
+  await insertPerson(w.handle.db, { id: w.services.newId(), fullName, nameKey: nameKey(fullName), phone, residenceWardCode: ward, updatedAt: w.clock.now() });
 }
 
 async function say(u: EventUser, text: string) {
@@ -70,13 +71,13 @@ const CONTACT = "84903111222";
 const contactTraces = ["903111222", "903 111 222", "*222"];
 const revealsContact = (text: string) => contactTraces.some((trace) => text.includes(trace));
 
-const ticketOf = (u: EventUser) => openTicketFor(w.handle.db, findZaloUserByOaId(w.handle.db, u.oaUserId)!.id)!;
+const ticketOf = async (u: EventUser) => (await openTicketFor(w.handle.db, (await findZaloUserByOaId(w.handle.db, u.oaUserId))!.id))!;
 
 describe("handover inbox", () => {
   it("scopes by ward: a ward officer sees citizens of their ward and the shared queue of unknown ward, not another ward's; admins see all", async () => {
-    world();
-    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
-    person("84987000111", OTHER_WARD, "Lê Văn Khác");
+    await world();
+    await person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    await person("84987000111", OTHER_WARD, "Lê Văn Khác");
     const lan = await handedOver("hỏi về đất đai", "0912345678");
     const other = await handedOver("hỏi về thuế", "0987000111");
     const unknown = await handedOver("hỏi về điện");
@@ -85,29 +86,30 @@ describe("handover inbox", () => {
 
     expect((await list(admin)).map((t) => t.reason).sort()).toEqual(["hỏi về thuế", "hỏi về điện", "hỏi về đất đai"].sort());
     const mine = await list(officer);
-    expect(mine.map((t) => t.id).sort()).toEqual([ticketOf(lan).id, ticketOf(unknown).id].sort());
-    const own = mine.find((t) => t.id === ticketOf(lan).id)!;
+    const lanTicket = (await ticketOf(lan)).id;
+    expect(mine.map((t) => t.id).sort()).toEqual([lanTicket, (await ticketOf(unknown)).id].sort());
+    const own = mine.find((t) => t.id === lanTicket)!;
     expect(own).toMatchObject({ queue: "ward", ward: { code: TAN_NINH, name: "Phường Tân Ninh" }, withheld: false, reason: "hỏi về đất đai" });
     // Least data: the phone masked, no ID number, no address.
     expect(own.citizen.maskedPhone).toBe("84******678");
     expect(JSON.stringify(mine)).not.toContain("84912345678");
     // Another ward's conversation does not exist for this officer: read, reply and close alike.
     for (const u of [other]) {
-      const id = ticketOf(u).id;
+      const id = (await ticketOf(u)).id;
       expect((await w.call("GET", `/api/staff/handover/${id}`, { token: officer })).status).toBe(404);
       expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: officer, body: { text: "Chào anh" } })).status).toBe(404);
       expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: officer })).status).toBe(404);
     }
-    expect((await w.call("GET", `/api/staff/handover/${ticketOf(unknown).id}`, { token: admin })).status).toBe(200);
+    expect((await w.call("GET", `/api/staff/handover/${(await ticketOf(unknown)).id}`, { token: admin })).status).toBe(200);
     // A role without the area: 403.
     expect((await w.call("GET", "/api/staff/handover", { token: await token("truyen-thong") })).status).toBe(403);
   });
 
   it("puts a citizen of unknown ward in a shared queue every ward officer sees, their data withheld until one claims it; the owner is shown to all", async () => {
-    world();
+    await world();
     const unknown = await handedOver("hỏi về giấy phép kinh doanh của tôi");
     w.clock.advance(12 * MINUTE);
-    const id = ticketOf(unknown).id;
+    const id = (await ticketOf(unknown)).id;
     const tanNinh = await token("phuong-tan-ninh");
     const goDau = await token("phuong-go-dau");
     const admin = await token("quan-tri");
@@ -128,7 +130,7 @@ describe("handover inbox", () => {
     const claimed = await w.call("POST", `/api/staff/handover/${id}/claim`, { token: tanNinh });
     expect(claimed.status).toBe(200);
     expect(await readJson(claimed)).toMatchObject({ owner: { displayName: "Cán bộ Tân Ninh" }, withheld: false, reason: "hỏi về giấy phép kinh doanh của tôi", history: [{ from: "citizen", text: "hỏi về giấy phép kinh doanh của tôi", at: expect.any(String) }] });
-    expect(listAudit(w.handle.db).find((a) => a.action === "handover.claimed")).toMatchObject({ targetKind: "handover_ticket", targetId: id });
+    expect((await listAudit(w.handle.db)).find((a) => a.action === "handover.claimed")).toMatchObject({ targetKind: "handover_ticket", targetId: id });
     expect((await w.call("POST", `/api/staff/handover/${id}/replies`, { token: tanNinh, body: { text: "Chào anh, cán bộ phường Tân Ninh đây ạ." } })).status).toBe(202);
 
     // Everyone else sees whose it is; the other officer still sees nothing of the citizen and cannot act.
@@ -142,26 +144,26 @@ describe("handover inbox", () => {
   });
 
   it("lets one officer only claim a conversation when two claim it at the same moment", async () => {
-    world();
+    await world();
     const unknown = await handedOver("alo");
-    const id = ticketOf(unknown).id;
+    const id = (await ticketOf(unknown)).id;
     const [a, b] = [await token("phuong-tan-ninh"), await token("phuong-go-dau")];
     const answers = await Promise.all([w.call("POST", `/api/staff/handover/${id}/claim`, { token: a }), w.call("POST", `/api/staff/handover/${id}/claim`, { token: b })]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-    const owners = w.handle.sqlite.prepare("select claimed_by from handover_tickets where id = ?").all(id) as { claimed_by: string }[];
+    const owners = await w.rows<{ claimed_by: string }>(sql`select claimed_by from handover_tickets where id = ${id}`);
     expect(owners).toHaveLength(1);
     // The claim is one conditional update: a second claim changes nothing, whoever makes it.
-    expect(claimTicket(w.handle.db, id, "someone-else", w.clock.now())).toBe(false);
-    expect(w.handle.sqlite.prepare("select claimed_by from handover_tickets where id = ?").get(id)).toEqual(owners[0]);
+    expect(await claimTicket(w.handle.db, id, "someone-else", w.clock.now())).toBe(false);
+    expect(await w.one(sql`select claimed_by from handover_tickets where id = ${id}`)).toEqual(owners[0]);
   });
 
   it("shows the phone a citizen typed into the OA's form, marked unverified, to whoever may read them: not in the unclaimed shared queue, to the owner, not to another officer", async () => {
-    world();
+    await world();
     const u = w.chatUser();
     await submitContactForm(u, "0903 111 222");
     await say(u, "xin cán bộ gọi lại giúp tôi về trợ cấp");
     await say(u, "gặp cán bộ");
-    const id = ticketOf(u).id;
+    const id = (await ticketOf(u)).id;
     const [tanNinh, goDau, admin] = [await token("phuong-tan-ninh"), await token("phuong-go-dau"), await token("quan-tri")];
     const detailText = async (tok: string) => {
       const res = await w.call("GET", `/api/staff/handover/${id}`, { token: tok });
@@ -183,10 +185,10 @@ describe("handover inbox", () => {
     expect(claimed.citizen).toMatchObject({ maskedPhone: null, contactPhone: marked });
     expect(JSON.parse(await detailText(tanNinh)).citizen.contactPhone).toMatchObject(marked);
     // The reads that showed it are audited, and the audit holds who read whom, not the number.
-    const reads = listAudit(w.handle.db).filter((a) => a.action === "handover.read" && a.targetId === id);
+    const reads = (await listAudit(w.handle.db)).filter((a) => a.action === "handover.read" && a.targetId === id);
     expect(reads.length).toBeGreaterThanOrEqual(2);
     expect(reads[0]!.details).toMatchObject({ contactPhoneShown: true });
-    expect(revealsContact(JSON.stringify(listAudit(w.handle.db, 1000)))).toBe(false);
+    expect(revealsContact(JSON.stringify(await listAudit(w.handle.db, 1000)))).toBe(false);
 
     // Another officer who did not claim it still sees nothing of it; an admin sees it, marked.
     const theirs = await detailText(goDau);
@@ -202,25 +204,26 @@ describe("handover inbox", () => {
   });
 
   it("shows a ward's own citizen's typed phone beside the verified one to the ward's officers; a typed phone never places a citizen in a ward", async () => {
-    world();
-    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
-    person(CONTACT, OTHER_WARD, "Lê Văn Khác");
+    await world();
+    await person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    await person(CONTACT, OTHER_WARD, "Lê Văn Khác");
     const lan = await handedOver("hỏi về hộ khẩu", "0912345678");
     await submitContactForm(lan, "0903111222");
-    const detail = await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${ticketOf(lan).id}`, { token: await token("phuong-tan-ninh") }));
+    const detail = await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${(await ticketOf(lan)).id}`, { token: await token("phuong-tan-ninh") }));
     expect(detail.citizen).toMatchObject({ maskedPhone: "84******678", contactPhone: { phone: CONTACT, source: "oa_form", verified: false } });
 
     // Typing the Gò Dầu resident's number does not make a stranger a Gò Dầu citizen: the shared queue, withheld.
     const stranger = w.chatUser();
     await submitContactForm(stranger, CONTACT);
     await say(stranger, "gặp cán bộ");
-    const [queued] = (await list(await token("phuong-go-dau"))).filter((t) => t.id === ticketOf(stranger).id);
+    const strangerTicket = (await ticketOf(stranger)).id;
+    const [queued] = (await list(await token("phuong-go-dau"))).filter((t) => t.id === strangerTicket);
     expect(queued).toMatchObject({ queue: "unknown_ward", ward: null, withheld: true });
   });
 
   it("console: staff see how many are waiting in the navigation and on the home page; the list shows ward names, owners and a claim button", async () => {
-    world();
-    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    await world();
+    await person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
     await handedOver("hỏi về hộ khẩu", "0912345678");
     const unknown = await handedOver("hỏi về điện");
     const { cookie, token: session } = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
@@ -233,7 +236,7 @@ describe("handover inbox", () => {
     expect(listHtml).toContain("Phường Tân Ninh");
     expect(listHtml).toContain("Chưa rõ phường, xã");
     expect(listHtml).not.toContain("hỏi về điện");
-    const id = ticketOf(unknown).id;
+    const id = (await ticketOf(unknown)).id;
     expect(listHtml).toContain(`action="/staff/handover/${id}/claim"`);
     const claimed = await consoleRequest(w, `/staff/handover/${id}/claim`, { cookie, form: { _csrf: csrfTokenFor(session) } });
     expect(claimed.status).toBe(303);
@@ -246,7 +249,7 @@ describe("handover inbox", () => {
   });
 
   it("lists the longest-waiting first with the waiting time since the citizen's first unanswered message", async () => {
-    world();
+    await world();
     const first = await handedOver("câu hỏi một");
     w.clock.advance(10 * MINUTE);
     await handedOver("câu hỏi hai");
@@ -257,7 +260,7 @@ describe("handover inbox", () => {
     expect(tickets.map((t) => t.waitingMs)).toEqual([15 * MINUTE, 5 * MINUTE]);
 
     // Staff answers the first: it is no longer waiting and goes last.
-    const res = await w.call("POST", `/api/staff/handover/${ticketOf(first).id}/replies`, { token: admin, body: { text: "Chào chị, cán bộ phường đây ạ." } });
+    const res = await w.call("POST", `/api/staff/handover/${(await ticketOf(first)).id}/replies`, { token: admin, body: { text: "Chào chị, cán bộ phường đây ạ." } });
     expect(res.status).toBe(202);
     tickets = await list(admin);
     expect(tickets.map((t) => [t.reason, t.waitingMs])).toEqual([["câu hỏi hai", 5 * MINUTE], ["câu hỏi một", null]]);
@@ -283,16 +286,16 @@ describe("handover inbox", () => {
   });
 
   it("reads the history (audited), replies through the OA, closes: the citizen is back with the bot", async () => {
-    world();
+    await world();
     const u = await handedOver("tôi muốn hỏi về đất đai nhà tôi");
     await say(u, "alo có ai không");
     const admin = await token("quan-tri");
-    const id = ticketOf(u).id;
+    const id = (await ticketOf(u)).id;
 
     const read = await w.call("GET", `/api/staff/handover/${id}`, { token: admin });
     const detail = await readJson<HandoverTicketDetail>(read);
     expect(detail.history.map((m) => [m.from, m.text])).toEqual([["citizen", "tôi muốn hỏi về đất đai nhà tôi"], ["citizen", "alo có ai không"]]);
-    expect(listAudit(w.handle.db).find((a) => a.action === "handover.read")).toMatchObject({ targetKind: "handover_ticket", targetId: id, actorKind: "staff" });
+    expect((await listAudit(w.handle.db)).find((a) => a.action === "handover.read")).toMatchObject({ targetKind: "handover_ticket", targetId: id, actorKind: "staff" });
 
     // NFC: a reply typed with combining marks is stored and sent composed.
     const decomposed = "Cha\u0300o chi\u0323, ca\u0301n bo\u0323\u0302 phươ\u0300ng đây.";
@@ -317,12 +320,12 @@ describe("handover inbox", () => {
   });
 
   it("refuses a reply to a closed conversation, to a citizen outside Zalo's 7-day window, and an empty or too long reply; nothing is queued", async () => {
-    world();
+    await world();
     const u = await handedOver("câu hỏi");
     const admin = await token("quan-tri");
-    const id = ticketOf(u).id;
-    const outbox = () => (w.handle.sqlite.prepare("select count(*) as n from outbox").get() as { n: number }).n;
-    const queued = outbox();
+    const id = (await ticketOf(u)).id;
+    const outbox = async () => (await w.one<{ n: number }>(sql`select count(*) as n from outbox`))!.n;
+    const queued = await outbox();
 
     const empty = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin, body: { text: "   " } });
     expect(empty.status).toBe(422);
@@ -339,22 +342,22 @@ describe("handover inbox", () => {
     expect((await readJson<HandoverTicketDetail>(await w.call("GET", `/api/staff/handover/${id}`, { token: admin2 }))).citizen).toMatchObject({ reachable: false, unreachableReason: "outside_window" });
 
     expect((await w.call("POST", `/api/staff/handover/${id}/close`, { token: admin2 })).status).toBe(200);
-    const afterClose = outbox();
+    const afterClose = await outbox();
     const toClosed = await w.call("POST", `/api/staff/handover/${id}/replies`, { token: admin2, body: { text: "Chào anh" } });
     expect(toClosed.status).toBe(409);
     expect((await readJson(toClosed)).error.code).toBe("handover_closed");
     expect(afterClose - queued).toBe(1); // only the "back with the bot" notice of the close
-    expect(outbox()).toBe(afterClose);
+    expect(await outbox()).toBe(afterClose);
   });
 
   it("console: the inbox shows the waiting time, the conversation page replies and closes with plain forms", async () => {
-    world();
-    person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
+    await world();
+    await person("84912345678", TAN_NINH, "Nguyễn Thị Lan");
     const u = await handedOver("hỏi về hộ khẩu", "0912345678");
     w.clock.advance(25 * MINUTE);
     const { cookie, token: session } = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
     const csrf = csrfTokenFor(session);
-    const id = ticketOf(u).id;
+    const id = (await ticketOf(u)).id;
 
     const listHtml = await (await consoleRequest(w, "/staff/handover", { cookie })).text();
     expect(listHtml).toContain("Chờ 25 phút");
@@ -366,10 +369,10 @@ describe("handover inbox", () => {
     const html = await page.text();
     expect(html).toContain("hỏi về hộ khẩu");
     expect(html).not.toContain("84912345678");
-    expect(listAudit(w.handle.db).filter((a) => a.action === "handover.read")).toHaveLength(1);
+    expect((await listAudit(w.handle.db)).filter((a) => a.action === "handover.read")).toHaveLength(1);
     // The page refreshing itself is not a new opening.
     await consoleRequest(w, `/staff/handover/${id}`, { cookie, headers: { "x-requested-with": "console" } });
-    expect(listAudit(w.handle.db).filter((a) => a.action === "handover.read")).toHaveLength(1);
+    expect((await listAudit(w.handle.db)).filter((a) => a.action === "handover.read")).toHaveLength(1);
 
     const empty = await consoleRequest(w, `/staff/handover/${id}/reply`, { cookie, form: { _csrf: csrf, text: " " } });
     expect(empty.status).toBe(422);
@@ -391,11 +394,11 @@ describe("handover inbox", () => {
   });
 
   it("console: the typed phone is not on the unclaimed shared-queue page; the owner sees it marked unverified; another officer does not", async () => {
-    world();
+    await world();
     const u = w.chatUser();
     await submitContactForm(u, "0903 111 222");
     await say(u, "gặp cán bộ");
-    const id = ticketOf(u).id;
+    const id = (await ticketOf(u)).id;
     const mine = await consoleLogin(w, "phuong-tan-ninh", PASSWORD);
     const other = await consoleLogin(w, "phuong-go-dau", PASSWORD);
     const page = async (cookie: string, path = `/staff/handover/${id}`) => {

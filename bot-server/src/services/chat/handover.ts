@@ -9,22 +9,25 @@ import { audit } from "../staff/audit.js";
  * Hands a conversation to a person: one open ticket per user; while it is open the bot stays
  * quiet for that user and their messages go to the ticket.
  */
-export function openHandover(db: Db, input: { user: ZaloUser; reason: string | null; now: Date; newId: () => string }): { ticket: HandoverTicket; created: boolean } {
-  const existing = openTicketFor(db, input.user.id);
-  if (existing) return { ticket: existing, created: false };
-  const ticket = insertTicket(db, { id: input.newId(), zaloUserId: input.user.id, reason: input.reason, openedAt: input.now });
-  if (input.reason) addTicketMessage(db, { ticketId: ticket.id, from: "citizen", text: input.reason, at: input.now });
-  return { ticket, created: true };
+export async function openHandover(db: Db, input: { user: ZaloUser; reason: string | null; now: Date; newId: () => string }): Promise<{ ticket: HandoverTicket; created: boolean }> {
+  // One transaction: on SQLite it holds the write lock, so two events of one user cannot both open a ticket.
+  return db.transaction(async (tx) => {
+    const existing = await openTicketFor(tx, input.user.id);
+    if (existing) return { ticket: existing, created: false };
+    const ticket = await insertTicket(tx, { id: input.newId(), zaloUserId: input.user.id, reason: input.reason, openedAt: input.now });
+    if (input.reason) await addTicketMessage(tx, { ticketId: ticket.id, from: "citizen", text: input.reason, at: input.now });
+    return { ticket, created: true };
+  });
 }
 
 /** The user's open ticket: while there is one, a person has the conversation and the bot stays quiet. */
-export function openTicketOf(db: Db, user: ZaloUser): HandoverTicket | undefined {
+export async function openTicketOf(db: Db, user: ZaloUser): Promise<HandoverTicket | undefined> {
   return openTicketFor(db, user.id);
 }
 
 /** A citizen's message while a person has the conversation: it goes to the ticket. */
-export function recordCitizenMessage(db: Db, ticket: HandoverTicket, text: string, now: Date): void {
-  addTicketMessage(db, { ticketId: ticket.id, from: "citizen", text, at: now });
+export async function recordCitizenMessage(db: Db, ticket: HandoverTicket, text: string, now: Date): Promise<void> {
+  await addTicketMessage(db, { ticketId: ticket.id, from: "citizen", text, at: now });
 }
 
 export type OaUnreachableReason = "no_oa_user" | "outside_window";
@@ -61,32 +64,36 @@ export class HandoverClaimed extends DomainError {
 }
 
 /** A staff member answers: the reply goes to the citizen through the OA (outbox) and into the ticket. */
-export function staffReply(db: Db, input: { ticketId: string; staffId: string; text: string; now: Date; newId: () => string; requestId?: string }): void {
-  const ticket = getTicket(db, input.ticketId);
+export async function staffReply(db: Db, input: { ticketId: string; staffId: string; text: string; now: Date; newId: () => string; requestId?: string }): Promise<void> {
+  const ticket = await getTicket(db, input.ticketId);
   if (!ticket) throw notFound("handover ticket");
   if (ticket.status !== "open") throw conflict("handover_closed", "the conversation is closed: the citizen is back with the bot, so the reply was not sent");
-  const user = getZaloUser(db, ticket.zaloUserId);
+  const user = await getZaloUser(db, ticket.zaloUserId);
   const unreachable = user ? oaUnreachableReason(user, input.now) : "no_oa_user";
   if (unreachable || !user?.oaUserId) throw new CitizenUnreachable(unreachable ?? "no_oa_user");
   const oaUserId = user.oaUserId;
-  db.transaction((tx) => {
-    addTicketMessage(tx, { ticketId: ticket.id, from: "staff", text: input.text, at: input.now });
-    setTicketFirstResponse(tx, ticket.id, input.now);
-    enqueueChatMessage(tx, { now: input.now, newId: input.newId, oaUserId, language: user.language, text: input.text, idempotencyKey: `handover:${ticket.id}:${input.newId()}` });
-    audit(tx, { at: input.now, actor: { kind: "staff", id: input.staffId }, action: "handover.replied", target: { kind: "handover_ticket", id: ticket.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
+  await db.transaction(async (tx) => {
+    await addTicketMessage(tx, { ticketId: ticket.id, from: "staff", text: input.text, at: input.now });
+    await setTicketFirstResponse(tx, ticket.id, input.now);
+    await enqueueChatMessage(tx, { now: input.now, newId: input.newId, oaUserId, language: user.language, text: input.text, idempotencyKey: `handover:${ticket.id}:${input.newId()}` });
+    await audit(tx, { at: input.now, actor: { kind: "staff", id: input.staffId }, action: "handover.replied", target: { kind: "handover_ticket", id: ticket.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
   });
 }
 
 /** Staff closes the ticket: the user is handed back to the bot and told so. */
-export function closeHandover(db: Db, input: { ticketId: string; staffId: string; now: Date; newId: () => string; requestId?: string }): boolean {
-  const ticket = getTicket(db, input.ticketId);
-  if (!ticket || !closeTicket(db, input.ticketId, input.staffId, input.now)) return false;
-  const user = getZaloUser(db, ticket.zaloUserId);
-  if (user?.oaUserId) {
-    enqueueChatMessage(db, { now: input.now, newId: input.newId, oaUserId: user.oaUserId, language: user.language, text: i18nFor(user.language).t("bot:handover.closed"), idempotencyKey: `handover-closed:${ticket.id}` });
-  }
-  audit(db, { at: input.now, actor: { kind: "staff", id: input.staffId }, action: "handover.closed", target: { kind: "handover_ticket", id: ticket.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
-  return true;
+export async function closeHandover(db: Db, input: { ticketId: string; staffId: string; now: Date; newId: () => string; requestId?: string }): Promise<boolean> {
+  const ticket = await getTicket(db, input.ticketId);
+  if (!ticket) return false;
+  const user = await getZaloUser(db, ticket.zaloUserId);
+  // Closed, told and audited together: a close that lost the race to another tells nobody.
+  return db.transaction(async (tx) => {
+    if (!(await closeTicket(tx, input.ticketId, input.staffId, input.now))) return false;
+    if (user?.oaUserId) {
+      await enqueueChatMessage(tx, { now: input.now, newId: input.newId, oaUserId: user.oaUserId, language: user.language, text: i18nFor(user.language).t("bot:handover.closed"), idempotencyKey: `handover-closed:${ticket.id}` });
+    }
+    await audit(tx, { at: input.now, actor: { kind: "staff", id: input.staffId }, action: "handover.closed", target: { kind: "handover_ticket", id: ticket.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
+    return true;
+  });
 }
 
 // --- The staff inbox (console and `/api/staff/handover`) ---
@@ -152,9 +159,9 @@ function summary(row: InboxTicketRow, now: Date, staff: StaffUser): HandoverTick
  * spoke last, oldest first), or the most recently closed. Names and masked phones are personal
  * data: the listing is audited (a page refreshing itself is the same reading, `audited: false`).
  */
-export function listHandoverInbox(deps: InboxDeps, staff: StaffUser, opts: { status: "open" | "closed"; requestId?: string; audited?: boolean }): HandoverTicketSummary[] {
+export async function listHandoverInbox(deps: InboxDeps, staff: StaffUser, opts: { status: "open" | "closed"; requestId?: string; audited?: boolean }): Promise<HandoverTicketSummary[]> {
   const now = deps.now();
-  const rows = listInboxTickets(deps.db, { status: opts.status, scope: scopeOf(staff), limit: opts.status === "open" ? 500 : 100 });
+  const rows = await listInboxTickets(deps.db, { status: opts.status, scope: scopeOf(staff), limit: opts.status === "open" ? 500 : 100 });
   const tickets = rows.map((r) => summary(r, now, staff));
   if (opts.status === "open") {
     tickets.sort((a, b) => {
@@ -164,13 +171,13 @@ export function listHandoverInbox(deps: InboxDeps, staff: StaffUser, opts: { sta
     });
   }
   if (opts.audited ?? true) {
-    audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.listed", ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { status: opts.status, tickets: tickets.length } });
+    await audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.listed", ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { status: opts.status, tickets: tickets.length } });
   }
   return tickets;
 }
 
-function scopedRow(deps: Pick<InboxDeps, "db">, staff: StaffUser, ticketId: string): InboxTicketRow {
-  const [row] = listInboxTickets(deps.db, { ticketId, scope: scopeOf(staff), limit: 1 });
+async function scopedRow(deps: Pick<InboxDeps, "db">, staff: StaffUser, ticketId: string): Promise<InboxTicketRow> {
+  const [row] = await listInboxTickets(deps.db, { ticketId, scope: scopeOf(staff), limit: 1 });
   // Another ward's ticket is answered like a missing one: its existence is not for this officer.
   if (!row) throw notFound("handover ticket");
   return row;
@@ -199,17 +206,17 @@ function contactPhoneOf(row: InboxTicketRow): HandoverContactPhone | null {
 }
 
 /** One conversation with its history. Opening it is a read of the citizen's messages and contact phone: audited (nothing is read while they are withheld). */
-export function readHandoverTicket(deps: InboxDeps, staff: StaffUser, ticketId: string, opts: { requestId?: string; audited?: boolean } = {}): HandoverTicketDetail {
-  const row = scopedRow(deps, staff, ticketId);
+export async function readHandoverTicket(deps: InboxDeps, staff: StaffUser, ticketId: string, opts: { requestId?: string; audited?: boolean } = {}): Promise<HandoverTicketDetail> {
+  const row = await scopedRow(deps, staff, ticketId);
   const now = deps.now();
   const view = summary(row, now, staff);
   if (view.withheld) return { ...view, citizen: { ...view.citizen, contactPhone: null }, history: [] };
-  const history = listTicketMessages(deps.db, ticketId).map((m) => ({ from: m.from, text: m.text, at: m.at.toISOString() }));
+  const history = (await listTicketMessages(deps.db, ticketId)).map((m) => ({ from: m.from, text: m.text, at: m.at.toISOString() }));
   const contactPhone = contactPhoneOf(row);
   if (opts.audited ?? true) {
     // Which data was shown, never the data itself: the number stays out of the audit log.
     const details = { zaloUserId: row.ticket.zaloUserId, ...(contactPhone ? { contactPhoneShown: true } : {}) };
-    audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.read", target: { kind: "handover_ticket", id: ticketId }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details });
+    await audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.read", target: { kind: "handover_ticket", id: ticketId }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details });
   }
   return { ...view, citizen: { ...view.citizen, contactPhone }, history };
 }
@@ -219,14 +226,14 @@ export function readHandoverTicket(deps: InboxDeps, staff: StaffUser, ticketId: 
  * officer who sees it sees whose it is. Once only (a conditional update): of two officers claiming
  * at once, one gets it and the other is told who did. Claiming one's own again changes nothing.
  */
-export function claimHandover(deps: InboxDeps, staff: StaffUser, ticketId: string, requestId?: string): HandoverTicketDetail {
-  const row = scopedRow(deps, staff, ticketId);
+export async function claimHandover(deps: InboxDeps, staff: StaffUser, ticketId: string, requestId?: string): Promise<HandoverTicketDetail> {
+  const row = await scopedRow(deps, staff, ticketId);
   if (row.ticket.status !== "open") throw conflict("handover_closed", "the conversation is closed: the citizen is back with the bot");
   const now = deps.now();
-  if (claimTicket(deps.db, ticketId, staff.id, now)) {
-    audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.claimed", target: { kind: "handover_ticket", id: ticketId }, ...(requestId ? { requestId } : {}), details: { queue: row.wardCode === null ? "unknown_ward" : "ward" } });
+  if (await claimTicket(deps.db, ticketId, staff.id, now)) {
+    await audit(deps.db, { at: now, actor: { kind: "staff", id: staff.id }, action: "handover.claimed", target: { kind: "handover_ticket", id: ticketId }, ...(requestId ? { requestId } : {}), details: { queue: row.wardCode === null ? "unknown_ward" : "ward" } });
   } else {
-    const current = scopedRow(deps, staff, ticketId);
+    const current = await scopedRow(deps, staff, ticketId);
     if (current.ticket.claimedBy !== staff.id) throw new HandoverClaimed(current.claimedByName ?? "another officer");
   }
   return readHandoverTicket(deps, staff, ticketId, requestId ? { requestId } : {});
@@ -236,23 +243,23 @@ export function claimHandover(deps: InboxDeps, staff: StaffUser, ticketId: strin
  * Replies to a conversation in the staff member's scope (text trimmed, NFC, within Zalo's length).
  * The first to answer a conversation nobody took on takes it on.
  */
-export function replyToHandover(deps: InboxDeps, staff: StaffUser, ticketId: string, body: { text: unknown }, requestId?: string): void {
+export async function replyToHandover(deps: InboxDeps, staff: StaffUser, ticketId: string, body: { text: unknown }, requestId?: string): Promise<void> {
   const parsed = handoverReplyRequestSchema.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssuesToFields(parsed.error.issues), "The reply is not valid");
-  let row = scopedRow(deps, staff, ticketId);
+  let row = await scopedRow(deps, staff, ticketId);
   requireOwnable(row, staff);
-  if (row.ticket.status === "open" && !row.ticket.claimedBy && !claimTicket(deps.db, ticketId, staff.id, deps.now())) {
+  if (row.ticket.status === "open" && !row.ticket.claimedBy && !(await claimTicket(deps.db, ticketId, staff.id, deps.now()))) {
     // Someone took it on between our read and our claim: theirs, unless we may step in.
-    row = scopedRow(deps, staff, ticketId);
+    row = await scopedRow(deps, staff, ticketId);
     requireOwnable(row, staff);
   }
-  staffReply(deps.db, { ticketId, staffId: staff.id, text: parsed.data.text, now: deps.now(), newId: deps.newId, ...(requestId ? { requestId } : {}) });
+  await staffReply(deps.db, { ticketId, staffId: staff.id, text: parsed.data.text, now: deps.now(), newId: deps.newId, ...(requestId ? { requestId } : {}) });
 }
 
 /** Closes a conversation in the staff member's scope: the citizen is back with the bot. */
-export function closeHandoverAsStaff(deps: InboxDeps, staff: StaffUser, ticketId: string, requestId?: string): void {
-  requireOwnable(scopedRow(deps, staff, ticketId), staff);
-  if (!closeHandover(deps.db, { ticketId, staffId: staff.id, now: deps.now(), newId: deps.newId, ...(requestId ? { requestId } : {}) })) {
+export async function closeHandoverAsStaff(deps: InboxDeps, staff: StaffUser, ticketId: string, requestId?: string): Promise<void> {
+  requireOwnable(await scopedRow(deps, staff, ticketId), staff);
+  if (!(await closeHandover(deps.db, { ticketId, staffId: staff.id, now: deps.now(), newId: deps.newId, ...(requestId ? { requestId } : {}) }))) {
     throw conflict("handover_closed", "the conversation is already closed");
   }
 }
@@ -262,10 +269,10 @@ export function closeHandoverAsStaff(deps: InboxDeps, staff: StaffUser, ticketId
  * open ones in their scope whose citizen waits for an answer, except those another officer took
  * on; and of them, how many are in the shared queue with nobody on them. Counts only: not audited.
  */
-export function handoverWaitingCounts(deps: Pick<InboxDeps, "db">, staff: StaffUser): { waiting: number; sharedUnclaimed: number } {
+export async function handoverWaitingCounts(deps: Pick<InboxDeps, "db">, staff: StaffUser): Promise<{ waiting: number; sharedUnclaimed: number }> {
   let waiting = 0;
   let sharedUnclaimed = 0;
-  for (const row of listInboxTickets(deps.db, { status: "open", scope: scopeOf(staff), limit: 500 })) {
+  for (const row of await listInboxTickets(deps.db, { status: "open", scope: scopeOf(staff), limit: 500 })) {
     if (row.ticket.claimedBy && row.ticket.claimedBy !== staff.id && staff.role !== "admin") continue;
     if (waitingSince(row) === null) continue;
     waiting++;

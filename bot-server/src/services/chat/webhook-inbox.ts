@@ -5,8 +5,8 @@ import { insertInboxEvent, markInboxProcessed, type Db } from "@hccd/db";
  * resends). An event given a `setAside` reason (unreadable, or dated outside the accepted window)
  * is kept for staff with that reason and never processed. `created` is false for a repeat.
  */
-export function storeZaloEvent(db: Db, input: { id: string; dedupeKey: string; payload: unknown; now: Date; setAside: string | null }): { created: boolean } {
-  const stored = insertInboxEvent(db, { id: input.id, source: "zalo_webhook", dedupeKey: input.dedupeKey, payload: input.payload, now: input.now });
-  if (stored.created && input.setAside !== null) markInboxProcessed(db, stored.row.id, input.now, input.setAside);
+export async function storeZaloEvent(db: Db, input: { id: string; dedupeKey: string; payload: unknown; now: Date; setAside: string | null }): Promise<{ created: boolean }> {
+  const stored = await insertInboxEvent(db, { id: input.id, source: "zalo_webhook", dedupeKey: input.dedupeKey, payload: input.payload, now: input.now });
+  if (stored.created && input.setAside !== null) await markInboxProcessed(db, stored.row.id, input.now, input.setAside);
   return { created: stored.created };
 }

@@ -117,12 +117,12 @@ export type MessagePurpose = "reminder" | "transactional";
  * fallbacks for permanent failures. Quiet hours defer, never drop. Call inside the transaction that
  * records why the message is sent; the idempotency key keeps it to one message per reason.
  */
-export function enqueueNotification(
+export async function enqueueNotification(
   db: Db,
   input: { config: Config; now: Date; newId: () => string; recipient: { personId: string | null; phone: string | null }; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose; allowedChannels?: readonly Channel[] },
-): EnqueueResult {
+): Promise<EnqueueResult> {
   const phone = input.recipient.phone;
-  const zaloUsers = phone ? findZaloUsersByPhones(db, [phone]) : [];
+  const zaloUsers = phone ? await findZaloUsersByPhones(db, [phone]) : [];
   const serviceKey = serviceKeyOf(input.message);
   if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null || (serviceKey !== null && u.notificationPrefs.services?.[serviceKey] === false))) {
     return { queued: false, reason: "opted_out" };
@@ -146,7 +146,7 @@ export function enqueueNotification(
     ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
-  const { row } = enqueueOutbox(db, {
+  const { row } = await enqueueOutbox(db, {
     id: input.newId(),
     kind: "notification",
     idempotencyKey: input.idempotencyKey,
@@ -279,12 +279,12 @@ export function renderZnsTemplate(config: Config, payload: NotificationPayload):
  * to the OA, so the 7-day window is open). Stored first like every outbound message; the key makes
  * a re-processed event produce no second reply.
  */
-export function enqueueChatMessage(db: Db, input: { now: Date; newId: () => string; oaUserId: string; personId?: string | null; language: Language; text: string; buttons?: OaButton[]; idempotencyKey: string }): string {
+export async function enqueueChatMessage(db: Db, input: { now: Date; newId: () => string; oaUserId: string; personId?: string | null; language: Language; text: string; buttons?: OaButton[]; idempotencyKey: string }): Promise<string> {
   const payload: NotificationPayload = {
     message: { type: "chat", text: input.text, buttons: input.buttons ?? [] },
     recipient: { oaUserId: input.oaUserId, phone: null, language: input.language },
   };
-  const { row } = enqueueOutbox(db, {
+  const { row } = await enqueueOutbox(db, {
     id: input.newId(),
     kind: "notification",
     idempotencyKey: input.idempotencyKey,

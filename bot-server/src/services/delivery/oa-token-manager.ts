@@ -1,4 +1,4 @@
-import { acquireOaTokenLease, getOaTokens, releaseOaTokenLease, saveOaTokens, type Db } from "@hccd/db";
+import { acquireOaTokenLease, getOaTokens, releaseOaTokenLease, saveOaTokens, tablesOf, type Db } from "@hccd/db";
 import type { ZaloOAuthClient } from "../../adapters/zalo/oauth.js";
 import type { Logger } from "../../logger.js";
 
@@ -34,8 +34,8 @@ export function createOaTokenManager(opts: OaTokenManagerOptions) {
   let inflight: Promise<string> | undefined;
   let forced = false;
 
-  function fresh(): string | undefined {
-    const row = getOaTokens(opts.db, opts.oaId);
+  async function fresh(): Promise<string | undefined> {
+    const row = await getOaTokens(opts.db, opts.oaId);
     if (!row) throw new Error("no OA token pair stored: authorise the OA (ZALO_OA_ACCESS_TOKEN and ZALO_OA_REFRESH_TOKEN)");
     return !forced && row.expiresAt.getTime() - opts.now().getTime() > refreshAhead ? row.accessToken : undefined;
   }
@@ -44,21 +44,21 @@ export function createOaTokenManager(opts: OaTokenManagerOptions) {
     const deadline = opts.now().getTime() + waitMs;
     for (;;) {
       const now = opts.now();
-      if (acquireOaTokenLease(opts.db, opts.oaId, opts.holder, new Date(now.getTime() + leaseMs), now)) break;
+      if (await acquireOaTokenLease(opts.db, opts.oaId, opts.holder, new Date(now.getTime() + leaseMs), now)) break;
       // Another process is refreshing: wait for its new pair instead of burning the refresh token.
       await sleep(200);
-      const ready = fresh();
+      const ready = await fresh();
       if (ready) return ready;
       if (opts.now().getTime() > deadline) throw new Error("timed out waiting for another process to refresh the OA token");
     }
     try {
-      const current = getOaTokens(opts.db, opts.oaId);
+      const current = await getOaTokens(opts.db, opts.oaId);
       if (!current) throw new Error("OA token pair vanished");
       // Someone refreshed between our check and the lease: use theirs.
       if (!forced && current.expiresAt.getTime() - opts.now().getTime() > refreshAhead) return current.accessToken;
       const pair = await opts.oauth.refresh(current.refreshToken);
       const now = opts.now();
-      saveOaTokens(opts.db, { oaId: opts.oaId, accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: new Date(now.getTime() + pair.expiresIn * 1000), now });
+      await saveOaTokens(opts.db, { oaId: opts.oaId, accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: new Date(now.getTime() + pair.expiresIn * 1000), now });
       forced = false;
       log.info({ expiresInS: pair.expiresIn }, "OA access token refreshed");
       return pair.accessToken;
@@ -66,14 +66,14 @@ export function createOaTokenManager(opts: OaTokenManagerOptions) {
       log.error({ err }, "OA token refresh failed");
       throw err;
     } finally {
-      releaseOaTokenLease(opts.db, opts.oaId, opts.holder);
+      await releaseOaTokenLease(opts.db, opts.oaId, opts.holder);
     }
   }
 
   return {
     /** A valid access token, refreshing it first when it is close to expiry. */
     async getAccessToken(): Promise<string> {
-      const token = fresh();
+      const token = await fresh();
       if (token) return token;
       inflight ??= refresh().finally(() => {
         inflight = undefined;
@@ -84,10 +84,14 @@ export function createOaTokenManager(opts: OaTokenManagerOptions) {
     invalidate(): void {
       forced = true;
     },
-    /** Stores the first pair (from configuration) when none is stored yet. */
-    bootstrap(pair: { accessToken: string; refreshToken: string; expiresAt: Date }): void {
-      if (getOaTokens(opts.db, opts.oaId)) return;
-      saveOaTokens(opts.db, { oaId: opts.oaId, ...pair, now: opts.now() });
+    /**
+     * Stores the first pair (from configuration) when none is stored yet. An insert that yields to
+     * a stored pair, not a look-up then a write: an instance starting while another has just
+     * refreshed must not put the configured (now burnt) refresh token back.
+     */
+    async bootstrap(pair: { accessToken: string; refreshToken: string; expiresAt: Date }): Promise<void> {
+      const { oaTokens } = tablesOf(opts.db);
+      await opts.db.insert(oaTokens).values({ oaId: opts.oaId, ...pair, updatedAt: opts.now() }).onConflictDoNothing({ target: oaTokens.oaId });
     },
   };
 }

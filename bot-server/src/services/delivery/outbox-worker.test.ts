@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { enqueueOutbox, recipientDetails } from "@hccd/db";
+import { eq, sql } from "drizzle-orm";
+import { enqueueOutbox, recipientDetails, tablesOf } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
 import { seedReference } from "../../runtime.js";
@@ -19,10 +20,17 @@ afterEach(async () => {
   await world?.close();
 });
 
-const outboxRows = () => world.handle.sqlite.prepare("select kind, channel, status, attempts, last_error from outbox order by rowid").all() as { kind: string; channel: string; status: string; attempts: number; last_error: string | null }[];
+const outboxRows = () =>
+  world.rows<{ kind: string; channel: string; status: string; attempts: number; last_error: string | null }>(sql`select kind, channel, status, attempts, last_error from outbox order by created_at, id`);
+
+/** Our records say this Zalo user follows the OA and last wrote at `lastInteractionAt`. */
+async function followsOa(userId: string, lastInteractionAt: Date) {
+  const { zaloUsers } = tablesOf(world.handle.db);
+  await world.handle.db.update(zaloUsers).set({ follower: true, oaUserId: userId, lastInteractionAt }).where(eq(zaloUsers.id, userId));
+}
 
 async function consented() {
-  seedReference(world.handle.db);
+  await seedReference(world.handle.db);
   const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
   const mother = await world.citizen({ phone: "0912345678" });
   let view: DraftView = await readJson(await world.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
@@ -46,12 +54,12 @@ describe("backoffMs", () => {
 
 describe("outbox worker", () => {
   it("retries the case system with backoff through an outage and submits once", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     const { submissionId } = await consented();
     const caseSim = world.sim!.caseSystem!;
     caseSim.failNextRequests(2, 503);
     await world.worker.drain();
-    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("503") });
+    expect((await outboxRows()).find((r) => r.kind === "case_submission")).toMatchObject({ status: "pending", attempts: 1, last_error: expect.stringContaining("503") });
     world.clock.advance(5_000);
     await world.worker.drain();
     expect(caseSim.requestCount(submissionId)).toBe(1); // not due yet
@@ -62,50 +70,50 @@ describe("outbox worker", () => {
     await world.worker.drain();
     expect(caseSim.requestCount(submissionId)).toBe(3);
     expect(caseSim.acceptedCount(submissionId)).toBe(1);
-    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "sent" });
+    expect((await outboxRows()).find((r) => r.kind === "case_submission")).toMatchObject({ status: "sent" });
   });
 
   it("gives up after the last attempt and leaves the row failed for staff", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     await consented();
     world.sim!.caseSystem!.failNextRequests(100, 503);
     for (let i = 0; i < 20; i++) {
       await world.worker.drain();
       world.clock.advance(2 * 3_600_000);
     }
-    expect(outboxRows().find((r) => r.kind === "case_submission")).toMatchObject({ status: "failed", attempts: 12, last_error: expect.stringContaining("gave up after 12 attempts") });
+    expect((await outboxRows()).find((r) => r.kind === "case_submission")).toMatchObject({ status: "failed", attempts: 12, last_error: expect.stringContaining("gave up after 12 attempts") });
   });
 
   it("falls over from an OA message to ZNS when Zalo refuses the OA message permanently", async () => {
-    world = createTestWorld();
-    seedReference(world.handle.db);
+    world = await createTestWorld();
+    await seedReference(world.handle.db);
     // Our records say the mother follows the OA and wrote to it yesterday; Zalo disagrees (-213).
     const mother = await world.citizen({ phone: "0912345678" });
-    world.handle.sqlite.prepare("update zalo_users set follower = 1, oa_user_id = ?, last_interaction_at = ? where id = ?").run(mother.userId, world.clock.now().getTime() - 86_400_000, mother.userId);
+    await followsOa(mother.userId, new Date(world.clock.now().getTime() - 86_400_000));
     await world.postCertificate(makeBirthCertificate());
-    expect(outboxRows()).toEqual([expect.objectContaining({ channel: "oa", status: "pending" })]);
+    expect(await outboxRows()).toEqual([expect.objectContaining({ channel: "oa", status: "pending" })]);
     await world.worker.drain();
-    expect(outboxRows()).toEqual([expect.objectContaining({ channel: "zns", status: "sent", last_error: null })]);
+    expect(await outboxRows()).toEqual([expect.objectContaining({ channel: "zns", status: "sent", last_error: null })]);
     expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
   });
 
   it("marks a ZNS notice delivered when the simulated Zalo's receipt comes back through the webhook", async () => {
-    world = createTestWorld({ env: { ZALO_SIM_RECEIPT_MS: "0" } });
+    world = await createTestWorld({ env: { ZALO_SIM_RECEIPT_MS: "0" } });
     const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
     await world.worker.drain();
     await world.sim!.zalo!.idle();
     await world.webhooks.kick();
-    const row = world.handle.sqlite.prepare("select channel, status, delivered_at from outbox where idempotency_key = ?").get(`birth-draft-ready:${draftId}`);
+    const row = await world.one(sql`select channel, status, delivered_at from outbox where idempotency_key = ${`birth-draft-ready:${draftId}`}`);
     expect(row).toEqual({ channel: "zns", status: "delivered", delivered_at: world.clock.now().getTime() });
   });
 
   it("sends an OA message when the mother follows the OA and talked to it this week", async () => {
-    world = createTestWorld();
-    seedReference(world.handle.db);
+    world = await createTestWorld();
+    await seedReference(world.handle.db);
     const mother = await world.citizen({ phone: "0912345678" });
     world.sim!.zalo!.setFollower(mother.userId, true);
     world.sim!.zalo!.recordInteraction(mother.userId, world.clock.now());
-    world.handle.sqlite.prepare("update zalo_users set follower = 1, oa_user_id = ?, last_interaction_at = ? where id = ?").run(mother.userId, world.clock.now().getTime(), mother.userId);
+    await followsOa(mother.userId, world.clock.now());
     const { draftId } = await readJson(await world.postCertificate(makeBirthCertificate()));
     await world.worker.drain();
     const [msg] = world.sim!.zalo!.messages({ userId: mother.userId });
@@ -114,7 +122,7 @@ describe("outbox worker", () => {
   });
 
   it("defers notices in quiet hours to 07:00 Vietnam time instead of dropping them", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     world.clock.set("2026-11-24T15:30:00Z"); // 22:30 in Vietnam
     await world.postCertificate(makeBirthCertificate());
     await world.worker.drain();
@@ -128,67 +136,67 @@ describe("outbox worker", () => {
   });
 
   it("works through a backlog batch after batch without waiting for the next poll", async () => {
-    world = createTestWorld({ env: { OUTBOX_POLL_MS: "3600000", THROTTLE_ZNS_PER_SEC: "0" } }); // an hour: only going straight on can send them
+    world = await createTestWorld({ env: { OUTBOX_POLL_MS: "3600000", THROTTLE_ZNS_PER_SEC: "0" } }); // an hour: only going straight on can send them
     const now = world.clock.now();
-    world.handle.db.transaction((tx) => {
+    await world.handle.db.transaction(async (tx) => {
       for (let i = 0; i < 120; i++) {
-        enqueueOutbox(tx, {
+        await enqueueOutbox(tx, {
           id: `m${i}`, kind: "notification", idempotencyKey: `backlog:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", nextAttemptAt: now, now,
           payload: { message: { type: "document_expiry", documentId: `d${i}`, params: { holderName: "Lê Văn Hùng", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2026-12-24", fileBy: "2026-12-14" } }, link: "http://localhost:5173/", recipient: { oaUserId: null, phone: `849${String(10_000_000 + i)}`, language: "vi" } },
         });
       }
     });
     world.worker.start();
-    await vi.waitFor(() => expect(outboxRows().filter((r) => r.status === "sent")).toHaveLength(120), { timeout: 30_000, interval: 50 });
+    await vi.waitFor(async () => expect((await outboxRows()).filter((r) => r.status === "sent")).toHaveLength(120), { timeout: 30_000, interval: 50 });
     await world.worker.stop();
   });
 
   describe("one channel's queue does not hold back another's", () => {
     /** A follower within the 7-day window, with `replies` chat replies and `campaign` campaign messages queued a minute ago for them. */
-    function backlog(opts: { replies: number; campaign: number }) {
+    async function backlog(opts: { replies: number; campaign: number }) {
       const db = world.services.db;
-      const [follower] = createSyntheticFollowers(db, world.sim?.zalo, { count: 1, now: world.clock.now() });
-      const r = recipientDetails(db, follower!.appUserId)!;
+      const [follower] = await createSyntheticFollowers(db, world.sim?.zalo, { count: 1, now: world.clock.now() });
+      const r = (await recipientDetails(db, follower!.appUserId))!;
       const earlier = new Date(world.clock.now().getTime() - 60_000);
-      db.transaction((tx) => {
+      await db.transaction(async (tx) => {
         for (let i = 0; i < opts.campaign; i++) {
-          enqueueCampaignMessage(tx, {
+          await enqueueCampaignMessage(tx, {
             config: world.config, now: new Date(earlier.getTime() + i), newId: world.services.newId, campaignId: "c1", recipient: { ...r, oaUserId: follower!.oaUserId },
             idempotencyKey: `campaign:c1:${i}`, message: { language: "vi", text: `Tin chiến dịch ${i}`, buttons: [] }, test: false,
           });
         }
         for (let i = 0; i < opts.replies; i++) {
-          enqueueChatMessage(tx, { now: new Date(earlier.getTime() + 1_000 + i), newId: world.services.newId, oaUserId: follower!.oaUserId, language: "vi", text: `Trả lời ${i}`, idempotencyKey: `reply:${i}` });
+          await enqueueChatMessage(tx, { now: new Date(earlier.getTime() + 1_000 + i), newId: world.services.newId, oaUserId: follower!.oaUserId, language: "vi", text: `Trả lời ${i}`, idempotencyKey: `reply:${i}` });
         }
       });
       return follower!;
     }
-    const statusOf = (key: string) => (world.handle.sqlite.prepare("select status from outbox where idempotency_key = ?").get(key) as { status: string } | undefined)?.status;
-    const countSent = (like: string) => (world.handle.sqlite.prepare("select count(*) as n from outbox where idempotency_key like ? and status = 'sent'").get(like) as { n: number }).n;
+    const statusOf = async (key: string) => (await world.one<{ status: string }>(sql`select status from outbox where idempotency_key = ${key}`))?.status;
+    const countSent = async (like: string) => (await world.one<{ n: number }>(sql`select count(*) as n from outbox where idempotency_key like ${like} and status = 'sent'`))!.n;
 
     it("sends a ZNS birth notice and a consented dossier in the first round behind 1,839 OA replies and a campaign", async () => {
-      world = createTestWorld({ throttleTime: fakeThrottleTime() });
-      backlog({ replies: 1839, campaign: 600 });
+      world = await createTestWorld({ throttleTime: fakeThrottleTime() });
+      await backlog({ replies: 1839, campaign: 600 });
       const { draftId, submissionId } = await consented();
-      expect(statusOf(`birth-draft-ready:${draftId}`)).toBe("pending");
+      expect(await statusOf(`birth-draft-ready:${draftId}`)).toBe("pending");
       await world.worker.runOnce();
-      expect(statusOf(`birth-draft-ready:${draftId}`)).toBe("sent");
-      expect(statusOf(submissionId)).toBe("sent");
+      expect(await statusOf(`birth-draft-ready:${draftId}`)).toBe("sent");
+      expect(await statusOf(submissionId)).toBe("sent");
       expect(world.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(1);
       // The OA throttle still spaces the OA rows: one batch went, the rest wait their turn.
-      expect(countSent("reply:%")).toBeGreaterThan(0);
-      expect(countSent("reply:%")).toBeLessThan(1839);
+      expect(await countSent("reply:%")).toBeGreaterThan(0);
+      expect(await countSent("reply:%")).toBeLessThan(1839);
     });
 
     it("sends a chat reply to a citizen before the campaign messages queued ahead of it on the OA channel", async () => {
-      world = createTestWorld({ throttleTime: fakeThrottleTime() });
-      backlog({ replies: 0, campaign: 600 });
-      const follower = createSyntheticFollowers(world.services.db, world.sim?.zalo, { count: 1, now: world.clock.now(), prefix: 7_300_000_000_000_000_000n })[0]!;
-      enqueueChatMessage(world.services.db, { now: world.clock.now(), newId: world.services.newId, oaUserId: follower.oaUserId, language: "vi", text: "Dạ, anh/chị chờ một chút ạ.", idempotencyKey: "reply:late" });
+      world = await createTestWorld({ throttleTime: fakeThrottleTime() });
+      await backlog({ replies: 0, campaign: 600 });
+      const follower = (await createSyntheticFollowers(world.services.db, world.sim?.zalo, { count: 1, now: world.clock.now(), prefix: 7_300_000_000_000_000_000n }))[0]!;
+      await enqueueChatMessage(world.services.db, { now: world.clock.now(), newId: world.services.newId, oaUserId: follower.oaUserId, language: "vi", text: "Dạ, anh/chị chờ một chút ạ.", idempotencyKey: "reply:late" });
       await world.worker.runOnce();
-      expect(statusOf("reply:late")).toBe("sent");
+      expect(await statusOf("reply:late")).toBe("sent");
       expect(world.sim!.zalo!.messages({ userId: follower.oaUserId }).map((m) => m.text)).toEqual(["Dạ, anh/chị chờ một chút ạ."]);
-      expect(countSent("campaign:%")).toBeLessThan(600);
+      expect(await countSent("campaign:%")).toBeLessThan(600);
     });
   });
 });

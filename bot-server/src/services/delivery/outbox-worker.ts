@@ -1,13 +1,15 @@
 import { addDays, nextSendableAt, vietnamDate, type Channel } from "@hccd/shared";
+import { eq } from "drizzle-orm";
 import {
   claimDueOutbox,
-  getSubmission,
+  forUpdate,
   insertDraftEvent,
   insertStatusHistory,
   markOutboxFailed,
   markOutboxSent,
   rescheduleOutbox,
   setDraftStatus,
+  tablesOf,
   updateSubmission,
   type OutboxRow,
 } from "@hccd/db";
@@ -151,19 +153,21 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     try {
       if (row.kind === "case_submission") {
         const submissionId = String(row.payload.submissionId);
-        const dossier = buildCaseDossier(deps.db, submissionId);
+        const dossier = await buildCaseDossier(deps.db, submissionId);
         const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
         const at = now();
-        deps.db.transaction((tx) => {
-          markOutboxSent(tx, row.id, accepted.caseId, at);
-          const s = getSubmission(tx, submissionId);
+        // After the case system answered: the transaction holds no HTTP call.
+        await deps.db.transaction(async (tx) => {
+          await markOutboxSent(tx, row.id, accepted.caseId, at);
+          const { submissions } = tablesOf(tx);
+          const [s] = await forUpdate(tx.select().from(submissions).where(eq(submissions.id, submissionId)).limit(1));
           // A status callback may already have moved it past `sent`; never move it back.
-          if (s && (s.status === "queued" || s.status === "sent")) updateSubmission(tx, submissionId, { status: "sent", caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
-          else updateSubmission(tx, submissionId, { caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
-          insertStatusHistory(tx, { submissionId, status: "sent", note: `receipt ${accepted.receiptNo}`, at });
+          if (s && (s.status === "queued" || s.status === "sent")) await updateSubmission(tx, submissionId, { status: "sent", caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          else await updateSubmission(tx, submissionId, { caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
+          await insertStatusHistory(tx, { submissionId, status: "sent", note: `receipt ${accepted.receiptNo}`, at });
           if (s) {
-            setDraftStatus(tx, s.draftId, "submitted", at);
-            insertDraftEvent(tx, { draftId: s.draftId, kind: "submitted", at, data: { receiptNo: accepted.receiptNo } });
+            await setDraftStatus(tx, s.draftId, "submitted", at);
+            await insertDraftEvent(tx, { draftId: s.draftId, kind: "submitted", at, data: { receiptNo: accepted.receiptNo } });
           }
         });
         log.info({ outboxId: row.id, submissionId, caseId: accepted.caseId }, "dossier submitted to the case system");
@@ -175,33 +179,33 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       const payload = row.payload as NotificationPayload;
       if (payload.message.type === "birth_draft_ready") {
         const draftId = payload.message.draftId;
-        deps.db.transaction((tx) => {
-          markOutboxSent(tx, row.id, ref, at);
-          insertDraftEvent(tx, { draftId, kind: "notified", at, data: { channel: row.channel } });
+        await deps.db.transaction(async (tx) => {
+          await markOutboxSent(tx, row.id, ref, at);
+          await insertDraftEvent(tx, { draftId, kind: "notified", at, data: { channel: row.channel } });
         });
       } else {
         if (sentMarks.length === 0) sentMarksSince = performance.now();
         sentMarks.push({ id: row.id, ref, at });
-        if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) flushSentMarks();
+        if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) await flushSentMarks();
       }
       log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
     } catch (err) {
-      handleFailure(row, err);
+      await handleFailure(row, err);
     }
   }
 
-  function handleFailure(row: OutboxRow, err: unknown): void {
+  async function handleFailure(row: OutboxRow, err: unknown): Promise<void> {
     const at = deps.now();
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ZnsQuotaSpent) {
       // Not the message's fault: SMS carries it today if the service allows it, else it waits for tomorrow's quota.
       const [next, ...rest] = row.fallbackChannels;
       if (next) {
-        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next as OutboxRow["channel"], fallbackChannels: rest, resetAttempts: true });
+        await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next as OutboxRow["channel"], fallbackChannels: rest, resetAttempts: true });
         log.warn({ outboxId: row.id, to: next }, "ZNS quota spent: falling over to the next channel");
       } else {
         const tomorrow = nextSendableAt(new Date(`${addDays(vietnamDate(at), 1)}T00:00:00+07:00`), deps.config.QUIET_HOURS);
-        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: tomorrow, lastError: message, now: at, resetAttempts: true });
+        await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: tomorrow, lastError: message, now: at, resetAttempts: true });
         log.warn({ outboxId: row.id, retryAt: tomorrow.toISOString() }, "ZNS quota spent and no other channel: waiting for tomorrow's quota");
       }
       return;
@@ -210,16 +214,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     if (permanent) {
       const [next, ...rest] = row.fallbackChannels;
       if (row.kind === "notification" && (next === "oa" || next === "zns" || next === "sms")) {
-        rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextSendableAt(at, deps.config.QUIET_HOURS), lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
+        await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextSendableAt(at, deps.config.QUIET_HOURS), lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
         log.warn({ outboxId: row.id, from: row.channel, to: next, error: message }, "permanent failure: falling over to the next channel");
         return;
       }
-      markOutboxFailed(deps.db, row.id, message, at);
+      await markOutboxFailed(deps.db, row.id, message, at);
       log.error({ outboxId: row.id, kind: row.kind, error: message }, "permanent failure: given up, listed for staff");
       return;
     }
     if (row.attempts >= MAX_ATTEMPTS[row.kind]) {
-      markOutboxFailed(deps.db, row.id, `gave up after ${row.attempts} attempts: ${message}`, at);
+      await markOutboxFailed(deps.db, row.id, `gave up after ${row.attempts} attempts: ${message}`, at);
       log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, "retries exhausted: given up, listed for staff");
       return;
     }
@@ -227,7 +231,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     let nextAt = new Date(at.getTime() + backoffMs(row.kind, row.attempts));
     // Zalo's night block (-133/-234): wait for the morning rather than burning attempts.
     if (err instanceof PlatformError && (err.code === -133 || err.code === -234)) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);
-    rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextAt, lastError: message, now: at });
+    await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextAt, lastError: message, now: at });
     const level = err instanceof TransportError || err instanceof PlatformError ? "warn" : "error";
     log[level]({ outboxId: row.id, kind: row.kind, attempts: row.attempts, retryAt: nextAt.toISOString(), error: message }, "send failed: will retry");
   }
@@ -243,17 +247,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   const sentMarks: { id: string; ref: string; at: Date }[] = [];
   /** When the oldest mark still waiting was made (process time). */
   let sentMarksSince = 0;
-  function flushSentMarks(): void {
+  async function flushSentMarks(): Promise<void> {
     if (sentMarks.length === 0) return;
+    // Taken at once, before any await: marks pushed meanwhile (by other lanes) go in the next commit.
     const marks = sentMarks.splice(0);
-    deps.db.transaction((tx) => {
-      for (const m of marks) markOutboxSent(tx, m.id, m.ref, m.at);
+    await deps.db.transaction(async (tx) => {
+      for (const m of marks) await markOutboxSent(tx, m.id, m.ref, m.at);
     });
   }
 
   /** Claims one channel's due rows and sends them. Returns how many rows it handled. */
   async function runChannel(channel: OutboxChannel): Promise<number> {
-    const rows = claimDueOutbox(deps.db, { now: deps.now(), limit: batchFor(channel), leaseMs, channel });
+    const rows = await claimDueOutbox(deps.db, { now: deps.now(), limit: batchFor(channel), leaseMs, channel });
     if (rows.length === 0) return 0;
     // A small pool: sends overlap (the channel's throttle spaces them), state changes stay one short transaction each.
     let next = 0;
@@ -263,7 +268,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     try {
       await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
     } finally {
-      flushSentMarks();
+      await flushSentMarks();
     }
     return rows.length;
   }

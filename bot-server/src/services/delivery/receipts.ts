@@ -10,9 +10,9 @@ export { smsDeliveryReportSchema };
  * Zalo's `user_received_message` / `user_seen_message`: the message they name (by our tracking id
  * for ZNS, by Zalo's message ids for OA messages) is marked delivered or seen.
  */
-export function recordZaloReceipt(db: Db, message: { tracking_id?: string | undefined; msg_id?: string | undefined; msg_ids?: readonly string[] | undefined } | undefined, kind: "delivered" | "seen", at: Date): void {
-  if (message?.tracking_id) markOutboxReceipt(db, { trackingId: message.tracking_id }, kind, at);
-  for (const msgId of [message?.msg_id, ...(message?.msg_ids ?? [])]) if (msgId) markOutboxReceipt(db, { msgId }, kind, at);
+export async function recordZaloReceipt(db: Db, message: { tracking_id?: string | undefined; msg_id?: string | undefined; msg_ids?: readonly string[] | undefined } | undefined, kind: "delivered" | "seen", at: Date): Promise<void> {
+  if (message?.tracking_id) await markOutboxReceipt(db, { trackingId: message.tracking_id }, kind, at);
+  for (const msgId of [message?.msg_id, ...(message?.msg_ids ?? [])]) if (msgId) await markOutboxReceipt(db, { msgId }, kind, at);
 }
 
 /**
@@ -21,7 +21,7 @@ export function recordZaloReceipt(db: Db, message: { tracking_id?: string | unde
  * cannot read. `delivered` marks the row delivered; `failed`/`expired` mark it failed with the
  * reason, listed for staff. `updated` is false for a row we do not know (or not sent).
  */
-export function receiveSmsReport(db: Db, input: { raw: string; signature: string | undefined; secret: string }): { updated: boolean; clientRef: string; status: string } {
+export async function receiveSmsReport(db: Db, input: { raw: string; signature: string | undefined; secret: string }): Promise<{ updated: boolean; clientRef: string; status: string }> {
   if (!verifySmsReport(input.raw, input.signature, input.secret)) throw new DomainError(401, "invalid_signature", "X-SMS-Signature does not match the body");
   let body: unknown;
   try {
@@ -35,7 +35,7 @@ export function receiveSmsReport(db: Db, input: { raw: string; signature: string
   const at = new Date(r.at);
   const updated =
     r.status === "delivered"
-      ? markOutboxReceipt(db, { trackingId: r.client_ref }, "delivered", at)
-      : markOutboxUndelivered(db, r.client_ref, `sms ${r.status}${r.error ? `: ${r.error}` : ""}`, at);
+      ? await markOutboxReceipt(db, { trackingId: r.client_ref }, "delivered", at)
+      : await markOutboxUndelivered(db, r.client_ref, `sms ${r.status}${r.error ? `: ${r.error}` : ""}`, at);
   return { updated, clientRef: r.client_ref, status: r.status };
 }

@@ -8,17 +8,17 @@ import type { ReminderCatalogue } from "./reminder-catalogue.js";
  * `pendingNotices`). Keys are document + deadline + step, so re-planning is harmless. A notice
  * dated `date` goes out at `sendAt(date, now)`: by default 08:00 in Vietnam that day.
  */
-export function planDocumentReminders(
+export async function planDocumentReminders(
   deps: Pick<ServiceDeps, "db" | "newId">,
   catalogue: ReminderCatalogue,
   doc: DocumentRow,
   now: Date,
   sendAt: (date: string, now: Date) => Date = noticeInstant,
-): number {
+): Promise<number> {
   const notices = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
   let n = 0;
   for (const { step, date } of pendingNotices({ deadline: doc.expiresOn, notices, today: vietnamDate(now) })) {
-    const planned = planReminder(deps.db, {
+    const planned = await planReminder(deps.db, {
       id: deps.newId(), subject: "document", documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step,
       nextAt: sendAt(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
     });
@@ -36,11 +36,11 @@ export function planDocumentReminders(
 /** The catalogue's key for child vaccination reminders (plan 920 row 1). */
 export const VACCINATION_SERVICE_KEY = "child-vaccination";
 
-export function planVaccinationReminders(
+export async function planVaccinationReminders(
   deps: Pick<ServiceDeps, "db" | "newId">,
   catalogue: ReminderCatalogue,
   input: { serviceKey: string; birthEventId: string; dateOfBirth: string; now: Date },
-): number {
+): Promise<number> {
   const today = vietnamDate(input.now);
   let n = 0;
   for (const dose of vaccinationSchedule(input.dateOfBirth)) {
@@ -48,7 +48,7 @@ export function planVaccinationReminders(
     const doseKey = `${dose.vaccine}#${dose.dose}`;
     const notices = catalogue.steps(input.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(dose.dueOn, step) }));
     for (const { step, date } of pendingNotices({ deadline: dose.dueOn, notices, today })) {
-      const planned = planReminder(deps.db, {
+      const planned = await planReminder(deps.db, {
         id: deps.newId(), subject: "vaccination", birthEventId: input.birthEventId, doseKey, serviceKey: input.serviceKey, dueOn: dose.dueOn, step,
         nextAt: noticeInstant(date, input.now), idempotencyKey: `vaccination:${input.birthEventId}:${doseKey}:${step}`, updatedAt: input.now,
       });

@@ -11,9 +11,9 @@ import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: ReminderCatalogue; intervalMs: number; onQueued?: () => void; timer?: TaskTimer }) {
   const log = deps.logger.child({ component: "reminder-scheduler" });
 
-  function runOnce(): SweepResult {
+  async function runOnce(): Promise<SweepResult> {
     const started = Date.now();
-    const result = sweepReminders(deps, { catalogue: opts.catalogue });
+    const result = await sweepReminders(deps, { catalogue: opts.catalogue });
     if (result.queued + result.skipped + result.cancelled > 0) log.info({ ...result, ms: Date.now() - started }, "reminder sweep");
     if (result.queued > 0) opts.onQueued?.();
     return result;
@@ -21,7 +21,9 @@ export function createReminderScheduler(deps: ServiceDeps, opts: { catalogue: Re
 
   const task = createPeriodicTask({
     intervalMs: opts.intervalMs,
-    run: () => void runOnce(),
+    run: async () => {
+      await runOnce();
+    },
     // The next run tries again: a reminder stays planned until it is queued.
     onError: (err) => log.error({ err }, "reminder sweep failed"),
     ...(opts.timer ? { timer: opts.timer } : {}),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { tourGuideCatalogue } from "../../testing/fixtures.js";
 import { createClock, createTestWorld, type TestWorld } from "../../testing/world.js";
 import { defaultReminderCatalogue } from "./reminder-catalogue.js";
@@ -16,27 +17,27 @@ const importCsv = (body: string) => importCsvText(w.services, catalogue, body);
 
 describe("reminder sweep", () => {
   it("sends each step once, on its day at 08:00, by ZNS to the holder's phone; a re-import or a second sweep sends nothing more", async () => {
-    w = createTestWorld(); // 2026-11-24 10:00 Vietnam time
+    w = await createTestWorld(); // 2026-11-24 10:00 Vietnam time
     await importCsv("tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n"); // 60 days: 2026-11-24
-    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 1, skipped: 0, cancelled: 0 });
-    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 0, cancelled: 0 });
+    expect(await sweepReminders(w.services, { catalogue })).toEqual({ queued: 1, skipped: 0, cancelled: 0 });
+    expect(await sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 0, cancelled: 0 });
     await w.worker.drain();
     const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
     expect(msg!.text).toBe("Kính gửi Ông/Bà Lê Văn Hùng, Thẻ hướng dẫn viên du lịch số HDV-1 sẽ hết hạn vào ngày 23/01/2027. Ông/Bà vui lòng thực hiện thủ tục gia hạn trước ngày 13/01/2027 để không bị gián đoạn.");
     await importCsv("tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n");
     w.clock.set("2026-12-24T00:59:00Z"); // 07:59 on the 30-day step's day
-    expect(sweepReminders(w.services, { catalogue }).queued).toBe(0);
+    expect((await sweepReminders(w.services, { catalogue })).queued).toBe(0);
     w.clock.set("2026-12-24T01:00:00Z"); // 08:00
-    expect(sweepReminders(w.services, { catalogue }).queued).toBe(1);
+    expect((await sweepReminders(w.services, { catalogue })).queued).toBe(1);
     await w.worker.drain();
     expect(w.sim!.zalo!.messages({ phone: "84912345678" })).toHaveLength(2);
   });
 
   it("skips holders who cannot be reached and records why", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     await importCsv("tour-guide-card,HDV-2,person,Trần Thị Mai,,2027-01-23\n");
-    expect(sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 1, cancelled: 0 });
-    expect(w.handle.sqlite.prepare("select status, reason from reminders where status != 'planned'").all()).toEqual([{ status: "skipped", reason: "unreachable" }]);
+    expect(await sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 1, cancelled: 0 });
+    expect(await w.rows(sql`select status, reason from reminders where status != 'planned'`)).toEqual([{ status: "skipped", reason: "unreachable" }]);
   });
 });
 
@@ -46,10 +47,10 @@ describe("reminder sweep with the province's catalogue", () => {
 
   // services-2026-06-leadtimes.tsv III.3: message at least 60 days before, file at least 30 days before.
   it("asks a petrol retailer 60 days ahead to file 30 days before expiry", async () => {
-    w = createTestWorld({ catalogue: real }); // 2026-11-24 10:00 Vietnam time
+    w = await createTestWorld({ catalogue: real }); // 2026-11-24 10:00 Vietnam time
     const report = await importReal("petrol-retail-certificate,XD-7,organization,Cửa hàng xăng dầu Số 7,0912345678,2027-01-23\n");
     expect(report.created).toBe(1);
-    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    expect((await sweepReminders(w.services, { catalogue: real })).queued).toBe(1);
     await w.worker.drain();
     const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
     expect(msg!.templateData).toMatchObject({ expiresOn: "23/01/2027", fileBy: "24/12/2026" });
@@ -57,9 +58,9 @@ describe("reminder sweep with the province's catalogue", () => {
 
   // III.1 files 6 months ahead; the default last call comes a month before expiry, when that date is past.
   it("asks for the expiry date, not a past file-by date, in a late notice", async () => {
-    w = createTestWorld({ catalogue: real, clock: createClock("2026-12-24T03:00:00Z") });
+    w = await createTestWorld({ catalogue: real, clock: createClock("2026-12-24T03:00:00Z") });
     await importReal("food-safety-certificate-industry,ATTP-1,organization,Công ty TNHH Bánh kẹo Tây Ninh,0912345678,2027-01-23\n");
-    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    expect((await sweepReminders(w.services, { catalogue: real })).queued).toBe(1);
     await w.worker.drain();
     const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
     expect(msg!.templateData).toMatchObject({ expiresOn: "23/01/2027", fileBy: "23/01/2027" });
@@ -67,12 +68,12 @@ describe("reminder sweep with the province's catalogue", () => {
 
   // Seed 000 row 6: "hệ thống gửi nhắc + liên kết thanh toán online".
   it("sends the household health insurance reminder with the renewal and payment link", async () => {
-    w = createTestWorld({ catalogue: real, clock: createClock("2026-12-01T03:00:00Z") });
+    w = await createTestWorld({ catalogue: real, clock: createClock("2026-12-01T03:00:00Z") });
     await importReal("household-health-insurance,HN4797912345678,person,Nguyễn Thị Lan,0912345678,2026-12-31\n"); // 30 days ahead
-    expect(sweepReminders(w.services, { catalogue: real }).queued).toBe(1);
+    expect((await sweepReminders(w.services, { catalogue: real })).queued).toBe(1);
     await w.worker.drain();
     const [msg] = w.sim!.zalo!.messages({ phone: "84912345678" });
-    const docId = (w.handle.sqlite.prepare("select id from documents").get() as { id: string }).id;
+    const docId = (await w.one<{ id: string }>(sql`select id from documents`))!.id;
     expect(new URL(msg!.templateData!.link!).searchParams.get("service")).toBe("household-health-insurance");
     expect(new URL(msg!.templateData!.link!).searchParams.get("document")).toBe(docId);
   });
@@ -80,12 +81,12 @@ describe("reminder sweep with the province's catalogue", () => {
 
 describe("the demo (SEED=demo)", () => {
   it("has departments' documents whose reminders the sweep sends", async () => {
-    w = createTestWorld({ env: { SEED: "demo" }, catalogue: defaultReminderCatalogue });
-    expect(sweepReminders(w.services, { catalogue: defaultReminderCatalogue }).queued).toBe(1); // the father's tour guide card, 30 days ahead
+    w = await createTestWorld({ env: { SEED: "demo" }, catalogue: defaultReminderCatalogue });
+    expect((await sweepReminders(w.services, { catalogue: defaultReminderCatalogue })).queued).toBe(1); // the father's tour guide card, 30 days ahead
     await w.worker.drain();
     const [msg] = w.sim!.zalo!.messages({ phone: "84987654321" }).filter((m) => m.templateId === "document_expiry");
     expect(msg!.templateData).toMatchObject({ holderName: "Trần Văn Minh", documentNo: "HDV-DEMO-0001" });
-    expect(w.handle.sqlite.prepare("select service_key from documents order by service_key").all()).toEqual([
+    expect(await w.rows(sql`select service_key from documents order by service_key`)).toEqual([
       { service_key: "household-health-insurance" },
       { service_key: "petrol-retail-certificate" },
       { service_key: "tour-guide-card" },

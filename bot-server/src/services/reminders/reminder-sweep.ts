@@ -15,14 +15,14 @@ type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason:
 const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued", outboxId: r.outboxId } : { kind: "skipped", reason: r.reason });
 
 /** A document's reminder goes to the holder's phone (contract 4), in the service's own words. */
-function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): Outcome {
+async function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): Promise<Outcome> {
   if (!doc || doc.expiresOn !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
   // A late notice (after the file-by lead, e.g. 6 months for food safety) must not ask for a date
   // already past: it asks for the expiry, the last day the document still holds.
   const fileBy = catalogue.fileBy(doc.serviceKey, doc.expiresOn);
   const askBy = fileBy < vietnamDate(now) ? doc.expiresOn : fileBy;
   return fromEnqueue(
-    enqueueNotification(tx, {
+    await enqueueNotification(tx, {
       config: deps.config, now, newId: deps.newId,
       recipient: { personId: null, phone: doc.phone },
       idempotencyKey: r.idempotencyKey,
@@ -39,17 +39,17 @@ function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue,
 }
 
 /** A dose reminder goes to the mother, or to the father when she cannot be reached on Zalo. */
-function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Outcome {
-  const event = r.birthEventId ? getBirthEvent(tx, r.birthEventId) : undefined;
+async function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Promise<Outcome> {
+  const event = r.birthEventId ? await getBirthEvent(tx, r.birthEventId) : undefined;
   if (!event) return { kind: "cancelled", reason: "the birth record is gone" };
   const dateOfBirth = vietnamDate(event.childBornAt);
   const dose = vaccinationSchedule(dateOfBirth).find((d) => `${d.vaccine}#${d.dose}` === r.doseKey);
   if (!dose || dose.dueOn !== r.dueOn) return { kind: "cancelled", reason: "the schedule changed" };
-  const known = getPersons(tx, [event.motherPersonId, ...(event.fatherPersonId ? [event.fatherPersonId] : [])]);
+  const known = await getPersons(tx, [event.motherPersonId, ...(event.fatherPersonId ? [event.fatherPersonId] : [])]);
   const parents = [event.motherPersonId, event.fatherPersonId].flatMap((id) => known.filter((p) => p.id === id));
   let last: EnqueueResult = { queued: false, reason: "unreachable" };
   for (const parent of parents) {
-    last = enqueueNotification(tx, {
+    last = await enqueueNotification(tx, {
       config: deps.config, now, newId: deps.newId,
       recipient: { personId: parent.id, phone: parent.phone },
       idempotencyKey: r.idempotencyKey,
@@ -69,33 +69,33 @@ function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalog
  * re-imports. A reminder whose deadline changed since it was planned is cancelled, and so is one
  * overtaken by a later step that is due too (only the latest is sent).
  */
-export function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCatalogue; batchSize?: number; maxBatches?: number }): SweepResult {
+export async function sweepReminders(deps: ServiceDeps, input: { catalogue: ReminderCatalogue; batchSize?: number; maxBatches?: number }): Promise<SweepResult> {
   const result: SweepResult = { queued: 0, skipped: 0, cancelled: 0 };
   const batchSize = input.batchSize ?? 500;
   for (let b = 0; b < (input.maxBatches ?? 10_000); b++) {
     const now = deps.now();
-    const due = dueReminders(deps.db, now, batchSize);
+    const due = await dueReminders(deps.db, now, batchSize);
     if (due.length === 0) break;
-    deps.db.transaction((tx) => {
+    await deps.db.transaction(async (tx) => {
       // What the batch needs, read once for the batch rather than once per reminder.
-      const superseded = supersededReminders(tx, due, now);
-      const docs = getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
+      const superseded = await supersededReminders(tx, due, now);
+      const docs = await getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
       for (const r of due) {
         // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
         const outcome: Outcome = superseded.has(r.id)
           ? { kind: "cancelled", reason: "superseded by a later notice" }
           : r.subject === "vaccination"
-            ? remindVaccination(tx, deps, input.catalogue, r, now)
-            : remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
+            ? await remindVaccination(tx, deps, input.catalogue, r, now)
+            : await remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
         if (outcome.kind === "queued") {
-          setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
+          await setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
           result.queued++;
         } else if (outcome.kind === "skipped") {
           // Nobody to tell on Zalo or by SMS, or they opted out: recorded, not retried (staff see it).
-          setReminderStatus(tx, r.id, { status: "skipped", reason: outcome.reason, now });
+          await setReminderStatus(tx, r.id, { status: "skipped", reason: outcome.reason, now });
           result.skipped++;
         } else {
-          setReminderStatus(tx, r.id, { status: "cancelled", reason: outcome.reason, now });
+          await setReminderStatus(tx, r.id, { status: "cancelled", reason: outcome.reason, now });
           result.cancelled++;
         }
       }

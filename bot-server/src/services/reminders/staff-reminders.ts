@@ -18,14 +18,14 @@ export function staffServiceKeys(catalogue: ReminderCatalogue, staff: StaffUser)
  * messages given up after every retry and channel, and reminders nobody could be told about. The
  * read is audited: the rows point at people.
  */
-export function listFailedDeliveries(
+export async function listFailedDeliveries(
   deps: ServiceDeps & { catalogue: ReminderCatalogue },
   staff: StaffUser,
   opts: { limit: number; requestId?: string },
-): FailedDeliveries {
+): Promise<FailedDeliveries> {
   const serviceKeys = staffServiceKeys(deps.catalogue, staff);
   const scope = serviceKeys ? { serviceKeys } : {};
-  const messages = listFailedOutbox(deps.db, { limit: opts.limit, ...scope }).map((m) => ({
+  const messages = (await listFailedOutbox(deps.db, { limit: opts.limit, ...scope })).map((m) => ({
     id: m.id,
     kind: m.kind,
     channel: m.channel,
@@ -34,7 +34,7 @@ export function listFailedDeliveries(
     updatedAt: m.updatedAt.toISOString(),
     personId: m.personId,
   }));
-  const skippedReminders = listSkippedReminders(deps.db, { limit: opts.limit, ...scope }).map((r) => ({
+  const skippedReminders = (await listSkippedReminders(deps.db, { limit: opts.limit, ...scope })).map((r) => ({
     id: r.id,
     serviceKey: r.serviceKey,
     subject: r.subject,
@@ -44,7 +44,7 @@ export function listFailedDeliveries(
     documentId: r.documentId,
     birthEventId: r.birthEventId,
   }));
-  audit(deps.db, {
+  await audit(deps.db, {
     at: deps.now(),
     actor: { kind: "staff", id: staff.id },
     action: "reminders.failed_listed",
