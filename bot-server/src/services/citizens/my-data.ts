@@ -12,7 +12,11 @@ export async function myData(deps: ServiceDeps, user: ZaloUser, requestId?: stri
   const now = deps.now();
   const persons = await personsOfZaloUser(db, user);
   const personIds = persons.map((p) => p.id);
-  const [documents, drafts, consents, messages, ratings] = await Promise.all([documentsOfCitizen(db, user), listDraftsForPersons(db, personIds), consentsOfCitizen(db, user), outboxOfPersons(db, personIds), ratingsOfZaloUser(db, user.id)]);
+  const documents = await documentsOfCitizen(db, user);
+  const drafts = await listDraftsForPersons(db, personIds);
+  const consents = await consentsOfCitizen(db, user);
+  const messages = await outboxOfPersons(db, personIds);
+  const ratings = await ratingsOfZaloUser(db, user.id);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const data: MyData = {
     exportedAt: now.toISOString(),

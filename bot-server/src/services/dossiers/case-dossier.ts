@@ -17,7 +17,8 @@ export async function buildCaseDossier(db: Db, submissionId: string): Promise<Ca
   const submission = await getSubmission(db, submissionId);
   if (!submission) throw new NotSendable(`submission ${submissionId} not found`);
   if (submission.status === "cancelled") throw new NotSendable("submission was cancelled");
-  const [consent, draft] = await Promise.all([getConsent(db, submission.consentId), getDraft(db, submission.draftId)]);
+  const consent = await getConsent(db, submission.consentId);
+  const draft = await getDraft(db, submission.draftId);
   if (!consent || !draft || consent.voidedAt) throw new NotSendable("no consent in force");
   const attachments = await listDraftAttachments(db, draft.id);
   const hash = await contentHashOf(db, draft, consent.consentTextVersion, Object.fromEntries(attachments.map((a) => [a.key, a.sha256])));

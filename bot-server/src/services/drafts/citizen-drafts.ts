@@ -91,7 +91,11 @@ export async function openDraftForCitizen(db: Db, draftId: string, citizen: Zalo
 
 /** The draft as the Mini App shows it to `viewer` (one of its parties), with the content hash of exactly that. */
 export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Promise<DraftView> {
-  const [consent, submission, events, attached] = await Promise.all([activeConsentForDraft(db, draft.id), latestSubmissionForDraft(db, draft.id), listDraftEvents(db, draft.id), listDraftAttachments(db, draft.id)]);
+  // One query after the other: `db` may be a transaction, whose one connection runs one at a time.
+  const consent = await activeConsentForDraft(db, draft.id);
+  const submission = await latestSubmissionForDraft(db, draft.id);
+  const events = await listDraftEvents(db, draft.id);
+  const attached = await listDraftAttachments(db, draft.id);
   // "opened" is for the indicators (the funnel), not a step the citizen needs to see.
   const timeline: TimelineEntry[] = events.filter((e): e is typeof e & { kind: TimelineEntry["kind"] } => e.kind !== "opened").map((e) => {
     const entry: TimelineEntry = { kind: e.kind, at: e.at.toISOString() };
@@ -157,7 +161,9 @@ export async function draftSummaryOf(db: Db, d: Draft): Promise<DraftSummary> {
 
 export async function listDraftsForCitizen(db: Db, user: ZaloUser): Promise<DraftSummary[]> {
   const drafts = await listDraftsForPersons(db, (await personsOfZaloUser(db, user)).map((p) => p.id));
-  return Promise.all(drafts.map((d) => draftSummaryOf(db, d)));
+  const summaries: DraftSummary[] = [];
+  for (const d of drafts) summaries.push(await draftSummaryOf(db, d));
+  return summaries;
 }
 
 /** True once the case system may have the dossier: from then on the draft cannot change. */
