@@ -1,5 +1,8 @@
 import type { CaseStatus, CaseStatusCallback } from "@hccd/shared";
+import { eq } from "drizzle-orm";
 import {
+  forUpdate,
+  tablesOf,
   findSubmissionByCaseId,
   getConsent,
   getDraft,
@@ -43,11 +46,14 @@ export type CaseStatusResult = { duplicate: boolean; applied: boolean; submissio
 /**
  * Applies a status callback from the case system (contract 3): stored once (deduplicated on case,
  * status and time), the dossier updated, and the parent who consented told through the channel
- * policy, all in one transaction.
+ * policy, all in one transaction. The case's row is locked first: callbacks for one case reaching
+ * two instances at once are applied one after the other, each against the status the other left.
  */
 export async function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback, ctx: { clientId: string; requestId?: string }): Promise<CaseStatusResult> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
+    const { submissions } = tablesOf(tx);
+    await forUpdate(tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.caseId, cb.caseId)));
     const submission = await findSubmissionByCaseId(tx, cb.caseId);
     if (!submission) throw notFound(`case ${cb.caseId}`);
     const stored = await insertInboxEvent(tx, { id: deps.newId(), source: "case_status", dedupeKey: `${cb.caseId}|${cb.status}|${Date.parse(cb.at)}`, payload: cb, now });

@@ -1,15 +1,15 @@
 /**
- * "Only once" across instances: two backends on one database, each receiving the same certificate,
- * notice or consent at the same moment, store it once and both answer as the idempotent repeat
- * (never a 500). On PostgreSQL the two are two connection pools, and the loser of each race meets
- * the unique constraint; on SQLite one handle stands for both (two connections in one process
- * would wait for each other's write lock while holding the event loop), and its transactions take
- * turns.
+ * Two backends on one database, each receiving its share of the same traffic at the same moment.
+ * The same certificate, notice or consent is stored once and both answer as the idempotent repeat
+ * (never a 500); a case's status callbacks arriving at both move it forward only. On PostgreSQL the
+ * two are two connection pools, and the loser of each race meets the unique constraint or the row
+ * lock; on SQLite one handle stands for both (two connections in one process would wait for each
+ * other's write lock while holding the event loop), and its transactions take turns.
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { getZaloUser, queryRows, setZaloUserVerifiedPhone, upsertZaloUser, type Db } from "@hccd/db";
+import { getDraftParties, getSubmission, insertConsent, insertSubmission, getZaloUser, queryRows, setZaloUserVerifiedPhone, upsertZaloUser, type Db } from "@hccd/db";
 import { testDbs, testEngine } from "@hccd/db/testing";
 import { birthCertificateSchema, deathNoticeSchema, makeBirthCertificate } from "@hccd/shared";
 import { parseConfig } from "../config.js";
@@ -17,6 +17,7 @@ import { createLogger } from "../logger.js";
 import { receiveBirthCertificate } from "./birth-death/birth-intake.js";
 import { receiveDeathNotice } from "./birth-death/death-intake.js";
 import { consentToDraft, editDraft, openDraftForCitizen } from "./drafts/citizen-drafts.js";
+import { applyCaseStatus } from "./dossiers/case-status.js";
 import { provisionClients } from "./integrations/machine-clients.js";
 import { defaultReminderCatalogue } from "./reminders/reminder-catalogue.js";
 
@@ -75,5 +76,29 @@ describe("only once, with two instances on one database", () => {
     expect([x!.created, y!.created].sort()).toEqual([false, true]);
     expect({ consentId: y!.consentId, submissionId: y!.submissionId }).toEqual({ consentId: x!.consentId, submissionId: x!.submissionId });
     expect({ consents: await count(a.db, "consents"), submissions: await count(a.db, "submissions") }).toEqual({ consents: 1, submissions: 1 });
+  });
+});
+
+describe("a case's status with two instances on one database", () => {
+  it("callbacks for one case reaching both at once move it forward only: `completed` is never undone by an earlier `received`", async () => {
+    const [a, b] = await twoInstances();
+    await upsertZaloUser(a.db, { id: "zalo-lan", displayName: "Lan", now });
+    const cases = [];
+    for (let i = 0; i < 10; i++) {
+      const certificate = birthCertificateSchema.parse(makeBirthCertificate({ certificateNo: `TN-BVDK-2026-${String(700 + i).padStart(6, "0")}` }));
+      const { draftId } = await receiveBirthCertificate(a, { certificate, clientId: HOSPITAL });
+      const mother = (await getDraftParties(a.db, draftId)).find((p) => p.role === "mother")!;
+      const consent = await insertConsent(a.db, { id: `consent-${i}`, draftId, draftVersion: 1, zaloUserId: "zalo-lan", personId: mother.personId, role: "mother", contentHash: "h", consentTextVersion: "v", consentedAt: now });
+      await insertSubmission(a.db, { id: `submission-${i}`, draftId, consentId: consent.id, procedureCode: "1.001193", status: "sent", caseId: `CASE-${i}`, createdAt: now, updatedAt: now });
+      cases.push(`CASE-${i}`);
+    }
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+    await Promise.all(cases.flatMap((caseId) => [
+      applyCaseStatus(a, { caseId, status: "received", at: at(1) }, { clientId: "case-system" }),
+      applyCaseStatus(b, { caseId, status: "completed", at: at(2) }, { clientId: "case-system" }),
+    ]));
+    const statuses = [];
+    for (let i = 0; i < cases.length; i++) statuses.push((await getSubmission(a.db, `submission-${i}`))?.status);
+    expect(statuses).toEqual(cases.map(() => "completed"));
   });
 });
