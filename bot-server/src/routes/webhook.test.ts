@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql, type SQL } from "drizzle-orm";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { testDbs } from "@hccd/db/testing";
 import { createClock, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { followEvent, signEvent, textEvent, userEvent } from "../webhook/events.js";
 import { webhookMac } from "../webhook/signature.js";
@@ -10,11 +8,10 @@ import { fixedFaq } from "../testing/fixtures.js";
 import { seedReference } from "../runtime.js";
 
 const worlds: TestWorld[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   for (const w of worlds.splice(0)) await w.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
+const open = testDbs(afterEach);
 
 const faq = fixedFaq;
 
@@ -135,15 +132,15 @@ describe("POST /webhooks/zalo: intake", () => {
   });
 
   it("processes after a restart the events stored but not processed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "hccd-webhook-"));
-    dirs.push(dir);
+    // One database, on the engine of the run: the process before uses one handle, the one after the other.
+    const [first, second] = await open.shared(2);
     const clock = createClock();
-    const before = await world({ dbPath: join(dir, "w.db"), clock });
+    const before = await world({ database: first!, clock });
     const u = before.chatUser();
     await before.say(u, "menu", "m-restart");
     await before.handle.close(); // died before processing
 
-    const after = await world({ dbPath: join(dir, "w.db"), clock });
+    const after = await world({ database: second!, clock });
     after.sim!.zalo!.setFollower(u.oaUserId, true);
     after.sim!.zalo!.recordInteraction(u.oaUserId, clock.now());
     await after.settle();
