@@ -13,7 +13,7 @@ export function machineAuth(db: ServiceDeps["db"], scope: IntegrationScope): Mid
     const header = c.req.header("authorization") ?? "";
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m?.[1]) throw unauthorized("send the API key as Authorization: Bearer <key>");
-    const client = machineClientByKey(db, m[1]);
+    const client = await machineClientByKey(db, m[1]);
     if (!client) throw unauthorized("unknown or disabled API key");
     if (!client.scopes.includes(scope)) throw forbidden(`client ${client.id} may not call ${scope}`);
     c.set("client", client);

@@ -31,7 +31,7 @@ export async function resolveStaffSession(deps: Pick<ServiceDeps, "db" | "now">,
   const cookie = bearer ? undefined : getCookie(c, STAFF_COOKIE);
   const token = bearer ?? cookie;
   if (!token) return null;
-  const staff = staffFromToken(deps, token);
+  const staff = await staffFromToken(deps, token);
   if (!staff) return null;
   const viaCookie = !bearer;
   if (viaCookie && !SAFE_METHODS.has(c.req.method)) await checkCsrf(c, token);

@@ -15,7 +15,7 @@ const ask = async (question: string) => {
 
 describe("POST /api/faq/ask", () => {
   it("says when the question asks for a person, and does not answer it from the FAQ", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const person = await ask("cho e gap nhan vien tu van vs");
     expect(person).toMatchObject({ answered: false, asksForPerson: true });
     const faq = await ask("số tổng đài là gì");
@@ -24,7 +24,7 @@ describe("POST /api/faq/ask", () => {
   });
 
   it("keeps the stable shape {answered, matches:[{id, question, answer, score}]} with one added field", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     for (const q of ["gặp người thật", "lam giay khai sinh can gi", "giá vàng hôm nay"]) {
       const body = await ask(q);
       expect(Object.keys(body).sort()).toEqual(["answered", "asksForPerson", "matches"]);

@@ -24,9 +24,9 @@ const askRoute = createRoute({
 /** The FAQ for the Mini App and other clients; the bot uses the same engine. */
 export function faqRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { faq: FaqService }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(askRoute, (c) => {
+  app.openapi(askRoute, async (c) => {
     const { question, lang, source } = c.req.valid("json");
-    return c.json(askFaq(deps, { question, language: lang ?? "vi", channel: source ?? "api" }), 200);
+    return c.json(await askFaq(deps, { question, language: lang ?? "vi", channel: source ?? "api" }), 200);
   });
   return app;
 }

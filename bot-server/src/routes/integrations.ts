@@ -84,23 +84,23 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
   // The case system fetches the papers of the dossiers it received, with its own key.
   app.use("/attachments/*", machineAuth(deps.db, "case-status"));
 
-  app.openapi(deathNoticeRoute, (c) => {
-    const r = receiveDeathNotice(deps, { notice: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
+  app.openapi(deathNoticeRoute, async (c) => {
+    const r = await receiveDeathNotice(deps, { notice: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
     return c.json({ eventId: r.eventId, draftId: r.draftId }, r.created ? 201 : 200);
   });
 
-  app.openapi(attachmentRoute, (c) => {
-    const file = submittedAttachment(deps.db, c.req.valid("param").id);
+  app.openapi(attachmentRoute, async (c) => {
+    const file = await submittedAttachment(deps.db, c.req.valid("param").id);
     return c.body(new Uint8Array(file.content), 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-sha256": file.sha256 });
   });
 
-  app.openapi(birthCertificateRoute, (c) => {
-    const r = receiveBirthCertificate(deps, { certificate: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
+  app.openapi(birthCertificateRoute, async (c) => {
+    const r = await receiveBirthCertificate(deps, { certificate: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
     return c.json({ eventId: r.eventId, draftId: r.draftId }, r.created ? 201 : 200);
   });
 
-  app.openapi(caseStatusRoute, (c) => {
-    const r = applyCaseStatus(deps, c.req.valid("json"), { clientId: c.var.client.id, requestId: c.var.requestId });
+  app.openapi(caseStatusRoute, async (c) => {
+    const r = await applyCaseStatus(deps, c.req.valid("json"), { clientId: c.var.client.id, requestId: c.var.requestId });
     return c.json({ duplicate: r.duplicate, applied: r.applied }, 200);
   });
   return app;

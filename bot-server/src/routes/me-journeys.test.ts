@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeathNoticeInput, DraftView, Upcoming } from "@hccd/shared";
 import { listAudit } from "@hccd/db";
+import { sql } from "drizzle-orm";
 import { CASE_SYSTEM_KEY, HOSPITAL_KEY, createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
 import { importCsvText } from "../testing/imports.js";
 import { seedReference } from "../runtime.js";
@@ -33,8 +34,8 @@ const PDF2 = new TextEncoder().encode("%PDF-1.7\n% a clearer scan\n%%EOF\n");
 
 describe("death registration (contract 2): prepared for the informant, never filed without them", () => {
   it("stores the notice once, tells the informant gently, and sends only after her consent", async () => {
-    world = createTestWorld();
-    seedReference(world.handle.db);
+    world = await createTestWorld();
+    await seedReference(world.handle.db);
     const post = (body: unknown) => world.call("POST", "/api/integrations/death-notices", { token: HOSPITAL_KEY, body });
     const first = await post(deathNotice());
     expect(first.status).toBe(201);
@@ -73,14 +74,24 @@ describe("death registration (contract 2): prepared for the informant, never fil
     await world.worker.drain();
     const [dossier] = world.sim!.caseSystem!.dossiers();
     expect(dossier).toMatchObject({ procedureCode: "1.000656", applicant: { fullName: "Lê Thị Mai", relationship: "informant" }, fields: { "deceased.fullName": "Lê Văn Hùng", "registration.wardCode": "25453" } });
-    expect(listAudit(world.handle.db).map((a) => a.action)).toEqual(expect.arrayContaining(["death_notice.received", "draft.consented"]));
+    expect((await listAudit(world.handle.db)).map((a) => a.action)).toEqual(expect.arrayContaining(["death_notice.received", "draft.consented"]));
+  });
+
+  it("stores one draft when the same notice arrives twice at once: both answered with its ids", async () => {
+    world = await createTestWorld();
+    const post = () => world.call("POST", "/api/integrations/death-notices", { token: HOSPITAL_KEY, body: deathNotice() });
+    const answers = await Promise.all([post(), post()]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(answers.map((r) => readJson(r)));
+    expect(a).toEqual(b);
+    expect(await world.one(sql`select (select count(*) from death_events) as e, (select count(*) from drafts) as d, (select count(*) from outbox) as o`)).toEqual({ e: 1, d: 1, o: 1 });
   });
 });
 
 describe("renewal drafts from a department's list", () => {
   async function setupTourGuide() {
-    world = createTestWorld({ catalogue: defaultReminderCatalogue });
-    seedReference(world.handle.db);
+    world = await createTestWorld({ catalogue: defaultReminderCatalogue });
+    await seedReference(world.handle.db);
     await importCsvText(world.services, defaultReminderCatalogue, ["tour-guide-card,HDV-1,person,Phạm Văn Bình,0987654321,2027-01-10", "veterinary-practising-certificate,TY-7,person,Phạm Văn Bình,0987654321,2027-02-01"].join("\n"));
     const binh = await world.citizen({ name: "Bình", phone: "0987654321" });
     const home = await readJson<Upcoming>(await world.call("GET", "/api/me/upcoming", { token: binh.token }));
@@ -105,6 +116,15 @@ describe("renewal drafts from a department's list", () => {
     const again = await open();
     expect(again.status).toBe(200);
     expect((await readJson<DraftView>(again)).id).toBe(view.id);
+
+    // Two taps on the other document's link at once: one draft, the same for both.
+    const vet = home.items[1]!.id;
+    const tap = () => world.call("POST", `/api/me/documents/${vet}/draft`, { token: binh.token });
+    const taps = await Promise.all([tap(), tap()]);
+    expect(taps.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [first, second] = await Promise.all(taps.map((r) => readJson<DraftView>(r)));
+    expect(second!.id).toBe(first!.id);
+    expect(await world.one(sql`select count(*) as n from drafts where document_id = ${vet}`)).toEqual({ n: 1 });
 
     const other = await world.citizen({ phone: "0977777777" });
     expect((await world.call("POST", `/api/me/documents/${action.documentId}/draft`, { token: other.token })).status).toBe(404);
@@ -151,8 +171,8 @@ describe("renewal drafts from a department's list", () => {
 
 describe("a phone shared in a family", () => {
   it("never fills one person's renewal with another's population data", async () => {
-    world = createTestWorld({ catalogue: defaultReminderCatalogue });
-    seedReference(world.handle.db);
+    world = await createTestWorld({ catalogue: defaultReminderCatalogue });
+    await seedReference(world.handle.db);
     await world.postCertificate(makeBirthCertificate());
     // Her brother's card is listed with her phone number and no ID number.
     await importCsvText(world.services, defaultReminderCatalogue, "tour-guide-card,HDV-77,person,Nguyễn Văn Tư,0912345678,2027-01-10");
@@ -168,8 +188,8 @@ describe("a phone shared in a family", () => {
 
 describe("bad input to the new citizen endpoints gets a clear error and changes nothing", () => {
   it("a level-1 service has no draft to prepare; uploads that are empty, too large or missing are refused by field", async () => {
-    world = createTestWorld({ catalogue: defaultReminderCatalogue });
-    seedReference(world.handle.db);
+    world = await createTestWorld({ catalogue: defaultReminderCatalogue });
+    await seedReference(world.handle.db);
     await importCsvText(world.services, defaultReminderCatalogue, ["pesticide-production-certificate,BVTV-1,organization,Công ty Nông dược A,0987654321,2027-03-01", "veterinary-practising-certificate,TY-8,person,Phạm Văn Bình,0987654321,2027-02-01"].join("\n"));
     const binh = await world.citizen({ phone: "0987654321" });
     const home = await readJson<Upcoming>(await world.call("GET", "/api/me/upcoming", { token: binh.token }));
@@ -204,8 +224,8 @@ describe("bad input to the new citizen endpoints gets a clear error and changes 
 
 describe("settings, my data, rating and withdrawing consent", () => {
   async function birth() {
-    world = createTestWorld();
-    seedReference(world.handle.db);
+    world = await createTestWorld();
+    await seedReference(world.handle.db);
     const { draftId } = await readJson<{ draftId: string }>(await world.postCertificate(makeBirthCertificate()));
     const mother = await world.citizen({ name: "Lan", phone: "0912345678" });
     const view = await readJson<DraftView>(await world.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
@@ -232,7 +252,7 @@ describe("settings, my data, rating and withdrawing consent", () => {
     expect(data.zaloUser.phone).toBe("84912345678");
     expect(data.persons.map((p: { nationalId: string }) => p.nationalId)).toEqual(["072195001234"]);
     expect(data.drafts.map((d: { id: string }) => d.id)).toEqual([draftId]);
-    expect(listAudit(world.handle.db).map((a) => a.action)).toContain("my_data.exported");
+    expect((await listAudit(world.handle.db)).map((a) => a.action)).toContain("my_data.exported");
   });
 
   it("withdrawing a consent stops a dossier not yet sent; rating waits for the result", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DraftView } from "@hccd/shared";
+import { sql } from "drizzle-orm";
 import { createTestWorld, makeBirthCertificate, type TestWorld, readJson } from "../testing/world.js";
 import { seedReference } from "../runtime.js";
 
@@ -9,8 +10,8 @@ afterEach(async () => {
 });
 
 async function setup() {
-  world = createTestWorld();
-  seedReference(world.handle.db);
+  world = await createTestWorld();
+  await seedReference(world.handle.db);
   const res = await world.postCertificate(makeBirthCertificate());
   const { draftId } = (await readJson(res)) as { draftId: string };
   const mother = await world.citizen({ name: "Lan", phone: "0912345678" });
@@ -24,7 +25,7 @@ const consent = (draftId: string, token: string, v: Pick<DraftView, "contentHash
 
 describe("citizen authentication", () => {
   it("answers 401 without a token or with one Zalo does not know", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     expect((await world.call("GET", "/api/me")).status).toBe(401);
     const res = await world.call("GET", "/api/me", { token: "forged-token" });
     expect(res.status).toBe(401);
@@ -32,7 +33,7 @@ describe("citizen authentication", () => {
   });
 
   it("refuses a phone token that is unknown or used twice, naming the field", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     const sim = world.sim!.zalo!;
     const { accessToken } = sim.issueAccessToken({ name: "A" });
     const bad = await world.call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken: "made-up" } });
@@ -45,7 +46,7 @@ describe("citizen authentication", () => {
   });
 
   it("refuses a phone token that could not be one (non-ASCII, control characters) with 422, not 500", async () => {
-    world = createTestWorld();
+    world = await createTestWorld();
     const { accessToken } = world.sim!.zalo!.issueAccessToken({ name: "A" });
     for (const phoneToken of ["Ðặng", "a\u0000b", "١٢٣٤", "x y"]) {
       const res = await world.call("POST", "/api/me/phone", { token: accessToken, body: { phoneToken } });
@@ -101,7 +102,7 @@ describe("editing a draft", () => {
     expect(view.consent).toBeNull();
     expect(view.submission).toBeNull();
     expect(view.timeline.map((t) => t.kind)).toContain("consent_voided");
-    const rows = world.handle.sqlite.prepare("select voided_at is not null as voided, void_reason from consents where id = ?").get(firstIds.consentId);
+    const rows = await world.one(sql`select case when voided_at is not null then 1 else 0 end as voided, void_reason from consents where id = ${firstIds.consentId}`);
     expect(rows).toEqual({ voided: 1, void_reason: "draft_edited" });
 
     // Nothing reaches the case system for the voided consent.
@@ -124,6 +125,17 @@ describe("editing a draft", () => {
     const late = await patch(draftId, mother.token, { version: view.version + 0, changes: { "child.hometown": "Long An" } });
     expect(late.status).toBe(409);
     expect((await readJson(late)).error.code).toBe("already_submitted");
+  });
+
+  it("records one consent and one submission when the same consent arrives twice at once: both answered with their ids", async () => {
+    const { draftId, mother } = await setup();
+    const view = (await readJson(await patch(draftId, mother.token, { version: 1, changes: { "child.hometown": "Tây Ninh" } }))) as DraftView;
+    const answers = await Promise.all([consent(draftId, mother.token, view), consent(draftId, mother.token, view)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = (await Promise.all(answers.map((r) => readJson(r)))) as { consentId: string; submissionId: string }[];
+    expect([b!.consentId, b!.submissionId]).toEqual([a!.consentId, a!.submissionId]);
+    const stored = await world.one(sql`select (select count(*) from consents where draft_id = ${draftId}) as consents, (select count(*) from submissions where draft_id = ${draftId}) as submissions, (select count(*) from outbox where kind = 'case_submission') as queued`);
+    expect(stored).toEqual({ consents: 1, submissions: 1, queued: 1 });
   });
 
   it("refuses consent to an old consent text version", async () => {

@@ -130,16 +130,16 @@ export function meRoutes(deps: ServiceDeps & { graph: AppDeps["zalo"]["graph"]; 
     return c.json(profileOf(user), 200);
   });
 
-  app.openapi(listDraftsRoute, (c) => c.json({ drafts: listDraftsForCitizen(deps.db, c.var.citizen) }, 200));
+  app.openapi(listDraftsRoute, async (c) => c.json({ drafts: await listDraftsForCitizen(deps.db, c.var.citizen) }, 200));
 
-  app.openapi(getDraftRoute, (c) => c.json(openDraftForCitizen(deps.db, c.req.valid("param").id, c.var.citizen, deps.now()), 200));
+  app.openapi(getDraftRoute, async (c) => c.json(await openDraftForCitizen(deps.db, c.req.valid("param").id, c.var.citizen, deps.now()), 200));
 
-  app.openapi(editDraftRoute, (c) => c.json(editDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId), 200));
+  app.openapi(editDraftRoute, async (c) => c.json(await editDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId), 200));
 
-  app.openapi(upcomingRoute, (c) => c.json(upcomingForCitizen(deps, c.var.citizen), 200));
+  app.openapi(upcomingRoute, async (c) => c.json(await upcomingForCitizen(deps, c.var.citizen), 200));
 
-  app.openapi(renewalDraftRoute, (c) => {
-    const r = openRenewalDraft(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId);
+  app.openapi(renewalDraftRoute, async (c) => {
+    const r = await openRenewalDraft(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId);
     return c.json(r.view, r.created ? 201 : 200);
   });
 
@@ -149,25 +149,26 @@ export function meRoutes(deps: ServiceDeps & { graph: AppDeps["zalo"]["graph"]; 
     const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
     const file = form.file;
     if (!(file instanceof File)) throw new DomainError(422, "validation_failed", "No file was sent", [{ path: "file", message: "is required (multipart/form-data field `file`)" }]);
-    const view = uploadAttachment(deps, c.var.citizen, id, key, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.var.requestId);
+    const view = await uploadAttachment(deps, c.var.citizen, id, key, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, c.var.requestId);
     return c.json(view, 200);
   });
 
   app.openapi(settingsRoute, (c) => c.json(settingsOf(c.var.citizen), 200));
-  app.openapi(updateSettingsRoute, (c) => c.json(updateSettings(deps, c.var.citizen, c.req.valid("json"), c.var.requestId), 200));
-  app.openapi(myDataRoute, (c) => {
+  app.openapi(updateSettingsRoute, async (c) => c.json(await updateSettings(deps, c.var.citizen, c.req.valid("json"), c.var.requestId), 200));
+  app.openapi(myDataRoute, async (c) => {
+    const data = await myData(deps, c.var.citizen, c.var.requestId);
     c.header("content-disposition", 'attachment; filename="du-lieu-cua-toi.json"');
-    return c.json(myData(deps, c.var.citizen, c.var.requestId), 200);
+    return c.json(data, 200);
   });
-  app.openapi(ratingRoute, (c) => {
+  app.openapi(ratingRoute, async (c) => {
     const { score, comment } = c.req.valid("json");
-    return c.json(rateDossier(deps, c.var.citizen, c.req.valid("param").id, { score, comment: comment ?? null }), 200);
+    return c.json(await rateDossier(deps, c.var.citizen, c.req.valid("param").id, { score, comment: comment ?? null }), 200);
   });
-  app.openapi(consentsRoute, (c) => c.json({ consents: consentsOfCitizen(deps.db, c.var.citizen) }, 200));
-  app.openapi(withdrawConsentRoute, (c) => c.json(withdrawCitizenConsent(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId), 200));
+  app.openapi(consentsRoute, async (c) => c.json({ consents: await consentsOfCitizen(deps.db, c.var.citizen) }, 200));
+  app.openapi(withdrawConsentRoute, async (c) => c.json(await withdrawCitizenConsent(deps, c.var.citizen, c.req.valid("param").id, c.var.requestId), 200));
 
-  app.openapi(consentRoute, (c) => {
-    const r = consentToDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId);
+  app.openapi(consentRoute, async (c) => {
+    const r = await consentToDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId);
     return c.json({ consentId: r.consentId, submissionId: r.submissionId, draft: r.draft }, r.created ? 201 : 200);
   });
   return app;

@@ -25,8 +25,8 @@ const submitForm = (u: EventUser, phone: string) => w.sendEvent(userEvent(w.secr
 
 describe("a phone typed into the OA's form is contact data, never identity", () => {
   it("an attacker who submits someone else's phone through the signed webhook cannot read her drafts or ID number in the Mini App", async () => {
-    w = createTestWorld({ faq: fixedFaq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq: fixedFaq });
+    await seedReference(w.handle.db);
     const { draftId } = await readJson(await w.postCertificate(makeBirthCertificate()));
     const a = attacker();
     await w.sendEvent(followEvent(w.secrets, a.chat, w.clock.now()));
@@ -48,7 +48,7 @@ describe("a phone typed into the OA's form is contact data, never identity", () 
     expect((await w.call("POST", `/api/me/documents/${draftId}/draft`, { token: a.token })).status).toBe(404);
 
     // The form's phone is kept apart, to reach the person, not to say who they are.
-    const stored = getZaloUser(w.handle.db, a.userId)!;
+    const stored = (await getZaloUser(w.handle.db, a.userId))!;
     expect(stored.phone).toBeNull();
     expect(stored.contactPhone).toBe(MOTHER_PHONE);
 
@@ -67,8 +67,8 @@ describe("a phone typed into the OA's form is contact data, never identity", () 
   });
 
   it("answers a contact-phone user with a courteous invitation to verify in the Mini App; the phone Zalo verifies links the identity", async () => {
-    w = createTestWorld({ faq: fixedFaq });
-    seedReference(w.handle.db);
+    w = await createTestWorld({ faq: fixedFaq });
+    await seedReference(w.handle.db);
     await w.postCertificate(makeBirthCertificate());
     const a = attacker();
     await w.sendEvent(followEvent(w.secrets, a.chat, w.clock.now()));
@@ -82,13 +82,13 @@ describe("a phone typed into the OA's form is contact data, never identity", () 
     // The same person verifies the phone in the Mini App (Zalo's one-time phone token, exchanged server-side).
     const { token } = w.sim!.zalo!.issuePhoneToken({ accessToken: a.token, phone: MOTHER_PHONE });
     expect((await w.call("POST", "/api/me/phone", { token: a.token, body: { phoneToken: token } })).status).toBe(200);
-    expect(findZaloUserByOaId(w.handle.db, a.chat.oaUserId)!.phone).toBe(MOTHER_PHONE);
+    expect((await findZaloUserByOaId(w.handle.db, a.chat.oaUserId))!.phone).toBe(MOTHER_PHONE);
     const [dossiers] = await w.ask(a.chat, "hồ sơ của tôi");
     expect(dossiers!.text).toContain("Trần Bảo Ngọc");
   });
 
   it("answers in English through i18next", async () => {
-    w = createTestWorld({ faq: fixedFaq });
+    w = await createTestWorld({ faq: fixedFaq });
     const a = attacker();
     await w.ask(a.chat, "English");
     await submitForm(a.chat, "0912345678");

@@ -15,6 +15,6 @@ const wardsRoute = createRoute({
 /** Reference data that holds no personal data. */
 export function publicRoutes(db: ServiceDeps["db"]) {
   const app = new OpenAPIHono<AppEnv>();
-  app.openapi(wardsRoute, (c) => c.json({ wards: wardList(db) }, 200));
+  app.openapi(wardsRoute, async (c) => c.json({ wards: await wardList(db) }, 200));
   return app;
 }

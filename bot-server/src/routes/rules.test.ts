@@ -8,7 +8,7 @@ afterEach(async () => {
 
 describe("GET /api/rules/*", () => {
   it("vaccination schedule for a date of birth", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const res = await w.call("GET", "/api/rules/vaccination-schedule?dob=2026-11-20");
     expect(res.status).toBe(200);
     const body = await readJson(res);
@@ -17,7 +17,7 @@ describe("GET /api/rules/*", () => {
   });
 
   it("ID card renewal, and for life after 58", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     expect(await readJson(await w.call("GET", "/api/rules/id-card-renewal?dob=2012-03-10&issued=2024-08-01"))).toMatchObject({ renewBy: "2037-03-10", milestoneAge: 25 });
     expect(await readJson(await w.call("GET", "/api/rules/id-card-renewal?dob=1966-01-01&issued=2024-06-01"))).toMatchObject({ renewBy: null, milestoneAge: null });
   });
@@ -34,7 +34,7 @@ describe("GET /api/rules/*", () => {
     ["/api/rules/vaccination-schedule?dob=1800-01-01", ["query.dob"]],
     ["/api/rules/id-card-renewal?dob=9999-12-31&issued=9999-12-31", ["query.dob", "query.issued"]],
   ])("%s → 422 naming %j", async (path, fields) => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const res = await w.call("GET", path);
     expect(res.status).toBe(422);
     expect((await readJson(res)).error.fields.map((f: { path: string }) => f.path).sort()).toEqual(fields);

@@ -25,9 +25,9 @@ const exportRoute = createRoute({
 export function staffAuditRoutes(deps: Pick<ServiceDeps, "db" | "now">) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", staffAuth(deps, "audit"));
-  app.openapi(searchRoute, (c) => c.json(searchAuditLog(deps, c.var.staff, c.req.valid("query"), c.var.requestId), 200));
-  app.openapi(exportRoute, (c) => {
-    const r = exportAuditCsv(deps, c.var.staff, c.req.valid("query"), c.var.requestId);
+  app.openapi(searchRoute, async (c) => c.json(await searchAuditLog(deps, c.var.staff, c.req.valid("query"), c.var.requestId), 200));
+  app.openapi(exportRoute, async (c) => {
+    const r = await exportAuditCsv(deps, c.var.staff, c.req.valid("query"), c.var.requestId);
     return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit-log.csv"', "x-truncated": String(r.truncated) });
   });
   return app;

@@ -67,27 +67,28 @@ export function staffCampaignRoutes(deps: ServiceDeps & { jobs: BackgroundJobs }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", staffAuth(deps, "campaigns"));
   const ctx = (c: { var: AppEnv["Variables"] }) => ({ staff: c.var.staff, requestId: c.var.requestId });
-  const summary = (row: Parameters<typeof campaignSummary>[1]) => campaignSummary(deps, row);
+  /** The campaign a service returned (or will return), with its counts. */
+  const summary = async (row: Parameters<typeof campaignSummary>[1] | Promise<Parameters<typeof campaignSummary>[1]>) => campaignSummary(deps, await row);
 
-  app.openapi(routes.list, (c) => c.json({ campaigns: listCampaignSummaries(deps) }, 200));
-  app.openapi(routes.create, (c) => c.json(summary(createCampaign(deps, ctx(c), c.req.valid("json"))), 201));
-  app.openapi(routes.audience, (c) => c.json(audienceSize(deps, campaignFilters(c.req.valid("json").filters)), 200));
-  app.openapi(routes.read, (c) => c.json(summary(readCampaign(deps, c.req.valid("param").id)), 200));
-  app.openapi(routes.update, (c) => c.json(summary(updateCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json"))), 200));
-  app.openapi(routes.campaignAudience, (c) => c.json(audienceSize(deps, readCampaign(deps, c.req.valid("param").id).filters), 200));
-  app.openapi(routes.preview, (c) => c.json(previewCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").zaloUserId), 200));
-  app.openapi(routes.test, (c) => {
-    const r = testSendCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").phone);
+  app.openapi(routes.list, async (c) => c.json({ campaigns: await listCampaignSummaries(deps) }, 200));
+  app.openapi(routes.create, async (c) => c.json(await summary(createCampaign(deps, ctx(c), c.req.valid("json"))), 201));
+  app.openapi(routes.audience, async (c) => c.json(await audienceSize(deps, campaignFilters(c.req.valid("json").filters)), 200));
+  app.openapi(routes.read, async (c) => c.json(await summary(readCampaign(deps, c.req.valid("param").id)), 200));
+  app.openapi(routes.update, async (c) => c.json(await summary(updateCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json"))), 200));
+  app.openapi(routes.campaignAudience, async (c) => c.json(await audienceSize(deps, (await readCampaign(deps, c.req.valid("param").id)).filters), 200));
+  app.openapi(routes.preview, async (c) => c.json(await previewCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").zaloUserId), 200));
+  app.openapi(routes.test, async (c) => {
+    const r = await testSendCampaign(deps, ctx(c), c.req.valid("param").id, c.req.valid("json").phone);
     return c.json({ outboxId: r.outboxId, language: r.language, deferredUntil: r.deferredUntil?.toISOString() ?? null }, 202);
   });
-  app.openapi(routes.schedule, (c) => {
+  app.openapi(routes.schedule, async (c) => {
     const body = c.req.valid("json");
-    return c.json(summary(scheduleCampaign(deps, ctx(c), c.req.valid("param").id, body.at, { confirmEmptyAudience: body.confirmEmptyAudience })), 200);
+    return c.json(await summary(scheduleCampaign(deps, ctx(c), c.req.valid("param").id, body.at, { confirmEmptyAudience: body.confirmEmptyAudience })), 200);
   });
-  app.openapi(routes.unschedule, (c) => c.json(summary(unscheduleCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
-  app.openapi(routes.send, (c) => c.json(summary(sendCampaignNow(deps, ctx(c), c.req.valid("param").id)), 202));
-  app.openapi(routes.pause, (c) => c.json(summary(pauseCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
-  app.openapi(routes.resume, (c) => c.json(summary(resumeCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
-  app.openapi(routes.cancel, (c) => c.json(summary(cancelCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
+  app.openapi(routes.unschedule, async (c) => c.json(await summary(unscheduleCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
+  app.openapi(routes.send, async (c) => c.json(await summary(sendCampaignNow(deps, ctx(c), c.req.valid("param").id)), 202));
+  app.openapi(routes.pause, async (c) => c.json(await summary(pauseCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
+  app.openapi(routes.resume, async (c) => c.json(await summary(resumeCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
+  app.openapi(routes.cancel, async (c) => c.json(await summary(cancelCampaign(deps, ctx(c), c.req.valid("param").id)), 200));
   return app;
 }

@@ -75,24 +75,24 @@ const attachRoute = createRoute({
 export function staffFaqRoutes(deps: FaqUpkeepDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", staffAuth(deps, "faq"));
-  app.openapi(listRoute, (c) => {
+  app.openapi(listRoute, async (c) => {
     const q = c.req.valid("query");
-    return c.json({ entries: listStaffFaqEntries(deps, { includeRetired: q.retired === "1", ...(q.q ? { q: q.q } : {}) }).map(toStaffFaqEntry) }, 200);
+    return c.json({ entries: (await listStaffFaqEntries(deps, { includeRetired: q.retired === "1", ...(q.q ? { q: q.q } : {}) })).map(toStaffFaqEntry) }, 200);
   });
-  app.openapi(readRoute, (c) => c.json(toStaffFaqEntry(readStaffFaqEntry(deps, c.req.valid("param").id)), 200));
-  app.openapi(createRouteDef, (c) => {
-    const r = createStaffFaqEntry(deps, c.var.staff, c.req.valid("json"), c.var.requestId);
+  app.openapi(readRoute, async (c) => c.json(toStaffFaqEntry(await readStaffFaqEntry(deps, c.req.valid("param").id)), 200));
+  app.openapi(createRouteDef, async (c) => {
+    const r = await createStaffFaqEntry(deps, c.var.staff, c.req.valid("json"), c.var.requestId);
     return c.json({ entry: toStaffFaqEntry(r.entry), resolved: r.resolved }, 201);
   });
-  app.openapi(updateRoute, (c) => c.json(toStaffFaqEntry(updateStaffFaqEntry(deps, c.var.staff, c.req.valid("param").id, c.req.valid("json"), c.var.requestId)), 200));
-  app.openapi(retireRoute, (c) => c.json(toStaffFaqEntry(setStaffFaqEntryRetired(deps, c.var.staff, c.req.valid("param").id, { version: c.req.valid("json").version, retired: true }, c.var.requestId)), 200));
-  app.openapi(restoreRoute, (c) => c.json(toStaffFaqEntry(setStaffFaqEntryRetired(deps, c.var.staff, c.req.valid("param").id, { version: c.req.valid("json").version, retired: false }, c.var.requestId)), 200));
-  app.openapi(unansweredRoute, (c) => {
-    const questions = listUnansweredForStaff(deps, c.req.valid("query").limit).map((g) => ({ ...g, firstAt: g.firstAt.toISOString(), lastAt: g.lastAt.toISOString() }));
+  app.openapi(updateRoute, async (c) => c.json(toStaffFaqEntry(await updateStaffFaqEntry(deps, c.var.staff, c.req.valid("param").id, c.req.valid("json"), c.var.requestId)), 200));
+  app.openapi(retireRoute, async (c) => c.json(toStaffFaqEntry(await setStaffFaqEntryRetired(deps, c.var.staff, c.req.valid("param").id, { version: c.req.valid("json").version, retired: true }, c.var.requestId)), 200));
+  app.openapi(restoreRoute, async (c) => c.json(toStaffFaqEntry(await setStaffFaqEntryRetired(deps, c.var.staff, c.req.valid("param").id, { version: c.req.valid("json").version, retired: false }, c.var.requestId)), 200));
+  app.openapi(unansweredRoute, async (c) => {
+    const questions = (await listUnansweredForStaff(deps, c.req.valid("query").limit)).map((g) => ({ ...g, firstAt: g.firstAt.toISOString(), lastAt: g.lastAt.toISOString() }));
     return c.json({ questions }, 200);
   });
-  app.openapi(attachRoute, (c) => {
-    const r = attachUnansweredToEntry(deps, c.var.staff, c.req.valid("json"), c.var.requestId);
+  app.openapi(attachRoute, async (c) => {
+    const r = await attachUnansweredToEntry(deps, c.var.staff, c.req.valid("json"), c.var.requestId);
     return c.json({ entry: toStaffFaqEntry(r.entry), resolved: r.resolved }, 200);
   });
   return app;

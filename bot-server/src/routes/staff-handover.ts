@@ -39,18 +39,18 @@ const closeRoute = createRoute({
 export function staffHandoverRoutes(deps: ServiceDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("*", staffAuth(deps, "handover"));
-  app.openapi(listRoute, (c) => c.json({ tickets: listHandoverInbox(deps, c.var.staff, { status: c.req.valid("query").status, requestId: c.var.requestId }) }, 200));
-  app.openapi(readRoute, (c) => c.json(readHandoverTicket(deps, c.var.staff, c.req.valid("param").id, { requestId: c.var.requestId }), 200));
-  app.openapi(replyRoute, (c) => {
+  app.openapi(listRoute, async (c) => c.json({ tickets: await listHandoverInbox(deps, c.var.staff, { status: c.req.valid("query").status, requestId: c.var.requestId }) }, 200));
+  app.openapi(readRoute, async (c) => c.json(await readHandoverTicket(deps, c.var.staff, c.req.valid("param").id, { requestId: c.var.requestId }), 200));
+  app.openapi(replyRoute, async (c) => {
     const { id } = c.req.valid("param");
-    replyToHandover(deps, c.var.staff, id, c.req.valid("json"), c.var.requestId);
-    return c.json(readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false }), 202);
+    await replyToHandover(deps, c.var.staff, id, c.req.valid("json"), c.var.requestId);
+    return c.json(await readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false }), 202);
   });
-  app.openapi(claimRoute, (c) => c.json(claimHandover(deps, c.var.staff, c.req.valid("param").id, c.var.requestId), 200));
-  app.openapi(closeRoute, (c) => {
+  app.openapi(claimRoute, async (c) => c.json(await claimHandover(deps, c.var.staff, c.req.valid("param").id, c.var.requestId), 200));
+  app.openapi(closeRoute, async (c) => {
     const { id } = c.req.valid("param");
-    closeHandoverAsStaff(deps, c.var.staff, id, c.var.requestId);
-    return c.json(readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false }), 200);
+    await closeHandoverAsStaff(deps, c.var.staff, id, c.var.requestId);
+    return c.json(await readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false }), 200);
   });
   return app;
 }

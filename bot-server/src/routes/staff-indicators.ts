@@ -29,10 +29,10 @@ export function staffIndicatorRoutes(deps: ServiceDeps & { catalogue: ReminderCa
   const guard = staffAuth(deps, "indicators");
   app.use("/indicators", guard);
   app.use("/indicators/*", guard);
-  app.openapi(reportRoute, (c) => c.json(indicatorReport(deps, c.var.staff, c.req.valid("query")), 200));
-  app.openapi(csvRoute, (c) => {
+  app.openapi(reportRoute, async (c) => c.json(await indicatorReport(deps, c.var.staff, c.req.valid("query")), 200));
+  app.openapi(csvRoute, async (c) => {
     const q = c.req.valid("query");
-    const file = exportIndicatorCsv(deps, c.var.staff, q, q.indicator, { lang: q.lang, requestId: c.var.requestId });
+    const file = await exportIndicatorCsv(deps, c.var.staff, q, q.indicator, { lang: q.lang, requestId: c.var.requestId });
     return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"`, "cache-control": "no-store" });
   });
   return app;

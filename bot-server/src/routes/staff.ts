@@ -115,8 +115,8 @@ export function staffRoutes(deps: StaffRouteDeps) {
     const r = await deps.logins.login({ ...c.req.valid("json"), client: clientKey(clientAddress(c, deps.config.TRUST_PROXY_HOPS)), requestId: c.var.requestId });
     return c.json({ token: r.token, expiresAt: r.expiresAt.toISOString(), staff: staffProfile(r.user) }, 200);
   });
-  app.openapi(logoutRoute, (c) => {
-    staffLogout(deps, c.var.staffToken);
+  app.openapi(logoutRoute, async (c) => {
+    await staffLogout(deps, c.var.staffToken);
     return c.body(null, 204);
   });
   app.openapi(meRoute, (c) => c.json(staffProfile(c.var.staff), 200));
@@ -124,13 +124,13 @@ export function staffRoutes(deps: StaffRouteDeps) {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File)) throw validationFailed([{ path: "file", message: "attach the list as a multipart form field named file" }]);
-    const { importId } = startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()), requestId: c.var.requestId });
+    const { importId } = await startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()), requestId: c.var.requestId });
     return c.json({ importId, status: "running" as const }, 202);
   });
-  app.openapi(listImportsRoute, (c) => c.json({ imports: listStaffImports(deps, c.var.staff) }, 200));
-  app.openapi(readImportRoute, (c) => c.json(readStaffImport(deps, c.var.staff, c.req.valid("param").id, { page: c.req.valid("query").page, requestId: c.var.requestId }), 200));
-  app.openapi(rejectedCsvRoute, (c) => {
-    const r = rejectedRowsCsv(deps, c.var.staff, c.req.valid("param").id, { lang: c.req.valid("query").lang, requestId: c.var.requestId });
+  app.openapi(listImportsRoute, async (c) => c.json({ imports: await listStaffImports(deps, c.var.staff) }, 200));
+  app.openapi(readImportRoute, async (c) => c.json(await readStaffImport(deps, c.var.staff, c.req.valid("param").id, { page: c.req.valid("query").page, requestId: c.var.requestId }), 200));
+  app.openapi(rejectedCsvRoute, async (c) => {
+    const r = await rejectedRowsCsv(deps, c.var.staff, c.req.valid("param").id, { lang: c.req.valid("query").lang, requestId: c.var.requestId });
     return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"`, "x-rejected-rows-not-kept": String(r.notKept) });
   });
   app.route("/audit", staffAuditRoutes(deps));
@@ -138,7 +138,7 @@ export function staffRoutes(deps: StaffRouteDeps) {
   app.route("/handover", staffHandoverRoutes(deps));
   app.route("/faq", staffFaqRoutes(deps));
   app.route("/", staffIndicatorRoutes(deps));
-  app.openapi(failedRoute, (c) => c.json(listFailedDeliveries(deps, c.var.staff, { limit: c.req.valid("query").limit, requestId: c.var.requestId }), 200));
-  app.openapi(sweepRoute, (c) => c.json(sweepReminders(deps, { catalogue: deps.catalogue }), 200));
+  app.openapi(failedRoute, async (c) => c.json(await listFailedDeliveries(deps, c.var.staff, { limit: c.req.valid("query").limit, requestId: c.var.requestId }), 200));
+  app.openapi(sweepRoute, async (c) => c.json(await sweepReminders(deps, { catalogue: deps.catalogue }), 200));
   return app;
 }

@@ -106,7 +106,7 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
       // `null` is JSON, but no payload: kept as what it was, for staff to see.
       const setAside = !parsed.success ? "unreadable event" : outside ? `refused: ${outside}` : null;
-      const stored = storeZaloEvent(deps.db, { id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
+      const stored = await storeZaloEvent(deps.db, { id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
       if (outside) {
         // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
         // stays outside the window on every retry, until it gives up or disables the webhook.
@@ -128,9 +128,10 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
     limit,
     async (c) => {
       const signature = c.req.header("x-sms-signature");
-      let report: ReturnType<typeof receiveSmsReport>;
+      let report: Awaited<ReturnType<typeof receiveSmsReport>>;
       try {
-        report = receiveSmsReport(deps.db, { raw: await c.req.text(), signature, secret: deps.config.SMS_WEBHOOK_SECRET ?? "" });
+        const raw = await c.req.text();
+        report = await receiveSmsReport(deps.db, { raw, signature, secret: deps.config.SMS_WEBHOOK_SECRET ?? "" });
       } catch (err) {
         if (err instanceof DomainError && err.status === 401) c.var.log.warn({ hasHeader: Boolean(signature), configured: Boolean(deps.config.SMS_WEBHOOK_SECRET) }, "SMS report refused: signature does not match");
         throw err;

@@ -15,10 +15,12 @@ export interface PersonFacts {
 /**
  * Finds the person with this ID number, or records them from the facts given. An existing record
  * is the population data and is not overwritten; only what it lacks (a phone, a residence) is filled
- * in. Returns what was known *before* this call, which the draft shows as population data.
+ * in. Returns what was known *before* this call, which the draft shows as population data. Two
+ * requests recording the same new person at once: the second insert is a unique violation
+ * (`persons_national_id_uq`), for the caller's transaction to run again and match the first's row.
  */
-export function matchOrCreatePerson(db: Db, facts: PersonFacts, ctx: { now: Date; newId: () => string }): { person: Person; known: KnownPerson | null } {
-  const existing = findPersonByNationalId(db, facts.nationalId);
+export async function matchOrCreatePerson(db: Db, facts: PersonFacts, ctx: { now: Date; newId: () => string }): Promise<{ person: Person; known: KnownPerson | null }> {
+  const existing = await findPersonByNationalId(db, facts.nationalId);
   if (existing) {
     const known: KnownPerson = {
       fullName: existing.fullName,
@@ -36,10 +38,10 @@ export function matchOrCreatePerson(db: Db, facts: PersonFacts, ctx: { now: Date
       patch.residenceWardCode = facts.residence.wardCode;
       patch.residenceAddress = facts.residence.address;
     }
-    if (Object.keys(patch).length > 0) updatePerson(db, existing.id, { ...patch, updatedAt: ctx.now });
+    if (Object.keys(patch).length > 0) await updatePerson(db, existing.id, { ...patch, updatedAt: ctx.now });
     return { person: { ...existing, ...patch }, known };
   }
-  const person = insertPerson(db, {
+  const person = await insertPerson(db, {
     id: ctx.newId(),
     nationalId: facts.nationalId,
     fullName: facts.fullName,

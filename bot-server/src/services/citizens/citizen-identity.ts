@@ -9,7 +9,7 @@ import { audit } from "../staff/audit.js";
  * The persons a Zalo user is, by the phone Zalo verified for them (none until they verify one): a
  * phone typed into the OA's form is never identity.
  */
-export function personsOfZaloUser(db: Db, user: ZaloUser): Person[] {
+export async function personsOfZaloUser(db: Db, user: ZaloUser): Promise<Person[]> {
   return user.phone ? findPersonsByPhone(db, user.phone) : [];
 }
 
@@ -80,7 +80,7 @@ export async function linkVerifiedPhone(
     throw e;
   }
   const now = deps.now();
-  setZaloUserVerifiedPhone(deps.db, user.id, phone, now);
-  audit(deps.db, { at: now, actor: { kind: "citizen", id: user.id }, action: "phone.linked", target: { kind: "zalo_user", id: user.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
-  return getZaloUser(deps.db, user.id) ?? user;
+  await setZaloUserVerifiedPhone(deps.db, user.id, phone, now);
+  await audit(deps.db, { at: now, actor: { kind: "citizen", id: user.id }, action: "phone.linked", target: { kind: "zalo_user", id: user.id }, ...(input.requestId ? { requestId: input.requestId } : {}) });
+  return (await getZaloUser(deps.db, user.id)) ?? user;
 }

@@ -10,7 +10,7 @@ export function settingsOf(user: ZaloUser): Settings {
 }
 
 /** Changes language and notification choices; at least one channel stays on (else opting out is the way to say "nothing"). */
-export function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSettings, requestId?: string): Settings {
+export async function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSettings, requestId?: string): Promise<Settings> {
   const now = deps.now();
   const services = { ...(user.notificationPrefs.services ?? {}), ...(req.services ?? {}) };
   for (const key of Object.keys(req.services ?? {})) {
@@ -21,11 +21,11 @@ export function updateSettings(deps: ServiceDeps, user: ZaloUser, req: UpdateSet
     throw new DomainError(422, "validation_failed", "Keep at least one way to reach you, or stop all reminders instead", [{ path: "channels", message: "must keep at least one channel on; use optedOut to stop all reminders" }]);
   }
   const optedOutAt = req.optedOut === undefined ? user.optedOutAt : req.optedOut ? (user.optedOutAt ?? now) : null;
-  deps.db.transaction((tx) => {
-    updateZaloUser(tx, user.id, { language: req.language ?? user.language, optedOutAt, notificationPrefs: { services, channels }, updatedAt: now });
-    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "settings.updated", target: { kind: "zalo_user", id: user.id }, ...(requestId ? { requestId } : {}), details: { changed: Object.keys(req) } });
+  await deps.db.transaction(async (tx) => {
+    await updateZaloUser(tx, user.id, { language: req.language ?? user.language, optedOutAt, notificationPrefs: { services, channels }, updatedAt: now });
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "settings.updated", target: { kind: "zalo_user", id: user.id }, ...(requestId ? { requestId } : {}), details: { changed: Object.keys(req) } });
   });
-  const fresh = getZaloUser(deps.db, user.id) ?? user;
+  const fresh = (await getZaloUser(deps.db, user.id)) ?? user;
   return settingsOf(fresh);
 }
 

@@ -16,14 +16,14 @@ function nameOf(serviceKey: string): { vi: string; en: string } {
 }
 
 /** The citizen's children: births where one of their persons is the mother or the father, named as in the birth draft. */
-export function childrenOfCitizen(db: Db, user: ZaloUser): Child[] {
-  const personIds = personsOfZaloUser(db, user).map((p) => p.id);
-  return childrenOf(db, personIds, listDraftsForPersons(db, personIds));
+export async function childrenOfCitizen(db: Db, user: ZaloUser): Promise<Child[]> {
+  const personIds = (await personsOfZaloUser(db, user)).map((p) => p.id);
+  return childrenOf(db, personIds, await listDraftsForPersons(db, personIds));
 }
 
-function childrenOf(db: Db, personIds: string[], drafts: readonly Draft[]): Child[] {
+async function childrenOf(db: Db, personIds: string[], drafts: readonly Draft[]): Promise<Child[]> {
   const byBirth = new Map(drafts.filter((d) => d.birthEventId).map((d) => [d.birthEventId as string, d]));
-  return listBirthEventsForParents(db, personIds).map((e) => {
+  return (await listBirthEventsForParents(db, personIds)).map((e) => {
     const name = byBirth.get(e.id)?.fields["child.fullName"]?.value;
     return { id: e.id, name: typeof name === "string" && name !== "" ? name : null, dateOfBirth: vietnamDate(e.childBornAt) };
   });
@@ -34,17 +34,17 @@ function childrenOf(db: Db, personIds: string[], drafts: readonly Draft[]): Chil
  * and each child's next vaccination, soonest first. Closed drafts and expired-long-ago documents
  * are left out: the list is what to do next.
  */
-export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: ReminderCatalogue }, user: ZaloUser): Upcoming {
+export async function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: ReminderCatalogue }, user: ZaloUser): Promise<Upcoming> {
   const { db } = deps;
   const today = vietnamDate(deps.now());
   const items: UpcomingItem[] = [];
-  const personIds = personsOfZaloUser(db, user).map((p) => p.id);
-  const rows = listDraftsForPersons(db, personIds);
+  const personIds = (await personsOfZaloUser(db, user)).map((p) => p.id);
+  const rows = await listDraftsForPersons(db, personIds);
   const renewalDraftOf = new Map<string, string>();
   for (const row of rows) {
     if (row.documentId) renewalDraftOf.set(`${row.documentId}@${row.documentExpiresOn}`, row.id);
     if (row.status === "closed") continue;
-    const d = draftSummaryOf(db, row);
+    const d = await draftSummaryOf(db, row);
     items.push({
       kind: "draft", id: d.id, serviceKey: d.service, serviceName: d.serviceName, subject: d.title,
       whose: d.kind === "birth-registration" ? "child" : "me", dueOn: d.dueBy, actBy: null, status: d.status,
@@ -52,7 +52,7 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
     });
   }
   const inDrafts = new Set(items.map((i) => i.id));
-  for (const doc of documentsOfCitizen(db, user)) {
+  for (const doc of await documentsOfCitizen(db, user)) {
     if (doc.expiresOn < addDays(today, -90)) continue;
     const draftId = renewalDraftOf.get(`${doc.id}@${doc.expiresOn}`);
     if (draftId && inDrafts.has(draftId)) continue;
@@ -65,7 +65,7 @@ export function upcomingForCitizen(deps: { db: Db; now: () => Date; catalogue: R
       action: draftId ? { type: "open_draft", draftId } : renewable ? { type: "prepare_renewal", documentId: doc.id } : { type: "none" },
     });
   }
-  const children = childrenOf(db, personIds, rows);
+  const children = await childrenOf(db, personIds, rows);
   const horizon = addDays(today, VACCINATION_HORIZON_DAYS);
   for (const child of children) {
     const next = vaccinationSchedule(child.dateOfBirth).find((d) => (d.latestOn ?? d.dueOn) >= today && d.dueOn <= horizon);

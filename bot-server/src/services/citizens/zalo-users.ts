@@ -7,10 +7,10 @@ export type { ZaloUser };
  * customer-service messages, which decides whether an OA message may be sent or ZNS must be used.
  * An event dated ahead of our clock counts from now. Returns the user as it now is.
  */
-export function recordInteraction(db: Db, user: ZaloUser, eventAt: Date, now: Date): ZaloUser {
+export async function recordInteraction(db: Db, user: ZaloUser, eventAt: Date, now: Date): Promise<ZaloUser> {
   const at = new Date(Math.min(eventAt.getTime(), now.getTime()));
   if (user.lastInteractionAt && user.lastInteractionAt >= at) return user;
-  updateZaloUser(db, user.id, { lastInteractionAt: at, updatedAt: now });
+  await updateZaloUser(db, user.id, { lastInteractionAt: at, updatedAt: now });
   return { ...user, lastInteractionAt: at };
 }
 
@@ -18,12 +18,12 @@ export function recordInteraction(db: Db, user: ZaloUser, eventAt: Date, now: Da
  * Follow and unfollow: the channel policy sends OA messages to followers only. A follow is an
  * interaction too. Returns the user as it now is.
  */
-export function setFollower(db: Db, user: ZaloUser, follower: boolean, now: Date): ZaloUser {
+export async function setFollower(db: Db, user: ZaloUser, follower: boolean, now: Date): Promise<ZaloUser> {
   if (!follower) {
-    updateZaloUser(db, user.id, { follower: false, updatedAt: now });
+    await updateZaloUser(db, user.id, { follower: false, updatedAt: now });
     return { ...user, follower: false };
   }
-  updateZaloUser(db, user.id, { follower: true, lastInteractionAt: now, updatedAt: now });
+  await updateZaloUser(db, user.id, { follower: true, lastInteractionAt: now, updatedAt: now });
   return { ...user, follower: true, lastInteractionAt: now };
 }
 
@@ -31,7 +31,7 @@ export function setFollower(db: Db, user: ZaloUser, follower: boolean, now: Date
  * A phone typed into the OA's form: kept as contact data, to call the user back, never as identity
  * (anyone can type anyone's number there). Returns the user as it now is.
  */
-export function saveContactPhone(db: Db, user: ZaloUser, phone: string, now: Date): ZaloUser {
-  setZaloUserContactPhone(db, user.id, phone, now);
+export async function saveContactPhone(db: Db, user: ZaloUser, phone: string, now: Date): Promise<ZaloUser> {
+  await setZaloUserContactPhone(db, user.id, phone, now);
   return { ...user, contactPhone: phone, contactPhoneAt: now };
 }

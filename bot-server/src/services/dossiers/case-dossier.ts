@@ -13,16 +13,17 @@ export class NotSendable extends Error {
  * Builds contract 3's dossier from a consented draft. Refuses (NotSendable) unless a consent is in
  * force for exactly the draft's current content: nothing is submitted without consent.
  */
-export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
-  const submission = getSubmission(db, submissionId);
+export async function buildCaseDossier(db: Db, submissionId: string): Promise<CaseDossier> {
+  const submission = await getSubmission(db, submissionId);
   if (!submission) throw new NotSendable(`submission ${submissionId} not found`);
   if (submission.status === "cancelled") throw new NotSendable("submission was cancelled");
-  const consent = getConsent(db, submission.consentId);
-  const draft = getDraft(db, submission.draftId);
+  const consent = await getConsent(db, submission.consentId);
+  const draft = await getDraft(db, submission.draftId);
   if (!consent || !draft || consent.voidedAt) throw new NotSendable("no consent in force");
-  const hash = contentHashOf(db, draft, consent.consentTextVersion);
+  const attachments = await listDraftAttachments(db, draft.id);
+  const hash = await contentHashOf(db, draft, consent.consentTextVersion, Object.fromEntries(attachments.map((a) => [a.key, a.sha256])));
   if (hash !== consent.contentHash || consent.consentTextVersion !== draftProfile(draft.service).consentTextVersion) throw new NotSendable("draft content differs from what was consented to");
-  const person = getPerson(db, consent.personId);
+  const person = await getPerson(db, consent.personId);
   if (!person) throw new NotSendable("consenting person not found");
   const fields: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(draft.fields)) fields[k] = f.value;
@@ -37,7 +38,7 @@ export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
     },
     fields,
     consent: { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash },
-    attachments: listDraftAttachments(db, draft.id).map((a) => ({ name: a.fileName, contentType: a.mediaType, url: `/api/integrations/attachments/${a.id}`, size: a.size, sha256: a.sha256 })),
+    attachments: attachments.map((a) => ({ name: a.fileName, contentType: a.mediaType, url: `/api/integrations/attachments/${a.id}`, size: a.size, sha256: a.sha256 })),
   };
 }
 
@@ -45,9 +46,9 @@ export function buildCaseDossier(db: Db, submissionId: string): CaseDossier {
  * A paper the case system fetches (the dossier's `attachments[].url`): only papers of a dossier
  * that was consented to and queued or sent leave the platform; anything else is 404.
  */
-export function submittedAttachment(db: Db, attachmentId: string): DraftAttachment {
-  const file = getDraftAttachmentById(db, attachmentId);
-  const submission = file ? latestSubmissionForDraft(db, file.draftId) : undefined;
+export async function submittedAttachment(db: Db, attachmentId: string): Promise<DraftAttachment> {
+  const file = await getDraftAttachmentById(db, attachmentId);
+  const submission = file ? await latestSubmissionForDraft(db, file.draftId) : undefined;
   if (!file || !submission || submission.status === "cancelled") throw notFound("attachment");
   return file;
 }

@@ -1,5 +1,8 @@
 import type { CaseStatus, CaseStatusCallback } from "@hccd/shared";
+import { eq } from "drizzle-orm";
 import {
+  forUpdate,
+  tablesOf,
   findSubmissionByCaseId,
   getConsent,
   getDraft,
@@ -11,6 +14,7 @@ import {
   setDraftStatus,
   updateSubmission,
   findZaloUsersByPhones,
+  type Db,
   type Person,
   type Submission,
 } from "@hccd/db";
@@ -42,37 +46,40 @@ export type CaseStatusResult = { duplicate: boolean; applied: boolean; submissio
 /**
  * Applies a status callback from the case system (contract 3): stored once (deduplicated on case,
  * status and time), the dossier updated, and the parent who consented told through the channel
- * policy, all in one transaction.
+ * policy, all in one transaction. The case's row is locked first: callbacks for one case reaching
+ * two instances at once are applied one after the other, each against the status the other left.
  */
-export function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback, ctx: { clientId: string; requestId?: string }): CaseStatusResult {
+export async function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback, ctx: { clientId: string; requestId?: string }): Promise<CaseStatusResult> {
   const now = deps.now();
-  return deps.db.transaction((tx) => {
-    const submission = findSubmissionByCaseId(tx, cb.caseId);
+  return deps.db.transaction(async (tx) => {
+    const { submissions } = tablesOf(tx);
+    await forUpdate(tx.select({ id: submissions.id }).from(submissions).where(eq(submissions.caseId, cb.caseId)));
+    const submission = await findSubmissionByCaseId(tx, cb.caseId);
     if (!submission) throw notFound(`case ${cb.caseId}`);
-    const stored = insertInboxEvent(tx, { id: deps.newId(), source: "case_status", dedupeKey: `${cb.caseId}|${cb.status}|${Date.parse(cb.at)}`, payload: cb, now });
+    const stored = await insertInboxEvent(tx, { id: deps.newId(), source: "case_status", dedupeKey: `${cb.caseId}|${cb.status}|${Date.parse(cb.at)}`, payload: cb, now });
     if (!stored.created) return { duplicate: true, applied: false, submissionId: submission.id };
 
     const at = new Date(cb.at);
-    insertStatusHistory(tx, { submissionId: submission.id, status: cb.status, note: cb.note ?? null, at });
+    await insertStatusHistory(tx, { submissionId: submission.id, status: cb.status, note: cb.note ?? null, at });
     const forward = RANK[cb.status] >= RANK[submission.status] && cb.status !== submission.status;
     if (forward) {
-      updateSubmission(tx, submission.id, { status: cb.status, ...(cb.resultRef ? { resultRef: cb.resultRef } : {}), updatedAt: now });
-      if (cb.status === "completed" || cb.status === "rejected") setDraftStatus(tx, submission.draftId, "closed", now);
-      insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(cb.note ? { note: cb.note } : {}) } });
-      notifyParent(deps, tx, submission, cb.status, cb.note ?? null, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
+      await updateSubmission(tx, submission.id, { status: cb.status, ...(cb.resultRef ? { resultRef: cb.resultRef } : {}), updatedAt: now });
+      if (cb.status === "completed" || cb.status === "rejected") await setDraftStatus(tx, submission.draftId, "closed", now);
+      await insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(cb.note ? { note: cb.note } : {}) } });
+      await notifyParent(deps, tx, submission, cb.status, cb.note ?? null, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
     }
-    markInboxProcessed(tx, stored.row.id, now);
-    audit(tx, { at: now, actor: { kind: "machine", id: ctx.clientId }, action: "case_status.received", target: { kind: "submission", id: submission.id }, ...(ctx.requestId ? { requestId: ctx.requestId } : {}), details: { status: cb.status, applied: forward } });
+    await markInboxProcessed(tx, stored.row.id, now);
+    await audit(tx, { at: now, actor: { kind: "machine", id: ctx.clientId }, action: "case_status.received", target: { kind: "submission", id: submission.id }, ...(ctx.requestId ? { requestId: ctx.requestId } : {}), details: { status: cb.status, applied: forward } });
     return { duplicate: false, applied: forward, submissionId: submission.id };
   });
 }
 
-function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, status: CaseStatus, note: string | null, now: Date, idempotencyKey: string): void {
-  const consent = getConsent(tx, submission.consentId);
-  const person = consent ? getPerson(tx, consent.personId) : undefined;
-  const draft = getDraft(tx, submission.draftId);
+async function notifyParent(deps: ServiceDeps, tx: Db, submission: Submission, status: CaseStatus, note: string | null, now: Date, idempotencyKey: string): Promise<void> {
+  const consent = await getConsent(tx, submission.consentId);
+  const person = consent ? await getPerson(tx, consent.personId) : undefined;
+  const draft = await getDraft(tx, submission.draftId);
   if (!person || !draft) return;
-  const r = enqueueNotification(tx, {
+  const r = await enqueueNotification(tx, {
     config: deps.config,
     now,
     newId: deps.newId,
@@ -82,7 +89,7 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
     message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, dossierName: draftProfile(draft.service).serviceName } },
   });
   if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
-  if (RATED_OUTCOMES.includes(status)) askForRating(deps, tx, submission, person, now);
+  if (RATED_OUTCOMES.includes(status)) await askForRating(deps, tx, submission, person, now);
 }
 
 /**
@@ -90,12 +97,12 @@ function notifyParent(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], sub
  * asked to rate the service with 1–5 buttons, in the OA chat only: ZNS templates cannot carry quick
  * replies (the Mini App asks there instead).
  */
-function askForRating(deps: ServiceDeps, tx: Parameters<typeof getDraft>[0], submission: Submission, person: Person, now: Date): void {
+async function askForRating(deps: ServiceDeps, tx: Db, submission: Submission, person: Person, now: Date): Promise<void> {
   if (!person.phone) return;
-  const user = findZaloUsersByPhones(tx, [person.phone]).find((u) => u.oaUserId && channelsFor({ zaloUserId: u.oaUserId, follower: u.follower, lastInteractionAt: u.lastInteractionAt, phone: null }, now).includes("oa"));
+  const user = (await findZaloUsersByPhones(tx, [person.phone])).find((u) => u.oaUserId && channelsFor({ zaloUserId: u.oaUserId, follower: u.follower, lastInteractionAt: u.lastInteractionAt, phone: null }, now).includes("oa"));
   if (!user?.oaUserId) return;
   const t = i18nFor(user.language).t;
-  enqueueChatMessage(tx, {
+  await enqueueChatMessage(tx, {
     now,
     newId: deps.newId,
     oaUserId: user.oaUserId,

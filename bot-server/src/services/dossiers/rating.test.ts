@@ -42,8 +42,8 @@ function waitingCaseSystem() {
 
 /** The mother files her child's birth registration; both parents follow the OA and verified their phones. */
 async function filedDossier() {
-  w = createTestWorld({ faq: fixedFaq, caseSystem: waitingCaseSystem() });
-  seedReference(w.handle.db);
+  w = await createTestWorld({ faq: fixedFaq, caseSystem: waitingCaseSystem() });
+  await seedReference(w.handle.db);
   const { draftId } = await readJson(await w.postCertificate(makeBirthCertificate()));
   const inChat = async (phone: string): Promise<EventUser & { token: string }> => {
     const u = w.chatUser();

@@ -22,17 +22,17 @@ export function ratingRefusal(input: { status: SubmissionStatus; filer: boolean;
 }
 
 /** Whether `user` filed the dossier and whether they are a party of its draft at all. */
-function relationTo(db: Db, user: ZaloUser, submission: Submission): { filer: boolean; party: boolean } {
-  const own = new Set(personsOfZaloUser(db, user).map((p) => p.id));
-  const consent = getConsent(db, submission.consentId);
+async function relationTo(db: Db, user: ZaloUser, submission: Submission): Promise<{ filer: boolean; party: boolean }> {
+  const own = new Set((await personsOfZaloUser(db, user)).map((p) => p.id));
+  const consent = await getConsent(db, submission.consentId);
   const filer = consent !== undefined && (consent.zaloUserId === user.id || own.has(consent.personId));
-  const party = filer || getDraftParties(db, submission.draftId).some((p) => own.has(p.personId));
+  const party = filer || (await getDraftParties(db, submission.draftId)).some((p) => own.has(p.personId));
   return { filer, party };
 }
 
 /** Whether the citizen may rate the dossier now (the Mini App shows the rating only then). */
-export function mayRate(db: Db, user: ZaloUser, submission: Submission): boolean {
-  return ratingRefusal({ status: submission.status, ...relationTo(db, user, submission) }) === null;
+export async function mayRate(db: Db, user: ZaloUser, submission: Submission): Promise<boolean> {
+  return ratingRefusal({ status: submission.status, ...(await relationTo(db, user, submission)) }) === null;
 }
 
 const REFUSALS: Record<RatingRefusal, () => DomainError> = {
@@ -45,11 +45,11 @@ const REFUSALS: Record<RatingRefusal, () => DomainError> = {
  * A satisfaction rating of a dossier, from the chat's buttons or the Mini App (one per dossier and
  * Zalo account; a new one replaces it). A comment left `undefined` keeps the one given before.
  */
-export function rateDossier(deps: Pick<ServiceDeps, "db" | "now">, user: ZaloUser, submissionId: string, input: { score: number; comment?: string | null }): { submissionId: string; score: number; comment: string | null; at: string } {
+export async function rateDossier(deps: Pick<ServiceDeps, "db" | "now">, user: ZaloUser, submissionId: string, input: { score: number; comment?: string | null }): Promise<{ submissionId: string; score: number; comment: string | null; at: string }> {
   const now = deps.now();
-  const submission = getSubmission(deps.db, submissionId);
-  const refusal = submission ? ratingRefusal({ status: submission.status, ...relationTo(deps.db, user, submission) }) : "not_found";
+  const submission = await getSubmission(deps.db, submissionId);
+  const refusal = submission ? ratingRefusal({ status: submission.status, ...(await relationTo(deps.db, user, submission)) }) : "not_found";
   if (refusal) throw REFUSALS[refusal]();
-  upsertRating(deps.db, { submissionId, zaloUserId: user.id, score: input.score, ...(input.comment !== undefined ? { comment: input.comment } : {}), at: now });
+  await upsertRating(deps.db, { submissionId, zaloUserId: user.id, score: input.score, ...(input.comment !== undefined ? { comment: input.comment } : {}), at: now });
   return { submissionId, score: input.score, comment: input.comment ?? null, at: now.toISOString() };
 }

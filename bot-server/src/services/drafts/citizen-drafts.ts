@@ -38,6 +38,7 @@ import {
 import type { ServiceDeps } from "../../deps.js";
 import { conflict, DomainError, notFound, validationFailed } from "../../errors.js";
 import { draftContentHash } from "../hashing.js";
+import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
 import { draftProfile } from "./draft-profile.js";
 import { personsOfZaloUser } from "../citizens/citizen-identity.js";
@@ -48,11 +49,11 @@ import { mayRate } from "../dossiers/rating.js";
  * informant, a document's holder) may see or act on it, and to anyone else the draft does not
  * exist (not 403, which would confirm it does).
  */
-export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { draft: Draft; person: Person; role: DraftParty["role"] } {
-  const draft = getDraft(db, draftId);
+export async function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): Promise<{ draft: Draft; person: Person; role: DraftParty["role"] }> {
+  const draft = await getDraft(db, draftId);
   if (!draft) throw notFound("draft");
-  const parties = getDraftParties(db, draft.id);
-  for (const person of personsOfZaloUser(db, user)) {
+  const parties = await getDraftParties(db, draft.id);
+  for (const person of await personsOfZaloUser(db, user)) {
     const party = parties.find((p) => p.personId === person.id);
     if (party) return { draft, person, role: party.role };
   }
@@ -60,13 +61,16 @@ export function loadDraftForCitizen(db: Db, draftId: string, user: ZaloUser): { 
 }
 
 /** The SHA-256 of each attached file by key: part of what a consent covers. */
-export function attachmentHashes(db: Db, draftId: string): Record<string, string> {
-  return Object.fromEntries(listDraftAttachments(db, draftId).map((a) => [a.key, a.sha256]));
+export async function attachmentHashes(db: Db, draftId: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await listDraftAttachments(db, draftId)).map((a) => [a.key, a.sha256]));
 }
 
-/** The content hash of exactly what the citizen is shown: fields, papers and the consent text version. */
-export function contentHashOf(db: Db, draft: Draft, consentTextVersion = draftProfile(draft.service).consentTextVersion, attachments = attachmentHashes(db, draft.id)): string {
-  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion, attachments });
+/**
+ * The content hash of exactly what the citizen is shown: fields, papers and the consent text
+ * version. The papers' hashes are read unless given.
+ */
+export async function contentHashOf(db: Db, draft: Draft, consentTextVersion = draftProfile(draft.service).consentTextVersion, attachments?: Record<string, string>): Promise<string> {
+  return draftContentHash({ id: draft.id, procedureCode: draft.procedureCode, version: draft.version, fields: draft.fields, consentTextVersion, attachments: attachments ?? (await attachmentHashes(db, draft.id)) });
 }
 
 /** A short title for lists and headings: the child's name, the deceased's name, the document's number. */
@@ -79,18 +83,21 @@ function titleOf(draft: Draft): string | null {
  * A party opens their draft: the view, and the first time the `opened` event (the indicators'
  * funnel step between the notice and the consent).
  */
-export function openDraftForCitizen(db: Db, draftId: string, citizen: ZaloUser, now: Date): DraftView {
-  const { draft } = loadDraftForCitizen(db, draftId, citizen);
-  if (!hasDraftEvent(db, draft.id, "opened")) insertDraftEvent(db, { draftId: draft.id, kind: "opened", at: now });
+export async function openDraftForCitizen(db: Db, draftId: string, citizen: ZaloUser, now: Date): Promise<DraftView> {
+  const { draft } = await loadDraftForCitizen(db, draftId, citizen);
+  if (!(await hasDraftEvent(db, draft.id, "opened"))) await insertDraftEvent(db, { draftId: draft.id, kind: "opened", at: now });
   return buildDraftView(db, draft, citizen);
 }
 
 /** The draft as the Mini App shows it to `viewer` (one of its parties), with the content hash of exactly that. */
-export function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): DraftView {
-  const consent = activeConsentForDraft(db, draft.id);
-  const submission = latestSubmissionForDraft(db, draft.id);
+export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Promise<DraftView> {
+  // One query after the other: `db` may be a transaction, whose one connection runs one at a time.
+  const consent = await activeConsentForDraft(db, draft.id);
+  const submission = await latestSubmissionForDraft(db, draft.id);
+  const events = await listDraftEvents(db, draft.id);
+  const attached = await listDraftAttachments(db, draft.id);
   // "opened" is for the indicators (the funnel), not a step the citizen needs to see.
-  const timeline: TimelineEntry[] = listDraftEvents(db, draft.id).filter((e): e is typeof e & { kind: TimelineEntry["kind"] } => e.kind !== "opened").map((e) => {
+  const timeline: TimelineEntry[] = events.filter((e): e is typeof e & { kind: TimelineEntry["kind"] } => e.kind !== "opened").map((e) => {
     const entry: TimelineEntry = { kind: e.kind, at: e.at.toISOString() };
     if (e.data.status) entry.status = e.data.status as SubmissionStatus;
     if (e.data.note) entry.note = e.data.note;
@@ -104,7 +111,6 @@ export function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): DraftVie
       return { key, group: profile.groupOf(key), label: profile.labelOf(key), ...(optionLabels ? { optionLabels } : {}), ...f };
     })
     .sort((a, b) => profile.orderOf(a.key) - profile.orderOf(b.key));
-  const attached = listDraftAttachments(db, draft.id);
   const files = new Map(attached.map((a) => [a.key, a]));
   return {
     id: draft.id,
@@ -115,7 +121,7 @@ export function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): DraftVie
     procedureCode: draft.procedureCode,
     status: draft.status,
     version: draft.version,
-    contentHash: contentHashOf(db, draft, profile.consentTextVersion, Object.fromEntries(attached.map((a) => [a.key, a.sha256]))),
+    contentHash: await contentHashOf(db, draft, profile.consentTextVersion, Object.fromEntries(attached.map((a) => [a.key, a.sha256]))),
     consentTextVersion: profile.consentTextVersion,
     dueBy: draft.dueBy,
     title: titleOf(draft),
@@ -129,15 +135,15 @@ export function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): DraftVie
       ? { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash, consentTextVersion: consent.consentTextVersion }
       : null,
     submission: submission && submission.status !== "cancelled"
-      ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef, mayRate: mayRate(db, viewer, submission) }
+      ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef, mayRate: await mayRate(db, viewer, submission) }
       : null,
     timeline,
   };
 }
 
 /** A draft as the lists show it: what, for whom, by when, and where its dossier is. */
-export function draftSummaryOf(db: Db, d: Draft): DraftSummary {
-  const s = latestSubmissionForDraft(db, d.id);
+export async function draftSummaryOf(db: Db, d: Draft): Promise<DraftSummary> {
+  const s = await latestSubmissionForDraft(db, d.id);
   const profile = draftProfile(d.service);
   return {
     id: d.id,
@@ -153,16 +159,19 @@ export function draftSummaryOf(db: Db, d: Draft): DraftSummary {
   };
 }
 
-export function listDraftsForCitizen(db: Db, user: ZaloUser): DraftSummary[] {
-  return listDraftsForPersons(db, personsOfZaloUser(db, user).map((p) => p.id)).map((d) => draftSummaryOf(db, d));
+export async function listDraftsForCitizen(db: Db, user: ZaloUser): Promise<DraftSummary[]> {
+  const drafts = await listDraftsForPersons(db, (await personsOfZaloUser(db, user)).map((p) => p.id));
+  const summaries: DraftSummary[] = [];
+  for (const d of drafts) summaries.push(await draftSummaryOf(db, d));
+  return summaries;
 }
 
 /** True once the case system may have the dossier: from then on the draft cannot change. */
-function submissionInFlight(db: Db, draftId: string): boolean {
-  const s = latestSubmissionForDraft(db, draftId);
+async function submissionInFlight(db: Db, draftId: string): Promise<boolean> {
+  const s = await latestSubmissionForDraft(db, draftId);
   if (!s || s.status === "cancelled") return false;
   if (s.status !== "queued") return true;
-  const row = findOutboxByKey(db, s.id);
+  const row = await findOutboxByKey(db, s.id);
   return row !== undefined && row.status !== "pending" && row.status !== "cancelled";
 }
 
@@ -171,21 +180,21 @@ function submissionInFlight(db: Db, draftId: string): boolean {
  * would be sent (an edit, a new paper), or the citizen took the consent back. Only call while the
  * submission has not left (see `submissionInFlight`).
  */
-export function withdrawConsent(tx: Db, draftId: string, consentId: string, reason: "draft_edited" | "attachment_changed" | "withdrawn", now: Date): void {
-  voidConsent(tx, consentId, reason, now);
-  const submission = latestSubmissionForDraft(tx, draftId);
+export async function withdrawConsent(tx: Db, draftId: string, consentId: string, reason: "draft_edited" | "attachment_changed" | "withdrawn", now: Date): Promise<void> {
+  await voidConsent(tx, consentId, reason, now);
+  const submission = await latestSubmissionForDraft(tx, draftId);
   if (submission && submission.status === "queued") {
-    cancelPendingOutbox(tx, submission.id, now);
-    updateSubmission(tx, submission.id, { status: "cancelled", updatedAt: now });
-    insertStatusHistory(tx, { submissionId: submission.id, status: "cancelled", note: reason === "withdrawn" ? "consent withdrawn by the citizen" : "draft changed after consent", at: now });
+    await cancelPendingOutbox(tx, submission.id, now);
+    await updateSubmission(tx, submission.id, { status: "cancelled", updatedAt: now });
+    await insertStatusHistory(tx, { submissionId: submission.id, status: "cancelled", note: reason === "withdrawn" ? "consent withdrawn by the citizen" : "draft changed after consent", at: now });
   }
-  setDraftStatus(tx, draftId, "open", now);
-  insertDraftEvent(tx, { draftId, kind: "consent_voided", at: now, data: { reason } });
+  await setDraftStatus(tx, draftId, "open", now);
+  await insertDraftEvent(tx, { draftId, kind: "consent_voided", at: now, data: { reason } });
 }
 
 /** Refuses a change once the dossier has left for the case system. */
-export function assertChangeable(tx: Db, draft: Draft): void {
-  if (draft.status === "submitted" || draft.status === "closed" || submissionInFlight(tx, draft.id)) {
+export async function assertChangeable(tx: Db, draft: Draft): Promise<void> {
+  if (draft.status === "submitted" || draft.status === "closed" || (await submissionInFlight(tx, draft.id))) {
     throw conflict("already_submitted", "the dossier has already been sent to the case system and can no longer be changed");
   }
 }
@@ -195,22 +204,22 @@ export function assertChangeable(tx: Db, draft: Draft): void {
  * on. An edit after consent voids that consent and withdraws the queued submission: what was
  * consented to is no longer what would be sent.
  */
-export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: EditDraftRequest, requestId?: string): DraftView {
+export async function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: EditDraftRequest, requestId?: string): Promise<DraftView> {
   const now = deps.now();
-  return deps.db.transaction((tx) => {
-    const { draft, person } = loadDraftForCitizen(tx, draftId, user);
-    assertChangeable(tx, draft);
+  return deps.db.transaction(async (tx) => {
+    const { draft, person } = await loadDraftForCitizen(tx, draftId, user);
+    await assertChangeable(tx, draft);
     if (req.version !== draft.version) throw conflict("stale_draft", `the draft is at version ${draft.version}, the edit was made on version ${req.version}`);
-    const wardCodes = new Set(listWards(tx).map((w) => w.code));
+    const wardCodes = new Set((await listWards(tx)).map((w) => w.code));
     const result = applyDraftEdits(draft.fields, req.changes, { wardCodes });
     if (!result.ok) throw validationFailed(result.errors, "Some changes are not valid");
     if (result.changed.length === 0) return buildDraftView(tx, draft, user);
 
-    const consent = activeConsentForDraft(tx, draft.id);
-    const updated = updateDraftFields(tx, draft.id, draft.version, result.fields, "open", now);
+    const consent = await activeConsentForDraft(tx, draft.id);
+    const updated = await updateDraftFields(tx, draft.id, draft.version, result.fields, "open", now);
     if (!updated) throw conflict("stale_draft", "the draft changed while saving; reload it");
-    if (consent) withdrawConsent(tx, draft.id, consent.id, "draft_edited", now);
-    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.edited", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, fields: result.changed, consentVoided: Boolean(consent) } });
+    if (consent) await withdrawConsent(tx, draft.id, consent.id, "draft_edited", now);
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.edited", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, fields: result.changed, consentVoided: Boolean(consent) } });
     return buildDraftView(tx, updated, user);
   });
 }
@@ -219,18 +228,21 @@ export function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, re
  * Records a parent's consent to exactly the content they were shown (its hash and the consent
  * text version), then queues the dossier for the case system through the outbox. Nothing is
  * submitted without this. A consent quoting an old hash is refused with 409: the draft changed.
+ * The same consent sent twice at once (a double tap, two instances) records one consent and one
+ * submission: the request that loses the race on `consents_active_version_uq` runs again and
+ * answers as the repeat.
  */
-export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: ConsentRequest, requestId?: string): { created: boolean; consentId: string; submissionId: string; draft: DraftView } {
+export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: ConsentRequest, requestId?: string): Promise<{ created: boolean; consentId: string; submissionId: string; draft: DraftView }> {
   const now = deps.now();
-  return deps.db.transaction((tx) => {
-    const { draft, person, role } = loadDraftForCitizen(tx, draftId, user);
+  return retryOnUniqueViolation(() => deps.db.transaction(async (tx) => {
+    const { draft, person, role } = await loadDraftForCitizen(tx, draftId, user);
     const profile = draftProfile(draft.service);
-    const attached = attachmentHashes(tx, draft.id);
-    const currentHash = contentHashOf(tx, draft, profile.consentTextVersion, attached);
-    const existing = activeConsentForDraft(tx, draft.id);
+    const attached = await attachmentHashes(tx, draft.id);
+    const currentHash = await contentHashOf(tx, draft, profile.consentTextVersion, attached);
+    const existing = await activeConsentForDraft(tx, draft.id);
     if (existing && existing.contentHash === req.contentHash) {
-      const submission = latestSubmissionForDraft(tx, draft.id);
-      if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: buildDraftView(tx, draft, user) };
+      const submission = await latestSubmissionForDraft(tx, draft.id);
+      if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: await buildDraftView(tx, draft, user) };
     }
     if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
     if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
@@ -241,7 +253,7 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
     ];
     if (missing.length > 0) throw new DomainError(422, "draft_incomplete", "Some required information is still missing", missing);
 
-    const consent = insertConsent(tx, {
+    const consent = await insertConsent(tx, {
       id: deps.newId(),
       draftId: draft.id,
       draftVersion: draft.version,
@@ -252,7 +264,7 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
       consentTextVersion: profile.consentTextVersion,
       consentedAt: now,
     });
-    const submission = insertSubmission(tx, {
+    const submission = await insertSubmission(tx, {
       id: deps.newId(),
       draftId: draft.id,
       consentId: consent.id,
@@ -261,9 +273,9 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
       createdAt: now,
       updatedAt: now,
     });
-    insertStatusHistory(tx, { submissionId: submission.id, status: "queued", at: now });
+    await insertStatusHistory(tx, { submissionId: submission.id, status: "queued", at: now });
     // The submission id is the idempotency key all the way to the case system (contract 3).
-    enqueueOutbox(tx, {
+    await enqueueOutbox(tx, {
       id: deps.newId(),
       kind: "case_submission",
       idempotencyKey: submission.id,
@@ -274,10 +286,10 @@ export function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: strin
       nextAttemptAt: now,
       now,
     });
-    setDraftStatus(tx, draft.id, "consented", now);
-    insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
-    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash } });
-    const fresh = getDraft(tx, draft.id) ?? draft;
-    return { created: true, consentId: consent.id, submissionId: submission.id, draft: buildDraftView(tx, fresh, user) };
-  });
+    await setDraftStatus(tx, draft.id, "consented", now);
+    await insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash } });
+    const fresh = (await getDraft(tx, draft.id)) ?? draft;
+    return { created: true, consentId: consent.id, submissionId: submission.id, draft: await buildDraftView(tx, fresh, user) };
+  }));
 }

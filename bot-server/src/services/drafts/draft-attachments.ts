@@ -22,27 +22,28 @@ export function sniffMediaType(bytes: Uint8Array): "application/pdf" | "image/jp
  * Adds (or replaces) the paper a draft asks for under `key`. Only PDF, JPEG or PNG up to 5 MB.
  * A new paper after consent voids it, like an edit: the consent covered the old file's hash.
  */
-export function uploadAttachment(deps: ServiceDeps, user: ZaloUser, draftId: string, key: string, file: { fileName: string; bytes: Uint8Array }, requestId?: string): DraftView {
+export async function uploadAttachment(deps: ServiceDeps, user: ZaloUser, draftId: string, key: string, file: { fileName: string; bytes: Uint8Array }, requestId?: string): Promise<DraftView> {
   const now = deps.now();
   const mediaType = sniffMediaType(file.bytes);
   const problems: { path: string; message: string }[] = [];
   if (file.bytes.length === 0) problems.push({ path: "file", message: "is empty" });
   else if (file.bytes.length > ATTACHMENT_MAX_BYTES) problems.push({ path: "file", message: `is ${file.bytes.length} bytes; at most ${ATTACHMENT_MAX_BYTES} (5 MB)` });
   else if (!mediaType) problems.push({ path: "file", message: "must be a PDF, a JPEG or a PNG" });
-  return deps.db.transaction((tx) => {
-    const { draft } = loadDraftForCitizen(tx, draftId, user);
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+  return deps.db.transaction(async (tx) => {
+    const { draft } = await loadDraftForCitizen(tx, draftId, user);
     const spec = draftProfile(draft.service).attachments.find((a) => a.key === key);
     if (!spec) throw notFound("attachment slot");
     if (problems.length > 0 || !mediaType) throw new DomainError(422, "validation_failed", "The file cannot be used", problems);
-    assertChangeable(tx, draft);
+    await assertChangeable(tx, draft);
     const fileName = file.fileName.normalize("NFC").replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || key;
-    upsertDraftAttachment(tx, {
+    await upsertDraftAttachment(tx, {
       id: deps.newId(), draftId: draft.id, key, fileName, mediaType, size: file.bytes.length,
-      sha256: createHash("sha256").update(file.bytes).digest("hex"), content: Buffer.from(file.bytes), zaloUserId: user.id, uploadedAt: now,
+      sha256, content: Buffer.from(file.bytes), zaloUserId: user.id, uploadedAt: now,
     });
-    const consent = activeConsentForDraft(tx, draft.id);
-    if (consent) withdrawConsent(tx, draft.id, consent.id, "attachment_changed", now);
-    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.attachment_added", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { key, size: file.bytes.length, mediaType, consentVoided: Boolean(consent) } });
-    return buildDraftView(tx, getDraft(tx, draft.id) ?? draft, user);
+    const consent = await activeConsentForDraft(tx, draft.id);
+    if (consent) await withdrawConsent(tx, draft.id, consent.id, "attachment_changed", now);
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.attachment_added", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { key, size: file.bytes.length, mediaType, consentVoided: Boolean(consent) } });
+    return buildDraftView(tx, (await getDraft(tx, draft.id)) ?? draft, user);
   });
 }

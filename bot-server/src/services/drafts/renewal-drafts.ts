@@ -5,12 +5,13 @@ import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { DomainError, notFound } from "../../errors.js";
 import { buildDraftView } from "./citizen-drafts.js";
 import { personsOfZaloUser } from "../citizens/citizen-identity.js";
+import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
 
 /** The documents a signed-in citizen holds (by their linked phone, or their ID number behind it). */
-export function documentsOfCitizen(db: Db, user: ZaloUser): DocumentRow[] {
+export async function documentsOfCitizen(db: Db, user: ZaloUser): Promise<DocumentRow[]> {
   if (!user.phone) return [];
-  const ids = personsOfZaloUser(db, user).flatMap((p) => (p.nationalId ? [p.nationalId] : []));
+  const ids = (await personsOfZaloUser(db, user)).flatMap((p) => (p.nationalId ? [p.nationalId] : []));
   return documentsHeldBy(db, { phone: user.phone, nationalIds: ids });
 }
 
@@ -19,10 +20,10 @@ export function documentsOfCitizen(db: Db, user: ZaloUser): DocumentRow[] {
  * the holder as population data knows them, only when matched by ID number: a phone alone may be
  * shared in a family, so it never lends one person's records to another's draft.
  */
-function documentForCitizen(db: Db, user: ZaloUser, documentId: string): { document: DocumentRow; person: Person | null; persons: Person[] } {
-  const document = getDocument(db, documentId);
+async function documentForCitizen(db: Db, user: ZaloUser, documentId: string): Promise<{ document: DocumentRow; person: Person | null; persons: Person[] }> {
+  const document = await getDocument(db, documentId);
   if (!document || !user.phone) throw notFound("document");
-  const persons = personsOfZaloUser(db, user);
+  const persons = await personsOfZaloUser(db, user);
   const byId = document.holderId ? persons.find((p) => p.nationalId === document.holderId) : undefined;
   if (!byId && document.phone !== user.phone) throw notFound("document");
   return { document, person: byId ?? null, persons };
@@ -33,13 +34,13 @@ function documentForCitizen(db: Db, user: ZaloUser, documentId: string): { docum
  * this phone, else a record made from the department's list (a person) or of the representative
  * acting on Zalo (an organisation). Always someone behind the citizen's phone, so they see the draft.
  */
-function partyFor(db: Db, user: ZaloUser, found: { document: DocumentRow; person: Person | null; persons: Person[] }, now: Date, newId: () => string): Person {
+async function partyFor(db: Db, user: ZaloUser, found: { document: DocumentRow; person: Person | null; persons: Person[] }, now: Date, newId: () => string): Promise<Person> {
   const existing = found.person ?? found.persons[0];
   if (existing) return existing;
   const d = found.document;
   const fullName = d.holderKind === "person" ? d.holderName : (user.displayName ?? d.holderName);
   // The ID number is recorded only if no one holds it yet (it is unique; a known holder with another phone keeps theirs).
-  const nationalId = d.holderKind === "person" && d.holderId && !findPersonByNationalId(db, d.holderId) ? d.holderId : null;
+  const nationalId = d.holderKind === "person" && d.holderId && !(await findPersonByNationalId(db, d.holderId)) ? d.holderId : null;
   return insertPerson(db, { id: newId(), fullName, nameKey: nameKey(fullName), phone: user.phone as string, nationalId, updatedAt: now });
 }
 
@@ -47,22 +48,23 @@ function partyFor(db: Db, user: ZaloUser, found: { document: DocumentRow; person
  * Opens the renewal draft of a document the citizen holds: the one already prepared for this
  * expiry, or a new one filled from the department's list and population data. The link of a
  * reminder (`?service=&document=`) lands here. A level-1 service has no draft (only guidance): 422.
- * The holder becomes the draft's party; nothing is sent until they consent.
+ * The holder becomes the draft's party; nothing is sent until they consent. Two taps on the link
+ * at once prepare one draft (`drafts_document_expiry_uq`: the loser runs again and opens it).
  */
-export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalogue }, user: ZaloUser, documentId: string, requestId?: string): { created: boolean; view: DraftView } {
+export async function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalogue }, user: ZaloUser, documentId: string, requestId?: string): Promise<{ created: boolean; view: DraftView }> {
   const now = deps.now();
-  return deps.db.transaction((tx) => {
-    const found = documentForCitizen(tx, user, documentId);
+  return retryOnUniqueViolation(() => deps.db.transaction(async (tx) => {
+    const found = await documentForCitizen(tx, user, documentId);
     const { document, person } = found;
     const entry = serviceByKey(document.serviceKey);
     if (!entry?.draft || entry.trigger.kind !== "document-expiry") {
       throw new DomainError(422, "no_draft", "This service has no application to prepare here; follow the guidance in the reminder", [{ path: "documentId", message: `service ${document.serviceKey} prepares no renewal draft` }]);
     }
-    const existing = findDraftByDocument(tx, document.id, document.expiresOn);
-    if (existing) return { created: false, view: buildDraftView(tx, existing, user) };
+    const existing = await findDraftByDocument(tx, document.id, document.expiresOn);
+    if (existing) return { created: false, view: await buildDraftView(tx, existing, user) };
 
-    const party = partyFor(tx, user, found, now, deps.newId);
-    const draft = insertDraft(tx, {
+    const party = await partyFor(tx, user, found, now, deps.newId);
+    const draft = await insertDraft(tx, {
       id: deps.newId(),
       service: document.serviceKey,
       procedureCode: entry.procedureCodes[0] ?? entry.key,
@@ -75,9 +77,9 @@ export function openRenewalDraft(deps: ServiceDeps & { catalogue: ReminderCatalo
       createdAt: now,
       updatedAt: now,
     });
-    addDraftParty(tx, { draftId: draft.id, personId: party.id, role: "holder" });
-    insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
-    audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "renewal_draft.prepared", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { documentId: document.id, serviceKey: document.serviceKey } });
-    return { created: true, view: buildDraftView(tx, draft, user) };
-  });
+    await addDraftParty(tx, { draftId: draft.id, personId: party.id, role: "holder" });
+    await insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "renewal_draft.prepared", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { documentId: document.id, serviceKey: document.serviceKey } });
+    return { created: true, view: await buildDraftView(tx, draft, user) };
+  }));
 }

@@ -18,14 +18,14 @@ export function scopesFor(clientId: string): IntegrationScope[] {
 }
 
 /** Makes the machine clients in the database match INTEGRATION_API_KEYS (only key hashes are stored). */
-export function provisionClients(db: Db, keys: readonly { key: string; clientId: string }[]): void {
+export async function provisionClients(db: Db, keys: readonly { key: string; clientId: string }[]): Promise<void> {
   for (const { key, clientId } of keys) {
-    upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) });
+    await upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) });
   }
 }
 
 /** The client an API key belongs to, unless it is unknown or disabled. */
-export function machineClientByKey(db: Db, key: string): MachineClient | undefined {
-  const client = findClientByKeyHash(db, hashApiKey(key));
+export async function machineClientByKey(db: Db, key: string): Promise<MachineClient | undefined> {
+  const client = await findClientByKeyHash(db, hashApiKey(key));
   return client && !client.disabledAt ? client : undefined;
 }
