@@ -43,6 +43,8 @@ function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
 
 /** Rows stored per transaction: SQLite has one writer, and a webhook waits for the batch in hand, not for the file. */
 const CHUNK = 1000;
+/** How often a batch is done again when another import stored one of its documents meanwhile. */
+const BATCH_TRIES = 3;
 /**
  * Valid rows held in memory between reading the file and storing them (about 100 MB at most); a
  * longer file is read a second time to store its rows rather than held whole.
@@ -304,17 +306,17 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     });
   const store = async (batch: LicenceRow[]) => {
     const now = deps.now();
-    let after: typeof counts;
-    try {
-      after = await write(batch, now);
-    } catch (err) {
-      // Another import stored one of these documents in the meantime (documents_service_no_uq, on
-      // PostgreSQL where imports run side by side): the batch was undone, and done again it finds
-      // that document and updates it.
-      if (!isUniqueViolation(err)) throw err;
-      after = await write(batch, now);
+    // Another import stored one of these documents meanwhile (documents_service_no_uq; on PostgreSQL,
+    // where imports run side by side): the batch was undone, and done again it finds that document
+    // and updates it. A few tries: the other import may be storing the next documents meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        Object.assign(counts, await write(batch, now));
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt === BATCH_TRIES) throw err;
+      }
     }
-    Object.assign(counts, after);
     job.onProgress?.({ stage: "applying", done: counts.created + counts.updated + counts.unchanged, total });
   };
   let batch: LicenceRow[] = [];
