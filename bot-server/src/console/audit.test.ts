@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { auditSearchResultSchema } from "@hccd/shared";
+import { toJson } from "@hccd/db";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { consoleLogin, consoleRequest } from "../testing/console.js";
 import { createStaffUser } from "../services/staff/staff-auth.js";
@@ -13,20 +15,20 @@ afterEach(async () => {
 const PASSWORD = "mật-khẩu-đủ-dài-2026";
 
 async function admin() {
-  const u = createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: PASSWORD, role: "admin", agency: null, wardCode: null });
+  const u = await createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: PASSWORD, role: "admin", agency: null, wardCode: null });
   const s = await consoleLogin(w, "quan-tri", PASSWORD);
   return { ...s, id: u.id };
 }
 
 const at = (iso: string) => new Date(iso);
 /** A few entries by different actors at known instants (Vietnam is UTC+7). */
-function seedEntries(officerId: string) {
+async function seedEntries(officerId: string) {
   const db = w.handle.db;
-  audit(db, { at: at("2026-11-30T16:59:59Z"), actor: { kind: "staff", id: officerId }, action: "import.started", target: { kind: "import", id: "imp-1" }, requestId: "req-a" }); // 23:59:59 on 30/11 in Vietnam
-  audit(db, { at: at("2026-11-30T17:00:00Z"), actor: { kind: "staff", id: officerId }, action: "import.report_read", target: { kind: "import", id: "imp-1" }, requestId: "req-b" }); // 00:00 on 01/12
-  audit(db, { at: at("2026-12-01T16:59:59Z"), actor: { kind: "citizen", id: "zalo-user-9" }, action: "consent.given", target: { kind: "draft", id: "d-1" }, details: { phone: "0912345678" } });
-  audit(db, { at: at("2026-12-01T17:00:00Z"), actor: { kind: "machine", id: "hospital-1" }, action: "birth_certificate.received", target: { kind: "birth_event", id: "b-1" } });
-  audit(db, { at: at("2026-12-02T03:00:00Z"), actor: { kind: "staff", id: officerId }, action: "importx.other" });
+  await audit(db, { at: at("2026-11-30T16:59:59Z"), actor: { kind: "staff", id: officerId }, action: "import.started", target: { kind: "import", id: "imp-1" }, requestId: "req-a" }); // 23:59:59 on 30/11 in Vietnam
+  await audit(db, { at: at("2026-11-30T17:00:00Z"), actor: { kind: "staff", id: officerId }, action: "import.report_read", target: { kind: "import", id: "imp-1" }, requestId: "req-b" }); // 00:00 on 01/12
+  await audit(db, { at: at("2026-12-01T16:59:59Z"), actor: { kind: "citizen", id: "zalo-user-9" }, action: "consent.given", target: { kind: "draft", id: "d-1" }, details: { phone: "0912345678" } });
+  await audit(db, { at: at("2026-12-01T17:00:00Z"), actor: { kind: "machine", id: "hospital-1" }, action: "birth_certificate.received", target: { kind: "birth_event", id: "b-1" } });
+  await audit(db, { at: at("2026-12-02T03:00:00Z"), actor: { kind: "staff", id: officerId }, action: "importx.other" });
 }
 
 async function searchApi(token: string, query: string) {
@@ -37,10 +39,10 @@ async function searchApi(token: string, query: string) {
 
 describe("audit log search", () => {
   it("finds entries by staff username, actor kind, exact action, prefix, target, request id and Vietnam-time period", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const a = await admin();
-    const officer = createStaffUser(w.services, { username: "so-vhttdl", displayName: "Sở", password: PASSWORD, role: "department", agency: "Sở Văn hóa, Thể thao và Du lịch", wardCode: null });
-    seedEntries(officer.id);
+    const officer = await createStaffUser(w.services, { username: "so-vhttdl", displayName: "Sở", password: PASSWORD, role: "department", agency: "Sở Văn hóa, Thể thao và Du lịch", wardCode: null });
+    await seedEntries(officer.id);
     const token = ((await (await w.call("POST", "/api/staff/session", { body: { username: "quan-tri", password: PASSWORD } })).json()) as { token: string }).token;
     const actions = async (q: string) => (await searchApi(token, q)).entries.map((e) => e.action);
     expect(await actions("actor=so-vhttdl")).toEqual(["importx.other", "import.report_read", "import.started"]);
@@ -66,9 +68,9 @@ describe("audit log search", () => {
   });
 
   it("pages newest first by keyset: every entry once, in order, then no next page", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const a = await admin();
-    for (let i = 0; i < 120; i++) audit(w.handle.db, { at: new Date(Date.UTC(2026, 10, 1, 0, i)), actor: { kind: "system", id: "sweep" }, action: "test.entry", details: { i } });
+    for (let i = 0; i < 120; i++) await audit(w.handle.db, { at: new Date(Date.UTC(2026, 10, 1, 0, i)), actor: { kind: "system", id: "sweep" }, action: "test.entry", details: { i } });
     const token = ((await (await w.call("POST", "/api/staff/session", { body: { username: "quan-tri", password: PASSWORD } })).json()) as { token: string }).token;
     const seen: number[] = [];
     let before: number | null = null;
@@ -82,14 +84,14 @@ describe("audit log search", () => {
     expect(pages).toBe(3);
     expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => 119 - i));
     // Each search is itself in the log, with what was asked.
-    const searches = w.handle.sqlite.prepare("select actor_id, details from audit_log where action = 'audit.searched' order by id").all() as { actor_id: string; details: string }[];
+    const searches = await w.rows<{ actor_id: string; details: unknown }>(sql`select actor_id, details from audit_log where action = 'audit.searched' order by id`);
     expect(searches).toHaveLength(3);
     expect(searches[0]!.actor_id).toBe(a.id);
-    expect(JSON.parse(searches[0]!.details)).toEqual({ filters: { action: "test.entry" }, found: 50 });
+    expect(toJson(searches[0]!.details)).toEqual({ filters: { action: "test.entry" }, found: 50 });
   });
 
   it("names the field of a bad filter, on the API and on the page", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const a = await admin();
     const token = ((await (await w.call("POST", "/api/staff/session", { body: { username: "quan-tri", password: PASSWORD } })).json()) as { token: string }).token;
     const res = await w.call("GET", "/api/staff/audit?from=2026-12-05&to=2026-12-01", { token });
@@ -104,9 +106,9 @@ describe("audit log search", () => {
   });
 
   it("shows the search on the console page with an 'older' link, and exports the same entries as CSV", async () => {
-    w = createTestWorld();
+    w = await createTestWorld();
     const a = await admin();
-    for (let i = 0; i < 60; i++) audit(w.handle.db, { at: new Date(Date.UTC(2026, 10, 1, 0, i)), actor: { kind: "staff", id: a.id }, action: "import.report_read", target: { kind: "import", id: `imp-${i}` } });
+    for (let i = 0; i < 60; i++) await audit(w.handle.db, { at: new Date(Date.UTC(2026, 10, 1, 0, i)), actor: { kind: "staff", id: a.id }, action: "import.report_read", target: { kind: "import", id: `imp-${i}` } });
     const html = await (await consoleRequest(w, "/staff/audit?actor=quan-tri&actionPrefix=import", { cookie: a.cookie })).text();
     const ids = [...html.matchAll(/data-testid="audit-entry" data-id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(ids).toHaveLength(50);
@@ -125,6 +127,6 @@ describe("audit log search", () => {
     expect(lines).toHaveLength(61);
     expect(lines[1]).toContain(",staff,");
     expect(lines[1]).toContain(",quan-tri,import.report_read,import,imp-59,,{}");
-    expect(w.handle.sqlite.prepare("select count(*) as n from audit_log where action = 'audit.exported'").get()).toEqual({ n: 1 });
+    expect(await w.one(sql`select count(*) as n from audit_log where action = 'audit.exported'`)).toEqual({ n: 1 });
   });
 });

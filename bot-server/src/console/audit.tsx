@@ -134,10 +134,10 @@ function invalidNotice(c: ConsoleContext, fields: { path: string; message: strin
 export function auditPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const t = c.var.t;
     const parsed = auditSearchQuerySchema.safeParse(queryFromForm(c));
-    const actions = knownAuditActions(deps);
+    const actions = await knownAuditActions(deps);
     if (!parsed.success) {
       return c.html(
         <ConsolePage c={c} title={t("audit.title")} section="audit">
@@ -148,7 +148,7 @@ export function auditPages(deps: ConsoleDeps) {
         422,
       );
     }
-    const result = searchAuditLog(deps, c.var.staff, parsed.data, c.var.requestId);
+    const result = await searchAuditLog(deps, c.var.staff, parsed.data, c.var.requestId);
     const base = formQuery(c);
     return c.html(
       <ConsolePage c={c} title={t("audit.title")} section="audit">
@@ -166,10 +166,10 @@ export function auditPages(deps: ConsoleDeps) {
     );
   });
 
-  app.get("/export.csv", (c) => {
+  app.get("/export.csv", async (c) => {
     const parsed = auditSearchQuerySchema.safeParse({ ...queryFromForm(c), before: undefined });
     if (!parsed.success) return c.html(<ConsolePage c={c} title={c.var.t("audit.title")} section="audit">{invalidNotice(c, zodIssuesToFields(parsed.error.issues))}</ConsolePage>, 422);
-    const r = exportAuditCsv(deps, c.var.staff, parsed.data, c.var.requestId);
+    const r = await exportAuditCsv(deps, c.var.staff, parsed.data, c.var.requestId);
     return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="nhat-ky-truy-cap.csv"' });
   });
   return app;

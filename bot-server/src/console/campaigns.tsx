@@ -19,6 +19,7 @@ import {
   type CampaignAudience,
   type CampaignCounts,
   type CampaignInput,
+  type CampaignSummary,
 } from "@hccd/shared";
 import { wardList, wardName } from "../services/reference/wards.js";
 import { DomainError } from "../errors.js";
@@ -99,10 +100,10 @@ function localisedErrors(c: ConsoleContext, issues: readonly { path: readonly Pr
   return out;
 }
 
-function validate(c: ConsoleContext, deps: ConsoleDeps, v: FormValues): { ok: true; input: CampaignInput } | { ok: false; errors: FieldErrors } {
+async function validate(c: ConsoleContext, deps: ConsoleDeps, v: FormValues): Promise<{ ok: true; input: CampaignInput } | { ok: false; errors: FieldErrors }> {
   const r = campaignInputSchema.safeParse(rawInput(v));
   if (!r.success) return { ok: false, errors: localisedErrors(c, r.error.issues as never) };
-  const refs = campaignReferenceProblems(deps, r.data);
+  const refs = await campaignReferenceProblems(deps, r.data);
   if (refs.length) {
     const errors: FieldErrors = {};
     for (const p of refs) {
@@ -207,12 +208,24 @@ function NobodyReachable(props: { c: ConsoleContext; audience: CampaignAudience 
   );
 }
 
-function campaignForm(c: ConsoleContext, deps: ConsoleDeps, opts: { action: string; title: string; values: FormValues; errors?: FieldErrors; audience?: CampaignAudience; recomputed?: boolean; submitLabel: string }) {
+/** What the form shows besides the values: the wards to pick from and the audience of the target group as given. */
+interface FormView {
+  wards: [string, string][];
+  audience: CampaignAudience;
+  at: Date;
+}
+
+async function loadForm(deps: ConsoleDeps, filters: CampaignFilters): Promise<FormView> {
+  const wards = (await wardList(deps.db)).map((w) => [w.code, w.name] as [string, string]);
+  return { wards, audience: await audienceSize(deps, filters), at: deps.now() };
+}
+
+function campaignForm(c: ConsoleContext, view: FormView, opts: { action: string; title: string; values: FormValues; errors?: FieldErrors; recomputed?: boolean; submitLabel: string }) {
   const t = c.var.t;
   const v = opts.values;
   const errors = opts.errors ?? {};
   const lang = c.var.lang;
-  const wards = wardList(deps.db).map((w) => [w.code, w.name] as [string, string]);
+  const wards = view.wards;
   const services = catalogue.map((s) => [s.key, s.name[lang]] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], lang));
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -249,7 +262,7 @@ function campaignForm(c: ConsoleContext, deps: ConsoleDeps, opts: { action: stri
           <button type="submit" class="button button--secondary" name="intent" value="count" data-testid="campaign-count">{t("campaigns.form.count")}</button>
         </div>
       </form>
-      {opts.audience && <AudienceBlock c={c} audience={opts.audience} at={deps.now()} recomputed={opts.recomputed ?? false} />}
+      <AudienceBlock c={c} audience={view.audience} at={view.at} recomputed={opts.recomputed ?? false} />
     </ConsolePage>
   );
 }
@@ -259,10 +272,10 @@ function filtersFromValues(v: FormValues): CampaignFilters {
   return r.success ? campaignFilters(r.data) : {};
 }
 
-function describeFilters(c: ConsoleContext, deps: ConsoleDeps, f: CampaignFilters): string[] {
+function describeFilters(c: ConsoleContext, f: CampaignFilters, ward: string | null): string[] {
   const t = c.var.t;
   const out: string[] = [];
-  if (f.wardCode) out.push(`${t("campaigns.form.ward")}: ${wardName(deps.db, f.wardCode)}`);
+  if (f.wardCode) out.push(`${t("campaigns.form.ward")}: ${ward ?? f.wardCode}`);
   if (f.serviceKey) out.push(`${t("campaigns.form.service")}: ${catalogue.find((s) => s.key === f.serviceKey)?.name[c.var.lang] ?? f.serviceKey}`);
   if (f.ageBand) out.push(`${t("campaigns.form.ageBand")}: ${t(`campaigns.form.ageBands.${f.ageBand}`)}`);
   if (f.holderKind) out.push(`${t("campaigns.form.holderKind")}: ${t(`campaigns.form.holderKinds.${f.holderKind}`)}`);
@@ -295,18 +308,39 @@ function CountsBlock(props: { c: ConsoleContext; campaign: CampaignRow; counts: 
   );
 }
 
-type ReviewOpts = { notice?: { kind: "info" | "success" | "error"; text: string }; errors?: FieldErrors; values?: { at?: string; phone?: string }; status?: number };
+type ReviewOpts = { notice?: { kind: "info" | "success" | "error"; text: string }; errors?: FieldErrors; values?: { at?: string; phone?: string } };
 
-function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow, opts: ReviewOpts = {}) {
+/** What the campaign's page shows: the campaign, its counts, and before it starts its audience as it stands. */
+interface ReviewView {
+  campaign: CampaignRow;
+  counts: CampaignCounts;
+  audience: CampaignAudience | null;
+  /** The name of the target group's ward. */
+  ward: string | null;
+  now: Date;
+}
+
+const beforeStart = (campaign: CampaignRow) => campaign.status === "draft" || campaign.status === "scheduled";
+
+async function loadReview(deps: ConsoleDeps, id: string): Promise<ReviewView> {
+  const campaign = await readCampaign(deps, id);
+  return {
+    campaign,
+    counts: await campaignCounts(deps, campaign.id),
+    audience: beforeStart(campaign) ? await audienceSize(deps, campaign.filters) : null,
+    ward: campaign.filters.wardCode ? await wardName(deps.db, campaign.filters.wardCode) : null,
+    now: deps.now(),
+  };
+}
+
+function reviewPage(c: ConsoleContext, deps: Pick<ConsoleDeps, "config">, view: ReviewView, opts: ReviewOpts = {}) {
   const t = c.var.t;
-  const now = deps.now();
+  const { campaign, audience, now } = view;
   const errors = opts.errors ?? {};
   const editable = campaign.status === "draft";
-  const beforeStart = campaign.status === "draft" || campaign.status === "scheduled";
-  const audience = beforeStart ? audienceSize(deps, campaign.filters) : null;
   // Nobody could receive it now: no "send now" (refused anyway), and a schedule asks to confirm.
   const nobodyNow = audience !== null && audience.willReceive === 0;
-  const filters = describeFilters(c, deps, campaign.filters);
+  const filters = describeFilters(c, campaign.filters, view.ward);
   const quiet = deps.config.QUIET_HOURS;
   const sendableAt = nextSendableAt(now, quiet);
   const defaultAt = vietnamLocalInput(new Date(Math.ceil((now.getTime() + 3600_000) / 900_000) * 900_000));
@@ -314,8 +348,8 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
     <ConsolePage c={c} title={campaign.name} section="campaigns">
       <p><a href="/staff/campaigns">{t("campaigns.back")}</a></p>
       {opts.notice && <Notice kind={opts.notice.kind}><span data-testid="campaign-notice">{opts.notice.text}</span></Notice>}
-      {sendableAt.getTime() !== now.getTime() && (campaign.status === "sending" || beforeStart) && <Notice kind="info">{t("campaigns.actions.quietNow", { time: formatVietnamDateTime(sendableAt) })}</Notice>}
-      <CountsBlock c={c} campaign={campaign} counts={campaignCounts(deps, campaign.id)} now={now} />
+      {sendableAt.getTime() !== now.getTime() && (campaign.status === "sending" || beforeStart(campaign)) && <Notice kind="info">{t("campaigns.actions.quietNow", { time: formatVietnamDateTime(sendableAt) })}</Notice>}
+      <CountsBlock c={c} campaign={campaign} counts={view.counts} now={now} />
       <section class="card" aria-labelledby="bodies-title">
         <h2 id="bodies-title">{t("campaigns.review.bodies")}</h2>
         <h3>{t("campaigns.form.bodyVi")}</h3>
@@ -328,7 +362,7 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
         {editable && <p><a class="button button--secondary" href={`/staff/campaigns/${campaign.id}/edit`} data-testid="campaign-edit">{t("campaigns.review.edit")}</a></p>}
       </section>
       {audience && <AudienceBlock c={c} audience={audience} at={now} />}
-      {beforeStart && (
+      {beforeStart(campaign) && (
         <section class="card" aria-labelledby="preview-title">
           <h2 id="preview-title">{t("campaigns.preview.title")}</h2>
           <p>{t("campaigns.preview.intro")}</p>
@@ -368,7 +402,7 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
           </form>
         )}
         <div class="actions">
-          {beforeStart && !nobodyNow && (
+          {beforeStart(campaign) && !nobodyNow && (
             <form method="post" action={`/staff/campaigns/${campaign.id}/send`} class="inline-form">
               <CsrfField c={c} />
               <button type="submit" class="button" data-confirm={t("campaigns.actions.sendNowConfirm", { count: audience?.willReceive ?? 0 })} data-testid="campaign-send-now">{t("campaigns.actions.sendNow")}</button>
@@ -404,9 +438,8 @@ function reviewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow,
   );
 }
 
-function listPage(c: ConsoleContext, deps: ConsoleDeps) {
+function listPage(c: ConsoleContext, rows: CampaignSummary[]) {
   const t = c.var.t;
-  const rows = listCampaignSummaries(deps);
   return (
     <ConsolePage c={c} title={t("campaigns.title")} section="campaigns">
       <p>{t("campaigns.intro")}</p>
@@ -454,21 +487,34 @@ function listPage(c: ConsoleContext, deps: ConsoleDeps) {
   );
 }
 
-function previewPage(c: ConsoleContext, deps: ConsoleDeps, campaign: CampaignRow, chosen: string | undefined) {
-  const t = c.var.t;
+/** The preview page: a few audience members to pick from, and what the chosen one would get (or why not). */
+interface PreviewView {
+  campaign: CampaignRow;
+  candidates: { zaloUserId: string; label: string; language: "vi" | "en" }[];
+  chosen: string | undefined;
+  result: { who: string; language: "vi" | "en"; text: string; link: string | null } | null;
+  error: string | null;
+}
+
+async function loadPreview(c: ConsoleContext, deps: ConsoleDeps, id: string, chosen: string | undefined): Promise<PreviewView> {
   const ctx = { staff: c.var.staff, requestId: c.var.requestId };
-  const candidates = previewCandidates(deps, ctx, campaign.id);
-  let result: { who: string; language: "vi" | "en"; text: string; link: string | null } | null = null;
-  let error: string | null = null;
-  if (chosen) {
-    try {
-      const p = previewCampaign(deps, ctx, campaign.id, chosen);
-      result = { ...p, who: candidates.find((x) => x.zaloUserId === chosen)?.label ?? chosen };
-    } catch (err) {
-      if (!(err instanceof DomainError && err.status === 422)) throw err;
-      error = t("campaigns.errors.notInAudience");
-    }
+  const campaign = await readCampaign(deps, id);
+  const candidates = await previewCandidates(deps, ctx, campaign.id);
+  const view: PreviewView = { campaign, candidates, chosen, result: null, error: null };
+  if (!chosen) return view;
+  try {
+    const p = await previewCampaign(deps, ctx, campaign.id, chosen);
+    return { ...view, result: { ...p, who: candidates.find((x) => x.zaloUserId === chosen)?.label ?? chosen } };
+  } catch (err) {
+    const refused = err instanceof DomainError ? refusal(c, deps, err, "preview", campaign) : null;
+    if (!refused) throw err;
+    return { ...view, error: refused.opts.notice?.text ?? null };
   }
+}
+
+function previewPage(c: ConsoleContext, view: PreviewView) {
+  const t = c.var.t;
+  const { campaign, candidates, chosen, result, error } = view;
   return (
     <ConsolePage c={c} title={`${t("campaigns.preview.title")}: ${campaign.name}`} section="campaigns">
       <p><a href={`/staff/campaigns/${campaign.id}`}>← {campaign.name}</a></p>
@@ -502,27 +548,48 @@ export function campaignPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const ctxOf = (c: ConsoleContext) => ({ staff: c.var.staff, requestId: c.var.requestId });
 
-  app.get("/", (c) => c.html(listPage(c, deps)));
+  /**
+   * Makes a change, then answers with `done` (the campaign's page, or a redirect to it). A change
+   * the service refuses shows the campaign's page again, with the refusal in the staff member's
+   * words (`refusal`, the one place refusals are worded); anything else goes on to `onError`.
+   */
+  async function attempt<T>(c: ConsoleContext, id: string, verb: Verb, change: () => Promise<T>, done: (result: T) => Response | Promise<Response>, values?: ReviewOpts["values"]): Promise<Response> {
+    let result: T;
+    try {
+      result = await change();
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const view = await loadReview(deps, id);
+      const refused = refusal(c, deps, err, verb, view.campaign);
+      if (!refused) throw err;
+      return c.html(reviewPage(c, deps, view, { ...refused.opts, ...(values ? { values } : {}) }), refused.status);
+    }
+    return done(result);
+  }
 
-  app.get("/new", (c) => {
+  app.get("/", async (c) => c.html(listPage(c, await listCampaignSummaries(deps))));
+
+  app.get("/new", async (c) => {
     const template = c.req.query("template") === "communication-week" ? CAMPAIGN_TEMPLATES["communication-week"] : null;
     const values = { ...emptyValues(), ...(template ? { name: template.name, bodyVi: template.bodyVi, bodyEn: template.bodyEn } : {}) };
-    return c.html(campaignForm(c, deps, { action: "/staff/campaigns/new", title: c.var.t("campaigns.form.newTitle"), values, audience: audienceSize(deps, {}), submitLabel: c.var.t("campaigns.form.save") }));
+    return c.html(campaignForm(c, await loadForm(deps, {}), { action: "/staff/campaigns/new", title: c.var.t("campaigns.form.newTitle"), values, submitLabel: c.var.t("campaigns.form.save") }));
   });
 
   app.post("/new", async (c) => {
     const body = await c.req.parseBody();
     const values = valuesFromBody(body);
-    const form = (o: { errors?: FieldErrors; recomputed?: boolean }) => campaignForm(c, deps, { action: "/staff/campaigns/new", title: c.var.t("campaigns.form.newTitle"), values, audience: audienceSize(deps, filtersFromValues(values)), submitLabel: c.var.t("campaigns.form.save"), ...o });
-    if (body.intent === "count") return c.html(form({ recomputed: true }));
-    const v = validate(c, deps, values);
-    if (!v.ok) return c.html(form({ errors: v.errors }), 422);
-    const created = createCampaign(deps, ctxOf(c), v.input);
+    const form = async (o: { errors?: FieldErrors; recomputed?: boolean }) =>
+      campaignForm(c, await loadForm(deps, filtersFromValues(values)), { action: "/staff/campaigns/new", title: c.var.t("campaigns.form.newTitle"), values, submitLabel: c.var.t("campaigns.form.save"), ...o });
+    if (body.intent === "count") return c.html(await form({ recomputed: true }));
+    const v = await validate(c, deps, values);
+    if (!v.ok) return c.html(await form({ errors: v.errors }), 422);
+    const created = await createCampaign(deps, ctxOf(c), v.input);
     return c.redirect(`/staff/campaigns/${created.id}?saved=created`, 303);
   });
 
-  app.get("/:id", (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
+  app.get("/:id", async (c) => {
+    const view = await loadReview(deps, c.req.param("id"));
+    const { campaign } = view;
     const saved = c.req.query("saved");
     const done = c.req.query("done");
     const t = c.var.t;
@@ -534,81 +601,55 @@ export function campaignPages(deps: ConsoleDeps) {
         : done === "scheduled" && campaign.scheduledAt
           ? { kind: "success" as const, text: t("campaigns.actions.scheduled", { time: formatVietnamDateTime(campaign.scheduledAt) }) }
           : undefined;
-    return c.html(reviewPage(c, deps, campaign, notice ? { notice } : {}));
+    return c.html(reviewPage(c, deps, view, notice ? { notice } : {}));
   });
 
-  app.get("/:id/edit", (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
-    if (campaign.status !== "draft") return c.html(reviewPage(c, deps, campaign, { notice: { kind: "error", text: c.var.t("campaigns.errors.notDraft") } }), 409);
-    return c.html(campaignForm(c, deps, { action: `/staff/campaigns/${campaign.id}/edit`, title: c.var.t("campaigns.form.editTitle", { name: campaign.name }), values: valuesOf(campaign), audience: audienceSize(deps, campaign.filters), submitLabel: c.var.t("campaigns.form.saveChanges") }));
+  const editForm = async (c: ConsoleContext, campaign: CampaignRow, values: FormValues, o: { errors?: FieldErrors; recomputed?: boolean } = {}, filters = filtersFromValues(values)) =>
+    campaignForm(c, await loadForm(deps, filters), { action: `/staff/campaigns/${campaign.id}/edit`, title: c.var.t("campaigns.form.editTitle", { name: campaign.name }), values, submitLabel: c.var.t("campaigns.form.saveChanges"), ...o });
+
+  app.get("/:id/edit", async (c) => {
+    const campaign = await readCampaign(deps, c.req.param("id"));
+    if (campaign.status !== "draft") return c.html(reviewPage(c, deps, await loadReview(deps, campaign.id), { notice: { kind: "error", text: c.var.t("campaigns.errors.notDraft") } }), 409);
+    return c.html(await editForm(c, campaign, valuesOf(campaign), {}, campaign.filters));
   });
 
   app.post("/:id/edit", async (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
+    const campaign = await readCampaign(deps, c.req.param("id"));
     const body = await c.req.parseBody();
     const values = valuesFromBody(body);
-    const form = (o: { errors?: FieldErrors; recomputed?: boolean }) => campaignForm(c, deps, { action: `/staff/campaigns/${campaign.id}/edit`, title: c.var.t("campaigns.form.editTitle", { name: campaign.name }), values, audience: audienceSize(deps, filtersFromValues(values)), submitLabel: c.var.t("campaigns.form.saveChanges"), ...o });
-    if (body.intent === "count") return c.html(form({ recomputed: true }));
-    const v = validate(c, deps, values);
-    if (!v.ok) return c.html(form({ errors: v.errors }), 422);
-    try {
-      updateCampaign(deps, ctxOf(c), campaign.id, v.input);
-    } catch (err) {
-      if (err instanceof DomainError && err.status === 409) return c.html(reviewPage(c, deps, readCampaign(deps, campaign.id), { notice: { kind: "error", text: c.var.t("campaigns.errors.notDraft") } }), 409);
-      throw err;
-    }
-    return c.redirect(`/staff/campaigns/${campaign.id}?saved=updated`, 303);
+    if (body.intent === "count") return c.html(await editForm(c, campaign, values, { recomputed: true }));
+    const v = await validate(c, deps, values);
+    if (!v.ok) return c.html(await editForm(c, campaign, values, { errors: v.errors }), 422);
+    return attempt(c, campaign.id, "edit", () => updateCampaign(deps, ctxOf(c), campaign.id, v.input), () => c.redirect(`/staff/campaigns/${campaign.id}?saved=updated`, 303));
   });
 
-  app.get("/:id/preview", (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
-    return c.html(previewPage(c, deps, campaign, c.req.query("zaloUserId") || undefined));
-  });
+  app.get("/:id/preview", async (c) => c.html(previewPage(c, await loadPreview(c, deps, c.req.param("id"), c.req.query("zaloUserId") || undefined))));
 
   app.post("/:id/test", async (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
+    const { id } = await readCampaign(deps, c.req.param("id"));
     const body = await c.req.parseBody();
     const phone = typeof body.phone === "string" ? body.phone : "";
     const t = c.var.t;
-    try {
-      const r = testSendCampaign(deps, ctxOf(c), campaign.id, phone);
+    return attempt(c, id, "test", () => testSendCampaign(deps, ctxOf(c), id, phone), async (r) => {
       const language = t(`campaigns.form.languages.${r.language}`);
       const text = r.deferredUntil ? `${t("campaigns.test.sent", { language })} ${t("campaigns.test.deferred", { time: formatVietnamDateTime(r.deferredUntil) })}` : t("campaigns.test.sent", { language });
-      return c.html(reviewPage(c, deps, campaign, { notice: { kind: "success", text }, values: { phone } }));
-    } catch (err) {
-      if (!(err instanceof DomainError && err.status === 422)) throw err;
-      return c.html(reviewPage(c, deps, campaign, { errors: { phone: refusalText(c, deps, err, "phone") }, values: { phone } }), 422);
-    }
+      return c.html(reviewPage(c, deps, await loadReview(deps, id), { notice: { kind: "success", text }, values: { phone } }));
+    }, { phone });
   });
 
   app.post("/:id/schedule", async (c) => {
-    const campaign = readCampaign(deps, c.req.param("id"));
+    const { id } = await readCampaign(deps, c.req.param("id"));
     const body = await c.req.parseBody();
     const at = typeof body.at === "string" ? body.at : "";
     const t = c.var.t;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return c.html(reviewPage(c, deps, campaign, { errors: { at: t("campaigns.errors.invalid", { field: t("campaigns.actions.scheduleAt") }) }, values: { at } }), 422);
-    try {
-      scheduleCampaign(deps, ctxOf(c), campaign.id, at, { confirmEmptyAudience: body.confirmEmptyAudience === "yes" });
-    } catch (err) {
-      if (err instanceof DomainError && err.code === "campaign_audience_empty") return c.html(reviewPage(c, deps, campaign, { errors: { confirmEmptyAudience: t("campaigns.errors.confirmEmpty") }, values: { at } }), 422);
-      if (err instanceof DomainError && err.status === 422) return c.html(reviewPage(c, deps, campaign, { errors: { at: refusalText(c, deps, err, "at") }, values: { at } }), 422);
-      if (err instanceof DomainError && err.status === 409) return wrongStatus(c, campaign.id);
-      throw err;
-    }
-    return c.redirect(`/staff/campaigns/${campaign.id}?done=scheduled`, 303);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) return c.html(reviewPage(c, deps, await loadReview(deps, id), { errors: { at: t("campaigns.errors.invalid", { field: t("campaigns.actions.scheduleAt") }) }, values: { at } }), 422);
+    return attempt(c, id, "schedule", () => scheduleCampaign(deps, ctxOf(c), id, at, { confirmEmptyAudience: body.confirmEmptyAudience === "yes" }), () => c.redirect(`/staff/campaigns/${id}?done=scheduled`, 303), { at });
   });
 
-  const action = (path: string, done: string, run: (c: ConsoleContext, id: string) => unknown) =>
-    app.post(`/:id/${path}`, (c) => {
-      const id = readCampaign(deps, c.req.param("id")).id;
-      try {
-        run(c, id);
-      } catch (err) {
-        if (err instanceof DomainError && err.code === "campaign_audience_empty") return c.html(reviewPage(c, deps, readCampaign(deps, id), { notice: { kind: "error", text: c.var.t("campaigns.actions.sendRefusedEmpty") } }), 409);
-        if (err instanceof DomainError && err.status === 409) return wrongStatus(c, id);
-        throw err;
-      }
-      return c.redirect(`/staff/campaigns/${id}?done=${done}`, 303);
+  const action = (path: string, done: string, run: (c: ConsoleContext, id: string) => Promise<unknown>) =>
+    app.post(`/:id/${path}`, async (c) => {
+      const { id } = await readCampaign(deps, c.req.param("id"));
+      return attempt(c, id, "act", () => run(c, id), () => c.redirect(`/staff/campaigns/${id}?done=${done}`, 303));
     });
   action("send", "started", (c, id) => sendCampaignNow(deps, ctxOf(c), id));
   action("unschedule", "unscheduled", (c, id) => unscheduleCampaign(deps, ctxOf(c), id));
@@ -616,13 +657,11 @@ export function campaignPages(deps: ConsoleDeps) {
   action("resume", "resumed", (c, id) => resumeCampaign(deps, ctxOf(c), id));
   action("cancel", "cancelled", (c, id) => cancelCampaign(deps, ctxOf(c), id));
 
-  function wrongStatus(c: ConsoleContext, id: string) {
-    const campaign = readCampaign(deps, id);
-    return c.html(reviewPage(c, deps, campaign, { notice: { kind: "error", text: c.var.t("campaigns.errors.wrongStatus", { status: c.var.t(`campaigns.status.${campaign.status}`) }) } }), 409);
-  }
-
   return app;
 }
+
+/** What the staff member was doing when the service said no (an edit refused is "only a draft can be edited"). */
+type Verb = "edit" | "schedule" | "test" | "preview" | "act";
 
 /** A refused field in the staff member's words (the service's code picks the text). */
 const REFUSALS: Record<string, string> = {
@@ -633,7 +672,25 @@ const REFUSALS: Record<string, string> = {
   campaign_schedule_past: "schedulePast",
   campaign_schedule_quiet: "scheduleQuiet",
 };
-function refusalText(c: ConsoleContext, deps: ConsoleDeps, err: DomainError, field: "at" | "phone"): string {
-  const q = deps.config.QUIET_HOURS;
-  return c.var.t(`campaigns.errors.${REFUSALS[err.code] ?? "invalid"}`, { field: fieldLabel(c, field), start: q.startHour, end: q.endHour });
+
+/**
+ * A campaign service's refusal as the page shows it, in the staff member's language: the status to
+ * answer with, and the notice or the field's error. Null when the error is not a refusal of the
+ * campaign's (it goes on to the console's error handler).
+ */
+function refusal(c: ConsoleContext, deps: Pick<ConsoleDeps, "config">, err: DomainError, verb: Verb, campaign: CampaignRow): { status: 409 | 422; opts: ReviewOpts } | null {
+  const t = c.var.t;
+  const error = (text: string) => ({ notice: { kind: "error" as const, text } });
+  if (err.code === "campaign_audience_empty") {
+    // Scheduling asks to confirm (the audience is fixed when it starts); sending now is refused.
+    return err.status === 422 ? { status: 422, opts: { errors: { confirmEmptyAudience: t("campaigns.errors.confirmEmpty") } } } : { status: 409, opts: error(t("campaigns.actions.sendRefusedEmpty")) };
+  }
+  if (err.code === "campaign_not_in_audience") return { status: 422, opts: error(t("campaigns.errors.notInAudience")) };
+  const field = err.fields?.[0]?.path;
+  if (err.status === 422 && (field === "at" || field === "phone")) {
+    const q = deps.config.QUIET_HOURS;
+    return { status: 422, opts: { errors: { [field]: t(`campaigns.errors.${REFUSALS[err.code] ?? "invalid"}`, { field: fieldLabel(c, field), start: q.startHour, end: q.endHour }) } } };
+  }
+  if (err.status === 409) return { status: 409, opts: error(verb === "edit" ? t("campaigns.errors.notDraft") : t("campaigns.errors.wrongStatus", { status: t(`campaigns.status.${campaign.status}`) })) };
+  return null;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import type { StaffRole } from "@hccd/db";
 import { createTestWorld, type TestWorld } from "../testing/world.js";
 import { createStaffUser, csrfTokenFor, LOGIN_BLOCK_MS, LOGIN_LIMITS } from "../services/staff/staff-auth.js";
@@ -10,8 +11,8 @@ afterEach(async () => {
 });
 
 const PASSWORD = "mật-khẩu-đủ-dài-2026";
-function world() {
-  w = createTestWorld();
+async function world() {
+  w = await createTestWorld();
   return w;
 }
 function staff(role: StaffRole, username = role.replace("_", "-")) {
@@ -21,8 +22,8 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 
 describe("console sessions", { timeout: 30_000 }, () => {
   it("logs in with a form: an httpOnly, SameSite=Strict cookie, then the home page names the staff member", async () => {
-    world();
-    staff("admin", "quan-tri");
+    await world();
+    await staff("admin", "quan-tri");
     const res = await w.app.request("/staff/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body: form({ username: "quan-tri", password: PASSWORD, next: "/staff/faq" }) });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/staff/faq");
@@ -40,8 +41,8 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("sets Secure behind HTTPS and never redirects after login to another site", async () => {
-    world();
-    staff("admin", "quan-tri");
+    await world();
+    await staff("admin", "quan-tri");
     const res = await w.app.request("https://hccd.example.vn/staff/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form({ username: "quan-tri", password: PASSWORD, next: "//evil.example/staff" }) });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/staff");
@@ -49,15 +50,15 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("sends a visitor without a session to the login page and back", async () => {
-    world();
+    await world();
     const res = await w.app.request("/staff/campaigns?status=draft");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/staff/login?next=${encodeURIComponent("/staff/campaigns?status=draft")}`);
   });
 
   it("answers a wrong password and a wrong username alike, and throttles the account from that client after repeated failures", async () => {
-    world();
-    staff("viewer", "nguoi-xem");
+    await world();
+    await staff("viewer", "nguoi-xem");
     const attempt = (username: string, password: string) =>
       w.app.request("/staff/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form({ username, password }) });
     const unknown = await attempt("khong-co", "sai-mat-khau-1234");
@@ -76,8 +77,8 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("refuses a change without the session's CSRF token, or from another site, and accepts it with the token", async () => {
-    world();
-    staff("admin", "quan-tri");
+    await world();
+    await staff("admin", "quan-tri");
     const { cookie, token } = await consoleLogin(w, "quan-tri", PASSWORD);
     const logout = (headers: Record<string, string>, body: Record<string, string> = {}) =>
       w.app.request("/staff/logout", { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded", ...headers }, body: form(body) });
@@ -96,8 +97,8 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("lets the console's cookie call the staff API, with the CSRF header for changes", async () => {
-    world();
-    staff("admin", "quan-tri");
+    await world();
+    await staff("admin", "quan-tri");
     const { cookie, token } = await consoleLogin(w, "quan-tri", PASSWORD);
     expect((await w.app.request("/api/staff/me", { headers: { cookie } })).status).toBe(200);
     expect((await w.app.request("/api/staff/reminders/sweep", { method: "POST", headers: { cookie } })).status).toBe(403);
@@ -105,8 +106,8 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("shows a role only its own areas, and a 403 page for the others", async () => {
-    world();
-    staff("communicator", "truyen-thong");
+    await world();
+    await staff("communicator", "truyen-thong");
     const { cookie } = await consoleLogin(w, "truyen-thong", PASSWORD);
     const home = await (await consoleRequest(w, "/staff", { cookie })).text();
     expect(home).toContain('data-testid="nav-campaigns"');
@@ -117,7 +118,7 @@ describe("console sessions", { timeout: 30_000 }, () => {
   });
 
   it("switches the language for the console only", async () => {
-    world();
+    await world();
     const res = await w.app.request("/staff/lang/en?next=/staff/login");
     expect(res.status).toBe(303);
     const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
@@ -129,8 +130,8 @@ describe("console sessions", { timeout: 30_000 }, () => {
 
 describe("console request bodies", () => {
   it("stops a form or upload that is too large before the session's form is read", async () => {
-    w = createTestWorld({ env: { IMPORT_MAX_BYTES: "1024" } });
-    createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: PASSWORD, role: "admin" });
+    w = await createTestWorld({ env: { IMPORT_MAX_BYTES: "1024" } });
+    await createStaffUser(w.services, { username: "quan-tri", displayName: "Quản trị", password: PASSWORD, role: "admin" });
     const { cookie, token } = await consoleLogin(w, "quan-tri", PASSWORD);
     const big = "x".repeat(300 * 1024);
     const form = await consoleRequest(w, "/staff/faq/new", { cookie, form: { _csrf: csrfTokenFor(token), answerVi: big } });
@@ -141,6 +142,6 @@ describe("console request bodies", () => {
     upload.set("file", new File(["a".repeat(80 * 1024)], "lon.csv", { type: "text/csv" }));
     const res = await w.app.request("/staff/imports", { method: "POST", headers: { cookie, "sec-fetch-site": "same-origin" }, body: upload });
     expect(res.status).toBe(413);
-    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+    expect(await w.one(sql`select count(*) as n from imports`)).toEqual({ n: 0 });
   });
 });

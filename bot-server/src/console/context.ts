@@ -19,8 +19,11 @@ export type ConsoleEnv = {
     t: StaffT;
     /** The session's CSRF token, for every form (`<CsrfField c={c} />`) and script request. */
     csrf: string;
-    /** Handed-over conversations waiting for the signed-in staff member (null when the handover area is not theirs); counted once per page. */
-    handoverWaiting?: () => { waiting: number; sharedUnclaimed: number } | null;
+    /**
+     * Handed-over conversations waiting for the signed-in staff member (the navigation's badge, the
+     * home page), counted by the guard before the page is drawn; null when the handover area is not theirs.
+     */
+    handoverWaiting?: { waiting: number; sharedUnclaimed: number } | null;
   };
 };
 export type ConsoleContext = Context<ConsoleEnv>;

@@ -200,13 +200,17 @@ function UnansweredTable(props: { c: ConsoleContext; groups: UnansweredGroup[]; 
   );
 }
 
-function listPage(c: ConsoleContext, deps: ConsoleDeps, notice?: { kind: "success" | "error"; text: string }) {
-  const t = c.var.t;
+/** The list page: the entries found, the entries in force (to attach a question to) and the unanswered questions, loaded first. */
+async function listPage(c: ConsoleContext, deps: ConsoleDeps, notice?: { kind: "success" | "error"; text: string }) {
   const q = (c.req.query("q") ?? "").slice(0, 200);
   const includeRetired = c.req.query("retired") === "1";
-  const entries = listStaffFaqEntries(deps, { includeRetired, q });
-  const active = listStaffFaqEntries(deps);
-  const groups = listUnansweredForStaff(deps, 50);
+  const view = { q, includeRetired, entries: await listStaffFaqEntries(deps, { includeRetired, q }), active: await listStaffFaqEntries(deps), groups: await listUnansweredForStaff(deps, 50) };
+  return listView(c, view, notice);
+}
+
+function listView(c: ConsoleContext, view: { q: string; includeRetired: boolean; entries: FaqEntryRow[]; active: FaqEntryRow[]; groups: UnansweredGroup[] }, notice?: { kind: "success" | "error"; text: string }) {
+  const t = c.var.t;
+  const { q, includeRetired, entries, active, groups } = view;
   return (
     <ConsolePage c={c} title={t("faq.title")} section="faq">
       <p>{t("faq.intro")}</p>
@@ -337,14 +341,14 @@ const isConflict = (err: unknown) => err instanceof DomainError && err.code === 
 
 export function faqPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get("/", (c) => c.html(listPage(c, deps)));
+  app.get("/", async (c) => c.html(await listPage(c, deps)));
 
   // One step from an unanswered question to an entry: the form comes with the question as the entry's question.
-  app.get("/new", (c) => {
+  app.get("/new", async (c) => {
     const key = c.req.query("fromKey");
     const state: FormState = { values: emptyForm(), errors: [] };
     if (!key) return c.html(newPage(c, deps, state));
-    const group = readUnansweredGroup(deps, key);
+    const group = await readUnansweredGroup(deps, key);
     state.fromKey = key;
     state.values[group.language === "en" ? "questionEn" : "questionVi"] = group.example;
     return c.html(newPage(c, deps, state, group));
@@ -356,7 +360,7 @@ export function faqPages(deps: ConsoleDeps) {
     const fromKey = typeof body.fromQuestionKey === "string" && body.fromQuestionKey ? body.fromQuestionKey : undefined;
     try {
       const input = parseFaqInput(faqEntryCreateSchema, { ...inputFromForm(values), ...(fromKey ? { fromQuestionKey: fromKey } : {}) });
-      const r = createStaffFaqEntry(deps, c.var.staff, input, c.var.requestId);
+      const r = await createStaffFaqEntry(deps, c.var.staff, input, c.var.requestId);
       return c.redirect(`/staff/faq/${encodeURIComponent(r.entry.id)}?saved=created&resolved=${r.resolved}`, 303);
     } catch (err) {
       const errors = fieldsOf(err);
@@ -370,22 +374,23 @@ export function faqPages(deps: ConsoleDeps) {
     const body = await c.req.parseBody();
     const questionKey = typeof body.questionKey === "string" ? body.questionKey : "";
     const entryId = typeof body.entryId === "string" ? body.entryId : "";
-    if (!entryId) return c.html(listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.noEntry") }), 422);
+    if (!entryId) return c.html(await listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.noEntry") }), 422);
+    let attached: { entry: FaqEntryRow; resolved: number };
     try {
       // Adding a phrasing changes nothing anyone typed: it applies to the entry as it is now.
-      const entry = readStaffFaqEntry(deps, entryId);
-      const r = attachUnansweredToEntry(deps, c.var.staff, { questionKey, entryId, version: entry.version }, c.var.requestId);
-      const question = c.var.lang === "en" ? r.entry.questionEn : r.entry.questionVi;
-      return c.html(listPage(c, deps, { kind: "success", text: c.var.t("faq.saved.attached", { question, count: r.resolved }) }));
+      const entry = await readStaffFaqEntry(deps, entryId);
+      attached = await attachUnansweredToEntry(deps, c.var.staff, { questionKey, entryId, version: entry.version }, c.var.requestId);
     } catch (err) {
-      if (err instanceof DomainError && err.code === "faq_entry_retired") return c.html(listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.retiredEntry") }), 409);
-      if (err instanceof DomainError && err.status === 404) return c.html(listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.goneQuestion") }), 404);
+      if (err instanceof DomainError && err.code === "faq_entry_retired") return c.html(await listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.retiredEntry") }), 409);
+      if (err instanceof DomainError && err.status === 404) return c.html(await listPage(c, deps, { kind: "error", text: c.var.t("faq.errors.goneQuestion") }), 404);
       throw err;
     }
+    const question = c.var.lang === "en" ? attached.entry.questionEn : attached.entry.questionVi;
+    return c.html(await listPage(c, deps, { kind: "success", text: c.var.t("faq.saved.attached", { question, count: attached.resolved }) }));
   });
 
-  app.get("/:id", (c) => {
-    const row = readStaffFaqEntry(deps, c.req.param("id"));
+  app.get("/:id", async (c) => {
+    const row = await readStaffFaqEntry(deps, c.req.param("id"));
     const saved = c.req.query("saved");
     const resolved = Number(c.req.query("resolved") ?? 0) || 0;
     return c.html(editPage(c, deps, row, { values: formFromRow(row), errors: [], version: row.version }, { ...(saved && /^(created|updated|retired|restored)$/.test(saved) ? { saved } : {}), resolved }));
@@ -397,11 +402,11 @@ export function faqPages(deps: ConsoleDeps) {
     const values = formFromBody(body);
     try {
       const input = parseFaqInput(faqEntryUpdateSchema, { ...inputFromForm(values), version: body.version });
-      updateStaffFaqEntry(deps, c.var.staff, id, input, c.var.requestId);
+      await updateStaffFaqEntry(deps, c.var.staff, id, input, c.var.requestId);
       return c.redirect(`/staff/faq/${encodeURIComponent(id)}?saved=updated`, 303);
     } catch (err) {
       const errors = fieldsOf(err);
-      const row = readStaffFaqEntry(deps, id);
+      const row = await readStaffFaqEntry(deps, id);
       if (errors) return c.html(editPage(c, deps, row, { values, errors, version: Number(body.version) || row.version }), 422);
       // Someone saved meanwhile: keep what this officer typed, show theirs, and let them decide.
       if (isConflict(err)) return c.html(editPage(c, deps, row, { values, errors: [], version: row.version }, { conflict: true }), 409);
@@ -414,10 +419,10 @@ export function faqPages(deps: ConsoleDeps) {
       const id = c.req.param("id");
       const body = await c.req.parseBody();
       try {
-        setStaffFaqEntryRetired(deps, c.var.staff, id, { version: Number(body.version), retired: action === "retire" }, c.var.requestId);
+        await setStaffFaqEntryRetired(deps, c.var.staff, id, { version: Number(body.version), retired: action === "retire" }, c.var.requestId);
       } catch (err) {
         if (!isConflict(err)) throw err;
-        const row = readStaffFaqEntry(deps, id);
+        const row = await readStaffFaqEntry(deps, id);
         return c.html(editPage(c, deps, row, { values: formFromRow(row), errors: [], version: row.version }, { conflict: true }), 409);
       }
       return c.redirect(`/staff/faq/${encodeURIComponent(id)}?saved=${action === "retire" ? "retired" : "restored"}`, 303);

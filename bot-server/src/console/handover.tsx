@@ -77,11 +77,17 @@ function WaitingPill(props: { c: ConsoleContext; ticket: HandoverTicketSummary }
   );
 }
 
-function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed") {
+/** The inbox page: the conversations in the staff member's scope, and the name of their ward, loaded first. */
+async function listPage(c: ConsoleContext, deps: ConsoleDeps, status: "open" | "closed") {
+  const staff = c.var.staff;
+  const tickets = await listHandoverInbox(deps, staff, { status, requestId: c.var.requestId, audited: !isRefresh(c) });
+  const ward = staff.role === "ward_officer" && staff.wardCode ? await wardName(deps.db, staff.wardCode) : null;
+  return listView(c, status, tickets, ward);
+}
+
+function listView(c: ConsoleContext, status: "open" | "closed", tickets: Awaited<ReturnType<typeof listHandoverInbox>>, ward: string | null) {
   const t = c.var.t;
   const staff = c.var.staff;
-  const tickets = listHandoverInbox(deps, staff, { status, requestId: c.var.requestId, audited: !isRefresh(c) });
-  const ward = staff.role === "ward_officer" && staff.wardCode ? wardName(deps.db, staff.wardCode) : null;
   return (
     <ConsolePage c={c} title={t("handover.title")} section="handover">
       <p>{t("handover.intro")}</p>
@@ -283,20 +289,20 @@ function refusal(c: ConsoleContext, err: DomainError, text: string): string {
 
 export function handoverPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  app.get("/", (c) => c.html(listPage(c, deps, c.req.query("status") === "closed" ? "closed" : "open")));
+  app.get("/", async (c) => c.html(await listPage(c, deps, c.req.query("status") === "closed" ? "closed" : "open")));
 
-  app.get("/:id", (c) => {
-    const ticket = readHandoverTicket(deps, c.var.staff, c.req.param("id"), { requestId: c.var.requestId, audited: !isRefresh(c) });
+  app.get("/:id", async (c) => {
+    const ticket = await readHandoverTicket(deps, c.var.staff, c.req.param("id"), { requestId: c.var.requestId, audited: !isRefresh(c) });
     return c.html(ticketPage(c, ticket, { sent: Boolean(c.req.query("sent")), claimed: Boolean(c.req.query("claimed")) }));
   });
 
-  app.post("/:id/claim", (c) => {
+  app.post("/:id/claim", async (c) => {
     const id = c.req.param("id");
     try {
-      claimHandover(deps, c.var.staff, id, c.var.requestId);
+      await claimHandover(deps, c.var.staff, id, c.var.requestId);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status !== 409) throw err;
-      const ticket = readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
+      const ticket = await readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
       return c.html(ticketPage(c, ticket, { error: refusal(c, err, "") }), 409);
     }
     return c.redirect(`/staff/handover/${encodeURIComponent(id)}?claimed=1`, 303);
@@ -307,23 +313,23 @@ export function handoverPages(deps: ConsoleDeps) {
     const body = await c.req.parseBody();
     const text = typeof body.text === "string" ? body.text : "";
     try {
-      replyToHandover(deps, c.var.staff, id, { text }, c.var.requestId);
+      await replyToHandover(deps, c.var.staff, id, { text }, c.var.requestId);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status === 404) throw err;
-      const ticket = readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
+      const ticket = await readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
       return c.html(ticketPage(c, ticket, { error: refusal(c, err, text), text }), err.status === 422 ? 422 : 409);
     }
     // After a POST, a GET (a reload does not send the reply twice).
     return c.redirect(`/staff/handover/${encodeURIComponent(id)}?sent=1`, 303);
   });
 
-  app.post("/:id/close", (c) => {
+  app.post("/:id/close", async (c) => {
     const id = c.req.param("id");
     try {
-      closeHandoverAsStaff(deps, c.var.staff, id, c.var.requestId);
+      await closeHandoverAsStaff(deps, c.var.staff, id, c.var.requestId);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status !== 409) throw err;
-      const ticket = readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
+      const ticket = await readHandoverTicket(deps, c.var.staff, id, { requestId: c.var.requestId, audited: false });
       return c.html(ticketPage(c, ticket, { error: err.code === "handover_closed" ? c.var.t("handover.errors.alreadyClosed") : refusal(c, err, "") }), 409);
     }
     return c.redirect("/staff/handover?closed=1", 303);

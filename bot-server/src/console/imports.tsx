@@ -40,10 +40,14 @@ function StatusPill(props: { c: ConsoleContext; status: Summary["status"] }) {
   return <span class={`pill ${STATUS_PILL[props.status]}`} data-testid="import-status" data-status={props.status}>{props.c.var.t(`imports.status.${props.status}`)}</span>;
 }
 
-function listPage(c: ConsoleContext, deps: ConsoleDeps, error?: string) {
+/** The list page: the imports the staff member may read, loaded first; `error` says why an upload was refused. */
+async function listPage(c: ConsoleContext, deps: ConsoleDeps, error?: string) {
+  return listView(c, deps, await listStaffImports(deps, c.var.staff), error);
+}
+
+function listView(c: ConsoleContext, deps: ConsoleDeps, imports: Summary[], error?: string) {
   const t = c.var.t;
   const staff = c.var.staff;
-  const imports = listStaffImports(deps, staff);
   const max = sizeText(deps.config.IMPORT_MAX_BYTES);
   return (
     <ConsolePage c={c} title={t("imports.title")} section="imports">
@@ -197,7 +201,7 @@ function Counts(props: { c: ConsoleContext; s: Summary }) {
   );
 }
 
-type Detail = ReturnType<typeof readStaffImport>;
+type Detail = Awaited<ReturnType<typeof readStaffImport>>;
 
 /** Every problem counted per column and reason, kept in the report or not: a systematic mistake shows here. */
 function ProblemCounts(props: { c: ConsoleContext; counts: Detail["problemCounts"] }) {
@@ -315,13 +319,20 @@ function progressText(c: ConsoleContext, s: Summary): string {
   return stored > 0 ? `${failed} ${t("imports.failedPartly", { stored })}` : failed;
 }
 
-function detailPage(c: ConsoleContext, deps: ConsoleDeps, id: string, page: number) {
+/**
+ * One import: while it runs, the panel polls its progress (counts only, no personal data, not
+ * audited); once it is done its report is read (audited) — once per view, not once per poll.
+ */
+async function loadDetail(c: ConsoleContext, deps: ConsoleDeps, id: string, page: number): Promise<{ progress: Summary; detail: Detail | null }> {
+  const progress = await staffImportProgress(deps, c.var.staff, id);
+  const detail = progress.status === "running" ? null : await readStaffImport(deps, c.var.staff, id, { page, requestId: c.var.requestId });
+  return { progress, detail };
+}
+
+function detailPage(c: ConsoleContext, view: { progress: Summary; detail: Detail | null }) {
   const t = c.var.t;
-  // While the import runs the panel polls its progress: counts only, no personal data, not audited.
-  // Once it is done the report is read (audited) — once per view, not once per poll.
-  const progress = staffImportProgress(deps, c.var.staff, id);
-  const detail = progress.status === "running" ? null : readStaffImport(deps, c.var.staff, id, { page, requestId: c.var.requestId });
-  const s = detail ?? progress;
+  const { detail } = view;
+  const s = detail ?? view.progress;
   return (
     <ConsolePage c={c} title={t("imports.detailTitle", { file: s.fileName })} section="imports">
       <p><a href="/staff/imports">{t("imports.back")}</a></p>
@@ -362,20 +373,20 @@ export function importPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
   const max = deps.config.IMPORT_MAX_BYTES;
 
-  app.get("/", (c) => c.html(listPage(c, deps)));
+  app.get("/", async (c) => c.html(await listPage(c, deps)));
 
   app.post("/", async (c) => {
     const t = c.var.t;
     // Refused before the file is read when the browser says how big it is; checked again after.
-    if (Number(c.req.header("content-length") ?? 0) > max + 64 * 1024) return c.html(listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
+    if (Number(c.req.header("content-length") ?? 0) > max + 64 * 1024) return c.html(await listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
     const body = await c.req.parseBody();
     const file = body.file;
-    if (!(file instanceof File) || (file.size === 0 && !file.name)) return c.html(listPage(c, deps, t("imports.noFile")), 422);
-    if (file.size > max) return c.html(listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
+    if (!(file instanceof File) || (file.size === 0 && !file.name)) return c.html(await listPage(c, deps, t("imports.noFile")), 422);
+    if (file.size > max) return c.html(await listPage(c, deps, t("imports.tooLarge", { max: sizeText(max) })), 413);
     const content = new Uint8Array(await file.arrayBuffer());
     const problem = uploadProblem(c, file.name, content);
-    if (problem) return c.html(listPage(c, deps, problem), 422);
-    const { importId } = startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content, requestId: c.var.requestId });
+    if (problem) return c.html(await listPage(c, deps, problem), 422);
+    const { importId } = await startStaffImport(deps, { staff: c.var.staff, fileName: file.name, content, requestId: c.var.requestId });
     return c.redirect(`/staff/imports/${encodeURIComponent(importId)}`, 303);
   });
 
@@ -389,10 +400,10 @@ export function importPages(deps: ConsoleDeps) {
     return c.body(new Uint8Array(file.body), 200, { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${file.fileName}"` });
   });
 
-  app.get("/:id", (c) => c.html(detailPage(c, deps, c.req.param("id"), Number(c.req.query("page") ?? 1) || 1)));
+  app.get("/:id", async (c) => c.html(detailPage(c, await loadDetail(c, deps, c.req.param("id"), Number(c.req.query("page") ?? 1) || 1))));
 
-  app.get("/:id/rejected.csv", (c) => {
-    const r = rejectedRowsCsv(deps, c.var.staff, c.req.param("id"), { lang: c.var.lang, requestId: c.var.requestId });
+  app.get("/:id/rejected.csv", async (c) => {
+    const r = await rejectedRowsCsv(deps, c.var.staff, c.req.param("id"), { lang: c.var.lang, requestId: c.var.requestId });
     return c.body(r.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${r.fileName}"`, "x-rejected-rows-not-kept": String(r.notKept) });
   });
   return app;

@@ -25,9 +25,8 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
-import { mayUse, type StaffArea } from "../services/staff/permissions.js";
+import type { StaffArea } from "../services/staff/permissions.js";
 import { wardName } from "../services/reference/wards.js";
-import { handoverWaitingCounts } from "../services/chat/handover.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],
@@ -93,7 +92,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
 
   app.post("/logout", async (c) => {
     const session = await resolveStaffSession(deps, c);
-    if (session) staffLogout(deps, session.token);
+    if (session) await staffLogout(deps, session.token);
     deleteCookie(c, STAFF_COOKIE, { path: "/" });
     return c.redirect("/staff/login?loggedOut=1", 303);
   });
@@ -114,20 +113,11 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
   });
 
-  // How many handed-over conversations wait for the staff member (the navigation's badge, the home
-  // page): asked when a page is drawn, once, after the area's guard has found who is signed in.
-  app.use("*", async (c, next) => {
-    let counted: { waiting: number; sharedUnclaimed: number } | null | undefined;
-    c.set("handoverWaiting", () => {
-      const staff = c.get("staff");
-      counted ??= staff && mayUse(staff.role, "handover") ? handoverWaitingCounts(deps, staff) : null;
-      return counted;
-    });
-    await next();
-  });
-
   app.use("/", consoleGuard(deps, "session"));
-  app.get("/", (c) => c.html(homePage(c, deps)));
+  app.get("/", async (c) => {
+    const wardCode = c.var.staff.wardCode;
+    return c.html(homePage(c, { ward: wardCode ? await wardName(deps.db, wardCode) : null }));
+  });
 
   for (const [area, path, pages] of AREAS) {
     app.use(path, consoleGuard(deps, area));
@@ -197,15 +187,15 @@ function loginPage(c: Parameters<typeof homePage>[0], opts: { next: string; erro
   );
 }
 
-function homePage(c: import("./context.js").ConsoleContext, deps: ConsoleDeps) {
+function homePage(c: import("./context.js").ConsoleContext, view: { ward: string | null }) {
   const t = c.var.t;
   const staff = c.var.staff;
-  const handover = c.var.handoverWaiting?.() ?? null;
+  const handover = c.var.handoverWaiting ?? null;
   return (
     <ConsolePage c={c} title={t("home.title")} section="home">
       <p>{t("home.intro")}</p>
       {staff.agency && <p>{t("home.scopeAgency", { agency: staff.agency })}</p>}
-      {staff.wardCode && <p>{t("home.scopeWard", { ward: wardName(deps.db, staff.wardCode) })}</p>}
+      {view.ward && <p>{t("home.scopeWard", { ward: view.ward })}</p>}
       {handover && handover.waiting > 0 && (
         <p>
           <a href="/staff/handover" data-testid="home-handover-waiting" data-waiting={String(handover.waiting)}>

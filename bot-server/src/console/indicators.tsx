@@ -22,27 +22,36 @@ type Filter = "period" | "service" | "agency" | "ward";
 export function indicatorPages(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
 
-  app.get("/", (c) => {
+  /** The page with why the filters are refused (422): the form's own check, or the service's (an unknown ward…). */
+  const refused = async (c: ConsoleContext, errors: { path: string; message: string }[]) => c.html(page(c, deps, { errors, wards: await wardList(deps.db) }), 422);
+  const filterRefusal = (err: unknown) => (err instanceof DomainError && err.status === 422 ? (err.fields ?? []) : null);
+
+  app.get("/", async (c) => {
     const parsed = indicatorQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) return c.html(page(c, deps, { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }), 422);
+    if (!parsed.success) return refused(c, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    let report: IndicatorReport;
     try {
-      return c.html(page(c, deps, { report: indicatorReport(deps, c.var.staff, parsed.data) }));
+      report = await indicatorReport(deps, c.var.staff, parsed.data);
     } catch (err) {
-      if (err instanceof DomainError && err.status === 422) return c.html(page(c, deps, { errors: err.fields ?? [] }), 422);
-      throw err;
+      const errors = filterRefusal(err);
+      if (!errors) throw err;
+      return refused(c, errors);
     }
+    return c.html(page(c, deps, { report, wards: await wardList(deps.db) }));
   });
 
-  app.get("/export", (c) => {
+  app.get("/export", async (c) => {
     const parsed = indicatorExportQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) return c.html(page(c, deps, { errors: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }), 422);
+    if (!parsed.success) return refused(c, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    let file: { fileName: string; body: string };
     try {
-      const file = exportIndicatorCsv(deps, c.var.staff, parsed.data, parsed.data.indicator, { lang: c.var.lang, requestId: c.var.requestId });
-      return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` });
+      file = await exportIndicatorCsv(deps, c.var.staff, parsed.data, parsed.data.indicator, { lang: c.var.lang, requestId: c.var.requestId });
     } catch (err) {
-      if (err instanceof DomainError && err.status === 422) return c.html(page(c, deps, { errors: err.fields ?? [] }), 422);
-      throw err;
+      const errors = filterRefusal(err);
+      if (!errors) throw err;
+      return refused(c, errors);
     }
+    return c.body(file.body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` });
   });
   return app;
 }
@@ -53,9 +62,9 @@ function pct(x: number | null, lang: Language): string {
 }
 const int = (n: number, lang: Language) => new Intl.NumberFormat(locale(lang)).format(n);
 
-function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; errors?: { path: string; message: string }[] }) {
+function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; errors?: { path: string; message: string }[]; wards: { code: string; name: string }[] }) {
   const t = c.var.t;
-  const wards = wardList(deps.db);
+  const wards = r.wards;
   const wardName = (code: string | null) => (code ? (wards.find((w) => w.code === code)?.name ?? code) : null);
   const report = r.report;
   const query = new URLSearchParams(Object.entries(c.req.query()).filter(([k, v]) => ["from", "to", "service", "agency", "ward"].includes(k) && v !== ""));

@@ -104,7 +104,7 @@ export function ConsolePage(props: { c: ConsoleContext; title: string; section?:
 
 /** How many handed-over conversations wait for this staff member, beside the area's name. */
 function WaitingBadge(props: { c: ConsoleContext }) {
-  const n = props.c.var.handoverWaiting?.()?.waiting ?? 0;
+  const n = props.c.var.handoverWaiting?.waiting ?? 0;
   if (n === 0) return null;
   return (
     <span class="nav__badge" data-testid="nav-handover-waiting">

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { schema } from "@hccd/db";
+import { tablesOf } from "@hccd/db";
 import { csrfTokenFor, createStaffUser } from "../staff/staff-auth.js";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { consoleLogin, consoleRequest } from "../../testing/console.js";
@@ -8,16 +8,17 @@ import { createSyntheticFollowers } from "./campaign-fixtures.js";
 import { CSRF_FIELD } from "../../middleware/staff-auth.js";
 
 let w: TestWorld;
+const tables = () => tablesOf(w.services.db);
 afterEach(async () => {
   await w?.close();
 });
 const PASSWORD = "mật-khẩu-đủ-dài-2026";
 
-function world() {
-  w = createTestWorld();
-  createStaffUser(w.services, { username: "truyen-thong", displayName: "Cán bộ truyền thông", password: PASSWORD, role: "communicator", agency: null, wardCode: null });
-  createStaffUser(w.services, { username: "nguoi-xem", displayName: "Người xem", password: PASSWORD, role: "viewer", agency: null, wardCode: null });
-  createStaffUser(w.services, { username: "so-yte", displayName: "Cán bộ Sở", password: PASSWORD, role: "department", agency: "Sở Y tế", wardCode: null });
+async function world() {
+  w = await createTestWorld();
+  await createStaffUser(w.services, { username: "truyen-thong", displayName: "Cán bộ truyền thông", password: PASSWORD, role: "communicator", agency: null, wardCode: null });
+  await createStaffUser(w.services, { username: "nguoi-xem", displayName: "Người xem", password: PASSWORD, role: "viewer", agency: null, wardCode: null });
+  await createStaffUser(w.services, { username: "so-yte", displayName: "Cán bộ Sở", password: PASSWORD, role: "department", agency: "Sở Y tế", wardCode: null });
   return w;
 }
 
@@ -25,8 +26,8 @@ const composed = { name: "Tuần lễ truyền thông", bodyVi: "Kính gửi {{t
 
 describe("campaign pages and API: who may use them", () => {
   it("lets a communicator compose and send through the pages; a viewer and a department officer get 403", async () => {
-    world();
-    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 3, now: w.clock.now() });
+    await world();
+    await createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 3, now: w.clock.now() });
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const csrf = csrfTokenFor(comm.token);
     const saved = await consoleRequest(w, "/staff/campaigns/new", { cookie: comm.cookie, form: { ...composed, intent: "save", [CSRF_FIELD]: csrf } });
@@ -41,7 +42,7 @@ describe("campaign pages and API: who may use them", () => {
     await w.jobs.idle();
     await w.worker.drain();
     expect(w.sim!.zalo!.messages()).toHaveLength(3);
-    expect(w.services.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, "campaign.started")).all()).toHaveLength(1);
+    expect(await w.services.db.select().from(tables().auditLog).where(eq(tables().auditLog.action, "campaign.started"))).toHaveLength(1);
 
     for (const who of ["nguoi-xem", "so-yte"]) {
       const s = await consoleLogin(w, who, PASSWORD);
@@ -52,13 +53,13 @@ describe("campaign pages and API: who may use them", () => {
   });
 
   it("speaks English to an English-speaking officer on every page of the area, with no text left untranslated", async () => {
-    world();
-    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 1, now: w.clock.now(), language: () => "en", name: () => "Mai" });
+    await world();
+    await createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 1, now: w.clock.now(), language: () => "en", name: () => "Mai" });
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const cookie = `${comm.cookie}; hccd_staff_lang=en`;
     const saved = await consoleRequest(w, "/staff/campaigns/new", { cookie, form: { ...composed, intent: "save", [CSRF_FIELD]: csrfTokenFor(comm.token) } });
     const id = saved.headers.get("location")!.split("/")[3]!.split("?")[0]!;
-    const user = w.services.db.select().from(schema.zaloUsers).get()!;
+    const user = (await w.services.db.select().from(tables().zaloUsers).limit(1))[0]!;
     for (const path of ["/staff/campaigns", "/staff/campaigns/new?template=communication-week", `/staff/campaigns/${id}`, `/staff/campaigns/${id}/edit`, `/staff/campaigns/${id}/preview?zaloUserId=${user.id}`]) {
       const html = await (await consoleRequest(w, path, { cookie })).text();
       expect(html, path).toContain('<html lang="en">');
@@ -70,15 +71,15 @@ describe("campaign pages and API: who may use them", () => {
   });
 
   it("refuses a forged form without the CSRF token", async () => {
-    world();
+    await world();
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const res = await consoleRequest(w, "/staff/campaigns/new", { cookie: comm.cookie, form: { ...composed, intent: "save" } });
     expect(res.status).toBe(403);
-    expect(w.services.db.select().from(schema.campaigns).all()).toHaveLength(0);
+    expect(await w.services.db.select().from(tables().campaigns)).toHaveLength(0);
   });
 
   it("shows each error next to its field, in Vietnamese, and keeps what was typed", async () => {
-    world();
+    await world();
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const res = await consoleRequest(w, "/staff/campaigns/new", { cookie: comm.cookie, form: { ...composed, bodyVi: "Kính gửi {{hoten}}, mời theo dõi OA.", linkUrl: "http://zalo.me/x", intent: "save", [CSRF_FIELD]: csrfTokenFor(comm.token) } });
     expect(res.status).toBe(422);
@@ -88,12 +89,12 @@ describe("campaign pages and API: who may use them", () => {
     expect(html).toContain('data-testid="error-linkUrl">Đường dẫn dưới tin (không bắt buộc): chỉ nhận đường dẫn bắt đầu bằng https://.');
     expect(html).toContain("Kính gửi {{hoten}}, mời theo dõi OA.</textarea>");
     expect(html).toContain('value="Tuần lễ truyền thông"');
-    expect(w.services.db.select().from(schema.campaigns).all()).toHaveLength(0);
+    expect(await w.services.db.select().from(tables().campaigns)).toHaveLength(0);
   });
 
   it("serves the same services over the API: 422 naming the field, then create, audience and send", async () => {
-    world();
-    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 2, now: w.clock.now(), optedOut: (i) => i === 0 });
+    await world();
+    await createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 2, now: w.clock.now(), optedOut: (i) => i === 0 });
     const login = await readJson(await w.call("POST", "/api/staff/session", { body: { username: "truyen-thong", password: PASSWORD } }));
     const token = login.token as string;
     const bad = await w.call("POST", "/api/staff/campaigns", { token, body: { name: "X", bodyVi: "Chào {{dichvu}}", bodyEn: "Hi", filters: {} } });
@@ -115,17 +116,17 @@ describe("campaign pages and API: who may use them", () => {
 
 describe("a campaign nobody can receive", () => {
   /** Three followers who last wrote to the OA 8 days ago (outside Zalo's 7-day window) and one who opted out. */
-  function unreachableAudience() {
-    world();
+  async function unreachableAudience() {
+    await world();
     const eightDaysAgo = new Date(w.clock.now().getTime() - 7 * 86_400_000);
-    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 4, now: eightDaysAgo, optedOut: (i) => i === 0 });
+    await createSyntheticFollowers(w.services.db, w.sim?.zalo, { count: 4, now: eightDaysAgo, optedOut: (i) => i === 0 });
   }
   async function apiToken() {
     return (await readJson(await w.call("POST", "/api/staff/session", { body: { username: "truyen-thong", password: PASSWORD } }))).token as string;
   }
 
   it("says over the API that nobody is reachable and why, refuses to send it now, and schedules it only when told to", async () => {
-    unreachableAudience();
+    await unreachableAudience();
     const token = await apiToken();
     const c = await readJson(await w.call("POST", "/api/staff/campaigns", { token, body: { name: "X", bodyVi: "Chào {{ten}}", bodyEn: "Hi {{name}}", filters: {} } }));
     expect(await readJson(await w.call("GET", `/api/staff/campaigns/${c.id}/audience`, { token }))).toEqual({
@@ -147,7 +148,7 @@ describe("a campaign nobody can receive", () => {
   });
 
   it("warns in the console before sending, says why in Vietnamese, offers no 'send now', and asks to confirm a schedule", async () => {
-    unreachableAudience();
+    await unreachableAudience();
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const csrf = csrfTokenFor(comm.token);
     const saved = await consoleRequest(w, "/staff/campaigns/new", { cookie: comm.cookie, form: { ...composed, intent: "save", [CSRF_FIELD]: csrf } });
@@ -168,14 +169,14 @@ describe("a campaign nobody can receive", () => {
     expect(await unconfirmed.text()).toContain('data-testid="error-confirmEmptyAudience"');
     const confirmed = await consoleRequest(w, `/staff/campaigns/${id}/schedule`, { cookie: comm.cookie, form: { at: "2026-11-25T09:00", confirmEmptyAudience: "yes", [CSRF_FIELD]: csrf } });
     expect(confirmed.status).toBe(303);
-    expect(w.services.db.select().from(schema.campaigns).get()?.status).toBe("scheduled");
+    expect((await w.services.db.select().from(tables().campaigns).limit(1))[0]?.status).toBe("scheduled");
   });
 });
 
 describe("a campaign's state after it was started", () => {
   async function started(count: number) {
-    world();
-    createSyntheticFollowers(w.services.db, w.sim?.zalo, { count, now: w.clock.now() });
+    await world();
+    await createSyntheticFollowers(w.services.db, w.sim?.zalo, { count, now: w.clock.now() });
     const comm = await consoleLogin(w, "truyen-thong", PASSWORD);
     const csrf = csrfTokenFor(comm.token);
     const saved = await consoleRequest(w, "/staff/campaigns/new", { cookie: comm.cookie, form: { ...composed, intent: "save", [CSRF_FIELD]: csrf } });

@@ -67,14 +67,14 @@ export function campaignMessageFor(c: Pick<CampaignRow, "bodyVi" | "bodyEn" | "l
  * or, in quiet hours, at their end. The payload carries the rendered text, so the worker sends it
  * without reading the campaign. Call inside the transaction that records the recipient as queued.
  */
-export function enqueueCampaignMessage(db: Db, input: { config: ServiceDeps["config"]; now: Date; newId: () => string; campaignId: string; recipient: RecipientDetails & { oaUserId: string }; idempotencyKey: string; message: { language: Language; text: string; buttons: OaButton[] }; test: boolean }): { outboxId: string; created: boolean; dueAt: Date } {
+export async function enqueueCampaignMessage(db: Db, input: { config: ServiceDeps["config"]; now: Date; newId: () => string; campaignId: string; recipient: RecipientDetails & { oaUserId: string }; idempotencyKey: string; message: { language: Language; text: string; buttons: OaButton[] }; test: boolean }): Promise<{ outboxId: string; created: boolean; dueAt: Date }> {
   const payload: NotificationPayload & { campaign: { id: string; test: boolean } } = {
     message: { type: "chat", text: input.message.text, buttons: input.message.buttons },
     recipient: { oaUserId: input.recipient.oaUserId, phone: input.recipient.phone, language: input.message.language },
     campaign: { id: input.campaignId, test: input.test },
   };
   const dueAt = nextSendableAt(input.now, input.config.QUIET_HOURS);
-  const { row, created } = enqueueOutbox(db, {
+  const { row, created } = await enqueueOutbox(db, {
     id: input.newId(), kind: "notification", idempotencyKey: input.idempotencyKey, channel: "oa", fallbackChannels: [],
     // Campaign traffic gives way to every transactional message and reminder on the OA channel; a
     // test-send is one message an officer is watching for, so it does not wait behind a campaign.
@@ -94,18 +94,18 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function materialiseCampaign(deps: ServiceDeps, campaignId: string): Promise<void> {
   for (;;) {
-    const done = deps.db.transaction((tx) => {
-      const c = getCampaign(tx, campaignId);
+    const done = await deps.db.transaction(async (tx) => {
+      const c = await getCampaign(tx, campaignId);
       if (!c || c.materialisedAt || (c.status !== "sending" && c.status !== "paused")) return true;
       const now = deps.now();
-      const batch = audienceBatch(tx, audienceQuery(c.filters, now), { after: c.cursor, limit: MATERIALISE_BATCH });
-      insertCampaignRecipients(tx, batch.map((m) => {
+      const batch = await audienceBatch(tx, audienceQuery(c.filters, now), { after: c.cursor, limit: MATERIALISE_BATCH });
+      await insertCampaignRecipients(tx, batch.map((m) => {
         const e = campaignEligibility(m, { now, serviceKey: c.filters.serviceKey });
         return { campaignId, zaloUserId: m.id, status: e === "send" ? "pending" as const : e, at: now };
       }));
       const last = batch.at(-1)?.id ?? c.cursor;
       const finished = batch.length < MATERIALISE_BATCH;
-      updateCampaignIf(tx, campaignId, ["sending", "paused"], { cursor: last, updatedAt: now, ...(finished ? { materialisedAt: now } : {}) });
+      await updateCampaignIf(tx, campaignId, ["sending", "paused"], { cursor: last, updatedAt: now, ...(finished ? { materialisedAt: now } : {}) });
       return finished;
     });
     if (done) return;
@@ -122,25 +122,25 @@ export async function materialiseCampaign(deps: ServiceDeps, campaignId: string)
 export async function feedCampaignWave(deps: ServiceDeps, campaignId: string): Promise<number> {
   const start = deps.now();
   if (nextSendableAt(start, deps.config.QUIET_HOURS).getTime() !== start.getTime()) return 0;
-  let budget = waveSize(deps.config) - openCampaignMessages(deps.db, campaignId);
+  let budget = waveSize(deps.config) - (await openCampaignMessages(deps.db, campaignId));
   let queued = 0;
   while (budget > 0) {
-    const n = deps.db.transaction((tx) => {
-      const c = getCampaign(tx, campaignId);
+    const n = await deps.db.transaction(async (tx) => {
+      const c = await getCampaign(tx, campaignId);
       if (!c || c.status !== "sending") return null;
       const now = deps.now();
-      const batch = pendingRecipients(tx, campaignId, Math.min(FEED_BATCH, budget));
+      const batch = await pendingRecipients(tx, campaignId, Math.min(FEED_BATCH, budget));
       let wrote = 0;
       for (const r of batch) {
         if (r.optedOutAt !== null || !r.oaUserId) {
-          markRecipientExcluded(tx, campaignId, r.zaloUserId, r.optedOutAt !== null ? "opted_out" : "unreachable");
+          await markRecipientExcluded(tx, campaignId, r.zaloUserId, r.optedOutAt !== null ? "opted_out" : "unreachable");
           continue;
         }
-        const { outboxId } = enqueueCampaignMessage(tx, {
+        const { outboxId } = await enqueueCampaignMessage(tx, {
           config: deps.config, now, newId: deps.newId, campaignId, recipient: { ...r, oaUserId: r.oaUserId },
           idempotencyKey: `campaign:${campaignId}:${r.zaloUserId}`, message: campaignMessageFor(c, r), test: false,
         });
-        if (markRecipientQueued(tx, campaignId, r.zaloUserId, outboxId)) wrote++;
+        if (await markRecipientQueued(tx, campaignId, r.zaloUserId, outboxId)) wrote++;
       }
       return batch.length === 0 ? null : { looked: batch.length, wrote };
     });
@@ -153,13 +153,13 @@ export async function feedCampaignWave(deps: ServiceDeps, campaignId: string): P
 }
 
 /** A sending campaign with nothing left waiting or unsent is completed. */
-export function completeIfDone(deps: ServiceDeps, campaignId: string): boolean {
-  return deps.db.transaction((tx) => {
-    const c = getCampaign(tx, campaignId);
+export async function completeIfDone(deps: ServiceDeps, campaignId: string): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const c = await getCampaign(tx, campaignId);
     if (!c || c.status !== "sending" || !c.materialisedAt) return false;
-    if (pendingRecipientCount(tx, campaignId) > 0 || openCampaignMessages(tx, campaignId) > 0) return false;
+    if ((await pendingRecipientCount(tx, campaignId)) > 0 || (await openCampaignMessages(tx, campaignId)) > 0) return false;
     const now = deps.now();
-    return updateCampaignIf(tx, campaignId, ["sending"], { status: "completed", completedAt: now, updatedAt: now }) !== undefined;
+    return (await updateCampaignIf(tx, campaignId, ["sending"], { status: "completed", completedAt: now, updatedAt: now })) !== undefined;
   });
 }
 
@@ -167,7 +167,7 @@ export function completeIfDone(deps: ServiceDeps, campaignId: string): boolean {
 export async function advanceCampaign(deps: ServiceDeps, campaignId: string): Promise<{ queued: number }> {
   await materialiseCampaign(deps, campaignId);
   const queued = await feedCampaignWave(deps, campaignId);
-  completeIfDone(deps, campaignId);
+  await completeIfDone(deps, campaignId);
   return { queued };
 }
 
@@ -180,15 +180,15 @@ export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: n
 
   async function work(): Promise<void> {
     const now = deps.now();
-    for (const c of dueScheduledCampaigns(deps.db, now)) {
-      const started = deps.db.transaction((tx) => {
-        const row = updateCampaignIf(tx, c.id, ["scheduled"], { status: "sending", startedAt: now, updatedAt: now });
-        if (row) audit(tx, { at: now, actor: { kind: "system", id: "campaign-scheduler" }, action: "campaign.started", target: { kind: "campaign", id: c.id }, details: { scheduledAt: c.scheduledAt?.toISOString() ?? null } });
+    for (const c of await dueScheduledCampaigns(deps.db, now)) {
+      const started = await deps.db.transaction(async (tx) => {
+        const row = await updateCampaignIf(tx, c.id, ["scheduled"], { status: "sending", startedAt: now, updatedAt: now });
+        if (row) await audit(tx, { at: now, actor: { kind: "system", id: "campaign-scheduler" }, action: "campaign.started", target: { kind: "campaign", id: c.id }, details: { scheduledAt: c.scheduledAt?.toISOString() ?? null } });
         return row;
       });
       if (started) log.info({ campaignId: c.id }, "scheduled campaign started");
     }
-    for (const c of campaignsInStatus(deps.db, "sending")) {
+    for (const c of await campaignsInStatus(deps.db, "sending")) {
       const r = await advanceCampaign(deps, c.id);
       if (r.queued > 0) opts.onQueued?.();
     }

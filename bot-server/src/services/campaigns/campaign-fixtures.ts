@@ -1,4 +1,4 @@
-import { schema, type Db } from "@hccd/db";
+import { tablesOf, type Db, type schema } from "@hccd/db";
 import type { ZaloSimulator } from "../../adapters/zalo/simulator.js";
 
 /**
@@ -6,11 +6,11 @@ import type { ZaloSimulator } from "../../adapters/zalo/simulator.js";
  * to the OA recently, recorded in our database and known to the Zalo simulator (which enforces the
  * follower rule and the 7-day window like Zalo). Some may be made opted out or not following.
  */
-export function createSyntheticFollowers(
+export async function createSyntheticFollowers(
   db: Db,
   sim: ZaloSimulator | undefined,
   opts: { count: number; now: Date; prefix?: bigint; optedOut?: (i: number) => boolean; follower?: (i: number) => boolean; language?: (i: number) => "vi" | "en"; phone?: (i: number) => string | null; name?: (i: number) => string | null },
-): { appUserId: string; oaUserId: string; optedOut: boolean; follower: boolean }[] {
+): Promise<{ appUserId: string; oaUserId: string; optedOut: boolean; follower: boolean }[]> {
   const prefix = opts.prefix ?? 7_200_000_000_000_000_000n;
   const interacted = new Date(opts.now.getTime() - 24 * 3600_000);
   const out: { appUserId: string; oaUserId: string; optedOut: boolean; follower: boolean }[] = [];
@@ -29,8 +29,9 @@ export function createSyntheticFollowers(
     sim?.recordInteraction(oaUserId, interacted);
     out.push({ appUserId, oaUserId, optedOut, follower });
   }
-  db.transaction((tx) => {
-    for (let i = 0; i < rows.length; i += 500) tx.insert(schema.zaloUsers).values(rows.slice(i, i + 500)).run();
+  await db.transaction(async (tx) => {
+    const { zaloUsers } = tablesOf(tx);
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(zaloUsers).values(rows.slice(i, i + 500));
   });
   return out;
 }

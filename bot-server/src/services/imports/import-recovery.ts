@@ -21,20 +21,20 @@ type RecoveryDeps = ServiceDeps & { jobs: BackgroundJobs; catalogue: ReminderCat
  * process that has died is resumed from its kept file (in the background) or failed with the
  * reason, and uploads no running import owns are removed from the import folder.
  */
-export function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {}): { resumed: string[]; failed: string[] } {
+export async function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {}): Promise<{ resumed: string[]; failed: string[] }> {
   const holder = opts.holder ?? THIS_PROCESS;
-  boundLegacyImportReports(deps);
+  await boundLegacyImportReports(deps);
   const now = deps.now();
   const resumed: string[] = [];
   const failed: string[] = [];
-  for (const imp of runningImports(deps.db)) {
+  for (const imp of await runningImports(deps.db)) {
     if (!holderGone(imp, now)) continue;
     // Two processes starting at once: one takes it.
-    if (!claimImport(deps.db, imp.id, imp.leaseHolder, holder, new Date(now.getTime() + IMPORT_LEASE_MS))) continue;
+    if (!(await claimImport(deps.db, imp.id, imp.leaseHolder, holder, new Date(now.getTime() + IMPORT_LEASE_MS)))) continue;
     const file = imp.filePath && existsSync(imp.filePath) ? imp.filePath : null;
     const reason = !file ? IMPORT_INTERRUPTED : imp.attempts + 1 > MAX_IMPORT_ATTEMPTS ? IMPORT_STOPPED_TWICE : null;
     if (reason) {
-      updateImportIfHeld(deps.db, imp.id, holder, { status: "failed", stage: null, finishedAt: now, error: reason, filePath: null, leaseHolder: null, leaseUntil: null });
+      await updateImportIfHeld(deps.db, imp.id, holder, { status: "failed", stage: null, finishedAt: now, error: reason, filePath: null, leaseHolder: null, leaseUntil: null });
       if (file) rmSync(file, { force: true });
       deps.logger.warn({ importId: imp.id, reason }, "import left running by a process that died: failed");
       failed.push(imp.id);
@@ -44,7 +44,7 @@ export function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {
     deps.jobs.run(`import ${imp.id}`, () => runImport(deps, { importId: imp.id, path: file!, format: imp.format, catalogue: deps.catalogue, agency: imp.agency, holder, kept: true }));
     resumed.push(imp.id);
   }
-  removeOrphanUploads(deps);
+  await removeOrphanUploads(deps);
   return { resumed, failed };
 }
 
@@ -72,11 +72,11 @@ function pidAlive(pid: number): boolean {
 }
 
 /** Uploads in the import folder that no running import owns (the process died between keeping the file and recording the import). */
-function removeOrphanUploads(deps: RecoveryDeps): void {
+async function removeOrphanUploads(deps: RecoveryDeps): Promise<void> {
   mkdirSync(deps.importDir, { recursive: true });
   for (const name of readdirSync(deps.importDir)) {
     const id = name.replace(/\.(csv|xlsx)$/, "");
-    if (getImport(deps.db, id)?.status !== "running") rmSync(join(deps.importDir, name), { recursive: true, force: true });
+    if ((await getImport(deps.db, id))?.status !== "running") rmSync(join(deps.importDir, name), { recursive: true, force: true });
   }
 }
 
@@ -95,12 +95,12 @@ export const LEGACY_REPORT_MAX_BYTES = 128 * 1024 * 1024;
  * one import at a time and never whole into the JavaScript heap. The counts of rejected rows were
  * stored apart and stay true. Failure reasons are cut as a new import's are.
  */
-export function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger">, limits = { readChars: LEGACY_REPORT_READ_CHARS, maxBytes: LEGACY_REPORT_MAX_BYTES }): number {
+export async function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger">, limits = { readChars: LEGACY_REPORT_READ_CHARS, maxBytes: LEGACY_REPORT_MAX_BYTES }): Promise<number> {
   // Failure reasons quoting the file (a reader's message), cut in SQL as a new import's are.
-  clipLegacyImportErrors(deps.db, STORED_ERROR_MAX, CUT_MARK);
-  const legacy = legacyImportReports(deps.db);
+  await clipLegacyImportErrors(deps.db, STORED_ERROR_MAX, CUT_MARK);
+  const legacy = await legacyImportReports(deps.db);
   for (const { id, bytes, rejected } of legacy) {
-    const start = bytes <= limits.maxBytes ? legacyImportReportStart(deps.db, id, limits.readChars) : "";
+    const start = bytes <= limits.maxBytes ? await legacyImportReportStart(deps.db, id, limits.readChars) : "";
     const complete = Buffer.byteLength(start) >= bytes;
     const collector = createReportCollector();
     const byRow = new Map<number, { values: Record<string, string>; problems: { column: string; reason: string }[] }>();
@@ -126,9 +126,9 @@ export function boundLegacyImportReports(deps: Pick<ServiceDeps, "db" | "logger"
     }
     const r = collector.result();
     const keptRows = r.kept.filter((k) => Object.keys(k.values).length > 0).length;
-    deps.db.transaction((tx) => {
-      replaceRejectedRows(tx, id, r.kept);
-      clearLegacyImportReport(tx, id, { problems: r.problems, rejectedNotKept: Math.max(0, rejected - keptRows), problemCounts: r.problemCounts, legacyReportBytes: complete ? null : bytes });
+    await deps.db.transaction(async (tx) => {
+      await replaceRejectedRows(tx, id, r.kept);
+      await clearLegacyImportReport(tx, id, { problems: r.problems, rejectedNotKept: Math.max(0, rejected - keptRows), problemCounts: r.problemCounts, legacyReportBytes: complete ? null : bytes });
     });
     deps.logger.info({ importId: id, bytes, kept: keptRows, complete }, "import report from an earlier version bounded");
   }

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
-import { cancelPlannedReminders, findDocument, getImport, insertDocument, insertImport, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
+import { cancelPlannedReminders, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { importFileRows, type ImportFormat } from "./import-reader.js";
@@ -43,6 +43,8 @@ function sameDocument(d: DocumentRow, r: LicenceRow): boolean {
 
 /** Rows stored per transaction: SQLite has one writer, and a webhook waits for the batch in hand, not for the file. */
 const CHUNK = 1000;
+/** How often a batch is done again when another import stored one of its documents meanwhile. */
+const BATCH_TRIES = 3;
 /**
  * Valid rows held in memory between reading the file and storing them (about 100 MB at most); a
  * longer file is read a second time to store its rows rather than held whole.
@@ -104,31 +106,39 @@ export interface ImportJob {
  * process dies the import is `running` with its file kept (`kept`), and the next start resumes it
  * from the first row not stored (import-recovery.ts).
  */
-export async function importLicences(
-  deps: ServiceDeps,
-  input: {
-    path: string; fileName: string; format: ImportFormat; importedBy: string; catalogue: ReminderCatalogue;
-    onProgress?: (p: ImportProgress) => void;
-    /** The import's id, when the caller must know it before the import ends (the staff API answers at once). */
-    importId?: string;
-    /** A department officer imports only their agency's services: other rows are reported. */
-    agency?: string | null;
-    /** `path` is the import's own copy, kept under the data directory so the import can be resumed; removed when it ends. */
-    kept?: boolean;
-    bufferedRowsMax?: number;
-  },
-): Promise<ImportReport> {
+export async function importLicences(deps: ServiceDeps, input: NewImportInput): Promise<ImportReport> {
+  return runImport(deps, await beginImport(deps, input));
+}
+
+export interface NewImportInput {
+  path: string; fileName: string; format: ImportFormat; importedBy: string; catalogue: ReminderCatalogue;
+  onProgress?: (p: ImportProgress) => void;
+  /** The import's id, when the caller must know it before the import ends (the staff API answers at once). */
+  importId?: string;
+  /** A department officer imports only their agency's services: other rows are reported. */
+  agency?: string | null;
+  /** `path` is the import's own copy, kept under the data directory so the import can be resumed; removed when it ends. */
+  kept?: boolean;
+  bufferedRowsMax?: number;
+}
+
+/**
+ * Records a new import, running and held by this process, and gives the job that runs it
+ * (`runImport`): a caller that answers before the import ends records it first, so the import
+ * can be read as soon as its id is given out.
+ */
+export async function beginImport(deps: Pick<ServiceDeps, "db" | "now" | "newId">, input: NewImportInput): Promise<ImportJob> {
   const importId = input.importId ?? deps.newId();
   const now = deps.now();
   const row: NewImport = {
     id: importId, fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
     filePath: input.kept ? input.path : null, leaseHolder: THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
   };
-  insertImport(deps.db, row);
-  return runImport(deps, {
+  await insertImport(deps.db, row);
+  return {
     importId, path: input.path, format: input.format, catalogue: input.catalogue, agency: input.agency ?? null, holder: THIS_PROCESS, kept: input.kept ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.bufferedRowsMax ? { bufferedRowsMax: input.bufferedRowsMax } : {}),
-  });
+  };
 }
 
 /**
@@ -138,8 +148,8 @@ export async function importLicences(
  */
 export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<ImportReport> {
   const lease = () => new Date(deps.now().getTime() + IMPORT_LEASE_MS);
-  const held: Held = (db, patch) => {
-    if (!updateImportIfHeld(db, job.importId, job.holder, { ...patch, leaseUntil: lease() })) throw new ImportTakenOver(job.importId);
+  const held: Held = async (db, patch) => {
+    if (!(await updateImportIfHeld(db, job.importId, job.holder, { ...patch, leaseUntil: lease() }))) throw new ImportTakenOver(job.importId);
   };
   try {
     const report = await readAndStore(deps, job, held);
@@ -150,7 +160,7 @@ export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<Impo
     // Why the file was refused (import-reasons.ts), or a reader's own words, which may quote the
     // file: bounded like everything else stored from it.
     const error = cutText(err instanceof Error ? err.message : String(err), STORED_ERROR_MAX).text;
-    updateImportIfHeld(deps.db, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null });
+    await updateImportIfHeld(deps.db, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null });
     if (job.kept) rmSync(job.path, { force: true });
     throw err;
   }
@@ -158,7 +168,7 @@ export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<Impo
 
 type ImportPatch = Parameters<typeof updateImportIfHeld>[3];
 /** Writes to the import row while this process still holds it; throws ImportTakenOver when it does not. */
-type Held = (db: Db, patch: ImportPatch) => void;
+type Held = (db: Db, patch: ImportPatch) => Promise<void>;
 
 type Checked =
   | { row: number; ok: true; value: LicenceRow }
@@ -245,53 +255,68 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
         if (buffered.length > bufferMax) buffered = null;
       }
       if (rows % CHUNK === 0) {
-        held(deps.db, { rows });
+        await held(deps.db, { rows });
         job.onProgress?.({ stage: "reading", rows });
       }
     }
   } catch (err) {
     if (err instanceof BadHeader) {
       collector.fileProblems(err.row, (err.fields ?? []).map((f) => ({ column: f.path, reason: f.message })));
-      storeReport(deps.db, importId, collector.result(), held, { rows });
+      await storeReport(deps.db, importId, collector.result(), held, { rows });
     }
     throw err;
   }
   const report = collector.result();
-  storeReport(deps.db, importId, report, held, { rows, stage: "applying" });
+  await storeReport(deps.db, importId, report, held, { rows, stage: "applying" });
 
   // 2. Store the valid rows after those a previous run stored, a batch per transaction.
-  const counts = (({ created, updated, unchanged }) => ({ created, updated, unchanged }))(getImport(deps.db, importId)!);
+  const counts = (({ created, updated, unchanged }) => ({ created, updated, unchanged }))((await getImport(deps.db, importId))!);
   let skip = counts.created + counts.updated + counts.unchanged;
   const total = rows - report.rejectedRows;
   const catalogue = job.catalogue;
-  const store = (batch: LicenceRow[]) => {
-    const now = deps.now();
-    deps.db.transaction((tx) => {
+  /** One batch in one transaction, with the counts it comes to (the resume point): the counts after it. */
+  const write = (batch: LicenceRow[], now: Date) =>
+    deps.db.transaction(async (tx) => {
+      const after = { ...counts };
       for (const r of batch) {
-        const existing = findDocument(tx, r.service_code, r.document_no);
+        const existing = await findDocument(tx, r.service_code, r.document_no);
         const fields = {
           holderKind: r.holder_kind, holderName: r.holder_name, holderId: r.holder_id ?? null, phone: r.phone ?? null, issuedOn: r.issued_on ?? null,
           expiresOn: r.expires_on, wardCode: r.ward_code ?? null, address: r.address ?? null, lastImportId: importId, updatedAt: now,
         };
         if (!existing) {
-          const doc = insertDocument(tx, { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now });
-          planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, doc, now);
-          counts.created++;
+          const doc = await insertDocument(tx, { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now });
+          await planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, doc, now);
+          after.created++;
         } else if (sameDocument(existing, r)) {
-          counts.unchanged++;
+          after.unchanged++;
         } else {
-          updateDocument(tx, existing.id, fields);
+          await updateDocument(tx, existing.id, fields);
           if (existing.expiresOn !== r.expires_on) {
             // Renewed (or corrected): the old deadline's reminders must not go out.
-            cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
-            planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, { ...existing, ...fields }, now);
+            await cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
+            await planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, { ...existing, ...fields }, now);
           }
-          counts.updated++;
+          after.updated++;
         }
       }
       // The counts are the resume point: they commit with the rows they count.
-      held(tx, counts);
+      await held(tx, after);
+      return after;
     });
+  const store = async (batch: LicenceRow[]) => {
+    const now = deps.now();
+    // Another import stored one of these documents meanwhile (documents_service_no_uq; on PostgreSQL,
+    // where imports run side by side): the batch was undone, and done again it finds that document
+    // and updates it. A few tries: the other import may be storing the next documents meanwhile.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        Object.assign(counts, await write(batch, now));
+        break;
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt === BATCH_TRIES) throw err;
+      }
+    }
     job.onProgress?.({ stage: "applying", done: counts.created + counts.updated + counts.unchanged, total });
   };
   let batch: LicenceRow[] = [];
@@ -302,14 +327,14 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     }
     batch.push(r);
     if (batch.length >= CHUNK) {
-      store(batch);
+      await store(batch);
       batch = [];
       // Between batches the webhook inbox and the API get the database.
       await yieldToEventLoop();
     }
   }
-  if (batch.length > 0) store(batch);
-  held(deps.db, { status: "finished", stage: null, finishedAt: deps.now(), filePath: null, leaseHolder: null });
+  if (batch.length > 0) await store(batch);
+  await held(deps.db, { status: "finished", stage: null, finishedAt: deps.now(), filePath: null, leaseHolder: null });
 
   return {
     importId, rows, ...counts, rejectedRows: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts,
@@ -322,9 +347,9 @@ async function* validRows(job: ImportJob): AsyncGenerator<LicenceRow> {
   for await (const c of checkedRows(job)) if (c.ok) yield c.value;
 }
 
-function storeReport(db: Db, importId: string, report: BoundedReport, held: Held, patch: { rows: number; stage?: "applying" }) {
-  db.transaction((tx) => {
-    replaceRejectedRows(tx, importId, report.kept);
-    held(tx, { ...patch, rejected: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts });
+async function storeReport(db: Db, importId: string, report: BoundedReport, held: Held, patch: { rows: number; stage?: "applying" }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await replaceRejectedRows(tx, importId, report.kept);
+    await held(tx, { ...patch, rejected: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts });
   });
 }

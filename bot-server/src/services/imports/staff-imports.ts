@@ -9,7 +9,7 @@ import { checkFileSignature, importFormat, type ImportFormat } from "./import-re
 import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
 import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
 import { cutText } from "./import-text.js";
-import { importLicences } from "./licence-import.js";
+import { beginImport, runImport } from "./licence-import.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { audit } from "../staff/audit.js";
 import { csvDocument } from "../spreadsheets/csv-file.js";
@@ -25,23 +25,25 @@ export function keptFilePath(importDir: string, importId: string, format: Import
  * imported in the background (progress in the import row), then removed.
  * A department officer's rows for other agencies' services are reported, not imported.
  */
-export function startStaffImport(
+export async function startStaffImport(
   deps: ServiceDeps & Pick<AppDeps, "importDir"> & { jobs: BackgroundJobs; catalogue: ReminderCatalogue },
   input: { staff: StaffUser; fileName: string; content: Uint8Array; requestId?: string },
-): { importId: string } {
+): Promise<{ importId: string }> {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
   checkFileSignature(format, input.content);
   const importId = deps.newId();
   const path = keptFilePath(deps.importDir, importId, format);
   writeFileSync(path, input.content, { mode: 0o600 });
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
-  deps.jobs.run(`import ${importId}`, () =>
-    importLicences(deps, {
+  // Recorded before the answer, so the import can be read as soon as its id is given out.
+  const job = await deps.db.transaction(async (tx) => {
+    await audit(tx, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
+    return beginImport({ ...deps, db: tx }, {
       path, kept: true, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
       agency: input.staff.role === "department" ? input.staff.agency : null,
-    }),
-  );
+    });
+  });
+  deps.jobs.run(`import ${importId}`, () => runImport(deps, job));
   return { importId };
 }
 
@@ -61,8 +63,8 @@ function mayRead(staff: StaffUser, row: ImportListRow): boolean {
   return staff.role === "admin" || row.importedBy === staff.id || (staff.role === "department" && staff.agency !== null && row.agency === staff.agency);
 }
 
-export function listStaffImports(deps: Pick<ServiceDeps, "db">, staff: StaffUser) {
-  const rows = listImports(deps.db, { limit: 50, ...(staff.role === "admin" ? {} : staff.role === "department" && staff.agency ? { agency: staff.agency } : { importedBy: staff.id }) });
+export async function listStaffImports(deps: Pick<ServiceDeps, "db">, staff: StaffUser) {
+  const rows = await listImports(deps.db, { limit: 50, ...(staff.role === "admin" ? {} : staff.role === "department" && staff.agency ? { agency: staff.agency } : { importedBy: staff.id }) });
   return rows.map(importSummary);
 }
 
@@ -74,13 +76,13 @@ export const REPORT_PAGE_SIZE = 100;
  * counts per column and reason. The report quotes rows as given (names, ID numbers): reading it is audited.
  * A page past the last gives the last.
  */
-export function readStaffImport(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { page?: number; requestId?: string } = {}) {
-  const row = getImport(deps.db, id);
+export async function readStaffImport(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { page?: number; requestId?: string } = {}) {
+  const row = await getImport(deps.db, id);
   if (!row || !mayRead(staff, row)) throw notFound("import");
-  const pages = Math.max(1, Math.ceil(countRejectedRows(deps.db, id) / REPORT_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil((await countRejectedRows(deps.db, id)) / REPORT_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pages);
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.report_read", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { page } });
-  const rows = rejectedRowsPage(deps.db, id, { offset: (page - 1) * REPORT_PAGE_SIZE, limit: REPORT_PAGE_SIZE });
+  await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.report_read", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { page } });
+  const rows = await rejectedRowsPage(deps.db, id, { offset: (page - 1) * REPORT_PAGE_SIZE, limit: REPORT_PAGE_SIZE });
   return { ...importSummary(row), problemCounts: row.problemCounts, report: problemEntries(rows), page, pages };
 }
 
@@ -88,8 +90,8 @@ export function readStaffImport(deps: Pick<ServiceDeps, "db" | "now">, staff: St
  * An import's progress and counts, without its report (no personal data, so not audited): what
  * the console's progress panel polls while the import runs.
  */
-export function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffUser, id: string) {
-  const row = getImport(deps.db, id);
+export async function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffUser, id: string) {
+  const row = await getImport(deps.db, id);
   if (!row || !mayRead(staff, row)) throw notFound("import");
   return importSummary(row);
 }
@@ -108,16 +110,16 @@ export function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: StaffU
  * The values are not masked: it is the officer's own upload coming back to them (and only to them
  * or an admin), and masked ID numbers could not be corrected and re-imported. The download is audited.
  */
-export function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { lang: Language; requestId?: string }): { fileName: string; csv: string; rows: number; notKept: number } {
-  const row = getImport(deps.db, id);
+export async function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, id: string, opts: { lang: Language; requestId?: string }): Promise<{ fileName: string; csv: string; rows: number; notKept: number }> {
+  const row = await getImport(deps.db, id);
   if (!row || !mayRead(staff, row)) throw notFound("import");
   // A problem of the file (its header) has no values: not a row to fix.
-  const kept = rejectedRowsPage(deps.db, id, { offset: 0, limit: KEPT_REJECTED_ROWS + 1 }).filter((r) => Object.keys(r.values).length > 0);
+  const kept = (await rejectedRowsPage(deps.db, id, { offset: 0, limit: KEPT_REJECTED_ROWS + 1 })).filter((r) => Object.keys(r.values).length > 0);
   const keys: string[] = [];
   for (const { values } of kept) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
   const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = kept.map((r) => [...keys.map((k) => r.values[k] ?? ""), r.problems.map((p) => `${columnName(p.column, opts.lang)}: ${importReasonText(p.reason, opts.lang)}`).join("; ")]);
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
+  await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
   // An ASCII name: a header's filename= is read as Latin-1 by some browsers.
   const base = stripVietnameseMarks(row.fileName.replace(/\.[^.]+$/, "")).replace(/[^A-Za-z0-9._-]+/g, "-");
   return { fileName: `${base}-${opts.lang === "vi" ? "dong-bi-tu-choi" : "rejected-rows"}.csv`, csv: csvDocument(header, lines), rows: lines.length, notKept: row.rejectedNotKept };

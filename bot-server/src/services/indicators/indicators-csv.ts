@@ -100,13 +100,13 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
  * One indicator's CSV for the filters, within the staff member's scope. The export is audited
  * (who, which indicator, which filters): the file leaves the system, unlike a look at the page.
  */
-export function exportIndicatorCsv(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery, indicator: IndicatorKey, opts: { lang: Language; requestId?: string }): { fileName: string; body: string } {
-  const report = indicatorReport(deps, staff, q);
+export async function exportIndicatorCsv(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery, indicator: IndicatorKey, opts: { lang: Language; requestId?: string }): Promise<{ fileName: string; body: string }> {
+  const report = await indicatorReport(deps, staff, q);
   const f = report.filters;
-  const wardName = f.ward ? (getWard(deps.db, f.ward)?.name ?? null) : null;
+  const wardName = f.ward ? ((await getWard(deps.db, f.ward))?.name ?? null) : null;
   const [header, ...rows] = indicatorCsvRows(report, indicator, opts.lang, wardName);
   const body = csvDocument(header!.map((h) => String(h)), rows);
-  audit(deps.db, {
+  await audit(deps.db, {
     at: deps.now(),
     actor: { kind: "staff", id: staff.id },
     action: "indicators.exported",

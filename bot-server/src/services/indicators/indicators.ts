@@ -70,7 +70,7 @@ export function indicatorAgencies(catalogue: ReminderCatalogue): string[] {
  * ward officer's ward are fixed, whatever the request says. Unknown values are refused (422, with
  * the field), never silently widened to "everything".
  */
-export function resolveIndicatorFilters(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): ResolvedIndicatorFilters {
+export async function resolveIndicatorFilters(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): Promise<ResolvedIndicatorFilters> {
   const today = vietnamDate(deps.now());
   const to = q.to ?? today;
   const from = q.from ?? defaultPeriod(to).from;
@@ -84,7 +84,7 @@ export function resolveIndicatorFilters(deps: IndicatorDeps, staff: StaffUser, q
   const ward = wardFixed ? staff.wardCode : (q.ward ?? null);
   if (!agencyFixed && agency && !indicatorAgencies(deps.catalogue).includes(agency)) errors.push({ path: "agency", message: "is not the lead agency of any service in the catalogue" });
   if (q.service && !deps.catalogue.has(q.service)) errors.push({ path: "service", message: "is not a service of the catalogue" });
-  if (!wardFixed && ward && !getWard(deps.db, ward)) errors.push({ path: "ward", message: "is not a ward of the province" });
+  if (!wardFixed && ward && !(await getWard(deps.db, ward))) errors.push({ path: "ward", message: "is not a ward of the province" });
   if (errors.length) throw validationFailed(errors, "The indicator filters are not valid");
 
   let serviceKeys: string[] | undefined = agencyFixed ? (staffServiceKeys(deps.catalogue, staff) ?? []) : agency ? deps.catalogue.keys().filter((k) => deps.catalogue.agency?.(k) === agency) : undefined;
@@ -110,22 +110,38 @@ function addOutcome(c: ReminderCounts, o: ReminderOutcome): void {
 const finish = (c: ReminderCounts): ReminderCounts => ({ ...c, onTimeShare: share(c.onTime, c.counted) });
 
 /** Every indicator for the filters, within the staff member's scope. */
-export function indicatorReport(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): IndicatorReport {
-  const f = resolveIndicatorFilters(deps, staff, q);
-  return buildReport(deps, f);
+export async function indicatorReport(deps: IndicatorDeps, staff: StaffUser, q: IndicatorQuery): Promise<IndicatorReport> {
+  const f = await resolveIndicatorFilters(deps, staff, q);
+  const now = deps.now();
+  return buildReport(f, now, await loadIndicatorRows(deps, f, now));
 }
 
-function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): IndicatorReport {
-  const now = deps.now();
+/** Everything the indicators are computed from, read at once (independent queries: several connections on PostgreSQL). */
+async function loadIndicatorRows(deps: IndicatorDeps, f: ResolvedIndicatorFilters, now: Date) {
   const { start, end } = periodInstants(f);
   const scope = { start, end, serviceKeys: f.serviceKeys, wardCode: f.ward ?? undefined };
+  // Reminders whose moment came in the period (and has come: a reminder planned for later is not due yet).
+  const dueEnd = new Date(Math.min(end.getTime(), now.getTime()));
+  const [reminders, drafts, byScore, faq, asked, tickets, delivery] = await Promise.all([
+    dueEnd > start ? reminderIndicatorRows(deps.db, { ...scope, end: dueEnd }) : [],
+    draftIndicatorRows(deps.db, scope),
+    ratingCountsByScore(deps.db, scope),
+    unansweredQuestionCounts(deps.db, scope),
+    faqAskedCounts(deps.db, { from: f.from, to: f.to }),
+    handoverIndicatorRows(deps.db, scope),
+    deliveryCounts(deps.db, scope),
+  ]);
+  return { reminders, drafts, byScore, faq, asked, tickets, delivery };
+}
+
+function buildReport(f: ResolvedIndicatorFilters, now: Date, rows: Awaited<ReturnType<typeof loadIndicatorRows>>): IndicatorReport {
+  const { drafts, byScore, faq, asked, tickets } = rows;
   const all = ["period", "service", "agency", "ward"] as const;
 
-  // 1. Reminders whose moment came in the period (and has come: a reminder planned for later is not due yet).
-  const dueEnd = new Date(Math.min(end.getTime(), now.getTime()));
+  // 1. Reminders due in the period.
   const total = emptyReminderCounts();
   const byService = new Map<string, ReminderCounts>();
-  for (const r of dueEnd > start ? reminderIndicatorRows(deps.db, { ...scope, end: dueEnd }) : []) {
+  for (const r of rows.reminders) {
     const o = reminderOutcome({ status: r.status, reason: r.reason, dueOn: r.dueOn, nextAt: new Date(r.nextAt), outboxStatus: r.outboxStatus, sentAt: r.sentAt === null ? null : new Date(r.sentAt) }, now);
     addOutcome(total, o);
     let s = byService.get(r.serviceKey);
@@ -135,7 +151,6 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
 
   // 2–3. Drafts prepared in the period; the notice is the first of the draft's own "ready" message
   // (or the worker's `notified` event) and, for a renewal, the reminder that led the citizen to it.
-  const drafts = draftIndicatorRows(deps.db, scope);
   const noticeAt = (d: (typeof drafts)[number]) => {
     const times = [d.notifiedEventAt, d.readyNoticeSentAt, d.reminderSentAt].filter((t): t is number => t !== null);
     return times.length ? Math.min(...times) : null;
@@ -157,15 +172,12 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
   });
 
   // 4. Satisfaction.
-  const byScore = ratingCountsByScore(deps.db, scope);
   const ratings = byScore.reduce((s, r) => s + r.count, 0);
   const satisfied = byScore.filter((r) => isSatisfied(r.score)).reduce((s, r) => s + r.count, 0);
 
   // 5. FAQ: every question is counted on its Vietnam day (the period's days, `from`–`to`), and the
   // unanswered ones are also logged with their text. Answered: the top match was confident. A
   // request for a person is counted apart (not a question, never an answer).
-  const faq = unansweredQuestionCounts(deps.db, scope);
-  const asked = faqAskedCounts(deps.db, { from: f.from, to: f.to });
   const faqChannels = [...new Set([...asked.byChannel.map((c) => c.channel), ...faq.byChannel.map((c) => c.channel)])].sort() as ("bot" | "api" | "mini_app")[];
   const faqByChannel = faqChannels.map((channel) => {
     const a = asked.byChannel.find((c) => c.channel === channel) ?? { asked: 0, answered: 0, personRequests: 0 };
@@ -174,7 +186,6 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
   });
 
   // 6. Handover: first reply in office time against one working day.
-  const tickets = handoverIndicatorRows(deps.db, scope);
   const answered = tickets.filter((t) => t.firstResponseAt !== null);
   const working = answered.map((t) => workingMsBetween(new Date(t.openedAt), new Date(t.firstResponseAt!)));
   const withinTarget = working.filter((ms) => ms <= HANDOVER_FIRST_REPLY_TARGET_MS).length;
@@ -183,7 +194,7 @@ function buildReport(deps: IndicatorDeps, f: ResolvedIndicatorFilters): Indicato
 
   // 7. Delivery by channel: notifications queued in the period, narrowed to the services in scope.
   const channels = (["oa", "zns", "sms"] as const).map((channel) => ({ channel, queued: 0, sent: 0, delivered: 0, failed: 0, cancelled: 0 }));
-  for (const row of deliveryCounts(deps.db, scope)) {
+  for (const row of rows.delivery) {
     const service = row.type === "dossier_status" ? row.draftService : serviceKeyOf({ type: row.type, serviceKey: row.serviceKey ?? undefined } as NotificationMessage);
     if (f.serviceKeys && (!service || !f.serviceKeys.includes(service))) continue;
     const c = channels.find((x) => x.channel === row.channel);

@@ -15,10 +15,10 @@ const vietnamMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);
  * looked up by the name they log in with); an action ending with `.` or `*` is a prefix; the
  * period's days are Vietnam days, `to` included.
  */
-export function auditFilter(deps: Pick<ServiceDeps, "db">, q: AuditSearchQuery): AuditFilter {
+export async function auditFilter(deps: Pick<ServiceDeps, "db">, q: AuditSearchQuery): Promise<AuditFilter> {
   const f: AuditFilter = {};
   if (q.actor) {
-    const staff = q.actorKind === undefined || q.actorKind === "staff" ? findStaffByUsername(deps.db, q.actor) : undefined;
+    const staff = q.actorKind === undefined || q.actorKind === "staff" ? await findStaffByUsername(deps.db, q.actor) : undefined;
     if (staff) {
       f.actorKind = "staff";
       f.actorId = staff.id;
@@ -44,9 +44,9 @@ function askedFor(q: AuditSearchQuery): Record<string, unknown> {
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
-function presentEntries(deps: Pick<ServiceDeps, "db">, rows: AuditEntry[]) {
+async function presentEntries(deps: Pick<ServiceDeps, "db">, rows: AuditEntry[]) {
   const names = new Map<string, string | null>();
-  for (const r of rows) if (r.actorKind === "staff" && !names.has(r.actorId)) names.set(r.actorId, getStaffUser(deps.db, r.actorId)?.username ?? null);
+  for (const r of rows) if (r.actorKind === "staff" && !names.has(r.actorId)) names.set(r.actorId, (await getStaffUser(deps.db, r.actorId))?.username ?? null);
   return rows.map((r) => ({
     id: r.id, at: r.at.toISOString(), actorKind: r.actorKind, actorId: r.actorId, actorName: r.actorKind === "staff" ? (names.get(r.actorId) ?? null) : null,
     action: r.action, targetKind: r.targetKind, targetId: r.targetId, requestId: r.requestId,
@@ -54,26 +54,26 @@ function presentEntries(deps: Pick<ServiceDeps, "db">, rows: AuditEntry[]) {
     details: maskDeep(r.details) as Record<string, unknown>,
   }));
 }
-export type AuditEntryView = ReturnType<typeof presentEntries>[number];
+export type AuditEntryView = Awaited<ReturnType<typeof presentEntries>>[number];
 
 /**
  * One page of the audit log, newest first, for an admin. The search is itself audited (who looked
  * at whose traces is a trace too), written after the search so it does not answer itself.
  */
-export function searchAuditLog(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, q: AuditSearchQuery, requestId?: string): { entries: AuditEntryView[]; nextBefore: number | null } {
-  const page = searchAudit(deps.db, auditFilter(deps, q), { limit: q.limit, ...(q.before ? { beforeId: q.before } : {}) });
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "audit.searched", ...(requestId ? { requestId } : {}), details: { filters: askedFor(q), ...(q.before ? { before: q.before } : {}), found: page.entries.length } });
-  return { entries: presentEntries(deps, page.entries), nextBefore: page.nextBeforeId };
+export async function searchAuditLog(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, q: AuditSearchQuery, requestId?: string): Promise<{ entries: AuditEntryView[]; nextBefore: number | null }> {
+  const page = await searchAudit(deps.db, await auditFilter(deps, q), { limit: q.limit, ...(q.before ? { beforeId: q.before } : {}) });
+  await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "audit.searched", ...(requestId ? { requestId } : {}), details: { filters: askedFor(q), ...(q.before ? { before: q.before } : {}), found: page.entries.length } });
+  return { entries: await presentEntries(deps, page.entries), nextBefore: page.nextBeforeId };
 }
 
 /** Every entry the search finds (at most {@link AUDIT_EXPORT_MAX}) as CSV, walked page by page by keyset. Audited. */
-export function exportAuditCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, q: AuditSearchQuery, requestId?: string): { csv: string; rows: number; truncated: boolean } {
-  const filter = auditFilter(deps, q);
+export async function exportAuditCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: StaffUser, q: AuditSearchQuery, requestId?: string): Promise<{ csv: string; rows: number; truncated: boolean }> {
+  const filter = await auditFilter(deps, q);
   const rows: AuditEntry[] = [];
   let before: number | undefined = q.before;
   let truncated = false;
   for (;;) {
-    const page = searchAudit(deps.db, filter, { limit: Math.min(1000, AUDIT_EXPORT_MAX - rows.length), ...(before ? { beforeId: before } : {}) });
+    const page = await searchAudit(deps.db, filter, { limit: Math.min(1000, AUDIT_EXPORT_MAX - rows.length), ...(before ? { beforeId: before } : {}) });
     rows.push(...page.entries);
     if (page.nextBeforeId === null) break;
     if (rows.length >= AUDIT_EXPORT_MAX) {
@@ -82,13 +82,13 @@ export function exportAuditCsv(deps: Pick<ServiceDeps, "db" | "now">, staff: Sta
     }
     before = page.nextBeforeId;
   }
-  audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "audit.exported", ...(requestId ? { requestId } : {}), details: { filters: askedFor(q), rows: rows.length, truncated } });
+  await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "audit.exported", ...(requestId ? { requestId } : {}), details: { filters: askedFor(q), rows: rows.length, truncated } });
   const header = ["id", "at", "actor_kind", "actor_id", "actor_username", "action", "target_kind", "target_id", "request_id", "details"];
-  const csv = csvDocument(header, presentEntries(deps, rows).map((e) => [e.id, e.at, e.actorKind, e.actorId, e.actorName, e.action, e.targetKind, e.targetId, e.requestId, JSON.stringify(e.details)]));
+  const csv = csvDocument(header, (await presentEntries(deps, rows)).map((e) => [e.id, e.at, e.actorKind, e.actorId, e.actorName, e.action, e.targetKind, e.targetId, e.requestId, JSON.stringify(e.details)]));
   return { csv, rows: rows.length, truncated };
 }
 
 /** The actions in the log, for the search form's list. */
-export function knownAuditActions(deps: Pick<ServiceDeps, "db">): string[] {
+export async function knownAuditActions(deps: Pick<ServiceDeps, "db">): Promise<string[]> {
   return listAuditActions(deps.db);
 }

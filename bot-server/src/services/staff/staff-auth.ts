@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
-import { findLiveStaffSession, findStaffByUsername, insertStaffUser, revokeStaffSession, unlockLoginThrottle, type StaffRole, type StaffUser } from "@hccd/db";
+import { findLiveStaffSession, insertStaffUser, isUniqueViolation, revokeStaffSession, unlockLoginThrottle, type StaffRole, type StaffUser } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError, validationFailed } from "../../errors.js";
 import { sha256Hex } from "../hashing.js";
@@ -65,10 +65,10 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-export function createStaffUser(
+export async function createStaffUser(
   deps: Pick<ServiceDeps, "db" | "newId">,
   input: { username: string; displayName: string; password: string; role: StaffRole; agency?: string | null; wardCode?: string | null },
-): StaffUser {
+): Promise<StaffUser> {
   const fields = [];
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.username)) fields.push({ path: "username", message: "3–64 lower-case letters, digits, dots, hyphens or underscores" });
   const pw = passwordProblem(input.password);
@@ -77,11 +77,16 @@ export function createStaffUser(
   if (input.role === "department" && !input.agency) fields.push({ path: "agency", message: "a department officer belongs to an agency" });
   if (input.role === "ward_officer" && !input.wardCode) fields.push({ path: "wardCode", message: "a ward officer belongs to a ward" });
   if (fields.length > 0) throw validationFailed(fields, "The staff account is not valid");
-  if (findStaffByUsername(deps.db, input.username)) throw new DomainError(409, "username_taken", `the username ${input.username} is taken`);
-  return insertStaffUser(deps.db, {
-    id: deps.newId(), username: input.username, displayName: input.displayName.normalize("NFC"), passwordHash: hashPassword(input.password),
-    role: input.role, agency: input.agency ?? null, wardCode: input.wardCode ?? null,
-  });
+  try {
+    return await insertStaffUser(deps.db, {
+      id: deps.newId(), username: input.username, displayName: input.displayName.normalize("NFC"), passwordHash: hashPassword(input.password),
+      role: input.role, agency: input.agency ?? null, wardCode: input.wardCode ?? null,
+    });
+  } catch (err) {
+    // One account per username (staff_users_username_uq), also when two operators create it at once.
+    if (isUniqueViolation(err)) throw new DomainError(409, "username_taken", `the username ${input.username} is taken`);
+    throw err;
+  }
 }
 
 /** What a session token is stored as: its hash, never the token. */
@@ -93,22 +98,22 @@ export const tokenHash = (token: string) => sha256Hex(`hccd-staff-session:${toke
  */
 export const csrfTokenFor = (token: string) => sha256Hex(`hccd-staff-csrf:${token}`);
 
-export function staffFromToken(deps: Pick<ServiceDeps, "db" | "now">, token: string): StaffUser | undefined {
-  const live = findLiveStaffSession(deps.db, tokenHash(token), deps.now());
+export async function staffFromToken(deps: Pick<ServiceDeps, "db" | "now">, token: string): Promise<StaffUser | undefined> {
+  const live = await findLiveStaffSession(deps.db, tokenHash(token), deps.now());
   if (!live || live.user.disabledAt) return undefined;
   return live.user;
 }
 
-export function staffLogout(deps: Pick<ServiceDeps, "db" | "now">, token: string): void {
-  revokeStaffSession(deps.db, tokenHash(token), deps.now());
+export async function staffLogout(deps: Pick<ServiceDeps, "db" | "now">, token: string): Promise<void> {
+  await revokeStaffSession(deps.db, tokenHash(token), deps.now());
 }
 
 /**
  * An operator lifts the login throttle of a username (`pnpm hccd staff unlock`): every client, or
  * one address. Audited. Returns how many counts were cleared.
  */
-export function unlockStaffLogins(deps: Pick<ServiceDeps, "db" | "now">, input: { username: string; client?: string }): number {
-  const cleared = unlockLoginThrottle(deps.db, input.username, input.client);
-  audit(deps.db, { at: deps.now(), actor: { kind: "system", id: "cli" }, action: "staff.login_unlocked", target: { kind: "staff_username", id: input.username }, details: { cleared, ...(input.client ? { client: input.client } : {}) } });
+export async function unlockStaffLogins(deps: Pick<ServiceDeps, "db" | "now">, input: { username: string; client?: string }): Promise<number> {
+  const cleared = await unlockLoginThrottle(deps.db, input.username, input.client);
+  await audit(deps.db, { at: deps.now(), actor: { kind: "system", id: "cli" }, action: "staff.login_unlocked", target: { kind: "staff_username", id: input.username }, details: { cleared, ...(input.client ? { client: input.client } : {}) } });
   return cleared;
 }

@@ -14,10 +14,10 @@ const PASSWORD = "mật-khẩu-đủ-dài-2026";
 const OFFICE = "198.51.100.20";
 const attacker = (i: number) => `203.0.113.${i}`;
 
-function world() {
+async function world() {
   // One proxy in front: the client is the last address it appends to X-Forwarded-For.
-  w = createTestWorld({ env: { TRUST_PROXY_HOPS: "1" } });
-  createStaffUser(w.services, { username: "admin", displayName: "Quản trị", password: PASSWORD, role: "admin" });
+  w = await createTestWorld({ env: { TRUST_PROXY_HOPS: "1" } });
+  await createStaffUser(w.services, { username: "admin", displayName: "Quản trị", password: PASSWORD, role: "admin" });
   return w;
 }
 
@@ -47,7 +47,7 @@ const fail = async (username: string, ip: string, times: number) => {
 
 describe("staff login: throttled per client and username, never a way to lock the admin out", { timeout: 60_000 }, () => {
   it("an attacker at one address who knows 'admin' is stopped there with 429 and Retry-After, and the admin still logs in from her office", async () => {
-    world();
+    await world();
     expect((await login("admin", PASSWORD, OFFICE)).status).toBe(200);
     await fail("admin", attacker(7), LOGIN_LIMITS.userClient);
     const refused = await login("admin", PASSWORD, attacker(7));
@@ -63,7 +63,7 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("guessing one username from many addresses is throttled for addresses it never logged in from; the admin's usual address still works, and `staff unlock` frees a new one", async () => {
-    world();
+    await world();
     const { attempt } = fastLogins();
     expect(await attempt("admin", PASSWORD, OFFICE)).toBe(200);
     const perAddress = LOGIN_LIMITS.userClient - 1;
@@ -74,12 +74,12 @@ describe("staff login: throttled per client and username, never a way to lock th
     // From home, an address never used before: refused too, until an operator unlocks the username.
     expect(await attempt("admin", PASSWORD, "192.0.2.55")).toBe(429);
     expect(await attempt("admin", PASSWORD, OFFICE)).toBe(200);
-    expect(unlockStaffLogins(w.services, { username: "admin" })).toBeGreaterThan(0);
+    expect(await unlockStaffLogins(w.services, { username: "admin" })).toBeGreaterThan(0);
     expect(await attempt("admin", PASSWORD, "192.0.2.55")).toBe(200);
   });
 
   it("one address trying many usernames is throttled after LOGIN_LIMITS.client failures", async () => {
-    world();
+    await world();
     const { attempt } = fastLogins();
     for (let i = 0; i < LOGIN_LIMITS.client; i++) expect(await attempt(`nguoi-${i}`, "sai-mat-khau-2026", attacker(9))).toBe(401);
     expect(await attempt("admin", PASSWORD, attacker(9))).toBe(429);
@@ -87,7 +87,7 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("the failure count starts again once a block has ended", async () => {
-    world();
+    await world();
     const { attempt } = fastLogins();
     for (let i = 0; i < LOGIN_LIMITS.userClient; i++) expect(await attempt("admin", "sai-mat-khau-2026", attacker(3))).toBe(401);
     expect(await attempt("admin", PASSWORD, attacker(3))).toBe(429);
@@ -98,7 +98,7 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("answers an unknown username, a wrong password and a throttled one without telling which usernames exist, doing the same work", async () => {
-    world();
+    await world();
     const bodies = async (res: Response) => ({ status: res.status, body: await res.text(), retryAfter: res.headers.get("retry-after") });
     const unknown = await bodies(await login("khong-co-ai", "sai-mat-khau-2026", attacker(1)));
     const wrong = await bodies(await login("admin", "sai-mat-khau-2026", attacker(1)));
@@ -126,7 +126,7 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("checks passwords off the event loop: other work runs while scrypt does", async () => {
-    world();
+    await world();
     let turns = 0;
     let done = false;
     const spin = () => {
@@ -142,7 +142,7 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("bounds the checks running at once: past the waiting room a login is told to come back, 503 with Retry-After", async () => {
-    world();
+    await world();
     const logins = createStaffLogins(w.services, { maxConcurrentChecks: 1, maxWaiting: 1 });
     const attempts = [1, 2, 3].map((i) => logins.login({ username: "admin", password: "sai-mat-khau-2026", client: attacker(i) }).catch((e: unknown) => e));
     const [a, b, c] = await Promise.all(attempts);
@@ -152,8 +152,8 @@ describe("staff login: throttled per client and username, never a way to lock th
   });
 
   it("takes the client from the socket unless TRUST_PROXY_HOPS says a proxy is in front: X-Forwarded-For is not trusted by default", async () => {
-    w = createTestWorld();
-    createStaffUser(w.services, { username: "admin", displayName: "Quản trị", password: PASSWORD, role: "admin" });
+    w = await createTestWorld();
+    await createStaffUser(w.services, { username: "admin", displayName: "Quản trị", password: PASSWORD, role: "admin" });
     // Without a proxy, a forged X-Forwarded-For does not make each attempt a new client.
     for (let i = 0; i < LOGIN_LIMITS.userClient; i++) await login("admin", "sai-mat-khau-2026", attacker(i));
     expect((await login("admin", PASSWORD, attacker(99))).status).toBe(429);
@@ -162,7 +162,7 @@ describe("staff login: throttled per client and username, never a way to lock th
 
 describe("console login", { timeout: 60_000 }, () => {
   it("shows the throttled page with 429 and Retry-After, in Vietnamese, without naming the account", async () => {
-    world();
+    await world();
     const attempt = (username: string, password: string) =>
       w.app.request("/staff/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": attacker(4) }, body: new URLSearchParams({ username, password }).toString() });
     for (let i = 0; i < LOGIN_LIMITS.userClient; i++) expect((await attempt("admin", "sai-mat-khau-2026")).status).toBe(401);

@@ -62,11 +62,11 @@ export function createStaffLogins(
         client: { scope: "client", username: "", client },
         user: { scope: "user", username, client: "" },
       };
-      const user = findStaffByUsername(deps.db, username);
+      const user = await findStaffByUsername(deps.db, username);
       const active = user && !user.disabledAt ? user : undefined;
       // A place the user logged in from before is not held back by guesses made elsewhere.
-      const knownClient = hasStaffSessionFrom(deps.db, active?.id ?? NO_STAFF, client, new Date(now.getTime() - KNOWN_CLIENT_MS));
-      const blockedUntil = loginThrottleRows(deps.db, Object.values(keys))
+      const knownClient = await hasStaffSessionFrom(deps.db, active?.id ?? NO_STAFF, client, new Date(now.getTime() - KNOWN_CLIENT_MS));
+      const blockedUntil = (await loginThrottleRows(deps.db, Object.values(keys)))
         .filter((r) => r.blockedUntil && r.blockedUntil > now && !(r.scope === "user" && knownClient))
         .reduce<Date | null>((latest, r) => (!latest || r.blockedUntil! > latest ? r.blockedUntil : latest), null);
       if (blockedUntil) {
@@ -78,25 +78,25 @@ export function createStaffLogins(
       const after = deps.now();
       if (!active || !ok) {
         const opts = { now: after, windowMs: LOGIN_WINDOW_MS, blockMs: LOGIN_BLOCK_MS };
-        const counted = deps.db.transaction((tx) => {
-          pruneLoginThrottle(tx, after, LOGIN_WINDOW_MS);
+        const counted = await deps.db.transaction(async (tx) => {
+          await pruneLoginThrottle(tx, after, LOGIN_WINDOW_MS);
           return [
-            recordLoginFailure(tx, keys.userClient, { ...opts, limit: LOGIN_LIMITS.userClient }),
-            recordLoginFailure(tx, keys.client, { ...opts, limit: LOGIN_LIMITS.client }),
-            recordLoginFailure(tx, keys.user, { ...opts, limit: LOGIN_LIMITS.user }),
+            await recordLoginFailure(tx, keys.userClient, { ...opts, limit: LOGIN_LIMITS.userClient }),
+            await recordLoginFailure(tx, keys.client, { ...opts, limit: LOGIN_LIMITS.client }),
+            await recordLoginFailure(tx, keys.user, { ...opts, limit: LOGIN_LIMITS.user }),
           ];
         });
         if (active) {
-          audit(deps.db, { at: after, actor: { kind: "staff", id: active.id }, action: "staff.login_failed", ...(input.requestId ? { requestId: input.requestId } : {}), details: { failures: counted[0]!.failures, blocked: counted.some((r) => r.blockedUntil !== null) } });
+          await audit(deps.db, { at: after, actor: { kind: "staff", id: active.id }, action: "staff.login_failed", ...(input.requestId ? { requestId: input.requestId } : {}), details: { failures: counted[0]!.failures, blocked: counted.some((r) => r.blockedUntil !== null) } });
         }
         throw unauthorized("wrong username or password");
       }
       const token = randomBytes(32).toString("base64url");
       const expiresAt = new Date(after.getTime() + STAFF_SESSION_MS);
-      deps.db.transaction((tx) => {
-        clearLoginThrottle(tx, keys.userClient);
-        insertStaffSession(tx, { tokenHash: tokenHash(token), staffId: active.id, expiresAt, createdAt: after, clientKey: client });
-        audit(tx, { at: after, actor: { kind: "staff", id: active.id }, action: "staff.login", ...(input.requestId ? { requestId: input.requestId } : {}) });
+      await deps.db.transaction(async (tx) => {
+        await clearLoginThrottle(tx, keys.userClient);
+        await insertStaffSession(tx, { tokenHash: tokenHash(token), staffId: active.id, expiresAt, createdAt: after, clientKey: client });
+        await audit(tx, { at: after, actor: { kind: "staff", id: active.id }, action: "staff.login", ...(input.requestId ? { requestId: input.requestId } : {}) });
       });
       return { token, expiresAt, user: active };
     },
