@@ -33,8 +33,11 @@ export interface StaffLogins {
   login(input: { username: string; password: string; client: string; requestId?: string }): Promise<StaffLoginResult>;
 }
 
-/** No staff id looks like this: the known-client query for an unknown username finds nothing, at the same cost. */
-const NO_STAFF = "\u0000none";
+/**
+ * No staff id is empty (ids are generated UUIDs): the known-client query for an unknown username
+ * finds nothing, at the same cost. Not a NUL character: PostgreSQL's text refuses it.
+ */
+const NO_STAFF = "";
 
 /**
  * Staff logins for one process. Password checks run on libuv's thread pool, at most
