@@ -18,7 +18,7 @@ import { rulesRoutes } from "./routes/rules.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
-import { MAX_BODY_BYTES } from "./request-limits.js";
+import { MAX_BODY_BYTES, refuseNulCharacters } from "./request-limits.js";
 import { pingDatabase } from "./services/health/database-health.js";
 
 /**
@@ -43,6 +43,10 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   // papers (routes/me.ts, 5 MB: a phone photo of a certificate is often over 1 MB).
   const ownLimit = (method: string, path: string) => (method === "POST" && path === "/api/staff/imports") || (method === "PUT" && /^\/api\/me\/drafts\/[^/]+\/attachments\/[^/]+$/.test(path));
   app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
+  // The webhooks check after their own body limits (routes/webhook.ts): reading a body here first
+  // would leave nothing for their limit to read.
+  const refuseNul = refuseNulCharacters();
+  app.use("*", (c, next) => (c.req.path.startsWith("/webhooks/") ? next() : refuseNul(c, next)));
 
   app.get("/healthz", async (c) => {
     await pingDatabase(deps.db);

@@ -9,6 +9,7 @@ import { receiveSmsReport, smsDeliveryReportSchema } from "../services/delivery/
 import type { AppEnv } from "../env.js";
 import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
+import { refuseNulCharacters, replaceUnstorable } from "../request-limits.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
 
@@ -83,7 +84,9 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       if (nestedDeeperThan(raw, MAX_JSON_DEPTH)) throw new DomainError(400, "too_deep", `the body nests JSON deeper than ${MAX_JSON_DEPTH} levels`);
       let body: unknown;
       try {
-        body = JSON.parse(raw);
+        // No text of ours holds a NUL or a lone surrogate (PostgreSQL refuses both): replaced by
+        // U+FFFD in what is stored and handled; the MAC below is checked over the bytes as received.
+        body = replaceUnstorable(JSON.parse(raw));
       } catch {
         throw new DomainError(400, "bad_request", "the body is not JSON");
       }
@@ -126,6 +129,7 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
   app.post(
     "/sms",
     limit,
+    refuseNulCharacters(),
     async (c) => {
       const signature = c.req.header("x-sms-signature");
       let report: Awaited<ReturnType<typeof receiveSmsReport>>;

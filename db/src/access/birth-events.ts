@@ -27,5 +27,5 @@ export async function listBirthEventsForParents(db: Db, personIds: string[]): Pr
     .select()
     .from(birthEvents)
     .where(or(inArray(birthEvents.motherPersonId, personIds), inArray(birthEvents.fatherPersonId, personIds)))
-    .orderBy(desc(birthEvents.childBornAt));
+    .orderBy(desc(birthEvents.childBornAt), desc(birthEvents.id));
 }

@@ -74,7 +74,7 @@ export async function listTicketMessages(db: Db, ticketId: string): Promise<Hand
 
 export async function listOpenTickets(db: Db): Promise<HandoverTicket[]> {
   const { handoverTickets } = tablesOf(db);
-  return db.select().from(handoverTickets).where(eq(handoverTickets.status, "open")).orderBy(asc(handoverTickets.openedAt));
+  return db.select().from(handoverTickets).where(eq(handoverTickets.status, "open")).orderBy(asc(handoverTickets.openedAt), asc(handoverTickets.id));
 }
 
 export async function logUnansweredQuestion(db: Db, row: typeof faqUnanswered.$inferInsert): Promise<void> {
@@ -113,7 +113,8 @@ export async function topUnansweredQuestions(db: Db, limit = 50): Promise<{ ques
     })
     .from(faqUnanswered)
     .groupBy(faqUnanswered.questionKey)
-    .orderBy(desc(count()))
+    // Ties: the one asked last first, then by key (an order PostgreSQL keeps too, not the scan's).
+    .orderBy(desc(count()), desc(sql`max(${faqUnanswered.at})`), asc(faqUnanswered.questionKey))
     .limit(limit);
 }
 
@@ -208,7 +209,7 @@ export async function listInboxTickets(db: Db, opts: { status?: HandoverTicket["
     .innerJoin(zaloUsers, eq(zaloUsers.id, handoverTickets.zaloUserId))
     .leftJoin(staffUsers, eq(staffUsers.id, handoverTickets.claimedBy))
     .where(and(...where))
-    .orderBy(opts.status !== "closed" ? asc(handoverTickets.openedAt) : desc(handoverTickets.closedAt))
+    .orderBy(...(opts.status !== "closed" ? [asc(handoverTickets.openedAt)] : [desc(handoverTickets.closedAt)]), asc(handoverTickets.id))
     .limit(opts.limit ?? 500);
   return rows.map((r) => ({ ...r, lastStaffAt: toDate(r.lastStaffAt), firstUnansweredAt: toDate(r.firstUnansweredAt), lastMessageAt: toDate(r.lastMessageAt), messages: Number(r.messages) }));
 }

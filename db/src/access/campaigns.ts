@@ -165,10 +165,10 @@ interface RawDetails { zalo_user_id: string; oa_user_id: string | null; display_
 // The person behind a linked phone: the eldest on our records with that phone (a parent's phone is
 // often on their children's records too).
 const DETAILS_SELECT = sql.raw(`select zu.id as zalo_user_id, zu.oa_user_id, zu.display_name, zu.phone, zu.language, zu.opted_out_at,
-    (select p.id from persons p where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth limit 1) as person_id,
-    (select p.full_name from persons p where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth limit 1) as person_name,
+    (select p.id from persons p where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth, p.id limit 1) as person_id,
+    (select p.full_name from persons p where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth, p.id limit 1) as person_name,
     coalesce(
-      (select w.name from persons p join wards w on w.code = p.residence_ward_code where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth limit 1),
+      (select w.name from persons p join wards w on w.code = p.residence_ward_code where p.phone = zu.phone order by p.date_of_birth is null, p.date_of_birth, p.id limit 1),
       (select w.name from documents d join wards w on w.code = d.ward_code where d.phone = zu.phone limit 1)
     ) as ward_name
   from zalo_users zu`);

@@ -17,7 +17,7 @@ export async function getConsent(db: Db, id: string): Promise<Consent | undefine
 /** The consent in force for a draft: the newest one not voided. */
 export async function activeConsentForDraft(db: Db, draftId: string): Promise<Consent | undefined> {
   const { consents } = tablesOf(db);
-  return (await db.select().from(consents).where(and(eq(consents.draftId, draftId), isNull(consents.voidedAt))).orderBy(desc(consents.consentedAt)).limit(1))[0];
+  return (await db.select().from(consents).where(and(eq(consents.draftId, draftId), isNull(consents.voidedAt))).orderBy(desc(consents.consentedAt), desc(consents.id)).limit(1))[0];
 }
 
 export async function voidConsent(db: Db, id: string, reason: string, now: Date): Promise<void> {
@@ -28,5 +28,5 @@ export async function voidConsent(db: Db, id: string, reason: string, now: Date)
 /** Every consent a Zalo user gave, newest first (their record of what they agreed to). */
 export async function consentsOfZaloUser(db: Db, zaloUserId: string): Promise<Consent[]> {
   const { consents } = tablesOf(db);
-  return db.select().from(consents).where(eq(consents.zaloUserId, zaloUserId)).orderBy(desc(consents.consentedAt));
+  return db.select().from(consents).where(eq(consents.zaloUserId, zaloUserId)).orderBy(desc(consents.consentedAt), desc(consents.id));
 }

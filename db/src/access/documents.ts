@@ -127,7 +127,7 @@ export async function setReminderStatus(db: Db, id: string, patch: { status: Rem
 export async function remindersForDocuments(db: Db, documentIds: string[]): Promise<ReminderRow[]> {
   if (documentIds.length === 0) return [];
   const { reminders } = tablesOf(db);
-  return db.select().from(reminders).where(inArray(reminders.documentId, documentIds)).orderBy(asc(reminders.nextAt));
+  return db.select().from(reminders).where(inArray(reminders.documentId, documentIds)).orderBy(asc(reminders.nextAt), asc(reminders.id));
 }
 
 /** Reminders that could not be sent to anyone (skipped), newest first, for staff. */
@@ -135,7 +135,7 @@ export async function listSkippedReminders(db: Db, opts: { limit: number; servic
   const { reminders } = tablesOf(db);
   const skipped = sql`${reminders.status} = 'skipped'`; // literal: the partial index of skipped reminders
   const where = opts.serviceKeys ? and(skipped, inArray(reminders.serviceKey, opts.serviceKeys)) : skipped;
-  return db.select().from(reminders).where(where).orderBy(desc(reminders.updatedAt)).limit(opts.limit);
+  return db.select().from(reminders).where(where).orderBy(desc(reminders.updatedAt), desc(reminders.id)).limit(opts.limit);
 }
 
 /**
@@ -149,5 +149,5 @@ export async function documentsHeldBy(db: Db, holder: { phone: string; nationalI
     .select()
     .from(documents)
     .where(byId ? or(eq(documents.phone, holder.phone), byId) : eq(documents.phone, holder.phone))
-    .orderBy(asc(documents.expiresOn));
+    .orderBy(asc(documents.expiresOn), asc(documents.id));
 }

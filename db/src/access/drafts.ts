@@ -57,7 +57,7 @@ export async function listDraftsForPersons(db: Db, personIds: string[]): Promise
   const { draftParties, drafts } = tablesOf(db);
   const ids = (await db.selectDistinct({ id: draftParties.draftId }).from(draftParties).where(inArray(draftParties.personId, personIds))).map((r) => r.id);
   if (ids.length === 0) return [];
-  return db.select().from(drafts).where(inArray(drafts.id, ids)).orderBy(desc(drafts.createdAt));
+  return db.select().from(drafts).where(inArray(drafts.id, ids)).orderBy(desc(drafts.createdAt), desc(drafts.id));
 }
 
 export async function insertDraftEvent(db: Db, event: { draftId: string; kind: DraftEvent["kind"]; at: Date; data?: Record<string, string> }): Promise<void> {

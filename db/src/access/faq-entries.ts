@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { affectedRows, tablesOf, type Db } from "../engine.js";
 import { toDate } from "../raw.js";
@@ -47,7 +48,8 @@ export async function refreshUneditedBuiltinFaqEntries(db: Db, rows: readonly Ne
     for (const row of rows) {
       const [stored] = await tx.select().from(faqEntries).where(eq(faqEntries.id, row.id)).limit(1);
       if (!stored || stored.origin !== "builtin" || stored.updatedBy !== null) continue;
-      const changed = CONTENT_FIELDS.some((f) => JSON.stringify(stored[f] ?? null) !== JSON.stringify(row[f] ?? null));
+      // By value, not by JSON text: jsonb gives an object's keys back in its own order ({en, vi}).
+      const changed = CONTENT_FIELDS.some((f) => !isDeepStrictEqual(stored[f] ?? null, row[f] ?? null));
       if (!changed) continue;
       const content = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, row[f] ?? null])) as FaqEntryContent;
       refreshed += affectedRows(

@@ -60,7 +60,7 @@ export async function listImports(db: Db, opts: { limit: number; importedBy?: st
   const { imports } = tablesOf(db);
   const q = db.select(summaryColumns(db).listed).from(imports);
   const filtered = opts.agency ? q.where(eq(imports.agency, opts.agency)) : opts.importedBy ? q.where(eq(imports.importedBy, opts.importedBy)) : q;
-  return filtered.orderBy(desc(imports.startedAt)).limit(opts.limit);
+  return filtered.orderBy(desc(imports.startedAt), desc(imports.id)).limit(opts.limit);
 }
 
 /** Imports still marked running (through the partial index of running ones). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDbs } from "../testing/test-db.js";
-import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, getOutboxRow, markOutboxSent, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
+import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, getOutboxRow, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
 
 const t0 = new Date("2026-11-24T03:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -88,5 +88,25 @@ describe("outbox", () => {
     expect(await claimDueOutbox(db, { now: at(9_999), limit: 10, leaseMs: 30_000, channel: "case_system" })).toEqual([]);
     expect((await claimDueOutbox(db, { now: at(10_000), limit: 10, leaseMs: 30_000, channel: "case_system" })).map((r) => r.idempotencyKey)).toEqual(["c"]);
     expect((await getOutboxRow(db, "id-b"))?.status).toBe("cancelled");
+  });
+
+  it("keeps a delivery report that arrived before the sender marked the row sent", async () => {
+    // An SMS gateway reports on its own request, which another instance may handle before the
+    // sending one has committed 'sent': the report must not be lost, nor overwritten by 'sent'.
+    const { db } = await open();
+    await enqueueOutbox(db, message("fast-ok", "sms", "reminder"));
+    await enqueueOutbox(db, message("fast-fail", "sms", "reminder"));
+    await claimDueOutbox(db, { now: t0, limit: 10, leaseMs: 30_000, channel: "sms" });
+    await rescheduleOutbox(db, "id-fast-ok", { nextAttemptAt: t0, lastError: "zns error -118", now: t0, channel: "sms" });
+    await claimDueOutbox(db, { now: t0, limit: 10, leaseMs: 30_000, channel: "sms" });
+    expect(await markOutboxReceipt(db, { trackingId: "id-fast-ok" }, "delivered", at(1_000))).toBe(true);
+    expect(await markOutboxUndelivered(db, "id-fast-fail", "sms failed: subscriber unreachable", at(1_000))).toBe(true);
+    await markOutboxSent(db, "id-fast-ok", "sms-1", at(2_000));
+    await markOutboxSent(db, "id-fast-fail", "sms-2", at(2_000));
+    expect(await getOutboxRow(db, "id-fast-ok")).toMatchObject({ status: "delivered", lastError: null, providerRef: "sms-1", lockedUntil: null });
+    expect(await getOutboxRow(db, "id-fast-fail")).toMatchObject({ status: "failed", lastError: "sms failed: subscriber unreachable", providerRef: "sms-2" });
+    // A report about a row still waiting in the queue changes nothing: it was never sent.
+    await enqueueOutbox(db, message("queued", "sms", "reminder", at(60_000)));
+    expect(await markOutboxReceipt(db, { trackingId: "id-queued" }, "delivered", at(1_000))).toBe(false);
   });
 });

@@ -137,13 +137,28 @@ function claimOutboxPg(opts: { now: Date; limit: number; leaseMs: number; channe
     returning o.*`;
 }
 
+/**
+ * The provider accepted the message. A delivery report may have been faster than this mark (the
+ * gateway reports on its own request, possibly to another instance): a row it already marked
+ * delivered or failed keeps that status, and only gains the provider's reference and the time.
+ */
 export async function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): Promise<void> {
-  const fast = onSqlite(db, "markOutboxSent", "update outbox set status = 'sent', provider_ref = ?, sent_at = ?, locked_until = null, last_error = null, updated_at = ? where id = ?", (stmt) =>
+  const fast = onSqlite(db, "markOutboxSent", "update outbox set status = case when status in ('delivered', 'failed') then status else 'sent' end, provider_ref = ?, sent_at = ?, locked_until = null, last_error = case when status = 'failed' then last_error end, updated_at = ? where id = ?", (stmt) =>
     stmt.run(providerRef, now.getTime(), now.getTime(), id),
   );
   if (fast) return void (await fast);
   const { outbox } = tablesOf(db);
-  await db.update(outbox).set({ status: "sent", providerRef, sentAt: now, lockedUntil: null, lastError: null, updatedAt: now }).where(eq(outbox.id, id));
+  await db
+    .update(outbox)
+    .set({
+      status: sql`case when ${outbox.status} in ('delivered', 'failed') then ${outbox.status} else 'sent' end`,
+      providerRef,
+      sentAt: now,
+      lockedUntil: null,
+      lastError: sql`case when ${outbox.status} = 'failed' then ${outbox.lastError} end`,
+      updatedAt: now,
+    })
+    .where(eq(outbox.id, id));
 }
 
 /** Puts a row back in the queue for another attempt, optionally on another channel. */
@@ -201,18 +216,20 @@ export async function markOutboxReceipt(db: Db, ref: { msgId?: string; trackingI
   const { outbox } = tablesOf(db);
   const where = ref.trackingId ? eq(outbox.id, ref.trackingId) : ref.msgId ? eq(outbox.providerRef, ref.msgId) : undefined;
   if (!where) return false;
-  const patch = kind === "delivered" ? { status: "delivered" as const, deliveredAt: at, updatedAt: at } : { seenAt: at, updatedAt: at };
-  const r = await db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sent", "delivered"]))).returning({ id: outbox.id });
+  const patch = kind === "delivered" ? { status: "delivered" as const, deliveredAt: at, lastError: null, updatedAt: at } : { seenAt: at, updatedAt: at };
+  // 'sending' too: a report by our tracking id can arrive before the sender has marked the row sent.
+  const r = await db.update(outbox).set(patch).where(and(where, inArray(outbox.status, ["sending", "sent", "delivered"]))).returning({ id: outbox.id });
   return r.length > 0;
 }
 
 /**
  * A message the gateway accepted but the operator could not deliver (an SMS delivery report):
- * failed, with the reason, so staff see it among what finally failed. Only a sent row changes.
+ * failed, with the reason, so staff see it among what finally failed. Only a row sent, or still
+ * being marked sent (the report can be faster than the sender), changes.
  */
 export async function markOutboxUndelivered(db: Db, id: string, reason: string, at: Date): Promise<boolean> {
   const { outbox } = tablesOf(db);
-  const r = await db.update(outbox).set({ status: "failed", lastError: reason, updatedAt: at }).where(and(eq(outbox.id, id), eq(outbox.status, "sent"))).returning({ id: outbox.id });
+  const r = await db.update(outbox).set({ status: "failed", lastError: reason, updatedAt: at }).where(and(eq(outbox.id, id), inArray(outbox.status, ["sending", "sent"]))).returning({ id: outbox.id });
   return r.length === 1;
 }
 
@@ -224,12 +241,12 @@ export async function listFailedOutbox(db: Db, opts: { limit: number; serviceKey
   const { outbox } = tablesOf(db);
   const failed = and(eq(outbox.status, "failed"), eq(outbox.kind, "notification"));
   const where = opts.serviceKeys ? and(failed, inArray(jsonText(db, outbox.payload, "message", "serviceKey"), opts.serviceKeys.length ? opts.serviceKeys : [""])) : failed;
-  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`).limit(opts.limit);
+  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`, desc(outbox.id)).limit(opts.limit);
 }
 
 /** Messages queued for these persons, newest first (what the state told them, for "my data"). */
 export async function outboxOfPersons(db: Db, personIds: readonly string[], limit = 500): Promise<OutboxRow[]> {
   if (personIds.length === 0) return [];
   const { outbox } = tablesOf(db);
-  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt)).limit(limit);
+  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit);
 }

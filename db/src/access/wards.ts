@@ -6,7 +6,7 @@ export type WardRow = typeof wards.$inferSelect;
 
 export async function listWards(db: Db): Promise<WardRow[]> {
   const { wards } = tablesOf(db);
-  return db.select().from(wards).orderBy(asc(wards.name));
+  return db.select().from(wards).orderBy(asc(wards.name), asc(wards.code));
 }
 
 export async function getWard(db: Db, code: string): Promise<WardRow | undefined> {

@@ -3,6 +3,7 @@
  * could not answer into entries. Every change is audited and the FAQ in use is rebuilt at once,
  * so the bot and `POST /api/faq/ask` answer with it from the next question on.
  */
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import {
   faqEntryCreateSchema,
@@ -215,6 +216,7 @@ export async function attachUnansweredToEntry(deps: FaqUpkeepDeps, staff: StaffU
 function changedFields(before: FaqEntryRow, after: FaqEntryRow): string[] {
   const keys = ["topic", "questionVi", "questionEn", "answerVi", "answerEn", "sourceTitle", "sourceRef", "service"] as const;
   const changed: string[] = keys.filter((k) => before[k] !== after[k]);
-  if (JSON.stringify(before.alternatives) !== JSON.stringify(after.alternatives)) changed.push("alternatives");
+  // By value, not by text: PostgreSQL's jsonb gives an object's keys back in its own order.
+  if (!isDeepStrictEqual(before.alternatives, after.alternatives)) changed.push("alternatives");
   return changed;
 }

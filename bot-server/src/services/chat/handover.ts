@@ -107,7 +107,8 @@ type InboxDeps = Pick<ServiceDeps, "db" | "now" | "newId">;
  */
 function scopeOf(staff: StaffUser): InboxScope {
   if (staff.role === "admin") return { kind: "all" };
-  if (staff.role === "ward_officer") return { kind: "ward", wardCode: staff.wardCode ?? "\u0000no-ward" };
+  // An officer of no ward (an account not finished) sees only the shared queue: no ward's code is empty.
+  if (staff.role === "ward_officer") return { kind: "ward", wardCode: staff.wardCode ?? "" };
   throw forbidden(`the ${staff.role} role may not read handed-over conversations`);
 }
 
