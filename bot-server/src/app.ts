@@ -43,10 +43,11 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   // papers (routes/me.ts, 5 MB: a phone photo of a certificate is often over 1 MB).
   const ownLimit = (method: string, path: string) => (method === "POST" && path === "/api/staff/imports") || (method === "PUT" && /^\/api\/me\/drafts\/[^/]+\/attachments\/[^/]+$/.test(path));
   app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
-  // The webhooks check after their own body limits (routes/webhook.ts): reading a body here first
-  // would leave nothing for their limit to read.
+  // The webhooks and the console check after their own body limits (routes/webhook.ts,
+  // console/index.tsx): reading a body here first would leave nothing for their limit to read.
   const refuseNul = refuseNulCharacters();
-  app.use("*", (c, next) => (c.req.path.startsWith("/webhooks/") ? next() : refuseNul(c, next)));
+  const ownCheck = (path: string) => path.startsWith("/webhooks/") || path === "/staff" || path.startsWith("/staff/");
+  app.use("*", (c, next) => (ownCheck(c.req.path) ? next() : refuseNul(c, next)));
 
   app.get("/healthz", async (c) => {
     await pingDatabase(deps.db);

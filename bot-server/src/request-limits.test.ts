@@ -32,9 +32,11 @@ describe("text that cannot be stored", () => {
     ]);
     expect((await fields(await w.call("GET", "/api/staff/audit?actor=%00"))).fields).toEqual([{ path: "actor", message: expect.stringContaining("NUL") }]);
     expect((await fields(await w.call("GET", "/api/me/drafts/a%00b"))).fields).toEqual([{ path: "(path)", message: expect.stringContaining("NUL") }]);
-    // A console form, URL-encoded.
+    // A console form, URL-encoded: the console's own error page, naming the field.
     const form = await w.call("POST", "/staff/login", { rawBody: "username=ad%00min&password=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
-    expect(await fields(form)).toEqual({ status: 422, fields: [{ path: "username", message: expect.stringContaining("NUL") }] });
+    expect(form.status).toBe(422);
+    expect(form.headers.get("set-cookie")).toBeNull();
+    expect(await form.text()).toContain("username");
   });
 
   it("lets well-formed text through, emoji (surrogate pairs) and an escaped backslash before u0000 included", async () => {

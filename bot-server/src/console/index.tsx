@@ -9,7 +9,7 @@ import { Hono } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_BODY_BYTES } from "../request-limits.js";
+import { MAX_BODY_BYTES, refuseNulCharacters } from "../request-limits.js";
 import { DomainError, RetryLater } from "../errors.js";
 import { resolveStaffSession, STAFF_COOKIE } from "../middleware/staff-auth.js";
 import { staffLogout, STAFF_SESSION_MS } from "../services/staff/staff-auth.js";
@@ -55,6 +55,24 @@ export function consoleRoutes(deps: ConsoleDeps) {
     if (!c.res.headers.has("cache-control")) c.header("cache-control", "no-store");
   });
 
+  // Bodies are limited before anything reads a form (the login, the guard's CSRF token): a list upload up to
+  // IMPORT_MAX_BYTES (plus the form's other fields), any other form as the API's bodies.
+  const tooLarge = (max: number) => (c: Parameters<typeof homePage>[0]) =>
+    c.html(
+      <ConsolePage c={c} title={c.var.t("errors.failedTitle")}>
+        <Notice kind="error">{c.var.t("errors.tooLarge", { max: sizeText(max) })}</Notice>
+      </ConsolePage>,
+      413,
+    );
+  const uploadLimit = bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES + 64 * 1024, onError: tooLarge(deps.config.IMPORT_MAX_BYTES) });
+  const formLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) });
+  app.use("*", (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
+  });
+  // After the limits: it reads a form's body (Hono keeps it for the page).
+  app.use("*", refuseNulCharacters());
+
   app.get("/lang/:lng", (c) => {
     const lng = c.req.param("lng") === "en" ? "en" : "vi";
     setCookie(c, LANG_COOKIE, lng, { path: "/staff", sameSite: "Lax", maxAge: 365 * 86_400, secure: isHttps(c.req.url, c.req.header("x-forwarded-proto")) });
@@ -97,21 +115,6 @@ export function consoleRoutes(deps: ConsoleDeps) {
     return c.redirect("/staff/login?loggedOut=1", 303);
   });
 
-  // Bodies are limited before the guard reads a form for its CSRF token: a list upload up to
-  // IMPORT_MAX_BYTES (plus the form's other fields), any other form as the API's bodies.
-  const tooLarge = (max: number) => (c: Parameters<typeof homePage>[0]) =>
-    c.html(
-      <ConsolePage c={c} title={c.var.t("errors.failedTitle")}>
-        <Notice kind="error">{c.var.t("errors.tooLarge", { max: sizeText(max) })}</Notice>
-      </ConsolePage>,
-      413,
-    );
-  const uploadLimit = bodyLimit({ maxSize: deps.config.IMPORT_MAX_BYTES + 64 * 1024, onError: tooLarge(deps.config.IMPORT_MAX_BYTES) });
-  const formLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) });
-  app.use("*", (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
-  });
 
   app.use("/", consoleGuard(deps, "session"));
   app.get("/", async (c) => {
