@@ -9,6 +9,9 @@ import { defineConfig } from "vitest/config";
  * `*.postgres.test.ts` run on their engine only.
  */
 const postgres = process.env.HCCD_TEST_DATABASE_URL;
+// A test on PostgreSQL copies a template database and talks over a socket: a few times slower than
+// on an in-memory SQLite file, and more so on a loaded CI machine (a limit, not a speed target).
+const PG_TIMEOUTS = { testTimeout: 20_000, hookTimeout: 30_000 };
 if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres and bot-server:postgres");
 const pgGlobalSetup = "../db/src/testing/pg-global-setup.ts";
 
@@ -17,9 +20,9 @@ export default defineConfig({
     projects: [
       { test: { name: "shared", root: "./shared", include: ["src/**/*.test.ts"] } },
       { test: { name: "db", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
-      ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
+      ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup], ...PG_TIMEOUTS } }] : []),
       { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
-      ...(postgres ? [{ test: { name: "bot-server:postgres", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
+      ...(postgres ? [{ test: { name: "bot-server:postgres", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup], ...PG_TIMEOUTS } }] : []),
       { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
     ],
   },

@@ -98,7 +98,7 @@ export async function staffImportProgress(deps: Pick<ServiceDeps, "db">, staff: 
 
 /**
  * The rejected rows as a CSV file the officer can fix and upload again: one line per rejected row,
- * the file's own columns in the file's order (as contract 4's Vietnamese labels, or the English
+ * the file's own columns in contract 4's order (as its Vietnamese labels, or the English
  * keys for an English-speaking officer — the importer reads both), then a "Lý do" / "reason"
  * column with every problem of the row. The importer keeps each rejected row's values by column
  * (as given: a CSV cell verbatim, an Excel date as YYYY-MM-DD, a value over 1,000 characters cut
@@ -115,8 +115,11 @@ export async function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, sta
   if (!row || !mayRead(staff, row)) throw notFound("import");
   // A problem of the file (its header) has no values: not a row to fix.
   const kept = (await rejectedRowsPage(deps.db, id, { offset: 0, limit: KEPT_REJECTED_ROWS + 1 })).filter((r) => Object.keys(r.values).length > 0);
-  const keys: string[] = [];
-  for (const { values } of kept) for (const k of Object.keys(values)) if (!keys.includes(k)) keys.push(k);
+  // In contract 4's order (the template's): the kept values are an object, whose keys PostgreSQL's
+  // jsonb gives back in its own order, so the file's own order is not known; the importer reads
+  // the columns in any order.
+  const present = new Set(kept.flatMap(({ values }) => Object.keys(values)));
+  const keys: string[] = LICENCE_COLUMNS.map((c) => c.key).filter((k) => present.has(k));
   const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = kept.map((r) => [...keys.map((k) => r.values[k] ?? ""), r.problems.map((p) => `${columnName(p.column, opts.lang)}: ${importReasonText(p.reason, opts.lang)}`).join("; ")]);
   await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
