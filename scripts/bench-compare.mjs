@@ -4,7 +4,7 @@
 // 1e51905, main before the async layer: synchronous data access) and on this working tree, one
 // after the other, and prints a table of the figures with after/before ratios.
 //
-//   node scripts/bench-compare.mjs [--before <rev>] [--only sweep,delivery,import] [--keep]
+//   node scripts/bench-compare.mjs [--before <rev>] [--only sweep,delivery,import] [--pairs n] [--keep]
 //
 // Each side runs its own `bot-server/bench/<name>.ts` (the benches were only made async between
 // the two, so they measure the same work) with the same sizes, taken from the environment:
@@ -15,7 +15,9 @@
 // at the end unless --keep. Only SQLite is compared: there was no PostgreSQL before.
 //
 // Figures are only comparable on a quiet machine: the script prints the load average before and
-// after so a busy run can be recognised.
+// after so a busy run can be recognised. --pairs n runs each bench n times on each side, old and
+// new in turns (old first, then new first, …), and reports the median of each side's figures, so a
+// change in the machine's load falls on both sides alike.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     before: { type: "string", default: "1e51905" },
     only: { type: "string", default: "sweep,delivery,import" },
     keep: { type: "boolean", default: false },
+    pairs: { type: "string", default: "1" },
   },
 });
 
@@ -93,6 +96,11 @@ function runBench(tree, sha, name) {
   });
 }
 
+const pairs = Number(args.pairs);
+if (!Number.isInteger(pairs) || pairs < 1) throw new Error(`--pairs must be a whole number ≥ 1, not ${args.pairs}`);
+/** The middle value (the lower of the two middle ones for an even count, as the benches' medians). */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length / 2) - 1];
+
 const only = args.only.split(",").map((s) => s.trim());
 for (const name of only) if (!(name in BENCHES)) throw new Error(`unknown bench ${name}: one of ${Object.keys(BENCHES).join(", ")}`);
 const load0 = loadavg()[0];
@@ -100,15 +108,20 @@ prepareBefore();
 const rows = [];
 try {
   for (const name of only) {
-    const old = runBench(before, beforeSha, name);
-    const now = runBench(after, afterSha, name);
-    BENCHES[name].metrics.forEach((m, i) => rows.push({ metric: m.name, before: old[i], after: now[i], better: m.better }));
+    const old = [];
+    const now = [];
+    for (let p = 0; p < pairs; p++) {
+      if (p % 2 === 0) old.push(runBench(before, beforeSha, name));
+      now.push(runBench(after, afterSha, name));
+      if (p % 2 === 1) old.push(runBench(before, beforeSha, name));
+    }
+    BENCHES[name].metrics.forEach((m, i) => rows.push({ metric: m.name, before: median(old.map((f) => f[i])), after: median(now.map((f) => f[i])), better: m.better }));
   }
 } finally {
   if (!args.keep) git(after, "worktree", "remove", "--force", before);
 }
 
-const sizes = `BENCH_SWEEP_DOCUMENTS=${process.env.BENCH_SWEEP_DOCUMENTS ?? "1000000"} BENCH_DELIVERY_MESSAGES=${process.env.BENCH_DELIVERY_MESSAGES ?? "100000"} BENCH_IMPORT_ROWS=${process.env.BENCH_IMPORT_ROWS ?? "100000"} BENCH_ROUNDS=${process.env.BENCH_ROUNDS ?? "3"}`;
+const sizes = `BENCH_SWEEP_DOCUMENTS=${process.env.BENCH_SWEEP_DOCUMENTS ?? "1000000"} BENCH_DELIVERY_MESSAGES=${process.env.BENCH_DELIVERY_MESSAGES ?? "100000"} BENCH_IMPORT_ROWS=${process.env.BENCH_IMPORT_ROWS ?? "100000"} BENCH_ROUNDS=${process.env.BENCH_ROUNDS ?? "3"}, ${pairs} run${pairs > 1 ? "s" : ""} of each side in turns`;
 console.log(`SQLite before (${beforeSha}, synchronous) and after (${afterSha}, asynchronous layer); ${sizes}; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 const table = [["metric", `before ${beforeSha}`, `after ${afterSha}`, "after/before", "better"], ...rows.map((r) => [r.metric, String(r.before), String(r.after), (r.after / r.before).toFixed(2), r.better])];
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
