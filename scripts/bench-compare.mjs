@@ -98,8 +98,12 @@ function runBench(tree, sha, name) {
 
 const pairs = Number(args.pairs);
 if (!Number.isInteger(pairs) || pairs < 1) throw new Error(`--pairs must be a whole number ≥ 1, not ${args.pairs}`);
-/** The middle value (the lower of the two middle ones for an even count, as the benches' medians). */
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length / 2) - 1];
+/** The middle value; for an even count the mean of the two middle ones (so each metric of two runs is their mean). */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : Number(((s[m - 1] + s[m]) / 2).toPrecision(4));
+}
 
 const only = args.only.split(",").map((s) => s.trim());
 for (const name of only) if (!(name in BENCHES)) throw new Error(`unknown bench ${name}: one of ${Object.keys(BENCHES).join(", ")}`);
@@ -121,7 +125,8 @@ try {
   if (!args.keep) git(after, "worktree", "remove", "--force", before);
 }
 
-const sizes = `BENCH_SWEEP_DOCUMENTS=${process.env.BENCH_SWEEP_DOCUMENTS ?? "1000000"} BENCH_DELIVERY_MESSAGES=${process.env.BENCH_DELIVERY_MESSAGES ?? "100000"} BENCH_IMPORT_ROWS=${process.env.BENCH_IMPORT_ROWS ?? "100000"} BENCH_ROUNDS=${process.env.BENCH_ROUNDS ?? "3"}, ${pairs} run${pairs > 1 ? "s" : ""} of each side in turns`;
+const SIZES = { sweep: ["BENCH_SWEEP_DOCUMENTS", "1000000"], delivery: ["BENCH_DELIVERY_MESSAGES", "100000"], import: ["BENCH_IMPORT_ROWS", "100000"] };
+const sizes = [...only.map((name) => `${SIZES[name][0]}=${process.env[SIZES[name][0]] ?? SIZES[name][1]}`), `BENCH_ROUNDS=${process.env.BENCH_ROUNDS ?? "3"}`].join(" ") + `, ${pairs} run${pairs > 1 ? "s" : ""} of each side in turns`;
 console.log(`SQLite before (${beforeSha}, synchronous) and after (${afterSha}, asynchronous layer); ${sizes}; load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
 const table = [["metric", `before ${beforeSha}`, `after ${afterSha}`, "after/before", "better"], ...rows.map((r) => [r.metric, String(r.before), String(r.after), (r.after / r.before).toFixed(2), r.better])];
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
