@@ -6,22 +6,21 @@
  * rounds; target ≥ 2,000/s), the simulator's own count of deliveries per tracking id, and this
  * process's peak memory.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { enqueueOutbox, queryRows } from "@hccd/db";
 import { sql } from "drizzle-orm";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
 import type { NotificationPayload } from "../src/services/delivery/notifications.js";
+import { startSimulator } from "./simulator.js";
 import { fmt, median } from "./stats.js";
 
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = process.env.BENCH_DELIVERY_CONCURRENCY ?? "64";
 
-function payload(i: number): NotificationPayload {
+export function payload(i: number): NotificationPayload {
   return {
     message: {
       type: "document_expiry",
@@ -37,17 +36,8 @@ function payload(i: number): NotificationPayload {
 async function round(r: number): Promise<{ perSecond: number; seconds: number; delivered: number; enqueueSeconds: number; workerCpuMsPerMessage: number; simCpuMsPerMessage: number }> {
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-delivery-"));
   const base = { ZALO_MODE: "sim", LOG_LEVEL: "silent", QUIET_HOURS: "0-0", SWEEP_INTERVAL_MS: "0", ZALO_SIM_DAILY_QUOTA: String(MESSAGES * 2) };
-  const port = 18_790 + r;
-  const profile = process.env.BENCH_SIM_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SIM_PROFILE}`] : [];
-  const sim: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", fileURLToPath(new URL("../src/cli.ts", import.meta.url)), "simulate", "--port", String(port)], {
-    env: { ...process.env, ...base },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    sim.stdout!.on("data", (d: Buffer) => d.toString().includes("127.0.0.1") && resolve());
-    sim.once("exit", (code) => reject(new Error(`the simulator exited (${code})`)));
-  });
-  const simUrl = `http://127.0.0.1:${port}`;
+  const sim = await startSimulator(base);
+  const simUrl = sim.url;
   const config = parseConfig({
     ...base,
     ZALO_SIM_URL: `${simUrl}/zalo`,
@@ -71,12 +61,7 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     const enqueueSeconds = (performance.now() - t0) / 1000;
     // Through the (status, next_attempt_at) index: a count of every row each poll would eat the CPU being measured.
     const pending = async () => ((await queryRows<{ n: number }>(runtime.handle.db, sql`select exists(select 1 from outbox where status in ('pending', 'sending')) as n`))[0]?.n ?? 0) > 0;
-    const simCpu = () => {
-      // utime + stime of the simulator process, in clock ticks (100 a second on Linux).
-      const f = readFileSync(`/proc/${sim.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return (Number(f[11]) + Number(f[12])) * 10;
-    };
-    const simCpu0 = simCpu();
+    const simCpu0 = sim.cpuMs();
     const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     runtime.worker.start();
@@ -84,15 +69,15 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const workerCpuMsPerMessage = (cpu.user + cpu.system) / 1000 / MESSAGES;
-    const simCpuMsPerMessage = (simCpu() - simCpu0) / MESSAGES;
+    const simCpuMsPerMessage = (sim.cpuMs() - simCpu0) / MESSAGES;
     await runtime.worker.stop();
-    const stats = (await (await fetch(`${simUrl}/_sim/zalo/stats`)).json()) as { delivered: number; trackingIds: number; duplicated: number };
+    const stats = await sim.stats();
     const delivered = stats.trackingIds;
     if (delivered !== MESSAGES || stats.duplicated !== 0 || stats.delivered !== MESSAGES) throw new Error(`the simulator counted ${JSON.stringify(stats)}, expected ${MESSAGES} once each`);
     return { perSecond: MESSAGES / seconds, seconds, delivered, enqueueSeconds, workerCpuMsPerMessage, simCpuMsPerMessage };
   } finally {
     await runtime.close();
-    sim.kill("SIGTERM");
+    sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

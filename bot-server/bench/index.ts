@@ -1,10 +1,12 @@
 /**
  * `pnpm bench`: every benchmark of the backend, printing its figures. The reminder sweep generates
  * a million documents first (about three minutes here); set BENCH_SWEEP_SOURCE=/tmp/sweep.db to
- * keep them between runs.
+ * keep them between runs. The sweep and delivery across instances also run on PostgreSQL when
+ * HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL) names a server, and say "not measured" when not.
  */
 import { runCampaignBench } from "./campaigns.js";
 import { runDeliveryBench } from "./delivery.js";
+import { runDeliveryInstancesBench } from "./delivery-instances.js";
 import { runFaqBench } from "./faq.js";
 import { runImportBench } from "./import.js";
 import { runIndicatorsBench } from "./indicators.js";
@@ -16,6 +18,7 @@ runFaqBench();
 await runWebhookBench();
 await runSweepBench();
 await runDeliveryBench();
+await runDeliveryInstancesBench();
 await runImportBench();
 await runIndicatorsBench();
 await runCampaignBench();

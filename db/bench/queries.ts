@@ -2,8 +2,9 @@
  * Per-query cost of the data layer on SQLite, before and after it became asynchronous: the same
  * queries through drizzle's synchronous better-sqlite3 driver (what data access used before) and
  * through the layer (drizzle's sqlite-proxy, async, behind the transaction gate). Prints the
- * median of 15 rounds in µs per query. With HCCD_BENCH_DATABASE_URL (a PostgreSQL database),
- * prints the layer's figures there too (network round trips included).
+ * median of 15 rounds in µs per query. With HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL: a
+ * PostgreSQL server), prints the layer's figures there too (network round trips included), in a
+ * fresh database created beside the one named and dropped after.
  *
  *   pnpm --filter @hccd/db bench
  */
@@ -14,6 +15,7 @@ import { getPerson, insertPerson } from "../src/access/persons.js";
 import { writeAudit } from "../src/access/audit.js";
 import { createDb, type DbHandle } from "../src/create-db.js";
 import * as schema from "../src/schema.js";
+import { benchDatabaseName, benchPostgres, createDatabase, dropDatabase } from "./postgres.js";
 
 const ROUNDS = 15;
 /** The raw insert the outbox used before (and still uses on SQLite). */
@@ -87,20 +89,21 @@ async function main() {
     const b = (before as Record<string, number>)[name];
     console.log(name.padEnd(34) + (b === undefined ? "—" : b.toFixed(1)).padStart(22) + us.toFixed(1).padStart(22));
   }
-  const pgUrl = process.env.HCCD_BENCH_DATABASE_URL;
-  if (pgUrl) {
-    const pg = await createDb(pgUrl);
-    const { persons, auditLog, outbox } = (await import("../src/engine.js")).tablesOf(pg.db);
-    await pg.db.delete(outbox);
-    await pg.db.delete(auditLog);
-    await pg.db.delete(persons);
+  const server = benchPostgres();
+  if (server.url === null) {
+    console.log(`PostgreSQL: ${server.reason}`);
+    return;
+  }
+  const name = benchDatabaseName("hccd_bench_queries");
+  const pg = await createDb(await createDatabase(server.url, name));
+  try {
     await seed(pg);
     const figures = await layer(pg);
-    await pg.close();
     console.log("PostgreSQL (same machine, TCP), µs per query:");
-    for (const [name, us] of Object.entries(figures)) console.log(name.padEnd(34) + us.toFixed(1).padStart(44));
-  } else {
-    console.log("PostgreSQL figures skipped: set HCCD_BENCH_DATABASE_URL to a database the bench may empty");
+    for (const [query, us] of Object.entries(figures)) console.log(query.padEnd(34) + us.toFixed(1).padStart(44));
+  } finally {
+    await pg.close();
+    await dropDatabase(server.url, name);
   }
 }
 
