@@ -6,10 +6,11 @@ import { defineConfig } from "vitest/config";
  * does it): the `db:postgres` and `bot-server:postgres` projects run the same files with a migrated
  * template database per project and run, and a copy per test (`@hccd/db/testing`, which
  * `createTestWorld` opens). `*.sqlite.test.ts` (query plans, pragmas, files) and
- * `*.postgres.test.ts` run on their engine only.
+ * `*.postgres.test.ts` run on their engine only; `test/*.postgres.test.ts` (the `e2e:postgres` project)
+ * start backends in processes of their own on a database they create on that server.
  */
 const postgres = process.env.HCCD_TEST_DATABASE_URL;
-if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres and bot-server:postgres");
+if (!postgres && !process.env.VITEST_WORKER_ID) console.log("PostgreSQL suites skipped (SQLite only): set HCCD_TEST_DATABASE_URL to run db:postgres, bot-server:postgres and e2e:postgres");
 const pgGlobalSetup = "../db/src/testing/pg-global-setup.ts";
 
 export default defineConfig({
@@ -20,7 +21,9 @@ export default defineConfig({
       ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
       { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
       ...(postgres ? [{ test: { name: "bot-server:postgres", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
-      { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], exclude: ["**/*.postgres.test.ts", "**/node_modules/**"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      // Real processes on one PostgreSQL database (two backends, an external simulator): issue 14's multi-instance test.
+      ...(postgres ? [{ test: { name: "e2e:postgres", root: "./test", include: ["**/*.postgres.test.ts"], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } }] : []),
     ],
   },
 });
