@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * The db and bot-server suites run on SQLite always, and on PostgreSQL too when
@@ -21,7 +21,7 @@ export default defineConfig({
       ...(postgres ? [{ test: { name: "db:postgres", root: "./db", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
       { test: { name: "bot-server", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.postgres.test.ts"] } },
       ...(postgres ? [{ test: { name: "bot-server:postgres", root: "./bot-server", include: ["src/**/*.test.ts"], exclude: ["src/**/*.sqlite.test.ts"], globalSetup: [pgGlobalSetup] } }] : []),
-      { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], exclude: ["**/*.postgres.test.ts", "**/node_modules/**"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+      { test: { name: "e2e", root: "./test", include: ["**/*.test.ts"], exclude: [...configDefaults.exclude, "**/*.postgres.test.ts"], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
       // Real processes on one PostgreSQL database (two backends, an external simulator): issue 14's multi-instance test.
       ...(postgres ? [{ test: { name: "e2e:postgres", root: "./test", include: ["**/*.postgres.test.ts"], testTimeout: 180_000, hookTimeout: 180_000, fileParallelism: false } }] : []),
     ],

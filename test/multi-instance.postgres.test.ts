@@ -16,19 +16,19 @@
  * server (`.ci/run` starts one), on a database of its own created here and dropped at the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { DEMO_MOTHER, DEMO_STAFF, DEV_INTEGRATION_KEYS, SIM_ZALO, signEvent, textEvent } from "@hccd/bot-server";
 import { makeBirthCertificate, normalizeVnPhone } from "@hccd/shared";
 import { until } from "./support/child-process.js";
-import { repoRoot } from "./support/server.js";
+import { artifactsDir, repoRoot } from "./support/server.js";
 import { spawnServer, startSimulatorProcess, waitUntilServing, type RunningProcess } from "./support/backend-process.js";
 
 const CERTIFICATES = 40;
 const CHATS = 40;
-const BURST = 200;
+const BURST = 150;
 /** Sends in flight per instance: the most a SIGKILL can leave delivered but not recorded. */
 const CONCURRENCY = 8;
 /** The simulated network answers each send this long after delivering it: the window a kill lands in. */
@@ -128,7 +128,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (process.env.DEBUG_MULTI) for (const [n, p] of [["a", a], ["b", b]] as const) (await import("node:fs")).writeFileSync(`/tmp/multi-${n}.log`, p.lines().join("\n"));
+  // Each instance's log (one JSON line per send, with its outbox id), where CI keeps artifacts.
+  mkdirSync(artifactsDir, { recursive: true });
+  for (const [name, p] of [["a", a], ["b", b]] as const) if (p) writeFileSync(join(artifactsDir, `multi-instance-${name}.log`), `${p.lines().join("\n")}\n${p.errors()}`);
   await Promise.all(processes.map((p) => p.stop("SIGKILL")));
   await db?.end();
   if (admin) {
@@ -241,12 +243,13 @@ describe("two backends on one PostgreSQL, one external simulator", () => {
     // Every notice of the burst recorded as sent by one of them: A before it died, B the rest.
     const sentByB = sentBy(b);
     const sentByBoth = [...sentByA].filter((id) => sentByB.has(id));
-    expect(sentByBoth, "notices sent by both instances: one claimed a row whose lease the other's claim had outlived").toEqual([]);
-    expect(sentByA.size + sentByB.size).toBe(BURST);
+    const resent = after.resent - before.resent;
+    console.log(`multi-instance SIGKILL: A recorded ${sentByA.size} of ${BURST} sent before the kill, B ${sentByB.size}, both ${sentByBoth.length}; ${BURST - (atKill.trackingIds - before.trackingIds)} not yet delivered at the kill; ${resent} sends repeated a tracking id already delivered`);
+    // Soft: a failure here still lets the figures below be checked and printed.
+    expect.soft(sentByBoth, "notices sent by both instances while both were alive: an instance went on sending rows whose claim had expired and which the other had claimed").toEqual([]);
+    expect.soft(sentByA.size + sentByB.size).toBe(BURST);
     // The at-least-once window: sends A had in flight when it died (delivered, not recorded), sent
     // again by B under the same tracking id. Never more than A's sends in flight.
-    const resent = after.resent - before.resent;
-    console.log(`multi-instance SIGKILL: A recorded ${sentByA.size} of ${BURST} sent before the kill, B ${sentByB.size}; ${BURST - (atKill.trackingIds - before.trackingIds)} not yet delivered at the kill; ${resent} resent under a tracking id already delivered (A's sends in flight)`);
-    expect(resent).toBeLessThanOrEqual(CONCURRENCY);
+    expect.soft(resent, "sends repeating a delivered tracking id: more than the dead instance had in flight").toBeLessThanOrEqual(CONCURRENCY);
   });
 });
