@@ -152,6 +152,12 @@ describe("pnpm hccd help", () => {
     expect(err.join("")).toContain("Cách dùng: pnpm hccd");
     expect(out).toEqual([]);
   });
+
+  it.each(["fast", "-1", "1.5", "60001"])("simulate --delay-ms %s exits 1 naming the option, before listening", async (delay) => {
+    expect(await run(["simulate", "--port", "0", `--delay-ms=${delay}`])).toBe(1);
+    expect(err.join("")).toContain("--delay-ms phải là số nguyên mili giây từ 0 đến 60000.");
+    expect(out).toEqual([]);
+  });
 });
 
 describe("pnpm hccd staff unlock", () => {

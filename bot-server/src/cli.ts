@@ -42,6 +42,7 @@ function parseCommandLine(argv: string[]) {
       ward: { type: "string" },
       ip: { type: "string" },
       port: { type: "string", default: "8790" },
+      "delay-ms": { type: "string", default: "0" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -173,7 +174,9 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
       }
       case "simulate": {
         const config = configFromEnv({ ...io.env, ZALO_MODE: "sim" });
-        const sims = createStandaloneSimulators(config);
+        const responseDelayMs = Number(values["delay-ms"]);
+        if (!Number.isInteger(responseDelayMs) || responseDelayMs < 0 || responseDelayMs > 60_000) throw new UsageError(t("cli:badDelay"));
+        const sims = createStandaloneSimulators(config, { responseDelayMs });
         const port = Number(values.port);
         const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
           const s = serve({ fetch: sims.app.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));

@@ -10,3 +10,5 @@ export { createStandaloneSimulators } from "./sim/standalone.js";
 export { importLicences } from "./services/imports/licence-import.js";
 export { csvRows } from "./services/imports/import-reader.js";
 export { sweepReminders } from "./services/reminders/reminder-sweep.js";
+export { SIM_ZALO } from "./config.js";
+export { signEvent, textEvent } from "./webhook/events.js";

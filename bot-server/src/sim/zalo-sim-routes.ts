@@ -37,7 +37,10 @@ export function createZaloSimRoutes(sim: ZaloSimulator) {
     const counts = sim.deliveriesPerTrackingId();
     let duplicated = 0;
     for (const n of counts.values()) if (n > 1) duplicated++;
-    return c.json({ delivered: sim.messages().length, trackingIds: counts.size, duplicated });
+    // Requests that repeated a tracking id already delivered: resends the tracking id made harmless.
+    let resent = 0;
+    for (const n of sim.requestsPerTrackingId().values()) resent += n - 1;
+    return c.json({ delivered: sim.messages().length, trackingIds: counts.size, duplicated, resent });
   });
 
   app.post("/dev-login", async (c) => {
@@ -54,6 +57,18 @@ export function createZaloSimRoutes(sim: ZaloSimulator) {
     } catch {
       return c.json({ error: { code: "validation_failed", message: "unknown access token", fields: [{ path: "accessToken", message: "is not a simulator token" }] } }, 422);
     }
+  });
+
+  /**
+   * What Zalo learns when a user acts (follows, writes): a test that signs and delivers the event to
+   * our webhook itself (to several instances at once) tells the simulator here, so that the 7-day
+   * window and the follower rule let the OA answer, as they do when the chat simulator delivers it.
+   */
+  app.post("/observe", async (c) => {
+    const r = z.object({ event_name: z.string().min(1), timestamp: z.string().regex(/^\d{1,15}$/, "must be milliseconds as a string"), sender: z.object({ id: z.string().min(1) }).optional(), follower: z.object({ id: z.string().min(1) }).optional() }).safeParse(await c.req.json().catch(() => null));
+    if (!r.success) return c.json(invalid(r.error.issues), 422);
+    sim.observeEvent(r.data);
+    return c.json({ ok: true });
   });
 
   app.post("/follow", async (c) => {

@@ -168,6 +168,28 @@ describe("/sim/zalo routes", () => {
     expect((await w.zalo("/v3.0/oa/message/cs", { recipient: { user_id: userId }, message: { text: "chào" } })).error).toBe(0);
   });
 
+  it("counts a resend under a tracking id already delivered in /stats, though the citizen gets one message", async () => {
+    const w = world();
+    await w.zns();
+    await w.zns();
+    await w.zns({ tracking_id: "tr-2" });
+    expect(await (await w.routes.request("/stats")).json()).toEqual({ delivered: 2, trackingIds: 2, duplicated: 0, resent: 1 });
+    w.sim.reset();
+    expect(await (await w.routes.request("/stats")).json()).toEqual({ delivered: 0, trackingIds: 0, duplicated: 0, resent: 0 });
+  });
+
+  it("learns a follow and a message it is told of (a test delivering the event itself): the OA may then answer", async () => {
+    const w = world();
+    const { userId } = w.sim.issueAccessToken({});
+    const send = () => w.zalo("/v3.0/oa/message/cs", { recipient: { user_id: userId }, message: { text: "chào" } });
+    expect((await send()).error).toBe(-213);
+    const at = String(Date.parse("2026-11-24T02:59:00Z"));
+    expect((await post(w, "/observe", { event_name: "user_send_text", timestamp: at, sender: { id: userId }, message: { text: "hỏi" } })).status).toBe(200);
+    expect((await send()).error).toBe(-213); // wrote, but does not follow the OA
+    expect((await post(w, "/observe", { event_name: "follow", timestamp: at, follower: { id: userId } })).status).toBe(200);
+    expect((await send()).error).toBe(0);
+  });
+
   it("lists messages by user id or by phone in any common form", async () => {
     const w = world();
     await w.zns();
@@ -185,6 +207,7 @@ describe("/sim/zalo routes", () => {
     ["POST", "/phone-token", { accessToken: "x", phone: "not a phone" }, "phone"],
     ["POST", "/phone-token", { accessToken: "unknown", phone: "0912345678" }, "accessToken"],
     ["POST", "/follow", { userId: "1", following: "yes" }, "following"],
+    ["POST", "/observe", { event_name: "follow", timestamp: "yesterday" }, "timestamp"],
   ])("%s %s with a bad request is a 422 naming the field", async (method, path, body, field) => {
     const w = world();
     const res = method === "GET" ? await w.routes.request(path) : await post(w, path, body);

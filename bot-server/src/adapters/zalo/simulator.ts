@@ -86,6 +86,8 @@ export function createZaloSimulator(opts: {
   const accessTokens = new Map<string, string>();
   const phoneTokens = new Map<string, { accessToken: string; phone: string; expiresAt: number }>();
   const byTracking = new Map<string, SimMessage>();
+  /** ZNS requests per tracking id, repeats included: a resend the tracking id made harmless still shows here. */
+  const requestsByTracking = new Map<string, number>();
   /** OAuth: refresh tokens are single-use (zalo.md); every refresh is counted. */
   const refreshTokens = new Map<string, "valid" | "used">();
   let refreshCalls = 0;
@@ -188,6 +190,7 @@ export function createZaloSimulator(opts: {
     const parsed = znsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json(fail(-100, "Parameters are invalid"));
     const body = parsed.data;
+    if (body.tracking_id !== undefined) requestsByTracking.set(body.tracking_id, (requestsByTracking.get(body.tracking_id) ?? 0) + 1);
     // A repeated tracking id is answered with the first message, whatever the hour or the quota:
     // a retry never delivers twice.
     const previous = body.tracking_id === undefined ? undefined : byTracking.get(body.tracking_id);
@@ -343,6 +346,14 @@ export function createZaloSimulator(opts: {
       for (const m of sent) if (m.trackingId) counts.set(m.trackingId, (counts.get(m.trackingId) ?? 0) + 1);
       return counts;
     },
+    /**
+     * ZNS requests per tracking id, repeats included. A count above 1 is a resend (after a crash
+     * between the send and its record, or a retry after a lost answer) that the tracking id kept
+     * from reaching the citizen twice: exactly once here depends on the platform honouring it.
+     */
+    requestsPerTrackingId(): Map<string, number> {
+      return new Map(requestsByTracking);
+    },
     /** Waits for the receipts on their way (their delay, then their delivery). */
     async idle(): Promise<void> {
       while (receiptsOnTheWay.size) await Promise.all([...receiptsOnTheWay.keys()]);
@@ -356,6 +367,7 @@ export function createZaloSimulator(opts: {
     reset() {
       sent = [];
       byTracking.clear();
+      requestsByTracking.clear();
       quotaUsed = { day: "", count: 0 };
     },
   };

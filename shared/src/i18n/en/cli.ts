@@ -12,10 +12,11 @@ export const cli: DeepStringShape<typeof vi> = {
                      create a staff account; the password comes from HCCD_STAFF_PASSWORD or is typed in
   staff unlock --username <name> [--ip <address>]
                      let a username log in again at once after repeated failures (everywhere, or from one address)
-  simulate [--port <port>]
-                     run the Zalo and SMS simulators on their own
+  simulate [--port <port>] [--delay-ms <ms>]
+                     run the Zalo and SMS simulators on their own (each send answered after <ms> milliseconds, as over a slow network)
 
 Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as pnpm start).`,
+  badDelay: "--delay-ms must be a whole number of milliseconds from 0 to 60000.",
   unknownCommand: "There is no command “{{command}}”.",
   missingFile: "Say which file to import.",
   missingOption: "The option --{{option}} is missing.",

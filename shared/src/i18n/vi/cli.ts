@@ -10,10 +10,11 @@ export const cli = {
                      tạo tài khoản cán bộ; mật khẩu lấy từ biến HCCD_STAFF_PASSWORD hoặc nhập từ bàn phím
   staff unlock --username <tên> [--ip <địa chỉ>]
                      cho đăng nhập lại ngay sau nhiều lần nhập sai (mọi nơi, hoặc một địa chỉ)
-  simulate [--port <cổng>]
-                     chạy riêng bộ giả lập Zalo và SMS
+  simulate [--port <cổng>] [--delay-ms <ms>]
+                     chạy riêng bộ giả lập Zalo và SMS (mỗi lần gửi được trả lời sau <ms> mili giây, như qua một mạng chậm)
 
 Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (mặc định data/demo.db, như pnpm start).`,
+  badDelay: "--delay-ms phải là số nguyên mili giây từ 0 đến 60000.",
   unknownCommand: "Không có lệnh “{{command}}”.",
   missingFile: "Thiếu tên tệp cần nhập.",
   missingOption: "Thiếu tùy chọn --{{option}}.",
