@@ -15,6 +15,7 @@ export * from "./access/consents.js";
 export * from "./access/submissions.js";
 export * from "./access/outbox.js";
 export * from "./access/inbox.js";
+export * from "./access/attachment-blobs.js";
 export * from "./access/audit.js";
 export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
