@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import cliProgress from "cli-progress";
 import { i18nFor, type Language } from "@hccd/shared";
-import type { StaffRole } from "@hccd/db";
+import { backupSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
 import { ConfigError, databaseLabel, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
@@ -184,6 +184,35 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           process.once("SIGTERM", done);
         });
         server.close();
+        return 0;
+      }
+      case "backup":
+      case "restore": {
+        // No runtime: a backup must not migrate what it copies, a restore must not hold what it replaces.
+        const file = rest[0];
+        if (!file) throw new UsageError(t("cli:missingBackupFile"));
+        const config = configFromEnv(io.env);
+        if (config.DATABASE_URL) {
+          // pg_dump and pg_restore do this properly (consistent snapshot, roles, large objects): say how, do not pretend.
+          const commands = postgresBackupCommands(config.DATABASE_URL, fromUser(file));
+          io.err(`${t(command === "backup" ? "cli:postgresBackup" : "cli:postgresRestore", { command: commands[command] })}\n`);
+          return 1;
+        }
+        const database = config.DATABASE_PATH;
+        try {
+          if (command === "backup") {
+            const r = await backupSqliteFile(database, fromUser(file));
+            say("backupDone", { database, file: fromUser(file), ...r });
+          } else {
+            const r = restoreSqliteFile(fromUser(file), database, new Date());
+            say("restoreDone", { database, file: fromUser(file), migrations: r.migrations });
+            if (r.keptAside) say("restoreKeptAside", { path: r.keptAside });
+          }
+        } catch (err) {
+          if (!(err instanceof SqliteBackupError)) throw err;
+          io.err(`${t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.message })}\n`);
+          return 1;
+        }
         return 0;
       }
       default:

@@ -27,3 +27,4 @@ export * from "./access/indicators.js";
 export * from "./access/campaigns.js";
 export * from "./access/leases.js";
 export { isUniqueViolation } from "./errors.js";
+export { backupSqliteFile, checkOurSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type SqliteBackupProblem } from "./sqlite-backup.js";
