@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -105,13 +105,15 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         // While the file is read and checked the total is not known: the bar shows rows read so far;
         // then it fills as the valid rows are stored.
         bar.start(0, 0);
-        // The import works on its own copy beside the database: if this process dies, the next
-        // start finishes the import from it, whatever became of the file the user named.
+        // The import works on its own copy beside the database, whatever becomes of the file the
+        // user named: if this process dies, an instance finishes the import from the copy kept in
+        // the database (or, for a file larger than an upload may be, the next start on this host).
         const importId = rt.services.newId();
         const kept = keptFilePath(rt.importDir, importId, format);
         copyFileSync(path, kept);
+        const content = statSync(kept).size <= rt.config.IMPORT_MAX_BYTES ? readFileSync(kept) : undefined;
         const report = await importLicences(rt.services, {
-          path: kept, kept: true, importId,
+          path: kept, kept: true, importId, ...(content ? { content } : {}),
           fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
           agency: values.agency ?? null,
           onProgress: (p) => {

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
-import { cancelPlannedReminders, deleteImportFile, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
+import { cancelPlannedReminders, deleteImportFile, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, putImportFile, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { importFileRows, type ImportFormat } from "./import-reader.js";
@@ -126,6 +126,11 @@ export interface NewImportInput {
   bufferedRowsMax?: number;
   /** The instance running it (THIS_PROCESS; tests play other instances). */
   holder?: string;
+  /**
+   * The file's bytes, kept in the database with the import (`import_files`) so that any instance
+   * can resume or fail it; without them only this host can (from `path`).
+   */
+  content?: Uint8Array;
 }
 
 /**
@@ -141,6 +146,7 @@ export async function beginImport(deps: Pick<ServiceDeps, "db" | "now" | "newId"
     filePath: input.kept ? input.path : null, leaseHolder: input.holder ?? THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
   };
   await insertImport(deps.db, row);
+  if (input.content) await putImportFile(deps.db, { importId, content: Buffer.from(input.content), bytes: input.content.byteLength, sha256: createHash("sha256").update(input.content).digest("hex") });
   return {
     importId, path: input.path, format: input.format, catalogue: input.catalogue, agency: input.agency ?? null, holder: input.holder ?? THIS_PROCESS, kept: input.kept ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.bufferedRowsMax ? { bufferedRowsMax: input.bufferedRowsMax } : {}),

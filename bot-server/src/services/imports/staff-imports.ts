@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
-import { countRejectedRows, getImport, listImports, putImportFile, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
+import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
 import type { AppDeps, ServiceDeps } from "../../deps.js";
 import { DomainError, notFound, validationFailed } from "../../errors.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
@@ -46,12 +45,10 @@ export async function startStaffImport(
   // Recorded before the answer, so the import can be read as soon as its id is given out.
   const job = await deps.db.transaction(async (tx) => {
     await audit(tx, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
-    const begun = await beginImport({ ...deps, db: tx }, {
-      path, kept: true, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
+    return beginImport({ ...deps, db: tx }, {
+      path, kept: true, content: input.content, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
       agency: input.staff.role === "department" ? input.staff.agency : null, ...(input.holder ? { holder: input.holder } : {}),
     });
-    await putImportFile(tx, { importId, content: Buffer.from(input.content), bytes: input.content.byteLength, sha256: createHash("sha256").update(input.content).digest("hex") });
-    return begun;
   });
   deps.jobs.run(`import ${importId}`, () => runImport(deps, job));
   return { importId };
