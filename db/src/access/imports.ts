@@ -83,12 +83,6 @@ export async function getImportFile(db: Db, importId: string): Promise<ImportFil
   return (await db.select().from(importFiles).where(eq(importFiles.importId, importId)).limit(1))[0];
 }
 
-/** Whether an import's file is kept (without reading its bytes). */
-export async function hasImportFile(db: Db, importId: string): Promise<boolean> {
-  const { importFiles } = tablesOf(db);
-  return (await db.select({ id: importFiles.importId }).from(importFiles).where(eq(importFiles.importId, importId)).limit(1)).length === 1;
-}
-
 /** Removes an import's kept file (it has ended). */
 export async function deleteImportFile(db: Db, importId: string): Promise<void> {
   const { importFiles } = tablesOf(db);

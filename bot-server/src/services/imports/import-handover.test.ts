@@ -109,6 +109,19 @@ describe("an import whose instance dies (issue 14)", () => {
     expect(await b.one(sql`select count(*) as n from documents`)).toEqual({ n: 10 });
   }, 60_000);
 
+  it("is not taken from an instance by its own periodic pass while it runs there, however long since its last news", async () => {
+    const { a, clock } = await twoWorlds();
+    // The upload is recorded; this instance's job has not run yet (a busy instance).
+    const waiting: (() => Promise<unknown>)[] = [];
+    const jobs = { ...a.jobs, run: (_name: string, work: () => Promise<unknown>) => void waiting.push(work) };
+    const deps = { ...a.services, jobs, catalogue: tourGuideCatalogue, importDir: a.importDir };
+    const { importId } = await startStaffImport(deps, { staff: officer, fileName: "hdv.csv", content: csv(10) });
+    clock.advance(IMPORT_LEASE_MS + 1);
+    expect(await resumeImports(deps)).toEqual({ resumed: [], failed: [] });
+    await Promise.all(waiting.map((work) => work()));
+    expect(await importRow(a, importId)).toMatchObject({ status: "finished", created: 10, attempts: 1 });
+  });
+
   it("is failed with the reason, its file removed, when instances died on it twice: not tried a third time", async () => {
     const { b, clock } = await twoWorlds();
     await insertImport(b.db, { id: "imp-killer", fileName: "k.csv", format: "csv", importedBy: "o", startedAt: clock.now(), status: "running", stage: "reading", leaseHolder: A, leaseUntil: new Date(clock.now().getTime() - 1), attempts: 2 });
