@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, openSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import cliProgress from "cli-progress";
 import { i18nFor, type Language } from "@hccd/shared";
-import type { StaffRole } from "@hccd/db";
+import { backupSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
 import { ConfigError, databaseLabel, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
@@ -106,13 +106,15 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         // While the file is read and checked the total is not known: the bar shows rows read so far;
         // then it fills as the valid rows are stored.
         bar.start(0, 0);
-        // The import works on its own copy beside the database: if this process dies, the next
-        // start finishes the import from it, whatever became of the file the user named.
+        // The import works on its own copy beside the database, whatever becomes of the file the
+        // user named: if this process dies, an instance finishes the import from the copy kept in
+        // the database (or, for a file larger than an upload may be, the next start on this host).
         const importId = rt.services.newId();
         const kept = keptFilePath(rt.importDir, importId, format);
         copyFileSync(path, kept);
+        const content = statSync(kept).size <= rt.config.IMPORT_MAX_BYTES ? readFileSync(kept) : undefined;
         const report = await importLicences(rt.services, {
-          path: kept, kept: true, importId,
+          path: kept, kept: true, importId, ...(content ? { content } : {}),
           fileName: file, format, importedBy: values.by ?? `cli:${io.env.USER ?? "operator"}`, catalogue: rt.catalogue,
           agency: values.agency ?? null,
           onProgress: (p) => {
@@ -187,6 +189,35 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           process.once("SIGTERM", done);
         });
         server.close();
+        return 0;
+      }
+      case "backup":
+      case "restore": {
+        // No runtime: a backup must not migrate what it copies, a restore must not hold what it replaces.
+        const file = rest[0];
+        if (!file) throw new UsageError(t("cli:missingBackupFile"));
+        const config = configFromEnv(io.env);
+        if (config.DATABASE_URL) {
+          // pg_dump and pg_restore do this properly (consistent snapshot, roles, large objects): say how, do not pretend.
+          const commands = postgresBackupCommands(config.DATABASE_URL, fromUser(file));
+          io.err(`${t(command === "backup" ? "cli:postgresBackup" : "cli:postgresRestore", { command: commands[command] })}\n`);
+          return 1;
+        }
+        const database = config.DATABASE_PATH;
+        try {
+          if (command === "backup") {
+            const r = await backupSqliteFile(database, fromUser(file));
+            say("backupDone", { database, file: fromUser(file), ...r });
+          } else {
+            const r = restoreSqliteFile(fromUser(file), database, new Date());
+            say("restoreDone", { database, file: fromUser(file), migrations: r.migrations });
+            if (r.keptAside) say("restoreKeptAside", { path: r.keptAside });
+          }
+        } catch (err) {
+          if (!(err instanceof SqliteBackupError)) throw err;
+          io.err(`${t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.message })}\n`);
+          return 1;
+        }
         return 0;
       }
       default:

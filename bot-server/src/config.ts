@@ -41,6 +41,11 @@ export const configSchema = z
         .refine((s) => isPostgresUrl(s) && URL.canParse(s) && new URL(s).hostname !== "", { message: "must be a postgres:// or postgresql:// URL with a host (postgres://user:password@host:5432/name), or empty for SQLite at DATABASE_PATH" })
         .optional(),
     ),
+    /**
+     * Where citizens' papers live: a directory every instance mounts (NFS, a mounted bucket), or
+     * empty for the database (services/storage/blob-store.ts says why each).
+     */
+    ATTACHMENTS_DIR: optionalText,
     SEED: z.enum(["demo", "none"]).default("none"),
     ZALO_MODE: z.enum(["sim", "live"]).default("sim"),
     ZALO_APP_ID: optionalText,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   runtime.worker.start();
   runtime.scheduler.start();
   runtime.campaigns.start();
+  runtime.importResumer.start();
   // Webhook events stored but not processed before a stop are processed now.
   void runtime.webhooks.kick();
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -38,7 +38,8 @@ import { createBackgroundJobs, type BackgroundJobs } from "./services/jobs/backg
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminders/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminders/reminder-scheduler.js";
 import { createCampaignScheduler, type CampaignScheduler } from "./services/campaigns/campaign-dispatch.js";
-import { recoverImports } from "./services/imports/import-recovery.js";
+import { createImportResumer, recoverImports } from "./services/imports/import-recovery.js";
+import type { PeriodicTask } from "./services/jobs/periodic-task.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -85,7 +86,9 @@ export interface Runtime {
   catalogue: ReminderCatalogue;
   /** Work started by requests (imports); `close()` waits for it. */
   jobs: BackgroundJobs;
-  /** Where uploads are kept while their import runs: `imports/` beside the database. */
+  /** Resumes (or fails) imports whose instance died, on its schedule; `start()` is the caller's choice. */
+  importResumer: PeriodicTask;
+  /** This instance's working copies of running imports' files (the files are kept in the database): `imports/` beside the database. */
   importDir: string;
   logger: Logger;
   /** What services take: the database, configuration, logger, clock and id generator. */
@@ -285,6 +288,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const jobs = createBackgroundJobs(logger);
   // Reports stored whole by earlier versions are bounded; imports a dead process left running are resumed or failed.
   await recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
+  const importResumer = createImportResumer({ db, config, logger, now, newId, jobs, catalogue, importDir });
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
   const webhooks = createWebhookProcessor({
@@ -310,6 +314,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     campaigns,
     catalogue,
     jobs,
+    importResumer,
     importDir,
     logger,
     services: { db, config, logger, now, newId },
@@ -318,6 +323,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     async close() {
       await scheduler.stop();
       await campaigns.stop();
+      await importResumer.stop();
       // An import still running finishes (its rows are written in batches) before the database closes.
       await jobs.idle();
       await webhooks.idle();

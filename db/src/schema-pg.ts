@@ -149,7 +149,8 @@ export const draftAttachments = pgTable(
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: bytea("content").notNull(),
+    content: bytea("content"),
+    blobKey: text("blob_key"),
     zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
     uploadedAt: instant("uploaded_at").notNull(),
   },
@@ -484,6 +485,21 @@ export const imports = pgTable(
   },
   (t) => [index("imports_running_idx").on(t.status).where(sql`status = 'running'`)],
 );
+
+export const importFiles = pgTable("import_files", {
+  importId: text("import_id").primaryKey().references(() => imports.id, { onDelete: "cascade" }),
+  content: bytea("content").notNull(),
+  bytes: integer("bytes").notNull(),
+  sha256: text("sha256").notNull(),
+});
+
+export const attachmentBlobs = pgTable("attachment_blobs", {
+  key: text("key").primaryKey(),
+  content: bytea("content").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  createdAt: instant("created_at").notNull(),
+});
 
 export const importRejectedRows = pgTable(
   "import_rejected_rows",

@@ -188,7 +188,10 @@ export const draftAttachments = sqliteTable(
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
-    content: blob("content", { mode: "buffer" }).notNull(),
+    /** The bytes of a paper stored before the blob store (issue 14); null once they live in it (`blobKey`). */
+    content: blob("content", { mode: "buffer" }),
+    /** Where the bytes live in the blob store (`attachment_blobs` or ATTACHMENTS_DIR); null for a row whose bytes are in `content`. */
+    blobKey: text("blob_key"),
     zaloUserId: text("zalo_user_id").notNull().references(() => zaloUsers.id),
     uploadedAt: instant("uploaded_at").notNull(),
   },
@@ -576,7 +579,8 @@ export type ImportProblemCount = { column: string; reason: string; count: number
  * One import of a department's file. The file is read and checked to its end first (stage
  * `reading`: nothing is stored, so a file that cannot be read commits nothing), then its valid rows
  * are stored in batches (stage `applying`), each batch with the counts so far: an import whose
- * process died is resumed at the next start from its kept file, skipping the rows already stored.
+ * instance died is resumed by any instance once its lease runs out, from its file kept in
+ * `import_files`, skipping the rows already stored.
  * Its rejected rows are kept, bounded, in `import_rejected_rows`.
  */
 export const imports = sqliteTable(
@@ -607,7 +611,10 @@ export const imports = sqliteTable(
     rejectedNotKept: integer("rejected_not_kept").notNull().default(0),
     /** Problems per column and reason, most frequent first (bounded). */
     problemCounts: json<ImportProblemCount[]>("problem_counts").notNull().default([]),
-    /** The uploaded file, kept beside the database while the import runs (removed when it ends). */
+    /**
+     * The working copy of the file on the host that started the import (removed when it ends). The
+     * file itself is kept in `import_files` for every instance; an import the CLI started is kept here only.
+     */
     filePath: text("file_path"),
     /** Who runs it (`host:pid:boot`) and until when that claim holds without news: an import of a dead process is resumed. */
     leaseHolder: text("lease_holder"),
@@ -624,6 +631,17 @@ export const imports = sqliteTable(
   },
   (t) => [index("imports_running_idx").on(t.status).where(sql`status = 'running'`)],
 );
+
+/**
+ * The uploaded file of a running import, kept in the database (bounded by IMPORT_MAX_BYTES) so that
+ * any instance can resume or fail the import when the one running it dies; removed when it ends.
+ */
+export const importFiles = sqliteTable("import_files", {
+  importId: text("import_id").primaryKey().references(() => imports.id, { onDelete: "cascade" }),
+  content: blob("content", { mode: "buffer" }).notNull(),
+  bytes: integer("bytes").notNull(),
+  sha256: text("sha256").notNull(),
+});
 
 /**
  * The rejected rows of an import, first ones first and at most a bounded number per import: the
@@ -769,6 +787,18 @@ export const campaignRecipients = sqliteTable(
  * scheduler's leader): whoever holds an unexpired lease runs it; an instance that dies hands over
  * when its lease expires. Taken and renewed only by conditional writes (access/leases.ts).
  */
+/**
+ * Files kept by the database blob store (attachments when ATTACHMENTS_DIR is not set): the key the
+ * owning row names, the bytes and their SHA-256, checked when read.
+ */
+export const attachmentBlobs = sqliteTable("attachment_blobs", {
+  key: text("key").primaryKey(),
+  content: blob("content", { mode: "buffer" }).notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  createdAt: instant("created_at").notNull(),
+});
+
 export const leases = sqliteTable("leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),

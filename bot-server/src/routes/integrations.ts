@@ -90,8 +90,8 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
   });
 
   app.openapi(attachmentRoute, async (c) => {
-    const file = await submittedAttachment(deps.db, c.req.valid("param").id);
-    return c.body(new Uint8Array(file.content), 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-sha256": file.sha256 });
+    const file = await submittedAttachment(deps, c.req.valid("param").id);
+    return c.body(new Uint8Array(file.bytes), 200, { "content-type": file.mediaType, "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`, "x-content-sha256": file.sha256 });
   });
 
   app.openapi(birthCertificateRoute, async (c) => {

@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { DeathNoticeInput, DraftView, Upcoming } from "@hccd/shared";
 import { listAudit } from "@hccd/db";
 import { sql } from "drizzle-orm";
@@ -89,8 +92,8 @@ describe("death registration (contract 2): prepared for the informant, never fil
 });
 
 describe("renewal drafts from a department's list", () => {
-  async function setupTourGuide() {
-    world = await createTestWorld({ catalogue: defaultReminderCatalogue });
+  async function setupTourGuide(env: Record<string, string> = {}) {
+    world = await createTestWorld({ catalogue: defaultReminderCatalogue, env });
     await seedReference(world.handle.db);
     await importCsvText(world.services, defaultReminderCatalogue, ["tour-guide-card,HDV-1,person,Phạm Văn Bình,0987654321,2027-01-10", "veterinary-practising-certificate,TY-7,person,Phạm Văn Bình,0987654321,2027-02-01"].join("\n"));
     const binh = await world.citizen({ name: "Bình", phone: "0987654321" });
@@ -133,8 +136,18 @@ describe("renewal drafts from a department's list", () => {
     expect(after.items.filter((i) => i.serviceKey === "tour-guide-card").map((i) => i.action)).toEqual([{ type: "open_draft", draftId: view.id }]);
   });
 
-  it("asks for the health certificate where the seed does, refuses a file that is not one, and sends it with the dossier", async () => {
-    const { binh, home } = await setupTourGuide();
+  // Where the papers live (services/storage/blob-store.ts): the database by default, or a directory all instances mount.
+  it.each(["database", "directory"] as const)("asks for the health certificate where the seed does, refuses a file that is not one, and sends it with the dossier (papers in the %s)", async (store) => {
+    const dir = store === "directory" ? mkdtempSync(join(tmpdir(), "hccd-attachments-")) : undefined;
+    onTestFinished(() => (dir ? rmSync(dir, { recursive: true, force: true }) : undefined));
+    const { binh, home } = await setupTourGuide(dir ? { ATTACHMENTS_DIR: dir } : {});
+    /** Where each paper's bytes are: the rows name a key, the bytes are in the store, none in the row. */
+    const stored = async () => {
+      const rows = await world.rows<{ key: string; inRow: number }>(sql`select blob_key as key, case when content is null then 0 else 1 end as "inRow" from draft_attachments`);
+      const inDatabase = (await world.rows<{ key: string }>(sql`select key from attachment_blobs order by key`)).map((r) => r.key);
+      const inDirectory = dir ? readdirSync(dir, { recursive: true }).map(String).filter((f) => !f.endsWith(".sha256") && f.includes("/")).map((f) => f.split("/")[1]!) : [];
+      return { rows, inDatabase, inDirectory };
+    };
     const vet = home.items.find((i) => i.serviceKey === "veterinary-practising-certificate")!;
     if (vet.action.type !== "prepare_renewal") throw new Error("expected a renewal");
     let view = await readJson<DraftView>(await world.call("POST", `/api/me/documents/${vet.action.documentId}/draft`, { token: binh.token }));
@@ -152,11 +165,19 @@ describe("renewal drafts from a department's list", () => {
     const withFile = await readJson<DraftView>(uploaded);
     expect(withFile.attachments[0]?.file).toMatchObject({ fileName: "giay-kham-suc-khoe.pdf", mediaType: "application/pdf", size: PDF.length });
     expect(withFile.contentHash).not.toBe(view.contentHash);
+    const first = await stored();
+    expect(first.rows).toEqual([{ key: expect.any(String), inRow: 0 }]);
+    expect(store === "database" ? first.inDatabase : first.inDirectory).toEqual([first.rows[0]!.key]);
+    expect(store === "database" ? first.inDirectory : first.inDatabase).toEqual([]);
     view = withFile;
     expect((await consentTo(view.id, binh.token, view)).status).toBe(201);
     // A new paper after consent voids it: the consent covered the old file.
     const replaced = await readJson<DraftView>(await upload(view.id, "health-certificate", binh.token, PDF2, "ban-moi.pdf"));
     expect(replaced).toMatchObject({ status: "open", consent: null, submission: null });
+    // The replaced paper's bytes are gone with it.
+    const second = await stored();
+    expect(second.rows[0]!.key).not.toBe(first.rows[0]!.key);
+    expect(store === "database" ? second.inDatabase : second.inDirectory).toEqual([second.rows[0]!.key]);
     expect((await consentTo(view.id, binh.token, view)).status).toBe(409);
     expect((await consentTo(view.id, binh.token, replaced)).status).toBe(201);
     await world.worker.drain();

@@ -98,7 +98,7 @@ export async function upsertDraftAttachment(db: Db, row: typeof draftAttachments
     .values(row)
     .onConflictDoUpdate({
       target: [draftAttachments.draftId, draftAttachments.key],
-      set: { id: row.id, fileName: row.fileName, mediaType: row.mediaType, size: row.size, sha256: row.sha256, content: row.content, zaloUserId: row.zaloUserId, uploadedAt: row.uploadedAt },
+      set: { id: row.id, fileName: row.fileName, mediaType: row.mediaType, size: row.size, sha256: row.sha256, content: row.content ?? null, blobKey: row.blobKey ?? null, zaloUserId: row.zaloUserId, uploadedAt: row.uploadedAt },
     })
     .returning(attachmentMeta(db));
   return stored!;
@@ -107,7 +107,7 @@ export async function upsertDraftAttachment(db: Db, row: typeof draftAttachments
 /** The columns of an attachment but its bytes (what views and hashes need). */
 function attachmentMeta(db: Db) {
   const { draftAttachments: a } = tablesOf(db);
-  return { id: a.id, draftId: a.draftId, key: a.key, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, zaloUserId: a.zaloUserId, uploadedAt: a.uploadedAt };
+  return { id: a.id, draftId: a.draftId, key: a.key, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, blobKey: a.blobKey, zaloUserId: a.zaloUserId, uploadedAt: a.uploadedAt };
 }
 
 /** A draft's attachments without their bytes. */

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { affectedRows, engineOf, tablesOf, type Db } from "../engine.js";
 import { executeStatement, queryRows } from "../raw.js";
-import type { importRejectedRows, imports } from "../schema.js";
+import type { importFiles, importRejectedRows, imports } from "../schema.js";
 
 /** An import as followed: every column but the legacy `report`, which is never read whole. */
 export type ImportRow = Omit<typeof imports.$inferSelect, "report">;
@@ -67,6 +67,26 @@ export async function listImports(db: Db, opts: { limit: number; importedBy?: st
 export async function runningImports(db: Db): Promise<ImportListRow[]> {
   const { imports } = tablesOf(db);
   return db.select(summaryColumns(db).listed).from(imports).where(sql`${imports.status} = 'running'`);
+}
+
+export type ImportFile = typeof importFiles.$inferSelect;
+
+/** Keeps a running import's uploaded file where every instance reads it (one per import). */
+export async function putImportFile(db: Db, file: ImportFile): Promise<void> {
+  const { importFiles } = tablesOf(db);
+  await db.insert(importFiles).values(file);
+}
+
+/** A running import's kept file, or undefined when none is kept (ended, or started before files were kept in the database). */
+export async function getImportFile(db: Db, importId: string): Promise<ImportFile | undefined> {
+  const { importFiles } = tablesOf(db);
+  return (await db.select().from(importFiles).where(eq(importFiles.importId, importId)).limit(1))[0];
+}
+
+/** Removes an import's kept file (it has ended). */
+export async function deleteImportFile(db: Db, importId: string): Promise<void> {
+  const { importFiles } = tablesOf(db);
+  await db.delete(importFiles).where(eq(importFiles.importId, importId));
 }
 
 /** Replaces an import's kept rejected rows (a resumed import reads its file again). */

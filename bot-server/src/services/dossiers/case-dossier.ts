@@ -3,6 +3,8 @@ import { getConsent, getDraft, getDraftAttachmentById, getPerson, getSubmission,
 import { notFound } from "../../errors.js";
 import { contentHashOf } from "../drafts/citizen-drafts.js";
 import { draftProfile } from "../drafts/draft-profile.js";
+import { attachmentBytes } from "../drafts/draft-attachments.js";
+import type { ServiceDeps } from "../../deps.js";
 
 /** A row that must not be sent, whatever retrying does: the worker gives up on it (or fails over). */
 export class NotSendable extends Error {
@@ -46,9 +48,9 @@ export async function buildCaseDossier(db: Db, submissionId: string): Promise<Ca
  * A paper the case system fetches (the dossier's `attachments[].url`): only papers of a dossier
  * that was consented to and queued or sent leave the platform; anything else is 404.
  */
-export async function submittedAttachment(db: Db, attachmentId: string): Promise<DraftAttachment> {
-  const file = await getDraftAttachmentById(db, attachmentId);
-  const submission = file ? await latestSubmissionForDraft(db, file.draftId) : undefined;
+export async function submittedAttachment(deps: Pick<ServiceDeps, "db" | "now" | "config">, attachmentId: string): Promise<DraftAttachment & { bytes: Uint8Array }> {
+  const file = await getDraftAttachmentById(deps.db, attachmentId);
+  const submission = file ? await latestSubmissionForDraft(deps.db, file.draftId) : undefined;
   if (!file || !submission || submission.status === "cancelled") throw notFound("attachment");
-  return file;
+  return { ...file, bytes: await attachmentBytes(deps, file) };
 }

@@ -1,15 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { importRejectedRowSchema } from "@hccd/shared";
-import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, getImport, legacyImportReportStart, legacyImportReports, replaceRejectedRows, runningImports, updateImportIfHeld, type ImportListRow } from "@hccd/db";
+import { claimImport, clearLegacyImportReport, clipLegacyImportErrors, deleteImportFile, getImport, getImportFile, legacyImportReportStart, legacyImportReports, replaceRejectedRows, runningImports, updateImportIfHeld, type ImportListRow } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
+import { createPeriodicTask, type PeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
 import { CUT_MARK, cutText, MAX_CELL_CHARS } from "./import-text.js";
 import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ReminderCatalogue } from "./licence-import.js";
 
-/** A process that died on an import twice (a file that kills it?) does not get a third go. */
+/**
+ * A process that died on an import twice (a file that kills it?) does not get a third go. A file
+ * the reader refuses or throws on is failed at once, with the reader's reason (licence-import.ts).
+ */
 export const MAX_IMPORT_ATTEMPTS = 2;
 export const IMPORT_INTERRUPTED = "the import was interrupted (the server stopped) and its file was not kept: upload the file again (rows already stored count as unchanged)";
 export const IMPORT_STOPPED_TWICE = "the server stopped twice while importing this file, so it is not tried again: check the file (or split it) and upload it again";
@@ -17,25 +22,50 @@ export const IMPORT_STOPPED_TWICE = "the server stopped twice while importing th
 type RecoveryDeps = ServiceDeps & { jobs: BackgroundJobs; catalogue: ReminderCatalogue; importDir: string };
 
 /**
+ * How often every instance looks for imports whose instance died (IMPORT_LEASE_MS after its last
+ * news). Each import is claimed by one conditional write on its row (`claimImport`), so the pass
+ * needs no leader: of several instances looking at once, one takes each import.
+ */
+export const IMPORT_RESUME_INTERVAL_MS = 60_000;
+
+/**
  * At start: reports stored whole by earlier versions are bounded, every import left `running` by a
- * process that has died is resumed from its kept file (in the background) or failed with the
- * reason, and uploads no running import owns are removed from the import folder.
+ * process that has died is resumed or failed (resumeImports), and uploads no running import owns
+ * are removed from this instance's import folder.
  */
 export async function recoverImports(deps: RecoveryDeps, opts: { holder?: string } = {}): Promise<{ resumed: string[]; failed: string[] }> {
-  const holder = opts.holder ?? THIS_PROCESS;
   await boundLegacyImportReports(deps);
+  const outcome = await resumeImports(deps, opts);
+  await removeOrphanUploads(deps);
+  return outcome;
+}
+
+/**
+ * Every import left `running` by an instance that has died (its lease ran out; on this host, its
+ * pid is gone) is claimed by this one and resumed in the background from the file kept in the
+ * database, after the last batch that instance committed — or failed with the reason: no file was
+ * kept, or instances died on it MAX_IMPORT_ATTEMPTS times. Run at start and every
+ * IMPORT_RESUME_INTERVAL_MS.
+ */
+export async function resumeImports(deps: RecoveryDeps, opts: { holder?: string } = {}): Promise<{ resumed: string[]; failed: string[] }> {
+  const holder = opts.holder ?? THIS_PROCESS;
   const now = deps.now();
   const resumed: string[] = [];
   const failed: string[] = [];
   for (const imp of await runningImports(deps.db)) {
-    if (!holderGone(imp, now)) continue;
-    // Two processes starting at once: one takes it.
+    if (!holderGone(imp, now, holder)) continue;
+    // Two instances looking at once: one takes it.
     if (!(await claimImport(deps.db, imp.id, imp.leaseHolder, holder, new Date(now.getTime() + IMPORT_LEASE_MS)))) continue;
-    const file = imp.filePath && existsSync(imp.filePath) ? imp.filePath : null;
-    const reason = !file ? IMPORT_INTERRUPTED : imp.attempts + 1 > MAX_IMPORT_ATTEMPTS ? IMPORT_STOPPED_TWICE : null;
+    const local = imp.filePath && existsSync(imp.filePath) ? imp.filePath : null;
+    const tooMany = imp.attempts + 1 > MAX_IMPORT_ATTEMPTS;
+    // The working copy is written only for an import that will run.
+    const file = tooMany ? null : ((await workingCopy(deps, imp)) ?? local);
+    const reason = tooMany ? IMPORT_STOPPED_TWICE : !file ? IMPORT_INTERRUPTED : null;
     if (reason) {
-      await updateImportIfHeld(deps.db, imp.id, holder, { status: "failed", stage: null, finishedAt: now, error: reason, filePath: null, leaseHolder: null, leaseUntil: null });
-      if (file) rmSync(file, { force: true });
+      await deps.db.transaction(async (tx) => {
+        if (await updateImportIfHeld(tx, imp.id, holder, { status: "failed", stage: null, finishedAt: now, error: reason, filePath: null, leaseHolder: null, leaseUntil: null })) await deleteImportFile(tx, imp.id);
+      });
+      if (local) rmSync(local, { force: true });
       deps.logger.warn({ importId: imp.id, reason }, "import left running by a process that died: failed");
       failed.push(imp.id);
       continue;
@@ -44,17 +74,44 @@ export async function recoverImports(deps: RecoveryDeps, opts: { holder?: string
     deps.jobs.run(`import ${imp.id}`, () => runImport(deps, { importId: imp.id, path: file!, format: imp.format, catalogue: deps.catalogue, agency: imp.agency, holder, kept: true }));
     resumed.push(imp.id);
   }
-  await removeOrphanUploads(deps);
   return { resumed, failed };
 }
 
+/** `resumeImports` every IMPORT_RESUME_INTERVAL_MS, on every instance (no leader needed: see there); `start()` is the caller's. */
+export function createImportResumer(deps: RecoveryDeps, opts: { intervalMs?: number; holder?: string; timer?: TaskTimer } = {}): PeriodicTask {
+  return createPeriodicTask({
+    intervalMs: opts.intervalMs ?? IMPORT_RESUME_INTERVAL_MS,
+    run: async () => {
+      await resumeImports(deps, opts.holder ? { holder: opts.holder } : {});
+    },
+    onError: (err) => deps.logger.error({ err }, "resuming imports failed"),
+    ...(opts.timer ? { timer: opts.timer } : {}),
+  });
+}
+
 /**
- * Whether the process that holds an import is gone: on this host its pid says so at once (a pid
- * equal to ours is an earlier process of a restarted container); elsewhere its lease has run out.
- * An import with no holder was started before holders were recorded.
+ * The import's file, kept in the database, written to this instance's import folder for the
+ * readers (they read a file twice: its encoding, then its rows); undefined when none is kept. A
+ * kept file whose hash does not match (damaged storage) is not imported.
  */
-function holderGone(imp: ImportListRow, now: Date): boolean {
+async function workingCopy(deps: RecoveryDeps, imp: ImportListRow): Promise<string | undefined> {
+  const kept = await getImportFile(deps.db, imp.id);
+  if (!kept || createHash("sha256").update(kept.content).digest("hex") !== kept.sha256) return undefined;
+  mkdirSync(deps.importDir, { recursive: true, mode: 0o700 });
+  const path = join(deps.importDir, `${imp.id}.${imp.format}`);
+  writeFileSync(path, kept.content, { mode: 0o600 });
+  return path;
+}
+
+/**
+ * Whether the process that holds an import is gone: this instance's own imports are running here;
+ * on this host a holder's pid says so at once (a pid equal to ours is an earlier process of a
+ * restarted container); elsewhere its lease has run out. An import with no holder was started
+ * before holders were recorded.
+ */
+function holderGone(imp: ImportListRow, now: Date, self: string): boolean {
   if (!imp.leaseHolder) return true;
+  if (imp.leaseHolder === self) return false;
   const parts = imp.leaseHolder.split(":");
   const pid = Number(parts.at(-2));
   if (parts.slice(0, -2).join(":") === hostname()) return pid === process.pid || !pidAlive(pid);

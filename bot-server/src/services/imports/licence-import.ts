@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
-import { cancelPlannedReminders, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
+import { cancelPlannedReminders, deleteImportFile, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, putImportFile, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { importFileRows, type ImportFormat } from "./import-reader.js";
@@ -88,7 +88,11 @@ export interface ImportJob {
   agency: string | null;
   /** The process running it (THIS_PROCESS; tests play other processes). */
   holder: string;
-  /** `path` is the import's own copy of the file (kept beside the database): removed when the import ends. */
+  /**
+   * `path` is this instance's working copy of the import's file (the file itself is kept in the
+   * database, `import_files`, or for an import the CLI started, at `path` on its host): the copy
+   * and the kept file are removed when the import ends.
+   */
   kept: boolean;
   onProgress?: (p: ImportProgress) => void;
   /** Overrides BUFFERED_ROWS_MAX (tests). */
@@ -120,6 +124,13 @@ export interface NewImportInput {
   /** `path` is the import's own copy, kept under the data directory so the import can be resumed; removed when it ends. */
   kept?: boolean;
   bufferedRowsMax?: number;
+  /** The instance running it (THIS_PROCESS; tests play other instances). */
+  holder?: string;
+  /**
+   * The file's bytes, kept in the database with the import (`import_files`) so that any instance
+   * can resume or fail it; without them only this host can (from `path`).
+   */
+  content?: Uint8Array;
 }
 
 /**
@@ -132,11 +143,12 @@ export async function beginImport(deps: Pick<ServiceDeps, "db" | "now" | "newId"
   const now = deps.now();
   const row: NewImport = {
     id: importId, fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
-    filePath: input.kept ? input.path : null, leaseHolder: THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
+    filePath: input.kept ? input.path : null, leaseHolder: input.holder ?? THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
   };
   await insertImport(deps.db, row);
+  if (input.content) await putImportFile(deps.db, { importId, content: Buffer.from(input.content), bytes: input.content.byteLength, sha256: createHash("sha256").update(input.content).digest("hex") });
   return {
-    importId, path: input.path, format: input.format, catalogue: input.catalogue, agency: input.agency ?? null, holder: THIS_PROCESS, kept: input.kept ?? false,
+    importId, path: input.path, format: input.format, catalogue: input.catalogue, agency: input.agency ?? null, holder: input.holder ?? THIS_PROCESS, kept: input.kept ?? false,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.bufferedRowsMax ? { bufferedRowsMax: input.bufferedRowsMax } : {}),
   };
 }
@@ -160,7 +172,9 @@ export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<Impo
     // Why the file was refused (import-reasons.ts), or a reader's own words, which may quote the
     // file: bounded like everything else stored from it.
     const error = cutText(err instanceof Error ? err.message : String(err), STORED_ERROR_MAX).text;
-    await updateImportIfHeld(deps.db, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null });
+    await deps.db.transaction(async (tx) => {
+      if (await updateImportIfHeld(tx, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null })) await deleteImportFile(tx, job.importId);
+    });
     if (job.kept) rmSync(job.path, { force: true });
     throw err;
   }
@@ -334,7 +348,11 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     }
   }
   if (batch.length > 0) await store(batch);
-  await held(deps.db, { status: "finished", stage: null, finishedAt: deps.now(), filePath: null, leaseHolder: null });
+  // The kept file goes with the last write: a finished import's upload is not kept (its rejected rows are).
+  await deps.db.transaction(async (tx) => {
+    await held(tx, { status: "finished", stage: null, finishedAt: deps.now(), filePath: null, leaseHolder: null });
+    await deleteImportFile(tx, importId);
+  });
 
   return {
     importId, rows, ...counts, rejectedRows: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts,

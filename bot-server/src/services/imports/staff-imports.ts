@@ -20,14 +20,21 @@ export function keptFilePath(importDir: string, importId: string, format: Import
 }
 
 /**
- * Starts an import of an uploaded file and answers at once with its id: the file is kept beside
- * the database (not in a temporary folder: an import interrupted by a restart is resumed from it),
- * imported in the background (progress in the import row), then removed.
+ * Starts an import of an uploaded file and answers at once with its id: the file is kept in the
+ * database with the import row (`import_files`, at most IMPORT_MAX_BYTES), imported in the
+ * background by this instance from a working copy in `importDir`, then removed. If this instance
+ * dies meanwhile, any instance resumes the import from the kept file once its lease has run out
+ * (import-recovery.ts `resumeImports`).
+ *
+ * Why the database and not a disk: it is the one store every instance already shares, on either
+ * engine, and a file written with the import row commits or vanishes with it; a local disk dies
+ * with its machine, and a shared directory would be one more thing to mount and back up. The
+ * bytes are bounded by the upload limit and live only while the import runs.
  * A department officer's rows for other agencies' services are reported, not imported.
  */
 export async function startStaffImport(
   deps: ServiceDeps & Pick<AppDeps, "importDir"> & { jobs: BackgroundJobs; catalogue: ReminderCatalogue },
-  input: { staff: StaffUser; fileName: string; content: Uint8Array; requestId?: string },
+  input: { staff: StaffUser; fileName: string; content: Uint8Array; requestId?: string; /** The instance running it (tests play two). */ holder?: string },
 ): Promise<{ importId: string }> {
   const format = importFormat(input.fileName);
   if (input.content.byteLength === 0) throw validationFailed([{ path: "file", message: "is empty" }]);
@@ -39,8 +46,8 @@ export async function startStaffImport(
   const job = await deps.db.transaction(async (tx) => {
     await audit(tx, { at: deps.now(), actor: { kind: "staff", id: input.staff.id }, action: "import.started", target: { kind: "import", id: importId }, ...(input.requestId ? { requestId: input.requestId } : {}), details: { fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, bytes: input.content.byteLength } });
     return beginImport({ ...deps, db: tx }, {
-      path, kept: true, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
-      agency: input.staff.role === "department" ? input.staff.agency : null,
+      path, kept: true, content: input.content, fileName: input.fileName, format, importedBy: input.staff.id, catalogue: deps.catalogue, importId,
+      agency: input.staff.role === "department" ? input.staff.agency : null, ...(input.holder ? { holder: input.holder } : {}),
     });
   });
   deps.jobs.run(`import ${importId}`, () => runImport(deps, job));

@@ -14,8 +14,10 @@ export const cli: DeepStringShape<typeof vi> = {
                      let a username log in again at once after repeated failures (everywhere, or from one address)
   simulate [--port <port>] [--delay-ms <ms>]
                      run the Zalo and SMS simulators on their own (each send answered after <ms> milliseconds, as over a slow network)
+  backup <file>      back the SQLite database up to a file, even while the server runs
+  restore <file>     restore the SQLite database from a backup (stop the server first); the old one is kept aside
 
-Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as pnpm start).`,
+Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as pnpm start), or DATABASE_URL (PostgreSQL).`,
   badDelay: "--delay-ms must be a whole number of milliseconds from 0 to 60000.",
   unknownCommand: "There is no command “{{command}}”.",
   missingFile: "Say which file to import.",
@@ -37,5 +39,18 @@ Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as 
   staffUnlocked: "{{username}} may log in again ({{count}} failure counts cleared).",
   invalid: "Not valid:",
   invalidField: "  {{path}}: {{message}}",
+  missingBackupFile: "The backup file's name is missing.",
+  backupDone: "Backed {{database}} up to {{file}} ({{bytes}} bytes, {{migrations}} migrations).",
+  restoreDone: "Restored {{database}} from {{file}} ({{migrations}} migrations; newer ones apply when the server starts).",
+  restoreKeptAside: "The database as it was before the restore is kept at {{path}}.",
+  backupProblem: {
+    missing: "{{path}} was not found.",
+    exists: "{{path}} exists already: choose another name (an earlier backup is never overwritten).",
+    not_sqlite: "{{path}} is not a SQLite database.",
+    not_ours: "{{path}} is not a database of this system, or it is damaged ({{detail}}): nothing restored.",
+    in_use: "The database {{path}} is open in a process (the server, the worker): stop it (Ctrl+C, or systemctl stop <service>) and run restore again.",
+  },
+  postgresBackup: "The database is PostgreSQL: back it up with pg_dump (the password comes from PGPASSWORD or ~/.pgpass):\n  {{command}}",
+  postgresRestore: "The database is PostgreSQL: stop every server instance, then restore with pg_restore (the password comes from PGPASSWORD or ~/.pgpass):\n  {{command}}",
   simulating: "Simulators running at {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",
 };

@@ -12,8 +12,10 @@ export const cli = {
                      cho đăng nhập lại ngay sau nhiều lần nhập sai (mọi nơi, hoặc một địa chỉ)
   simulate [--port <cổng>] [--delay-ms <ms>]
                      chạy riêng bộ giả lập Zalo và SMS (mỗi lần gửi được trả lời sau <ms> mili giây, như qua một mạng chậm)
+  backup <tệp>       sao lưu cơ sở dữ liệu SQLite ra tệp, ngay cả khi máy chủ đang chạy
+  restore <tệp>      khôi phục cơ sở dữ liệu SQLite từ tệp sao lưu (dừng máy chủ trước); bản cũ được giữ lại bên cạnh
 
-Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (mặc định data/demo.db, như pnpm start).`,
+Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (mặc định data/demo.db, như pnpm start), hoặc DATABASE_URL (PostgreSQL).`,
   badDelay: "--delay-ms phải là số nguyên mili giây từ 0 đến 60000.",
   unknownCommand: "Không có lệnh “{{command}}”.",
   missingFile: "Thiếu tên tệp cần nhập.",
@@ -35,5 +37,18 @@ Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (m�
   staffUnlocked: "Đã cho {{username}} đăng nhập lại ({{count}} bộ đếm lần nhập sai đã xóa).",
   invalid: "Dữ liệu không hợp lệ:",
   invalidField: "  {{path}}: {{message}}",
+  missingBackupFile: "Thiếu tên tệp sao lưu.",
+  backupDone: "Đã sao lưu {{database}} vào {{file}} ({{bytes}} byte, {{migrations}} bản chuyển đổi cấu trúc).",
+  restoreDone: "Đã khôi phục {{database}} từ {{file}} ({{migrations}} bản chuyển đổi cấu trúc; các bản mới hơn sẽ được áp dụng khi máy chủ khởi động).",
+  restoreKeptAside: "Cơ sở dữ liệu trước khi khôi phục được giữ tại {{path}}.",
+  backupProblem: {
+    missing: "Không tìm thấy tệp {{path}}.",
+    exists: "Tệp {{path}} đã có: chọn tên khác (bản sao lưu cũ không bị ghi đè).",
+    not_sqlite: "{{path}} không phải là cơ sở dữ liệu SQLite.",
+    not_ours: "{{path}} không phải là cơ sở dữ liệu của hệ thống này, hoặc đã hỏng ({{detail}}): không khôi phục.",
+    in_use: "Cơ sở dữ liệu {{path}} đang được một tiến trình mở (máy chủ, bộ gửi tin): dừng tiến trình đó (Ctrl+C, hoặc systemctl stop <dịch vụ>) rồi chạy lại lệnh khôi phục.",
+  },
+  postgresBackup: "Cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump (mật khẩu lấy từ PGPASSWORD hoặc ~/.pgpass):\n  {{command}}",
+  postgresRestore: "Cơ sở dữ liệu là PostgreSQL: dừng mọi phiên bản máy chủ rồi khôi phục bằng pg_restore (mật khẩu lấy từ PGPASSWORD hoặc ~/.pgpass):\n  {{command}}",
   simulating: "Bộ giả lập đang chạy tại {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",
 } as const;

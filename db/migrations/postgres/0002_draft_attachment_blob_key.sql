@@ -1,0 +1,1 @@
+ALTER TABLE "draft_attachments" ADD COLUMN "blob_key" text;

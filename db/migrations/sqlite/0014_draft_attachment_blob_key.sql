@@ -1,0 +1,1 @@
+ALTER TABLE `draft_attachments` ADD `blob_key` text;
