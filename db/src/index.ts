@@ -25,4 +25,5 @@ export * from "./access/faq-entries.js";
 export * from "./access/indicators.js";
 export * from "./access/campaigns.js";
 export * from "./access/leases.js";
+export * from "./access/channel-budget.js";
 export { isUniqueViolation } from "./errors.js";
