@@ -1,0 +1,115 @@
+/**
+ * The channels' throttles and the ZNS daily quota hold for every instance together (issue 14):
+ * two instances on one database, each with its own worker and its own Zalo (a simulator each,
+ * standing for the same OA), send no more than one would. On PostgreSQL the two hold two
+ * connection pools on one database; on SQLite one handle stands for both (two connections in one
+ * process would wait for each other's write lock while holding the event loop), and their
+ * workers still run side by side, each with its own budget's blocks.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { enqueueOutbox, getChannelBudget, type DbHandle } from "@hccd/db";
+import { openSharedTestDb, testEngine } from "@hccd/db/testing";
+import { createClock, createTestWorld, type TestWorld } from "../../testing/world.js";
+
+let worlds: TestWorld[] = [];
+afterEach(async () => {
+  // The second world first: on SQLite both hold one handle, which the first closes.
+  for (const w of worlds.reverse()) await w.close();
+  worlds = [];
+});
+
+/** Two instances (worlds) on one fresh database, sharing one clock. */
+async function twoInstances(env: Record<string, string>, opts: { envB?: Record<string, string>; virtualTime?: boolean } = {}) {
+  const clock = createClock();
+  const handles: DbHandle[] = testEngine() === "postgres" ? await openSharedTestDb(2) : await openSharedTestDb(1).then(([h]) => [h!, { ...h!, close: async () => undefined }]);
+  // Time moves on only when a sender waits for the next second, and only once the sends already
+  // under way have reached Zalo (they finish without waiting for a timer): so each send is
+  // counted in the second its budget was granted in, and no test waits for the wall clock.
+  const throttleTime = opts.virtualTime
+    ? {
+        clock: () => clock.now().getTime(),
+        sleep: (ms: number) => {
+          const until = clock.now().getTime() + ms;
+          return new Promise<void>((resolve) =>
+            setImmediate(() => {
+              if (clock.now().getTime() < until) clock.set(new Date(until).toISOString());
+              resolve();
+            }),
+          );
+        },
+      }
+    : undefined;
+  const a = await createTestWorld({ database: handles[0]!, clock, env, ...(throttleTime ? { throttleTime } : {}) });
+  worlds.push(a);
+  const b = await createTestWorld({ database: handles[1]!, clock, env: { ...env, ...opts.envB }, ...(throttleTime ? { throttleTime } : {}) });
+  worlds.push(b);
+  return { a, b, clock };
+}
+
+/** `n` ZNS reminders due now, with no other channel to fall over to (the service allows only ZNS). */
+async function queueZns(w: TestWorld, n: number, from = 0) {
+  const now = w.clock.now();
+  for (let i = from; i < from + n; i++) {
+    await enqueueOutbox(w.handle.db, {
+      id: `m${i}`, kind: "notification", idempotencyKey: `quota:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", nextAttemptAt: now, now,
+      payload: { message: { type: "document_expiry", documentId: `d${i}`, params: { holderName: "Lê Văn Hùng", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2026-12-24", fileBy: "2026-12-14" } }, link: "http://localhost:5173/", recipient: { oaUserId: null, phone: `849${String(10_000_000 + i)}`, language: "vi" } },
+    });
+  }
+}
+
+/** Both workers at once, a few rounds (until nothing is due). */
+async function drainBoth(a: TestWorld, b: TestWorld) {
+  for (let i = 0; i < 4; i++) await Promise.all([a.worker.drain(), b.worker.drain()]);
+}
+
+const znsSent = (...ws: TestWorld[]) => ws.flatMap((w) => w.sim!.zalo!.messages().filter((m) => m.channel === "zns"));
+
+describe("two instances share the channels' budgets", { timeout: 30_000 }, () => {
+  it("never send more ZNS messages in a Vietnam day than ZNS_DAILY_QUOTA together; the rest wait for tomorrow's quota", async () => {
+    const { a, b, clock } = await twoInstances({ ZNS_DAILY_QUOTA: "5", OUTBOX_CONCURRENCY: "4" });
+    await queueZns(a, 12);
+    await drainBoth(a, b);
+    expect(znsSent(a, b)).toHaveLength(5);
+    const waiting = await a.rows<{ next_attempt_at: number; last_error: string }>(sql`select next_attempt_at, last_error from outbox where status = 'pending'`);
+    expect(waiting).toHaveLength(7);
+    // The quota comes back at midnight in Vietnam; quiet hours hold them until 07:00.
+    expect(new Set(waiting.map((r) => new Date(r.next_attempt_at).toISOString()))).toEqual(new Set(["2026-11-25T00:00:00.000Z"]));
+    expect(waiting[0]!.last_error).toMatch(/quota/);
+    expect(await getChannelBudget(a.handle.db, "zns", "d2026-11-24")).toEqual({ used: 5, cap: 5 });
+
+    clock.set("2026-11-25T00:00:00Z");
+    await drainBoth(a, b);
+    expect(znsSent(a, b)).toHaveLength(10);
+    expect(await getChannelBudget(a.handle.db, "zns", "d2026-11-25")).toEqual({ used: 5, cap: 5 });
+  });
+
+  it("once Zalo tells one instance the day's quota is spent, the other does not ask Zalo again that day", async () => {
+    // Instance a's Zalo has one message left today; b's would still accept (both stand for one OA).
+    const { a, b } = await twoInstances({ ZALO_SIM_DAILY_QUOTA: "1" }, { envB: { ZALO_SIM_DAILY_QUOTA: "10000" } });
+    await queueZns(a, 1);
+    await a.worker.drain(); // sent: Zalo answers that no quota is left today
+    expect(znsSent(a)).toHaveLength(1);
+    await queueZns(a, 1, 1);
+    await b.worker.drain();
+    expect(znsSent(b)).toHaveLength(0);
+    const row = await b.one<{ status: string; next_attempt_at: number }>(sql`select status, next_attempt_at from outbox where id = 'm1'`);
+    expect({ ...row, next_attempt_at: new Date(row!.next_attempt_at).toISOString() }).toEqual({ status: "pending", next_attempt_at: "2026-11-25T00:00:00.000Z" });
+  });
+
+  it("never send more than THROTTLE_ZNS_PER_SEC in any clock second together", async () => {
+    const { a, b } = await twoInstances({ THROTTLE_ZNS_PER_SEC: "4", OUTBOX_CONCURRENCY: "3", OUTBOX_LEASE_MS: "10000" }, { virtualTime: true });
+    await queueZns(a, 30);
+    await drainBoth(a, b);
+    const sent = znsSent(a, b);
+    expect(sent).toHaveLength(30);
+    // Both instances took part (the rows were shared between them)…
+    expect(znsSent(a).length).toBeGreaterThan(0);
+    expect(znsSent(b).length).toBeGreaterThan(0);
+    // …and no second saw more than 4 sends from the two together.
+    const perSecond = new Map<number, number>();
+    for (const m of sent) perSecond.set(Math.floor(Date.parse(m.sentAt) / 1000), (perSecond.get(Math.floor(Date.parse(m.sentAt) / 1000)) ?? 0) + 1);
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(4);
+    expect(perSecond.size).toBeGreaterThanOrEqual(8);
+  });
+});
