@@ -8,9 +8,10 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { enqueueOutbox, getChannelBudget, type DbHandle } from "@hccd/db";
-import { openSharedTestDb, testEngine } from "@hccd/db/testing";
+import { enqueueOutbox, getChannelBudget, queryRows, type DbHandle } from "@hccd/db";
+import { openSharedTestDb, testDbs, testEngine } from "@hccd/db/testing";
 import { createClock, createTestWorld, type TestWorld } from "../../testing/world.js";
+import { createDeliveryBudget } from "./delivery-budget.js";
 
 let worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -111,5 +112,61 @@ describe("two instances share the channels' budgets", { timeout: 30_000 }, () =>
     for (const m of sent) perSecond.set(Math.floor(Date.parse(m.sentAt) / 1000), (perSecond.get(Math.floor(Date.parse(m.sentAt) / 1000)) ?? 0) + 1);
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(4);
     expect(perSecond.size).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe("the delivery budget of one instance", () => {
+  const open = testDbs(afterEach);
+  /** A fake clock whose sleep advances time: the budget's schedule, without waiting. */
+  function fakeTime() {
+    let t = 0;
+    return { clock: () => t, sleep: async (ms: number) => void (t += ms), at: () => t };
+  }
+  const now = () => new Date("2026-11-24T03:00:00Z");
+
+  it("lets a second's rate through, then waits for the next second", async () => {
+    const { db } = await open();
+    const time = fakeTime();
+    const budget = createDeliveryBudget({ db, now }, { zns: { perSecond: 10 } }, time);
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      await budget.takeSend("zns");
+      times.push(time.at());
+    }
+    expect(times.map((t) => Math.floor(t / 1000))).toEqual([...Array(10).fill(0), ...Array(10).fill(1), ...Array(5).fill(2)]);
+  });
+
+  it("serves concurrent senders in order, a rate below one a second as one send every 1/rate seconds", async () => {
+    const { db } = await open();
+    const time = fakeTime();
+    const budget = createDeliveryBudget({ db, now }, { sms: { perSecond: 0.5 } }, time);
+    const at: number[] = [];
+    await Promise.all([0, 1, 2].map(() => budget.takeSend("sms").then(() => at.push(time.at()))));
+    expect(at).toEqual([0, 2000, 4000]);
+  });
+
+  it("0 means no throttling, and no daily quota means no database work", async () => {
+    const { db } = await open();
+    const time = fakeTime();
+    const budget = createDeliveryBudget({ db, now }, { oa: { perSecond: 0 } }, time);
+    for (let i = 0; i < 1000; i++) {
+      await budget.takeSend("oa");
+      expect(await budget.takeDay("oa")).toBe(true);
+    }
+    expect(time.at()).toBe(0);
+    expect(await queryRows(db, sql`select * from channel_budget`)).toEqual([]);
+  });
+
+  it("a daily quota is counted per Vietnam day; once the provider says it is spent, none is left that day even without a cap of ours", async () => {
+    const { db } = await open();
+    const capped = createDeliveryBudget({ db, now }, { zns: { perSecond: 0, daily: { cap: 3 } } });
+    expect([await capped.takeDay("zns"), await capped.takeDay("zns"), await capped.takeDay("zns"), await capped.takeDay("zns")]).toEqual([true, true, true, false]);
+    const day = new Date("2026-11-24T17:00:00Z"); // 00:00 on the 25th in Vietnam: a new day
+    const uncapped = createDeliveryBudget({ db, now: () => day }, { zns: { perSecond: 0, daily: { cap: null } } });
+    expect(await uncapped.takeDay("zns")).toBe(true);
+    await uncapped.spendDay("zns");
+    expect(await uncapped.takeDay("zns")).toBe(false);
+    // Claimed a block of 10 at the first send (no cap: blocks of 10); spent, the block is given up and the cap closed.
+    expect(await getChannelBudget(db, "zns", "d2026-11-25")).toEqual({ used: 10, cap: 10 });
   });
 });
