@@ -157,6 +157,16 @@ describe("the delivery budget of one instance", () => {
     expect(await queryRows(db, sql`select * from channel_budget`)).toEqual([]);
   });
 
+  it("keeps today's quota when expired windows are removed, whatever the throttle's clock says", async () => {
+    const { db } = await open();
+    // The throttle counts seconds on its own clock (here far past the service clock's day, at a minute: a cleanup is due).
+    let t = Date.parse("2026-12-07T00:00:00Z");
+    const budget = createDeliveryBudget({ db, now }, { zns: { perSecond: 10, daily: { cap: 2 } } }, { clock: () => t, sleep: async (ms) => void (t += ms) });
+    expect([await budget.takeDay("zns"), await budget.takeDay("zns")]).toEqual([true, true]);
+    await budget.takeSend("zns");
+    expect(await budget.takeDay("zns")).toBe(false);
+  });
+
   it("a daily quota is counted per Vietnam day; once the provider says it is spent, none is left that day even without a cap of ours", async () => {
     const { db } = await open();
     const capped = createDeliveryBudget({ db, now }, { zns: { perSecond: 0, daily: { cap: 3 } } });
