@@ -118,6 +118,12 @@ export const configSchema = z
     THROTTLE_OA_PER_SEC: z.coerce.number().min(0).default(20),
     THROTTLE_ZNS_PER_SEC: z.coerce.number().min(0).default(10),
     THROTTLE_SMS_PER_SEC: z.coerce.number().min(0).default(10),
+    /**
+     * ZNS messages per Vietnam day, all instances together (0: no cap of ours; Zalo's quota per OA
+     * still applies, and once Zalo says it is spent no instance asks again that day). Set it to
+     * the OA's quota, or below it to keep some for what staff send by hand.
+     */
+    ZNS_DAILY_QUOTA: z.coerce.number().int().min(0).default(0),
     /** How long a claimed outbox row is held before another worker may take it (a crashed worker's rows come back after this). */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */

@@ -26,5 +26,6 @@ export * from "./access/faq-entries.js";
 export * from "./access/indicators.js";
 export * from "./access/campaigns.js";
 export * from "./access/leases.js";
+export * from "./access/channel-budget.js";
 export { isUniqueViolation } from "./errors.js";
 export { backupSqliteFile, checkOurSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type SqliteBackupProblem } from "./sqlite-backup.js";

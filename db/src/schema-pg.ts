@@ -238,7 +238,7 @@ export const outbox = pgTable(
     id: text("id").primaryKey(),
     kind: text("kind", { enum: ["notification", "case_submission"] }).notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    channel: text("channel", { enum: ["oa", "zns", "sms", "case_system"] }).notNull(),
+    channel: text("channel").notNull(),
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
     payload: json<Record<string, unknown>>("payload").notNull(),
@@ -598,3 +598,16 @@ export const leases = pgTable("leases", {
   expiresAt: instant("expires_at").notNull(),
   acquiredAt: instant("acquired_at").notNull(),
 });
+
+export const channelBudget = pgTable(
+  "channel_budget",
+  {
+    channel: text("channel").notNull(),
+    window: text("period").notNull(),
+    used: integer("used").notNull().default(0),
+    cap: integer("cap").notNull(),
+    granted: integer("granted").notNull().default(0),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.window] }), index("channel_budget_expires_idx").on(t.expiresAt)],
+);

@@ -295,7 +295,11 @@ export const outbox = sqliteTable(
     id: text("id").primaryKey(),
     kind: text("kind", { enum: ["notification", "case_submission"] }).notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
-    channel: text("channel", { enum: ["oa", "zns", "sms", "case_system"] }).notNull(),
+    /**
+     * A channel's name (`OUTBOX_CHANNELS` in @hccd/shared; bot-server's channel registry knows
+     * each): plain text here, so that adding a channel changes no schema.
+     */
+    channel: text("channel").notNull(),
     /** Channels still to try after this one, for failover on permanent errors. */
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
@@ -805,3 +809,23 @@ export const leases = sqliteTable("leases", {
   expiresAt: instant("expires_at").notNull(),
   acquiredAt: instant("acquired_at").notNull(),
 });
+
+/**
+ * What a channel may still send in a window, shared by every instance: one row per channel and
+ * window (`s<epoch second>` for the per-second throttle, `d<Vietnam date>` for a daily quota such
+ * as ZNS's). `used` only grows, by conditional writes that never pass `cap` (access/channel-budget.ts);
+ * a provider saying the quota is spent lowers `cap` to `used`. Rows past `expires_at` are removed.
+ */
+export const channelBudget = sqliteTable(
+  "channel_budget",
+  {
+    channel: text("channel").notNull(),
+    window: text("period").notNull(),
+    used: integer("used").notNull().default(0),
+    cap: integer("cap").notNull(),
+    /** Granted by the last claim (set with `used`, read back by RETURNING: the grant is `min(n, cap - used)`). */
+    granted: integer("granted").notNull().default(0),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.window] }), index("channel_budget_expires_idx").on(t.expiresAt)],
+);

@@ -6,6 +6,7 @@
 export * from "./schemas/common.js";
 export * from "./schemas/error.js";
 export * from "./schemas/citizen-api.js";
+export * from "./domain/channels.js";
 export * from "./schemas/faq.js";
 export * from "./schemas/rules.js";
 export * from "./domain/draft.js";

@@ -14,6 +14,7 @@ export * from "./domain/catalogue-draft.js";
 export * from "./domain/death-registration.js";
 export * from "./domain/renewal-draft.js";
 export * from "./schemas/death-notice.js";
+export * from "./domain/channels.js";
 export * from "./domain/channel-policy.js";
 export * from "./domain/vietnam-time.js";
 export * from "./i18n/index.js";

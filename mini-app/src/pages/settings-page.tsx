@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Page } from "zmp-ui";
-import { NOTIFICATION_CHANNELS, type MyData, type Settings, type UpdateSettings } from "@hccd/shared/client";
+import { CHANNELS, type MyData, type Settings, type UpdateSettings } from "@hccd/shared/client";
 import { BottomNav } from "../components/bottom-nav";
 import { ErrorState } from "../components/error-state";
 import { LoadingState } from "../components/loading-state";
@@ -137,7 +137,7 @@ export function SettingsPage() {
           </Choice>
           <fieldset disabled={settings.optedOut || busy}>
             <legend className="field__label">{t("settings.channels")}</legend>
-            {NOTIFICATION_CHANNELS.map((c) => (
+            {CHANNELS.map((c) => (
               <Choice key={c} checked={settings.channels[c] !== false} onChange={(on) => void save({ channels: { [c]: on } })} testId={`settings-channel-${c}`}>
                 {t(`settings.channelNames.${c}`)}
               </Choice>

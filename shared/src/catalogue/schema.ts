@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Channel } from "../domain/channel-policy.js";
+import { CHANNELS } from "../domain/channels.js";
 import { approximateDays, parseDuration } from "./duration.js";
 import { FIELD_KINDS } from "../domain/draft.js";
 
@@ -19,8 +19,6 @@ export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 /** Triggers whose level ≥ 2 service must say which draft it prepares. */
 export const DRAFT_TRIGGERS: readonly TriggerKind[] = ["document-expiry", "birth", "death"];
-
-export const CHANNELS = ["oa", "zns", "sms"] as const satisfies readonly Channel[];
 
 export const DRAFT_FIELD_SOURCES = ["population-data", "business-registry", "department-list", "citizen", "hospital"] as const;
 

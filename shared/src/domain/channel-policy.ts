@@ -4,7 +4,9 @@
  * template message to their phone; otherwise an SMS to that phone (a brandname SMS reaches people
  * who do not use Zalo or refused ZNS). Each later channel is the fallback for permanent failures.
  */
-export type Channel = "oa" | "zns" | "sms";
+import { CHANNELS, CHANNEL_SPECS, type Channel } from "./channels.js";
+
+export type { Channel };
 
 /** Zalo refuses customer-service messages (error -230) outside 7 days of the last interaction. */
 export const CS_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -18,11 +20,9 @@ export interface Reachability {
 
 /** The channels to try, best first. Empty when the person cannot be reached at all. */
 export function channelsFor(r: Reachability, now: Date): Channel[] {
-  const channels: Channel[] = [];
   const inWindow = r.lastInteractionAt !== null && now.getTime() - r.lastInteractionAt.getTime() < CS_WINDOW_MS;
-  if (r.zaloUserId && r.follower && inWindow) channels.push("oa");
-  if (r.phone) channels.push("zns", "sms");
-  return channels;
+  const reachable = { oa_window: Boolean(r.zaloUserId && r.follower && inWindow), phone: Boolean(r.phone) };
+  return CHANNELS.filter((c) => reachable[CHANNEL_SPECS[c].reaches]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { draftFieldSchema } from "../domain/draft.js";
 import { CASE_STATUSES } from "./case-system.js";
+import { CHANNELS } from "../domain/channels.js";
 
 /** The signed-in citizen, `GET /api/me`. */
 export const profileSchema = z.object({
@@ -179,8 +180,6 @@ export type Child = z.infer<typeof childSchema>;
 export const upcomingSchema = z.object({ items: z.array(upcomingItemSchema), children: z.array(childSchema) });
 export type Upcoming = z.infer<typeof upcomingSchema>;
 
-export const NOTIFICATION_CHANNELS = ["oa", "zns", "sms"] as const;
-
 /** `GET/PUT /api/me/settings`: language and what the citizen wants to be told, and how. */
 export const settingsSchema = z.object({
   language: z.enum(["vi", "en"]),
@@ -189,7 +188,7 @@ export const settingsSchema = z.object({
   /** Service key → false to stop that service's reminders; absent means on. */
   services: z.record(z.string(), z.boolean()),
   /** Channel → false to not use it; absent means on. At least one channel stays on. */
-  channels: z.partialRecord(z.enum(NOTIFICATION_CHANNELS), z.boolean()),
+  channels: z.partialRecord(z.enum(CHANNELS), z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -198,7 +197,7 @@ export const updateSettingsSchema = z
     language: z.enum(["vi", "en"], { message: "must be vi or en" }).optional(),
     optedOut: z.boolean().optional(),
     services: z.record(z.string().regex(/^[a-z0-9-]+$/, "must be a service key"), z.boolean()).optional(),
-    channels: z.partialRecord(z.enum(NOTIFICATION_CHANNELS, { message: "must be oa, zns or sms" }), z.boolean()).optional(),
+    channels: z.partialRecord(z.enum(CHANNELS, { message: `must be ${CHANNELS.join(", ")}` }), z.boolean()).optional(),
   })
   .refine((s) => Object.keys(s).length > 0, "must change at least one setting");
 export type UpdateSettings = z.infer<typeof updateSettingsSchema>;

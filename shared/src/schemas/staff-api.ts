@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, nfcText } from "./common.js";
+import { CHANNELS } from "../domain/channels.js";
 
 export const STAFF_ROLE_VALUES = ["admin", "department", "ward_officer", "communicator", "viewer"] as const;
 
@@ -481,7 +482,7 @@ export const indicatorReportSchema = z.object({
   }),
   delivery: z.object({
     appliesTo,
-    channels: z.array(z.object({ channel: z.enum(["oa", "zns", "sms"]), queued: z.number().int(), sent: z.number().int(), delivered: z.number().int(), failed: z.number().int(), cancelled: z.number().int() })),
+    channels: z.array(z.object({ channel: z.enum(CHANNELS), queued: z.number().int(), sent: z.number().int(), delivered: z.number().int(), failed: z.number().int(), cancelled: z.number().int() })),
   }),
 });
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;

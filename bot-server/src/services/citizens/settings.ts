@@ -1,4 +1,4 @@
-import { serviceByKey, NOTIFICATION_CHANNELS, type Settings, type UpdateSettings } from "@hccd/shared";
+import { serviceByKey, CHANNELS, type Settings, type UpdateSettings } from "@hccd/shared";
 import { getZaloUser, updateZaloUser, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
@@ -17,7 +17,7 @@ export async function updateSettings(deps: ServiceDeps, user: ZaloUser, req: Upd
     if (!serviceByKey(key)) throw new DomainError(422, "validation_failed", "Unknown service", [{ path: `services.${key}`, message: "is not a service of the catalogue" }]);
   }
   const channels = { ...(user.notificationPrefs.channels ?? {}), ...(req.channels ?? {}) };
-  if (NOTIFICATION_CHANNELS.every((c) => channels[c] === false)) {
+  if (CHANNELS.every((c) => channels[c] === false)) {
     throw new DomainError(422, "validation_failed", "Keep at least one way to reach you, or stop all reminders instead", [{ path: "channels", message: "must keep at least one channel on; use optedOut to stop all reminders" }]);
   }
   const optedOutAt = req.optedOut === undefined ? user.optedOutAt : req.optedOut ? (user.optedOutAt ?? now) : null;

@@ -162,7 +162,7 @@ export async function enqueueNotification(
 }
 
 /** A document reminder's words: the service's own (catalogue) where it has them and `own` is allowed. */
-function documentExpiryText(m: Extract<NotificationMessage, { type: "document_expiry" }>, lang: Language, own: boolean): string {
+export function documentExpiryText(m: Extract<NotificationMessage, { type: "document_expiry" }>, lang: Language, own: boolean): string {
   const t = i18nFor(lang).t;
   const serviceName = m.params.serviceName[lang];
   const params = { ...m.params, serviceName, documentName: serviceName, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy) };
@@ -171,7 +171,7 @@ function documentExpiryText(m: Extract<NotificationMessage, { type: "document_ex
 }
 
 /** "đăng ký khai sinh", as the procedure reads inside "hồ sơ … số …". */
-function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
+export function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
   const name = m.params.dossierName?.[lang] ?? (lang === "vi" ? "Đăng ký khai sinh" : "Birth registration");
   return lang === "vi" ? name.charAt(0).toLowerCase() + name.slice(1) : name.toLowerCase();
 }
@@ -208,69 +208,6 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   return {
     text: t(`notifications:dossierStatus.${m.status}`, { ...m.params, note, dossierName: dossierNameOf(m, payload.recipient.language) }),
     buttons: [{ type: "oa.open.url", title: t("notifications:dossierStatus.button"), url: link }],
-  };
-}
-
-/**
- * The SMS text: the message's words without any button (an SMS has none, and carries no links:
- * operators block them and citizens are taught not to trust them), then where to act: on Zalo.
- */
-export function renderSmsText(payload: NotificationPayload): string {
-  // The catalogue's wording points at a button ("bấm nút «Xem hồ sơ»"): an SMS has none, so it takes the generic words.
-  const m = payload.message;
-  const text = m.type === "document_expiry" ? documentExpiryText(m, payload.recipient.language, false) : renderOaMessage(payload).text;
-  return `${text} ${i18nFor(payload.recipient.language).t("notifications:sms.whereToAct")}`;
-}
-
-/**
- * ZNS template parameters. Templates are approved in Vietnamese in advance (zalo.md): their text
- * lives with Zalo, we only fill the parameters; the link goes to the template's button.
- */
-export function renderZnsTemplate(config: Config, payload: NotificationPayload): { templateId: string; templateData: Record<string, string> } {
-  const m = payload.message;
-  if (m.type === "chat") throw new Error("chat messages cannot go by ZNS (templates only)");
-  const link = payload.link ?? "";
-  if (m.type === "document_expiry") {
-    return {
-      templateId: config.ZNS_TEMPLATE_DOCUMENT_EXPIRY,
-      templateData: { holderName: m.params.holderName, serviceName: m.params.serviceName.vi, documentNo: m.params.documentNo, expiresOn: vnDate(m.params.expiresOn), fileBy: vnDate(m.params.fileBy), link },
-    };
-  }
-  if (m.type === "vaccination_due") {
-    return {
-      templateId: config.ZNS_TEMPLATE_VACCINATION_DUE,
-      templateData: { parentName: m.params.parentName, doseName: m.params.doseName.vi, dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate), link },
-    };
-  }
-  if (m.type === "birth_draft_ready") {
-    return {
-      templateId: config.ZNS_TEMPLATE_BIRTH_DRAFT,
-      templateData: {
-        parentName: m.params.parentName,
-        birthDate: vnDate(m.params.birthDate),
-        facilityName: m.params.facilityName,
-        dueBy: vnDate(m.params.dueBy),
-        link,
-      },
-    };
-  }
-  if (m.type === "death_draft_ready") {
-    return {
-      templateId: config.ZNS_TEMPLATE_DEATH_DRAFT,
-      templateData: { informantName: m.params.informantName, deceasedName: m.params.deceasedName, dueBy: vnDate(m.params.dueBy), link },
-    };
-  }
-  const t = i18nFor("vi").t;
-  return {
-    templateId: config.ZNS_TEMPLATE_DOSSIER_STATUS,
-    templateData: {
-      dossierName: dossierNameOf(m, "vi"),
-      parentName: m.params.parentName,
-      receiptNo: m.params.receiptNo,
-      statusText: t(`common:submissionStatus.${m.status}`),
-      detail: m.params.note ?? "",
-      link,
-    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { addDays, nextSendableAt, vietnamDate, type Channel } from "@hccd/shared";
+import { addDays, CHANNELS, isChannel, nextSendableAt, OUTBOX_CHANNELS, vietnamDate, type OutboxChannel } from "@hccd/shared";
 import { eq } from "drizzle-orm";
 import {
   claimDueOutbox,
@@ -17,10 +17,11 @@ import type { ServiceDeps } from "../../deps.js";
 import type { ZaloClients } from "../../adapters/zalo/types.js";
 import type { CaseSystemClient } from "../../adapters/case-system/types.js";
 import { PlatformError, TransportError } from "../../adapters/errors.js";
-import { QUOTA_CODES, TOKEN_CODES } from "../../adapters/zalo/http-clients.js";
-import { smsText, type SmsClient } from "../../adapters/sms/types.js";
-import { renderOaMessage, renderSmsText, renderZnsTemplate, type NotificationPayload } from "./notifications.js";
-import { createThrottle, type Throttle } from "./throttle.js";
+import type { SmsClient } from "../../adapters/sms/types.js";
+import type { NotificationPayload } from "./notifications.js";
+import { classifyFailure, type SendFailure } from "./channels/channel.js";
+import { channelModule, channelRegistry } from "./channels/registry.js";
+import { createDeliveryBudget, type DeliveryBudgetTime } from "./delivery-budget.js";
 import { buildCaseDossier, NotSendable } from "../dossiers/case-dossier.js";
 import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 
@@ -40,19 +41,15 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** Sends in flight at once per channel (each waits for its channel's throttle). */
   concurrency?: number;
-  /** The throttles' clock and sleep (tests inject a fake one; default: the process's). */
-  throttleTime?: { clock: () => number; sleep: (ms: number) => Promise<void> };
+  /**
+   * The throttles' clock (epoch ms: the shared budget's seconds start at the same instants on every
+   * instance) and sleep; tests inject a fake one. Default: the process's.
+   */
+  throttleTime?: DeliveryBudgetTime;
   /** The polls' timer (tests drive it by hand; default: the process's). */
   timer?: TaskTimer;
 }
 
-/**
- * The channels, each claimed and sent on its own: one channel's throttle (or outage) governs only
- * its own rows, so 1,839 OA replies waiting for the OA's 20/s no longer hold back a ZNS notice or a
- * dossier for the case system.
- */
-const CHANNELS = ["case_system", "zns", "sms", "oa"] as const satisfies readonly OutboxRow["channel"][];
-type OutboxChannel = (typeof CHANNELS)[number];
 
 /** How many sent notifications are recorded in one commit. */
 const SENT_MARKS_PER_COMMIT = 32;
@@ -62,13 +59,10 @@ const SENT_MARKS_PER_COMMIT = 32;
  */
 const SENT_MARK_MAX_WAIT_MS = 200;
 
-/** Zalo's -144/-147, or a send that reported 0 left: today's ZNS quota is spent. */
-class ZnsQuotaSpent extends Error {
-  override readonly name = "ZnsQuotaSpent";
+/** Today's quota of the channel is spent, for every instance (the shared budget said so before we asked the provider). */
+class QuotaSpent extends Error {
+  override readonly name = "QuotaSpent";
 }
-
-/** An SMS longer than this costs more than it is worth: a reminder says it in three parts or not at all. */
-const MAX_SMS_SEGMENTS = 3;
 
 /** Attempts before a row is given up and listed for staff. */
 const MAX_ATTEMPTS: Record<OutboxRow["kind"], number> = { notification: 6, case_submission: 12 };
@@ -95,57 +89,30 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   const batchSize = opts.batchSize ?? Math.max(50, concurrency * 4);
   const leaseMs = opts.leaseMs ?? 60_000;
   const pollMs = opts.pollMs ?? 1000;
-  const rates: Record<Channel, number> = { oa: deps.config.THROTTLE_OA_PER_SEC, zns: deps.config.THROTTLE_ZNS_PER_SEC, sms: deps.config.THROTTLE_SMS_PER_SEC };
-  const throttles: Record<Channel, Throttle> = {
-    oa: createThrottle(rates.oa, opts.throttleTime ?? {}),
-    zns: createThrottle(rates.zns, opts.throttleTime ?? {}),
-    sms: createThrottle(rates.sms, opts.throttleTime ?? {}),
-  };
+  const rates = Object.fromEntries(CHANNELS.map((c) => [c, channelRegistry[c].rate(deps.config)]));
+  /** Each channel's throttle and daily quota, shared with every instance on the database. */
+  const budget = createDeliveryBudget(deps, rates, opts.throttleTime ?? {});
   /**
    * Rows claimed at a time on a channel: the batch, but no more than its throttle lets through in
    * half a lease, so a claimed row is sent before another worker may take it again.
    */
   const batchFor = (channel: OutboxChannel): number => {
-    const rate = channel === "case_system" ? 0 : rates[channel];
+    const rate = isChannel(channel) ? rates[channel]!.perSecond : 0;
     return rate > 0 ? Math.max(1, Math.min(batchSize, Math.floor((rate * leaseMs) / 2000))) : batchSize;
   };
-  /** The Vietnam day whose ZNS quota Zalo said is spent (the quota comes back at midnight there). */
-  let znsQuotaSpentOn: string | null = null;
   const log = deps.logger.child({ component: "outbox-worker" });
+  const clients = { zalo: deps.zalo, sms: deps.sms };
 
+  /** Renders the row for its channel, waits for the channel's budget, sends. Returns the provider's reference. */
   async function sendNotification(row: OutboxRow): Promise<string> {
-    const payload = row.payload as NotificationPayload;
-    if (row.channel === "oa") {
-      if (!payload.recipient.oaUserId) throw new NotSendable("no OA user id");
-      const { text, buttons } = renderOaMessage(payload);
-      return (await deps.zalo.oa.sendText({ userId: payload.recipient.oaUserId, text, buttons })).messageId;
-    }
-    if (row.channel === "zns") {
-      if (!payload.recipient.phone) throw new NotSendable("no phone number");
-      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by ZNS");
-      if (znsQuotaSpentOn !== null && znsQuotaSpentOn === vietnamDate(deps.now())) throw new ZnsQuotaSpent("today's ZNS quota is spent");
-      const { templateId, templateData } = renderZnsTemplate(deps.config, payload);
-      try {
-        const sent = await deps.zalo.zns.sendTemplate({ phone: payload.recipient.phone, templateId, templateData, trackingId: row.id });
-        if (sent.quota && sent.quota.remainingQuota <= 0) znsQuotaSpentOn = vietnamDate(deps.now());
-        return sent.msgId;
-      } catch (err) {
-        if (err instanceof PlatformError && QUOTA_CODES.has(err.code)) {
-          znsQuotaSpentOn = vietnamDate(deps.now());
-          throw new ZnsQuotaSpent(err.message);
-        }
-        throw err;
-      }
-    }
-    if (row.channel === "sms") {
-      if (!payload.recipient.phone) throw new NotSendable("no phone number");
-      if (payload.message.type === "chat") throw new NotSendable("a chat message cannot go by SMS");
-      // The outbox row id is the gateway's client reference: a resend after a crash is not a second SMS.
-      const sms = smsText(renderSmsText(payload));
-      if (sms.segments > MAX_SMS_SEGMENTS) throw new NotSendable(`the SMS would take ${sms.segments} segments (at most ${MAX_SMS_SEGMENTS})`);
-      return (await deps.sms.send({ phone: payload.recipient.phone, text: sms.text, clientRef: row.id })).messageId;
-    }
-    throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
+    const channel = channelModule(row.channel);
+    if (!channel) throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
+    const request = channel.render(row.payload as NotificationPayload, deps.config);
+    if (!(await budget.takeDay(channel.name))) throw new QuotaSpent(`today's ${channel.name} quota is spent`);
+    await budget.takeSend(channel.name);
+    const sent = await channel.send(request, clients, row.id);
+    if (sent.quotaSpent) await budget.spendDay(channel.name);
+    return sent.providerRef;
   }
 
   async function dispatch(row: OutboxRow): Promise<void> {
@@ -173,7 +140,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
         log.info({ outboxId: row.id, submissionId, caseId: accepted.caseId }, "dossier submitted to the case system");
         return;
       }
-      await throttles[row.channel as Channel]?.take();
       const ref = await sendNotification(row);
       const at = now();
       const payload = row.payload as NotificationPayload;
@@ -197,23 +163,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   async function handleFailure(row: OutboxRow, err: unknown): Promise<void> {
     const at = deps.now();
     const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof ZnsQuotaSpent) {
-      // Not the message's fault: SMS carries it today if the service allows it, else it waits for tomorrow's quota.
+    const channel = row.kind === "notification" ? channelModule(row.channel) : undefined;
+    const failure: SendFailure = err instanceof QuotaSpent ? { kind: "quota" } : (channel?.classify(err) ?? classifyFailure(err));
+    if (failure.kind === "quota") {
+      // The provider said so: no instance asks it again today.
+      if (channel && !(err instanceof QuotaSpent)) await budget.spendDay(channel.name);
+      // Not the message's fault: the next allowed channel carries it today, else it waits for tomorrow's quota.
       const [next, ...rest] = row.fallbackChannels;
       if (next) {
-        await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next as OutboxRow["channel"], fallbackChannels: rest, resetAttempts: true });
-        log.warn({ outboxId: row.id, to: next }, "ZNS quota spent: falling over to the next channel");
+        await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: at, lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
+        log.warn({ outboxId: row.id, from: row.channel, to: next }, "quota spent: falling over to the next channel");
       } else {
         const tomorrow = nextSendableAt(new Date(`${addDays(vietnamDate(at), 1)}T00:00:00+07:00`), deps.config.QUIET_HOURS);
         await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: tomorrow, lastError: message, now: at, resetAttempts: true });
-        log.warn({ outboxId: row.id, retryAt: tomorrow.toISOString() }, "ZNS quota spent and no other channel: waiting for tomorrow's quota");
+        log.warn({ outboxId: row.id, channel: row.channel, retryAt: tomorrow.toISOString() }, "quota spent and no other channel: waiting for tomorrow's quota");
       }
       return;
     }
-    const permanent = err instanceof NotSendable || (err instanceof PlatformError && !err.retryable);
-    if (permanent) {
+    if (failure.kind === "permanent") {
       const [next, ...rest] = row.fallbackChannels;
-      if (row.kind === "notification" && (next === "oa" || next === "zns" || next === "sms")) {
+      if (row.kind === "notification" && next !== undefined && isChannel(next)) {
         await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextSendableAt(at, deps.config.QUIET_HOURS), lastError: message, now: at, channel: next, fallbackChannels: rest, resetAttempts: true });
         log.warn({ outboxId: row.id, from: row.channel, to: next, error: message }, "permanent failure: falling over to the next channel");
         return;
@@ -227,10 +196,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, "retries exhausted: given up, listed for staff");
       return;
     }
-    if (err instanceof PlatformError && TOKEN_CODES.has(err.code)) deps.onTokenRejected?.();
+    if (failure.refreshToken) deps.onTokenRejected?.();
     let nextAt = new Date(at.getTime() + backoffMs(row.kind, row.attempts));
-    // Zalo's night block (-133/-234): wait for the morning rather than burning attempts.
-    if (err instanceof PlatformError && (err.code === -133 || err.code === -234)) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);
+    // A night block (Zalo's -133/-234): wait for the morning rather than burning attempts.
+    if (failure.untilMorning) nextAt = nextSendableAt(nextAt, deps.config.QUIET_HOURS);
     await rescheduleOutbox(deps.db, row.id, { nextAttemptAt: nextAt, lastError: message, now: at });
     const level = err instanceof TransportError || err instanceof PlatformError ? "warn" : "error";
     log[level]({ outboxId: row.id, kind: row.kind, attempts: row.attempts, retryAt: nextAt.toISOString(), error: message }, "send failed: will retry");
@@ -273,9 +242,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     return rows.length;
   }
 
-  /** One round: every channel claims and sends what is due now, side by side. Returns how many rows were handled. */
+  /**
+   * One round: every channel claims and sends what is due now, side by side. Each channel on its
+   * own: one channel's throttle (or outage) governs only its own rows, so 1,839 OA replies waiting
+   * for the OA's 20/s no longer hold back a ZNS notice or a dossier for the case system. Returns
+   * how many rows were handled.
+   */
   async function runOnce(): Promise<number> {
-    const handled = await Promise.all(CHANNELS.map(runChannel));
+    const handled = await Promise.all(OUTBOX_CHANNELS.map(runChannel));
     return handled.reduce((a, b) => a + b, 0);
   }
 
@@ -295,7 +269,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
    * asks for one more. A full batch means more is waiting: the next round goes at once rather than
    * at the next poll (which would cap a backlog at one batch a second).
    */
-  const loops = CHANNELS.map((channel) =>
+  const loops = OUTBOX_CHANNELS.map((channel) =>
     createPeriodicTask({
       intervalMs: pollMs,
       run: async () => (await runChannel(channel)) === batchFor(channel),

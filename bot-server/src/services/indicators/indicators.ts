@@ -19,6 +19,7 @@ import {
 } from "@hccd/db";
 import {
   AGENCIES,
+  CHANNELS,
   FUNNEL_STEPS,
   HANDOVER_FIRST_REPLY_TARGET_MS,
   INDICATOR_TARGETS,
@@ -193,7 +194,7 @@ function buildReport(f: ResolvedIndicatorFilters, now: Date, rows: Awaited<Retur
   const lateWaiting = tickets.filter((t) => t.firstResponseAt === null && workingMsBetween(new Date(t.openedAt), now) > HANDOVER_FIRST_REPLY_TARGET_MS).length;
 
   // 7. Delivery by channel: notifications queued in the period, narrowed to the services in scope.
-  const channels = (["oa", "zns", "sms"] as const).map((channel) => ({ channel, queued: 0, sent: 0, delivered: 0, failed: 0, cancelled: 0 }));
+  const channels = CHANNELS.map((channel) => ({ channel, queued: 0, sent: 0, delivered: 0, failed: 0, cancelled: 0 }));
   for (const row of rows.delivery) {
     const service = row.type === "dossier_status" ? row.draftService : serviceKeyOf({ type: row.type, serviceKey: row.serviceKey ?? undefined } as NotificationMessage);
     if (f.serviceKeys && (!service || !f.serviceKeys.includes(service))) continue;
