@@ -21,7 +21,7 @@ import { draftLink } from "./services/delivery/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./services/chat/webhook-processor.js";
 import { createBotHandler } from "./bot/bot.js";
 import type { FaqService } from "./faq/types.js";
-import { createStoredFaq, seedBuiltinFaqEntries } from "./services/chat/faq-service.js";
+import { createFaqSync, createStoredFaq, seedBuiltinFaqEntries, type FaqSync } from "./services/chat/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/delivery/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -85,6 +85,8 @@ export interface Runtime {
   scheduler: ReminderScheduler;
   /** Campaigns: starts scheduled ones and feeds sending ones to the outbox in waves; `start()` is the caller's choice. */
   campaigns: CampaignScheduler;
+  /** Follows other instances' FAQ edits (FAQ_POLL_MS); `startWork()` starts it. */
+  faqSync: FaqSync;
   catalogue: ReminderCatalogue;
   /** Work started by requests (imports); `close()` waits for it. */
   jobs: BackgroundJobs;
@@ -291,6 +293,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
   await seedBuiltinFaqEntries(db, now());
   const faq = opts.faq ?? (await createStoredFaq(db));
+  const faqSync = createFaqSync(faq, { intervalMs: config.FAQ_POLL_MS, logger });
   const jobs = createBackgroundJobs(logger);
   // Reports stored whole by earlier versions are bounded; imports a dead process left running are resumed or failed.
   await recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
@@ -321,6 +324,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     campaigns.start();
     // Events stored but not processed before a stop are processed now; failed ones are retried on its timer.
     webhooks.start();
+    faqSync.start();
   }
   let stopping: Promise<void> | undefined;
   /**
@@ -331,7 +335,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   function stopWork(): Promise<void> {
     shuttingDown = true;
     stopping ??= (async () => {
-      await Promise.all([scheduler.stop(), campaigns.stop()]);
+      await Promise.all([scheduler.stop(), campaigns.stop(), faqSync.stop()]);
       await webhooks.stop();
       await worker.stop();
     })();
@@ -347,6 +351,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     webhooks,
     scheduler,
     campaigns,
+    faqSync,
     catalogue,
     jobs,
     importDir,
