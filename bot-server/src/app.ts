@@ -19,7 +19,6 @@ import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
 import { MAX_BODY_BYTES, refuseNulCharacters } from "./request-limits.js";
-import { pingDatabase } from "./services/health/database-health.js";
 
 /**
  * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call
@@ -49,9 +48,13 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   const ownCheck = (path: string) => path.startsWith("/webhooks/") || path === "/staff" || path.startsWith("/staff/");
   app.use("*", (c, next) => (ownCheck(c.req.path) ? next() : refuseNul(c, next)));
 
-  app.get("/healthz", async (c) => {
-    await pingDatabase(deps.db);
-    return c.json({ status: "ok", mode: deps.config.ZALO_MODE });
+  // Liveness: the process answers. It never waits on the database, so that a database outage does
+  // not get every instance restarted at once; whether to send traffic here is `/readyz`'s answer.
+  app.get("/healthz", (c) => c.json({ status: "ok", mode: deps.config.ZALO_MODE }));
+  // Readiness: the database answers, every migration is applied, and the instance is not shutting down.
+  app.get("/readyz", async (c) => {
+    const r = deps.readiness ? await deps.readiness() : { ok: true as const };
+    return r.ok ? c.json({ status: "ready" }) : c.json({ status: "not_ready", reason: r.reason }, 503);
   });
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
 

@@ -144,14 +144,16 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         return 0;
       }
       case "worker": {
+        // Every periodic job the server runs, without the HTTP server: what must run once runs on the holder of its lease.
         const rt = await open();
-        rt.worker.start();
-        rt.scheduler.start();
+        rt.startWork();
         say("workerStarted", { database: databaseLabel(rt.config) });
         await new Promise<void>((done) => {
           process.once("SIGINT", done);
           process.once("SIGTERM", done);
         });
+        // Claimed work finishes and leases are released (then `close()` below closes the database).
+        await rt.stopWork();
         say("workerStopped");
         return 0;
       }

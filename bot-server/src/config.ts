@@ -124,6 +124,13 @@ export const configSchema = z
      * the OA's quota, or below it to keep some for what staff send by hand.
      */
     ZNS_DAILY_QUOTA: z.coerce.number().int().min(0).default(0),
+    /**
+     * How long the leader lease of the reminder sweep and the campaign waves lasts past its last
+     * renewal (every third of it): an instance that dies without a word hands over within this and a third.
+     */
+    LEADER_LEASE_MS: z.coerce.number().int().min(3000).default(30_000),
+    /** How often each instance checks whether staff changed the FAQ (then rebuilds its index): an edit reaches every instance within this. */
+    FAQ_POLL_MS: z.coerce.number().int().min(0).default(2000),
     /** How long a claimed outbox row is held before another worker may take it (a crashed worker's rows come back after this). */
     OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */

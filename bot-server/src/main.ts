@@ -3,6 +3,9 @@ import { ConfigError, databaseLabel, parseConfig } from "./config.js";
 import { createRuntime } from "./runtime.js";
 import { draftLink } from "./services/delivery/notifications.js";
 
+/** Within an orchestrator's usual grace period (30 s) before it kills the process. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 /** Starts the backend: `pnpm start:server`. Configuration comes from the environment (see README). */
 async function main(): Promise<void> {
   let config;
@@ -17,12 +20,7 @@ async function main(): Promise<void> {
   }
   const runtime = await createRuntime(config);
   const { logger } = runtime;
-  runtime.worker.start();
-  runtime.scheduler.start();
-  runtime.campaigns.start();
-  runtime.importResumer.start();
-  // Webhook events stored but not processed before a stop are processed now.
-  void runtime.webhooks.kick();
+  runtime.startWork();
   const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     const base = `http://${config.HOST === "0.0.0.0" ? "localhost" : info.address}:${info.port}`;
     logger.info({ url: base, mode: config.ZALO_MODE, database: databaseLabel(config) }, "backend listening");
@@ -43,15 +41,25 @@ async function main(): Promise<void> {
   });
 
   let closing = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, "shutting down");
-    server.close();
-    void runtime.close().then(() => process.exit(0));
+    // Past this, what is left is given up: claims and leases run out and another instance takes over.
+    setTimeout(() => {
+      logger.error({ ms: SHUTDOWN_GRACE_MS }, "shutdown took too long: exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    // No new work (readiness 503, no new claims, leases released), no new connections; requests in
+    // flight and claimed work finish; then the database closes.
+    const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
+    await runtime.stopWork();
+    await requestsDone;
+    await runtime.close();
+    process.exit(0);
   };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((err: unknown) => {

@@ -21,7 +21,7 @@ import { draftLink } from "./services/delivery/notifications.js";
 import { createWebhookProcessor, type WebhookProcessor } from "./services/chat/webhook-processor.js";
 import { createBotHandler } from "./bot/bot.js";
 import type { FaqService } from "./faq/types.js";
-import { createStoredFaq, seedBuiltinFaqEntries } from "./services/chat/faq-service.js";
+import { createFaqSync, createStoredFaq, seedBuiltinFaqEntries, type FaqSync } from "./services/chat/faq-service.js";
 import { createOaTokenManager, type OaTokenManager } from "./services/delivery/oa-token-manager.js";
 import { createHttpZaloOAuthClient } from "./adapters/zalo/oauth.js";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -40,6 +40,7 @@ import { createReminderScheduler, type ReminderScheduler } from "./services/remi
 import { createCampaignScheduler, type CampaignScheduler } from "./services/campaigns/campaign-dispatch.js";
 import { createImportResumer, recoverImports } from "./services/imports/import-recovery.js";
 import type { PeriodicTask } from "./services/jobs/periodic-task.js";
+import { databaseReadiness } from "./services/health/database-health.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -75,6 +76,8 @@ export interface RuntimeOptions {
 
 export interface Runtime {
   config: Config;
+  /** This instance among those sharing the database: the holder of its leases. */
+  instanceId: string;
   handle: DbHandle;
   app: App;
   worker: OutboxWorker;
@@ -83,6 +86,8 @@ export interface Runtime {
   scheduler: ReminderScheduler;
   /** Campaigns: starts scheduled ones and feeds sending ones to the outbox in waves; `start()` is the caller's choice. */
   campaigns: CampaignScheduler;
+  /** Follows other instances' FAQ edits (FAQ_POLL_MS); `startWork()` starts it. */
+  faqSync: FaqSync;
   catalogue: ReminderCatalogue;
   /** Work started by requests (imports); `close()` waits for it. */
   jobs: BackgroundJobs;
@@ -93,6 +98,10 @@ export interface Runtime {
   logger: Logger;
   /** What services take: the database, configuration, logger, clock and id generator. */
   services: ServiceDeps;
+  /** Starts every periodic job (the server and `pnpm hccd worker`): outbox, webhook inbox, reminder sweep, campaigns. */
+  startWork(): void;
+  /** Stops taking work (readiness false), finishes or releases what is claimed and gives leases up; `close()` does it first. */
+  stopWork(): Promise<void>;
   /** Present in sim mode. */
   sim?: { zalo?: ZaloSimulator; caseSystem?: CaseSystemSimulator; sms?: SmsSimulator };
   /** Draft prepared by the demo seed, when SEED=demo. */
@@ -144,6 +153,8 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
   const now = opts.now ?? (() => new Date());
   const newId = opts.newId ?? randomUUID;
+  // Unique among the instances sharing the database (two runtimes in one process too): it holds leases.
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const db = handle.db;
   await provisionClients(db, config.INTEGRATION_API_KEYS);
 
@@ -208,7 +219,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
       db, logger, now,
       oauth: createHttpZaloOAuthClient({ appId: config.ZALO_APP_ID ?? "", appSecret: config.ZALO_APP_SECRET ?? "" }),
       oaId: config.ZALO_OA_ID ?? "",
-      holder: `${hostname()}:${process.pid}`,
+      holder: instanceId,
     });
     // The configured pair's expiry is unknown: treat it as due within the hour, so it is refreshed early.
     await tokens.bootstrap({ accessToken: config.ZALO_OA_ACCESS_TOKEN ?? "", refreshToken: config.ZALO_OA_REFRESH_TOKEN ?? "", expiresAt: new Date(now().getTime() + 30 * 60_000) });
@@ -285,33 +296,68 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   // The FAQ lives in the database (staff edit it); the shipped entries are copied in when missing.
   await seedBuiltinFaqEntries(db, now());
   const faq = opts.faq ?? (await createStoredFaq(db));
+  const faqSync = createFaqSync(faq, { intervalMs: config.FAQ_POLL_MS, logger });
   const jobs = createBackgroundJobs(logger);
   // Reports stored whole by earlier versions are bounded; imports a dead process left running are resumed or failed.
   await recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
+  // Each import is claimed by the instance that runs it (no leader needed).
   const importResumer = createImportResumer({ db, config, logger, now, newId, jobs, catalogue, importDir });
-  const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick() });
-  const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick() });
+  // What must run once across instances runs on the holder of its lease; the outbox and the webhook
+  // inbox need none: every instance works on them, each claiming its own rows.
+  const leader = { holder: instanceId, ttlMs: config.LEADER_LEASE_MS };
+  const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick(), leader });
+  const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick(), leader });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     handle: createBotHandler({ db, config, logger, now, newId, faq, catalogue, miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, "") }),
     afterBatch: () => worker.kick(),
   });
+  let shuttingDown = false;
+  const readiness = async () => (shuttingDown ? { ok: false as const, reason: "shutting down" } : databaseReadiness(handle));
   const app = createApp(
-    { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, onWebhookStored: () => {
+    { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
         if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
       }, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
   );
   appRef = app;
 
+  /** Every periodic job the backend runs: what must run once runs on the holder of its lease. */
+  function startWork(): void {
+    worker.start();
+    scheduler.start();
+    campaigns.start();
+    importResumer.start();
+    // Events stored but not processed before a stop are processed now; failed ones are retried on its timer.
+    webhooks.start();
+    faqSync.start();
+  }
+  let stopping: Promise<void> | undefined;
+  /**
+   * Takes no new work: `/readyz` answers 503 at once; the periodic jobs finish the run in progress
+   * (the outbox its claimed batch, the webhook processor its events) and stop; leases are released,
+   * so another instance takes the sweep and the campaigns over at its next try, not after the lease.
+   */
+  function stopWork(): Promise<void> {
+    shuttingDown = true;
+    stopping ??= (async () => {
+      await Promise.all([scheduler.stop(), campaigns.stop(), importResumer.stop(), faqSync.stop()]);
+      await webhooks.stop();
+      await worker.stop();
+    })();
+    return stopping;
+  }
+
   return {
     config,
+    instanceId,
     handle,
     app,
     worker,
     webhooks,
     scheduler,
     campaigns,
+    faqSync,
     catalogue,
     jobs,
     importResumer,
@@ -320,14 +366,12 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     services: { db, config, logger, now, newId },
     ...(sim ? { sim } : {}),
     ...(demoDraftId ? { demoDraftId } : {}),
+    startWork,
+    stopWork,
     async close() {
-      await scheduler.stop();
-      await campaigns.stop();
-      await importResumer.stop();
+      await stopWork();
       // An import still running finishes (its rows are written in batches) before the database closes.
       await jobs.idle();
-      await webhooks.idle();
-      await worker.stop();
       await sim?.caseSystem?.idle().catch(() => undefined);
       await sim?.sms?.idle();
       await sim?.zalo?.stopReceipts();

@@ -398,7 +398,12 @@ export const handoverTickets = sqliteTable(
     claimedBy: text("claimed_by"),
     claimedAt: instant("claimed_at"),
   },
-  (t) => [index("handover_user_status_idx").on(t.zaloUserId, t.status), index("handover_status_idx").on(t.status, t.openedAt)],
+  (t) => [
+    index("handover_user_status_idx").on(t.zaloUserId, t.status),
+    index("handover_status_idx").on(t.status, t.openedAt),
+    // One open ticket per citizen, across instances: the loser of a race answers with the winner's (`openHandover`).
+    uniqueIndex("handover_one_open_uq").on(t.zaloUserId).where(sql`status = 'open'`),
+  ],
 );
 
 export const handoverMessages = sqliteTable(

@@ -121,8 +121,47 @@ interface Ranked {
   matched: string[];
 }
 
+/** One entry's texts as the index reads them: analysed once (English texts as English). */
+interface AnalysedEntry {
+  question: string[];
+  alternatives: string[];
+  answer: string[];
+}
+
+function analyseEntry(e: FaqEntry, bigrams: boolean): AnalysedEntry {
+  const vi = (texts: readonly string[]) => texts.flatMap((t) => analyze(t, { bigrams }));
+  const en = (texts: readonly string[]) => texts.flatMap((t) => analyze(t, { bigrams, english: true }));
+  return {
+    question: [...vi([e.question.vi]), ...en([e.question.en])],
+    alternatives: [...vi(e.alternatives.vi), ...en(e.alternatives.en)],
+    answer: [...vi([e.answer.vi]), ...en([e.answer.en])],
+  };
+}
+
 /** Builds the engine over `entries` (ids must be unique). Entries are not copied: do not mutate them. */
 export function createFaqEngine(entries: readonly FaqEntry[], opts: FaqEngineOptions = {}): FaqEngine {
+  const bigrams = opts.bigrams ?? true;
+  return engineOver(entries, entries.map((e) => analyseEntry(e, bigrams)), opts);
+}
+
+/**
+ * `createFaqEngine` for a running server: the analysis of the texts, most of the build's time
+ * (hundreds of milliseconds for the built-in content on a busy machine), is done one entry at a
+ * time, giving the event loop back between them, so that requests are answered while an instance
+ * rebuilds its index after a staff edit. The engine in use answers until the new one is swapped in.
+ */
+export async function buildFaqEngine(entries: readonly FaqEntry[], opts: FaqEngineOptions = {}): Promise<FaqEngine> {
+  const bigrams = opts.bigrams ?? true;
+  const analysed: AnalysedEntry[] = [];
+  for (const e of entries) {
+    // One entry at a time (well under a millisecond once warm): what waits meanwhile runs between them.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    analysed.push(analyseEntry(e, bigrams));
+  }
+  return engineOver(entries, analysed, opts);
+}
+
+function engineOver(entries: readonly FaqEntry[], analysed: readonly AnalysedEntry[], opts: FaqEngineOptions): FaqEngine {
   const bigrams = opts.bigrams ?? true;
   const boost = opts.boost ?? { question: 3, alternatives: 2, answer: 0.5 };
   const answerThreshold = opts.answerThreshold ?? ANSWER_THRESHOLD;
@@ -135,14 +174,9 @@ export function createFaqEngine(entries: readonly FaqEntry[], opts: FaqEngineOpt
     byId.set(e.id, e);
   }
 
-  // Analyse each text once (English texts as English); fields are stored as space-joined terms.
-  const vi = (texts: readonly string[]) => texts.flatMap((t) => analyze(t, { bigrams }));
-  const en = (texts: readonly string[]) => texts.flatMap((t) => analyze(t, { bigrams, english: true }));
+  // Fields are stored as space-joined terms.
   const docTerms: DocTerms[] = [];
-  const docs: IndexedDoc[] = entries.map((e, i) => {
-    const q = [...vi([e.question.vi]), ...en([e.question.en])];
-    const alt = [...vi(e.alternatives.vi), ...en(e.alternatives.en)];
-    const ans = [...vi([e.answer.vi]), ...en([e.answer.en])];
+  const docs: IndexedDoc[] = analysed.map(({ question: q, alternatives: alt, answer: ans }, i) => {
     docTerms.push({ asked: new Set([...q, ...alt]), answered: new Set(ans) });
     return { id: i, question: q.join(" "), alternatives: alt.join(" "), answer: ans.join(" ") };
   });

@@ -6,7 +6,7 @@
 import { FAQ_ENTRIES } from "./content/index.js";
 import { createFaqEngine, type FaqEngine, type FaqEngineOptions } from "./engine.js";
 
-export { ANSWER_THRESHOLD, MAX_MATCHES, SUGGEST_THRESHOLD, createFaqEngine } from "./engine.js";
+export { ANSWER_THRESHOLD, MAX_MATCHES, SUGGEST_THRESHOLD, buildFaqEngine, createFaqEngine } from "./engine.js";
 export type { FaqEngine, FaqEngineOptions, FaqExplanation } from "./engine.js";
 export type { FaqAnswer, FaqEntry, FaqLanguage, FaqMatch } from "./types.js";
 export { FAQ_ENTRIES } from "./content/index.js";

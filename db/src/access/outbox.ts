@@ -179,6 +179,22 @@ export async function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptA
     .where(eq(outbox.id, id));
 }
 
+/**
+ * Gives back rows this worker claimed but did not start (it is shutting down): due again at once,
+ * for any worker, without waiting for the claim's lease; the claim's attempt is taken back, since
+ * nothing was tried. Rows already marked otherwise are left alone.
+ */
+export async function releaseOutboxClaims(db: Db, ids: readonly string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { outbox } = tablesOf(db);
+  const released = await db
+    .update(outbox)
+    .set({ status: "pending", lockedUntil: null, attempts: sql`${outbox.attempts} - 1`, updatedAt: now })
+    .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, "sending")))
+    .returning({ id: outbox.id });
+  return released.length;
+}
+
 export async function markOutboxFailed(db: Db, id: string, lastError: string, now: Date): Promise<void> {
   const { outbox } = tablesOf(db);
   await db.update(outbox).set({ status: "failed", lastError, lockedUntil: null, updatedAt: now }).where(eq(outbox.id, id));

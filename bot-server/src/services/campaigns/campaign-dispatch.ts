@@ -22,7 +22,8 @@ import type { ServiceDeps } from "../../deps.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
 import type { NotificationPayload } from "../delivery/notifications.js";
 import { audit } from "../staff/audit.js";
-import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
+import type { TaskTimer } from "../jobs/periodic-task.js";
+import { runOnceAcrossInstances, type LeaderOptions } from "../jobs/leader-lease.js";
 
 /** Audience members recorded per transaction while a campaign is materialised. */
 export const MATERIALISE_BATCH = 500;
@@ -175,7 +176,7 @@ export async function advanceCampaign(deps: ServiceDeps, campaignId: string): Pr
  * Runs campaigns on a schedule: starts scheduled ones whose time came, and advances those sending
  * (next wave, completion). Also once at start, so a restart resumes a campaign at once.
  */
-export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: number; onQueued?: () => void; timer?: TaskTimer }) {
+export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: number; onQueued?: () => void; timer?: TaskTimer; leader?: LeaderOptions }) {
   const log = deps.logger.child({ component: "campaign-scheduler" });
 
   async function work(): Promise<void> {
@@ -194,11 +195,16 @@ export function createCampaignScheduler(deps: ServiceDeps, opts: { intervalMs: n
     }
   }
 
-  const task = createPeriodicTask({
-    intervalMs: opts.intervalMs,
-    run: work,
-    onError: (err) => log.error({ err }, "campaign run failed"),
-    ...(opts.timer ? { timer: opts.timer } : {}),
+  // With `leader`, one instance at a time starts campaigns and feeds their waves (the `campaign-waves` lease).
+  const task = runOnceAcrossInstances(deps, {
+    name: "campaign-waves",
+    ...(opts.leader ? { leader: opts.leader } : {}),
+    task: {
+      intervalMs: opts.intervalMs,
+      run: work,
+      onError: (err) => log.error({ err }, "campaign run failed"),
+      ...(opts.timer ? { timer: opts.timer } : {}),
+    },
   });
 
   return {

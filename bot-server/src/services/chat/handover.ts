@@ -4,20 +4,24 @@ import type { ServiceDeps } from "../../deps.js";
 import { conflict, DomainError, forbidden, notFound, validationFailed } from "../../errors.js";
 import { enqueueChatMessage } from "../delivery/notifications.js";
 import { audit } from "../staff/audit.js";
+import { retryOnUniqueViolation } from "../only-once.js";
 
 /**
  * Hands a conversation to a person: one open ticket per user; while it is open the bot stays
  * quiet for that user and their messages go to the ticket.
  */
 export async function openHandover(db: Db, input: { user: ZaloUser; reason: string | null; now: Date; newId: () => string }): Promise<{ ticket: HandoverTicket; created: boolean }> {
-  // One transaction: on SQLite it holds the write lock, so two events of one user cannot both open a ticket.
-  return db.transaction(async (tx) => {
-    const existing = await openTicketFor(tx, input.user.id);
-    if (existing) return { ticket: existing, created: false };
-    const ticket = await insertTicket(tx, { id: input.newId(), zaloUserId: input.user.id, reason: input.reason, openedAt: input.now });
-    if (input.reason) await addTicketMessage(tx, { ticketId: ticket.id, from: "citizen", text: input.reason, at: input.now });
-    return { ticket, created: true };
-  });
+  // The database holds "one open ticket" (a partial unique index): of two instances opening one at
+  // once, the loser meets it and, tried again, finds the winner's ticket and answers as the repeat.
+  return retryOnUniqueViolation(() =>
+    db.transaction(async (tx) => {
+      const existing = await openTicketFor(tx, input.user.id);
+      if (existing) return { ticket: existing, created: false };
+      const ticket = await insertTicket(tx, { id: input.newId(), zaloUserId: input.user.id, reason: input.reason, openedAt: input.now });
+      if (input.reason) await addTicketMessage(tx, { ticketId: ticket.id, from: "citizen", text: input.reason, at: input.now });
+      return { ticket, created: true };
+    }),
+  );
 }
 
 /** The user's open ticket: while there is one, a person has the conversation and the bot stays quiet. */

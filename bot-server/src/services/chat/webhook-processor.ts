@@ -89,8 +89,11 @@ export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventH
     }
   }
 
+  /** Set by `stop()`: the batch in hand finishes (milliseconds an event), no new one is claimed. */
+  let stopping = false;
+
   async function drain(): Promise<void> {
-    for (;;) {
+    while (!stopping) {
       const rows = await claimInboxEvents(deps.db, { source: "zalo_webhook", now: deps.now(), limit: BATCH, leaseMs });
       if (rows.length === 0) return;
       let failed = false;
@@ -115,7 +118,11 @@ export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventH
     drain,
     /** Retries failed events and takes over a dead instance's claims every `pollMs` (kicks work without it). */
     start: task.start,
-    stop: task.stop,
+    /** Claims no more events: the batch in hand is processed, then the processor stops. */
+    stop() {
+      stopping = true;
+      return task.stop();
+    },
     idle: task.idle,
   };
 }

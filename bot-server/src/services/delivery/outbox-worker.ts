@@ -7,6 +7,7 @@ import {
   insertStatusHistory,
   markOutboxFailed,
   markOutboxSent,
+  releaseOutboxClaims,
   rescheduleOutbox,
   setDraftStatus,
   tablesOf,
@@ -225,19 +226,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     });
   }
 
+  let stopping = false;
+
   /** Claims one channel's due rows and sends them. Returns how many rows it handled. */
   async function runChannel(channel: OutboxChannel): Promise<number> {
     const rows = await claimDueOutbox(deps.db, { now: deps.now(), limit: batchFor(channel), leaseMs, channel });
     if (rows.length === 0) return 0;
     // A small pool: sends overlap (the channel's throttle spaces them), state changes stay one short transaction each.
+    // Once stopping, a lane starts no more sends: those in flight finish, the rest are given back below.
     let next = 0;
     const lane = async () => {
-      while (next < rows.length) await dispatch(rows[next++]!);
+      while (next < rows.length && !stopping) await dispatch(rows[next++]!);
     };
     try {
       await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
     } finally {
       await flushSentMarks();
+      // Another instance sends them now rather than after this claim's lease.
+      if (next < rows.length) await releaseOutboxClaims(deps.db, rows.slice(next).map((r) => r.id), deps.now());
     }
     return rows.length;
   }
@@ -290,7 +296,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     start(): void {
       for (const loop of loops) loop.start();
     },
+    /** Starts no more sends: those in flight finish, rows claimed but not started are released; then the loops end. */
     async stop(): Promise<void> {
+      stopping = true;
       await Promise.all(loops.map((loop) => loop.stop()));
     },
   };

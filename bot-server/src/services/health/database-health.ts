@@ -1,10 +1,4 @@
-import { sql } from "drizzle-orm";
-import { checkDb, queryRows, type Db, type DbHandle } from "@hccd/db";
-
-/** Throws when the database does not answer (`/healthz` is then a 500). */
-export async function pingDatabase(db: Db): Promise<void> {
-  await queryRows(db, sql`select 1 as ok`);
-}
+import { checkDb, type DbHandle } from "@hccd/db";
 
 /**
  * Whether this instance may take traffic (`/readyz`): the database answers and every committed

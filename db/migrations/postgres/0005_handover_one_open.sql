@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "handover_one_open_uq" ON "handover_tickets" USING btree ("zalo_user_id") WHERE status = 'open';
