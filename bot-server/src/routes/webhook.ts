@@ -9,7 +9,7 @@ import { receiveSmsReport, smsDeliveryReportSchema } from "../services/delivery/
 import type { AppEnv } from "../env.js";
 import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
-import { refuseNulCharacters, replaceUnstorable } from "../request-limits.js";
+import { parseJsonStorable, refuseNulCharacters } from "../request-limits.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
 
@@ -90,7 +90,7 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       try {
         // No text of ours holds a NUL or a lone surrogate (PostgreSQL refuses both): replaced by
         // U+FFFD in what is stored and handled; the MAC below is checked over the bytes as received.
-        body = replaceUnstorable(JSON.parse(raw));
+        body = parseJsonStorable(raw);
       } catch {
         throw new DomainError(400, "bad_request", "the body is not JSON");
       }
