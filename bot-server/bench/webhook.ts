@@ -8,8 +8,9 @@
  * distinct event, pre-signed; after the rounds the inbox is counted: every acknowledged event must
  * be stored (and, the inbox's unique index, once). Loopback only.
  *
- * BENCH_WEBHOOK_SECONDS, BENCH_WEBHOOK_CONNECTIONS, BENCH_ROUNDS change the load; BENCH_PROCESS=0
- * leaves events unprocessed (intake alone); BENCH_NODE_ARGS (e.g. `--cpu-prof`) go to the servers.
+ * BENCH_WEBHOOK_SECONDS, BENCH_WEBHOOK_CONNECTIONS, BENCH_ROUNDS change the load; BENCH_PROCESS=1
+ * or 0 runs the app only with or only without event processing (default: both); BENCH_NODE_ARGS
+ * (e.g. `--cpu-prof`) go to the servers.
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -32,6 +33,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Distinct events per round: more than the fastest server takes in a round, so none is sent twice. */
 const EVENTS_PER_ROUND = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 40_000 * SECONDS);
 const WARM_UP_SECONDS = 2;
+/** BENCH_PROCESS=1: only with the bot processing events in the server's process; 0: intake alone; unset: both. */
+const PROCESSING = process.env.BENCH_PROCESS === "1" ? [true] : process.env.BENCH_PROCESS === "0" ? [false] : [true, false];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
@@ -66,9 +69,9 @@ function writeEvents(file: string, count: number, tag: string): void {
 
 /** Starts a server child (`bare`, or `app <target>`) and waits for its URL. */
 interface Server { url: string; cpuUs: () => Promise<{ cpuUs: number; stallMs: number }>; stop: () => Promise<void> }
-async function startServer(args: string[]): Promise<Server> {
+async function startServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(here, "webhook-server.ts"), ...args], { stdio: ["pipe", "pipe", "inherit"], cwd: join(here, "..") });
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(here, "webhook-server.ts"), ...args], { stdio: ["pipe", "pipe", "inherit"], cwd: join(here, ".."), env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the benchmark server (${args[0]}) exited with ${code} before listening`)));
@@ -164,23 +167,28 @@ export async function runWebhookBench() {
       await bare.stop();
     }
 
-    const targets: { name: string; target: string; drop?: () => Promise<void> }[] = [{ name: "/webhooks/zalo on SQLite (file, WAL)", target: join(dir, "bench.db") }];
-    if (pgServer) {
-      const db = await throwawayPostgres(pgServer);
-      targets.push({ name: "/webhooks/zalo on PostgreSQL", target: db.url, drop: db.drop });
-    }
-    for (const t of targets) {
-      try {
-        const server = await startServer(["app", t.target]);
-        let measured: Awaited<ReturnType<typeof measure>>;
+    // Each engine with the bot processing events in the same process (as `pnpm start` runs), and
+    // without (intake alone: what another instance's processing leaves this one), each on a fresh database.
+    for (const processing of PROCESSING) {
+      const label = processing ? "processing on" : "intake only";
+      const targets: { name: string; target: string; drop?: () => Promise<void> }[] = [{ name: `/webhooks/zalo on SQLite (file, WAL), ${label}`, target: join(dir, `bench-${label.replace(" ", "-")}.db`) }];
+      if (pgServer) {
+        const db = await throwawayPostgres(pgServer);
+        targets.push({ name: `/webhooks/zalo on PostgreSQL, ${label}`, target: db.url, drop: db.drop });
+      }
+      for (const t of targets) {
         try {
-          measured = await measure(server, files);
+          const server = await startServer(["app", t.target], { BENCH_PROCESS: processing ? "1" : "0" });
+          let measured: Awaited<ReturnType<typeof measure>>;
+          try {
+            measured = await measure(server, files);
+          } finally {
+            await server.stop();
+          }
+          results.push({ name: t.name, ...measured, ...(await inboxCount(t.target)) });
         } finally {
-          await server.stop();
+          await t.drop?.();
         }
-        results.push({ name: t.name, ...measured, ...(await inboxCount(t.target)) });
-      } finally {
-        await t.drop?.();
       }
     }
   } finally {
@@ -188,7 +196,7 @@ export async function runWebhookBench() {
   }
 
   const bareSummary = summary(results[0]!.rounds);
-  console.log(`\nWebhook intake under wrk (1 thread, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds, distinct signed events, loopback; processing ${process.env.BENCH_PROCESS === "0" ? "off" : "on"})`);
+  console.log(`\nWebhook intake under wrk (1 thread, ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds, distinct signed events, loopback; servers in child processes)`);
   let lost = 0;
   for (const r of results) {
     const s = summary(r.rounds);
