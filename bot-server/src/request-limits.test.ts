@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { toJson } from "@hccd/db";
 import { createTestWorld, type TestWorld } from "./testing/world.js";
-import { replaceUnstorable, unstorableText } from "./request-limits.js";
+import { parseJsonStorable, replaceUnstorable, unstorableText } from "./request-limits.js";
 
 /**
  * Text no column of ours can hold — a NUL character, a lone UTF-16 surrogate — is refused at the
@@ -57,5 +57,10 @@ describe("text that cannot be stored", () => {
     expect(unstorableText({ a: ["ok", { b: "x\u0000" }] })).toEqual({ path: "a.1.b", message: expect.stringContaining("NUL") });
     expect(unstorableText({ a: "ok", b: ["😀"] })).toBeNull();
     expect(replaceUnstorable({ "k\u0000": ["a\udc00b", 1, null] })).toEqual({ "k\uFFFD": ["a\uFFFDb", 1, null] });
+  });
+
+  it("parses JSON with what no column holds replaced (escaped or raw), and other JSON as it is", () => {
+    expect(parseJsonStorable(String.raw`{"k\u0000":["a\uDC00b","c\ud800"],"t":"x\u0000"}`)).toEqual({ "k\uFFFD": ["a\uFFFDb", "c\uFFFD"], t: "x\uFFFD" });
+    expect(parseJsonStorable(String.raw`{"t":"Đăng ký 😀 \\u0000 as text","n":[1,{"a":null}]}`)).toEqual({ t: String.raw`Đăng ký 😀 \u0000 as text`, n: [1, { a: null }] });
   });
 });

@@ -44,10 +44,28 @@ export function replaceUnstorable(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(UNSTORABLE, "\uFFFD"), replaceUnstorable(v)]));
 }
 
+/**
+ * Whether a JSON text may hold, once parsed, a NUL or a lone surrogate: only as a raw NUL or an
+ * escape (`\u0000`, `\uD8xx`–`\uDFxx`). Well-formed UTF-8 decodes to no lone surrogate.
+ */
+function jsonMayHoldUnstorable(text: string): boolean {
+  return text.includes("\\u0000") || text.includes(NUL) || /\\u[dD][89a-fA-F]/.test(text);
+}
+
+/**
+ * A JSON text parsed, with every NUL character and lone surrogate replaced by U+FFFD
+ * (`replaceUnstorable`); the copy is skipped when the text cannot hold one (the webhook's hot path).
+ * Throws as JSON.parse does.
+ */
+export function parseJsonStorable(text: string): unknown {
+  const parsed: unknown = JSON.parse(text);
+  return jsonMayHoldUnstorable(text) ? replaceUnstorable(parsed) : parsed;
+}
+
 function unstorableInBody(contentType: string, text: string): FieldError | null {
   if (contentType.includes("json")) {
-    // Parsed only when its text may hold one: a NUL (raw or escaped) or an escaped surrogate.
-    if (!text.includes("\\u0000") && !text.includes(NUL) && !/\\u[dD][89a-fA-F]/.test(text)) return null;
+    // Parsed only when its text may hold one.
+    if (!jsonMayHoldUnstorable(text)) return null;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -4,12 +4,12 @@ import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
 import { errorEnvelopeSchema, webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
-import { storeZaloEvent } from "../services/chat/webhook-inbox.js";
+import { createZaloInbox } from "../services/chat/webhook-inbox.js";
 import { receiveSmsReport, smsDeliveryReportSchema } from "../services/delivery/receipts.js";
 import type { AppEnv } from "../env.js";
 import type { Config } from "../config.js";
 import { DomainError } from "../errors.js";
-import { refuseNulCharacters, replaceUnstorable } from "../request-limits.js";
+import { parseJsonStorable, refuseNulCharacters } from "../request-limits.js";
 import { verifyWebhookMac, type MacVariant } from "../webhook/signature.js";
 import { sha256Hex } from "../services/hashing.js";
 
@@ -52,10 +52,12 @@ export function timestampOutsideWindow(timestampMs: number, now: Date, maxAgeMs:
 }
 
 /**
- * `POST /webhooks/zalo`: verify the MAC over the raw body, store the event (deduplicated), answer
- * 200, and let the processor handle it after the response. A forged or missing MAC is 401 and
- * nothing is stored. A signed event dated outside the window (WEBHOOK_MAX_AGE_MS back, a few
- * minutes ahead) is a replay or a broken clock: kept set aside with the reason, never processed.
+ * `POST /webhooks/zalo`: verify the MAC over the raw body, store the event (deduplicated, committed
+ * with the requests arriving alongside: `createZaloInbox`), answer 200, and let the processor
+ * handle it after the response (`onStored`, called once per committed batch). A forged or missing
+ * MAC is 401 and nothing is stored. A signed event dated outside the window (WEBHOOK_MAX_AGE_MS
+ * back, a few minutes ahead) is a replay or a broken clock: kept set aside with the reason, never
+ * processed.
  */
 export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: Config; onStored: () => void }) {
   const app = new Hono<AppEnv>();
@@ -66,6 +68,8 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
     appSecret: deps.config.ZALO_APP_SECRET ?? "",
   };
   const matchedVariants = new Set<MacVariant>();
+  // Requests arriving together are committed together; the processor is kicked once per batch.
+  const inbox = createZaloInbox({ db: deps.db, onStored: deps.onStored });
   const limit = bodyLimit({
     maxSize: deps.config.WEBHOOK_MAX_BYTES,
     onError: () => {
@@ -86,7 +90,7 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       try {
         // No text of ours holds a NUL or a lone surrogate (PostgreSQL refuses both): replaced by
         // U+FFFD in what is stored and handled; the MAC below is checked over the bytes as received.
-        body = replaceUnstorable(JSON.parse(raw));
+        body = parseJsonStorable(raw);
       } catch {
         throw new DomainError(400, "bad_request", "the body is not JSON");
       }
@@ -109,14 +113,13 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
       // `null` is JSON, but no payload: kept as what it was, for staff to see.
       const setAside = !parsed.success ? "unreadable event" : outside ? `refused: ${outside}` : null;
-      const stored = await storeZaloEvent(deps.db, { id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
+      const stored = await inbox.store({ id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
       if (outside) {
         // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
         // stays outside the window on every retry, until it gives up or disables the webhook.
         c.var.log.warn({ event: parsed.data?.event_name, timestamp: parsed.data?.timestamp }, "webhook event refused: timestamp outside the window");
         return c.json({ ok: false, duplicate: !stored.created, refused: { code: "timestamp_outside_window", message: outside } }, 200);
       }
-      if (stored.created && parsed.success) setImmediate(deps.onStored);
       return c.json({ ok: true, duplicate: !stored.created }, 200);
     },
   );

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { tablesOf, type Db } from "../engine.js";
+import { engineOf, tablesOf, type Db } from "../engine.js";
 import { instantParam, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { inbox } from "../schema.js";
 
@@ -17,6 +17,51 @@ export async function insertInboxEvent(db: Db, row: { id: string; source: InboxR
   const [existing] = await db.select().from(inbox).where(and(eq(inbox.source, row.source), eq(inbox.dedupeKey, row.dedupeKey))).limit(1);
   if (!existing) throw new Error(`inbox row ${row.source}/${row.dedupeKey} vanished`);
   return { row: existing, created: false };
+}
+
+/** An event to store: `setAside` (a reason) keeps it for staff as processed, never to be handled. */
+export interface NewInboxEvent {
+  id: string;
+  source: InboxRow["source"];
+  dedupeKey: string;
+  payload: unknown;
+  now: Date;
+  setAside?: string | null;
+}
+
+/** Rows per statement on PostgreSQL: 7 parameters a row, far below its 65,535. */
+const INSERT_BATCH = 500;
+
+const INSERT_INBOX_SQL = `insert into inbox (id, source, dedupe_key, payload, created_at, processed_at, error)
+  values (@id, @source, @dedupeKey, @payload, @at, @processedAt, @error) on conflict do nothing`;
+
+/**
+ * Stores many events in one commit (group commit: the webhook's intake batches the requests that
+ * arrive together), each unless one with the same dedupe key is stored already or comes earlier in
+ * the batch. Says, in order, which were stored. Durable when it resolves: on SQLite one
+ * transaction of prepared statements, on PostgreSQL one multi-row INSERT … ON CONFLICT DO NOTHING.
+ */
+export async function insertInboxEvents(db: Db, rows: NewInboxEvent[]): Promise<boolean[]> {
+  if (rows.length === 0) return [];
+  if (engineOf(db) === "sqlite") {
+    const insertAll = async (tx: Db) =>
+      (await onSqlite(tx, "insertInboxEvent", INSERT_INBOX_SQL, (stmt) =>
+        rows.map((r) => {
+          const processedAt = r.setAside == null ? null : r.now.getTime();
+          return stmt.run({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: JSON.stringify(r.payload), at: r.now.getTime(), processedAt, error: r.setAside ?? null }).changes === 1;
+        }),
+      ))!;
+    // One row commits by itself; more are one transaction, one commit.
+    return rows.length === 1 ? insertAll(db) : db.transaction(insertAll);
+  }
+  // PostgreSQL: one statement per slice (one commit each); a row is new when its id comes back.
+  const { inbox } = tablesOf(db);
+  const created = new Set<string>();
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const values = rows.slice(i, i + INSERT_BATCH).map((r) => ({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: r.payload, receivedAt: r.now, processedAt: r.setAside == null ? null : r.now, error: r.setAside ?? null }));
+    for (const { id } of await db.insert(inbox).values(values).onConflictDoNothing().returning({ id: inbox.id })) created.add(id);
+  }
+  return rows.map((r) => created.has(r.id));
 }
 
 export async function markInboxProcessed(db: Db, id: string, now: Date, error: string | null = null): Promise<void> {

@@ -80,4 +80,17 @@ describe("webhook processor", () => {
     expect(handled).toEqual(["e00", "e01", "e02"]);
     expect(await unprocessed()).toBe(0);
   });
+
+  it("lets the event loop run between events, so requests are answered while a backlog is processed", async () => {
+    const { deps, unprocessed } = await setup(30);
+    let handled = 0;
+    const processor = createWebhookProcessor({ ...deps, handle: async () => void handled++ });
+    const drained = processor.drain();
+    // What a request arriving now waits for: its I/O callback runs at the next turn of the loop.
+    const handledWhenTheLoopTurned = await new Promise<number>((r) => setImmediate(() => r(handled)));
+    await drained;
+    expect(handledWhenTheLoopTurned).toBeLessThan(2);
+    expect(handled).toBe(30);
+    expect(await unprocessed()).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
 import { claimInboxEvents, findZaloUserByOaId, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
 import { enqueueChatMessage } from "../delivery/notifications.js";
@@ -92,22 +93,35 @@ export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventH
   /** Set by `stop()`: the batch in hand finishes (milliseconds an event), no new one is claimed. */
   let stopping = false;
 
-  async function drain(): Promise<void> {
-    while (!stopping) {
-      const rows = await claimInboxEvents(deps.db, { source: "zalo_webhook", now: deps.now(), limit: BATCH, leaseMs });
-      if (rows.length === 0) return;
-      let failed = false;
-      for (const row of rows) if (!(await processRow(row))) failed = true;
-      deps.afterBatch?.();
-      // A failed event is free to claim again at once: stop this round rather than spin on it (the timer retries it).
-      if (failed) return;
+  /**
+   * Claims and processes one batch; true when there may be more. Between events it lets the event
+   * loop turn: on SQLite every query answers at once, so without that a batch would run to its end
+   * in one go and the webhook's requests (and every other) would wait behind it.
+   */
+  async function processBatch(): Promise<boolean> {
+    if (stopping) return false;
+    const rows = await claimInboxEvents(deps.db, { source: "zalo_webhook", now: deps.now(), limit: BATCH, leaseMs });
+    if (rows.length === 0) return false;
+    let failed = false;
+    for (const row of rows) {
+      if (!(await processRow(row))) failed = true;
+      await nextTurn();
     }
+    deps.afterBatch?.();
+    // A failed event is free to claim again at once: stop this round rather than spin on it (the timer retries it).
+    return !failed;
+  }
+
+  /** Processes what is stored until nothing is left (or an event failed). */
+  async function drain(): Promise<void> {
+    while (await processBatch());
   }
 
   // The route kicks it after storing an event, and the start kicks it once; once started, the timer retries.
   const task = createPeriodicTask({
     intervalMs: opts.pollMs ?? 10_000,
-    run: drain,
+    // One batch a run: a stop waits for one batch, not for the whole backlog.
+    run: processBatch,
     onError: (err) => log.error({ err }, "webhook processing failed"),
     ...(opts.timer ? { timer: opts.timer } : {}),
   });
