@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDbs } from "../testing/test-db.js";
-import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, getOutboxRow, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
+import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, getOutboxRow, holdOutboxClaim, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
 
 const t0 = new Date("2026-11-24T03:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -108,5 +108,21 @@ describe("outbox", () => {
     // A report about a row still waiting in the queue changes nothing: it was never sent.
     await enqueueOutbox(db, message("queued", "sms", "reminder", at(60_000)));
     expect(await markOutboxReceipt(db, { trackingId: "id-queued" }, "delivered", at(1_000))).toBe(false);
+  });
+
+  it("tells a worker that stalled past its lease that the row was claimed again, so only the new claim sends", async () => {
+    const { db } = await open();
+    await enqueueOutbox(db, message("stalled", "zns", "transactional"));
+    const [first] = await claimDueOutbox(db, { now: t0, limit: 1, leaseMs: 4_000, channel: "zns" });
+    // Still within its lease: held, and the lease starts again from now.
+    expect(await holdOutboxClaim(db, first!, at(3_000), 4_000)).toBe(true);
+    expect(await claimDueOutbox(db, { now: at(5_000), limit: 1, leaseMs: 4_000, channel: "zns" })).toEqual([]);
+    // It stalls; another worker claims the row after the renewed lease.
+    const [second] = await claimDueOutbox(db, { now: at(7_000), limit: 1, leaseMs: 4_000, channel: "zns" });
+    expect(second?.id).toBe("id-stalled");
+    expect(await holdOutboxClaim(db, first!, at(7_500), 4_000)).toBe(false);
+    expect(await holdOutboxClaim(db, second!, at(7_500), 4_000)).toBe(true);
+    await markOutboxSent(db, "id-stalled", "zns-1", at(8_000));
+    expect(await holdOutboxClaim(db, second!, at(8_000), 4_000)).toBe(false); // sent: nobody's claim any more
   });
 });

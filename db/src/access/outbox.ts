@@ -180,6 +180,23 @@ export async function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptA
 }
 
 /**
+ * Right before a send: is the row still this worker's claim, and if so its lease starts again
+ * (true). A worker that stalled past its lease (a long throttle wait, a stopped event loop) may
+ * find another instance has claimed the row again: that one sends it, this one must not (false).
+ * The claim is known by its attempt count and lease end, both set by each claim.
+ */
+export async function holdOutboxClaim(db: Db, claim: Pick<OutboxRow, "id" | "attempts" | "lockedUntil">, now: Date, leaseMs: number): Promise<boolean> {
+  if (!claim.lockedUntil) return false;
+  const { outbox } = tablesOf(db);
+  const held = await db
+    .update(outbox)
+    .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
+    .where(and(eq(outbox.id, claim.id), eq(outbox.status, "sending"), eq(outbox.attempts, claim.attempts), eq(outbox.lockedUntil, claim.lockedUntil)))
+    .returning({ id: outbox.id });
+  return held.length === 1;
+}
+
+/**
  * Gives back rows this worker claimed but did not start (it is shutting down): due again at once,
  * for any worker, without waiting for the claim's lease; the claim's attempt is taken back, since
  * nothing was tried. Rows already marked otherwise are left alone.

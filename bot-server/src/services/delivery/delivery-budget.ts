@@ -79,15 +79,14 @@ export function createDeliveryBudget(deps: { db: Db; now: () => Date }, rates: R
         for (;;) {
           const index = Math.floor(clock() / windowMs);
           const end = (index + 1) * windowMs;
-          const fresh = held.get(key)?.window !== `s${index}`;
+          // Old windows are removed before taking, not after: nothing may stand between a unit
+          // granted and its send, or the send could fall into the next second.
+          if (held.get(key)?.window !== `s${index}` && index % CLEANUP_EVERY === 0) await removeExpiredChannelBudget(deps.db, deps.now());
           // Expiry is on the service clock (`deps.now`), as the day windows' is: one clock decides what is over.
           const granted = await takeUnit(key, channel, { window: `s${index}`, cap, block, expiresAt: new Date(deps.now().getTime() + windowMs + 60_000) });
           // A unit is spent in its own second or not at all: the claim may have come back after the
           // second ended (a slow round trip), and sending then would crowd the next second.
-          if (granted && clock() < end) {
-            if (fresh && index % CLEANUP_EVERY === 0) await removeExpiredChannelBudget(deps.db, deps.now());
-            return;
-          }
+          if (granted && clock() < end) return;
           if (!granted) await sleep(Math.max(1, end - clock()));
         }
       });

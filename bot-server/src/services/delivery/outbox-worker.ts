@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import {
   claimDueOutbox,
   forUpdate,
+  holdOutboxClaim,
   insertDraftEvent,
   insertStatusHistory,
   markOutboxFailed,
@@ -65,6 +66,11 @@ class QuotaSpent extends Error {
   override readonly name = "QuotaSpent";
 }
 
+/** Another instance claimed the row again while this worker waited past its lease: it sends it, not us. */
+class ClaimLost extends Error {
+  override readonly name = "ClaimLost";
+}
+
 /** Attempts before a row is given up and listed for staff. */
 const MAX_ATTEMPTS: Record<OutboxRow["kind"], number> = { notification: 6, case_submission: 12 };
 /** First retry delay; doubles each attempt, capped. */
@@ -104,13 +110,24 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
   const log = deps.logger.child({ component: "outbox-worker" });
   const clients = { zalo: deps.zalo, sms: deps.sms };
 
+  /** Throws ClaimLost unless the row is still this worker's claim (its lease then starts again). */
+  async function holdClaim(row: OutboxRow): Promise<void> {
+    if (!(await holdOutboxClaim(deps.db, row, deps.now(), leaseMs))) throw new ClaimLost(`outbox row ${row.id} was claimed again by another worker`);
+  }
+
   /** Renders the row for its channel, waits for the channel's budget, sends. Returns the provider's reference. */
   async function sendNotification(row: OutboxRow): Promise<string> {
     const channel = channelModule(row.channel);
     if (!channel) throw new NotSendable(`channel ${row.channel} cannot carry a notification`);
     const request = channel.render(row.payload as NotificationPayload, deps.config);
+    // Still ours? (A stalled worker's claim may have been taken again.) Checked before the budget,
+    // so no database round trip stands between a unit of the second's budget and its send; checked
+    // again if the wait for the budget was long.
+    await holdClaim(row);
+    const heldAt = deps.now().getTime();
     if (!(await budget.takeDay(channel.name))) throw new QuotaSpent(`today's ${channel.name} quota is spent`);
     await budget.takeSend(channel.name);
+    if (deps.now().getTime() - heldAt > leaseMs / 4) await holdClaim(row);
     const sent = await channel.send(request, clients, row.id);
     if (sent.quotaSpent) await budget.spendDay(channel.name);
     return sent.providerRef;
@@ -122,6 +139,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       if (row.kind === "case_submission") {
         const submissionId = String(row.payload.submissionId);
         const dossier = await buildCaseDossier(deps.db, submissionId);
+        await holdClaim(row);
         const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
         const at = now();
         // After the case system answered: the transaction holds no HTTP call.
@@ -157,6 +175,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       }
       log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
     } catch (err) {
+      if (err instanceof ClaimLost) return void log.warn({ outboxId: row.id, channel: row.channel }, "claim lost before sending: another worker sends it");
       await handleFailure(row, err);
     }
   }
