@@ -247,7 +247,8 @@ describe("two backends on one PostgreSQL, one external simulator", () => {
     console.log(`multi-instance SIGKILL: A recorded ${sentByA.size} of ${BURST} sent before the kill, B ${sentByB.size}, both ${sentByBoth.length}; ${BURST - (atKill.trackingIds - before.trackingIds)} not yet delivered at the kill; ${resent} sends repeated a tracking id already delivered`);
     // Soft: a failure here still lets the figures below be checked and printed.
     expect.soft(sentByBoth, "notices sent by both instances while both were alive: an instance went on sending rows whose claim had expired and which the other had claimed").toEqual([]);
-    expect.soft(sentByA.size + sentByB.size).toBe(BURST);
+    // At least the burst: a row of an earlier phase (a late reply) may be sent during it too.
+    expect.soft(sentByA.size + sentByB.size).toBeGreaterThanOrEqual(BURST);
     // The at-least-once window: sends A had in flight when it died (delivered, not recorded), sent
     // again by B under the same tracking id. Never more than A's sends in flight.
     expect.soft(resent, "sends repeating a delivered tracking id: more than the dead instance had in flight").toBeLessThanOrEqual(CONCURRENCY);
