@@ -228,6 +228,21 @@ export async function cancelPendingOutbox(db: Db, idempotencyKey: string, now: D
   return cancelled.length > 0;
 }
 
+/**
+ * Cancels the messages still waiting whose idempotency key starts with `keyPrefix` (a dossier's
+ * older status notices when a newer status arrives): what was not sent yet is out of date.
+ */
+export async function cancelPendingOutboxByKeyPrefix(db: Db, keyPrefix: string, now: Date): Promise<number> {
+  const { outbox } = tablesOf(db);
+  const escaped = keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const cancelled = await db
+    .update(outbox)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(and(sql`${outbox.idempotencyKey} like ${`${escaped}%`} escape '\\'`, eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
+  return cancelled.length;
+}
+
 /** Counts per status, for /metrics. */
 export async function countOutboxByStatus(db: Db): Promise<{ status: string; kind: string; count: number }[]> {
   const { outbox } = tablesOf(db);

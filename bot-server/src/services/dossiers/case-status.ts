@@ -5,6 +5,7 @@ import {
   tablesOf,
   findSubmissionByCaseId,
   getConsent,
+  cancelPendingOutboxByKeyPrefix,
   getDraft,
   getPerson,
   insertDraftEvent,
@@ -66,6 +67,9 @@ export async function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback,
       await updateSubmission(tx, submission.id, { status: cb.status, ...(cb.resultRef ? { resultRef: cb.resultRef } : {}), updatedAt: now });
       if (cb.status === "completed" || cb.status === "rejected") await setDraftStatus(tx, submission.draftId, "closed", now);
       await insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(cb.note ? { note: cb.note } : {}) } });
+      // A status notice still waiting is out of date now: the parent is told where the dossier is,
+      // once, rather than a burst of past steps that several instances could send out of order.
+      await cancelPendingOutboxByKeyPrefix(tx, `dossier-status:${submission.id}:`, now);
       await notifyParent(deps, tx, submission, cb.status, cb.note ?? null, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
     }
     await markInboxProcessed(tx, stored.row.id, now);

@@ -1,5 +1,6 @@
 import { findClientByKeyHash, upsertClient, type Db, type MachineClient } from "@hccd/db";
 import { sha256Hex } from "../hashing.js";
+import { retryOnUniqueViolation } from "../only-once.js";
 
 export type { MachineClient };
 
@@ -17,10 +18,15 @@ export function scopesFor(clientId: string): IntegrationScope[] {
   return clientId === CASE_SYSTEM_CLIENT_ID ? ["case-status"] : ["birth-certificates", "death-notices"];
 }
 
-/** Makes the machine clients in the database match INTEGRATION_API_KEYS (only key hashes are stored). */
+/**
+ * Makes the machine clients in the database match INTEGRATION_API_KEYS (only key hashes are stored).
+ * Instances starting together on one PostgreSQL database insert the same client at once: the
+ * upsert arbitrates on the id only, so the loser meets the key's unique index and runs again,
+ * finding the row this time.
+ */
 export async function provisionClients(db: Db, keys: readonly { key: string; clientId: string }[]): Promise<void> {
   for (const { key, clientId } of keys) {
-    await upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) });
+    await retryOnUniqueViolation(() => upsertClient(db, { id: clientId, name: clientId, scopes: scopesFor(clientId), apiKeyHash: hashApiKey(key) }));
   }
 }
 
