@@ -146,7 +146,8 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
       case "worker": {
         // Every periodic job the server runs, without the HTTP server: what must run once runs on the holder of its lease.
         const rt = await open();
-        rt.startWork();
+        // A worker processes webhook events whatever WEBHOOK_PROCESSING says: it is where they go.
+        rt.startWork({ processWebhooks: true });
         say("workerStarted", { database: databaseLabel(rt.config) });
         await new Promise<void>((done) => {
           process.once("SIGINT", done);

@@ -105,6 +105,13 @@ export const configSchema = z
      * from being replayed later, and a chat answer more than an hour late helps nobody.
      */
     WEBHOOK_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+    /**
+     * Where Zalo's webhook events are handled once stored and acknowledged: `inline`, by the server
+     * that received them (one machine, the default); `workers`, only by `pnpm hccd worker`
+     * processes (claimed with a lease, any number of them), so the servers that answer Zalo spend
+     * their CPU on acknowledging, never behind the bot's work (issue 14's intake target).
+     */
+    WEBHOOK_PROCESSING: z.enum(["inline", "workers"]).default("inline"),
     /** Largest webhook body accepted (Zalo's events are a few KB). */
     WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
     /** Largest list a staff member may upload (a 100,000-row .xlsx is about 5 MB). */

@@ -302,6 +302,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   await recoverImports({ db, config, logger, now, newId, jobs, catalogue, importDir });
   // Each import is claimed by the instance that runs it (no leader needed).
   const importResumer = createImportResumer({ db, config, logger, now, newId, jobs, catalogue, importDir });
+  const processWebhooksHere = config.WEBHOOK_PROCESSING === "inline";
   // What must run once across instances runs on the holder of its lease; the outbox and the webhook
   // inbox need none: every instance works on them, each claiming its own rows.
   const leader = { holder: instanceId, ttlMs: config.LEADER_LEASE_MS };
@@ -316,20 +317,24 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const readiness = async () => (shuttingDown ? { ok: false as const, reason: "shutting down" } : databaseReadiness(handle));
   const app = createApp(
     { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
-        if (opts.processWebhooksOnStore ?? true) void webhooks.kick();
+        if (processWebhooksHere && (opts.processWebhooksOnStore ?? true)) void webhooks.kick();
       }, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
   );
   appRef = app;
 
-  /** Every periodic job the backend runs: what must run once runs on the holder of its lease. */
-  function startWork(): void {
+  /**
+   * Every periodic job the backend runs: what must run once runs on the holder of its lease.
+   * Webhook events are processed here unless WEBHOOK_PROCESSING=workers leaves them to the
+   * workers (`pnpm hccd worker` asks for them with `processWebhooks`).
+   */
+  function startWork(work: { processWebhooks?: boolean } = {}): void {
     worker.start();
     scheduler.start();
     campaigns.start();
     importResumer.start();
     // Events stored but not processed before a stop are processed now; failed ones are retried on its timer.
-    webhooks.start();
+    if (work.processWebhooks ?? processWebhooksHere) webhooks.start();
     faqSync.start();
   }
   let stopping: Promise<void> | undefined;

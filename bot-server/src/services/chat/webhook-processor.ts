@@ -131,7 +131,10 @@ export function createWebhookProcessor(deps: ServiceDeps & { handle: InboxEventH
     kick: task.kick,
     drain,
     /** Retries failed events and takes over a dead instance's claims every `pollMs` (kicks work without it). */
-    start: task.start,
+    start() {
+      stopping = false;
+      task.start();
+    },
     /** Claims no more events: the batch in hand is processed, then the processor stops. */
     stop() {
       stopping = true;

@@ -313,6 +313,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       for (const loop of loops) if (loop.started) void loop.kick();
     },
     start(): void {
+      stopping = false;
       for (const loop of loops) loop.start();
     },
     /** Starts no more sends: those in flight finish, rows claimed but not started are released; then the loops end. */
