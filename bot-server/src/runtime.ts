@@ -99,7 +99,7 @@ export interface Runtime {
   /** What services take: the database, configuration, logger, clock and id generator. */
   services: ServiceDeps;
   /** Starts every periodic job (the server and `pnpm hccd worker`): outbox, webhook inbox, reminder sweep, campaigns. */
-  startWork(): void;
+  startWork(work?: { processWebhooks?: boolean }): void;
   /** Stops taking work (readiness false), finishes or releases what is claimed and gives leases up; `close()` does it first. */
   stopWork(): Promise<void>;
   /** Present in sim mode. */
