@@ -54,11 +54,19 @@ export async function createDb(target: string, opts: CreateDbOptions = {}): Prom
   return isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
 }
 
-function openSqlite(path: string, opts: CreateDbOptions): SqliteHandle {
+/** How long an instance waits for another to finish turning a new file to WAL (as `busy_timeout`). */
+const BUSY_TIMEOUT_MS = 5000;
+
+async function openSqlite(path: string, opts: CreateDbOptions): Promise<SqliteHandle> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  try {
+    await enableWal(sqlite);
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
   sqlite.pragma("foreign_keys = ON");
   // NORMAL is durable in WAL mode except for the last transactions on power loss (not on a
   // process crash); the outbox and inbox rely on process-crash durability.
@@ -70,6 +78,25 @@ function openSqlite(path: string, opts: CreateDbOptions): SqliteHandle {
   if (opts.migrate !== false) migrateSqlite(sqlite);
   const connection = new SqliteConnection(sqlite);
   return { engine: "sqlite", db: connection.db, sqlite, close: async () => void sqlite.close() };
+}
+
+/**
+ * Turns on WAL. On a new file two instances starting together both try, and SQLite answers the
+ * second "database is locked" at once rather than through the busy handler (two readers each
+ * asking for the exclusive lock would wait on each other for ever): try again for a while. Once
+ * one has succeeded the file stays in WAL and the statement needs no lock.
+ */
+async function enableWal(sqlite: Database.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
 }
 
 async function openPostgres(url: string, opts: CreateDbOptions): Promise<PostgresHandle> {

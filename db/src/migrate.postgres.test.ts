@@ -14,7 +14,11 @@ describe("migrations on PostgreSQL", () => {
     try {
       const [a, b] = await Promise.all([createDb(url.toString()), createDb(url.toString())]);
       await Promise.all([a.close(), b.close()]);
-      const check = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      // A client, not a pool: its end() waits for the connection to close, so the forced drop below
+      // cannot reach a connection still closing (a pool's end() returns first; the server's
+      // "terminating connection" then came back as an error no one listened to).
+      const check = new pg.Client({ connectionString: url.toString() });
+      await check.connect();
       const { rows } = await check.query<{ created_at: string }>(`select created_at from drizzle."__drizzle_migrations" order by created_at`);
       await check.end();
       expect(rows.map((r) => Number(r.created_at))).toEqual(committedMigrations("postgres"));
