@@ -5,16 +5,18 @@
  * so its peak memory is the import's, not the file generator's. Printed: file size, rows, time
  * (median of rounds), rows per second, rejected rows, peak memory, and the longest the import kept
  * the event loop (and SQLite's one writer) to itself: how long a webhook arriving meanwhile waits.
+ * The same on PostgreSQL when a server is named (see runImportBench).
  */
 import { spawnSync } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
 import { importLicences } from "../src/services/imports/licence-import.js";
+import { benchDatabaseName, benchPostgres, createDatabase, dropDatabase } from "@hccd/db/bench";
 import { fmt, median } from "./stats.js";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -46,7 +48,9 @@ export async function writeList(path: string): Promise<void> {
 }
 
 async function importOnce(file: string, db: string) {
-  const runtime = await createRuntime(parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0" }), { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  // On PostgreSQL DATABASE_PATH only places the uploads folder: beside the list, out of the working tree.
+  const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", SWEEP_INTERVAL_MS: "0", DATABASE_PATH: join(dirname(file), "unused.db") });
+  const runtime = await createRuntime(config, { dbPath: db, logger: createLogger({ level: "silent" }), defaultMetrics: false });
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -58,28 +62,63 @@ async function importOnce(file: string, db: string) {
   return { seconds, rows: report.rows, created: report.created, rejected: report.rejectedRows, peakRssMb: process.resourceUsage().maxRSS / 1024, rssBeforeMb, longestStallMs: loop.max / 1e6 };
 }
 
+type Round = Awaited<ReturnType<typeof importOnce>>;
+
+/** `ROUNDS` imports of `file`, each in a child process of its own into the database `target(r)` names (a fresh one each round). */
+async function importRounds(file: string, target: (round: number) => Promise<string>, done: (round: number) => Promise<void>): Promise<Round[]> {
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    try {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--import", file, await target(r)], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(`import round ${r} failed: ${child.stderr}`);
+      rounds.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!));
+    } finally {
+      await done(r);
+    }
+  }
+  return rounds;
+}
+
+function report(label: string, mb: number, writeSeconds: number, rounds: Round[]): void {
+  const s = median(rounds.map((x) => x.seconds));
+  const first = rounds[0]!;
+  console.log(
+    `${label}: ${ROWS.toLocaleString("en")}-row .xlsx (${fmt(mb, 1)} MB, written in ${fmt(writeSeconds, 1)} s): ` +
+      `median ${fmt(s, 1)} s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.seconds, 1)).join(", ")}), ${fmt(ROWS / s, 0)} rows/s; ` +
+      `${first.created.toLocaleString("en")} imported, ${first.rejected.toLocaleString("en")} rejected; ` +
+      `peak RSS of the import process ${fmt(median(rounds.map((x) => x.peakRssMb)), 0)} MB (${fmt(median(rounds.map((x) => x.rssBeforeMb)), 0)} MB before it started); ` +
+      `longest event-loop stall ${fmt(median(rounds.map((x) => x.longestStallMs)), 0)} ms (median of rounds)`,
+  );
+}
+
+/**
+ * SQLite always (the line `import:`, which scripts/bench-compare.mjs reads); PostgreSQL too when
+ * HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL) names a server (`import (PostgreSQL):`, each
+ * round into a new database), unless BENCH_ENGINE names one engine.
+ */
 export async function runImportBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "hccd-bench-import-"));
   try {
     const file = join(dir, "list.xlsx");
     const t0 = performance.now();
     await writeList(file);
+    const writeSeconds = (performance.now() - t0) / 1000;
     const mb = statSync(file).size / 1024 / 1024;
-    const rounds: Awaited<ReturnType<typeof importOnce>>[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--import", file, join(dir, `round-${r}.db`)], { encoding: "utf8" });
-      if (child.status !== 0) throw new Error(`import round ${r} failed: ${child.stderr}`);
-      rounds.push(JSON.parse(child.stdout.trim().split("\n").at(-1)!));
+    if (process.env.BENCH_ENGINE !== "postgres") {
+      const db = (r: number) => join(dir, `round-${r}.db`);
+      report("import", mb, writeSeconds, await importRounds(file, async (r) => db(r), async (r) => {
+        for (const ext of ["", "-wal", "-shm"]) rmSync(db(r) + ext, { force: true });
+      }));
     }
-    const s = median(rounds.map((x) => x.seconds));
-    const first = rounds[0]!;
-    console.log(
-      `import: ${ROWS.toLocaleString("en")}-row .xlsx (${fmt(mb, 1)} MB, written in ${fmt((performance.now() - t0) / 1000, 1)} s): ` +
-        `median ${fmt(s, 1)} s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.seconds, 1)).join(", ")}), ${fmt(ROWS / s, 0)} rows/s; ` +
-        `${first.created.toLocaleString("en")} imported, ${first.rejected.toLocaleString("en")} rejected; ` +
-        `peak RSS of the import process ${fmt(median(rounds.map((x) => x.peakRssMb)), 0)} MB (${fmt(median(rounds.map((x) => x.rssBeforeMb)), 0)} MB before it started); ` +
-        `longest event-loop stall ${fmt(median(rounds.map((x) => x.longestStallMs)), 0)} ms (median of rounds)`,
-    );
+    if (process.env.BENCH_ENGINE === "sqlite") return;
+    const server = benchPostgres();
+    if (server.url === null) {
+      console.log(`import (PostgreSQL): ${server.reason}`);
+      return;
+    }
+    const { url } = server;
+    const names = Array.from({ length: ROUNDS }, () => benchDatabaseName("hccd_bench_import"));
+    report("import (PostgreSQL)", mb, writeSeconds, await importRounds(file, (r) => createDatabase(url, names[r]!), (r) => dropDatabase(url, names[r]!)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

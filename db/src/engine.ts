@@ -60,3 +60,20 @@ export function forUpdate<Q>(query: Q): Q {
   const pgQuery = query as Q & { for?: (strength: "update") => Q };
   return typeof pgQuery.for === "function" ? pgQuery.for("update") : query;
 }
+
+/**
+ * The most bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER (32,766
+ * in the SQLite better-sqlite3 builds) and PostgreSQL's wire protocol limit (65,535).
+ */
+export const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const satisfies Record<Engine, number>;
+
+/**
+ * `rows` in slices that each fit one statement on `db`'s engine, at `perRow` parameters a row (plus
+ * `extra` parameters the statement carries once): for multi-row INSERTs and `IN (…)` lists.
+ */
+export function statementSlices<T>(db: Db, rows: readonly T[], perRow: number, extra = 0): T[][] {
+  const size = Math.max(1, Math.floor((MAX_PARAMETERS[engineOf(db)] - extra) / perRow));
+  const slices: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) slices.push(rows.slice(i, i + size));
+  return slices;
+}

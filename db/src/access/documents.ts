@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { affectedRows, engineOf, tablesOf, type Db } from "../engine.js";
+import { affectedRows, engineOf, statementSlices, tablesOf, type Db } from "../engine.js";
 import { instantValue, prepared } from "../prepared.js";
-import { onSqlite } from "../raw.js";
+import { executeStatement, instantParam, onSqlite } from "../raw.js";
 import type { documents, reminders } from "../schema.js";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -21,6 +21,23 @@ export async function findDocument(db: Db, serviceKey: string, documentNo: strin
   return rows[0];
 }
 
+/**
+ * The stored documents among `keys` (service and number), in one query per service (through the
+ * documents' unique index): an import's batch looks up its documents at once.
+ */
+export async function findDocumentsByNumber(db: Db, keys: readonly { serviceKey: string; documentNo: string }[]): Promise<DocumentRow[]> {
+  const { documents } = tablesOf(db);
+  const byService = new Map<string, string[]>();
+  for (const k of keys) (byService.get(k.serviceKey) ?? byService.set(k.serviceKey, []).get(k.serviceKey)!).push(k.documentNo);
+  const found: DocumentRow[] = [];
+  for (const [serviceKey, numbers] of byService) {
+    for (const slice of statementSlices(db, [...new Set(numbers)], 1, 1)) {
+      found.push(...(await db.select().from(documents).where(and(eq(documents.serviceKey, serviceKey), inArray(documents.documentNo, slice)))));
+    }
+  }
+  return found;
+}
+
 export async function getDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
   const rows = await prepared(db, "getDocument", (d) => d.select().from(tablesOf(d).documents).where(eq(tablesOf(d).documents.id, sql.placeholder("id"))).limit(1), { id });
   return rows[0];
@@ -32,28 +49,72 @@ export async function insertDocument(db: Db, row: NewDocument): Promise<Document
   return (await db.insert(documents).values(row).returning())[0]!;
 }
 
+const INSERT_DOCUMENT_SQL = `insert into documents (id, service_key, document_no, holder_kind, holder_name, holder_id, phone, issued_on, expires_on, ward_code, address, last_import_id, created_at, updated_at)
+  values (@id, @serviceKey, @documentNo, @holderKind, @holderName, @holderId, @phone, @issuedOn, @expiresOn, @wardCode, @address, @lastImportId, @createdAt, @updatedAt)`;
+/** Columns of a documents row: the parameters one row of a multi-row INSERT carries. */
+const DOCUMENT_COLUMNS = 14;
+
+/**
+ * Stores many documents (an import's batch): on SQLite one prepared statement run for each row at
+ * once, on PostgreSQL as few multi-row INSERTs as its parameter limit allows.
+ */
+export async function insertDocuments(db: Db, rows: readonly (NewDocument & { createdAt: Date })[]): Promise<void> {
+  if (rows.length === 0) return;
+  const fast = onSqlite(db, "insertDocument", INSERT_DOCUMENT_SQL, (stmt) => {
+    for (const r of rows) {
+      stmt.run({
+        id: r.id, serviceKey: r.serviceKey, documentNo: r.documentNo, holderKind: r.holderKind, holderName: r.holderName, holderId: r.holderId ?? null, phone: r.phone ?? null, issuedOn: r.issuedOn ?? null,
+        expiresOn: r.expiresOn, wardCode: r.wardCode ?? null, address: r.address ?? null, lastImportId: r.lastImportId ?? null, createdAt: r.createdAt.getTime(), updatedAt: r.updatedAt.getTime(),
+      });
+    }
+  });
+  if (fast) return fast;
+  const { documents } = tablesOf(db);
+  for (const slice of statementSlices(db, rows, DOCUMENT_COLUMNS)) await db.insert(documents).values(slice);
+}
+
 export async function updateDocument(db: Db, id: string, patch: Partial<Omit<NewDocument, "id" | "serviceKey" | "documentNo">> & { updatedAt: Date }): Promise<void> {
   const { documents } = tablesOf(db);
   await db.update(documents).set(patch).where(eq(documents.id, id));
 }
 
-/** Plans a reminder unless one with the same key exists (re-imports plan nothing twice). */
-export async function planReminder(db: Db, row: Omit<typeof reminders.$inferInsert, "status" | "createdAt">): Promise<boolean> {
-  const at = row.updatedAt as Date;
-  const fast = onSqlite(
-    db,
-    "planReminder",
-    "insert into reminders (id, subject, document_id, birth_event_id, dose_key, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing",
-    (stmt) => stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at.getTime(), at.getTime()).changes,
-  );
-  if (fast) return (await fast) === 1;
+export type NewReminder = Omit<typeof reminders.$inferInsert, "status" | "createdAt">;
+const PLAN_REMINDER_SQL =
+  "insert into reminders (id, subject, document_id, birth_event_id, dose_key, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing";
+/** Columns a planned reminder's row gives (its status and what comes later are written as they start). */
+const REMINDER_COLUMNS = 15;
+
+/**
+ * Plans many reminders, each unless one with its key exists (or comes earlier in `rows`), and says
+ * how many were planned: on SQLite one prepared statement run for each row at once, on PostgreSQL
+ * multi-row INSERT … ON CONFLICT DO NOTHING within its parameter limit.
+ */
+export async function planReminders(db: Db, rows: readonly NewReminder[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const fast = onSqlite(db, "planReminder", PLAN_REMINDER_SQL, (stmt) => {
+    let planned = 0;
+    for (const row of rows) {
+      const at = (row.updatedAt as Date).getTime();
+      planned += stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at, at).changes;
+    }
+    return planned;
+  });
+  if (fast) return fast;
   const { reminders } = tablesOf(db);
-  const inserted = await db
-    .insert(reminders)
-    .values({ ...row, status: "planned", outboxId: null, reason: null, createdAt: at })
-    .onConflictDoNothing({ target: reminders.idempotencyKey })
-    .returning({ id: reminders.id });
-  return inserted.length === 1;
+  let planned = 0;
+  for (const slice of statementSlices(db, rows, REMINDER_COLUMNS)) {
+    const values = slice.map((row) => ({
+      id: row.id, subject: row.subject ?? "document", documentId: row.documentId ?? null, birthEventId: row.birthEventId ?? null, doseKey: row.doseKey ?? null, serviceKey: row.serviceKey, dueOn: row.dueOn,
+      step: row.step, nextAt: row.nextAt, status: "planned" as const, idempotencyKey: row.idempotencyKey, outboxId: null, reason: null, createdAt: row.updatedAt as Date, updatedAt: row.updatedAt,
+    }));
+    planned += (await db.insert(reminders).values(values).onConflictDoNothing({ target: reminders.idempotencyKey }).returning({ id: reminders.id })).length;
+  }
+  return planned;
+}
+
+/** Plans a reminder unless one with the same key exists (re-imports plan nothing twice). */
+export async function planReminder(db: Db, row: NewReminder): Promise<boolean> {
+  return (await planReminders(db, [row])) === 1;
 }
 
 /** Cancels the planned reminders of a document (it was renewed: the old deadline no longer applies). */
@@ -114,14 +175,36 @@ export async function getDocuments(db: Db, ids: readonly string[]): Promise<Map<
   return new Map((await db.select().from(documents).where(inArray(documents.id, unique))).map((d) => [d.id, d]));
 }
 
-/** Records what became of a due reminder: queued (with its outbox row), skipped or cancelled (with the reason). */
-export async function setReminderStatus(db: Db, id: string, patch: { status: ReminderRow["status"]; outboxId?: string | null; reason?: string | null; now: Date }): Promise<void> {
-  const fast = onSqlite(db, "setReminderStatus", "update reminders set status = ?, outbox_id = ?, reason = ?, updated_at = ? where id = ?", (stmt) =>
-    stmt.run(patch.status, patch.outboxId ?? null, patch.reason ?? null, patch.now.getTime(), id),
+/** What became of a due reminder: queued (with its outbox row), skipped or cancelled (with the reason). */
+export interface ReminderOutcome {
+  id: string;
+  status: ReminderRow["status"];
+  outboxId?: string | null;
+  reason?: string | null;
+}
+
+/** Records what became of a due reminder. */
+export async function setReminderStatus(db: Db, id: string, patch: Omit<ReminderOutcome, "id"> & { now: Date }): Promise<void> {
+  await setReminderStatuses(db, [{ id, ...patch }], patch.now);
+}
+
+/**
+ * Records what became of many due reminders (a sweep's batch): on SQLite one prepared statement
+ * run for each at once, on PostgreSQL one UPDATE … FROM unnest(…) of the outcomes' columns.
+ */
+export async function setReminderStatuses(db: Db, outcomes: readonly ReminderOutcome[], now: Date): Promise<void> {
+  if (outcomes.length === 0) return;
+  const fast = onSqlite(db, "setReminderStatus", "update reminders set status = ?, outbox_id = ?, reason = ?, updated_at = ? where id = ?", (stmt) => {
+    for (const o of outcomes) stmt.run(o.status, o.outboxId ?? null, o.reason ?? null, now.getTime(), o.id);
+  });
+  if (fast) return fast;
+  const column = (pick: (o: ReminderOutcome) => string | null) => sql.param(outcomes.map(pick));
+  await executeStatement(
+    db,
+    sql`update reminders set status = v.status, outbox_id = v.outbox_id, reason = v.reason, updated_at = ${instantParam(db, now)}
+        from unnest(${column((o) => o.id)}::text[], ${column((o) => o.status)}::text[], ${column((o) => o.outboxId ?? null)}::text[], ${column((o) => o.reason ?? null)}::text[]) as v(id, status, outbox_id, reason)
+        where reminders.id = v.id`,
   );
-  if (fast) return void (await fast);
-  const { reminders } = tablesOf(db);
-  await db.update(reminders).set({ status: patch.status, outboxId: patch.outboxId ?? null, reason: patch.reason ?? null, updatedAt: patch.now }).where(eq(reminders.id, id));
 }
 
 export async function remindersForDocuments(db: Db, documentIds: string[]): Promise<ReminderRow[]> {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../engine.js";
 import { testDbs } from "../testing/test-db.js";
-import { dueReminders, getDocuments, insertDocument, planReminder, setReminderStatus, supersededReminders } from "./documents.js";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../raw.js";
+import { dueReminders, findDocumentsByNumber, getDocuments, insertDocument, insertDocuments, planReminder, planReminders, setReminderStatus, setReminderStatuses, supersededReminders } from "./documents.js";
 
 const now = new Date("2027-03-01T13:00:00Z");
 const open = testDbs(afterEach);
@@ -37,5 +39,42 @@ describe("reminder queries", () => {
     const db = await seed();
     expect(await planReminder(db, { id: "again", subject: "document", documentId: "d1", serviceKey: "tour-guide-card", dueOn: "2027-03-10", step: "P30D", nextAt: now, idempotencyKey: "k:r30", updatedAt: now })).toBe(false);
     expect((await dueReminders(db, now, 10)).map((r) => r.id)).toEqual(["r30", "r10", "s40"]);
+  });
+
+  it("plans many reminders at once, more than one statement can carry, each key once", async () => {
+    const db = await seed();
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({ id: `m${i}`, subject: "document" as const, documentId: "d2", serviceKey: "tour-guide-card", dueOn: "2027-04-10", step: `P${i}D`, nextAt: now, idempotencyKey: `m:${i}`, updatedAt: now }));
+    // A key planned already (r30's), and one given twice, plan nothing more.
+    const again = { ...rows[0]!, id: "m-again" };
+    const known = { ...rows[1]!, id: "k-again", idempotencyKey: "k:r30" };
+    expect(await db.transaction((tx) => planReminders(tx, [...rows, again, known]))).toBe(5_000);
+    expect(await queryRows(db, sql`select count(*) as n, min(status) as status from reminders where id like 'm%'`)).toEqual([{ n: 5_000, status: "planned" }]);
+    expect(await queryRows(db, sql`select id from reminders where id in ('m-again', 'k-again')`)).toEqual([]);
+  });
+
+  it("records many reminders' outcomes at once, each with its outbox row or reason", async () => {
+    const db = await seed();
+    await setReminderStatuses(db, [{ id: "r30", status: "cancelled", reason: "superseded by a later notice" }, { id: "r10", status: "queued", outboxId: "o1" }, { id: "s40", status: "skipped", reason: "unreachable" }], now);
+    expect(await queryRows(db, sql`select id, status, outbox_id, reason, updated_at from reminders order by id`)).toEqual([
+      { id: "r10", status: "queued", outbox_id: "o1", reason: null, updated_at: now.getTime() },
+      { id: "r30", status: "cancelled", outbox_id: null, reason: "superseded by a later notice", updated_at: now.getTime() },
+      { id: "r7", status: "planned", outbox_id: null, reason: null, updated_at: now.getTime() },
+      { id: "s30", status: "planned", outbox_id: null, reason: null, updated_at: now.getTime() },
+      { id: "s40", status: "skipped", outbox_id: null, reason: "unreachable", updated_at: now.getTime() },
+    ]);
+  });
+
+  it("stores many documents at once, more than one statement can carry, and finds a batch's by service and number", async () => {
+    const db = await seed();
+    const doc = (i: number, serviceKey = "petrol-retail-certificate") => ({ id: `p${i}`, serviceKey, documentNo: `HDV-${i}`, holderKind: "organization" as const, holderName: `Công ty ${i}`, phone: null, expiresOn: "2028-01-01", createdAt: now, updatedAt: now });
+    await db.transaction((tx) => insertDocuments(tx, Array.from({ length: 5_000 }, (_, i) => doc(i))));
+    const found = await findDocumentsByNumber(db, [
+      { serviceKey: "tour-guide-card", documentNo: "HDV-1" },
+      { serviceKey: "tour-guide-card", documentNo: "HDV-3" },
+      { serviceKey: "petrol-retail-certificate", documentNo: "HDV-1" },
+      { serviceKey: "petrol-retail-certificate", documentNo: "HDV-4999" },
+    ]);
+    expect(found.map((d) => d.id).sort()).toEqual(["d1", "p1", "p4999"]);
+    expect(found.find((d) => d.id === "p4999")).toMatchObject({ holderName: "Công ty 4999", holderId: null, createdAt: now, updatedAt: now, lastImportId: null });
   });
 });

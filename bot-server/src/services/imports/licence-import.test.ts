@@ -72,6 +72,28 @@ unknown-service,X-1,Tổ chức,Công ty A,3901234567,,,2027-01-01,,
     ]);
   });
 
+  it("stores a document listed twice in one file as its rows say in turn: created, then renewed, its first deadline's reminders cancelled", async () => {
+    w = await createTestWorld();
+    // The batch's documents are read and stored together: the second HDV-7 row must find the first.
+    const path = file("twice.csv", `${HEADER}
+tour-guide-card,HDV-7,person,Lê Văn Hùng,,0912345678,,2027-01-10,,
+tour-guide-card,HDV-8,person,Trần Thị Mai,,0987654321,,2027-02-10,,
+tour-guide-card,HDV-7,person,Lê Văn Hùng,,0912345678,,2032-01-10,,
+tour-guide-card,HDV-8,person,Trần Thị Mai,,0987654321,,2027-02-10,,
+`);
+    const r = await importLicences(w.services, { path, fileName: "twice.csv", format: "csv", importedBy: "o", catalogue });
+    expect(r).toMatchObject({ rows: 4, created: 2, updated: 1, unchanged: 1, rejectedRows: 0 });
+    expect(await w.rows(sql`select document_no, expires_on from documents order by document_no`)).toEqual([
+      { document_no: "HDV-7", expires_on: "2032-01-10" },
+      { document_no: "HDV-8", expires_on: "2027-02-10" },
+    ]);
+    expect(await w.rows(sql`select d.document_no, r.due_on, r.status, r.reason, count(*) as n from reminders r join documents d on d.id = r.document_id group by d.document_no, r.due_on, r.status, r.reason order by d.document_no, r.due_on`)).toEqual([
+      { document_no: "HDV-7", due_on: "2027-01-10", status: "cancelled", reason: "deadline changed from 2027-01-10 to 2032-01-10", n: 2 },
+      { document_no: "HDV-7", due_on: "2032-01-10", status: "planned", reason: null, n: 3 },
+      { document_no: "HDV-8", due_on: "2027-02-10", status: "planned", reason: null, n: 3 },
+    ]);
+  });
+
   it("refuses a file without the required columns, naming them", async () => {
     w = await createTestWorld();
     const path = file("bad.csv", "service_code;holder_name\ntour-guide-card;A\n");

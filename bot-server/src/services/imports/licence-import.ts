@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { createHash, randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { LICENCE_COLUMNS, licenceRowSchema, mapLicenceHeaders, zodIssuesToFields, type LicenceRow } from "@hccd/shared";
-import { cancelPlannedReminders, deleteImportFile, findDocument, getImport, insertDocument, insertImport, isUniqueViolation, putImportFile, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewImport } from "@hccd/db";
+import { cancelPlannedReminders, deleteImportFile, findDocumentsByNumber, getImport, insertDocuments, insertImport, isUniqueViolation, planReminders, putImportFile, replaceRejectedRows, updateDocument, updateImportIfHeld, type Db, type DocumentRow, type ImportProblemCount, type NewDocument, type NewImport, type NewReminder } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { importFileRows, type ImportFormat } from "./import-reader.js";
@@ -10,7 +10,7 @@ import { createReportCollector, problemEntries, STORED_ERROR_MAX, STORED_FILE_NA
 import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "./import-reasons.js";
 import { cutText } from "./import-text.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
-import { planDocumentReminders } from "../reminders/reminder-planning.js";
+import { documentReminderRows } from "../reminders/reminder-planning.js";
 
 export type { ReminderCatalogue };
 
@@ -288,32 +288,47 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
   let skip = counts.created + counts.updated + counts.unchanged;
   const total = rows - report.rejectedRows;
   const catalogue = job.catalogue;
+  /**
+   * Stores rows of distinct documents at once: their stored documents read in one query, the new
+   * ones inserted and their reminders planned in multi-row statements. A changed document is
+   * updated on its own (a renewal: its pending reminders are cancelled first).
+   */
+  const storeDistinct = async (tx: Db, rows: LicenceRow[], now: Date, after: Counts) => {
+    const stored = new Map((await findDocumentsByNumber(tx, rows.map((r) => ({ serviceKey: r.service_code, documentNo: r.document_no })))).map((d) => [documentKey(d.serviceKey, d.documentNo), d]));
+    const created: (NewDocument & { createdAt: Date })[] = [];
+    const reminders: NewReminder[] = [];
+    for (const r of rows) {
+      const existing = stored.get(documentKey(r.service_code, r.document_no));
+      const fields = {
+        holderKind: r.holder_kind, holderName: r.holder_name, holderId: r.holder_id ?? null, phone: r.phone ?? null, issuedOn: r.issued_on ?? null,
+        expiresOn: r.expires_on, wardCode: r.ward_code ?? null, address: r.address ?? null, lastImportId: importId, updatedAt: now,
+      };
+      if (!existing) {
+        const doc = { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now };
+        created.push(doc);
+        reminders.push(...documentReminderRows(deps.newId, catalogue, doc, now));
+        after.created++;
+      } else if (sameDocument(existing, r)) {
+        after.unchanged++;
+      } else {
+        await updateDocument(tx, existing.id, fields);
+        if (existing.expiresOn !== r.expires_on) {
+          // Renewed (or corrected): the old deadline's reminders must not go out.
+          await cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
+          reminders.push(...documentReminderRows(deps.newId, catalogue, { ...existing, ...fields }, now));
+        }
+        after.updated++;
+      }
+    }
+    await insertDocuments(tx, created);
+    await planReminders(tx, reminders);
+  };
   /** One batch in one transaction, with the counts it comes to (the resume point): the counts after it. */
   const write = (batch: LicenceRow[], now: Date) =>
     deps.db.transaction(async (tx) => {
       const after = { ...counts };
-      for (const r of batch) {
-        const existing = await findDocument(tx, r.service_code, r.document_no);
-        const fields = {
-          holderKind: r.holder_kind, holderName: r.holder_name, holderId: r.holder_id ?? null, phone: r.phone ?? null, issuedOn: r.issued_on ?? null,
-          expiresOn: r.expires_on, wardCode: r.ward_code ?? null, address: r.address ?? null, lastImportId: importId, updatedAt: now,
-        };
-        if (!existing) {
-          const doc = await insertDocument(tx, { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now });
-          await planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, doc, now);
-          after.created++;
-        } else if (sameDocument(existing, r)) {
-          after.unchanged++;
-        } else {
-          await updateDocument(tx, existing.id, fields);
-          if (existing.expiresOn !== r.expires_on) {
-            // Renewed (or corrected): the old deadline's reminders must not go out.
-            await cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
-            await planDocumentReminders({ db: tx, newId: deps.newId }, catalogue, { ...existing, ...fields }, now);
-          }
-          after.updated++;
-        }
-      }
+      // A document listed twice in a batch is stored as its first row says, then changed as its next says.
+      for (const rows of distinctRuns(batch)) await storeDistinct(tx, rows, now, after);
       // The counts are the resume point: they commit with the rows they count.
       await held(tx, after);
       return after;
@@ -358,6 +373,26 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     importId, rows, ...counts, rejectedRows: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts,
     rejected: problemEntries(report.kept),
   };
+}
+
+type Counts = { created: number; updated: number; unchanged: number };
+
+const documentKey = (serviceKey: string, documentNo: string) => `${serviceKey}\n${documentNo}`;
+
+/** The batch cut where a document comes again: runs of rows that each name a document once. */
+function distinctRuns(batch: readonly LicenceRow[]): LicenceRow[][] {
+  const runs: LicenceRow[][] = [[]];
+  let seen = new Set<string>();
+  for (const r of batch) {
+    const key = documentKey(r.service_code, r.document_no);
+    if (seen.has(key)) {
+      runs.push([]);
+      seen = new Set();
+    }
+    seen.add(key);
+    runs.at(-1)!.push(r);
+  }
+  return runs;
 }
 
 /** The file's valid rows, read again (a file too long to hold its rows, or an import resumed). */

@@ -1,5 +1,5 @@
 import { noticeInstant, pendingNotices, vaccinationSchedule, vietnamDate } from "@hccd/shared";
-import { planReminder, type DocumentRow } from "@hccd/db";
+import { planReminders, type DocumentRow, type NewReminder } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 
@@ -15,17 +15,26 @@ export async function planDocumentReminders(
   now: Date,
   sendAt: (date: string, now: Date) => Date = noticeInstant,
 ): Promise<number> {
-  const notices = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
-  let n = 0;
-  for (const { step, date } of pendingNotices({ deadline: doc.expiresOn, notices, today: vietnamDate(now) })) {
-    const planned = await planReminder(deps.db, {
-      id: deps.newId(), subject: "document", documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step,
-      nextAt: sendAt(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
-    });
-    if (planned) n++;
-  }
-  return n;
+  return planReminders(deps.db, documentReminderRows(deps.newId, catalogue, doc, now, sendAt));
 }
+
+/** The reminders `planDocumentReminders` plans for a document, to plan many documents' at once (an import's batch). */
+export function documentReminderRows(
+  newId: () => string,
+  catalogue: ReminderCatalogue,
+  doc: Pick<DocumentRow, "id" | "serviceKey" | "expiresOn">,
+  now: Date,
+  sendAt: (date: string, now: Date) => Date = noticeInstant,
+): NewReminder[] {
+  const notices = catalogue.steps(doc.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(doc.expiresOn, step) }));
+  return pendingNotices({ deadline: doc.expiresOn, notices, today: vietnamDate(now) }).map(({ step, date }) => ({
+    id: newId(), subject: "document", documentId: doc.id, serviceKey: doc.serviceKey, dueOn: doc.expiresOn, step,
+    nextAt: sendAt(date, now), idempotencyKey: `reminder:${doc.id}:${doc.expiresOn}:${step}`, updatedAt: now,
+  }));
+}
+
+/** The catalogue's key for child vaccination reminders (plan 920 row 1). */
+export const VACCINATION_SERVICE_KEY = "child-vaccination";
 
 /**
  * Plans the reminders to a child's parents before each dose of the expanded immunisation schedule
@@ -33,27 +42,23 @@ export async function planDocumentReminders(
  * B birth dose, BCG) are given at the maternity ward before discharge, so they get no reminder; every
  * later dose gets one per notice step still ahead, keyed by birth, dose and step.
  */
-/** The catalogue's key for child vaccination reminders (plan 920 row 1). */
-export const VACCINATION_SERVICE_KEY = "child-vaccination";
-
 export async function planVaccinationReminders(
   deps: Pick<ServiceDeps, "db" | "newId">,
   catalogue: ReminderCatalogue,
   input: { serviceKey: string; birthEventId: string; dateOfBirth: string; now: Date },
 ): Promise<number> {
   const today = vietnamDate(input.now);
-  let n = 0;
+  const rows: NewReminder[] = [];
   for (const dose of vaccinationSchedule(input.dateOfBirth)) {
     if (dose.dueOn <= input.dateOfBirth) continue;
     const doseKey = `${dose.vaccine}#${dose.dose}`;
     const notices = catalogue.steps(input.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(dose.dueOn, step) }));
     for (const { step, date } of pendingNotices({ deadline: dose.dueOn, notices, today })) {
-      const planned = await planReminder(deps.db, {
+      rows.push({
         id: deps.newId(), subject: "vaccination", birthEventId: input.birthEventId, doseKey, serviceKey: input.serviceKey, dueOn: dose.dueOn, step,
         nextAt: noticeInstant(date, input.now), idempotencyKey: `vaccination:${input.birthEventId}:${doseKey}:${step}`, updatedAt: input.now,
       });
-      if (planned) n++;
     }
   }
-  return n;
+  return planReminders(deps.db, rows);
 }
