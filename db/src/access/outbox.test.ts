@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDbs } from "../testing/test-db.js";
-import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, getOutboxRow, holdOutboxClaim, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
+import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, enqueueOutboxRows, getOutboxRow, holdOutboxClaim, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
 
 const t0 = new Date("2026-11-24T03:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -23,6 +23,17 @@ describe("outbox", () => {
     expect(await getOutboxRow(db, "id-exact")).toEqual(inserted);
     await markOutboxSent(db, "id-exact", "zns-1", at(5_000));
     expect(await getOutboxRow(db, "id-exact")).toMatchObject({ status: "sent", providerRef: "zns-1", sentAt: at(5_000), lockedUntil: null });
+  });
+
+  it("stores many rows at once, one per key: a key stored already or given twice answers with the stored row, in order", async () => {
+    const { db } = await open();
+    await enqueueOutbox(db, row("before"));
+    const many = Array.from({ length: 6_000 }, (_, i) => row(`k${i}`));
+    const results = await db.transaction((tx) => enqueueOutboxRows(tx, [row("a"), { ...row("before"), id: "again" }, ...many, { ...row("a"), id: "a-twice" }]));
+    expect(results.map((r) => [r.row.id, r.created])).toEqual([["id-a", true], ["id-before", false], ...many.map((m) => [m.id, true]), ["id-a", false]]);
+    expect(results[1]!.row).toEqual(await getOutboxRow(db, "id-before"));
+    expect(await getOutboxRow(db, "id-k5999")).toEqual(results[5_999 + 2]!.row);
+    expect(await getOutboxRow(db, "again")).toBeUndefined();
   });
 
   /** A notification on a channel, of a priority, due at `due`. */

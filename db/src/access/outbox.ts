@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { tablesOf, type Db } from "../engine.js";
+import { statementSlices, tablesOf, type Db } from "../engine.js";
 import { prepared } from "../prepared.js";
 import { jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { outbox } from "../schema.js";
@@ -22,40 +22,60 @@ export type NewOutboxRow = Omit<typeof outbox.$inferInsert, "status" | "attempts
  * records the reason for the message.
  */
 export async function enqueueOutbox(db: Db, row: NewOutboxRow): Promise<{ row: OutboxRow; created: boolean }> {
-  const at = row.now.getTime();
-  const created =
-    (await onSqlite(
-      db,
-      "enqueueOutbox",
-      "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing",
-      (stmt) => stmt.run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at).changes === 1,
-    )) ?? (await enqueueOutboxPortable(db, row));
-  if (created) {
-    return {
-      created: true,
-      row: {
-        id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null,
-        payload: row.payload, status: "pending", priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, lockedUntil: null, lastError: null, providerRef: null,
-        createdAt: row.now, updatedAt: row.now, sentAt: null, deliveredAt: null, seenAt: null,
-      },
-    };
-  }
-  const existing = await findOutboxByKey(db, row.idempotencyKey);
-  if (!existing) throw new Error(`outbox row for ${row.idempotencyKey} vanished`);
-  return { row: existing, created: false };
+  return (await enqueueOutboxRows(db, [row]))[0]!;
 }
 
-async function enqueueOutboxPortable(db: Db, row: NewOutboxRow): Promise<boolean> {
+const ENQUEUE_OUTBOX_SQL =
+  "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing";
+/** Columns of an outbox row as it is stored: the parameters one row of a multi-row INSERT carries. */
+const OUTBOX_INSERT_COLUMNS = 13;
+
+/**
+ * Stores many messages to send (a sweep's batch), each as `enqueueOutbox` does: a row whose key is
+ * stored already, or comes earlier in `rows`, stores nothing and answers with the stored row. In
+ * the order of `rows`. On SQLite one prepared statement run for each row at once, on PostgreSQL
+ * multi-row INSERT … ON CONFLICT DO NOTHING within its parameter limit, and one read of the rows
+ * that were there already.
+ */
+export async function enqueueOutboxRows(db: Db, rows: readonly NewOutboxRow[]): Promise<{ row: OutboxRow; created: boolean }[]> {
+  if (rows.length === 0) return [];
+  const created =
+    (await onSqlite(db, "enqueueOutbox", ENQUEUE_OUTBOX_SQL, (stmt) =>
+      rows.map((row) => {
+        const at = row.now.getTime();
+        return stmt.run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at).changes === 1;
+      }),
+    )) ?? (await enqueueOutboxPortable(db, rows));
+  const stored = await findOutboxByKeys(db, rows.filter((_, i) => !created[i]).map((r) => r.idempotencyKey));
+  return rows.map((row, i) => {
+    if (created[i]) return { created: true, row: newOutboxRow(row) };
+    const existing = stored.get(row.idempotencyKey);
+    if (!existing) throw new Error(`outbox row for ${row.idempotencyKey} vanished`);
+    return { row: existing, created: false };
+  });
+}
+
+/** The row `enqueueOutbox` stored, as a read would return it. */
+function newOutboxRow(row: NewOutboxRow): OutboxRow {
+  return {
+    id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null,
+    payload: row.payload, status: "pending", priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, lockedUntil: null, lastError: null, providerRef: null,
+    createdAt: row.now, updatedAt: row.now, sentAt: null, deliveredAt: null, seenAt: null,
+  };
+}
+
+/** Which of `rows` were stored (the others' keys were taken). */
+async function enqueueOutboxPortable(db: Db, rows: readonly NewOutboxRow[]): Promise<boolean[]> {
   const { outbox } = tablesOf(db);
-  const inserted = await db
-    .insert(outbox)
-    .values({
+  const inserted = new Set<string>();
+  for (const slice of statementSlices(db, rows, OUTBOX_INSERT_COLUMNS)) {
+    const values = slice.map((row) => ({
       id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null, payload: row.payload,
-      status: "pending", priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, createdAt: row.now, updatedAt: row.now,
-    })
-    .onConflictDoNothing({ target: outbox.idempotencyKey })
-    .returning({ id: outbox.id });
-  return inserted.length === 1;
+      status: "pending" as const, priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, createdAt: row.now, updatedAt: row.now,
+    }));
+    for (const { id } of await db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id })) inserted.add(id);
+  }
+  return rows.map((r) => inserted.has(r.id));
 }
 
 export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
@@ -66,6 +86,20 @@ export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | unde
 export async function findOutboxByKey(db: Db, idempotencyKey: string): Promise<OutboxRow | undefined> {
   const rows = await prepared(db, "outboxByKey", (d) => d.select().from(tablesOf(d).outbox).where(eq(tablesOf(d).outbox.idempotencyKey, sql.placeholder("key"))).limit(1), { key: idempotencyKey });
   return rows[0];
+}
+
+/** The stored rows of these idempotency keys, by key. */
+async function findOutboxByKeys(db: Db, keys: readonly string[]): Promise<Map<string, OutboxRow>> {
+  if (keys.length === 1) {
+    const row = await findOutboxByKey(db, keys[0]!);
+    return new Map(row ? [[row.idempotencyKey, row]] : []);
+  }
+  const { outbox } = tablesOf(db);
+  const found = new Map<string, OutboxRow>();
+  for (const slice of statementSlices(db, [...new Set(keys)], 1)) {
+    for (const row of await db.select().from(outbox).where(inArray(outbox.idempotencyKey, slice))) found.set(row.idempotencyKey, row);
+  }
+  return found;
 }
 
 interface RawOutboxRow {

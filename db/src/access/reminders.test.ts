@@ -66,7 +66,8 @@ describe("reminder queries", () => {
 
   it("stores many documents at once, more than one statement can carry, and finds a batch's by service and number", async () => {
     const db = await seed();
-    const doc = (i: number, serviceKey = "petrol-retail-certificate") => ({ id: `p${i}`, serviceKey, documentNo: `HDV-${i}`, holderKind: "organization" as const, holderName: `Công ty ${i}`, phone: null, expiresOn: "2028-01-01", createdAt: now, updatedAt: now });
+    const doc = (i: number, serviceKey = "petrol-retail-certificate") => ({ id: `p${i}`, serviceKey, documentNo: `HDV-${i}`, holderKind: "organization" as const, holderName: `Công ty ${i}`,
+      holderId: "3901234567", phone: null, issuedOn: "2023-01-01", expiresOn: "2028-01-01", wardCode: "25747", address: "Tây Ninh", lastImportId: null, createdAt: now, updatedAt: now });
     await db.transaction((tx) => insertDocuments(tx, Array.from({ length: 5_000 }, (_, i) => doc(i))));
     const found = await findDocumentsByNumber(db, [
       { serviceKey: "tour-guide-card", documentNo: "HDV-1" },
@@ -75,6 +76,6 @@ describe("reminder queries", () => {
       { serviceKey: "petrol-retail-certificate", documentNo: "HDV-4999" },
     ]);
     expect(found.map((d) => d.id).sort()).toEqual(["d1", "p1", "p4999"]);
-    expect(found.find((d) => d.id === "p4999")).toMatchObject({ holderName: "Công ty 4999", holderId: null, createdAt: now, updatedAt: now, lastImportId: null });
+    expect(found.find((d) => d.id === "p4999")).toMatchObject({ holderName: "Công ty 4999", holderId: "3901234567", phone: null, issuedOn: "2023-01-01", wardCode: "25747", createdAt: now, updatedAt: now, lastImportId: null });
   });
 });

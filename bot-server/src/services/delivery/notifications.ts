@@ -1,5 +1,5 @@
 import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
-import { enqueueOutbox, findZaloUsersByPhones, type Db, type OutboxPriority } from "@hccd/db";
+import { enqueueOutbox, enqueueOutboxRows, findZaloUsersByPhones, type Db, type NewOutboxRow, type OutboxPriority, type ZaloUser } from "@hccd/db";
 import type { Config } from "../../config.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
 
@@ -110,6 +110,21 @@ export type EnqueueResult = { queued: true; channel: Channel; outboxId: string }
  */
 export type MessagePurpose = "reminder" | "transactional";
 
+/** What `enqueueNotification` is asked to queue. */
+export interface NotificationRequest {
+  config: Config;
+  now: Date;
+  newId: () => string;
+  recipient: { personId: string | null; phone: string | null };
+  idempotencyKey: string;
+  message: NotificationMessage;
+  purpose: MessagePurpose;
+  allowedChannels?: readonly Channel[];
+}
+
+/** A notification decided (`planNotifications`), not yet stored: the outbox row to store, or why none. */
+export type NotificationPlan = { queued: true; row: NewOutboxRow } | { queued: false; reason: "unreachable" | "opted_out" };
+
 /**
  * Queues a message to a person through the channel policy (design.md): an OA message when they
  * follow the OA and talked to it within 7 days, else ZNS to their phone, else SMS; narrowed to the
@@ -117,12 +132,35 @@ export type MessagePurpose = "reminder" | "transactional";
  * fallbacks for permanent failures. Quiet hours defer, never drop. Call inside the transaction that
  * records why the message is sent; the idempotency key keeps it to one message per reason.
  */
-export async function enqueueNotification(
-  db: Db,
-  input: { config: Config; now: Date; newId: () => string; recipient: { personId: string | null; phone: string | null }; idempotencyKey: string; message: NotificationMessage; purpose: MessagePurpose; allowedChannels?: readonly Channel[] },
-): Promise<EnqueueResult> {
+export async function enqueueNotification(db: Db, input: NotificationRequest): Promise<EnqueueResult> {
+  return (await enqueueNotifications(db, await planNotifications(db, [input])))[0]!;
+}
+
+/**
+ * Decides many notifications (a sweep's batch) as `enqueueNotification` does, reading the
+ * recipients' Zalo accounts in one query; stores nothing.
+ */
+export async function planNotifications(db: Db, inputs: readonly NotificationRequest[]): Promise<NotificationPlan[]> {
+  const phones = [...new Set(inputs.flatMap((i) => (i.recipient.phone ? [i.recipient.phone] : [])))];
+  const byPhone = new Map<string, ZaloUser[]>();
+  for (const u of await findZaloUsersByPhones(db, phones)) if (u.phone) (byPhone.get(u.phone) ?? byPhone.set(u.phone, []).get(u.phone)!).push(u);
+  return inputs.map((input) => planNotification(input, input.recipient.phone ? [...(byPhone.get(input.recipient.phone) ?? [])] : []));
+}
+
+/** Stores decided notifications (`planNotifications`) in the outbox at once: each one's result, in order. */
+export async function enqueueNotifications(db: Db, plans: readonly NotificationPlan[]): Promise<EnqueueResult[]> {
+  const stored = await enqueueOutboxRows(db, plans.flatMap((p) => (p.queued ? [p.row] : [])));
+  let next = 0;
+  return plans.map((p) => {
+    if (!p.queued) return p;
+    const { row } = stored[next++]!;
+    return { queued: true, channel: row.channel as Channel, outboxId: row.id };
+  });
+}
+
+/** The channel policy for one message, given the Zalo accounts at the recipient's phone. */
+function planNotification(input: NotificationRequest, zaloUsers: ZaloUser[]): NotificationPlan {
   const phone = input.recipient.phone;
-  const zaloUsers = phone ? await findZaloUsersByPhones(db, [phone]) : [];
   const serviceKey = serviceKeyOf(input.message);
   if (input.purpose === "reminder" && zaloUsers.some((u) => u.optedOutAt !== null || (serviceKey !== null && u.notificationPrefs.services?.[serviceKey] === false))) {
     return { queued: false, reason: "opted_out" };
@@ -146,19 +184,21 @@ export async function enqueueNotification(
     ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
-  const { row } = await enqueueOutbox(db, {
-    id: input.newId(),
-    kind: "notification",
-    idempotencyKey: input.idempotencyKey,
-    channel: first,
-    fallbackChannels: rest,
-    personId: input.recipient.personId,
-    priority: priorityOf(input.message),
-    payload,
-    nextAttemptAt: nextSendableAt(input.now, input.config.QUIET_HOURS),
-    now: input.now,
-  });
-  return { queued: true, channel: row.channel as Channel, outboxId: row.id };
+  return {
+    queued: true,
+    row: {
+      id: input.newId(),
+      kind: "notification",
+      idempotencyKey: input.idempotencyKey,
+      channel: first,
+      fallbackChannels: rest,
+      personId: input.recipient.personId,
+      priority: priorityOf(input.message),
+      payload,
+      nextAttemptAt: nextSendableAt(input.now, input.config.QUIET_HOURS),
+      now: input.now,
+    },
+  };
 }
 
 /** A document reminder's words: the service's own (catalogue) where it has them and `own` is allowed. */

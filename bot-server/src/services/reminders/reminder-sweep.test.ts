@@ -5,6 +5,7 @@ import { createClock, createTestWorld, type TestWorld } from "../../testing/worl
 import { defaultReminderCatalogue } from "./reminder-catalogue.js";
 import { importCsvText } from "../../testing/imports.js";
 import { sweepReminders } from "./reminder-sweep.js";
+import { enqueueNotification } from "../delivery/notifications.js";
 
 const catalogue = tourGuideCatalogue;
 
@@ -38,6 +39,33 @@ describe("reminder sweep", () => {
     await importCsv("tour-guide-card,HDV-2,person,Trần Thị Mai,,2027-01-23\n");
     expect(await sweepReminders(w.services, { catalogue })).toEqual({ queued: 0, skipped: 1, cancelled: 0 });
     expect(await w.rows(sql`select status, reason from reminders where status != 'planned'`)).toEqual([{ status: "skipped", reason: "unreachable" }]);
+  });
+
+  it("queues, skips and cancels side by side in one batch; a reminder whose notice the outbox holds already is queued with that row", async () => {
+    w = await createTestWorld(); // 2026-11-24 10:00 Vietnam time: the 60-day step of 2027-01-23 is due
+    await importCsv(
+      "tour-guide-card,HDV-1,person,Lê Văn Hùng,0912345678,2027-01-23\n" +
+        "tour-guide-card,HDV-2,person,Trần Thị Mai,,2027-01-23\n" +
+        "tour-guide-card,HDV-3,person,Phạm Văn Tài,0987654321,2027-01-23\n" +
+        "tour-guide-card,HDV-4,person,Võ Thị Lan,0911222333,2027-01-23\n",
+    );
+    // HDV-3's deadline moved since its reminders were planned; HDV-4's notice was queued by an earlier sweep that died before recording it.
+    await w.rows(sql`update documents set expires_on = '2027-06-01' where document_no = 'HDV-3' returning id`);
+    const [hdv4] = await w.rows<{ key: string }>(sql`select r.idempotency_key as key from reminders r join documents d on d.id = r.document_id where d.document_no = 'HDV-4' and r.step = 'P60D'`);
+    const earlier = await enqueueNotification(w.services.db, {
+      config: w.services.config, now: w.clock.now(), newId: w.services.newId, recipient: { personId: null, phone: "84911222333" }, idempotencyKey: hdv4!.key, purpose: "reminder",
+      message: { type: "document_expiry", documentId: "x", params: { holderName: "Võ Thị Lan", serviceName: { vi: "Thẻ", en: "Card" }, documentNo: "HDV-4", expiresOn: "2027-01-23", fileBy: "2027-01-13" } },
+    });
+    expect(earlier.queued).toBe(true);
+    expect(await sweepReminders(w.services, { catalogue })).toEqual({ queued: 2, skipped: 1, cancelled: 1 });
+    expect(await w.rows(sql`select d.document_no, r.status, r.reason, r.outbox_id is not null as has_outbox from reminders r join documents d on d.id = r.document_id where r.status != 'planned' order by d.document_no`)).toEqual([
+      { document_no: "HDV-1", status: "queued", reason: null, has_outbox: 1 },
+      { document_no: "HDV-2", status: "skipped", reason: "unreachable", has_outbox: 0 },
+      { document_no: "HDV-3", status: "cancelled", reason: "the deadline changed", has_outbox: 0 },
+      { document_no: "HDV-4", status: "queued", reason: null, has_outbox: 1 },
+    ]);
+    expect(await w.rows(sql`select r.outbox_id as id from reminders r join documents d on d.id = r.document_id where d.document_no = 'HDV-4' and r.status = 'queued'`)).toEqual([{ id: earlier.queued ? earlier.outboxId : null }]);
+    expect(await w.rows(sql`select count(*) as n from outbox`)).toEqual([{ n: 2 }]);
   });
 });
 

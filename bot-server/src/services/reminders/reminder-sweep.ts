@@ -1,8 +1,8 @@
-import { dueReminders, getBirthEvent, getDocuments, getPersons, setReminderStatus, supersededReminders, type Db, type DocumentRow, type ReminderRow } from "@hccd/db";
+import { dueReminders, getBirthEvent, getDocuments, getPersons, setReminderStatuses, supersededReminders, type Db, type DocumentRow, type ReminderOutcome, type ReminderRow } from "@hccd/db";
 import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
-import { enqueueNotification, type EnqueueResult } from "../delivery/notifications.js";
+import { enqueueNotifications, planNotifications, type EnqueueResult, type NotificationPlan, type NotificationRequest } from "../delivery/notifications.js";
 
 export interface SweepResult {
   queued: number;
@@ -14,32 +14,35 @@ type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason:
 
 const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued", outboxId: r.outboxId } : { kind: "skipped", reason: r.reason });
 
-/** A document's reminder goes to the holder's phone (contract 4), in the service's own words. */
-async function remindDocument(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): Promise<Outcome> {
-  if (!doc || doc.expiresOn !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
+/** A reminder's notice decided but not yet stored, or what became of the reminder already. */
+type Decision = { kind: "notify"; plan: NotificationPlan } | Exclude<Outcome, { kind: "queued" }>;
+
+const fromPlan = (plan: NotificationPlan): Decision => (plan.queued ? { kind: "notify", plan } : { kind: "skipped", reason: plan.reason });
+
+/** A document's reminder goes to the holder's phone (contract 4), in the service's own words; null when its deadline changed. */
+function documentNotice(deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): NotificationRequest | null {
+  if (!doc || doc.expiresOn !== r.dueOn) return null;
   // A late notice (after the file-by lead, e.g. 6 months for food safety) must not ask for a date
   // already past: it asks for the expiry, the last day the document still holds.
   const fileBy = catalogue.fileBy(doc.serviceKey, doc.expiresOn);
   const askBy = fileBy < vietnamDate(now) ? doc.expiresOn : fileBy;
-  return fromEnqueue(
-    await enqueueNotification(tx, {
-      config: deps.config, now, newId: deps.newId,
-      recipient: { personId: null, phone: doc.phone },
-      idempotencyKey: r.idempotencyKey,
-      purpose: "reminder",
-      ...(catalogue.channels ? { allowedChannels: catalogue.channels(doc.serviceKey) } : {}),
-      message: {
-        type: "document_expiry",
-        documentId: doc.id,
-        serviceKey: doc.serviceKey,
-        params: { holderName: doc.holderName, serviceName: catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: askBy },
-      },
-    }),
-  );
+  return {
+    config: deps.config, now, newId: deps.newId,
+    recipient: { personId: null, phone: doc.phone },
+    idempotencyKey: r.idempotencyKey,
+    purpose: "reminder",
+    ...(catalogue.channels ? { allowedChannels: catalogue.channels(doc.serviceKey) } : {}),
+    message: {
+      type: "document_expiry",
+      documentId: doc.id,
+      serviceKey: doc.serviceKey,
+      params: { holderName: doc.holderName, serviceName: catalogue.name(doc.serviceKey), documentNo: doc.documentNo, expiresOn: doc.expiresOn, fileBy: askBy },
+    },
+  };
 }
 
 /** A dose reminder goes to the mother, or to the father when she cannot be reached on Zalo. */
-async function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Promise<Outcome> {
+async function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Promise<Decision> {
   const event = r.birthEventId ? await getBirthEvent(tx, r.birthEventId) : undefined;
   if (!event) return { kind: "cancelled", reason: "the birth record is gone" };
   const dateOfBirth = vietnamDate(event.childBornAt);
@@ -47,19 +50,19 @@ async function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderC
   if (!dose || dose.dueOn !== r.dueOn) return { kind: "cancelled", reason: "the schedule changed" };
   const known = await getPersons(tx, [event.motherPersonId, ...(event.fatherPersonId ? [event.fatherPersonId] : [])]);
   const parents = [event.motherPersonId, event.fatherPersonId].flatMap((id) => known.filter((p) => p.id === id));
-  let last: EnqueueResult = { queued: false, reason: "unreachable" };
-  for (const parent of parents) {
-    last = await enqueueNotification(tx, {
+  const plans = await planNotifications(
+    tx,
+    parents.map((parent) => ({
       config: deps.config, now, newId: deps.newId,
       recipient: { personId: parent.id, phone: parent.phone },
       idempotencyKey: r.idempotencyKey,
-      purpose: "reminder",
+      purpose: "reminder" as const,
       ...(catalogue.channels ? { allowedChannels: catalogue.channels(r.serviceKey) } : {}),
-      message: { type: "vaccination_due", birthEventId: event.id, params: { parentName: parent.fullName, doseName: dose.name, dueOn: dose.dueOn, birthDate: dateOfBirth } },
-    });
-    if (last.queued || last.reason === "opted_out") break;
-  }
-  return fromEnqueue(last);
+      message: { type: "vaccination_due" as const, birthEventId: event.id, params: { parentName: parent.fullName, doseName: dose.name, dueOn: dose.dueOn, birthDate: dateOfBirth } },
+    })),
+  );
+  // The first parent it can be sent to, unless a parent opted out before; else why the last could not be reached.
+  return fromPlan(plans.find((p) => p.queued || p.reason === "opted_out") ?? plans.at(-1) ?? { queued: false, reason: "unreachable" });
 }
 
 /**
@@ -77,28 +80,37 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
     const due = await dueReminders(deps.db, now, batchSize);
     if (due.length === 0) break;
     await deps.db.transaction(async (tx) => {
-      // What the batch needs, read once for the batch rather than once per reminder.
+      // What the batch needs, read once for the batch rather than once per reminder, and written
+      // once for the batch: its notices in the outbox, then each reminder's outcome.
       const superseded = await supersededReminders(tx, due, now);
       const docs = await getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
+      const decisions = new Map<string, Decision>();
+      const documentNotices: { id: string; request: NotificationRequest }[] = [];
       for (const r of due) {
         // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
-        const outcome: Outcome = superseded.has(r.id)
-          ? { kind: "cancelled", reason: "superseded by a later notice" }
-          : r.subject === "vaccination"
-            ? await remindVaccination(tx, deps, input.catalogue, r, now)
-            : await remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
-        if (outcome.kind === "queued") {
-          await setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
-          result.queued++;
-        } else if (outcome.kind === "skipped") {
-          // Nobody to tell on Zalo or by SMS, or they opted out: recorded, not retried (staff see it).
-          await setReminderStatus(tx, r.id, { status: "skipped", reason: outcome.reason, now });
-          result.skipped++;
-        } else {
-          await setReminderStatus(tx, r.id, { status: "cancelled", reason: outcome.reason, now });
-          result.cancelled++;
+        if (superseded.has(r.id)) decisions.set(r.id, { kind: "cancelled", reason: "superseded by a later notice" });
+        else if (r.subject === "vaccination") decisions.set(r.id, await remindVaccination(tx, deps, input.catalogue, r, now));
+        else {
+          const request = documentNotice(deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
+          if (request) documentNotices.push({ id: r.id, request });
+          else decisions.set(r.id, { kind: "cancelled", reason: "the deadline changed" });
         }
       }
+      const plans = await planNotifications(tx, documentNotices.map((n) => n.request));
+      documentNotices.forEach((n, i) => decisions.set(n.id, fromPlan(plans[i]!)));
+      const notified = due.flatMap((r) => {
+        const d = decisions.get(r.id)!;
+        return d.kind === "notify" ? [{ id: r.id, plan: d.plan }] : [];
+      });
+      const queued = new Map((await enqueueNotifications(tx, notified.map((n) => n.plan))).map((res, i) => [notified[i]!.id, fromEnqueue(res)]));
+      const outcomes: ReminderOutcome[] = due.map((r) => {
+        const d = decisions.get(r.id)!;
+        const outcome: Outcome = d.kind === "notify" ? queued.get(r.id)! : d;
+        result[outcome.kind]++;
+        // Skipped: nobody to tell on Zalo or by SMS, or they opted out: recorded, not retried (staff see it).
+        return outcome.kind === "queued" ? { id: r.id, status: "queued", outboxId: outcome.outboxId } : { id: r.id, status: outcome.kind, reason: outcome.reason };
+      });
+      await setReminderStatuses(tx, outcomes, now);
     });
     if (due.length < batchSize) break;
   }
