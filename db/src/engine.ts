@@ -68,11 +68,18 @@ export function forUpdate<Q>(query: Q): Q {
 export const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const satisfies Record<Engine, number>;
 
 /**
+ * Rows a statement carries at most, however few parameters each has: building and binding a
+ * statement is synchronous work, and the event loop (the webhooks' acknowledgements) waits for it.
+ */
+export const ROWS_PER_STATEMENT_MAX = 500;
+
+/**
  * `rows` in slices that each fit one statement on `db`'s engine, at `perRow` parameters a row (plus
- * `extra` parameters the statement carries once): for multi-row INSERTs and `IN (…)` lists.
+ * `extra` parameters the statement carries once), and at most ROWS_PER_STATEMENT_MAX rows: for
+ * multi-row INSERTs and `IN (…)` lists.
  */
 export function statementSlices<T>(db: Db, rows: readonly T[], perRow: number, extra = 0): T[][] {
-  const size = Math.max(1, Math.floor((MAX_PARAMETERS[engineOf(db)] - extra) / perRow));
+  const size = Math.max(1, Math.min(ROWS_PER_STATEMENT_MAX, Math.floor((MAX_PARAMETERS[engineOf(db)] - extra) / perRow)));
   const slices: T[][] = [];
   for (let i = 0; i < rows.length; i += size) slices.push(rows.slice(i, i + size));
   return slices;
