@@ -30,6 +30,7 @@ export * from "./domain/reminder-plan.js";
 export * from "./schemas/staff-api.js";
 export * from "./catalogue/duration.js";
 export * from "./catalogue/index.js";
+export * from "./domain/filing.js";
 export * from "./domain/temporary-residence.js";
 export * from "./domain/health-insurance.js";
 export * from "./domain/vehicle-inspection.js";
