@@ -1,4 +1,5 @@
 import type { GuidanceLine, ServiceEntry, ServiceGuidance } from "./schema.js";
+import type { ProcedureGuidance } from "../schemas/guidance.js";
 
 /**
  * Procedure guidance per service: the papers, the fee, where and how to file, how long it takes.
@@ -131,3 +132,22 @@ export function guidanceData(entry: ServiceEntry): ServiceGuidance {
 
 /** The keys that carry sourced facts (a test checks each is a catalogue service). */
 export const GUIDANCE_FACT_KEYS: readonly string[] = Object.keys(FACTS);
+
+/** A service's guidance as the API, the Mini App and the chat give it (`procedureGuidanceSchema`). */
+export function procedureGuidanceOf(entry: ServiceEntry): ProcedureGuidance {
+  const g = entry.guidance ?? guidanceData(entry);
+  return {
+    service: entry.key,
+    serviceName: entry.name,
+    agency: entry.leadAgency,
+    level: entry.level,
+    procedureCodes: [...entry.procedureCodes],
+    portalUrl: NATIONAL_PORTAL_URL,
+    papers: g.papers,
+    fee: g.fee,
+    where: g.where,
+    duration: g.duration,
+    deadline: g.deadline ?? null,
+    result: g.result ?? null,
+  };
+}

@@ -14,7 +14,7 @@ import { scienceTechnologyServices } from "./services/science-technology.js";
 import { socialInsuranceServices } from "./services/social-insurance.js";
 
 export * from "./schema.js";
-export { NATIONAL_PORTAL_URL } from "./guidance.js";
+export { NATIONAL_PORTAL_URL, procedureGuidanceOf } from "./guidance.js";
 export { AGENCIES } from "./agencies.js";
 
 /**
