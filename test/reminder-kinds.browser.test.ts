@@ -53,7 +53,7 @@ describe("a reminder of each kind, from its button (Vietnamese, Chromium)", () =
     expect(await page.getByTestId("guidance-agency").innerText()).toContain("Sở Nông nghiệp và Môi trường");
     expect(await page.getByTestId("guidance-codes").innerText()).toContain("1.004363");
     expect(await page.getByTestId("guidance-deadline").innerText()).toContain("05 năm");
-    expect(await page.getByTestId("guidance-fee").innerText()).toContain("Theo hướng dẫn của cơ quan tiếp nhận");
+    expect(await page.getByTestId("guidance-fee").innerText()).toContain("theo hướng dẫn của cơ quan tiếp nhận");
     expect(await page.getByTestId("guidance-portal").getAttribute("href")).toBe("https://dichvucong.gov.vn");
     await shot(page, "1-level-1-guide");
 

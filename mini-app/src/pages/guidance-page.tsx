@@ -13,13 +13,14 @@ import { useAppServices } from "../session/app-services-context";
 
 type Line = ProcedureGuidance["fee"];
 
-/** One guide line with the text it rests on, or "as the receiving agency advises" when none does. */
+/** One guide line with the text it rests on (an unsourced line says "as the receiving agency advises" itself). */
 function GuideLine(props: { line: Line; testId?: string }) {
   const { t, i18n } = useTranslation(APP_NAMESPACES);
   return (
     <li data-testid={props.testId}>
       <span>{localised(props.line, i18n.language)}</span>
-      <span className="muted source"> {props.line.source ? t("guidance.source", { source: props.line.source }) : `(${t("guidance.unsourced")})`}</span>
+      {/* A line without a source already defers to the agency in its own words. */}
+      {props.line.source && <span className="muted source"> {t("guidance.source", { source: props.line.source })}</span>}
     </li>
   );
 }

@@ -305,7 +305,6 @@ export const app: DeepStringShape<typeof vi> = {
     deadline: "Deadline",
     result: "Receiving the result",
     source: "Source: {{source}}",
-    unsourced: "As the receiving agency advises",
     portal: "Open the National Public Service Portal",
     portalHint: "On the portal, search for the procedure by its name or the code above.",
     notFound: "This procedure was not found.",

@@ -307,7 +307,6 @@ export const app = {
     deadline: "Thời hạn",
     result: "Nhận kết quả",
     source: "Căn cứ: {{source}}",
-    unsourced: "Theo hướng dẫn của cơ quan tiếp nhận",
     portal: "Mở Cổng Dịch vụ công quốc gia",
     portalHint: "Trên Cổng, Ông/Bà tìm thủ tục theo tên hoặc mã thủ tục ở trên.",
     notFound: "Không tìm thấy thủ tục này.",
