@@ -64,6 +64,13 @@ describe("a reminder of each kind, from its button (Vietnamese, Chromium)", () =
     await page.getByTestId("guidance-page").waitFor();
     expect(await page.getByTestId("guidance-codes").innerText()).toContain("1.004363");
     expect(await page.locator("text=chưa có hồ sơ điền sẵn").count()).toBe(0);
+
+    // The home lists the certificate with the same way forward.
+    await page.goto(demo.server.url);
+    const item = page.locator('[data-testid="upcoming-item"][data-service="pesticide-trading-certificate"]');
+    await item.click();
+    await page.getByTestId("guidance-title").waitFor();
+    expect(await page.getByTestId("guidance-codes").innerText()).toContain("1.004363");
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -224,6 +224,7 @@ export const app: DeepStringShape<typeof vi> = {
     prepare: "See the prepared application",
     open: "Open",
     vaccination: "See the vaccinations",
+    guide: "See the procedure guide",
     none: "You apply for this at the issuing office.",
     preparing: "Preparing the application...",
     children: "Your children's vaccinations",

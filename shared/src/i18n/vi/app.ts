@@ -226,6 +226,7 @@ export const app = {
     prepare: "Xem hồ sơ đã chuẩn bị",
     open: "Xem hồ sơ",
     vaccination: "Xem lịch tiêm",
+    guide: "Xem hướng dẫn thủ tục",
     none: "Ông/Bà làm thủ tục này tại cơ quan cấp.",
     preparing: "Đang chuẩn bị hồ sơ...",
     children: "Lịch tiêm của con",
