@@ -37,7 +37,7 @@ async function linkPhone(page: Page, phone: string) {
 }
 
 describe("a holder renews from the reminder, then finds the rest of the app (Vietnamese, Chromium)", () => {
-  it("reminder link → renewal draft → consent; home, vaccination calendar, FAQ and settings", async () => {
+  it("reminder link → renewal draft → confirmed for self-filing; home, vaccination calendar, FAQ and settings", async () => {
     // The demo father's tour guide card reminder carries ?service=&document=.
     const link = await linkSentTo("0987654321", (t) => t.includes("hướng dẫn viên"));
     expect(link).toMatch(/[?&]service=tour-guide-card&document=/);
@@ -53,16 +53,12 @@ describe("a holder renews from the reminder, then finds the rest of the app (Vie
     expect(await page.getByTestId("field-source-document.number").innerText()).toContain("Danh sách của cơ quan cấp");
     expect(await page.getByTestId("what-happens-to-whom").innerText()).toContain("Sở Văn hóa");
     await shot(page, "1-renewal-draft");
+    // Level 2 (plan 920 §II.4): the card's holder confirms the prepared dossier and files it himself.
     await page.getByTestId("consent-button").click();
-    await page.getByTestId("submission-status").waitFor();
-    await expect.poll(() => page.getByTestId("submission-status").innerText(), { timeout: 30_000, interval: 500 }).toContain("Đã có kết quả");
-    await page.getByTestId("rating-section").waitFor();
-    await page.getByTestId("rating-5").check();
-    await page.getByTestId("rating-comment").fill("Không phải đi lại, rất tiện");
-    await page.getByTestId("rating-send").click();
-    await page.getByTestId("rating-thanks").waitFor();
-    await shot(page, "2-rated");
-    expect(demo.server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.004614")).toBe(true);
+    await page.getByTestId("self-filing").waitFor();
+    expect(await page.getByTestId("self-filing-code").innerText()).toContain("1.004614");
+    await shot(page, "2-confirmed-for-self-filing");
+    expect(demo.server.runtime.sim!.caseSystem!.dossiers().some((d) => d.procedureCode === "1.004614")).toBe(false);
 
     // Home: what is coming for him and his child, soonest first.
     await page.getByTestId("draft-page").getByRole("button", { name: /Quay lại|Back/ }).click();

@@ -15,6 +15,7 @@ import { publicRoutes } from "./routes/public.js";
 import { documentWebhooks, webhookRoutes } from "./routes/webhook.js";
 import { faqRoutes } from "./routes/faq.js";
 import { rulesRoutes } from "./routes/rules.js";
+import { serviceRoutes } from "./routes/services.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));
   app.route("/api/rules", rulesRoutes());
+  app.route("/api/services", serviceRoutes());
   app.route("/api/faq", faqRoutes({ db: deps.db, faq: deps.faq, now: deps.now }));
   // One per app: it bounds this process's password checks (the failure counts are in the database).
   const logins = createStaffLogins(deps);

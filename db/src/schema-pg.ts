@@ -119,7 +119,8 @@ export const drafts = pgTable(
   {
     id: text("id").primaryKey(),
     service: text("service").notNull(),
-    procedureCode: text("procedure_code").notNull(),
+    /** The national procedure it is filed under; null when the sources do not settle it (shared/domain/filing.ts). */
+    procedureCode: text("procedure_code"),
     birthEventId: text("birth_event_id").references(() => birthEvents.id),
     deathEventId: text("death_event_id").references(() => deathEvents.id),
     documentId: text("document_id").references(() => documents.id),

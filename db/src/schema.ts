@@ -154,7 +154,8 @@ export const drafts = sqliteTable(
     id: text("id").primaryKey(),
     /** The catalogue's service key (`birth-registration`, `tour-guide-card`, …). */
     service: text("service").notNull(),
-    procedureCode: text("procedure_code").notNull(),
+    /** The national procedure it is filed under; null when the sources do not settle it (the citizen files it, see shared/domain/filing.ts). */
+    procedureCode: text("procedure_code"),
     birthEventId: text("birth_event_id").references(() => birthEvents.id),
     deathEventId: text("death_event_id").references(() => deathEvents.id),
     /** For a renewal: the document it renews, and the expiry it renews from (a re-import with a new expiry is a new draft). */

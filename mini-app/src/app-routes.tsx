@@ -12,6 +12,7 @@ import { launchPath } from "./services/launch-params";
 const DraftPage = lazy(() => import("./pages/draft-page").then((m) => ({ default: m.DraftPage })));
 const RenewalLandingPage = lazy(() => import("./pages/renewal-landing-page").then((m) => ({ default: m.RenewalLandingPage })));
 const VaccinationPage = lazy(() => import("./pages/vaccination-page").then((m) => ({ default: m.VaccinationPage })));
+const GuidancePage = lazy(() => import("./pages/guidance-page").then((m) => ({ default: m.GuidancePage })));
 const FaqPage = lazy(() => import("./pages/faq-page").then((m) => ({ default: m.FaqPage })));
 const SettingsPage = lazy(() => import("./pages/settings-page").then((m) => ({ default: m.SettingsPage })));
 
@@ -59,6 +60,7 @@ export function AppRoutes() {
           <Route path="/draft/:id" element={<DraftPage />} />
           <Route path="/renew/:documentId" element={<RenewalLandingPage />} />
           <Route path="/vaccination/:childId" element={<VaccinationPage />} />
+          <Route path="/guide/:serviceKey" element={<GuidancePage />} />
           <Route path="/faq" element={<FaqPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<HomePage />} />

@@ -9,6 +9,7 @@ export * from "./schemas/citizen-api.js";
 export * from "./domain/channels.js";
 export * from "./schemas/faq.js";
 export * from "./schemas/rules.js";
+export * from "./schemas/guidance.js";
 export * from "./domain/draft.js";
 export { MAX_COPIES } from "./domain/draft-edits.js";
 export * from "./domain/vietnam-time.js";

@@ -13,6 +13,7 @@ export type Command =
   | { kind: "opt_in" }
   | { kind: "handover" }
   | { kind: "faq"; id: string }
+  | { kind: "guide"; service: string }
   | { kind: "rate"; submissionId: string; score: number };
 
 const PHRASES: [RegExp, Command][] = [
@@ -31,6 +32,8 @@ const PHRASES: [RegExp, Command][] = [
 export function parseCommand(folded: string): Command | null {
   const faq = /^#faq:([\w.-]+)$/.exec(folded);
   if (faq?.[1]) return { kind: "faq", id: faq[1] };
+  const guide = /^#guide:([a-z0-9-]{1,80})$/.exec(folded);
+  if (guide?.[1]) return { kind: "guide", service: guide[1] };
   const rate = /^#rate:([\w-]+):([1-5])$/.exec(folded);
   if (rate?.[1] && rate[2]) return { kind: "rate", submissionId: rate[1], score: Number(rate[2]) };
   for (const [re, cmd] of PHRASES) if (re.test(folded)) return cmd;

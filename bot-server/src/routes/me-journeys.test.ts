@@ -113,7 +113,7 @@ describe("renewal drafts from a department's list", () => {
     const created = await open();
     expect(created.status).toBe(201);
     const view = await readJson<DraftView>(created);
-    expect(view).toMatchObject({ service: "tour-guide-card", kind: "renewal", procedureCode: "1.004614", consentTextVersion: "renewal-consent-v1", agency: { vi: expect.stringContaining("Văn hóa") } });
+    expect(view).toMatchObject({ service: "tour-guide-card", kind: "renewal", procedureCode: "1.004614", filing: "citizen", consentTextVersion: "self-filing-confirmation-v1", agency: { vi: expect.stringContaining("Văn hóa") } });
     expect(view.fields.find((f) => f.key === "document.number")).toMatchObject({ value: "HDV-1", source: "department_list", editable: false, label: { vi: "Số giấy tờ" } });
     expect(view.fields.find((f) => f.key === "contact.phone")).toMatchObject({ value: "0987654321", kind: "phone", editable: true });
     const again = await open();
@@ -137,7 +137,7 @@ describe("renewal drafts from a department's list", () => {
   });
 
   // Where the papers live (services/storage/blob-store.ts): the database by default, or a directory all instances mount.
-  it.each(["database", "directory"] as const)("asks for the health certificate where the seed does, refuses a file that is not one, and sends it with the dossier (papers in the %s)", async (store) => {
+  it.each(["database", "directory"] as const)("asks for the health certificate where the seed does, refuses a file that is not one, and keeps it with the dossier the citizen files (papers in the %s)", async (store) => {
     const dir = store === "directory" ? mkdtempSync(join(tmpdir(), "hccd-attachments-")) : undefined;
     onTestFinished(() => (dir ? rmSync(dir, { recursive: true, force: true }) : undefined));
     const { binh, home } = await setupTourGuide(dir ? { ATTACHMENTS_DIR: dir } : {});
@@ -180,13 +180,13 @@ describe("renewal drafts from a department's list", () => {
     expect(store === "database" ? second.inDatabase : second.inDirectory).toEqual([second.rows[0]!.key]);
     expect((await consentTo(view.id, binh.token, view)).status).toBe(409);
     expect((await consentTo(view.id, binh.token, replaced)).status).toBe(201);
+    // The practising certificate is level 2 (plan rows 33–34): the holder files it; nothing is sent,
+    // so the paper does not leave the platform either.
     await world.worker.drain();
-    const [dossier] = world.sim!.caseSystem!.dossiers();
-    expect(dossier?.attachments).toEqual([expect.objectContaining({ name: "ban-moi.pdf", contentType: "application/pdf", size: PDF2.length })]);
-    const fetched = await world.call("GET", dossier!.attachments[0]!.url, { token: CASE_SYSTEM_KEY });
-    expect(fetched.status).toBe(200);
-    expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(PDF2);
-    expect((await world.call("GET", dossier!.attachments[0]!.url, { token: HOSPITAL_KEY })).status).toBe(403);
+    expect(world.sim!.caseSystem!.dossiers()).toEqual([]);
+    const [paper] = await world.rows<{ id: string }>(sql`select id from draft_attachments`);
+    expect((await world.call("GET", `/api/integrations/attachments/${paper!.id}`, { token: CASE_SYSTEM_KEY })).status).toBe(404);
+    expect((await world.call("GET", `/api/integrations/attachments/${paper!.id}`, { token: HOSPITAL_KEY })).status).toBe(403);
   });
 });
 

@@ -181,8 +181,10 @@ async function seedDemoStaff(deps: ServiceDeps): Promise<void> {
 
 /**
  * A few documents from departments' lists, so the demo shows the reminder engine: the father's
- * tour guide card has its 30-day notice due today, the mother's household health insurance and a
- * petrol station's certificate come later. Planned as an import plans them, except that a notice
+ * tour guide card has its 30-day notice due today (level 2: its button opens the prepared draft), so
+ * has his agricultural supply shop's pesticide trading certificate (level 1: its button opens the
+ * procedure guide); the mother's household health insurance and a petrol station's certificate
+ * come later. Planned as an import plans them, except that a notice
  * due today goes at start rather than at 08:00: a newcomer trying the demo at night sees it at
  * once (quiet hours, when configured, still hold it back). Kept on later starts.
  */
@@ -192,6 +194,7 @@ async function seedDemoDocuments(deps: ServiceDeps & { catalogue: ReminderCatalo
   const docs = [
     { serviceKey: "tour-guide-card", documentNo: "HDV-DEMO-0001", holderKind: "person" as const, holderName: DEMO_FATHER.fullName, phone: "84987654321", expiresOn: addDays(today, 30) },
     { serviceKey: "household-health-insurance", documentNo: "HN4797912345678", holderKind: "person" as const, holderName: DEMO_MOTHER.fullName, phone: "84912345678", expiresOn: addDays(today, 45) },
+    { serviceKey: "pesticide-trading-certificate", documentNo: "BVTV-DEMO-03", holderKind: "organization" as const, holderName: "Đại lý vật tư nông nghiệp Tân Ninh", phone: "84987654321", expiresOn: addDays(today, 30) },
     { serviceKey: "petrol-retail-certificate", documentNo: "CHXD-DEMO-07", holderKind: "organization" as const, holderName: "Cửa hàng xăng dầu Tân Ninh", phone: "84912345678", expiresOn: addDays(today, 90) },
   ];
   for (const d of docs) {

@@ -8,6 +8,6 @@ export const sha256Hex = (text: string): string => createHash("sha256").update(t
 export const payloadHash = (value: unknown): string => sha256Hex(canonicalJson(value));
 
 /** The content hash a citizen consents to: exactly what the Mini App shows (see `consentContent`). */
-export function draftContentHash(draft: { id: string; procedureCode: string; version: number; fields: DraftFields; consentTextVersion: string; attachments?: Readonly<Record<string, string>> }): string {
+export function draftContentHash(draft: { id: string; procedureCode: string | null; version: number; fields: DraftFields; consentTextVersion: string; attachments?: Readonly<Record<string, string>> }): string {
   return sha256Hex(consentContent(draft));
 }

@@ -12,6 +12,8 @@ export interface ConsentSectionProps {
   /** Edits not saved yet: consent must quote the content the server holds. */
   dirty: boolean;
   sending: boolean;
+  /** What the button says when it does not send (a dossier the citizen files themselves). */
+  buttonText?: string;
   disabled: boolean;
   onConsent: () => void;
 }
@@ -54,7 +56,7 @@ export function ConsentSection(props: ConsentSectionProps) {
         aria-describedby="consent-statement"
         data-testid="consent-button"
       >
-        {props.sending ? t("consent.sending") : t("consent.button")}
+        {props.sending ? t("consent.sending") : (props.buttonText ?? t("consent.button"))}
       </Button>
     </section>
   );

@@ -17,6 +17,7 @@ import { Notice } from "./notice";
 import { SaveBar } from "./save-bar";
 import { SubmissionStatus } from "./submission-status";
 import { WhatHappens } from "./what-happens";
+import { SelfFilingPanel } from "./self-filing-panel";
 import { AttachmentsSection } from "./attachments-section";
 import { RatingSection } from "./rating-section";
 import { localised, lowerFirst } from "../i18n/localised";
@@ -60,10 +61,13 @@ export function DraftReview(props: { id: string }) {
       : view.kind === "renewal"
         ? t("renewal.title", { service: i18n.language.startsWith("en") ? serviceName : lowerFirst(serviceName) })
         : view.title ? t("draft.titleNamed", { name: view.title }) : t("draft.title");
+  const selfFiling = view.kind === "renewal" && view.filing === "citizen";
   const statement =
     view.kind === "death-registration"
       ? t("consentDeath.checkbox", { ward })
-      : view.kind === "renewal"
+      : selfFiling
+        ? t("consentSelfFiling.checkbox", { service: lowerFirst(serviceName), agency })
+        : view.kind === "renewal"
         ? t("consentRenewal.checkbox", { service: lowerFirst(serviceName), agency })
         : t("consent.checkbox", { ward });
   const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t("renewal.intro") : t("draft.intro");
@@ -76,9 +80,9 @@ export function DraftReview(props: { id: string }) {
     }
   };
 
-  const statusBlock = !isOpen && (
-    <SubmissionStatus view={view} polling={review.polling} refreshing={review.refreshing} onRefresh={() => void review.refresh()} />
-  );
+  const statusBlock = !isOpen && (selfFiling
+    ? <SelfFilingPanel view={view} />
+    : <SubmissionStatus view={view} polling={review.polling} refreshing={review.refreshing} onRefresh={() => void review.refresh()} />);
 
   return (
     <div className="draft-review" data-testid="draft-review" data-draft-status={view.status} data-version={view.version}>
@@ -157,6 +161,7 @@ export function DraftReview(props: { id: string }) {
           {...(open.size === 0 && missingPapers > 0 ? { blockedText: t("attachments.blocked") } : {})}
           dirty={edits.dirty}
           sending={review.busy === "consenting"}
+          {...(selfFiling ? { buttonText: t("consentSelfFiling.button") } : {})}
           disabled={busy}
           onConsent={() => void review.consent()}
         />

@@ -19,8 +19,10 @@ export function UpcomingList(props: { items: readonly UpcomingItem[]; /** False 
     <ul className="draft-list" data-testid="upcoming-list" data-fresh={props.fresh} aria-busy={!props.fresh}>
       {props.items.map((item) => {
         const a = item.action;
-        const to = a.type === "open_draft" ? `/draft/${encodeURIComponent(a.draftId)}` : a.type === "prepare_renewal" ? `/renew/${encodeURIComponent(a.documentId)}` : a.type === "vaccination" ? `/vaccination/${encodeURIComponent(a.childId)}` : null;
-        const label = a.type === "open_draft" ? t("upcoming.open") : a.type === "prepare_renewal" ? t("upcoming.prepare") : a.type === "vaccination" ? t("upcoming.vaccination") : null;
+        // A document of a service with no draft (level 1): its procedure guide, never a dead end.
+        const guide = a.type === "none" && item.kind === "document";
+        const to = a.type === "open_draft" ? `/draft/${encodeURIComponent(a.draftId)}` : a.type === "prepare_renewal" ? `/renew/${encodeURIComponent(a.documentId)}` : a.type === "vaccination" ? `/vaccination/${encodeURIComponent(a.childId)}` : guide ? `/guide/${encodeURIComponent(item.serviceKey)}` : null;
+        const label = a.type === "open_draft" ? t("upcoming.open") : a.type === "prepare_renewal" ? t("upcoming.prepare") : a.type === "vaccination" ? t("upcoming.vaccination") : guide ? t("upcoming.guide") : null;
         const when = item.kind === "vaccination" ? t("upcoming.vaccinationFrom", { date: formatDate(item.dueOn) }) : item.kind === "document" ? t("upcoming.expiresOn", { date: formatDate(item.dueOn) }) : t("upcoming.dueOn", { date: formatDate(item.dueOn) });
         const body = (
           <>

@@ -14,9 +14,18 @@ export function WhatHappens(props: { view: DraftView; wardName: string | null })
   const { view } = props;
   const ward = props.wardName ?? t("whatHappens.wardNotChosen");
   const date = formatDate(view.dueBy);
-  const code = view.procedureCode;
-  const items =
-    view.kind === "birth-registration"
+  const code = view.procedureCode ?? "";
+  // Level 2: the citizen files the prepared dossier themselves; nothing is sent (shared/domain/filing.ts).
+  const selfFiling = view.kind === "renewal" && view.filing === "citizen";
+  const items = selfFiling
+    ? [
+        t("whatHappensSelfFiling.what", { service: lowerFirst(localised(view.serviceName, i18n.language)) }),
+        t("whatHappensSelfFiling.toWhom", { agency: localised(view.agency, i18n.language) }),
+        view.procedureCode ? t("whatHappensSelfFiling.why", { code }) : t("whatHappensSelfFiling.codeUnknown"),
+        t("whatHappensSelfFiling.fee"),
+        t("whatHappensSelfFiling.deadline", { date }),
+      ]
+    : view.kind === "birth-registration"
       ? [t("whatHappens.what"), t("whatHappens.toWhom", { ward }), t("whatHappens.why", { code }), t("whatHappens.fee"), t("whatHappens.deadline", { date })]
       : view.kind === "death-registration"
         ? [t("whatHappensDeath.what"), t("whatHappensDeath.toWhom", { ward }), t("whatHappensDeath.why", { code }), t("whatHappensDeath.fee"), t("whatHappensDeath.deadline", { date })]
@@ -30,7 +39,7 @@ export function WhatHappens(props: { view: DraftView; wardName: string | null })
   return (
     <section className="card what-happens" aria-labelledby="what-happens-title" data-testid="what-happens">
       <h2 id="what-happens-title" className="card__title">
-        {t("whatHappens.heading")}
+        {selfFiling ? t("whatHappensSelfFiling.heading") : t("whatHappens.heading")}
       </h2>
       <ul className="plain-list">
         {items.map((text, i) => (
@@ -39,7 +48,7 @@ export function WhatHappens(props: { view: DraftView; wardName: string | null })
           </li>
         ))}
         <li>
-          <strong>{t("whatHappens.consentFirst")}</strong>
+          <strong>{selfFiling ? t("whatHappensSelfFiling.consentFirst") : t("whatHappens.consentFirst")}</strong>
         </li>
         {view.kind !== "death-registration" && <li>{t("whatHappens.canChange")}</li>}
       </ul>

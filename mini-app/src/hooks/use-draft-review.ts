@@ -18,6 +18,8 @@ const FINAL_STATUSES: ReadonlySet<SubmissionStatus> = new Set(["completed", "rej
 /** Consented or sent, and the case system has not given its last word yet. */
 export function awaitingOutcome(view: DraftView): boolean {
   if (view.status === "open" || view.status === "closed") return false;
+  // A dossier the citizen files themselves has no case to wait for.
+  if (view.filing === "citizen") return false;
   return !view.submission || !FINAL_STATUSES.has(view.submission.status);
 }
 
@@ -83,7 +85,7 @@ export function useDraftReview(id: string) {
     try {
       const accepted = await api.consent(id, { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion });
       set(accepted.draft);
-      setNotice({ tone: "success", text: t("consent.success") });
+      setNotice({ tone: "success", text: accepted.draft.filing === "citizen" ? t("selfFiling.heading") : t("consent.success") })
       return true;
     } catch (raw) {
       const err = toApiError(raw);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { ErrorState } from "../components/error-state";
 import { LoadingState } from "../components/loading-state";
@@ -19,6 +19,8 @@ import { useProfile } from "../session/profile-context";
 export function RenewalLandingPage() {
   const { t } = useTranslation(APP_NAMESPACES);
   const { documentId = "" } = useParams();
+  const [search] = useSearchParams();
+  const serviceKey = search.get("service");
   const { api } = useAppServices();
   const { profile } = useProfile();
   const navigate = useNavigate();
@@ -37,6 +39,13 @@ export function RenewalLandingPage() {
       live = false;
     };
   }, [api, documentId, navigate, profile.phoneLinked, attempt]);
+
+  // A service that prepares no draft (level 1; a reminder sent before its link pointed at the guide):
+  // its procedure guide, not a dead end.
+  const noDraft = error?.code === "no_draft";
+  useEffect(() => {
+    if (noDraft && serviceKey) navigate(`/guide/${encodeURIComponent(serviceKey)}`, { replace: true });
+  }, [navigate, noDraft, serviceKey]);
 
   const message = error?.code === "no_draft" ? t("landing.noDraft") : error?.status === 404 ? t("landing.notFound") : undefined;
   return (

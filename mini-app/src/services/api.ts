@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import {
+  procedureGuidanceSchema,
   consentAcceptedSchema,
   draftListSchema,
   draftViewSchema,
@@ -158,6 +159,8 @@ export function createCitizenApi(deps: { baseUrl: string; tokens: TokenSource; f
     /** The same FAQ engine as the bot; no token needed. */
     askFaq: (question: string, lang: "vi" | "en") => request({ baseUrl, method: "POST", path: "/api/faq/ask", body: { question, lang, source: "mini_app" }, schema: faqAskResponseSchema, fetchImpl }),
     vaccinationSchedule: (dob: string) => request({ baseUrl, path: `/api/rules/vaccination-schedule?dob=${encodeURIComponent(dob)}`, schema: vaccinationScheduleSchema, fetchImpl }),
+    /** A service's procedure guide (papers, fee, where and how to file): reference data, no token needed. */
+    guidance: (serviceKey: string) => request({ baseUrl, path: `/api/services/${encodeURIComponent(serviceKey)}/guidance`, schema: procedureGuidanceSchema, fetchImpl }),
     /** Reference data: no token needed. */
     wards: () => request({ baseUrl, path: "/api/wards", schema: wardListSchema, fetchImpl }),
   };

@@ -1,9 +1,15 @@
 import type { ZaloBridge } from "./zalo";
 
-/** What the app was opened with: a draft, or a reminder's document (`?service=&document=`). */
+/**
+ * What the app was opened with: a draft, a reminder's document (`?service=&document=`), or a
+ * service's procedure guide (`?guide=<service>`, the button of a reminder that has no draft).
+ */
 export interface LaunchTarget {
   draftId: string | null;
   documentId: string | null;
+  /** The reminder's service, when it names one: where a document without a draft falls back to. */
+  serviceKey?: string | null;
+  guideKey?: string | null;
 }
 
 export interface LaunchParams {
@@ -18,7 +24,8 @@ export interface LaunchParams {
 /** Where a launch target opens. */
 export function launchPath(target: LaunchTarget): string | null {
   if (target.draftId) return `/draft/${encodeURIComponent(target.draftId)}`;
-  if (target.documentId) return `/renew/${encodeURIComponent(target.documentId)}`;
+  if (target.documentId) return `/renew/${encodeURIComponent(target.documentId)}${target.serviceKey ? `?service=${encodeURIComponent(target.serviceKey)}` : ""}`;
+  if (target.guideKey) return `/guide/${encodeURIComponent(target.guideKey)}`;
   return null;
 }
 
@@ -48,20 +55,20 @@ export function readLaunchParams(deps: { location: Location; history: History; z
       // A refused history update only means a reload reopens the draft.
     }
   };
-  const fromUrl = { draftId: pick("draft", {}), documentId: pick("document", {}) };
-  const initial = fromUrl.draftId || fromUrl.documentId ? fromUrl : null;
+  const fromUrl = { draftId: pick("draft", {}), documentId: pick("document", {}), serviceKey: pick("service", {}), guideKey: pick("guide", {}) };
+  const initial = fromUrl.draftId || fromUrl.documentId || fromUrl.guideKey ? fromUrl : null;
   let zaloTaken = initial !== null;
   return {
     initial,
     forgetInitial() {
-      if (!deps.insideZalo) forgetQuery(["draft", "document", "service"]);
+      if (!deps.insideZalo) forgetQuery(["draft", "document", "service", "guide"]);
     },
     async takeFromZalo() {
       if (zaloTaken || !deps.insideZalo) return null;
       zaloTaken = true;
       const params = await deps.zalo.launchParams();
-      const target = { draftId: pick("draft", params), documentId: pick("document", params) };
-      return target.draftId || target.documentId ? target : null;
+      const target = { draftId: pick("draft", params), documentId: pick("document", params), serviceKey: pick("service", params), guideKey: pick("guide", params) };
+      return target.draftId || target.documentId || target.guideKey ? target : null;
     },
   };
 }

@@ -1,4 +1,6 @@
 import { catalogueSchema, type Catalogue, type ServiceEntry } from "./schema.js";
+import { guidanceData } from "./guidance.js";
+import { SERVICE_PROCEDURES } from "./procedures.js";
 import { agricultureEnvironmentServices } from "./services/agriculture-environment.js";
 import { constructionServices } from "./services/construction.js";
 import { cultureTourismServices } from "./services/culture-tourism.js";
@@ -12,13 +14,20 @@ import { scienceTechnologyServices } from "./services/science-technology.js";
 import { socialInsuranceServices } from "./services/social-insurance.js";
 
 export * from "./schema.js";
+export { NATIONAL_PORTAL_URL, procedureGuidanceOf } from "./guidance.js";
 export { AGENCIES } from "./agencies.js";
 
 /**
  * The catalogue's version: raise it whenever an entry's steps, channels, templates or draft change,
  * so a plan or a message can say which catalogue it was made from. Format: YYYY-MM-DD.n.
  */
-export const CATALOGUE_VERSION = "2026-12-03.2";
+export const CATALOGUE_VERSION = "2026-12-07.1";
+
+/** An entry with its procedure codes (procedures.ts) and guidance (guidance.ts), unless it states its own. */
+function withProcedureData(e: ServiceEntry): ServiceEntry {
+  const procedures = e.procedures ?? SERVICE_PROCEDURES[e.key];
+  return { ...e, ...(procedures ? { procedures } : {}), guidance: e.guidance ?? guidanceData(e) };
+}
 
 /**
  * Every proactive service of the province, validated when the module loads: a bad entry (a link in
@@ -37,7 +46,7 @@ export const catalogue: Catalogue = catalogueSchema.parse([
   ...agricultureEnvironmentServices,
   ...scienceTechnologyServices,
   ...provincialDepartmentServices,
-]);
+].map(withProcedureData));
 
 const byKey = new Map(catalogue.map((e) => [e.key, e]));
 

@@ -109,6 +109,54 @@ export const draftAttachmentSpecSchema = z.object({
 });
 export type DraftAttachmentSpec = z.infer<typeof draftAttachmentSpecSchema>;
 
+/** What a prepared dossier asks for: a first issue, a renewal (extension) or a re-issue. */
+export const PROCEDURE_ACTIONS = ["new", "renew", "reissue"] as const;
+export type ProcedureAction = (typeof PROCEDURE_ACTIONS)[number];
+
+const procedureCode = z.string().regex(/^\d\.\d{6}$/, "procedure code looks like 1.004614");
+
+/**
+ * The national procedure each action is filed under (data: `procedures.ts`). `unconfirmed` says why
+ * no code is given: the sources name none, or several without saying which is for what.
+ */
+export const serviceProceduresSchema = z
+  .object({
+    /** What the service's prepared draft asks for. */
+    draftAction: z.enum(PROCEDURE_ACTIONS),
+    codes: z.array(z.object({ action: z.enum(PROCEDURE_ACTIONS), code: procedureCode, source: z.string().min(1) })),
+    unconfirmed: z.string().min(1).optional(),
+    /**
+     * A level-2 service whose plan row has the system forward the confirmed dossier to the case system
+     * (birth and death registration, plan rows 58–59): why, quoted.
+     */
+    forwardedAfterConsent: z.string().min(1).optional(),
+  })
+  .refine((p) => p.codes.some((c) => c.action === p.draftAction) !== Boolean(p.unconfirmed), {
+    message: "give the code of the draft's action, or say why it is unconfirmed (not both)",
+    path: ["unconfirmed"],
+  });
+export type ServiceProcedures = z.infer<typeof serviceProceduresSchema>;
+
+/**
+ * One line of procedure guidance, with the text it rests on; `source: null` marks what the
+ * sources do not say, worded to defer to the receiving agency (never a guessed legal fact).
+ */
+export const guidanceLineSchema = z.object({ vi: viText, en: enText, source: z.string().min(1).nullable() });
+export type GuidanceLine = z.infer<typeof guidanceLineSchema>;
+
+/** Procedure guidance of a service (data: `guidance.ts`): papers, fee, where and how, how long. */
+export const serviceGuidanceSchema = z.object({
+  papers: z.array(guidanceLineSchema).min(1),
+  fee: guidanceLineSchema,
+  where: z.array(guidanceLineSchema).min(1),
+  duration: guidanceLineSchema,
+  /** When to file, where a source gives it. */
+  deadline: guidanceLineSchema.optional(),
+  /** How the result is returned, where a source gives it. */
+  result: guidanceLineSchema.optional(),
+});
+export type ServiceGuidance = z.infer<typeof serviceGuidanceSchema>;
+
 export const serviceEntrySchema = z
   .object({
     key: z.string().regex(KEBAB, "key must be kebab-case (a-z, 0-9, single hyphens)"),
@@ -135,6 +183,10 @@ export const serviceEntrySchema = z
     fileBy: z.object({ before: isoDuration, source: z.string().min(1) }).optional(),
     channels: z.array(z.enum(CHANNELS)).min(1, "channels must list at least one channel"),
     templates: z.object({ reminder: z.object({ vi: template("vi"), en: template("en") }) }).optional(),
+    /** Procedure codes per action (default: none known, so nothing of it is submitted by us). */
+    procedures: serviceProceduresSchema.optional(),
+    /** Procedure guidance shown in the Mini App and the chat (see `guidance.ts`). */
+    guidance: serviceGuidanceSchema.optional(),
     /** The draft a level 2+ service prepares for the citizen to check and consent to. */
     draft: z
       .object({

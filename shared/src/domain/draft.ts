@@ -79,7 +79,7 @@ export function canonicalJson(value: unknown): string {
  */
 export function consentContent(draft: {
   id: string;
-  procedureCode: string;
+  procedureCode: string | null;
   version: number;
   fields: DraftFields;
   consentTextVersion: string;

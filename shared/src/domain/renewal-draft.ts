@@ -17,6 +17,12 @@ export interface RenewalDocument {
 export const RENEWAL_CONSENT_TEXT_VERSION = "renewal-consent-v1";
 
 /**
+ * The version of the confirmation text of a dossier the citizen files themselves (level 2): it says
+ * that nothing is sent, so it is not the renewal consent's text.
+ */
+export const SELF_FILING_CONSENT_TEXT_VERSION = "self-filing-confirmation-v1";
+
+/**
  * A renewal draft from the document the department listed and, for a person, what population data
  * holds (matched by ID number). Registers fill what they hold; the rest stays for the agency;
  * the contact phone is suggested from the number the citizen linked on Zalo.

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { resources } from "./index.js";
 import { BIRTH_CONSENT_TEXT_VERSION } from "../domain/birth-registration.js";
 import { DEATH_CONSENT_TEXT_VERSION } from "../domain/death-registration.js";
-import { RENEWAL_CONSENT_TEXT_VERSION } from "../domain/renewal-draft.js";
+import { RENEWAL_CONSENT_TEXT_VERSION, SELF_FILING_CONSENT_TEXT_VERSION } from "../domain/renewal-draft.js";
 
 /**
  * A consent records the version of the text the citizen read (Law 91/2025/QH15: consent must be
@@ -15,6 +15,7 @@ const FINGERPRINTS: Record<string, string> = {
   "birth-registration-consent-v1": "03732f56770f3cd47644319cda7b23cd0a8048ac98e5d3fcbf967c09c06f5d28",
   "death-registration-consent-v1": "5070bc83e41b4c11d9e5665d245caa276f4e6018d021a50c6ef91a4d5b5c50d9",
   "renewal-consent-v1": "31f1b8f0c4808aa4466695282af3c64b7d49a7163045131833fbe348f30d6805",
+  "self-filing-confirmation-v1": "5b48fe33bb1b8ba4ce8e0ae938d5304d85514427af8156d9f30fb66156e4ecf2",
 };
 
 const { vi, en } = resources;
@@ -22,6 +23,7 @@ const TEXTS: Record<string, unknown[]> = {
   [BIRTH_CONSENT_TEXT_VERSION]: [vi.app.whatHappens, vi.app.consent.checkbox, en.app.whatHappens, en.app.consent.checkbox],
   [DEATH_CONSENT_TEXT_VERSION]: [vi.app.whatHappensDeath, vi.app.consentDeath, en.app.whatHappensDeath, en.app.consentDeath],
   [RENEWAL_CONSENT_TEXT_VERSION]: [vi.app.whatHappensRenewal, vi.app.consentRenewal, en.app.whatHappensRenewal, en.app.consentRenewal],
+  [SELF_FILING_CONSENT_TEXT_VERSION]: [vi.app.whatHappensSelfFiling, vi.app.consentSelfFiling, en.app.whatHappensSelfFiling, en.app.consentSelfFiling],
 };
 
 const fingerprint = (texts: unknown[]) => createHash("sha256").update(JSON.stringify(texts)).digest("hex");

@@ -70,7 +70,14 @@ export const draftViewSchema = z.object({
   kind: z.enum(DRAFT_KINDS),
   /** Who decides the dossier (the lead agency; for civil status, the ward the citizen chooses). */
   agency: localisedTextSchema,
-  procedureCode: z.string(),
+  /** The national procedure it is filed under; null when the sources do not settle which. */
+  procedureCode: z.string().nullable(),
+  /**
+   * Who files the dossier once the citizen confirms it (shared/domain/filing.ts): `system` — we
+   * submit it to the case system (level 3, civil status); `citizen` — it is prepared for them to file
+   * where the procedure guidance says (level 2). Older servers did not send it: they submitted.
+   */
+  filing: z.enum(["system", "citizen"]).default("system"),
   status: z.enum(DRAFT_STATUSES),
   version: z.number().int(),
   /** SHA-256 of exactly what is shown; consent must quote it. */
@@ -131,7 +138,8 @@ export type ConsentRequest = z.infer<typeof consentRequestSchema>;
 
 export const consentAcceptedSchema = z.object({
   consentId: z.string(),
-  submissionId: z.string(),
+  /** Null when the citizen files the dossier themselves (`draft.filing` is `citizen`). */
+  submissionId: z.string().nullable(),
   draft: draftViewSchema,
 });
 export type ConsentAccepted = z.infer<typeof consentAcceptedSchema>;

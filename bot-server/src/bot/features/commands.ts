@@ -11,6 +11,7 @@ import { DomainError } from "../../errors.js";
 import { menuButtons, openAppButton } from "./buttons.js";
 import { startHandover } from "./handover.js";
 import { answerFaqEntry } from "./faq.js";
+import { showGuidance } from "./guidance.js";
 
 /** A child as the chat names them: the name chosen in the birth draft, else "bé". */
 const childName = (ctx: BotContext, name: string | null) => name ?? (ctx.lang === "vi" ? "bé" : "your baby");
@@ -133,6 +134,8 @@ async function run(ctx: BotContext, cmd: Command): Promise<void> {
       return answerFaqEntry(ctx, cmd.id);
     case "rate":
       return rate(ctx, cmd.submissionId, cmd.score);
+    case "guide":
+      return showGuidance(ctx, cmd.service);
   }
 }
 

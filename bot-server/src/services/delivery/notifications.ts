@@ -1,4 +1,4 @@
-import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
+import { channelsFor, restrictChannels, i18nFor, nextSendableAt, serviceByKey, type CaseStatus, type Channel, type Language } from "@hccd/shared";
 import { enqueueOutbox, enqueueOutboxRows, findZaloUsersByPhones, type Db, type NewOutboxRow, type OutboxPriority, type ZaloUser } from "@hccd/db";
 import type { Config } from "../../config.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
@@ -74,6 +74,22 @@ export function appLink(config: Config): string {
 export function renewalLink(config: Config, serviceKey: string | undefined, documentId: string): string {
   const query = new URLSearchParams({ ...(serviceKey ? { service: serviceKey } : {}), document: documentId });
   return `${miniAppBase(config)}/?${query}`;
+}
+
+/** The Mini App link of a service's procedure guidance (papers, fee, where and how to file). */
+export function guidanceLink(config: Config, serviceKey: string): string {
+  return `${miniAppBase(config)}/?${new URLSearchParams({ guide: serviceKey })}`;
+}
+
+/**
+ * Where a document reminder's button leads: the renewal draft, for a service that prepares one for
+ * an expiring document; else the service's procedure guidance (level 1: the reminder is all the
+ * system does, so the button must say how to do the rest, never "no draft here").
+ */
+export function documentReminderLink(config: Config, serviceKey: string | undefined, documentId: string): string {
+  const entry = serviceKey ? serviceByKey(serviceKey) : undefined;
+  if (entry && !(entry.draft && entry.trigger.kind === "document-expiry")) return guidanceLink(config, entry.key);
+  return renewalLink(config, serviceKey, documentId);
 }
 
 /** `2026-11-20` → `20/11/2026`, the way dates are written in Vietnamese documents. */
@@ -181,7 +197,7 @@ function planNotification(input: NotificationRequest, zaloUsers: ZaloUser[]): No
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: documentReminderLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   return {
@@ -224,7 +240,10 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
   const link = payload.link ?? "";
   if (m.type === "document_expiry") {
     // The service's own reminder text (catalogue), else the generic one.
-    return { text: documentExpiryText(m, payload.recipient.language, true), buttons: link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [] };
+    const buttons: OaButton[] = link ? [{ type: "oa.open.url", title: t("notifications:documentExpiry.button"), url: link }] : [];
+    // The procedure guide in the chat itself, for whoever would rather not open the app.
+    if (m.serviceKey && serviceByKey(m.serviceKey)) buttons.push({ type: "oa.query.hide", title: t("notifications:documentExpiry.guideInChat"), payload: `#guide:${m.serviceKey}` });
+    return { text: documentExpiryText(m, payload.recipient.language, true), buttons };
   }
   if (m.type === "vaccination_due") {
     const lang = payload.recipient.language;

@@ -40,7 +40,7 @@ import { conflict, DomainError, notFound, validationFailed } from "../../errors.
 import { draftContentHash } from "../hashing.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
-import { draftProfile } from "./draft-profile.js";
+import { draftProfile, type DraftProfile } from "./draft-profile.js";
 import { personsOfZaloUser } from "../citizens/citizen-identity.js";
 import { mayRate } from "../dossiers/rating.js";
 
@@ -119,6 +119,7 @@ export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Pr
     kind: profile.kind,
     agency: profile.agency,
     procedureCode: draft.procedureCode,
+    filing: filedBySystem(profile, draft) ? "system" : "citizen",
     status: draft.status,
     version: draft.version,
     contentHash: await contentHashOf(db, draft, profile.consentTextVersion, Object.fromEntries(attached.map((a) => [a.key, a.sha256]))),
@@ -139,6 +140,14 @@ export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Pr
       : null,
     timeline,
   };
+}
+
+/**
+ * True when we submit the confirmed dossier to the case system (the service's level says so and the
+ * draft names the procedure it goes under); else the citizen files it (shared/domain/filing.ts).
+ */
+function filedBySystem(profile: DraftProfile, draft: Draft): draft is Draft & { procedureCode: string } {
+  return profile.filing.by === "system" && draft.procedureCode !== null;
 }
 
 /** A draft as the lists show it: what, for whom, by when, and where its dossier is. */
@@ -226,13 +235,14 @@ export async function editDraft(deps: ServiceDeps, user: ZaloUser, draftId: stri
 
 /**
  * Records a parent's consent to exactly the content they were shown (its hash and the consent
- * text version), then queues the dossier for the case system through the outbox. Nothing is
- * submitted without this. A consent quoting an old hash is refused with 409: the draft changed.
+ * text version), then, where the service's level has us file it (`filedBySystem`), queues the
+ * dossier for the case system through the outbox; a level-2 dossier is only confirmed: the citizen
+ * files it where the procedure guidance says, and nothing is sent. Nothing is submitted without this. A consent quoting an old hash is refused with 409: the draft changed.
  * The same consent sent twice at once (a double tap, two instances) records one consent and one
  * submission: the request that loses the race on `consents_active_version_uq` runs again and
  * answers as the repeat.
  */
-export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: ConsentRequest, requestId?: string): Promise<{ created: boolean; consentId: string; submissionId: string; draft: DraftView }> {
+export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId: string, req: ConsentRequest, requestId?: string): Promise<{ created: boolean; consentId: string; submissionId: string | null; draft: DraftView }> {
   const now = deps.now();
   return retryOnUniqueViolation(() => deps.db.transaction(async (tx) => {
     const { draft, person, role } = await loadDraftForCitizen(tx, draftId, user);
@@ -243,6 +253,7 @@ export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId:
     if (existing && existing.contentHash === req.contentHash) {
       const submission = await latestSubmissionForDraft(tx, draft.id);
       if (submission) return { created: false, consentId: existing.id, submissionId: submission.id, draft: await buildDraftView(tx, draft, user) };
+      if (!filedBySystem(profile, draft)) return { created: false, consentId: existing.id, submissionId: null, draft: await buildDraftView(tx, draft, user) };
     }
     if (draft.status === "submitted" || draft.status === "closed") throw conflict("already_submitted", "the dossier has already been sent");
     if (req.contentHash !== currentHash) throw conflict("stale_draft", "the draft has changed since it was shown; review it again before consenting");
@@ -264,6 +275,14 @@ export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId:
       consentTextVersion: profile.consentTextVersion,
       consentedAt: now,
     });
+    if (!filedBySystem(profile, draft)) {
+      // Level 2: the dossier is the citizen's to file; confirmed, and nothing leaves the platform.
+      await setDraftStatus(tx, draft.id, "consented", now);
+      await insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
+      await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.confirmed_for_self_filing", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, contentHash: currentHash, procedureCode: draft.procedureCode } });
+      const confirmed = (await getDraft(tx, draft.id)) ?? draft;
+      return { created: true, consentId: consent.id, submissionId: null, draft: await buildDraftView(tx, confirmed, user) };
+    }
     const submission = await insertSubmission(tx, {
       id: deps.newId(),
       draftId: draft.id,

@@ -3,9 +3,12 @@ import {
   BIRTH_DRAFT_FIELDS,
   DEATH_CONSENT_TEXT_VERSION,
   RENEWAL_CONSENT_TEXT_VERSION,
+  SELF_FILING_CONSENT_TEXT_VERSION,
+  filingOf,
   groupOfPath,
   serviceByKey,
   type DraftKind,
+  type Filing,
   type LocalisedText,
   type ServiceEntry,
 } from "@hccd/shared";
@@ -24,6 +27,8 @@ export interface DraftProfile {
   attachments: NonNullable<NonNullable<ServiceEntry["draft"]>["attachments"]>;
   /** The draft field naming what the dossier is about, for titles. */
   titleField: string;
+  /** Who files the dossier once confirmed (the service's level: shared/domain/filing.ts). */
+  filing: Filing;
 }
 
 /** "Đăng ký khai sinh (chủ động)" is how the plan names the service; the citizen reads "Đăng ký khai sinh". */
@@ -47,13 +52,16 @@ export function draftProfile(serviceKey: string): DraftProfile {
       kind: "birth-registration", consentTextVersion: BIRTH_CONSENT_TEXT_VERSION, serviceName, agency: entry.leadAgency,
       labelOf: () => null, optionLabelsOf: () => undefined,
       groupOf: (p) => BIRTH_GROUP.get(p) ?? "other", orderOf: (p) => BIRTH_ORDER.get(p) ?? 99,
-      attachments: [], titleField: "child.fullName",
+      attachments: [], titleField: "child.fullName", filing: filingOf(entry),
     };
   }
   const death = entry.trigger.kind === "death";
+  const filing = filingOf(entry);
   return {
     kind: death ? "death-registration" : "renewal",
-    consentTextVersion: death ? DEATH_CONSENT_TEXT_VERSION : RENEWAL_CONSENT_TEXT_VERSION,
+    // A dossier the citizen files themselves is confirmed under words that say nothing is sent.
+    consentTextVersion: death ? DEATH_CONSENT_TEXT_VERSION : filing.by === "system" ? RENEWAL_CONSENT_TEXT_VERSION : SELF_FILING_CONSENT_TEXT_VERSION,
+    filing,
     serviceName,
     agency: entry.leadAgency,
     labelOf: (p) => specOf.get(p)?.spec.label ?? null,

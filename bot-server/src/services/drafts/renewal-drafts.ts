@@ -1,4 +1,4 @@
-import { nameKey, prefillRenewalDraft, serviceByKey, type DraftView } from "@hccd/shared";
+import { draftProcedureCode, nameKey, prefillRenewalDraft, serviceByKey, type DraftView } from "@hccd/shared";
 import { addDraftParty, documentsHeldBy, findPersonByNationalId, insertPerson, findDraftByDocument, getDocument, insertDraft, insertDraftEvent, type Db, type DocumentRow, type Person, type ZaloUser } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
@@ -67,7 +67,8 @@ export async function openRenewalDraft(deps: ServiceDeps & { catalogue: Reminder
     const draft = await insertDraft(tx, {
       id: deps.newId(),
       service: document.serviceKey,
-      procedureCode: entry.procedureCodes[0] ?? entry.key,
+      // The code of what the draft asks for (a renewal, a re-issue), never a guess: null when the plan does not settle it.
+      procedureCode: draftProcedureCode(entry),
       documentId: document.id,
       documentExpiresOn: document.expiresOn,
       version: 1,

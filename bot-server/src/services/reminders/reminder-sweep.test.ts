@@ -110,12 +110,17 @@ describe("reminder sweep with the province's catalogue", () => {
 describe("the demo (SEED=demo)", () => {
   it("has departments' documents whose reminders the sweep sends", async () => {
     w = await createTestWorld({ env: { SEED: "demo" }, catalogue: defaultReminderCatalogue });
-    expect((await sweepReminders(w.services, { catalogue: defaultReminderCatalogue })).queued).toBe(1); // the father's tour guide card, 30 days ahead
+    // The father's tour guide card (level 2) and his shop's pesticide trading certificate (level 1), 30 days ahead.
+    expect((await sweepReminders(w.services, { catalogue: defaultReminderCatalogue })).queued).toBe(2);
     await w.worker.drain();
-    const [msg] = w.sim!.zalo!.messages({ phone: "84987654321" }).filter((m) => m.templateId === "document_expiry");
-    expect(msg!.templateData).toMatchObject({ holderName: "Trần Văn Minh", documentNo: "HDV-DEMO-0001" });
+    const sent = w.sim!.zalo!.messages({ phone: "84987654321" }).filter((m) => m.templateId === "document_expiry");
+    expect(sent.map((m) => m.templateData).sort((a, b) => String(a!.documentNo).localeCompare(String(b!.documentNo)))).toEqual([
+      expect.objectContaining({ holderName: "Đại lý vật tư nông nghiệp Tân Ninh", documentNo: "BVTV-DEMO-03", link: expect.stringMatching(/\?guide=pesticide-trading-certificate$/) }),
+      expect.objectContaining({ holderName: "Trần Văn Minh", documentNo: "HDV-DEMO-0001", link: expect.stringMatching(/[?&]service=tour-guide-card&document=/) }),
+    ]);
     expect(await w.rows(sql`select service_key from documents order by service_key`)).toEqual([
       { service_key: "household-health-insurance" },
+      { service_key: "pesticide-trading-certificate" },
       { service_key: "petrol-retail-certificate" },
       { service_key: "tour-guide-card" },
     ]);

@@ -25,6 +25,7 @@ export const notifications: DeepStringShape<typeof vi> = {
   documentExpiry: {
     body: "Dear {{holderName}}, your {{serviceName}} no. {{documentNo}} expires on {{expiresOn}}. Please apply for renewal by {{fileBy}} to avoid any interruption.",
     button: "See how to renew",
+    guideInChat: "Procedure guide",
   },
   vaccinationDue: {
     body: "Dear {{parentName}}, your child born on {{birthDate}} is due for {{doseName}} from {{dueOn}}. Please take your child to the commune health station or the nearest vaccination point, so that every dose is given on the Ministry of Health's schedule.",

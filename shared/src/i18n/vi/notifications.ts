@@ -27,6 +27,7 @@ export const notifications = {
   documentExpiry: {
     body: "Kính gửi Ông/Bà {{holderName}}, {{serviceName}} số {{documentNo}} sẽ hết hạn vào ngày {{expiresOn}}. Ông/Bà vui lòng thực hiện thủ tục gia hạn trước ngày {{fileBy}} để không bị gián đoạn.",
     button: "Xem hướng dẫn gia hạn",
+    guideInChat: "Hướng dẫn thủ tục",
   },
   vaccinationDue: {
     body: "Kính gửi Ông/Bà {{parentName}}, cháu bé sinh ngày {{birthDate}} đến lịch tiêm {{doseName}} từ ngày {{dueOn}}. Ông/Bà vui lòng đưa cháu đến trạm y tế xã, phường hoặc điểm tiêm chủng gần nhất để cháu được tiêm đúng lịch do Bộ Y tế ban hành.",

@@ -1,0 +1,1 @@
+ALTER TABLE "drafts" ALTER COLUMN "procedure_code" DROP NOT NULL;
