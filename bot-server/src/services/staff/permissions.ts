@@ -22,6 +22,8 @@ export const STAFF_AREAS = {
   campaigns: ["admin", "communicator"],
   /** Conversations the bot handed to a person. */
   handover: ["admin", "ward_officer"],
+  /** Births and deaths whose family a ward officer must contact. */
+  worklist: ["admin", "ward_officer"],
   /** The FAQ the bot answers from, and the questions it could not answer. */
   faq: ["admin", "communicator"],
   /** The plans' evaluation indicators. */
