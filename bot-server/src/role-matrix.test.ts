@@ -24,6 +24,7 @@ const EXPECTED = {
   worklist: ["admin", "ward_officer"],
   faq: ["admin", "communicator"],
   indicators: EVERYONE,
+  ratingComments: ["admin", "department", "ward_officer"],
   audit: ["admin"],
   sweep: ["admin"],
   failedReminders: ["admin", "department"],
@@ -36,6 +37,7 @@ const AREA_BY_PATH: readonly [RegExp, Area][] = [
   [/^\/staff\/?$/, "session"],
   [/^\/api\/staff\/reminders\/sweep$/, "sweep"],
   [/^\/api\/staff\/reminders\/failed$/, "failedReminders"],
+  [/^\/api\/staff\/satisfaction-comments$/, "ratingComments"],
   ...(["imports", "campaigns", "handover", "worklist", "faq", "indicators", "audit"] as const).map((area) => [new RegExp(`^/(api/)?staff/${area}(/|$)`), area] as [RegExp, Area]),
 ];
 

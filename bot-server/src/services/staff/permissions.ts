@@ -28,6 +28,11 @@ export const STAFF_AREAS = {
   faq: ["admin", "communicator"],
   /** The plans' evaluation indicators. */
   indicators: STAFF_ROLES,
+  /**
+   * Citizens' satisfaction comments: free text a citizen wrote, so only those who act on it (admins,
+   * department officers for their services, ward officers for their ward), not viewers or communicators.
+   */
+  ratingComments: ["admin", "department", "ward_officer"],
   /** Searching the audit log. */
   audit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
