@@ -96,6 +96,8 @@ async function seed(db: Db) {
   await rate("S2", "U3", 4, null, new Date(day + 10 * H));
 }
 
+const deps = () => ({ ...w.services, catalogue: w.catalogue });
+
 function staff(role: StaffRole, extra: { agency?: string; wardCode?: string } = {}): Promise<StaffUser> {
   return createStaffUser(w.services, { username: `${role.replace("_", "-")}-${Math.random().toString(36).slice(2, 8)}`, displayName: `Cán bộ ${role}`, password: PASSWORD, role, ...extra });
 }
@@ -103,7 +105,7 @@ function staff(role: StaffRole, extra: { agency?: string; wardCode?: string } = 
 beforeEach(async () => {
   w = await createTestWorld();
   w.clock.set("2026-11-24T03:00:00Z");
-  await upsertWards(w.db, DEMO_WARDS);
+  await upsertWards(w.db, [...DEMO_WARDS]);
   await seed(w.db);
 });
 afterEach(async () => {
@@ -112,7 +114,7 @@ afterEach(async () => {
 
 describe("the plans' own indicators", () => {
   it("counts children reminded at the milestone over every birth received, not over the reminders planned (plan 920 row 1: 100%)", async () => {
-    const r = await indicatorReport(w.services, await staff("admin"), {});
+    const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.birthsReminded).toEqual({
       appliesTo: ["period", "ward"],
       target: 1,
@@ -128,17 +130,17 @@ describe("the plans' own indicators", () => {
         { outcome: "not_planned", count: 1 },
       ],
     });
-    const ward = await indicatorReport(w.services, await staff("ward_officer", { wardCode: WARD_A }), {});
+    const ward = await indicatorReport(deps(), await staff("ward_officer", { wardCode: WARD_A }), {});
     expect(ward.birthsReminded).toMatchObject({ births: 4, onTime: 1, share: 0.25 });
   });
 
   it("times opening a draft to filing it against Sơn La 169's 5 minutes: mean, median and p90", async () => {
-    const r = await indicatorReport(w.services, await staff("admin"), {});
+    const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.draftToSubmission).toEqual({ appliesTo: ["period", "service", "agency", "ward"], targetMs: 5 * MIN, drafts: 2, meanMs: 6.5 * MIN, medianMs: 6.5 * MIN, p90Ms: 10 * MIN, withinTarget: 1 });
   });
 
   it("times the case system's processing from received to the result, per service", async () => {
-    const r = await indicatorReport(w.services, await staff("admin"), {});
+    const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.processingTime).toEqual({
       appliesTo: ["period", "service", "agency", "ward"],
       total: { cases: 2, medianMs: 3.5 * H, p90Ms: 5 * H },
@@ -150,20 +152,20 @@ describe("the plans' own indicators", () => {
   });
 
   it("counts the people each source found; population data shows 0 until its records are stored", async () => {
-    const r = await indicatorReport(w.services, await staff("admin"), {});
+    const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.citizenSources.sources).toEqual([
       { source: "population_data", people: 0 },
       { source: "department_list", people: 2 },
       { source: "birth_certificate", people: 5 },
       { source: "death_notice", people: 1 },
     ]);
-    const ward = await indicatorReport(w.services, await staff("ward_officer", { wardCode: WARD_B }), {});
+    const ward = await indicatorReport(deps(), await staff("ward_officer", { wardCode: WARD_B }), {});
     expect(ward.citizenSources.sources.map((s) => s.people)).toEqual([0, 1, 1, 1]);
   });
 
   it("exports each new indicator as CSV with its figures", async () => {
     const admin = await staff("admin");
-    const births = parse((await exportIndicatorCsv(w.services, admin, {}, "birthsReminded", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
+    const births = parse((await exportIndicatorCsv(deps(), admin, {}, "birthsReminded", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
     expect(births.map((r) => r.slice(5))).toEqual([
       ["Chỉ tiêu", "Giá trị"],
       ["Số trẻ (giấy chứng sinh nhận được)", "5"],
@@ -176,11 +178,11 @@ describe("the plans' own indicators", () => {
       ["Tỷ lệ đúng mốc (%)", "40,0"],
       ["Mục tiêu (%)", "100,0"],
     ]);
-    const filing = parse((await exportIndicatorCsv(w.services, admin, {}, "draftToSubmission", { lang: "en" })).body.replace(/^\uFEFF/, "")) as string[][];
+    const filing = parse((await exportIndicatorCsv(deps(), admin, {}, "draftToSubmission", { lang: "en" })).body.replace(/^\uFEFF/, "")) as string[][];
     expect(filing.slice(1).map((r) => r.slice(5))).toEqual([["Drafts", "2"], ["Mean (minutes)", "6.5"], ["Median (minutes)", "6.5"], ["90% within (minutes)", "10.0"], ["Drafts under the target", "1"], ["Target (minutes)", "5.0"]]);
-    const processing = parse((await exportIndicatorCsv(w.services, admin, {}, "processingTime", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
+    const processing = parse((await exportIndicatorCsv(deps(), admin, {}, "processingTime", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
     expect(processing.at(-1)!.slice(5)).toEqual(["Tổng", "2", "1", "1", "3,5", "5,0"]);
-    const sources = parse((await exportIndicatorCsv(w.services, admin, {}, "citizenSources", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
+    const sources = parse((await exportIndicatorCsv(deps(), admin, {}, "citizenSources", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
     expect(sources.slice(1).map((r) => r.slice(5))).toEqual([["Dữ liệu dân cư", "0"], ["Danh sách của sở, ngành", "2"], ["Giấy chứng sinh", "5"], ["Giấy báo tử", "1"]]);
   });
 });
@@ -188,13 +190,13 @@ describe("the plans' own indicators", () => {
 describe("citizens' rating comments", () => {
   it("shows comments newest first, phones masked, within the officer's ward, and audits the read", async () => {
     const admin = await staff("admin");
-    const all = await listRatingComments(w.services, admin, { page: 1 });
+    const all = await listRatingComments(deps(), admin, { page: 1 });
     expect(all).toMatchObject({ total: 2, page: 1, pageSize: 20 });
     expect(all.comments.map((c) => [c.score, c.comment, c.service])).toEqual([
       [2, "Hồ sơ bị trả lại mà không rõ lý do", "death-registration"],
       [5, "Cán bộ gọi lại số *******678 rất nhanh, cảm ơn.", "birth-registration"],
     ]);
-    const ward = await listRatingComments(w.services, await staff("ward_officer", { wardCode: WARD_A }), { page: 1 });
+    const ward = await listRatingComments(deps(), await staff("ward_officer", { wardCode: WARD_A }), { page: 1 });
     expect(ward.comments.map((c) => c.score)).toEqual([5]);
     expect(await w.rows(sql`select action from audit_log where action = 'rating_comments.read'`)).toHaveLength(2);
   });
@@ -206,11 +208,11 @@ describe("citizens' rating comments", () => {
       await w.db.insert(t.satisfactionRatings).values({ submissionId: "S1", zaloUserId: `UX${i}`, score: 3, comment: `Ý kiến số ${i}`, at: vn(`2026-11-20T08:${String(i).padStart(2, "0")}:00`) });
     }
     const admin = await staff("admin");
-    const first = await listRatingComments(w.services, admin, { page: 1 });
+    const first = await listRatingComments(deps(), admin, { page: 1 });
     expect(first.total).toBe(27);
     expect(first.comments).toHaveLength(20);
     expect(first.comments[0]!.comment).toBe("Ý kiến số 24");
-    const second = await listRatingComments(w.services, admin, { page: 2 });
+    const second = await listRatingComments(deps(), admin, { page: 2 });
     expect(second.comments).toHaveLength(7);
     expect(second.comments.at(-1)!.comment).toBe("Cán bộ gọi lại số *******678 rất nhanh, cảm ơn.");
 
