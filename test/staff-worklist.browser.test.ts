@@ -7,10 +7,23 @@ import { addDays, birthRegistrationDueBy, makeBirthCertificate, vietnamDate } fr
 import { useDemoBrowser } from "./support/browser-suite.js";
 import { staffBrowser } from "./support/console.js";
 import { artifactsDir } from "./support/server.js";
+import { seriousViolations } from "./support/axe.js";
+import { sidewaysOverflow, smallTargets } from "./support/targets.js";
 
 const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `staff-worklist-${name}.png`), fullPage: true });
+/** axe-core's serious findings, controls under 44 px and sideways scrolling at 390 px, as the other console pages are held to. */
+async function problems(page: Page, name: string): Promise<string[]> {
+  const out = (await seriousViolations(page)).map((v) => `${name}: axe ${v}`);
+  out.push(...(await smallTargets(page, { selector: "button, select, input:not([type=hidden]), textarea, .nav a, .topbar a", measure: "height" })).map((t) => `${name}: under 44 px: ${t}`));
+  await page.setViewportSize({ width: 390, height: 900 });
+  const overflow = await sidewaysOverflow(page);
+  if (overflow > 1) out.push(`${name}: ${overflow} px sideways overflow at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return out;
+}
+
 const ddmmyyyy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 describe("staff console: the ward officers' worklist (Chromium)", () => {
@@ -38,8 +51,10 @@ describe("staff console: the ward officers' worklist (Chromium)", () => {
     expect(await row.getByTestId("worklist-reason").getAttribute("data-reason")).toBe("unreachable");
     expect(await row.innerText()).toContain("Phạm Thị Hoa");
     await shot(page, "1-list");
+    const found = await problems(page, "list");
 
     await row.getByTestId("worklist-open").click();
+    found.push(...(await problems(page, "case")));
     expect(await page.getByTestId("worklist-person").first().innerText()).toContain("*********777");
     await page.getByTestId("worklist-method").selectOption("home_visit");
     await page.getByTestId("worklist-outcome").selectOption("no_answer");
@@ -56,6 +71,7 @@ describe("staff console: the ward officers' worklist (Chromium)", () => {
 
     const audited = await demo.server.rows<{ action: string }>(sql`select action from audit_log where action like 'worklist.%' and (target_id = ${draftId} or target_id is null) order by id`);
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(["worklist.listed", "worklist.read", "worklist.contact_recorded"]));
+    expect(found).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
