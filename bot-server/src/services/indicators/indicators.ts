@@ -1,6 +1,9 @@
 /**
- * The plans' evaluation indicators for the staff console and API: reminders on time, the drafts
- * funnel, notice-to-consent time, satisfaction, the FAQ's answered rate, handover waiting time, delivery by channel.
+ * The plans' evaluation indicators for the staff console and API: reminders on time, children
+ * reminded at the milestone over every birth received (plan 920 row 1), the drafts funnel,
+ * notice-to-consent time, opening a draft to filing it (Sơn La 169), the case system's processing
+ * time, people found per data source, satisfaction, the FAQ's answered rate, handover waiting
+ * time, delivery by channel.
  *
  * Aggregates only: no indicator shows a person, so viewing them writes no audit entry (a staff
  * read of a *person's* data is what the audit log must hold); exporting one is audited, with the
