@@ -12,6 +12,7 @@ import { createDb, type StaffUser } from "@hccd/db";
 import { defaultReminderCatalogue } from "../src/services/reminders/reminder-catalogue.js";
 import { indicatorReport } from "../src/services/indicators/indicators.js";
 import { exportIndicatorCsv } from "../src/services/indicators/indicators-csv.js";
+import { listWorklist } from "../src/services/worklist/ward-worklist.js";
 import { fmt, median } from "./stats.js";
 
 const REMINDERS = Number(process.env.BENCH_INDICATOR_REMINDERS ?? 100_000);
@@ -107,6 +108,19 @@ export async function runIndicatorsBench(): Promise<void> {
     csvTimes.push(performance.now() - s);
   }
   console.log(`  CSV export (365 days, reminders): median ${fmt(median(csvTimes), 1)} ms`);
+  // The ward worklist reads every open birth and death draft (here all ${DRAFTS}, none ever notified:
+  // the worst case, each one listed) and pages them; a ward officer's page filters the same scan by ward.
+  const worklistDeps = { db, now: () => NOW, newId: () => crypto.randomUUID() };
+  for (const [label, who] of [["province (admin)", { ...viewer, role: "admin" }], ["one ward", { ...viewer, role: "ward_officer", wardCode: WARDS[0]! }]] as [string, StaffUser][]) {
+    const times: number[] = [];
+    let total = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const s = performance.now();
+      total = (await listWorklist(worklistDeps, who, { page: 1 })).total;
+      times.push(performance.now() - s);
+    }
+    console.log(`  worklist page, ${label}: median ${fmt(median(times), 1)} ms over ${ROUNDS} runs (${total} cases listed)`);
+  }
   await handle.close();
   rmSync(dir, { recursive: true, force: true });
 }

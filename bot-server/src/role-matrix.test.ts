@@ -21,8 +21,10 @@ const EXPECTED = {
   imports: ["admin", "department"],
   campaigns: ["admin", "communicator"],
   handover: ["admin", "ward_officer"],
+  worklist: ["admin", "ward_officer"],
   faq: ["admin", "communicator"],
   indicators: EVERYONE,
+  ratingComments: ["admin", "department", "ward_officer"],
   audit: ["admin"],
   sweep: ["admin"],
   failedReminders: ["admin", "department"],
@@ -35,7 +37,8 @@ const AREA_BY_PATH: readonly [RegExp, Area][] = [
   [/^\/staff\/?$/, "session"],
   [/^\/api\/staff\/reminders\/sweep$/, "sweep"],
   [/^\/api\/staff\/reminders\/failed$/, "failedReminders"],
-  ...(["imports", "campaigns", "handover", "faq", "indicators", "audit"] as const).map((area) => [new RegExp(`^/(api/)?staff/${area}(/|$)`), area] as [RegExp, Area]),
+  [/^\/api\/staff\/satisfaction-comments$/, "ratingComments"],
+  ...(["imports", "campaigns", "handover", "worklist", "faq", "indicators", "audit"] as const).map((area) => [new RegExp(`^/(api/)?staff/${area}(/|$)`), area] as [RegExp, Area]),
 ];
 
 /** Open to anyone, on purpose: logging in and out, the stylesheet and script, the language switch. */

@@ -137,6 +137,7 @@ export const drafts = pgTable(
     uniqueIndex("drafts_death_event_uq").on(t.deathEventId),
     uniqueIndex("drafts_document_expiry_uq").on(t.documentId, t.documentExpiresOn),
     index("drafts_created_idx").on(t.createdAt),
+    index("drafts_service_status_due_idx").on(t.service, t.status, t.dueBy),
   ],
 );
 
@@ -616,4 +617,21 @@ export const channelBudget = pgTable(
     expiresAt: instant("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.window] }), index("channel_budget_expires_idx").on(t.expiresAt)],
+);
+
+export const worklistContacts = pgTable(
+  "worklist_contacts",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    seq: integer("seq").notNull(),
+    staffId: text("staff_id").notNull().references(() => staffUsers.id),
+    contactedAt: instant("contacted_at").notNull(),
+    method: text("method", { enum: ["phone_call", "home_visit", "at_ward_office", "message", "other"] }).notNull(),
+    outcome: text("outcome", { enum: ["reached", "no_answer", "wrong_contact", "registered_directly"] }).notNull(),
+    note: text("note"),
+    followUpOn: text("follow_up_on"),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [uniqueIndex("worklist_contacts_draft_seq_uq").on(t.draftId, t.seq), index("worklist_contacts_staff_idx").on(t.staffId)],
 );

@@ -174,6 +174,8 @@ export const drafts = sqliteTable(
     uniqueIndex("drafts_death_event_uq").on(t.deathEventId),
     uniqueIndex("drafts_document_expiry_uq").on(t.documentId, t.documentExpiresOn),
     index("drafts_created_idx").on(t.createdAt),
+    // The ward officers' worklist reads the open drafts of a service, most urgent deadline first.
+    index("drafts_service_status_due_idx").on(t.service, t.status, t.dueBy),
   ],
 );
 
@@ -834,4 +836,28 @@ export const channelBudget = sqliteTable(
     expiresAt: instant("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.window] }), index("channel_budget_expires_idx").on(t.expiresAt)],
+);
+
+/**
+ * A ward officer's contact with a family about a birth or death registration draft on the ward's
+ * worklist (when, how, what came of it). The latest contact (highest `seq`) decides whether the item
+ * is put off to `followUpOn` or ended (`registered_directly`); consent or submission ends it on its own.
+ * `seq` counts a draft's contacts: two officers saving on the same state at once store one (unique).
+ */
+export const worklistContacts = sqliteTable(
+  "worklist_contacts",
+  {
+    id: text("id").primaryKey(),
+    draftId: text("draft_id").notNull().references(() => drafts.id),
+    seq: integer("seq").notNull(),
+    staffId: text("staff_id").notNull().references(() => staffUsers.id),
+    contactedAt: instant("contacted_at").notNull(),
+    method: text("method", { enum: ["phone_call", "home_visit", "at_ward_office", "message", "other"] }).notNull(),
+    outcome: text("outcome", { enum: ["reached", "no_answer", "wrong_contact", "registered_directly"] }).notNull(),
+    note: text("note"),
+    /** The day the item comes back on the list (null when the outcome ends the follow-up). */
+    followUpOn: text("follow_up_on"),
+    recordedAt: instant("recorded_at").notNull(),
+  },
+  (t) => [uniqueIndex("worklist_contacts_draft_seq_uq").on(t.draftId, t.seq), index("worklist_contacts_staff_idx").on(t.staffId)],
 );

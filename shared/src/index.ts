@@ -37,3 +37,5 @@ export * from "./domain/health-insurance.js";
 export * from "./domain/vehicle-inspection.js";
 export * from "./domain/campaign.js";
 export * from "./domain/indicators.js";
+export * from "./domain/ward-worklist.js";
+export * from "./schemas/worklist.js";

@@ -25,6 +25,7 @@ import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
 import { indicatorPages } from "./indicators.js";
+import { worklistPages } from "./worklist.js";
 import type { StaffArea } from "../services/staff/permissions.js";
 import { wardName } from "../services/reference/wards.js";
 
@@ -32,6 +33,7 @@ const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv
   ["imports", "/imports", importPages],
   ["campaigns", "/campaigns", campaignPages],
   ["handover", "/handover", handoverPages],
+  ["worklist", "/worklist", worklistPages],
   ["faq", "/faq", faqPages],
   ["indicators", "/indicators", indicatorPages],
   ["audit", "/audit", auditPages],

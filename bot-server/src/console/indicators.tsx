@@ -8,13 +8,14 @@
 import { Hono } from "hono";
 import type { Child } from "hono/jsx";
 import { wardList } from "../services/reference/wards.js";
-import { indicatorExportQuerySchema, indicatorQuerySchema, serviceByKey, share, type IndicatorReport, type Language } from "@hccd/shared";
+import { indicatorExportQuerySchema, indicatorQuerySchema, ratingCommentsQuerySchema, serviceByKey, share, type IndicatorReport, type Language, type RatingComments } from "@hccd/shared";
+import { listRatingComments, mayReadRatingComments } from "../services/indicators/rating-comments.js";
 import { DomainError } from "../errors.js";
 import { indicatorAgencies, indicatorReport } from "../services/indicators/indicators.js";
 import { exportIndicatorCsv } from "../services/indicators/indicators-csv.js";
 import { vnDate } from "../services/delivery/notifications.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
-import { formatDuration } from "./format.js";
+import { formatDuration, formatVietnamDateTime } from "./format.js";
 import { ConsolePage, Notice } from "./layout.js";
 
 type Filter = "period" | "service" | "agency" | "ward";
@@ -30,14 +31,18 @@ export function indicatorPages(deps: ConsoleDeps) {
     const parsed = indicatorQuerySchema.safeParse(c.req.query());
     if (!parsed.success) return refused(c, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
     let report: IndicatorReport;
+    let comments: RatingComments | null = null;
     try {
       report = await indicatorReport(deps, c.var.staff, parsed.data);
+      // The comments' own page (`commentsPage`), bounded by their schema; a wrong one shows the first.
+      const page = ratingCommentsQuerySchema.shape.page.safeParse(c.req.query("commentsPage"));
+      if (mayReadRatingComments(c.var.staff)) comments = await listRatingComments(deps, c.var.staff, { ...parsed.data, page: page.success ? page.data : 1 }, { requestId: c.var.requestId });
     } catch (err) {
       const errors = filterRefusal(err);
       if (!errors) throw err;
       return refused(c, errors);
     }
-    return c.html(page(c, deps, { report, wards: await wardList(deps.db) }));
+    return c.html(page(c, deps, { report, comments, wards: await wardList(deps.db) }));
   });
 
   app.get("/export", async (c) => {
@@ -62,7 +67,7 @@ function pct(x: number | null, lang: Language): string {
 }
 const int = (n: number, lang: Language) => new Intl.NumberFormat(locale(lang)).format(n);
 
-function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; errors?: { path: string; message: string }[]; wards: { code: string; name: string }[] }) {
+function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorReport; comments?: RatingComments | null; errors?: { path: string; message: string }[]; wards: { code: string; name: string }[] }) {
   const t = c.var.t;
   const wards = r.wards;
   const wardName = (code: string | null) => (code ? (wards.find((w) => w.code === code)?.name ?? code) : null);
@@ -87,9 +92,14 @@ function page(c: ConsoleContext, deps: ConsoleDeps, r: { report?: IndicatorRepor
             {report.filters.ward && ` · ${wardName(report.filters.ward)}`}
           </p>
           <RemindersCard c={c} report={report} exportHref={exportHref("reminders")} />
+          <BirthsRemindedCard c={c} report={report} exportHref={exportHref("birthsReminded")} />
           <FunnelCard c={c} report={report} exportHref={exportHref("funnel")} />
           <NoticeToConsentCard c={c} report={report} exportHref={exportHref("noticeToConsent")} />
+          <DraftToSubmissionCard c={c} report={report} exportHref={exportHref("draftToSubmission")} />
+          <ProcessingTimeCard c={c} report={report} exportHref={exportHref("processingTime")} />
+          <CitizenSourcesCard c={c} report={report} exportHref={exportHref("citizenSources")} />
           <SatisfactionCard c={c} report={report} exportHref={exportHref("satisfaction")} />
+          <CommentsCard c={c} comments={r.comments ?? null} query={query} />
           <FaqCard c={c} report={report} exportHref={exportHref("faq")} />
           <HandoverCard c={c} report={report} exportHref={exportHref("handover")} />
           <DeliveryCard c={c} report={report} exportHref={exportHref("delivery")} />
@@ -488,5 +498,135 @@ function DeliveryCard(props: { c: ConsoleContext; report: IndicatorReport; expor
       />
       {(report.filters.service || report.filters.agency) && <p class="hint">{t("indicators.delivery.note")}</p>}
     </IndicatorCard>
+  );
+}
+
+function BirthsRemindedCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const b = report.birthsReminded;
+  return (
+    <IndicatorCard c={c} id="birthsReminded" title={t("indicators.birthsReminded.title")} appliesTo={b.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="births-reminded-summary">
+        <strong>{t("indicators.birthsReminded.summary", { onTime: int(b.onTime, lang), births: int(b.births, lang), share: pct(b.share, lang) })}</strong>{" "}
+        <span class={`pill ${b.share === null ? "" : b.share >= b.target ? "pill--ok" : "pill--warn"}`}>{t("indicators.target", { value: pct(b.target, lang) })}</span>
+      </p>
+      {b.births === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart id="birthsReminded" label={t("indicators.birthsReminded.chartLabel")} max={b.births} rows={b.byOutcome.map((o) => ({ label: t(`indicators.birthsReminded.outcomes.${o.outcome}`), value: o.count, text: int(o.count, lang) }))} />
+      )}
+      <Table
+        testId="births-reminded-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.csv.metric"), t("indicators.count"), t("indicators.share")]}
+        rows={[...b.byOutcome.map((o) => [t(`indicators.birthsReminded.outcomes.${o.outcome}`), int(o.count, lang), pct(share(o.count, b.births), lang)]), [t("indicators.birthsReminded.columns.births"), int(b.births, lang), pct(b.births ? 1 : null, lang)]]}
+      />
+      <p class="hint" data-testid="births-reminded-definition">{t("indicators.birthsReminded.definition")}</p>
+      <p class="hint">{t("indicators.source", { source: t("indicators.birthsReminded.source") })}</p>
+    </IndicatorCard>
+  );
+}
+
+function DraftToSubmissionCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const d = report.draftToSubmission;
+  const dur = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, lang));
+  return (
+    <IndicatorCard c={c} id="draftToSubmission" title={t("indicators.draftToSubmission.title")} appliesTo={d.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="draft-to-submission-summary">
+        <strong>{d.drafts === 0 ? t("indicators.noData") : t("indicators.draftToSubmission.summary", { mean: dur(d.meanMs), median: dur(d.medianMs), p90: dur(d.p90Ms), count: d.drafts })}</strong>{" "}
+        <span class={`pill ${d.meanMs === null ? "" : d.meanMs < d.targetMs ? "pill--ok" : "pill--warn"}`} data-testid="draft-to-submission-target">{t("indicators.draftToSubmission.target", { value: formatDuration(d.targetMs, lang) })}</span>
+      </p>
+      <p class="hint">{t("indicators.draftToSubmission.definition")}</p>
+      <p class="hint">{t("indicators.source", { source: t("indicators.draftToSubmission.source") })}</p>
+    </IndicatorCard>
+  );
+}
+
+function ProcessingTimeCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const p = report.processingTime;
+  const dur = (ms: number | null) => (ms === null ? "—" : formatDuration(ms, lang));
+  const name = (k: string) => serviceByKey(k)?.name[lang] ?? k;
+  return (
+    <IndicatorCard c={c} id="processingTime" title={t("indicators.processingTime.title")} appliesTo={p.appliesTo} exportHref={props.exportHref}>
+      <p data-testid="processing-time-summary">
+        <strong>{p.total.cases === 0 ? t("indicators.noData") : t("indicators.processingTime.summary", { median: dur(p.total.medianMs), p90: dur(p.total.p90Ms), count: p.total.cases })}</strong>
+      </p>
+      {p.byService.length > 0 && (
+        <Table
+          testId="processing-time-table"
+          caption={t("indicators.tableCaption")}
+          head={[t("indicators.processingTime.columns.service"), t("indicators.processingTime.columns.cases"), t("indicators.processingTime.columns.completed"), t("indicators.processingTime.columns.rejected"), t("indicators.processingTime.columns.medianHours"), t("indicators.processingTime.columns.p90Hours")]}
+          rows={p.byService.map((s) => [name(s.service), int(s.cases, lang), int(s.completed, lang), int(s.rejected, lang), dur(s.medianMs), dur(s.p90Ms)])}
+        />
+      )}
+      <p class="hint">{t("indicators.processingTime.definition")}</p>
+    </IndicatorCard>
+  );
+}
+
+function CitizenSourcesCard(props: { c: ConsoleContext; report: IndicatorReport; exportHref: string }) {
+  const { c, report } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const sources = report.citizenSources.sources;
+  const max = Math.max(0, ...sources.map((s) => s.people));
+  return (
+    <IndicatorCard c={c} id="citizenSources" title={t("indicators.citizenSources.title")} appliesTo={report.citizenSources.appliesTo} exportHref={props.exportHref}>
+      {max === 0 ? (
+        <p class="muted">{t("indicators.noData")}</p>
+      ) : (
+        <HBarChart id="citizenSources" label={t("indicators.citizenSources.chartLabel")} max={max} rows={sources.map((s) => ({ label: t(`indicators.citizenSources.sources.${s.source}`), value: s.people, text: int(s.people, lang) }))} />
+      )}
+      <Table
+        testId="citizen-sources-table"
+        caption={t("indicators.tableCaption")}
+        head={[t("indicators.citizenSources.columns.source"), t("indicators.citizenSources.columns.people")]}
+        rows={sources.map((s) => [t(`indicators.citizenSources.sources.${s.source}`), int(s.people, lang)])}
+      />
+      <p class="hint">{t("indicators.citizenSources.definition")}</p>
+    </IndicatorCard>
+  );
+}
+
+/** The citizens' comments: not an aggregate, so not exported; shown to the roles that may read them, each page audited. */
+function CommentsCard(props: { c: ConsoleContext; comments: RatingComments | null; query: URLSearchParams }) {
+  const { c, comments } = props;
+  const t = c.var.t;
+  const lang = c.var.lang;
+  const pageHref = (n: number) => `/staff/indicators?${new URLSearchParams([...props.query, ["commentsPage", String(n)]])}#comments-title`;
+  return (
+    <section class="card indicator" aria-labelledby="comments-title" data-testid="indicator-comments">
+      <h2 id="comments-title">{t("indicators.comments.title")}</h2>
+      {!comments ? (
+        <p class="muted" data-testid="comments-not-for-role">{t("indicators.comments.notForRole")}</p>
+      ) : comments.comments.length === 0 ? (
+        <p class="muted" data-testid="comments-none">{t("indicators.comments.none")}</p>
+      ) : (
+        <>
+          <p class="hint">{t("indicators.comments.intro")} {t("indicators.comments.total", { count: comments.total })}</p>
+          <ol data-testid="comments-list">
+            {comments.comments.map((x) => (
+              <li data-testid="comment">
+                <span class="muted">{t("indicators.comments.entry", { date: formatVietnamDateTime(new Date(x.at)), score: x.score, service: serviceByKey(x.service)?.name[lang] ?? x.service })}</span>
+                <br />
+                <span class="handover-text">{x.comment}</span>
+              </li>
+            ))}
+          </ol>
+          <p>
+            {comments.page > 1 && <a href={pageHref(comments.page - 1)}>{t("indicators.comments.newer")}</a>}{" "}
+            {comments.page * comments.pageSize < comments.total && <a href={pageHref(comments.page + 1)} data-testid="comments-older">{t("indicators.comments.older")}</a>}
+          </p>
+        </>
+      )}
+    </section>
   );
 }

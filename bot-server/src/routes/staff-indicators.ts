@@ -1,10 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { errorEnvelopeSchema, indicatorExportQuerySchema, indicatorQuerySchema, indicatorReportSchema } from "@hccd/shared";
+import { errorEnvelopeSchema, indicatorExportQuerySchema, indicatorQuerySchema, indicatorReportSchema, ratingCommentsQuerySchema, ratingCommentsSchema } from "@hccd/shared";
 import type { AppEnv } from "../env.js";
 import type { ServiceDeps } from "../deps.js";
 import { staffAuth } from "../middleware/staff-auth.js";
 import { indicatorReport } from "../services/indicators/indicators.js";
 import { exportIndicatorCsv } from "../services/indicators/indicators-csv.js";
+import { listRatingComments } from "../services/indicators/rating-comments.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 import { validationHook } from "../validation-hook.js";
 
@@ -23,12 +24,20 @@ const csvRoute = createRoute({
   responses: { 200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } }, ...common },
 });
 
+const commentsRoute = createRoute({
+  method: "get", path: "/satisfaction-comments", tags: ["staff"], security, request: { query: ratingCommentsQuerySchema },
+  summary: "Citizens' comments with their satisfaction ratings, newest first, 20 a page, ID numbers and phones masked, never who wrote them (admins, department and ward officers within their scope; audited)",
+  responses: { 200: { description: "A page of comments", content: { "application/json": { schema: ratingCommentsSchema } } }, ...common },
+});
+
 /** Staff API for the indicators (`/api/staff/indicators`): every role may read them, within its scope. */
 export function staffIndicatorRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const guard = staffAuth(deps, "indicators");
   app.use("/indicators", guard);
   app.use("/indicators/*", guard);
+  app.use("/satisfaction-comments", staffAuth(deps, "ratingComments"));
+  app.openapi(commentsRoute, async (c) => c.json(await listRatingComments(deps, c.var.staff, c.req.valid("query"), { requestId: c.var.requestId }), 200));
   app.openapi(reportRoute, async (c) => c.json(await indicatorReport(deps, c.var.staff, c.req.valid("query")), 200));
   app.openapi(csvRoute, async (c) => {
     const q = c.req.valid("query");

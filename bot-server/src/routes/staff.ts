@@ -25,6 +25,7 @@ import { staffCampaignRoutes } from "./staff-campaigns.js";
 import { staffHandoverRoutes } from "./staff-handover.js";
 import { staffFaqRoutes } from "./staff-faq.js";
 import { staffIndicatorRoutes } from "./staff-indicators.js";
+import { staffWorklistRoutes } from "./staff-worklist.js";
 import type { FaqService } from "../faq/types.js";
 import type { BackgroundJobs } from "../services/jobs/background-jobs.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
@@ -136,6 +137,7 @@ export function staffRoutes(deps: StaffRouteDeps) {
   app.route("/audit", staffAuditRoutes(deps));
   app.route("/campaigns", staffCampaignRoutes(deps));
   app.route("/handover", staffHandoverRoutes(deps));
+  app.route("/worklist", staffWorklistRoutes(deps));
   app.route("/faq", staffFaqRoutes(deps));
   app.route("/", staffIndicatorRoutes(deps));
   app.openapi(failedRoute, async (c) => c.json(await listFailedDeliveries(deps, c.var.staff, { limit: c.req.valid("query").limit, requestId: c.var.requestId }), 200));

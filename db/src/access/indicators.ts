@@ -193,3 +193,91 @@ export async function deliveryCounts(db: Db, s: Pick<IndicatorScope, "start" | "
         group by 1, 2, 3, 4, 5`,
   );
 }
+
+/** A birth received in the period and one of its vaccination reminders (none: every reminder column null). */
+export interface BirthReminderRow {
+  birthEventId: string;
+  /** Null when no reminder was planned for the birth. */
+  status: ReminderIndicatorRow["status"] | null;
+  reason: string | null;
+  dueOn: string | null;
+  nextAt: number | null;
+  outboxStatus: ReminderIndicatorRow["outboxStatus"];
+  sentAt: number | null;
+}
+
+/**
+ * Births received in [start, end) with each of their vaccination reminders (plan 920 row 1 counts
+ * over births, so a birth without reminders is a row too). Ward: the mother's residence.
+ */
+export async function birthReminderRows(db: Db, s: Pick<IndicatorScope, "start" | "end" | "wardCode">): Promise<BirthReminderRow[]> {
+  const ward = s.wardCode ? sql`and exists (select 1 from persons p where p.id = b.mother_person_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  return (
+    await rows(
+      db,
+      sql`select b.id as birth_event_id, r.status as status, r.reason as reason, r.due_on as due_on, r.next_at as next_at, o.status as outbox_status, o.sent_at as sent_at
+          from birth_events b
+          left join reminders r on r.birth_event_id = b.id and r.subject = 'vaccination'
+          left join outbox o on o.id = r.outbox_id
+          where b.created_at >= ${instantParam(db, s.start)} and b.created_at < ${instantParam(db, s.end)} ${ward}`,
+    )
+  ).map((r) => ({ birthEventId: r[0], status: r[1], reason: r[2], dueOn: r[3], nextAt: r[4] === null ? null : Number(r[4]), outboxStatus: r[5], sentAt: r[6] === null ? null : Number(r[6]) }) as BirthReminderRow);
+}
+
+/**
+ * Dossiers whose result (`completed` or `rejected`) came in [start, end): their service, when the
+ * case system first said `received`, and when the result came (epoch ms; `receivedAt` null when the
+ * case system never reported receiving it). Ward: the residence of the person who consented.
+ */
+export async function processingTimeRows(db: Db, s: IndicatorScope): Promise<{ service: string; result: "completed" | "rejected"; receivedAt: number | null; resultAt: number }[]> {
+  const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
+  const ward = s.wardCode ? sql`and exists (select 1 from consents c join persons p on p.id = c.person_id where c.id = sb.consent_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  const resultAt = sql`min(case when h.status in ('completed', 'rejected') then h.at end)`;
+  return all(
+    db,
+    sql`select d.service as service, sb.status as result, min(case when h.status = 'received' then h.at end) as "receivedAt", ${resultAt} as "resultAt"
+        from submissions sb join drafts d on d.id = sb.draft_id join submission_status_history h on h.submission_id = sb.id
+        where sb.status in ('completed', 'rejected') ${service} ${ward}
+        group by sb.id, d.service, sb.status
+        having ${resultAt} >= ${instantParam(db, s.start)} and ${resultAt} < ${instantParam(db, s.end)}`,
+  );
+}
+
+/**
+ * People found in [start, end), per source: children of the birth certificates received, the
+ * deceased of the death notices, the holders (persons) of documents first listed by a department.
+ * `include` says which sources the filters keep (a service filter keeps the sources of those
+ * services). A new source (population records) is one more branch here, named as in
+ * `CITIZEN_SOURCES` (@hccd/shared).
+ */
+export async function citizenSourceCounts(db: Db, s: IndicatorScope & { include: { births: boolean; deaths: boolean } }): Promise<{ source: string; people: number }[]> {
+  const at = (column: SQL) => sql`${column} >= ${instantParam(db, s.start)} and ${column} < ${instantParam(db, s.end)}`;
+  const birthWard = s.wardCode ? sql`and exists (select 1 from persons p where p.id = b.mother_person_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  const deathWard = s.wardCode ? sql`and exists (select 1 from persons p where p.id = de.deceased_person_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  const docService = s.serviceKeys ? sql`and ${inList(sql`doc.service_key`, s.serviceKeys)}` : sql``;
+  const docWard = s.wardCode ? sql`and doc.ward_code = ${s.wardCode}` : sql``;
+  const branches: SQL[] = [sql`select 'department_list' as source, count(distinct coalesce(doc.holder_id, doc.phone, doc.id)) as people from documents doc where doc.holder_kind = 'person' and ${at(sql`doc.created_at`)} ${docService} ${docWard}`];
+  if (s.include.births) branches.push(sql`select 'birth_certificate' as source, count(*) as people from birth_events b where ${at(sql`b.created_at`)} ${birthWard}`);
+  if (s.include.deaths) branches.push(sql`select 'death_notice' as source, count(*) as people from death_events de where ${at(sql`de.created_at`)} ${deathWard}`);
+  return all(db, sql.join(branches, sql` union all `));
+}
+
+/** A satisfaction rating's comment, as staff read it (no user id). */
+export interface RatingCommentRow {
+  id: number;
+  score: number;
+  comment: string;
+  at: number;
+  service: string;
+}
+
+/** Ratings with a comment given in [start, end), newest first, one page; and how many there are. Ward as in `ratingCountsByScore`. */
+export async function ratingComments(db: Db, s: IndicatorScope, page: { limit: number; offset: number }): Promise<{ total: number; comments: RatingCommentRow[] }> {
+  const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
+  const ward = s.wardCode ? sql`and exists (select 1 from consents c join persons p on p.id = c.person_id where c.id = sb.consent_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  const from = sql`from satisfaction_ratings sr join submissions sb on sb.id = sr.submission_id join drafts d on d.id = sb.draft_id
+        where sr.comment is not null and sr.comment <> '' and sr.at >= ${instantParam(db, s.start)} and sr.at < ${instantParam(db, s.end)} ${service} ${ward}`;
+  const [count] = await all<{ n: number }>(db, sql`select count(*) as n ${from}`);
+  const comments = await all<RatingCommentRow>(db, sql`select sr.id as id, sr.score as score, sr.comment as comment, sr.at as at, d.service as service ${from} order by sr.at desc, sr.id desc limit ${page.limit} offset ${page.offset}`);
+  return { total: Number(count?.n ?? 0), comments: comments.map((c) => ({ ...c, id: Number(c.id), at: Number(c.at) })) };
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  BIRTHS_REMINDED_TARGET,
+  DRAFT_TO_SUBMISSION_TARGET_MS,
   HANDOVER_FIRST_REPLY_TARGET_MS,
+  childReminderOutcome,
+  mean,
+  percentile,
   INDICATOR_TARGETS,
   defaultPeriod,
   isSatisfied,
@@ -97,4 +102,37 @@ describe("office time (bot.ts handover.opened: 7:30–11:30, 13:30–17:00, Mond
     ["2026-11-24T10:00:00", "2026-11-24T09:00:00", 0], // reversed
   ])("%s → %s = %d ms", (a, b, expected) => expect(workingMsBetween(vn(a), vn(b))).toBe(expected));
   it("the handover target is one working day", () => expect(HANDOVER_FIRST_REPLY_TARGET_MS).toBe(7.5 * H));
+});
+
+describe("percentiles and means (the p90 beside the median; Sơn La 169 sets its target on the average)", () => {
+  it("takes the nearest rank", () => {
+    const ten = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];
+    expect(percentile(ten, 0.9)).toBe(9);
+    expect(percentile(ten, 0.5)).toBe(5);
+    expect(percentile([42], 0.9)).toBe(42);
+    expect(percentile([], 0.9)).toBeNull();
+    expect(mean([1, 2, 6])).toBe(3);
+    expect(mean([])).toBeNull();
+  });
+  it("Sơn La 169 (2026): under 5 minutes from opening to filing", () => {
+    expect(DRAFT_TO_SUBMISSION_TARGET_MS).toBe(300_000);
+  });
+});
+
+describe("a child reminded at the right milestone (plan 920 row 1 / plan 6259 service 1: 100% of children born in public hospitals)", () => {
+  it("is the target over every birth", () => {
+    expect(BIRTHS_REMINDED_TARGET).toBe(1);
+  });
+  it.each([
+    ["no reminder planned at all", { planned: 0, due: [] }, "not_planned"],
+    ["a newborn whose first milestone is ahead", { planned: 12, due: [] }, "none_due_yet"],
+    ["every milestone so far on time", { planned: 12, due: ["on_time", "on_time"] }, "on_time"],
+    ["a superseded notice does not count against it", { planned: 12, due: ["on_time", "cancelled"] }, "on_time"],
+    ["one still being sent", { planned: 12, due: ["on_time", "waiting"] }, "waiting"],
+    ["one late", { planned: 12, due: ["on_time", "sent_late"] }, "late_or_missed"],
+    ["nobody to tell", { planned: 12, due: ["unreachable"] }, "late_or_missed"],
+    ["the parents opted out", { planned: 12, due: ["opted_out"] }, "opted_out"],
+  ] as const)("%s", (_what, child, outcome) => {
+    expect(childReminderOutcome(child)).toBe(outcome);
+  });
 });

@@ -162,3 +162,64 @@ export function workingMsBetween(from: Date, to: Date): number {
   }
   return total;
 }
+
+/**
+ * The value below which `p` of the values lie (nearest rank: the smallest value with at least
+ * `p × n` values at or below it), null for none. `percentile(v, 0.9)` is the p90 staff read
+ * beside the median: most citizens waited at most this long.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
+}
+
+/** The arithmetic mean, null for none (Sơn La 169 sets its target on the average: "thời gian trung bình"). */
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/**
+ * Plan 920 row 1 (seed 000, Kế hoạch 6259/KH-SYT, service 1 "Nhắc lịch tiêm chủng tự động"): "100%
+ * trẻ sinh tại bệnh viện công được nhắc đúng mốc", counted over every birth received from the
+ * hospitals, not over the reminders the system happened to plan.
+ */
+export const BIRTHS_REMINDED_TARGET = 1;
+
+/**
+ * Sơn La's Kế hoạch 169/KH-UBND ngày 12/8/2025 (seed 002), mục tiêu năm 2026, tiêu chí (2): "thời
+ * gian trung bình từ lúc đăng nhập đến khi người dân, doanh nghiệp nộp hồ sơ trực tuyến thành công
+ * là dưới 05 phút" (08 phút in 2025). Our "log in" is opening the prepared draft in the Mini App;
+ * "filed" is the consent that sends it.
+ */
+export const DRAFT_TO_SUBMISSION_TARGET_MS = 5 * 60_000;
+
+/**
+ * What became of one child's vaccination reminders by now (plan 920 row 1):
+ * - `on_time`: every reminder whose moment has come was sent at its milestone;
+ * - `late_or_missed`: at least one was late, missed, failed or found nobody to tell;
+ * - `waiting`: the ones that came are on time or still being sent;
+ * - `opted_out`: the parents turned reminders off (their choice; still a child not reminded);
+ * - `none_due_yet`: no milestone has come yet (a newborn);
+ * - `not_planned`: no reminder was planned for the birth at all — what counting over births catches.
+ */
+export const CHILD_REMINDER_OUTCOMES = ["on_time", "late_or_missed", "waiting", "opted_out", "none_due_yet", "not_planned"] as const;
+export type ChildReminderOutcome = (typeof CHILD_REMINDER_OUTCOMES)[number];
+
+export function childReminderOutcome(child: { planned: number; due: readonly ReminderOutcome[] }): ChildReminderOutcome {
+  if (child.planned === 0) return "not_planned";
+  const owed = child.due.filter((o) => o !== "cancelled");
+  if (owed.length === 0) return "none_due_yet";
+  if (owed.some((o) => o === "sent_late" || o === "missed" || o === "failed" || o === "unreachable")) return "late_or_missed";
+  if (owed.includes("opted_out")) return "opted_out";
+  return owed.includes("waiting") ? "waiting" : "on_time";
+}
+
+/**
+ * Where the system found the people it serves proactively ("citizens found by population data vs by
+ * lists"): the national population data, departments' lists, hospitals' birth certificates and death
+ * notices. A new source is one more name here and one more branch in the count
+ * (db `citizenSourceCounts`); a source with nothing stored yet shows 0, never disappears.
+ */
+export const CITIZEN_SOURCES = ["population_data", "department_list", "birth_certificate", "death_notice"] as const;
+export type CitizenSource = (typeof CITIZEN_SOURCES)[number];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, nfcText } from "./common.js";
 import { CHANNELS } from "../domain/channels.js";
+import { CHILD_REMINDER_OUTCOMES, CITIZEN_SOURCES } from "../domain/indicators.js";
 
 export const STAFF_ROLE_VALUES = ["admin", "department", "ward_officer", "communicator", "viewer"] as const;
 
@@ -397,9 +398,23 @@ const indicatorFilterShape = {
 export const indicatorQuerySchema = z.object(indicatorFilterShape);
 export type IndicatorQuery = z.infer<typeof indicatorQuerySchema>;
 
-export const INDICATOR_KEYS = ["reminders", "funnel", "noticeToConsent", "satisfaction", "faq", "handover", "delivery"] as const;
+export const INDICATOR_KEYS = ["reminders", "birthsReminded", "funnel", "noticeToConsent", "draftToSubmission", "processingTime", "citizenSources", "satisfaction", "faq", "handover", "delivery"] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 export const INDICATOR_FILTERS = ["period", "service", "agency", "ward"] as const;
+
+/** Satisfaction comments, newest first, in pages of this many. */
+export const RATING_COMMENTS_PAGE_SIZE = 20;
+/** `GET /api/staff/satisfaction-comments`: the indicators' filters and a page. */
+export const ratingCommentsQuerySchema = z.object({ ...indicatorFilterShape, page: z.preprocess(blankAsUndefined, z.coerce.number().int().min(1).max(500).default(1)) });
+export type RatingCommentsQuery = z.infer<typeof ratingCommentsQuerySchema>;
+/** Citizens' comments with their ratings, ID numbers and phones masked; no one's identity. */
+export const ratingCommentsSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  comments: z.array(z.object({ score: z.number().int(), comment: z.string(), at: z.string(), service: z.string() })),
+});
+export type RatingComments = z.infer<typeof ratingCommentsSchema>;
 
 /** `GET /api/staff/indicators/csv`: the filters, which indicator, and the language of the column names. */
 export const indicatorExportQuerySchema = z.object({ ...indicatorFilterShape, indicator: z.enum(INDICATOR_KEYS), lang: z.enum(["vi", "en"]).default("vi") });
@@ -484,6 +499,34 @@ export const indicatorReportSchema = z.object({
     appliesTo,
     channels: z.array(z.object({ channel: z.enum(CHANNELS), queued: z.number().int(), sent: z.number().int(), delivered: z.number().int(), failed: z.number().int(), cancelled: z.number().int() })),
   }),
+  /** Plan 920 row 1: children reminded at the right milestone, over every birth received in the period. */
+  birthsReminded: z.object({
+    appliesTo,
+    target: z.number(),
+    births: z.number().int(),
+    onTime: z.number().int(),
+    /** `onTime / births`: the denominator is the births received, not the reminders planned. */
+    share: shareValue,
+    byOutcome: z.array(z.object({ outcome: z.enum(CHILD_REMINDER_OUTCOMES), count: z.number().int() })),
+  }),
+  /** Sơn La 169 (2026): from opening the prepared draft to the consent that files it, under 5 minutes on average. */
+  draftToSubmission: z.object({
+    appliesTo,
+    targetMs: z.number(),
+    drafts: z.number().int(),
+    meanMs: z.number().nullable(),
+    medianMs: z.number().nullable(),
+    p90Ms: z.number().nullable(),
+    withinTarget: z.number().int(),
+  }),
+  /** The case system's processing time: from `received` to the result (`completed` or `rejected`), for results in the period. */
+  processingTime: z.object({
+    appliesTo,
+    total: z.object({ cases: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() }),
+    byService: z.array(z.object({ service: z.string(), cases: z.number().int(), completed: z.number().int(), rejected: z.number().int(), medianMs: z.number().nullable(), p90Ms: z.number().nullable() })),
+  }),
+  /** People found in the period, by the source that found them (population data, departments' lists, certificates). */
+  citizenSources: z.object({ appliesTo, sources: z.array(z.object({ source: z.enum(CITIZEN_SOURCES), people: z.number().int() })) }),
 });
 export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
 export type ReminderCounts = z.infer<typeof reminderCountsSchema>;

@@ -19,6 +19,14 @@ function percent(x: number | null, lang: Language): string | null {
 }
 
 const minutes = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 60_000));
+/** A duration in `unitMs` with one decimal, written as the staff member's Excel reads numbers (`4,5` in Vietnamese). */
+function oneDecimal(ms: number | null, unitMs: number, lang: Language): string | null {
+  if (ms === null) return null;
+  const s = (Math.round((ms / unitMs) * 10) / 10).toFixed(1);
+  return lang === "vi" ? s.replace(".", ",") : s;
+}
+/** Minutes (a draft is filed in minutes, not hours). */
+const minutesOneDecimal = (ms: number | null, lang: Language) => oneDecimal(ms, 60_000, lang);
 
 /** The rows of one indicator's file, header first. */
 export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKey, lang: Language, wardName: string | null): CsvCell[][] {
@@ -89,6 +97,39 @@ export function indicatorCsvRows(report: IndicatorReport, indicator: IndicatorKe
         [k("handover.columns.withinTargetShare"), percent(h.withinTargetShare, lang)],
       ]);
     }
+    case "birthsReminded": {
+      const b = report.birthsReminded;
+      return metricRows([
+        [k("birthsReminded.columns.births"), b.births],
+        ...b.byOutcome.map((o): [string, CsvCell] => [k(`birthsReminded.outcomes.${o.outcome}`), o.count]),
+        [k("birthsReminded.columns.share"), percent(b.share, lang)],
+        [k("birthsReminded.columns.target"), percent(b.target, lang)],
+      ]);
+    }
+    case "draftToSubmission": {
+      const d = report.draftToSubmission;
+      return metricRows([
+        [k("draftToSubmission.columns.drafts"), d.drafts],
+        [k("draftToSubmission.columns.meanMinutes"), minutesOneDecimal(d.meanMs, lang)],
+        [k("draftToSubmission.columns.medianMinutes"), minutesOneDecimal(d.medianMs, lang)],
+        [k("draftToSubmission.columns.p90Minutes"), minutesOneDecimal(d.p90Ms, lang)],
+        [k("draftToSubmission.columns.withinTarget"), d.withinTarget],
+        [k("draftToSubmission.columns.targetMinutes"), minutesOneDecimal(d.targetMs, lang)],
+      ]);
+    }
+    case "processingTime": {
+      const p = report.processingTime;
+      const hours = (ms: number | null) => oneDecimal(ms, 3_600_000, lang);
+      return table(
+        [k("processingTime.columns.service"), k("processingTime.columns.cases"), k("processingTime.columns.completed"), k("processingTime.columns.rejected"), k("processingTime.columns.medianHours"), k("processingTime.columns.p90Hours")],
+        [
+          ...p.byService.map((s): CsvCell[] => [serviceName(s.service), s.cases, s.completed, s.rejected, hours(s.medianMs), hours(s.p90Ms)]),
+          [k("total"), p.total.cases, p.byService.reduce((n, s) => n + s.completed, 0), p.byService.reduce((n, s) => n + s.rejected, 0), hours(p.total.medianMs), hours(p.total.p90Ms)],
+        ],
+      );
+    }
+    case "citizenSources":
+      return table([k("citizenSources.columns.source"), k("citizenSources.columns.people")], report.citizenSources.sources.map((s) => [k(`citizenSources.sources.${s.source}`), s.people]));
     case "delivery": {
       const cols = ["queued", "sent", "delivered", "failed", "cancelled"] as const;
       return table([k("delivery.columns.channel"), ...cols.map((c) => k(`delivery.columns.${c}`))], report.delivery.channels.map((c) => [k(`delivery.channels.${c.channel}`), ...cols.map((col) => c[col])]));

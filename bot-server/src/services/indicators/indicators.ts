@@ -1,13 +1,19 @@
 /**
- * The plans' evaluation indicators for the staff console and API: reminders on time, the drafts
- * funnel, notice-to-consent time, satisfaction, the FAQ's answered rate, handover waiting time, delivery by channel.
+ * The plans' evaluation indicators for the staff console and API: reminders on time, children
+ * reminded at the milestone over every birth received (plan 920 row 1), the drafts funnel,
+ * notice-to-consent time, opening a draft to filing it (Sơn La 169), the case system's processing
+ * time, people found per data source, satisfaction, the FAQ's answered rate, handover waiting
+ * time, delivery by channel.
  *
  * Aggregates only: no indicator shows a person, so viewing them writes no audit entry (a staff
  * read of a *person's* data is what the audit log must hold); exporting one is audited, with the
  * filters, because the file leaves the system.
  */
 import {
+  birthReminderRows,
+  citizenSourceCounts,
   deliveryCounts,
+  processingTimeRows,
   draftIndicatorRows,
   faqAskedCounts,
   getWard,
@@ -19,14 +25,21 @@ import {
 } from "@hccd/db";
 import {
   AGENCIES,
+  BIRTHS_REMINDED_TARGET,
   CHANNELS,
+  CHILD_REMINDER_OUTCOMES,
+  CITIZEN_SOURCES,
+  DRAFT_TO_SUBMISSION_TARGET_MS,
   FUNNEL_STEPS,
   HANDOVER_FIRST_REPLY_TARGET_MS,
   INDICATOR_TARGETS,
   REMINDER_OUTCOMES_COUNTED,
   defaultPeriod,
+  childReminderOutcome,
   isSatisfied,
+  mean,
   median,
+  percentile,
   periodInstants,
   reminderOutcome,
   share,
@@ -35,6 +48,7 @@ import {
   type IndicatorQuery,
   type IndicatorReport,
   type ReminderCounts,
+  type ChildReminderOutcome,
   type ReminderOutcome,
 } from "@hccd/shared";
 import type { ServiceDeps } from "../../deps.js";
@@ -42,6 +56,11 @@ import { validationFailed } from "../../errors.js";
 import { serviceKeyOf, type NotificationMessage } from "../delivery/notifications.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { staffServiceKeys } from "../reminders/staff-reminders.js";
+import { VACCINATION_SERVICE_KEY } from "../reminders/reminder-planning.js";
+import { DEATH_SERVICE_KEY } from "../birth-death/death-intake.js";
+
+/** Whether the filters keep a service (no service filter keeps every one). */
+const keeps = (f: Pick<ResolvedIndicatorFilters, "serviceKeys">, key: string) => !f.serviceKeys || f.serviceKeys.includes(key);
 
 export type IndicatorDeps = Pick<ServiceDeps, "db" | "now"> & { catalogue: ReminderCatalogue };
 
@@ -123,7 +142,7 @@ async function loadIndicatorRows(deps: IndicatorDeps, f: ResolvedIndicatorFilter
   const scope = { start, end, serviceKeys: f.serviceKeys, wardCode: f.ward ?? undefined };
   // Reminders whose moment came in the period (and has come: a reminder planned for later is not due yet).
   const dueEnd = new Date(Math.min(end.getTime(), now.getTime()));
-  const [reminders, drafts, byScore, faq, asked, tickets, delivery] = await Promise.all([
+  const [reminders, drafts, byScore, faq, asked, tickets, delivery, births, processing, sources] = await Promise.all([
     dueEnd > start ? reminderIndicatorRows(deps.db, { ...scope, end: dueEnd }) : [],
     draftIndicatorRows(deps.db, scope),
     ratingCountsByScore(deps.db, scope),
@@ -131,8 +150,11 @@ async function loadIndicatorRows(deps: IndicatorDeps, f: ResolvedIndicatorFilter
     faqAskedCounts(deps.db, { from: f.from, to: f.to }),
     handoverIndicatorRows(deps.db, scope),
     deliveryCounts(deps.db, scope),
+    keeps(f, VACCINATION_SERVICE_KEY) ? birthReminderRows(deps.db, scope) : [],
+    processingTimeRows(deps.db, scope),
+    citizenSourceCounts(deps.db, { ...scope, include: { births: keeps(f, "birth-registration") || keeps(f, VACCINATION_SERVICE_KEY), deaths: keeps(f, DEATH_SERVICE_KEY) } }),
   ]);
-  return { reminders, drafts, byScore, faq, asked, tickets, delivery };
+  return { reminders, drafts, byScore, faq, asked, tickets, delivery, births, processing, sources };
 }
 
 function buildReport(f: ResolvedIndicatorFilters, now: Date, rows: Awaited<ReturnType<typeof loadIndicatorRows>>): IndicatorReport {
@@ -209,6 +231,31 @@ function buildReport(f: ResolvedIndicatorFilters, now: Date, rows: Awaited<Retur
     else if (row.status === "cancelled") c.cancelled += row.count;
   }
 
+  // 8. Plan 920 row 1: each child received in the period, by what became of its vaccination reminders so far.
+  const children = new Map<string, { planned: number; due: ReminderOutcome[] }>();
+  for (const r of rows.births) {
+    let c = children.get(r.birthEventId);
+    if (!c) children.set(r.birthEventId, (c = { planned: 0, due: [] }));
+    if (r.status === null || r.nextAt === null || r.dueOn === null) continue;
+    c.planned++;
+    if (r.nextAt <= now.getTime()) c.due.push(reminderOutcome({ status: r.status, reason: r.reason, dueOn: r.dueOn, nextAt: new Date(r.nextAt), outboxStatus: r.outboxStatus, sentAt: r.sentAt === null ? null : new Date(r.sentAt) }, now));
+  }
+  const childCounts = Object.fromEntries(CHILD_REMINDER_OUTCOMES.map((o) => [o, 0])) as Record<ChildReminderOutcome, number>;
+  for (const c of children.values()) childCounts[childReminderOutcome(c)]++;
+
+  // 9. Sơn La 169: from opening the prepared draft (its first `opened` event) to the consent that files it.
+  const filing = drafts.flatMap((d) => (d.openedEventAt !== null && d.firstConsentAt !== null && d.firstConsentAt >= d.openedEventAt ? [d.firstConsentAt - d.openedEventAt] : []));
+
+  // 10. The case system's processing time, from `received` to the result.
+  const processing = new Map<string, { times: number[]; completed: number; rejected: number }>();
+  for (const p of rows.processing) {
+    let s = processing.get(p.service);
+    if (!s) processing.set(p.service, (s = { times: [], completed: 0, rejected: 0 }));
+    s[p.result]++;
+    if (p.receivedAt !== null && p.resultAt >= p.receivedAt) s.times.push(p.resultAt - p.receivedAt);
+  }
+  const allTimes = [...processing.values()].flatMap((s) => s.times);
+
   return {
     filters: { from: f.from, to: f.to, service: f.service, agency: f.agency, ward: f.ward, fixed: f.fixed },
     generatedAt: now.toISOString(),
@@ -244,5 +291,30 @@ function buildReport(f: ResolvedIndicatorFilters, now: Date, rows: Awaited<Retur
       withinTargetShare: share(withinTarget, answered.length + lateWaiting),
     },
     delivery: { appliesTo: [...all], channels },
+    birthsReminded: {
+      appliesTo: ["period", "ward"],
+      target: BIRTHS_REMINDED_TARGET,
+      births: children.size,
+      onTime: childCounts.on_time,
+      share: share(childCounts.on_time, children.size),
+      byOutcome: CHILD_REMINDER_OUTCOMES.map((outcome) => ({ outcome, count: childCounts[outcome] })),
+    },
+    draftToSubmission: {
+      appliesTo: [...all],
+      targetMs: DRAFT_TO_SUBMISSION_TARGET_MS,
+      drafts: filing.length,
+      meanMs: mean(filing),
+      medianMs: median(filing),
+      p90Ms: percentile(filing, 0.9),
+      withinTarget: filing.filter((ms) => ms < DRAFT_TO_SUBMISSION_TARGET_MS).length,
+    },
+    processingTime: {
+      appliesTo: [...all],
+      total: { cases: allTimes.length, medianMs: median(allTimes), p90Ms: percentile(allTimes, 0.9) },
+      byService: [...processing]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([service, p]) => ({ service, cases: p.times.length, completed: p.completed, rejected: p.rejected, medianMs: median(p.times), p90Ms: percentile(p.times, 0.9) })),
+    },
+    citizenSources: { appliesTo: [...all], sources: CITIZEN_SOURCES.map((source) => ({ source, people: Number(rows.sources.find((r) => r.source === source)?.people ?? 0) })) },
   };
 }

@@ -22,10 +22,17 @@ export const STAFF_AREAS = {
   campaigns: ["admin", "communicator"],
   /** Conversations the bot handed to a person. */
   handover: ["admin", "ward_officer"],
+  /** Births and deaths whose family a ward officer must contact. */
+  worklist: ["admin", "ward_officer"],
   /** The FAQ the bot answers from, and the questions it could not answer. */
   faq: ["admin", "communicator"],
   /** The plans' evaluation indicators. */
   indicators: STAFF_ROLES,
+  /**
+   * Citizens' satisfaction comments: free text a citizen wrote, so only those who act on it (admins,
+   * department officers for their services, ward officers for their ward), not viewers or communicators.
+   */
+  ratingComments: ["admin", "department", "ward_officer"],
   /** Searching the audit log. */
   audit: ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
