@@ -6,5 +6,6 @@ import { handover } from "./staff/handover.js";
 import { faq } from "./staff/faq.js";
 import { indicators } from "./staff/indicators.js";
 import { audit } from "./staff/audit.js";
+import { payments } from "./staff/payments.js";
 
-export const staff = { ...common, imports, campaigns, handover, faq, indicators, audit };
+export const staff = { ...common, imports, campaigns, handover, faq, indicators, audit, payments };
