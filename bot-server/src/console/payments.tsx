@@ -14,7 +14,7 @@ import { FileRefused } from "../services/imports/import-reasons.js";
 import { importReasonText } from "../services/imports/staff-imports.js";
 import { vndAmount } from "../services/delivery/notifications.js";
 import { startBeneficiaryImport } from "../services/payments/beneficiary-import.js";
-import { approvePaymentList, listStaffPaymentLists, mayApprove, programmesFor, readPaymentList, resumePaymentNotices, treasuryFile } from "../services/payments/payment-lists.js";
+import { approvalState, approvePaymentList, listStaffPaymentLists, programmesFor, readPaymentList, resumePaymentNotices, treasuryFile } from "../services/payments/payment-lists.js";
 import { mayUse } from "../services/staff/permissions.js";
 import type { ConsoleContext, ConsoleDeps, ConsoleEnv } from "./context.js";
 import { formatVietnamDateTime, sizeText } from "./format.js";
@@ -150,7 +150,7 @@ function ColumnsHelp(props: { c: ConsoleContext }) {
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
-function detailPage(c: ConsoleContext, d: Detail, opts: { approvable: boolean; notice?: string; error?: string }) {
+function detailPage(c: ConsoleContext, d: Detail, opts: { approval: Awaited<ReturnType<typeof approvalState>>; notice?: string; error?: string }) {
   const t = c.var.t;
   const lang = c.var.lang;
   const { list, programme, totals } = d;
@@ -210,14 +210,14 @@ function detailPage(c: ConsoleContext, d: Detail, opts: { approvable: boolean; n
           <h2 id="approve-title">{t("payments.approveTitle")}</h2>
           {list.approvedAt ? (
             <p data-testid="payment-approved-by">{t("payments.approvedBy", { name: d.approverName ?? list.approvedBy ?? "", time: formatVietnamDateTime(list.approvedAt) })}</p>
-          ) : opts.approvable ? (
+          ) : opts.approval.may ? (
             <form method="post" action={`/staff/payments/${id}/approve`} data-testid="payment-approve-form">
               <CsrfField c={c} />
               <p class="hint">{t("payments.approveHint")}</p>
               <button type="submit" class="button" data-testid="payment-approve">{t("payments.approveButton")}</button>
             </form>
           ) : (
-            <p class="muted" data-testid="payment-not-approvable">{t("payments.approveHint")}</p>
+            <p class="muted" data-testid="payment-not-approvable">{opts.approval.reason === "approved" ? t("payments.approveHint") : t(`payments.cannotApprove.${opts.approval.reason}`)}</p>
           )}
           {list.status === "approved" && totals.pending > 0 && (
             <form method="post" action={`/staff/payments/${id}/resume`}>
@@ -339,7 +339,7 @@ export function paymentPages(deps: ConsoleDeps) {
 
   const show = async (c: ConsoleContext, id: string, opts: { notice?: string; error?: string; status?: 200 | 403 | 409 } = {}) => {
     const d = await readPaymentList(deps, c.var.staff, id, { page: Number(c.req.query("page") ?? 1) || 1, requestId: c.var.requestId });
-    return c.html(detailPage(c, d, { approvable: await mayApprove(deps, c.var.staff, d.list), ...opts }), opts.status ?? 200);
+    return c.html(detailPage(c, d, { approval: await approvalState(deps, c.var.staff, d.list), ...opts }), opts.status ?? 200);
   };
 
   app.get("/:id", async (c) => {
@@ -354,8 +354,8 @@ export function paymentPages(deps: ConsoleDeps) {
       return c.redirect(`/staff/payments/${encodeURIComponent(id)}?approved=${r.approvedNow ? "now" : "already"}`, 303);
     } catch (err) {
       if (!(err instanceof DomainError) || (err.status !== 403 && err.status !== 409)) throw err;
-      const key = err.status === 403 ? "own" : err.code === "import_running" ? "running" : "empty";
-      return show(c, id, { error: c.var.t(`payments.cannotApprove.${key}`), status: err.status as 403 | 409 });
+      // The page says why (the same reason shown where the button would be).
+      return show(c, id, { status: err.status as 403 | 409 });
     }
   });
 

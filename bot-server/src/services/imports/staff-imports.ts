@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { BENEFICIARY_COLUMNS, i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
 import type { AppDeps, ServiceDeps } from "../../deps.js";
 import { DomainError, notFound, validationFailed } from "../../errors.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
-import { checkFileSignature, importFormat, type ImportFormat } from "./import-reader.js";
+import { checkFileSignature, importFormat, keptFilePath } from "./import-reader.js";
 import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
 import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
 import { cutText } from "./import-text.js";
@@ -14,10 +13,7 @@ import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { audit } from "../staff/audit.js";
 import { csvDocument } from "../spreadsheets/csv-file.js";
 
-/** Where an import keeps its file until it ends: `<importDir>/<import id>.<format>`, readable by this user only. */
-export function keptFilePath(importDir: string, importId: string, format: ImportFormat): string {
-  return join(importDir, `${importId}.${format}`);
-}
+export { keptFilePath };
 
 /**
  * Starts an import of an uploaded file and answers at once with its id: the file is kept in the

@@ -108,17 +108,22 @@ export async function readPaymentList(deps: Pick<ServiceDeps, "db" | "now">, sta
  * agency or an admin, who did not import any of its rows (a second pair of eyes on what the
  * treasury pays); a list with people and no import still running.
  */
-async function approvalRefusal(deps: Pick<ServiceDeps, "db">, staff: StaffUser, list: PaymentListRow): Promise<DomainError | null> {
+async function approvalRefusal(deps: Pick<ServiceDeps, "db">, staff: StaffUser, list: PaymentListRow): Promise<{ reason: ApprovalBlock; error: DomainError } | null> {
   const imports = (await Promise.all((await importsOfPaymentList(deps.db, list.id)).map((i) => getImport(deps.db, i)))).filter((i) => i !== undefined);
-  if (imports.some((i) => i.importedBy === staff.id)) return forbidden("the list must be approved by another officer than the one who imported it");
-  if (imports.some((i) => i.status === "running")) return conflict("import_running", "an import into this list is still running");
-  if ((await totalsOf(deps, list.id)).people === 0) return conflict("payment_list_empty", "the list has nobody on it");
+  if (imports.some((i) => i.importedBy === staff.id)) return { reason: "own", error: forbidden("the list must be approved by another officer than the one who imported it") };
+  if (imports.some((i) => i.status === "running")) return { reason: "running", error: conflict("import_running", "an import into this list is still running") };
+  if ((await totalsOf(deps, list.id)).people === 0) return { reason: "empty", error: conflict("payment_list_empty", "the list has nobody on it") };
   return null;
 }
 
-/** Whether the staff member may approve the list now (the console shows the button only then). */
-export async function mayApprove(deps: Pick<ServiceDeps, "db">, staff: StaffUser, list: PaymentListRow): Promise<boolean> {
-  return list.status === "draft" && (await approvalRefusal(deps, staff, list)) === null;
+/** Why a staff member may not approve a draft list now. */
+export type ApprovalBlock = "own" | "running" | "empty";
+
+/** Whether the staff member may approve the list now, or why not (the console shows the button, or the reason). */
+export async function approvalState(deps: Pick<ServiceDeps, "db">, staff: StaffUser, list: PaymentListRow): Promise<{ may: true } | { may: false; reason: ApprovalBlock | "approved" }> {
+  if (list.status !== "draft") return { may: false, reason: "approved" };
+  const refusal = await approvalRefusal(deps, staff, list);
+  return refusal ? { may: false, reason: refusal.reason } : { may: true };
 }
 
 /**
@@ -130,7 +135,7 @@ export async function approvePaymentList(deps: ServiceDeps & { jobs: BackgroundJ
   const { list } = await listFor(deps, staff, id);
   if (list.status !== "draft") return { list, approvedNow: false };
   const refusal = await approvalRefusal(deps, staff, list);
-  if (refusal) throw refusal;
+  if (refusal) throw refusal.error;
   const now = deps.now();
   const approved = await deps.db.transaction(async (tx) => {
     const row = await updatePaymentListIf(tx, id, "draft", { status: "approved", approvedBy: staff.id, approvedAt: now, updatedAt: now });

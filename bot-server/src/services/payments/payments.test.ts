@@ -11,6 +11,9 @@ import { followEvent } from "../../webhook/events.js";
 import { createStaffUser } from "../staff/staff-auth.js";
 import { startBeneficiaryImport } from "./beneficiary-import.js";
 import { approvePaymentList, readPaymentList, treasuryFile } from "./payment-lists.js";
+import { resumeImports } from "../imports/import-recovery.js";
+import { IMPORT_LEASE_MS } from "../imports/licence-import.js";
+import { importReasonText } from "../imports/staff-imports.js";
 
 const worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -144,5 +147,24 @@ describe("the Tết allowance list", () => {
     const ticket = await w.one<{ status: string; reason: string }>(sql`select status, reason from handover_tickets`);
     expect(ticket).toEqual({ status: "open", reason: "Báo thông tin chưa đúng — Trợ cấp Tết cho người có công, chi ngày 28/01/2027: Nguyễn Văn Bảy, 1.500.000 đồng." });
     expect((await readPaymentList(w.services, approver, listId)).reported.map((b) => b.fullName)).toEqual(["Nguyễn Văn Bảy"]);
+  });
+
+  it("an import whose instance died is resumed by another with the beneficiary importer, not contract 4's", async () => {
+    const { w, deps, preparer } = await world();
+    // The instance that took the upload dies before running it.
+    const lost: (() => Promise<unknown>)[] = [];
+    const dying = { ...deps, jobs: { ...deps.jobs, run: (_name: string, work: () => Promise<unknown>) => void lost.push(work) } };
+    const { importId } = await startBeneficiaryImport(dying, { staff: preparer, programmeKey: TET, paymentDate: "2027-01-28", fileName: "nguoi-co-cong.csv", content: file(ROWS.onZalo, ROWS.phoneOnly) });
+    w.clock.advance(IMPORT_LEASE_MS + 1);
+    expect(await resumeImports(deps, { holder: "instance-b.example:202:bbbb0000" })).toEqual({ resumed: [importId], failed: [] });
+    await w.jobs.idle();
+    expect(await w.one(sql`select status, created, rejected from imports where id = ${importId}`)).toEqual({ status: "finished", created: 2, rejected: 0 });
+  });
+
+  it("says the list's reasons in the officer's language", () => {
+    for (const reason of ["must be a whole number of đồng between 1 and 100000000", "is already listed on row 2", "is required with an account number", "must be 6 to 20 digits", "has no configured amount on 2028-01-01", "differs from the programme's amount (500000)", "the ID number must be exactly 12 digits"]) {
+      expect(importReasonText(reason, "vi"), reason).not.toBe(reason);
+    }
+    expect(importReasonText("is already listed on row 2", "vi")).toBe("người này đã có ở dòng 2: mỗi người một dòng");
   });
 });
