@@ -120,7 +120,7 @@ function listView(c: ConsoleContext, deps: ConsoleDeps, lists: Lists, error?: st
 function ColumnsHelp(props: { c: ConsoleContext }) {
   const t = props.c.var.t;
   return (
-    <details class="card" data-testid="payment-columns">
+    <details class="card payment-columns" data-testid="payment-columns">
       <summary>{t("payments.columnsTitle")}</summary>
       <div class="table-wrap">
         <table>
