@@ -14,6 +14,7 @@ import { approvePaymentList, readPaymentList, treasuryFile } from "./payment-lis
 import { resumeImports } from "../imports/import-recovery.js";
 import { IMPORT_LEASE_MS } from "../imports/licence-import.js";
 import { importReasonText } from "../imports/staff-imports.js";
+import { smsChannel } from "../delivery/channels/sms.js";
 
 const worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -166,5 +167,18 @@ describe("the Tết allowance list", () => {
       expect(importReasonText(reason, "vi"), reason).not.toBe(reason);
     }
     expect(importReasonText("is already listed on row 2", "vi")).toBe("người này đã có ở dòng 2: mỗi người một dòng");
+  });
+
+  it("by SMS, the notice says whom to tell of a mistake (an SMS has no button), within three parts", () => {
+    const sms = smsChannel.render(
+      {
+        message: { type: "payment_notice", beneficiaryId: "b-1", serviceKey: TET, params: { fullName: "Trần Thị Tám", programmeName: { vi: "Trợ cấp Tết cho người có công", en: "Tết allowance" }, amountVnd: 2_000_000, paymentDate: "2027-01-28", channel: "bank_account", payer: "Kho bạc Nhà nước" } },
+        recipient: { oaUserId: null, phone: "84912000202", language: "vi" },
+      },
+      {} as never,
+    );
+    expect(sms.text).toContain("2.000.000 dong");
+    expect(sms.text).toContain("bao can bo xa, phuong");
+    expect(sms.text).not.toContain("bam");
   });
 });

@@ -33,6 +33,7 @@ export const notifications: DeepStringShape<typeof vi> = {
   paymentNotice: {
     body: "Dear {{fullName}}, you are on the list for the {{programmeName}}. You will receive {{amount}}, {{how}}, on {{paymentDate}}. You do not need to apply. If anything is wrong, please press \"Report a mistake\" and an officer will check it.",
     znsBody: "Dear {{fullName}}, you are on the list for the {{programmeName}}. Amount: {{amount}}, {{how}}, on {{paymentDate}}. If anything is wrong, please write to this Official Account and an officer will check it.",
+    smsBody: "Dear {{fullName}}, you are on the list for the {{programmeName}}. Amount: {{amount}}, {{how}}, on {{paymentDate}}. If anything is wrong, please tell your commune or ward officer.",
     button: "Report a mistake",
     channel: {
       bank_account: "paid into your account through the {{payer}}",

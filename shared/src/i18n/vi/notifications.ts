@@ -35,6 +35,7 @@ export const notifications = {
   paymentNotice: {
     body: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền Ông/Bà được nhận là {{amount}}, {{how}} vào ngày {{paymentDate}}. Ông/Bà không cần làm đơn. Nếu thông tin chưa đúng, Ông/Bà vui lòng bấm «Báo thông tin chưa đúng» để cán bộ kiểm tra.",
     znsBody: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền được nhận: {{amount}}, {{how}} vào ngày {{paymentDate}}. Nếu thông tin chưa đúng, Ông/Bà vui lòng nhắn tin cho Official Account này để cán bộ kiểm tra.",
+    smsBody: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền được nhận: {{amount}}, {{how}} vào ngày {{paymentDate}}. Nếu thông tin chưa đúng, Ông/Bà vui lòng báo cán bộ xã, phường.",
     button: "Báo thông tin chưa đúng",
     channel: {
       bank_account: "chuyển vào tài khoản của Ông/Bà qua {{payer}}",
