@@ -39,6 +39,11 @@ tour-guide-card,HDV-A11Y-001,Cá nhân,Lê Văn Hùng,072092004321,0912 345 678,
 tour-guide-card,HDV-A11Y-002,Ông,Nguyễn Văn A,,12345,,31/02/2027,,
 `;
 
+const PAYMENT_CSV = `\uFEFFSố CCCD,Họ và tên,Diện đối tượng,Số tiền (đồng),Số điện thoại
+072048000101,Nguyễn Văn Bảy,Thương binh,1500000,0912000101
+072045000303,Lê Văn Chín,Người hoạt động kháng chiến,1500000,
+`;
+
 describe("staff console is usable: axe-core, 44 px controls, no sideways scrolling at 1280 and 390 px (Chromium)", () => {
   it("login, then every work area's main pages as the admin, one page in English", async () => {
     const found: string[] = [];
@@ -62,6 +67,15 @@ describe("staff console is usable: axe-core, 44 px controls, no sideways scrolli
     await page.waitForURL(/\/staff\/imports\/[\w-]+$/);
     await page.locator('[data-testid="import-status"][data-status="finished"]').waitFor({ timeout: 15_000 });
     await visit("import-detail");
+
+    await page.getByTestId("nav-payments").click();
+    await visit("payments");
+    await page.getByLabel("Ngày chi trả").fill("2027-01-28");
+    await page.getByLabel("Tệp danh sách (.csv hoặc .xlsx)").setInputFiles({ name: "tet.csv", mimeType: "text/csv", buffer: Buffer.from(PAYMENT_CSV, "utf8") });
+    await page.getByTestId("payment-import-submit").click();
+    await page.waitForURL(/\/staff\/payments\/[\w-]+$/);
+    await page.locator('[data-testid="payment-import"][data-status="finished"]').waitFor({ timeout: 15_000 });
+    await visit("payment-list");
 
     await visit("campaigns", "/staff/campaigns");
     await page.getByTestId("campaign-new").click();

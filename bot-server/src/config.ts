@@ -71,6 +71,7 @@ export const configSchema = z
     ZNS_TEMPLATE_DOSSIER_STATUS: z.string().default("dossier_status"),
     ZNS_TEMPLATE_DOCUMENT_EXPIRY: z.string().default("document_expiry"),
     ZNS_TEMPLATE_VACCINATION_DUE: z.string().default("vaccination_due"),
+    ZNS_TEMPLATE_PAYMENT_NOTICE: z.string().default("payment_notice"),
     /** Quiet hours in Vietnam time, `start-end` (default 21-7: nothing sent 21:00–07:00). */
     QUIET_HOURS: z
       .string()

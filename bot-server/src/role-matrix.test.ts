@@ -19,6 +19,8 @@ const EVERYONE = ROLES;
 const EXPECTED = {
   session: EVERYONE,
   imports: ["admin", "department"],
+  // Issue 15, plan 920 row 3: the department prepares the Tết allowance list; an admin oversees.
+  payments: ["admin", "department"],
   campaigns: ["admin", "communicator"],
   handover: ["admin", "ward_officer"],
   worklist: ["admin", "ward_officer"],
@@ -38,7 +40,7 @@ const AREA_BY_PATH: readonly [RegExp, Area][] = [
   [/^\/api\/staff\/reminders\/sweep$/, "sweep"],
   [/^\/api\/staff\/reminders\/failed$/, "failedReminders"],
   [/^\/api\/staff\/satisfaction-comments$/, "ratingComments"],
-  ...(["imports", "campaigns", "handover", "worklist", "faq", "indicators", "audit"] as const).map((area) => [new RegExp(`^/(api/)?staff/${area}(/|$)`), area] as [RegExp, Area]),
+  ...(["imports", "payments", "campaigns", "handover", "worklist", "faq", "indicators", "audit"] as const).map((area) => [new RegExp(`^/(api/)?staff/${area}(/|$)`), area] as [RegExp, Area]),
 ];
 
 /** Open to anyone, on purpose: logging in and out, the stylesheet and script, the language switch. */

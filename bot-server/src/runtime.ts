@@ -118,6 +118,8 @@ export function simTemplates(config: Config) {
     [config.ZNS_TEMPLATE_DOSSIER_STATUS]: { body: vi.dossierStatus.znsBody, buttons: [{ title: vi.dossierStatus.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_DOCUMENT_EXPIRY]: { body: vi.documentExpiry.body, buttons: [{ title: vi.documentExpiry.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_VACCINATION_DUE]: { body: vi.vaccinationDue.body, buttons: [{ title: vi.vaccinationDue.button, urlParam: "link" }] },
+    // No button: a mistake is reported by writing to the OA (the body says so).
+    [config.ZNS_TEMPLATE_PAYMENT_NOTICE]: { body: vi.paymentNotice.znsBody, buttons: [] },
   };
 }
 

@@ -21,6 +21,7 @@ export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
 export * from "./access/documents.js";
 export * from "./access/imports.js";
+export * from "./access/payments.js";
 export * from "./access/staff.js";
 export * from "./access/faq-entries.js";
 export * from "./access/indicators.js";

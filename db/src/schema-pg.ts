@@ -468,6 +468,7 @@ export const imports = pgTable(
     id: text("id").primaryKey(),
     fileName: text("file_name").notNull(),
     format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    kind: text("kind", { enum: ["licences", "payment_beneficiaries"] }).notNull().default("licences"),
     importedBy: text("imported_by").notNull(),
     agency: text("agency"),
     status: text("status", { enum: ["running", "finished", "failed"] }).notNull().default("running"),
@@ -634,4 +635,52 @@ export const worklistContacts = pgTable(
     recordedAt: instant("recorded_at").notNull(),
   },
   (t) => [uniqueIndex("worklist_contacts_draft_seq_uq").on(t.draftId, t.seq), index("worklist_contacts_staff_idx").on(t.staffId)],
+);
+
+export const paymentLists = pgTable(
+  "payment_lists",
+  {
+    id: text("id").primaryKey(),
+    programmeKey: text("programme_key").notNull(),
+    paymentDate: text("payment_date").notNull(),
+    status: text("status", { enum: ["draft", "approved", "notified"] }).notNull().default("draft"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+    approvedBy: text("approved_by"),
+    approvedAt: instant("approved_at"),
+    notifiedAt: instant("notified_at"),
+  },
+  (t) => [uniqueIndex("payment_lists_programme_date_uq").on(t.programmeKey, t.paymentDate), index("payment_lists_status_idx").on(t.status)],
+);
+
+export const paymentListImports = pgTable("payment_list_imports", {
+  importId: text("import_id").primaryKey().references(() => imports.id, { onDelete: "cascade" }),
+  listId: text("list_id").notNull().references(() => paymentLists.id),
+});
+
+export const paymentBeneficiaries = pgTable(
+  "payment_beneficiaries",
+  {
+    id: text("id").primaryKey(),
+    listId: text("list_id").notNull().references(() => paymentLists.id),
+    nationalId: text("national_id").notNull(),
+    fullName: text("full_name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    category: text("category").notNull(),
+    amountVnd: integer("amount_vnd").notNull(),
+    accountNo: text("account_no"),
+    bank: text("bank"),
+    phone: text("phone"),
+    wardCode: text("ward_code"),
+    address: text("address"),
+    lastImportId: text("last_import_id"),
+    noticeStatus: text("notice_status", { enum: ["pending", "queued", "unreachable", "opted_out"] }).notNull().default("pending"),
+    noticeOutboxId: text("notice_outbox_id"),
+    mistakeReportedAt: instant("mistake_reported_at"),
+    mistakeTicketId: text("mistake_ticket_id"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("payment_beneficiaries_list_person_uq").on(t.listId, t.nationalId), index("payment_beneficiaries_notice_idx").on(t.listId, t.noticeStatus), index("payment_beneficiaries_phone_idx").on(t.phone)],
 );

@@ -601,6 +601,8 @@ export const imports = sqliteTable(
     id: text("id").primaryKey(),
     fileName: text("file_name").notNull(),
     format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    /** What the list is: contract 4's licences, or a payment programme's beneficiaries (services/payments). The resumer runs each kind's importer. */
+    kind: text("kind", { enum: ["licences", "payment_beneficiaries"] }).notNull().default("licences"),
     importedBy: text("imported_by").notNull(),
     /** The importing officer's agency (department officers see their agency's imports); null for admins. */
     agency: text("agency"),
@@ -860,4 +862,65 @@ export const worklistContacts = sqliteTable(
     recordedAt: instant("recorded_at").notNull(),
   },
   (t) => [uniqueIndex("worklist_contacts_draft_seq_uq").on(t.draftId, t.seq), index("worklist_contacts_staff_idx").on(t.staffId)],
+);
+
+/**
+ * A payment list of a proactive payment programme (shared/src/domain/payment-programmes.ts) for one
+ * payment date: built from the department's imported lists while `draft`, approved once by a staff
+ * member (`approved`: no import changes it any more), then every beneficiary told (`notified`).
+ * One list per programme and date: importing again adds to or corrects the same draft.
+ */
+export const paymentLists = sqliteTable(
+  "payment_lists",
+  {
+    id: text("id").primaryKey(),
+    programmeKey: text("programme_key").notNull(),
+    paymentDate: text("payment_date").notNull(),
+    status: text("status", { enum: ["draft", "approved", "notified"] }).notNull().default("draft"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+    approvedBy: text("approved_by"),
+    approvedAt: instant("approved_at"),
+    notifiedAt: instant("notified_at"),
+  },
+  (t) => [uniqueIndex("payment_lists_programme_date_uq").on(t.programmeKey, t.paymentDate), index("payment_lists_status_idx").on(t.status)],
+);
+
+/** Which payment list an import of beneficiaries fills (so that any instance resuming the import knows). */
+export const paymentListImports = sqliteTable("payment_list_imports", {
+  importId: text("import_id").primaryKey().references(() => imports.id, { onDelete: "cascade" }),
+  listId: text("list_id").notNull().references(() => paymentLists.id),
+});
+
+/**
+ * A person on a payment list, as the department's list gives them (one per ID number per list), and
+ * what became of their notice: `pending` until the list is approved, then `queued` (the outbox row),
+ * or `unreachable` / `opted_out` (staff see them: nobody is dropped silently). A mistake they report
+ * opens a handover ticket (`mistakeTicketId`).
+ */
+export const paymentBeneficiaries = sqliteTable(
+  "payment_beneficiaries",
+  {
+    id: text("id").primaryKey(),
+    listId: text("list_id").notNull().references(() => paymentLists.id),
+    nationalId: text("national_id").notNull(),
+    fullName: text("full_name").notNull(),
+    dateOfBirth: text("date_of_birth"),
+    category: text("category").notNull(),
+    amountVnd: integer("amount_vnd").notNull(),
+    accountNo: text("account_no"),
+    bank: text("bank"),
+    phone: text("phone"),
+    wardCode: text("ward_code"),
+    address: text("address"),
+    lastImportId: text("last_import_id"),
+    noticeStatus: text("notice_status", { enum: ["pending", "queued", "unreachable", "opted_out"] }).notNull().default("pending"),
+    noticeOutboxId: text("notice_outbox_id"),
+    mistakeReportedAt: instant("mistake_reported_at"),
+    mistakeTicketId: text("mistake_ticket_id"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("payment_beneficiaries_list_person_uq").on(t.listId, t.nationalId), index("payment_beneficiaries_notice_idx").on(t.listId, t.noticeStatus), index("payment_beneficiaries_phone_idx").on(t.phone)],
 );

@@ -27,6 +27,8 @@ export * from "./schemas/guidance.js";
 export * from "./domain/id-card.js";
 export * from "./schemas/rules.js";
 export * from "./schemas/licence-row.js";
+export * from "./schemas/beneficiary-row.js";
+export * from "./domain/payment-programmes.js";
 export * from "./domain/reminder-plan.js";
 export * from "./schemas/staff-api.js";
 export * from "./catalogue/duration.js";

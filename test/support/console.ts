@@ -19,7 +19,7 @@ export async function consoleLoginPage(browser: Browser, server: DemoServer, opt
 
 /**
  * A staff member's browser, logged in through the console's login form with a demo account (the
- * demo seed creates one per role: quan-tri admin, so-vhttdl department, phuong-tan-ninh ward,
+ * demo seed creates one per role: quan-tri admin, so-vhttdl and so-noi-vu department, phuong-tan-ninh ward,
  * truyen-thong communicator, nguoi-xem viewer). Page errors are collected for the test to check.
  */
 export async function staffBrowser(browser: Browser, server: DemoServer, username: DemoStaffName, opts: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

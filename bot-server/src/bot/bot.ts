@@ -5,6 +5,7 @@ import type { InboxEventHandler } from "../services/chat/webhook-processor.js";
 import { platform } from "./features/platform.js";
 import { contact } from "./features/contact.js";
 import { handoverGuard, personRequest } from "./features/handover.js";
+import { paymentMistake } from "./features/payment-mistake.js";
 import { commands } from "./features/commands.js";
 import { faq } from "./features/faq.js";
 
@@ -27,7 +28,7 @@ const interaction = new Composer<BotContext>().use(async (ctx, next) => {
  * person outranks the commands and the FAQ.
  */
 export function createBot(): Middleware<BotContext> {
-  return new Composer<BotContext>().use(interaction, platform, contact, handoverGuard, personRequest, commands, faq).middleware();
+  return new Composer<BotContext>().use(interaction, platform, contact, paymentMistake, handoverGuard, personRequest, commands, faq).middleware();
 }
 
 /**

@@ -24,6 +24,7 @@ import { campaignPages } from "./campaigns.js";
 import { faqPages } from "./faq.js";
 import { handoverPages } from "./handover.js";
 import { importPages } from "./imports.js";
+import { paymentPages } from "./payments.js";
 import { indicatorPages } from "./indicators.js";
 import { worklistPages } from "./worklist.js";
 import type { StaffArea } from "../services/staff/permissions.js";
@@ -31,6 +32,7 @@ import { wardName } from "../services/reference/wards.js";
 
 const AREAS: readonly [StaffArea, string, (deps: ConsoleDeps) => Hono<ConsoleEnv>][] = [
   ["imports", "/imports", importPages],
+  ["payments", "/payments", paymentPages],
   ["campaigns", "/campaigns", campaignPages],
   ["handover", "/handover", handoverPages],
   ["worklist", "/worklist", worklistPages],
@@ -70,7 +72,7 @@ export function consoleRoutes(deps: ConsoleDeps) {
   const formLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(MAX_BODY_BYTES) });
   app.use("*", (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    return c.req.path === "/staff/imports" ? uploadLimit(c, next) : formLimit(c, next);
+    return c.req.path === "/staff/imports" || c.req.path === "/staff/payments/imports" ? uploadLimit(c, next) : formLimit(c, next);
   });
   // After the limits: it reads a form's body (Hono keeps it for the page).
   app.use("*", refuseNulCharacters());

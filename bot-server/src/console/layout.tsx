@@ -9,7 +9,7 @@ import { ASSET_VERSION } from "./assets.js";
 import type { ConsoleContext } from "./context.js";
 
 /** Areas in the navigation, in this order. */
-const NAV: readonly Exclude<StaffArea, "session" | "sweep" | "failedReminders" | "ratingComments">[] = ["imports", "campaigns", "handover", "worklist", "faq", "indicators", "audit"];
+const NAV: readonly Exclude<StaffArea, "session" | "sweep" | "failedReminders" | "ratingComments">[] = ["imports", "payments", "campaigns", "handover", "worklist", "faq", "indicators", "audit"];
 
 export type ConsoleSection = (typeof NAV)[number] | "home";
 

@@ -162,6 +162,8 @@ export const DEMO_STAFF_PASSWORD = "hccd-demo-2026";
 export const DEMO_STAFF = [
   { username: "quan-tri", displayName: "Nguyễn Thị Quản Trị", role: "admin" as const },
   { username: "so-vhttdl", displayName: "Lê Văn Sở", role: "department" as const, agency: "Sở Văn hóa, Thể thao và Du lịch" },
+  // Prepares the Tết allowance list for people with meritorious service (plan 920 row 3).
+  { username: "so-noi-vu", displayName: "Đặng Thị Nội", role: "department" as const, agency: "Sở Nội vụ" },
   { username: "phuong-tan-ninh", displayName: "Trần Thị Phường", role: "ward_officer" as const, wardCode: "25453" },
   { username: "truyen-thong", displayName: "Phạm Minh Truyền", role: "communicator" as const },
   { username: "nguoi-xem", displayName: "Võ Văn Xem", role: "viewer" as const },

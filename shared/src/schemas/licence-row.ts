@@ -25,7 +25,6 @@ export type LicenceColumn = (typeof LICENCE_COLUMNS)[number]["key"];
 const fold = (s: string) => s.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 /** A header as typed on any keyboard: no diacritics, `_` and `-` as spaces ("So dien thoai", "Service Code"). */
 const foldHeader = (s: string) => stripVietnameseMarks(fold(s)).replace(/[\s_-]+/g, " ").trim();
-const HEADER_TO_KEY = new Map<string, LicenceColumn>(LICENCE_COLUMNS.flatMap((c) => [[foldHeader(c.key), c.key], [foldHeader(c.label), c.key]] as [string, LicenceColumn][]));
 
 /** The reason column our rejected-rows file adds (services/imports/staff-imports.ts): read back, it is ignored. */
 export const LICENCE_REASON_HEADER = { vi: "Lý do", en: "reason" } as const;
@@ -41,14 +40,14 @@ const COMMON_NAMES: Record<string, LicenceColumn> = {
 };
 
 /**
- * The contract column an unknown header looks like: a common name for it, or its label or key
- * misspelled (edit distance of the folded texts within a fifth of the length, at least 1).
+ * The column an unknown header looks like: a common name for it, or its label or key misspelled
+ * (edit distance of the folded texts within a fifth of the length, at least 1).
  */
-function lookalikeColumn(header: string): LicenceColumn | null {
+function lookalikeColumn<K extends string>(columns: readonly SheetColumn<K>[], commonNames: Readonly<Record<string, K>>, header: string): K | null {
   const h = foldHeader(header);
-  if (COMMON_NAMES[h]) return COMMON_NAMES[h];
-  let best: { column: LicenceColumn; distance: number } | null = null;
-  for (const c of LICENCE_COLUMNS) {
+  if (commonNames[h]) return commonNames[h];
+  let best: { column: K; distance: number } | null = null;
+  for (const c of columns) {
     for (const name of [foldHeader(c.key), foldHeader(c.label)]) {
       const d = levenshtein(h, name);
       if (d <= Math.max(1, Math.round(name.length / 5)) && (!best || d < best.distance)) best = { column: c.key, distance: d };
@@ -57,33 +56,44 @@ function lookalikeColumn(header: string): LicenceColumn | null {
   return best?.column ?? null;
 }
 
+/** A column of a list departments send: its key, its Vietnamese label, whether every row must have it. */
+export interface SheetColumn<K extends string = string> {
+  key: K;
+  label: string;
+  required: boolean;
+}
+
 /**
- * Maps a file's header row to contract keys (labels also without diacritics). Unknown headers are
- * reported (not silently dropped), with the column each looks like when it looks like one; a
- * missing required column makes the whole file unreadable.
+ * Maps a file's header row to a list's column keys (labels also without diacritics). Unknown
+ * headers are reported (not silently dropped), with the column each looks like when it looks like
+ * one; a missing required column makes the whole file unreadable.
  */
-export function mapLicenceHeaders(headers: readonly string[]): {
-  columns: (LicenceColumn | null)[];
-  unknown: string[];
-  lookalike: { header: string; column: LicenceColumn }[];
-  missing: LicenceColumn[];
-  duplicate: LicenceColumn[];
-} {
-  const columns = headers.map((h) => HEADER_TO_KEY.get(foldHeader(String(h ?? ""))) ?? null);
-  const seen = new Set<LicenceColumn>();
-  const duplicate: LicenceColumn[] = [];
-  for (const c of columns) if (c) (seen.has(c) ? duplicate.push(c) : seen.add(c));
-  const unknown = headers.map((h) => String(h ?? "")).filter((h, i) => columns[i] === null && h.trim() !== "" && !REASON_HEADERS.has(foldHeader(h)));
+export function mapSheetHeaders<K extends string>(
+  columns: readonly SheetColumn<K>[],
+  headers: readonly string[],
+  commonNames: Readonly<Record<string, K>> = {},
+): { columns: (K | null)[]; unknown: string[]; lookalike: { header: string; column: K }[]; missing: K[]; duplicate: K[] } {
+  const byHeader = new Map<string, K>(columns.flatMap((c) => [[foldHeader(c.key), c.key], [foldHeader(c.label), c.key]] as [string, K][]));
+  const mapped = headers.map((h) => byHeader.get(foldHeader(String(h ?? ""))) ?? null);
+  const seen = new Set<K>();
+  const duplicate: K[] = [];
+  for (const c of mapped) if (c) (seen.has(c) ? duplicate.push(c) : seen.add(c));
+  const unknown = headers.map((h) => String(h ?? "")).filter((h, i) => mapped[i] === null && h.trim() !== "" && !REASON_HEADERS.has(foldHeader(h)));
   return {
-    columns,
+    columns: mapped,
     unknown,
     lookalike: unknown.flatMap((header) => {
-      const column = lookalikeColumn(header);
+      const column = lookalikeColumn(columns, commonNames, header);
       return column ? [{ header, column }] : [];
     }),
-    missing: LICENCE_COLUMNS.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key),
+    missing: columns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.key),
     duplicate,
   };
+}
+
+/** Contract 4's header row mapped (`mapSheetHeaders`), with departments' common names for its columns. */
+export function mapLicenceHeaders(headers: readonly string[]) {
+  return mapSheetHeaders<LicenceColumn>(LICENCE_COLUMNS, headers, COMMON_NAMES);
 }
 
 /** Excel stores dates as days since 1899-12-30 (the 1900 leap-year bug included). */
@@ -134,6 +144,19 @@ function optional<O>(schema: z.ZodType<O, unknown>) {
 }
 const text = (max: number) => z.unknown().transform((v) => String(v ?? "").normalize("NFC").replace(/\s+/g, " ").trim()).pipe(z.string().min(1, "is required").max(max, `must be at most ${max} characters`));
 
+/** A mobile number in any common writing, stored as `84…`. */
+const phoneCell = z.unknown().transform((v, ctx) => {
+  const r = normalizeVnPhone(String(v));
+  if (!r.ok) {
+    ctx.addIssue({ code: "custom", message: "is not a Vietnamese mobile number (e.g. 0912345678 or +84 912 345 678)" });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+/** The cells every department list shares (this contract's and the beneficiary lists'), with the same reasons. */
+export const listCells = { text, date: contractDate, optional, phone: phoneCell };
+
 const HOLDER_KINDS: Record<string, "person" | "organization"> = { person: "person", "cá nhân": "person", "ca nhan": "person", organization: "organization", "tổ chức": "organization", "to chuc": "organization" };
 
 /** One validated row (contract 4). `service_code` is checked against the catalogue by the importer. */
@@ -151,16 +174,7 @@ export const licenceRowSchema = z
     }),
     holder_name: z.unknown().transform((v) => normalizeName(String(v ?? ""))).pipe(z.string().min(2, "must have at least 2 characters").max(200, "must be at most 200 characters")),
     holder_id: optional(z.unknown().transform((v) => String(v).replace(/[\s.-]/g, ""))),
-    phone: optional(
-      z.unknown().transform((v, ctx) => {
-        const r = normalizeVnPhone(String(v));
-        if (!r.ok) {
-          ctx.addIssue({ code: "custom", message: "is not a Vietnamese mobile number (e.g. 0912345678 or +84 912 345 678)" });
-          return z.NEVER;
-        }
-        return r.value;
-      }),
-    ),
+    phone: optional(phoneCell),
     issued_on: optional(contractDate),
     expires_on: contractDate,
     ward_code: optional(z.unknown().transform((v) => String(v).trim()).pipe(z.string().regex(/^\d{5}$/, "must be a 5-digit ward code"))),

@@ -38,6 +38,16 @@ export type NotificationMessage =
       birthEventId: string;
       params: { parentName: string; doseName: { vi: string; en: string }; dueOn: string; birthDate: string };
     }
+  /**
+   * A proactive payment (services/payments): the person is on an approved payment list and is told
+   * what they will receive, when and how; the OA message's button reports a mistake.
+   */
+  | {
+      type: "payment_notice";
+      beneficiaryId: string;
+      serviceKey: string;
+      params: { fullName: string; programmeName: { vi: string; en: string }; amountVnd: number; paymentDate: string; channel: "bank_account" | "cash_at_ward"; payer: string };
+    }
   /** A chat reply or prompt from the bot, already in the user's language. OA only. */
   | { type: "chat"; text: string; buttons: OaButton[] };
 
@@ -105,6 +115,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
     case "death_draft_ready": return "death-registration";
     case "document_expiry": return m.serviceKey ?? null;
     case "vaccination_due": return "child-vaccination";
+    case "payment_notice": return m.serviceKey;
     default: return null;
   }
 }
@@ -217,6 +228,25 @@ function planNotification(input: NotificationRequest, zaloUsers: ZaloUser[]): No
   };
 }
 
+/** The hidden payload of a payment notice's "report a mistake" button, followed by the beneficiary's id. */
+export const PAYMENT_MISTAKE_PAYLOAD = "#payment-mistake:";
+
+/** `1500000` → `1.500.000 đồng` (Vietnamese groups thousands with dots), `1,500,000 VND` in English. */
+export function vndAmount(amountVnd: number, lang: Language): string {
+  return lang === "vi" ? `${amountVnd.toLocaleString("de-DE")} đồng` : `${amountVnd.toLocaleString("en-US")} VND`;
+}
+
+/** The parameters of a payment notice as every channel words them. */
+export function paymentNoticeParams(m: Extract<NotificationMessage, { type: "payment_notice" }>, lang: Language) {
+  const t = i18nFor(lang).t;
+  return { fullName: m.params.fullName, programmeName: m.params.programmeName[lang], amount: vndAmount(m.params.amountVnd, lang), paymentDate: vnDate(m.params.paymentDate), how: t(`notifications:paymentNotice.channel.${m.params.channel}`, { payer: m.params.payer }) };
+}
+
+/** A payment notice's words. */
+export function paymentNoticeText(m: Extract<NotificationMessage, { type: "payment_notice" }>, lang: Language): string {
+  return i18nFor(lang).t("notifications:paymentNotice.body", paymentNoticeParams(m, lang));
+}
+
 /** A document reminder's words: the service's own (catalogue) where it has them and `own` is allowed. */
 export function documentExpiryText(m: Extract<NotificationMessage, { type: "document_expiry" }>, lang: Language, own: boolean): string {
   const t = i18nFor(lang).t;
@@ -249,6 +279,14 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
     const lang = payload.recipient.language;
     const params = { ...m.params, doseName: m.params.doseName[lang], dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate) };
     return { text: t("notifications:vaccinationDue.body", params), buttons: link ? [{ type: "oa.open.url", title: t("notifications:vaccinationDue.button"), url: link }] : [] };
+  }
+  if (m.type === "payment_notice") {
+    const lang = payload.recipient.language;
+    return {
+      text: paymentNoticeText(m, lang),
+      // A hidden query: the chat receives it as the beneficiary's own message, and the bot opens a ticket (bot/features/payment-mistake.ts).
+      buttons: [{ type: "oa.query.hide", title: t("notifications:paymentNotice.button"), payload: `${PAYMENT_MISTAKE_PAYLOAD}${m.beneficiaryId}` }],
+    };
   }
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };

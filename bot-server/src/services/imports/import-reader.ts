@@ -4,6 +4,7 @@
  * (validation, storage, the report) is `licence-import.ts`.
  */
 import { createReadStream } from "node:fs";
+import { join } from "node:path";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -25,6 +26,11 @@ export function importFormat(fileName: string): ImportFormat {
   if (ext === "csv" || ext === "txt") return "csv";
   if (ext === "xlsx") return "xlsx";
   throw validationFailed([{ path: "file", message: `must be a .csv or .xlsx file (got ${ext ? `.${ext}` : "no extension"}); save older .xls files as .xlsx` }]);
+}
+
+/** Where an import keeps its file until it ends: `<importDir>/<import id>.<format>`, readable by this user only. */
+export function keptFilePath(importDir: string, importId: string, format: ImportFormat): string {
+  return join(importDir, `${importId}.${format}`);
 }
 
 /** How many first bytes `checkFileSignature` reads. */

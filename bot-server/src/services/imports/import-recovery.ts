@@ -9,7 +9,8 @@ import type { BackgroundJobs } from "../jobs/background-jobs.js";
 import { createPeriodicTask, type PeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
 import { CUT_MARK, cutText, MAX_CELL_CHARS } from "./import-text.js";
-import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ReminderCatalogue } from "./licence-import.js";
+import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ImportJob, type ReminderCatalogue } from "./licence-import.js";
+import { runBeneficiaryImport } from "../payments/beneficiary-import.js";
 
 /**
  * A process that died on an import twice (a file that kills it?) does not get a third go. A file
@@ -71,7 +72,9 @@ export async function resumeImports(deps: RecoveryDeps, opts: { holder?: string 
       continue;
     }
     deps.logger.info({ importId: imp.id, stage: imp.stage, stored: imp.created + imp.updated + imp.unchanged }, "import left running by a process that died: resuming");
-    deps.jobs.run(`import ${imp.id}`, () => runImport(deps, { importId: imp.id, path: file!, format: imp.format, catalogue: deps.catalogue, agency: imp.agency, holder, kept: true }));
+    const job: ImportJob = { importId: imp.id, path: file!, format: imp.format, catalogue: deps.catalogue, agency: imp.agency, holder, kept: true };
+    // Each kind of list has its importer; both store the same report and resume the same way.
+    deps.jobs.run(`import ${imp.id}`, () => (imp.kind === "payment_beneficiaries" ? runBeneficiaryImport(deps, job) : runImport(deps, job)));
     resumed.push(imp.id);
   }
   return { resumed, failed };

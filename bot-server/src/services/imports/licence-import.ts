@@ -65,8 +65,8 @@ export class ImportTakenOver extends Error {
   }
 }
 
-/** The header row is not contract 4's, or there is none: a problem of the file, nothing is imported. */
-class BadHeader extends DomainError {
+/** The header row is not the list's, or there is none: a problem of the file, nothing is imported. */
+export class BadHeader extends DomainError {
   constructor(
     readonly row: number,
     message: string,
@@ -126,6 +126,8 @@ export interface NewImportInput {
   bufferedRowsMax?: number;
   /** The instance running it (THIS_PROCESS; tests play other instances). */
   holder?: string;
+  /** What the list is (a payment programme's beneficiaries are imported by services/payments): licences when not said. */
+  kind?: NewImport["kind"];
   /**
    * The file's bytes, kept in the database with the import (`import_files`) so that any instance
    * can resume or fail it; without them only this host can (from `path`).
@@ -142,7 +144,7 @@ export async function beginImport(deps: Pick<ServiceDeps, "db" | "now" | "newId"
   const importId = input.importId ?? deps.newId();
   const now = deps.now();
   const row: NewImport = {
-    id: importId, fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
+    id: importId, kind: input.kind ?? "licences", fileName: cutText(input.fileName, STORED_FILE_NAME_MAX).text, format: input.format, importedBy: input.importedBy, agency: input.agency ?? null, startedAt: now, status: "running", stage: "reading",
     filePath: input.kept ? input.path : null, leaseHolder: input.holder ?? THIS_PROCESS, leaseUntil: new Date(now.getTime() + IMPORT_LEASE_MS),
   };
   await insertImport(deps.db, row);
@@ -182,7 +184,7 @@ export async function runImport(deps: ServiceDeps, job: ImportJob): Promise<Impo
 
 type ImportPatch = Parameters<typeof updateImportIfHeld>[3];
 /** Writes to the import row while this process still holds it; throws ImportTakenOver when it does not. */
-type Held = (db: Db, patch: ImportPatch) => Promise<void>;
+export type Held = (db: Db, patch: ImportPatch) => Promise<void>;
 
 type Checked =
   | { row: number; ok: true; value: LicenceRow }
@@ -400,7 +402,7 @@ async function* validRows(job: ImportJob): AsyncGenerator<LicenceRow> {
   for await (const c of checkedRows(job)) if (c.ok) yield c.value;
 }
 
-async function storeReport(db: Db, importId: string, report: BoundedReport, held: Held, patch: { rows: number; stage?: "applying" }): Promise<void> {
+export async function storeReport(db: Db, importId: string, report: BoundedReport, held: Held, patch: { rows: number; stage?: "applying" }): Promise<void> {
   await db.transaction(async (tx) => {
     await replaceRejectedRows(tx, importId, report.kept);
     await held(tx, { ...patch, rejected: report.rejectedRows, problems: report.problems, rejectedNotKept: report.rejectedNotKept, problemCounts: report.problemCounts });

@@ -1,11 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
+import { BENEFICIARY_COLUMNS, i18nFor, LICENCE_COLUMNS, LICENCE_REASON_HEADER, NATIONAL_ID_PROBLEM_TEXT, resources, stripVietnameseMarks, type Language } from "@hccd/shared";
 import { countRejectedRows, getImport, listImports, rejectedRowsPage, type ImportListRow, type StaffUser } from "@hccd/db";
 import type { AppDeps, ServiceDeps } from "../../deps.js";
 import { DomainError, notFound, validationFailed } from "../../errors.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
-import { checkFileSignature, importFormat, type ImportFormat } from "./import-reader.js";
+import { checkFileSignature, importFormat, keptFilePath } from "./import-reader.js";
 import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
 import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
 import { cutText } from "./import-text.js";
@@ -14,10 +13,7 @@ import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { audit } from "../staff/audit.js";
 import { csvDocument } from "../spreadsheets/csv-file.js";
 
-/** Where an import keeps its file until it ends: `<importDir>/<import id>.<format>`, readable by this user only. */
-export function keptFilePath(importDir: string, importId: string, format: ImportFormat): string {
-  return join(importDir, `${importId}.${format}`);
-}
+export { keptFilePath };
 
 /**
  * Starts an import of an uploaded file and answers at once with its id: the file is kept in the
@@ -126,7 +122,7 @@ export async function rejectedRowsCsv(deps: Pick<ServiceDeps, "db" | "now">, sta
   // jsonb gives back in its own order, so the file's own order is not known; the importer reads
   // the columns in any order.
   const present = new Set(kept.flatMap(({ values }) => Object.keys(values)));
-  const keys: string[] = LICENCE_COLUMNS.map((c) => c.key).filter((k) => present.has(k));
+  const keys: string[] = (row.kind === "payment_beneficiaries" ? BENEFICIARY_COLUMNS : LICENCE_COLUMNS).map((c) => c.key).filter((k) => present.has(k));
   const header = [...keys.map((k) => columnName(k, opts.lang)), LICENCE_REASON_HEADER[opts.lang]];
   const lines = kept.map((r) => [...keys.map((k) => r.values[k] ?? ""), r.problems.map((p) => `${columnName(p.column, opts.lang)}: ${importReasonText(p.reason, opts.lang)}`).join("; ")]);
   await audit(deps.db, { at: deps.now(), actor: { kind: "staff", id: staff.id }, action: "import.rejected_downloaded", target: { kind: "import", id }, ...(opts.requestId ? { requestId: opts.requestId } : {}), details: { rows: lines.length, notKept: row.rejectedNotKept } });
@@ -147,10 +143,16 @@ const REASONS: readonly [RegExp, (m: RegExpExecArray) => [string, Record<string,
   [/^is not a real calendar date$/, () => ["notACalendarDate"]],
   [/^must be a date written/, () => ["dateFormat"]],
   [/^must be a 5-digit ward code$/, () => ["wardCode"]],
-  ...Object.entries(NATIONAL_ID_PROBLEM_TEXT).map(([problem, text]) => [new RegExp(`^for a person, the ID number ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), () => [`personId.${problem}`]] as [RegExp, () => [string]]),
+  ...Object.entries(NATIONAL_ID_PROBLEM_TEXT).map(([problem, text]) => [new RegExp(`^(?:for a person, )?the ID number ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), () => [`personId.${problem}`]] as [RegExp, () => [string]]),
   [/^for an organization, the tax code must have 10 or 13 digits$/, () => ["taxCode"]],
   [/^must not be before issued_on$/, () => ["beforeIssued"]],
   [/^is not a service of the catalogue$/, () => ["unknownService"]],
+  [/^must be a whole number of đồng between 1 and (\d+)$/, (m) => ["amount", { max: m[1]! }]],
+  [/^is already listed on row (\d+)$/, (m) => ["alreadyListed", { row: m[1]! }]],
+  [/^is required with an account number$/, () => ["bankRequired"]],
+  [/^must be 6 to 20 digits$/, () => ["accountNo"]],
+  [/^has no configured amount on (.+)$/, (m) => ["noConfiguredAmount", { date: m[1]! }]],
+  [/^differs from the programme's amount \((\d+)\)$/, (m) => ["differsFromProgramme", { amount: m[1]! }]],
   [/^belongs to another agency \((.+)\), not (.+)$/, (m) => ["otherAgency", { agency: m[1]!, own: m[2]! }]],
 ];
 
@@ -191,7 +193,8 @@ export function importErrorText(error: string, lang: Language): string {
 
 /** A contract 4 column as the officer reads it: the Vietnamese label, or the English key. */
 export function columnName(key: string, lang: Language): string {
-  return lang === "vi" ? (LICENCE_COLUMNS.find((c) => c.key === key)?.label ?? key) : key;
+  // Contract 4's columns, or a beneficiary list's (services/payments): the same report shows either.
+  return lang === "vi" ? ((LICENCE_COLUMNS.find((c) => c.key === key) ?? BENEFICIARY_COLUMNS.find((c) => c.key === key))?.label ?? key) : key;
 }
 
 export class UploadTooLarge extends DomainError {

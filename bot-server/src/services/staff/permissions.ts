@@ -14,6 +14,8 @@ export const STAFF_AREAS = {
   session: STAFF_ROLES,
   /** Departments' lists (contract 4). */
   imports: ["admin", "department"],
+  /** Proactive payment programmes: beneficiary lists, the treasury's payment list, its approval (services/payments). */
+  payments: ["admin", "department"],
   /** Running the reminder sweep by hand. */
   sweep: ["admin"],
   /** Reminders that could not be delivered. */

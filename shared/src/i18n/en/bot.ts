@@ -72,6 +72,11 @@ export const bot: DeepStringShape<typeof vi> = {
     done: "You will receive reminders and notices again. Send “stop” at any time to stop.",
     alreadyIn: "You are already receiving reminders and notices.",
   },
+  paymentMistake: {
+    reported: "Your report has been passed to the officer in charge of the payment. They will check it and answer you here during office hours, usually within one working day.",
+    already: "The officer has your report and is checking it. You can add details here.",
+    unknown: "Sorry, we could not find a payment notice for you. Please write “talk to an officer” for help.",
+  },
   handover: {
     opened:
       "Your conversation has been passed to an officer. Officers answer during office hours (7:30–11:30 and 13:30–17:00, Monday to Friday), usually within one working day. Meanwhile the assistant will stay quiet. For urgent matters call the 1022 hotline.",

@@ -31,6 +31,16 @@ export const notifications: DeepStringShape<typeof vi> = {
     body: "Dear {{parentName}}, your child born on {{birthDate}} is due for {{doseName}} from {{dueOn}}. Please take your child to the commune health station or the nearest vaccination point, so that every dose is given on the Ministry of Health's schedule.",
     button: "See my child's vaccinations",
   },
+  paymentNotice: {
+    body: "Dear {{fullName}}, you are on the list for the {{programmeName}}. You will receive {{amount}}, {{how}}, on {{paymentDate}}. You do not need to apply. If anything is wrong, please press \"Report a mistake\" and an officer will check it.",
+    znsBody: "Dear {{fullName}}, you are on the list for the {{programmeName}}. Amount: {{amount}}, {{how}}, on {{paymentDate}}. If anything is wrong, please write to this Official Account and an officer will check it.",
+    smsBody: "Dear {{fullName}}, you are on the list for the {{programmeName}}. Amount: {{amount}}, {{how}}, on {{paymentDate}}. If anything is wrong, please tell your commune or ward officer.",
+    button: "Report a mistake",
+    channel: {
+      bank_account: "paid into your account through the {{payer}}",
+      cash_at_ward: "paid in cash at your commune or ward",
+    },
+  },
   sms: {
     whereToAct: "Details and the procedure: open Zalo and go to the Official Account of the provincial Public Administration Service Centre.",
   },

@@ -74,6 +74,11 @@ export const bot = {
     done: "Anh/chị sẽ nhận lại nhắc việc và tin thông báo. Nhắn “dừng nhận tin” bất cứ lúc nào để ngừng.",
     alreadyIn: "Anh/chị đang nhận nhắc việc và tin thông báo.",
   },
+  paymentMistake: {
+    reported: "Đã chuyển thông tin anh/chị báo cho cán bộ phụ trách chi trả. Cán bộ sẽ kiểm tra và trả lời anh/chị tại đây trong giờ hành chính, thường trong vòng 1 ngày làm việc.",
+    already: "Cán bộ đã nhận thông tin anh/chị báo và đang kiểm tra. Anh/chị có thể nhắn thêm chi tiết tại đây.",
+    unknown: "Xin lỗi, chúng tôi không tìm thấy thông báo chi trả của anh/chị. Anh/chị vui lòng nhắn “gặp cán bộ” để được hỗ trợ.",
+  },
   handover: {
     opened:
       "Đã chuyển cuộc trò chuyện cho cán bộ. Cán bộ trả lời trong giờ hành chính (sáng 7:30–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu), thường trong vòng 1 ngày làm việc. Trong lúc chờ, trợ lý tự động sẽ tạm dừng. Việc gấp, anh/chị gọi tổng đài 1022.",

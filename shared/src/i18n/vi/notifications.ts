@@ -33,6 +33,16 @@ export const notifications = {
     body: "Kính gửi Ông/Bà {{parentName}}, cháu bé sinh ngày {{birthDate}} đến lịch tiêm {{doseName}} từ ngày {{dueOn}}. Ông/Bà vui lòng đưa cháu đến trạm y tế xã, phường hoặc điểm tiêm chủng gần nhất để cháu được tiêm đúng lịch do Bộ Y tế ban hành.",
     button: "Xem lịch tiêm của con",
   },
+  paymentNotice: {
+    body: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền Ông/Bà được nhận là {{amount}}, {{how}} vào ngày {{paymentDate}}. Ông/Bà không cần làm đơn. Nếu thông tin chưa đúng, Ông/Bà vui lòng bấm «Báo thông tin chưa đúng» để cán bộ kiểm tra.",
+    znsBody: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền được nhận: {{amount}}, {{how}} vào ngày {{paymentDate}}. Nếu thông tin chưa đúng, Ông/Bà vui lòng nhắn tin cho Official Account này để cán bộ kiểm tra.",
+    smsBody: "Kính gửi Ông/Bà {{fullName}}, Ông/Bà có tên trong danh sách {{programmeName}}. Số tiền được nhận: {{amount}}, {{how}} vào ngày {{paymentDate}}. Nếu thông tin chưa đúng, Ông/Bà vui lòng báo cán bộ xã, phường.",
+    button: "Báo thông tin chưa đúng",
+    channel: {
+      bank_account: "chuyển vào tài khoản của Ông/Bà qua {{payer}}",
+      cash_at_ward: "chi trả bằng tiền mặt tại xã, phường nơi Ông/Bà cư trú",
+    },
+  },
   sms: {
     whereToAct: "Chi tiết và thủ tục: mở Zalo, vào Official Account của Trung tâm Phục vụ hành chính công tỉnh.",
   },

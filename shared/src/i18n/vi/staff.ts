@@ -7,5 +7,6 @@ import { faq } from "./staff/faq.js";
 import { indicators } from "./staff/indicators.js";
 import { audit } from "./staff/audit.js";
 import { worklist } from "./staff/worklist.js";
+import { payments } from "./staff/payments.js";
 
-export const staff = { ...common, imports, campaigns, handover, faq, indicators, audit, worklist };
+export const staff = { ...common, imports, campaigns, handover, faq, indicators, audit, worklist, payments };

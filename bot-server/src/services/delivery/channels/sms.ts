@@ -1,7 +1,7 @@
 import { i18nFor } from "@hccd/shared";
 import { smsText } from "../../../adapters/sms/types.js";
 import { NotSendable } from "../../dossiers/case-dossier.js";
-import { documentExpiryText, renderOaMessage, type NotificationPayload } from "../notifications.js";
+import { documentExpiryText, paymentNoticeParams, renderOaMessage, type NotificationPayload } from "../notifications.js";
 import { classifyFailure, type ChannelModule } from "./channel.js";
 
 /** An SMS longer than this costs more than it is worth: a reminder says it in three parts or not at all. */
@@ -35,7 +35,12 @@ export const smsChannel: ChannelModule<{ phone: string; text: string }> = {
 export function renderSmsText(payload: NotificationPayload): string {
   // The catalogue's wording points at a button ("bấm nút «Xem hồ sơ»"): an SMS has none, so it takes the generic words.
   const m = payload.message;
-  const text = m.type === "document_expiry" ? documentExpiryText(m, payload.recipient.language, false) : renderOaMessage(payload).text;
+  // A payment notice's OA text asks to press its button: an SMS says whom to tell instead.
+  const lang = payload.recipient.language;
+  const text =
+    m.type === "document_expiry" ? documentExpiryText(m, lang, false)
+    : m.type === "payment_notice" ? i18nFor(lang).t("notifications:paymentNotice.smsBody", paymentNoticeParams(m, lang))
+    : renderOaMessage(payload).text;
   return `${text} ${i18nFor(payload.recipient.language).t("notifications:sms.whereToAct")}`;
 }
 

@@ -18,6 +18,7 @@ export const common: typeof vi = {
     label: "Work areas",
     home: "Home",
     imports: "Imports",
+    payments: "Proactive payments",
     campaigns: "Campaigns",
     handover: "Handed-over chats",
     worklist: "Families to contact",
@@ -47,6 +48,7 @@ export const common: typeof vi = {
     handoverWaiting: "{{count}} conversations wait for an officer's answer, {{shared}} of them from citizens of unknown ward that nobody has taken on.",
     areas: {
       imports: "Upload departments' lists of licences and certificates; see the row-by-row report.",
+      payments: "Import beneficiary lists, check the payment list for the treasury, approve it and tell each person.",
       campaigns: "Compose and send information messages to target groups.",
       handover: "Answer citizens when the assistant hands a chat to a person.",
       worklist: "Contact families of births and deaths the system could not reach, or who have not consented yet.",

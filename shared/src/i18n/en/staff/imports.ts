@@ -98,6 +98,12 @@ export const imports: typeof vi = {
     taxCode: "for an organization, the tax code must have 10 or 13 digits",
     beforeIssued: "must not be before issued_on",
     unknownService: "is not a service of the catalogue",
+    amount: "must be an amount in đồng from 1 to {{max}}",
+    alreadyListed: "this person is already on row {{row}}: one row per person",
+    bankRequired: "the bank is required with an account number",
+    accountNo: "the account number must have 6 to 20 digits",
+    noConfiguredAmount: "the programme has no amount for the payment date {{date}}",
+    differsFromProgramme: "differs from the programme's amount ({{amount}} đồng)",
     otherAgency: "belongs to another agency ({{agency}}), not {{own}}",
     // These are the importer's own English messages (services/imports/import-reasons.ts builds them from here).
     file: {

@@ -17,6 +17,7 @@ export const common = {
     label: "Khu vực làm việc",
     home: "Trang chính",
     imports: "Nhập danh sách",
+    payments: "Chi trả chủ động",
     campaigns: "Chiến dịch thông tin",
     handover: "Hội thoại chuyển cán bộ",
     worklist: "Việc cần liên hệ",
@@ -46,6 +47,7 @@ export const common = {
     handoverWaiting: "{{count}} hội thoại đang chờ cán bộ trả lời, trong đó {{shared}} của người dân chưa rõ phường, xã chưa có ai nhận xử lý.",
     areas: {
       imports: "Tải lên danh sách giấy phép, chứng chỉ của sở, ngành; xem báo cáo từng dòng.",
+      payments: "Nhập danh sách người có công, kiểm tra danh sách chi gửi Kho bạc, phê duyệt và báo cho từng người.",
       campaigns: "Soạn và gửi tin thông tin đến từng nhóm đối tượng.",
       handover: "Trả lời người dân khi trợ lý tự động chuyển cho cán bộ.",
       worklist: "Liên hệ gia đình có khai sinh, khai tử chưa liên lạc được hoặc chưa đồng ý nộp hồ sơ.",

@@ -100,6 +100,12 @@ export const imports = {
     beforeIssued: "không được trước Ngày cấp",
     unknownService: "không phải mã dịch vụ có trong danh mục",
     otherAgency: "là dịch vụ của {{agency}}, không thuộc phạm vi của {{own}}",
+    amount: "phải là số tiền bằng đồng, từ 1 đến {{max}}",
+    alreadyListed: "người này đã có ở dòng {{row}}: mỗi người một dòng",
+    bankRequired: "phải ghi ngân hàng khi có số tài khoản",
+    accountNo: "số tài khoản phải có từ 6 đến 20 chữ số",
+    noConfiguredAmount: "chương trình không có mức chi áp dụng cho ngày chi trả {{date}}",
+    differsFromProgramme: "khác mức chi của chương trình ({{amount}} đồng)",
     /** Why a whole file is refused (services/imports/import-reasons.ts): read after “Không nhập được tệp:”. */
     file: {
       utf32: "tệp được lưu theo mã UTF-32: vui lòng lưu lại dưới dạng “CSV UTF-8” rồi tải lên lại",
