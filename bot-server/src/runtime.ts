@@ -6,7 +6,7 @@ import { databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
-import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/integrations/machine-clients.js";
+import { provisionClients, CASE_SYSTEM_CLIENT_ID, isFacilityClient } from "./services/integrations/machine-clients.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator } from "./adapters/zalo/simulator.js";
 import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
@@ -118,6 +118,7 @@ export function simTemplates(config: Config) {
     [config.ZNS_TEMPLATE_DOSSIER_STATUS]: { body: vi.dossierStatus.znsBody, buttons: [{ title: vi.dossierStatus.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_DOCUMENT_EXPIRY]: { body: vi.documentExpiry.body, buttons: [{ title: vi.documentExpiry.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_VACCINATION_DUE]: { body: vi.vaccinationDue.body, buttons: [{ title: vi.vaccinationDue.button, urlParam: "link" }] },
+    [config.ZNS_TEMPLATE_POPULATION_DEADLINE]: { body: vi.populationDeadline.body, buttons: [{ title: vi.populationDeadline.button, urlParam: "link" }] },
   };
 }
 
@@ -281,7 +282,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const catalogue = opts.catalogue ?? defaultReminderCatalogue;
   let demoDraftId: string | undefined;
   if (config.SEED === "demo") {
-    const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
+    const hospital = config.INTEGRATION_API_KEYS.find((k) => isFacilityClient(k.clientId));
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
     demoDraftId = (await seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId)).draftId;
     const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678", accounts: demoZaloAccounts() };

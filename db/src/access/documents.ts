@@ -43,8 +43,8 @@ export async function planReminder(db: Db, row: Omit<typeof reminders.$inferInse
   const fast = onSqlite(
     db,
     "planReminder",
-    "insert into reminders (id, subject, document_id, birth_event_id, dose_key, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing",
-    (stmt) => stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at.getTime(), at.getTime()).changes,
+    "insert into reminders (id, subject, document_id, birth_event_id, dose_key, person_id, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing",
+    (stmt) => stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.personId ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at.getTime(), at.getTime()).changes,
   );
   if (fast) return (await fast) === 1;
   const { reminders } = tablesOf(db);
@@ -84,18 +84,21 @@ export async function dueReminders(db: Db, now: Date, limit: number): Promise<Re
  */
 export async function supersededReminders(db: Db, due: readonly ReminderRow[], now: Date): Promise<Set<string>> {
   const { reminders } = tablesOf(db);
-  const deadline = (r: ReminderRow) => (r.documentId ? `d:${r.documentId}:${r.dueOn}` : r.birthEventId && r.doseKey ? `b:${r.birthEventId}:${r.doseKey}:${r.dueOn}` : null);
+  const deadline = (r: Pick<ReminderRow, "documentId" | "birthEventId" | "doseKey" | "personId" | "serviceKey" | "dueOn">) =>
+    r.documentId ? `d:${r.documentId}:${r.dueOn}` : r.birthEventId && r.doseKey ? `b:${r.birthEventId}:${r.doseKey}:${r.dueOn}` : r.personId ? `p:${r.personId}:${r.serviceKey}:${r.dueOn}` : null;
   const documentIds = [...new Set(due.flatMap((r) => (r.documentId ? [r.documentId] : [])))];
   const birthIds = [...new Set(due.flatMap((r) => (r.birthEventId ? [r.birthEventId] : [])))];
+  const personIds = [...new Set(due.flatMap((r) => (r.personId ? [r.personId] : [])))];
   const dueBy = engineOf(db) === "sqlite" ? sql`+${reminders.nextAt} <= ${now.getTime()}` : lte(reminders.nextAt, now);
-  const columns = { documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt };
+  const columns = { documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, personId: reminders.personId, serviceKey: reminders.serviceKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt };
   const siblings = [
     ...(documentIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.documentId, documentIds), eq(reminders.status, "planned"), dueBy)) : []),
     ...(birthIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.birthEventId, birthIds), eq(reminders.status, "planned"), dueBy)) : []),
+    ...(personIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.personId, personIds), eq(reminders.status, "planned"), dueBy)) : []),
   ];
   const latest = new Map<string, number>();
   for (const s of siblings) {
-    const key = deadline(s as ReminderRow);
+    const key = deadline(s);
     if (key) latest.set(key, Math.max(latest.get(key) ?? 0, s.nextAt.getTime()));
   }
   const out = new Set<string>();

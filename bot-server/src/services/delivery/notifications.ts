@@ -1,4 +1,4 @@
-import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language } from "@hccd/shared";
+import { channelsFor, restrictChannels, i18nFor, nextSendableAt, type CaseStatus, type Channel, type Language, type PopulationService } from "@hccd/shared";
 import { enqueueOutbox, findZaloUsersByPhones, type Db, type OutboxPriority } from "@hccd/db";
 import type { Config } from "../../config.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
@@ -37,6 +37,16 @@ export type NotificationMessage =
       type: "vaccination_due";
       birthEventId: string;
       params: { parentName: string; doseName: { vi: string; en: string }; dueOn: string; birthDate: string };
+    }
+  /**
+   * A deadline found in population data (contract 5): an ID card to renew, a temporary residence
+   * or a household health insurance card about to end. To the person, or to a minor's parent
+   * (`childName` set). `documentNo` is masked: the message names the card, it does not carry it.
+   */
+  | {
+      type: "population_deadline";
+      serviceKey: PopulationService;
+      params: { recipientName: string; childName: string | null; documentNo: string | null; dueOn: string; fileBy: string };
     }
   /** A chat reply or prompt from the bot, already in the user's language. OA only. */
   | { type: "chat"; text: string; buttons: OaButton[] };
@@ -89,6 +99,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
     case "death_draft_ready": return "death-registration";
     case "document_expiry": return m.serviceKey ?? null;
     case "vaccination_due": return "child-vaccination";
+    case "population_deadline": return m.serviceKey;
     default: return null;
   }
 }
@@ -99,7 +110,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
  * falls due later. Chat replies are transactional too (`enqueueChatMessage`), campaigns last.
  */
 export function priorityOf(m: NotificationMessage): OutboxPriority {
-  return m.type === "document_expiry" || m.type === "vaccination_due" ? "reminder" : "transactional";
+  return m.type === "document_expiry" || m.type === "vaccination_due" || m.type === "population_deadline" ? "reminder" : "transactional";
 }
 
 export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" | "opted_out" };
@@ -143,7 +154,7 @@ export async function enqueueNotification(
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: renewalLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" || input.message.type === "population_deadline" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   const { row } = await enqueueOutbox(db, {
@@ -170,6 +181,19 @@ export function documentExpiryText(m: Extract<NotificationMessage, { type: "docu
   return key && i18nFor(lang).exists(key) ? t(key, params) : t("notifications:documentExpiry.body", params);
 }
 
+/** A population-data reminder's words (OA, SMS) and its ZNS template parameters: one subject and one action per service, to the person or to a minor's parent. */
+export function populationDeadlineParams(m: Extract<NotificationMessage, { type: "population_deadline" }>, lang: Language): { recipientName: string; subject: string; action: string; dueOn: string; fileBy: string } {
+  const t = i18nFor(lang).t;
+  const whose = m.params.childName ? "child" : "own";
+  return {
+    recipientName: m.params.recipientName,
+    subject: t(`notifications:populationDeadline.subject.${m.serviceKey}.${whose}`, { documentNo: m.params.documentNo ?? "", childName: m.params.childName ?? "" }),
+    action: t(`notifications:populationDeadline.action.${m.serviceKey}`),
+    dueOn: vnDate(m.params.dueOn),
+    fileBy: vnDate(m.params.fileBy),
+  };
+}
+
 /** "đăng ký khai sinh", as the procedure reads inside "hồ sơ … số …". */
 export function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
   const name = m.params.dossierName?.[lang] ?? (lang === "vi" ? "Đăng ký khai sinh" : "Birth registration");
@@ -190,6 +214,9 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
     const lang = payload.recipient.language;
     const params = { ...m.params, doseName: m.params.doseName[lang], dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate) };
     return { text: t("notifications:vaccinationDue.body", params), buttons: link ? [{ type: "oa.open.url", title: t("notifications:vaccinationDue.button"), url: link }] : [] };
+  }
+  if (m.type === "population_deadline") {
+    return { text: t("notifications:populationDeadline.body", populationDeadlineParams(m, payload.recipient.language)), buttons: link ? [{ type: "oa.open.url", title: t("notifications:populationDeadline.button"), url: link }] : [] };
   }
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };

@@ -3,6 +3,7 @@ import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { enqueueNotification, type EnqueueResult } from "../delivery/notifications.js";
+import { remindFromPopulation } from "../population/population-reminders.js";
 
 export interface SweepResult {
   queued: number;
@@ -86,7 +87,9 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
           ? { kind: "cancelled", reason: "superseded by a later notice" }
           : r.subject === "vaccination"
             ? await remindVaccination(tx, deps, input.catalogue, r, now)
-            : await remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
+            : r.subject === "person"
+              ? await remindFromPopulation(tx, deps, input.catalogue, r, now)
+              : await remindDocument(tx, deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
         if (outcome.kind === "queued") {
           await setReminderStatus(tx, r.id, { status: "queued", outboxId: outcome.outboxId, now });
           result.queued++;

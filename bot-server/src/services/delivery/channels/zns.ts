@@ -1,7 +1,7 @@
 import { i18nFor } from "@hccd/shared";
 import type { Config } from "../../../config.js";
 import { NotSendable } from "../../dossiers/case-dossier.js";
-import { dossierNameOf, vnDate, type NotificationPayload } from "../notifications.js";
+import { dossierNameOf, populationDeadlineParams, vnDate, type NotificationPayload } from "../notifications.js";
 import type { ChannelModule } from "./channel.js";
 import { classifyZaloFailure } from "./zalo-failures.js";
 
@@ -44,6 +44,9 @@ function renderZnsTemplate(config: Config, payload: NotificationPayload): { temp
       templateId: config.ZNS_TEMPLATE_VACCINATION_DUE,
       templateData: { parentName: m.params.parentName, doseName: m.params.doseName.vi, dueOn: vnDate(m.params.dueOn), birthDate: vnDate(m.params.birthDate), link },
     };
+  }
+  if (m.type === "population_deadline") {
+    return { templateId: config.ZNS_TEMPLATE_POPULATION_DEADLINE, templateData: { ...populationDeadlineParams(m, "vi"), link } };
   }
   if (m.type === "birth_draft_ready") {
     return {
