@@ -4,7 +4,8 @@ import { POPULATION_KEY } from "../../testing/world.js";
 /**
  * Residents as contract 5 gives them, for tests. Today in the test world is 2026-11-24 (Vietnam):
  * - Phạm Minh Tuấn turns 25 on 2026-12-24; his card, issued at 19, lapses then (Luật Căn cước art. 21);
- * - Phạm Gia Bảo turns 14 the same day (his card, issued at 6, lapses then); his mother is Lê Thị Hoa;
+ * - Phạm Gia Bảo turns 14 the same day (his card, issued at 6, lapses then); his parents are Lê Thị Hoa
+ *   and Phạm Văn Dũng; he has no phone of his own;
  * - Trần Thu Hà's temporary residence ends on 2026-12-09, 15 days ahead (Luật Cư trú art. 28(3)).
  */
 export const RESIDENTS = {
@@ -20,10 +21,14 @@ export const RESIDENTS = {
     idCard: { number: "072180004444", issuedOn: "2021-06-01" },
     updatedAt: "2026-11-20T01:00:00+07:00",
   },
+  dung: {
+    nationalId: "072078005555", fullName: "Phạm Văn Dũng", dateOfBirth: "1978-09-09", sex: "male", phone: "0913000555",
+    updatedAt: "2026-11-20T01:00:00+07:00",
+  },
   bao: {
     nationalId: "072212000123", fullName: "Phạm Gia Bảo", dateOfBirth: "2012-12-24", sex: "male",
     idCard: { number: "072212000123", issuedOn: "2019-01-10" },
-    parents: [{ nationalId: "072180004444", relationship: "mother" }],
+    parents: [{ nationalId: "072180004444", relationship: "mother" }, { nationalId: "072078005555", relationship: "father" }],
     updatedAt: "2026-11-20T01:00:00+07:00",
   },
   ha: {
