@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
 import type { persons, populationBatches, populationRecords } from "../schema.js";
 import type { ReminderRow } from "./documents.js";
@@ -83,4 +83,18 @@ export async function personDocumentsOfServices(db: Db, nationalId: string, serv
   if (serviceKeys.length === 0) return [];
   const { documents } = tablesOf(db);
   return db.select({ id: documents.id, serviceKey: documents.serviceKey }).from(documents).where(and(eq(documents.holderId, nationalId), eq(documents.holderKind, "person"), inArray(documents.serviceKey, [...serviceKeys])));
+}
+
+/**
+ * Moves the planned population reminders due between `now` and `until` to `now` (the demo: a
+ * notice due today goes at start rather than at 08:00). Returns how many.
+ */
+export async function bringForwardPersonReminders(db: Db, now: Date, until: Date): Promise<number> {
+  const { reminders } = tablesOf(db);
+  const moved = await db
+    .update(reminders)
+    .set({ nextAt: now, updatedAt: now })
+    .where(and(isNotNull(reminders.personId), sql`${reminders.status} = 'planned'`, gt(reminders.nextAt, now), lt(reminders.nextAt, until)))
+    .returning({ id: reminders.id });
+  return moved.length;
 }

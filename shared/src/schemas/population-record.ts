@@ -47,7 +47,8 @@ export const populationRecordSchema = z
     updatedAt: isoInstant,
   })
   .superRefine((r, ctx) => {
-    const id = checkNationalId(r.nationalId, { dateOfBirth: r.dateOfBirth, ...(r.sex ? { sex: r.sex } : {}) });
+    // Cross-checked with the date of birth only when both are readable (their own checks name them otherwise).
+    const id = nationalIdDigits.safeParse(r.nationalId).success && isoDate.safeParse(r.dateOfBirth).success ? checkNationalId(r.nationalId, { dateOfBirth: r.dateOfBirth, ...(r.sex ? { sex: r.sex } : {}) }) : { ok: true as const };
     if (!id.ok) ctx.addIssue({ code: "custom", path: ["nationalId"], message: NATIONAL_ID_PROBLEM_TEXT[id.reason] });
     if (r.idCard && r.idCard.issuedOn < r.dateOfBirth) ctx.addIssue({ code: "custom", path: ["idCard", "issuedOn"], message: "is before the date of birth" });
     if (r.idCard?.expiresOn && r.idCard.expiresOn <= r.idCard.issuedOn) ctx.addIssue({ code: "custom", path: ["idCard", "expiresOn"], message: "must be after issuedOn" });

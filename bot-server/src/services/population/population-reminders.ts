@@ -1,5 +1,6 @@
-import { maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
+import { addDays, maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
+  bringForwardPersonReminders,
   cancelPendingOutbox,
   cancelPlannedReminders,
   getPerson,
@@ -133,4 +134,14 @@ async function livingParents(tx: Db, record: PopulationRecord): Promise<Person[]
   const records = await populationRecordsOf(tx, parents.map((p) => p.id));
   const dead = await personsWithDeathNotice(tx, parents.map((p) => p.id));
   return parents.filter((p) => !records.get(p.id)?.deceased && !dead.has(p.id));
+}
+
+/**
+ * The demo only (`pnpm start`, like its seeded documents): the population notices dated today go at
+ * start rather than at 08:00, so a newcomer trying it at night sees them at once. Quiet hours, when
+ * configured, still hold them back (the outbox defers).
+ */
+export async function sendTodaysPopulationNoticesNow(db: Db, now: Date): Promise<number> {
+  const tomorrow = new Date(`${addDays(vietnamDate(now), 1)}T00:00:00+07:00`);
+  return bringForwardPersonReminders(db, now, tomorrow);
 }
