@@ -112,6 +112,10 @@ console.log(`
   │ A reminder        ${backendUrl}/sim/zalo/messages?phone=84987654321
   │                   (the father's tour guide card expires in 30 days; add lists with
   │                   pnpm hccd import FILE, staff accounts with pnpm hccd staff create)
+  │ ID card renewal   ${backendUrl}/sim/zalo/messages?phone=84903111222
+  │                   (the province's population platform pushed a neighbourhood at start,
+  │                   contract 5: Phạm Minh Tuấn's ID card lapses at 25 in 30 days; the
+  │                   batch and who else to look at: ${backendUrl}/sim/population)
   │ Quiet hours       ${env.QUIET_HOURS === "0-0" ? "none in the demo: notices go at once (QUIET_HOURS=21-7 pnpm start: as production)" : `${env.QUIET_HOURS} (Vietnam time): notices due then wait`}
   │ Staff console     ${backendUrl}/staff
   │                   demo accounts, password hccd-demo-2026: quan-tri (admin),

@@ -55,11 +55,12 @@ describe("pnpm start", () => {
     expect(printed("Mini App")).toBe(`http://localhost:${appPort}`);
     expect(printed("Zalo messages")).toBe(`${backend}/sim/zalo/messages?phone=84912345678`);
     expect(printed("A reminder")).toBe(`${backend}/sim/zalo/messages?phone=84987654321`);
+    expect(printed("ID card renewal")).toBe(`${backend}/sim/zalo/messages?phone=84903111222`);
     expect(printed("Staff console")).toBe(`${backend}/staff`);
     expect(printed("Chat with the OA")).toBe(`${backend}/sim/chat`);
     expect(printed("Demo draft")).toMatch(new RegExp(`^http://localhost:${appPort}/\\?draft=`));
-    // Whatever the hour, both notices are delivered at once (pnpm start has no quiet hours).
-    for (const label of ["Zalo messages", "A reminder"]) {
+    // Whatever the hour, the notices are delivered at once (pnpm start has no quiet hours).
+    for (const label of ["Zalo messages", "A reminder", "ID card renewal"]) {
       await until(`a message at ${label}`, async () => {
         const res = await fetch(printed(label)!, { headers: { accept: "application/json" } });
         return res.ok && ((await res.json()) as { messages: unknown[] }).messages.length > 0;

@@ -11,6 +11,7 @@ import { runFaqBench } from "./faq.js";
 import { runImportBench } from "./import.js";
 import { runIndicatorsBench } from "./indicators.js";
 import { runLoginFloodBench } from "./login-flood.js";
+import { runPopulationBench } from "./population.js";
 import { runSweepBench } from "./sweep.js";
 import { runWebhookBench } from "./webhook.js";
 
@@ -23,3 +24,4 @@ await runImportBench();
 await runIndicatorsBench();
 await runCampaignBench();
 await runLoginFloodBench();
+await runPopulationBench();

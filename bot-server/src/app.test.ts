@@ -104,6 +104,6 @@ describe("configuration", () => {
   it("defaults to sim mode with development keys", () => {
     const c = parseConfig({});
     expect(c).toMatchObject({ PORT: 8787, SEED: "none", ZALO_MODE: "sim", QUIET_HOURS: { startHour: 21, endHour: 7 } });
-    expect(c.INTEGRATION_API_KEYS.map((k) => k.clientId)).toEqual(["bvdk-tay-ninh", "case-system"]);
+    expect(c.INTEGRATION_API_KEYS.map((k) => k.clientId)).toEqual(["bvdk-tay-ninh", "case-system", "population"]);
   });
 });

@@ -19,7 +19,7 @@ import { serviceRoutes } from "./routes/services.js";
 import { staffRoutes } from "./routes/staff.js";
 import { consoleRoutes } from "./console/index.js";
 import { createStaffLogins } from "./services/staff/staff-login.js";
-import { MAX_BODY_BYTES, refuseNulCharacters } from "./request-limits.js";
+import { MAX_BODY_BYTES, POPULATION_MAX_BODY_BYTES, refuseNulCharacters } from "./request-limits.js";
 
 /**
  * Builds the backend as a Hono app from its dependencies (no ports, no globals): tests call
@@ -42,7 +42,14 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   // Uploads have their own, larger limits: departments' lists (routes/staff.ts) and a citizen's
   // papers (routes/me.ts, 5 MB: a phone photo of a certificate is often over 1 MB).
   const ownLimit = (method: string, path: string) => (method === "POST" && path === "/api/staff/imports") || (method === "PUT" && /^\/api\/me\/drafts\/[^/]+\/attachments\/[^/]+$/.test(path));
-  app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : apiBodyLimit(c, next)));
+  const populationBodyLimit = bodyLimit({
+    maxSize: POPULATION_MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError(413, "payload_too_large", `the request body is larger than ${POPULATION_MAX_BODY_BYTES} bytes; send at most 1,000 records per batch`);
+    },
+  });
+  const populationBatch = (method: string, path: string) => method === "POST" && path === "/api/integrations/population-records";
+  app.use("/api/*", (c, next) => (ownLimit(c.req.method, c.req.path) ? next() : populationBatch(c.req.method, c.req.path) ? populationBodyLimit(c, next) : apiBodyLimit(c, next)));
   // The webhooks and the console check after their own body limits (routes/webhook.ts,
   // console/index.tsx): reading a body here first would leave nothing for their limit to read.
   const refuseNul = refuseNulCharacters();

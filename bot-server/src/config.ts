@@ -72,6 +72,7 @@ export const configSchema = z
     ZNS_TEMPLATE_DOCUMENT_EXPIRY: z.string().default("document_expiry"),
     ZNS_TEMPLATE_VACCINATION_DUE: z.string().default("vaccination_due"),
     ZNS_TEMPLATE_PAYMENT_NOTICE: z.string().default("payment_notice"),
+    ZNS_TEMPLATE_POPULATION_DEADLINE: z.string().default("population_deadline"),
     /** Quiet hours in Vietnam time, `start-end` (default 21-7: nothing sent 21:00–07:00). */
     QUIET_HOURS: z
       .string()
@@ -190,6 +191,7 @@ export class ConfigError extends Error {
 export const DEV_INTEGRATION_KEYS = [
   { key: "dev-hospital-key-0000000000", clientId: "bvdk-tay-ninh" },
   { key: "dev-case-system-key-00000000", clientId: "case-system" },
+  { key: "dev-population-key-000000000", clientId: "population" },
 ] as const;
 
 /** Credentials of the simulated Zalo app and OA (sim mode only). */

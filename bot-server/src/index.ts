@@ -7,6 +7,7 @@ export { createOutboxWorker, type OutboxWorker } from "./services/delivery/outbo
 export { demoBirthCertificate, seedDemo, DEMO_MOTHER, DEMO_FATHER, DEMO_WARDS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./seed/demo.js";
 export { draftLink } from "./services/delivery/notifications.js";
 export { createStandaloneSimulators } from "./sim/standalone.js";
+export { demoPopulation, DEMO_POPULATION } from "./sim/population-platform.js";
 export { importLicences } from "./services/imports/licence-import.js";
 export { csvRows } from "./services/imports/import-reader.js";
 export { sweepReminders } from "./services/reminders/reminder-sweep.js";

@@ -5,6 +5,12 @@ import { validationFailed } from "./errors.js";
 /** Largest request body accepted: a birth certificate is ~1 KB; 256 KB leaves room and stops abuse. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * A population batch (contract 5): up to 1,000 records of about 1 KB each (names, addresses, the
+ * cards); 2 MB holds the largest valid batch with room and still bounds what a client can send.
+ */
+export const POPULATION_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
 const NUL = "\u0000";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

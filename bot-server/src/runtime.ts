@@ -6,7 +6,9 @@ import { databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
-import { provisionClients, CASE_SYSTEM_CLIENT_ID } from "./services/integrations/machine-clients.js";
+import { provisionClients, CASE_SYSTEM_CLIENT_ID, isFacilityClient, POPULATION_CLIENT_ID } from "./services/integrations/machine-clients.js";
+import { createPopulationPlatformSimulator, type PopulationPlatformSimulator } from "./sim/population-platform.js";
+import { sendTodaysPopulationNoticesNow } from "./services/population/population-reminders.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator } from "./adapters/zalo/simulator.js";
 import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
@@ -120,6 +122,7 @@ export function simTemplates(config: Config) {
     [config.ZNS_TEMPLATE_VACCINATION_DUE]: { body: vi.vaccinationDue.body, buttons: [{ title: vi.vaccinationDue.button, urlParam: "link" }] },
     // No button: a mistake is reported by writing to the OA (the body says so).
     [config.ZNS_TEMPLATE_PAYMENT_NOTICE]: { body: vi.paymentNotice.znsBody, buttons: [] },
+    [config.ZNS_TEMPLATE_POPULATION_DEADLINE]: { body: vi.populationDeadline.body, buttons: [{ title: vi.populationDeadline.button, urlParam: "link" }] },
   };
 }
 
@@ -283,12 +286,27 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const catalogue = opts.catalogue ?? defaultReminderCatalogue;
   let demoDraftId: string | undefined;
   if (config.SEED === "demo") {
-    const hospital = config.INTEGRATION_API_KEYS.find((k) => k.clientId !== CASE_SYSTEM_CLIENT_ID);
+    const hospital = config.INTEGRATION_API_KEYS.find((k) => isFacilityClient(k.clientId));
     if (!hospital) throw new Error("SEED=demo needs a hospital client in INTEGRATION_API_KEYS");
     demoDraftId = (await seedDemo({ db, config, logger, now, newId, catalogue }, hospital.clientId)).draftId;
     const demo = { draftId: demoDraftId, link: draftLink(config, demoDraftId), motherPhone: "0912345678", accounts: demoZaloAccounts() };
     // Where the demo starts, for `pnpm start` and newcomers: the draft waiting for the demo mother.
     simRoutes?.get("/demo", (c) => c.json(demo));
+  }
+  // The demo's population platform (contract 5): pushes a neighbourhood through the public endpoint
+  // with the platform's own key once the app is up (below), as the real platform would.
+  const populationKey = config.INTEGRATION_API_KEYS.find((k) => k.clientId === POPULATION_CLIENT_ID)?.key;
+  let populationSim: PopulationPlatformSimulator | undefined;
+  if (config.SEED === "demo" && simRoutes && populationKey) {
+    populationSim = createPopulationPlatformSimulator({
+      now,
+      push: async (body) => {
+        if (!appRef) throw new Error("app not ready");
+        const res = await appRef.request("/api/integrations/population-records", { method: "POST", headers: { authorization: `Bearer ${populationKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+        return { status: res.status, body: await res.json() };
+      },
+    });
+    simRoutes.route("/population", populationSim.routes);
   }
 
   const worker = createOutboxWorker(
@@ -324,6 +342,14 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     { defaultMetrics: opts.defaultMetrics ?? true },
   );
   appRef = app;
+  if (populationSim) {
+    try {
+      await populationSim.pushDemo();
+      await sendTodaysPopulationNoticesNow(db, now());
+    } catch (err) {
+      logger.error({ err }, "the demo population push failed");
+    }
+  }
 
   /**
    * Every periodic job the backend runs: what must run once runs on the holder of its lease.

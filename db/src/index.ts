@@ -20,6 +20,7 @@ export * from "./access/audit.js";
 export * from "./access/bot.js";
 export * from "./access/oa-tokens.js";
 export * from "./access/documents.js";
+export * from "./access/population.js";
 export * from "./access/imports.js";
 export * from "./access/payments.js";
 export * from "./access/staff.js";

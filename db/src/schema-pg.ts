@@ -34,6 +34,8 @@ export const persons = pgTable(
     residenceWardCode: text("residence_ward_code"),
     residenceAddress: text("residence_address"),
     hometown: text("hometown"),
+    factsSource: text("facts_source", { enum: ["population_data"] }),
+    factsSourceRef: text("facts_source_ref"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -111,7 +113,7 @@ export const deathEvents = pgTable(
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex("death_events_notice_uq").on(t.noticeNo)],
+  (t) => [uniqueIndex("death_events_notice_uq").on(t.noticeNo), index("death_events_deceased_idx").on(t.deceasedPersonId)],
 );
 
 export const drafts = pgTable(
@@ -437,10 +439,11 @@ export const reminders = pgTable(
   "reminders",
   {
     id: text("id").primaryKey(),
-    subject: text("subject", { enum: ["document", "vaccination"] }).notNull().default("document"),
+    subject: text("subject", { enum: ["document", "vaccination", "person"] }).notNull().default("document"),
     documentId: text("document_id").references(() => documents.id),
     birthEventId: text("birth_event_id").references(() => birthEvents.id),
     doseKey: text("dose_key"),
+    personId: text("person_id").references(() => persons.id),
     serviceKey: text("service_key").notNull(),
     dueOn: text("due_on").notNull(),
     step: text("step").notNull(),
@@ -458,6 +461,7 @@ export const reminders = pgTable(
     index("reminders_skipped_idx").on(t.updatedAt).where(sql`status = 'skipped'`),
     index("reminders_document_only_idx").on(t.documentId),
     index("reminders_birth_event_only_idx").on(t.birthEventId),
+    index("reminders_person_only_idx").on(t.personId),
     index("reminders_next_at_idx").on(t.nextAt),
   ],
 );
@@ -683,4 +687,30 @@ export const paymentBeneficiaries = pgTable(
     updatedAt: instant("updated_at").notNull(),
   },
   (t) => [uniqueIndex("payment_beneficiaries_list_person_uq").on(t.listId, t.nationalId), index("payment_beneficiaries_notice_idx").on(t.listId, t.noticeStatus), index("payment_beneficiaries_phone_idx").on(t.phone)],
+);
+
+export const populationRecords = pgTable(
+  "population_records",
+  {
+    personId: text("person_id").primaryKey().references(() => persons.id),
+    nationalId: text("national_id").notNull(),
+    record: json<Record<string, unknown>>("record").notNull(),
+    recordUpdatedAt: instant("record_updated_at").notNull(),
+    deceased: boolean("deceased").notNull().default(false),
+    batchId: text("batch_id").notNull(),
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    receivedAt: instant("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId)],
+);
+
+export const populationBatches = pgTable(
+  "population_batches",
+  {
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    batchId: text("batch_id").notNull(),
+    result: json<{ accepted: number; unchanged: number; stale: number; rejected: { index: number; fields: { path: string; message: string }[] }[] }>("result").notNull(),
+    receivedAt: instant("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.batchId] })],
 );

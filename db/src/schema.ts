@@ -32,6 +32,13 @@ export const persons = sqliteTable(
      * that database's data): the only source we have for it; certificates and lists do not carry it.
      */
     hometown: text("hometown"),
+    /**
+     * Where the person's name, date of birth, sex, phone and residence come from: `population_data`
+     * (contract 5, which outranks the others, Đề án 06) with `facts_source_ref` its batch; null for a
+     * person recorded from a certificate, a notice or a citizen's own input.
+     */
+    factsSource: text("facts_source", { enum: ["population_data"] }),
+    factsSourceRef: text("facts_source_ref"),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
@@ -144,7 +151,8 @@ export const deathEvents = sqliteTable(
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: createdAt(),
   },
-  (t) => [uniqueIndex("death_events_notice_uq").on(t.noticeNo)],
+  // The deceased's index: reminders from population data stop for a person with a death notice.
+  (t) => [uniqueIndex("death_events_notice_uq").on(t.noticeNo), index("death_events_deceased_idx").on(t.deceasedPersonId)],
 );
 
 /** Prefilled draft dossiers waiting for a citizen's review and consent. */
@@ -551,11 +559,13 @@ export const reminders = sqliteTable(
   {
     id: text("id").primaryKey(),
     /** What the reminder is about: an expiring document, or a child's vaccination dose (planned from a birth). */
-    subject: text("subject", { enum: ["document", "vaccination"] }).notNull().default("document"),
+    subject: text("subject", { enum: ["document", "vaccination", "person"] }).notNull().default("document"),
     documentId: text("document_id").references(() => documents.id),
     birthEventId: text("birth_event_id").references(() => birthEvents.id),
     /** For a vaccination: which dose (`vaccine#dose`, e.g. `opv#2`). */
     doseKey: text("dose_key"),
+    /** For a deadline from population data (subject `person`): whose card or registration it is. */
+    personId: text("person_id").references(() => persons.id),
     serviceKey: text("service_key").notNull(),
     /** The deadline the reminder is about (the expiry, or the dose's earliest recommended date). */
     dueOn: text("due_on").notNull(),
@@ -579,6 +589,7 @@ export const reminders = sqliteTable(
     index("reminders_skipped_idx").on(t.updatedAt).where(sql`status = 'skipped'`),
     index("reminders_document_only_idx").on(t.documentId),
     index("reminders_birth_event_only_idx").on(t.birthEventId),
+    index("reminders_person_only_idx").on(t.personId),
     // Indicators read reminders by the moment they were due (a period), whatever their status.
     index("reminders_next_at_idx").on(t.nextAt),
   ],
@@ -923,4 +934,42 @@ export const paymentBeneficiaries = sqliteTable(
     updatedAt: instant("updated_at").notNull(),
   },
   (t) => [uniqueIndex("payment_beneficiaries_list_person_uq").on(t.listId, t.nationalId), index("payment_beneficiaries_notice_idx").on(t.listId, t.noticeStatus), index("payment_beneficiaries_phone_idx").on(t.phone)],
+);
+
+/**
+ * Residents as the province's data-sharing platform pushed them (contract 5): the latest record held
+ * per person, kept whole as the source of the facts copied to `persons` and of the deadlines planned
+ * from it. A record older than the one held (`record_updated_at`) changes nothing.
+ */
+export const populationRecords = sqliteTable(
+  "population_records",
+  {
+    personId: text("person_id").primaryKey().references(() => persons.id),
+    nationalId: text("national_id").notNull(),
+    record: json<Record<string, unknown>>("record").notNull(),
+    /** The record's own `updatedAt` (the platform's instant): what decides newer, unchanged or stale. */
+    recordUpdatedAt: instant("record_updated_at").notNull(),
+    deceased: integer("deceased", { mode: "boolean" }).notNull().default(false),
+    /** The batch that brought this version, and the client that sent it. */
+    batchId: text("batch_id").notNull(),
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    receivedAt: instant("received_at").notNull(),
+  },
+  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId)],
+);
+
+/**
+ * Population batches received (contract 5): the same batch id again answers the stored result and
+ * changes nothing. The row is written first in the batch's transaction, so two instances given the
+ * same batch at once store it once: the second waits on the key, then answers as the repeat.
+ */
+export const populationBatches = sqliteTable(
+  "population_batches",
+  {
+    clientId: text("client_id").notNull().references(() => machineClients.id),
+    batchId: text("batch_id").notNull(),
+    result: json<{ accepted: number; unchanged: number; stale: number; rejected: { index: number; fields: { path: string; message: string }[] }[] }>("result").notNull(),
+    receivedAt: instant("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.batchId] })],
 );

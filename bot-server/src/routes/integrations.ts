@@ -1,5 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, deathNoticeAcceptedSchema, deathNoticeSchema, errorEnvelopeSchema } from "@hccd/shared";
+import { birthCertificateAcceptedSchema, birthCertificateSchema, caseStatusCallbackSchema, deathNoticeAcceptedSchema, deathNoticeSchema, errorEnvelopeSchema, populationBatchResultSchema, populationBatchSchema } from "@hccd/shared";
+import { POPULATION_MAX_BODY_BYTES } from "../request-limits.js";
+import { receivePopulationBatch } from "../services/population/population-intake.js";
 import { receiveDeathNotice } from "../services/birth-death/death-intake.js";
 import type { AppEnv } from "../env.js";
 import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
@@ -8,6 +10,7 @@ import { machineAuth } from "../middleware/machine-auth.js";
 import { receiveBirthCertificate } from "../services/birth-death/birth-intake.js";
 import { applyCaseStatus } from "../services/dossiers/case-status.js";
 import { validationHook } from "../validation-hook.js";
+import { validationFailed } from "../errors.js";
 import { submittedAttachment } from "../services/dossiers/case-dossier.js";
 
 const errors = {
@@ -60,6 +63,20 @@ const deathNoticeRoute = createRoute({
   },
 });
 
+const populationRecordsRoute = createRoute({
+  method: "post",
+  path: "/population-records",
+  tags: ["integrations"],
+  summary: "Residents from the provincial data-sharing platform (contract 5): at most 1,000 per batch; good records are kept when others are bad",
+  security: [{ apiKey: [] }],
+  request: { body: { required: true, content: { "application/json": { schema: populationBatchSchema } } } },
+  responses: {
+    200: { description: "Counts of accepted, unchanged and stale records, and each rejected one by index and field (the same batch again: the same answer)", content: { "application/json": { schema: populationBatchResultSchema } } },
+    413: { description: `The body is larger than ${POPULATION_MAX_BODY_BYTES} bytes`, content: { "application/json": { schema: errorEnvelopeSchema } } },
+    ...errors,
+  },
+});
+
 const attachmentRoute = createRoute({
   method: "get",
   path: "/attachments/{id}",
@@ -81,6 +98,15 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
   app.use("/birth-certificates", machineAuth(deps.db, "birth-certificates"));
   app.use("/case-status", machineAuth(deps.db, "case-status"));
   app.use("/death-notices", machineAuth(deps.db, "death-notices"));
+  app.use("/population-records", machineAuth(deps.db, "population-records"), async function readableBatch(c, next) {
+    // Contract 5 answers an unreadable body with 422, like a batch too large to read.
+    try {
+      JSON.parse(await c.req.text());
+    } catch {
+      throw validationFailed([{ path: "(body)", message: "is not valid JSON" }], "The batch is not readable");
+    }
+    await next();
+  });
   // The case system fetches the papers of the dossiers it received, with its own key.
   app.use("/attachments/*", machineAuth(deps.db, "case-status"));
 
@@ -97,6 +123,11 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
   app.openapi(birthCertificateRoute, async (c) => {
     const r = await receiveBirthCertificate(deps, { certificate: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
     return c.json({ eventId: r.eventId, draftId: r.draftId }, r.created ? 201 : 200);
+  });
+
+  app.openapi(populationRecordsRoute, async (c) => {
+    const result = await receivePopulationBatch(deps, { batch: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
+    return c.json(result, 200);
   });
 
   app.openapi(caseStatusRoute, async (c) => {

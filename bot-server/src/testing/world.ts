@@ -13,6 +13,7 @@ import type { ReminderCatalogue } from "../services/reminders/reminder-catalogue
 
 export const HOSPITAL_KEY = DEV_INTEGRATION_KEYS[0].key;
 export const CASE_SYSTEM_KEY = DEV_INTEGRATION_KEYS[1].key;
+export const POPULATION_KEY = DEV_INTEGRATION_KEYS[2].key;
 
 /** A frozen, steppable clock. Starts at 10:00 Vietnam time, outside quiet hours. */
 export function createClock(start = "2026-11-24T03:00:00Z") {

@@ -80,9 +80,9 @@ export async function updateDocument(db: Db, id: string, patch: Partial<Omit<New
 
 export type NewReminder = Omit<typeof reminders.$inferInsert, "status" | "createdAt">;
 const PLAN_REMINDER_SQL =
-  "insert into reminders (id, subject, document_id, birth_event_id, dose_key, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing";
+  "insert into reminders (id, subject, document_id, birth_event_id, dose_key, person_id, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, null, null, ?, ?) on conflict (idempotency_key) do nothing";
 /** Columns a planned reminder's row gives (its status and what comes later are written as they start). */
-const REMINDER_COLUMNS = 15;
+const REMINDER_COLUMNS = 16;
 
 /**
  * Plans many reminders, each unless one with its key exists (or comes earlier in `rows`), and says
@@ -95,7 +95,7 @@ export async function planReminders(db: Db, rows: readonly NewReminder[]): Promi
     let planned = 0;
     for (const row of rows) {
       const at = (row.updatedAt as Date).getTime();
-      planned += stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at, at).changes;
+      planned += stmt.run(row.id, row.subject ?? "document", row.documentId ?? null, row.birthEventId ?? null, row.doseKey ?? null, row.personId ?? null, row.serviceKey, row.dueOn, row.step, (row.nextAt as Date).getTime(), row.idempotencyKey, at, at).changes;
     }
     return planned;
   });
@@ -104,7 +104,7 @@ export async function planReminders(db: Db, rows: readonly NewReminder[]): Promi
   let planned = 0;
   for (const slice of statementSlices(db, rows, REMINDER_COLUMNS)) {
     const values = slice.map((row) => ({
-      id: row.id, subject: row.subject ?? "document", documentId: row.documentId ?? null, birthEventId: row.birthEventId ?? null, doseKey: row.doseKey ?? null, serviceKey: row.serviceKey, dueOn: row.dueOn,
+      id: row.id, subject: row.subject ?? "document", documentId: row.documentId ?? null, birthEventId: row.birthEventId ?? null, doseKey: row.doseKey ?? null, personId: row.personId ?? null, serviceKey: row.serviceKey, dueOn: row.dueOn,
       step: row.step, nextAt: row.nextAt, status: "planned" as const, idempotencyKey: row.idempotencyKey, outboxId: null, reason: null, createdAt: row.updatedAt as Date, updatedAt: row.updatedAt,
     }));
     planned += (await db.insert(reminders).values(values).onConflictDoNothing({ target: reminders.idempotencyKey }).returning({ id: reminders.id })).length;
@@ -145,18 +145,21 @@ export async function dueReminders(db: Db, now: Date, limit: number): Promise<Re
  */
 export async function supersededReminders(db: Db, due: readonly ReminderRow[], now: Date): Promise<Set<string>> {
   const { reminders } = tablesOf(db);
-  const deadline = (r: ReminderRow) => (r.documentId ? `d:${r.documentId}:${r.dueOn}` : r.birthEventId && r.doseKey ? `b:${r.birthEventId}:${r.doseKey}:${r.dueOn}` : null);
+  const deadline = (r: Pick<ReminderRow, "documentId" | "birthEventId" | "doseKey" | "personId" | "serviceKey" | "dueOn">) =>
+    r.documentId ? `d:${r.documentId}:${r.dueOn}` : r.birthEventId && r.doseKey ? `b:${r.birthEventId}:${r.doseKey}:${r.dueOn}` : r.personId ? `p:${r.personId}:${r.serviceKey}:${r.dueOn}` : null;
   const documentIds = [...new Set(due.flatMap((r) => (r.documentId ? [r.documentId] : [])))];
   const birthIds = [...new Set(due.flatMap((r) => (r.birthEventId ? [r.birthEventId] : [])))];
+  const personIds = [...new Set(due.flatMap((r) => (r.personId ? [r.personId] : [])))];
   const dueBy = engineOf(db) === "sqlite" ? sql`+${reminders.nextAt} <= ${now.getTime()}` : lte(reminders.nextAt, now);
-  const columns = { documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt };
+  const columns = { documentId: reminders.documentId, birthEventId: reminders.birthEventId, doseKey: reminders.doseKey, personId: reminders.personId, serviceKey: reminders.serviceKey, dueOn: reminders.dueOn, nextAt: reminders.nextAt };
   const siblings = [
     ...(documentIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.documentId, documentIds), eq(reminders.status, "planned"), dueBy)) : []),
     ...(birthIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.birthEventId, birthIds), eq(reminders.status, "planned"), dueBy)) : []),
+    ...(personIds.length ? await db.select(columns).from(reminders).where(and(inArray(reminders.personId, personIds), eq(reminders.status, "planned"), dueBy)) : []),
   ];
   const latest = new Map<string, number>();
   for (const s of siblings) {
-    const key = deadline(s as ReminderRow);
+    const key = deadline(s);
     if (key) latest.set(key, Math.max(latest.get(key) ?? 0, s.nextAt.getTime()));
   }
   const out = new Set<string>();

@@ -1,4 +1,4 @@
-import { channelsFor, restrictChannels, i18nFor, nextSendableAt, serviceByKey, type CaseStatus, type Channel, type Language } from "@hccd/shared";
+import { channelsFor, restrictChannels, i18nFor, nextSendableAt, serviceByKey, type CaseStatus, type Channel, type Language, type PopulationService } from "@hccd/shared";
 import { enqueueOutbox, enqueueOutboxRows, findZaloUsersByPhones, type Db, type NewOutboxRow, type OutboxPriority, type ZaloUser } from "@hccd/db";
 import type { Config } from "../../config.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
@@ -47,6 +47,16 @@ export type NotificationMessage =
       beneficiaryId: string;
       serviceKey: string;
       params: { fullName: string; programmeName: { vi: string; en: string }; amountVnd: number; paymentDate: string; channel: "bank_account" | "cash_at_ward"; payer: string };
+    }
+  /**
+   * A deadline found in population data (contract 5): an ID card to renew, a temporary residence
+   * or a household health insurance card about to end. To the person, or to a minor's parent
+   * (`childName` set). `documentNo` is masked: the message names the card, it does not carry it.
+   */
+  | {
+      type: "population_deadline";
+      serviceKey: PopulationService;
+      params: { recipientName: string; childName: string | null; documentNo: string | null; dueOn: string; fileBy: string };
     }
   /** A chat reply or prompt from the bot, already in the user's language. OA only. */
   | { type: "chat"; text: string; buttons: OaButton[] };
@@ -116,6 +126,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
     case "document_expiry": return m.serviceKey ?? null;
     case "vaccination_due": return "child-vaccination";
     case "payment_notice": return m.serviceKey;
+    case "population_deadline": return m.serviceKey;
     default: return null;
   }
 }
@@ -126,7 +137,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
  * falls due later. Chat replies are transactional too (`enqueueChatMessage`), campaigns last.
  */
 export function priorityOf(m: NotificationMessage): OutboxPriority {
-  return m.type === "document_expiry" || m.type === "vaccination_due" ? "reminder" : "transactional";
+  return m.type === "document_expiry" || m.type === "vaccination_due" || m.type === "population_deadline" ? "reminder" : "transactional";
 }
 
 export type EnqueueResult = { queued: true; channel: Channel; outboxId: string } | { queued: false; reason: "unreachable" | "opted_out" };
@@ -208,7 +219,7 @@ function planNotification(input: NotificationRequest, zaloUsers: ZaloUser[]): No
   if (!first) return { queued: false, reason: "unreachable" };
   const payload: NotificationPayload = {
     message: input.message,
-    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: documentReminderLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
+    ...("draftId" in input.message ? { link: draftLink(input.config, input.message.draftId) } : input.message.type === "document_expiry" ? { link: documentReminderLink(input.config, input.message.serviceKey, input.message.documentId) } : input.message.type === "population_deadline" ? { link: guidanceLink(input.config, input.message.serviceKey) } : input.message.type === "vaccination_due" ? { link: appLink(input.config) } : {}),
     recipient: { oaUserId: zaloUser?.oaUserId ?? null, phone, language: zaloUser?.language ?? "vi" },
   };
   return {
@@ -256,6 +267,19 @@ export function documentExpiryText(m: Extract<NotificationMessage, { type: "docu
   return key && i18nFor(lang).exists(key) ? t(key, params) : t("notifications:documentExpiry.body", params);
 }
 
+/** A population-data reminder's words (OA, SMS) and its ZNS template parameters: one subject and one action per service, to the person or to a minor's parent. */
+export function populationDeadlineParams(m: Extract<NotificationMessage, { type: "population_deadline" }>, lang: Language): { recipientName: string; subject: string; action: string; dueOn: string; fileBy: string } {
+  const t = i18nFor(lang).t;
+  const whose = m.params.childName ? "child" : "own";
+  return {
+    recipientName: m.params.recipientName,
+    subject: t(`notifications:populationDeadline.subject.${m.serviceKey}.${whose}`, { documentNo: m.params.documentNo ?? "", childName: m.params.childName ?? "" }),
+    action: t(`notifications:populationDeadline.action.${m.serviceKey}`),
+    dueOn: vnDate(m.params.dueOn),
+    fileBy: vnDate(m.params.fileBy),
+  };
+}
+
 /** "đăng ký khai sinh", as the procedure reads inside "hồ sơ … số …". */
 export function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
   const name = m.params.dossierName?.[lang] ?? (lang === "vi" ? "Đăng ký khai sinh" : "Birth registration");
@@ -287,6 +311,9 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
       // A hidden query: the chat receives it as the beneficiary's own message, and the bot opens a ticket (bot/features/payment-mistake.ts).
       buttons: [{ type: "oa.query.hide", title: t("notifications:paymentNotice.button"), payload: `${PAYMENT_MISTAKE_PAYLOAD}${m.beneficiaryId}` }],
     };
+  }
+  if (m.type === "population_deadline") {
+    return { text: t("notifications:populationDeadline.body", populationDeadlineParams(m, payload.recipient.language)), buttons: link ? [{ type: "oa.open.url", title: t("notifications:populationDeadline.button"), url: link }] : [] };
   }
   if (m.type === "birth_draft_ready") {
     const params = { ...m.params, birthDate: vnDate(m.params.birthDate), dueBy: vnDate(m.params.dueBy) };

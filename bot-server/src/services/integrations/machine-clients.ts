@@ -5,17 +5,25 @@ import { retryOnUniqueViolation } from "../only-once.js";
 export type { MachineClient };
 
 /** What a machine client may call. */
-export type IntegrationScope = "birth-certificates" | "death-notices" | "case-status";
+export type IntegrationScope = "birth-certificates" | "death-notices" | "case-status" | "population-records";
 
-/** The provincial case system's client id; every other client is a health facility. */
+/** The provincial case system's client id; every client but it and the population platform is a health facility. */
 export const CASE_SYSTEM_CLIENT_ID = "case-system";
+
+/** The provincial data-sharing platform pushing population data (contract 5): its own client, its own scope. */
+export const POPULATION_CLIENT_ID = "population";
+
+/** Whether a client id is a health facility's (hospitals send certificates and notices, nothing else). */
+export const isFacilityClient = (clientId: string) => clientId !== CASE_SYSTEM_CLIENT_ID && clientId !== POPULATION_CLIENT_ID;
 
 /** API key → hash, the form keys are stored in (the key itself is never stored). */
 export const hashApiKey = (key: string) => sha256Hex(`hccd-api-key:${key}`);
 
-/** What a client may call, from its id: the case system reports status, facilities send certificates and notices. */
+/** What a client may call, from its id: the case system reports status, the population platform pushes residents, facilities send certificates and notices. */
 export function scopesFor(clientId: string): IntegrationScope[] {
-  return clientId === CASE_SYSTEM_CLIENT_ID ? ["case-status"] : ["birth-certificates", "death-notices"];
+  if (clientId === CASE_SYSTEM_CLIENT_ID) return ["case-status"];
+  if (clientId === POPULATION_CLIENT_ID) return ["population-records"];
+  return ["birth-certificates", "death-notices"];
 }
 
 /**

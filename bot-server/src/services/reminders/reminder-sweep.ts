@@ -3,6 +3,7 @@ import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { enqueueNotifications, planNotifications, type EnqueueResult, type NotificationPlan, type NotificationRequest } from "../delivery/notifications.js";
+import { remindFromPopulation } from "../population/population-reminders.js";
 
 export interface SweepResult {
   queued: number;
@@ -15,7 +16,7 @@ type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason:
 const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued", outboxId: r.outboxId } : { kind: "skipped", reason: r.reason });
 
 /** A reminder's notice decided but not yet stored, or what became of the reminder already. */
-type Decision = { kind: "notify"; plan: NotificationPlan } | Exclude<Outcome, { kind: "queued" }>;
+type Decision = { kind: "notify"; plan: NotificationPlan } | Outcome;
 
 const fromPlan = (plan: NotificationPlan): Decision => (plan.queued ? { kind: "notify", plan } : { kind: "skipped", reason: plan.reason });
 
@@ -90,6 +91,8 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
         // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
         if (superseded.has(r.id)) decisions.set(r.id, { kind: "cancelled", reason: "superseded by a later notice" });
         else if (r.subject === "vaccination") decisions.set(r.id, await remindVaccination(tx, deps, input.catalogue, r, now));
+        // A population deadline checks the record again and is queued at once (a parent or the person).
+        else if (r.subject === "person") decisions.set(r.id, await remindFromPopulation(tx, deps, input.catalogue, r, now));
         else {
           const request = documentNotice(deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
           if (request) documentNotices.push({ id: r.id, request });

@@ -27,6 +27,20 @@ export const notifications: DeepStringShape<typeof vi> = {
     button: "See how to renew",
     guideInChat: "Procedure guide",
   },
+  populationDeadline: {
+    body: "Dear {{recipientName}}, {{subject}} expires on {{dueOn}}. Please {{action}} by {{fileBy}}.",
+    button: "See how to apply",
+    subject: {
+      "id-card-renewal": { own: "your citizen ID card no. {{documentNo}}", child: "the citizen ID card of your child {{childName}}" },
+      "temporary-residence": { own: "your temporary residence registration", child: "the temporary residence registration of your child {{childName}}" },
+      "household-health-insurance": { own: "your household health insurance card no. {{documentNo}}", child: "the household health insurance card of your child {{childName}}" },
+    },
+    action: {
+      "id-card-renewal": "apply for a new card as the Law on Identification requires",
+      "temporary-residence": "apply to extend it (under the Law on Residence, within the 15 days before it ends)",
+      "household-health-insurance": "pay the renewal so that your cover continues without a break",
+    },
+  },
   vaccinationDue: {
     body: "Dear {{parentName}}, your child born on {{birthDate}} is due for {{doseName}} from {{dueOn}}. Please take your child to the commune health station or the nearest vaccination point, so that every dose is given on the Ministry of Health's schedule.",
     button: "See my child's vaccinations",

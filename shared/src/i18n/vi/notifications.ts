@@ -29,6 +29,20 @@ export const notifications = {
     button: "Xem hướng dẫn gia hạn",
     guideInChat: "Hướng dẫn thủ tục",
   },
+  populationDeadline: {
+    body: "Kính gửi Ông/Bà {{recipientName}}, {{subject}} hết hạn vào ngày {{dueOn}}. Kính đề nghị Ông/Bà {{action}} trước ngày {{fileBy}}.",
+    button: "Xem hướng dẫn thủ tục",
+    subject: {
+      "id-card-renewal": { own: "thẻ căn cước số {{documentNo}} của Ông/Bà", child: "thẻ căn cước của cháu {{childName}} (con của Ông/Bà)" },
+      "temporary-residence": { own: "thời hạn tạm trú của Ông/Bà", child: "thời hạn tạm trú của cháu {{childName}} (con của Ông/Bà)" },
+      "household-health-insurance": { own: "thẻ bảo hiểm y tế hộ gia đình số {{documentNo}} của Ông/Bà", child: "thẻ bảo hiểm y tế hộ gia đình của cháu {{childName}} (con của Ông/Bà)" },
+    },
+    action: {
+      "id-card-renewal": "làm thủ tục cấp đổi thẻ căn cước theo Luật Căn cước",
+      "temporary-residence": "làm thủ tục gia hạn tạm trú (theo Luật Cư trú, hồ sơ nộp trong 15 ngày trước khi hết hạn)",
+      "household-health-insurance": "đóng tiền gia hạn để quyền lợi khám chữa bệnh không bị gián đoạn",
+    },
+  },
   vaccinationDue: {
     body: "Kính gửi Ông/Bà {{parentName}}, cháu bé sinh ngày {{birthDate}} đến lịch tiêm {{doseName}} từ ngày {{dueOn}}. Ông/Bà vui lòng đưa cháu đến trạm y tế xã, phường hoặc điểm tiêm chủng gần nhất để cháu được tiêm đúng lịch do Bộ Y tế ban hành.",
     button: "Xem lịch tiêm của con",

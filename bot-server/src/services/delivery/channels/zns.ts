@@ -1,7 +1,7 @@
 import { i18nFor } from "@hccd/shared";
 import type { Config } from "../../../config.js";
 import { NotSendable } from "../../dossiers/case-dossier.js";
-import { dossierNameOf, paymentNoticeParams, vnDate, type NotificationPayload } from "../notifications.js";
+import { dossierNameOf, paymentNoticeParams, populationDeadlineParams, vnDate, type NotificationPayload } from "../notifications.js";
 import type { ChannelModule } from "./channel.js";
 import { classifyZaloFailure } from "./zalo-failures.js";
 
@@ -47,6 +47,9 @@ function renderZnsTemplate(config: Config, payload: NotificationPayload): { temp
   }
   if (m.type === "payment_notice") {
     return { templateId: config.ZNS_TEMPLATE_PAYMENT_NOTICE, templateData: paymentNoticeParams(m, "vi") };
+  }
+  if (m.type === "population_deadline") {
+    return { templateId: config.ZNS_TEMPLATE_POPULATION_DEADLINE, templateData: { ...populationDeadlineParams(m, "vi"), link } };
   }
   if (m.type === "birth_draft_ready") {
     return {
