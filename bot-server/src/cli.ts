@@ -214,11 +214,15 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           } else {
             const r = restoreSqliteFile(fromUser(file), database, new Date());
             say("restoreDone", { database, file: fromUser(file), migrations: r.migrations });
+            if (r.replacedDamaged) say("restoreReplacedDamaged");
             if (r.keptAside) say("restoreKeptAside", { path: r.keptAside });
           }
         } catch (err) {
           if (!(err instanceof SqliteBackupError)) throw err;
-          io.err(`${t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.message })}\n`);
+          const problem = t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.detail });
+          // Say what did not happen, except where the problem says it already.
+          const outcome = err.problem === "in_use" || err.problem === "exists" ? "" : `: ${t(command === "backup" ? "cli:noBackupWritten" : "cli:nothingRestored")}`;
+          io.err(`${problem}${outcome}\n`);
           return 1;
         }
         return 0;
