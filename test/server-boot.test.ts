@@ -34,6 +34,15 @@ describe("pnpm start:server", () => {
     expect(s.err()).toMatch(/SEED: /);
   });
 
+  it("stops at boot naming ATTACHMENTS_DIR when it is not there, without a stack trace and before creating the database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hccd-boot-"));
+    dirs.push(dir);
+    const s = startServer({ ATTACHMENTS_DIR: join(dir, "not-mounted"), DATABASE_PATH: join(dir, "boot.db"), LOG_LEVEL: "warn" });
+    expect(await s.exited).toBe(1);
+    expect(s.err()).toBe(`Invalid configuration:\n  ATTACHMENTS_DIR: ${join(dir, "not-mounted")} does not exist: mount the shared directory there, or create it\n`);
+    expect(existsSync(join(dir, "boot.db"))).toBe(false);
+  });
+
   it("migrates and seeds a new database, serves, and shuts down cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hccd-boot-"));
     dirs.push(dir);

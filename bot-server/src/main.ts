@@ -63,6 +63,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A setting found wrong at start (ATTACHMENTS_DIR not there): named, without a stack trace.
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
   // The database could not be opened or migrated, or the demo seed failed: say why and stop.
   process.stderr.write(`backend failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { createDb, isPostgresUrl, type DbHandle } from "@hccd/db";
 import { resources } from "@hccd/shared";
-import { databaseTarget, type Config } from "./config.js";
+import { ConfigError, databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
@@ -41,6 +41,7 @@ import { createCampaignScheduler, type CampaignScheduler } from "./services/camp
 import { createImportResumer, recoverImports } from "./services/imports/import-recovery.js";
 import type { PeriodicTask } from "./services/jobs/periodic-task.js";
 import { databaseReadiness } from "./services/health/database-health.js";
+import { attachmentsDirProblem } from "./services/storage/blob-store.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -131,6 +132,12 @@ const inProcess = inProcessFetch;
  * worker. `main.ts` serves it; tests build it with `:memory:` or a test database.
  */
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  // Refused before anything opens or migrates, rather than at a citizen's first upload.
+  const papers = config.ATTACHMENTS_DIR ? await attachmentsDirProblem(config.ATTACHMENTS_DIR) : null;
+  if (papers) {
+    await opts.handle?.close();
+    throw new ConfigError([{ variable: "ATTACHMENTS_DIR", message: papers }]);
+  }
   const target = opts.dbPath ?? databaseTarget(config);
   const handle = opts.handle ?? (await createDb(target));
   // A database that outlives nothing (`:memory:`, a test's database) keeps its uploads in a
@@ -314,7 +321,14 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     afterBatch: () => worker.kick(),
   });
   let shuttingDown = false;
-  const readiness = async () => (shuttingDown ? { ok: false as const, reason: "shutting down" } : databaseReadiness(handle));
+  const readiness = async () => {
+    if (shuttingDown) return { ok: false as const, reason: "shutting down" };
+    const database = await databaseReadiness(handle);
+    if (!database.ok || !config.ATTACHMENTS_DIR) return database;
+    // A share unmounted while running: no citizen's paper can be stored or read here.
+    const papers = await attachmentsDirProblem(config.ATTACHMENTS_DIR);
+    return papers ? { ok: false as const, reason: `ATTACHMENTS_DIR: ${papers}` } : database;
+  };
   const app = createApp(
     { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
         if (processWebhooksHere && (opts.processWebhooksOnStore ?? true)) void webhooks.kick();
