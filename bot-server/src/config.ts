@@ -31,10 +31,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const unsetIfEmpty = (raw: string | undefined) => (raw === undefined || raw.trim() === "" ? undefined : raw.trim());
 
 /**
- * A whole number from `min` to `max` (digits only: `30s`, `1e3` or `0x10` are refused rather than
- * read as something else), `fallback` when not set. The message says the unit and the range.
+ * A number from `min` to `max`, `fallback` when not set: whole unless `fractions` (`2.5` per
+ * second). Digits only: `30s`, `1e3` or `0x10` are refused rather than read as something else. The
+ * message says the unit and the range.
  */
-function wholeNumber(unit: string, min: number, max: number, fallback: number) {
+function numberSetting(unit: string, min: number, max: number, fallback: number, fractions = false) {
+  const pattern = fractions ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const rule = `must be a ${fractions ? "number" : "whole number"} of ${unit} from ${min} to ${max}`;
   return z
     .string()
     .optional()
@@ -42,33 +45,18 @@ function wholeNumber(unit: string, min: number, max: number, fallback: number) {
       const s = unsetIfEmpty(raw);
       if (s === undefined) return fallback;
       const n = Number(s);
-      if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a whole number of ${unit} from ${min} to ${max}` });
+      if (!pattern.test(s) || !Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: rule });
         return z.NEVER;
       }
       return n;
     });
 }
+
+const wholeNumber = (unit: string, min: number, max: number, fallback: number) => numberSetting(unit, min, max, fallback);
 
 /** Milliseconds a timer waits: at most what Node's timers hold. */
 const milliseconds = (min: number, fallback: number) => wholeNumber("milliseconds", min, MAX_TIMER_MS, fallback);
-
-/** A number, fractions allowed (`2.5` per second), from `min` to `max`. */
-function decimalNumber(unit: string, min: number, max: number, fallback: number) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      const s = unsetIfEmpty(raw);
-      if (s === undefined) return fallback;
-      const n = Number(s);
-      if (!/^\d+(\.\d+)?$/.test(s) || n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `must be a number of ${unit} from ${min} to ${max}` });
-        return z.NEVER;
-      }
-      return n;
-    });
-}
 
 /** One of `values`, `fallback` when not set; the message lists them. */
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
@@ -190,9 +178,9 @@ export const configSchema = z
      * Sends per second per channel (0: no limit). Zalo publishes no rate for OA and ZNS messages and
      * answers -32 when pushed too hard (retried); these keep well under it. SMS per the gateway's contract.
      */
-    THROTTLE_OA_PER_SEC: decimalNumber("messages per second", 0, 100_000, 20),
-    THROTTLE_ZNS_PER_SEC: decimalNumber("messages per second", 0, 100_000, 10),
-    THROTTLE_SMS_PER_SEC: decimalNumber("messages per second", 0, 100_000, 10),
+    THROTTLE_OA_PER_SEC: numberSetting("messages per second", 0, 100_000, 20, true),
+    THROTTLE_ZNS_PER_SEC: numberSetting("messages per second", 0, 100_000, 10, true),
+    THROTTLE_SMS_PER_SEC: numberSetting("messages per second", 0, 100_000, 10, true),
     /**
      * ZNS messages per Vietnam day, all instances together (0: no cap of ours; Zalo's quota per OA
      * still applies, and once Zalo says it is spent no instance asks again that day). Set it to
