@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import cliProgress from "cli-progress";
 import { i18nFor, type Language } from "@hccd/shared";
-import { backupSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
+import { backupSqliteFile, DatabaseUnavailable, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
 import { ConfigError, databaseLabel, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
@@ -237,6 +237,10 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
     }
     if (err instanceof ConfigError) {
       io.err(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof DatabaseUnavailable) {
+      io.err(`${t("cli:databaseUnavailable", { target: err.target, reason: err.reason })}\n`);
       return 1;
     }
     if (err instanceof DomainError) {

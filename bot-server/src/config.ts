@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPostgresUrl } from "@hccd/db";
+import { isPostgresUrl, withoutPassword } from "@hccd/db";
 
 const integrationKeys = z
   .string()
@@ -259,10 +259,7 @@ export function databaseTarget(config: Pick<Config, "DATABASE_URL" | "DATABASE_P
 
 /** The database for logs and the start banner: engine and place, never the password. */
 export function databaseLabel(config: Pick<Config, "DATABASE_URL" | "DATABASE_PATH">): string {
-  if (!config.DATABASE_URL) return `SQLite ${config.DATABASE_PATH}`;
-  const url = new URL(config.DATABASE_URL);
-  url.password = "";
-  return `PostgreSQL ${url.toString()}`;
+  return config.DATABASE_URL ? `PostgreSQL ${withoutPassword(config.DATABASE_URL)}` : `SQLite ${config.DATABASE_PATH}`;
 }
 
 /** Parses the environment; throws ConfigError naming every bad variable. */

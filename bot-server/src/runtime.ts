@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { createDb, isPostgresUrl, type DbHandle } from "@hccd/db";
+import { createDb, DatabaseUnavailable, isPostgresUrl, type DbHandle } from "@hccd/db";
 import { resources } from "@hccd/shared";
 import { ConfigError, databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -124,6 +124,17 @@ export function simTemplates(config: Config) {
 
 /** `fetch` that sends requests to a Hono app in-process: the HTTP clients run for real, no port. */
 const inProcess = inProcessFetch;
+
+/**
+ * What to tell the operator when the backend could not start for a reason of theirs — a setting
+ * found wrong at start, the database not there or refusing us — or undefined for a fault (whose
+ * stack is worth printing).
+ */
+export function startupProblem(err: unknown): string | undefined {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof DatabaseUnavailable) return `Could not open the database ${err.target}: ${err.reason}. Check ${isPostgresUrl(err.target) ? "DATABASE_URL" : "DATABASE_PATH"}.`;
+  return undefined;
+}
 
 /**
  * Wires the whole backend from a config: database (opened and migrated: PostgreSQL when

@@ -5,6 +5,7 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { withoutPassword } from "./errors.js";
 
 export type SqliteBackupProblem =
   /** The file to read is not there. */
@@ -225,9 +226,7 @@ export function restoreSqliteFile(backup: string, target: string, now: Date): { 
  * `url`, without its password (pg_dump reads it from PGPASSWORD or ~/.pgpass).
  */
 export function postgresBackupCommands(url: string, file: string): { backup: string; restore: string } {
-  const u = new URL(url);
-  u.password = "";
-  const target = u.toString();
+  const target = withoutPassword(url);
   const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   return {
     backup: `pg_dump --format=custom --no-owner --file=${quoted(file)} ${quoted(target)}`,

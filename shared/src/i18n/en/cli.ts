@@ -56,6 +56,7 @@ Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as 
   nothingRestored: "nothing was restored: the database is as it was.",
   noBackupWritten: "no backup was written.",
   restoreReplacedDamaged: "The database replaced was damaged (SQLite could not read it); it is kept aside as it was.",
+  databaseUnavailable: "Could not open the database {{target}}: {{reason}}. Check DATABASE_URL (or DATABASE_PATH for SQLite).",
   postgresBackup: "The database is PostgreSQL: back it up with pg_dump (the password comes from PGPASSWORD or ~/.pgpass):\n  {{command}}",
   postgresRestore: "The database is PostgreSQL: stop every server instance, then restore with pg_restore (the password comes from PGPASSWORD or ~/.pgpass):\n  {{command}}",
   simulating: "Simulators running at {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",

@@ -54,6 +54,7 @@ Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (m�
   nothingRestored: "chưa khôi phục gì, cơ sở dữ liệu vẫn như cũ.",
   noBackupWritten: "chưa ghi bản sao lưu nào.",
   restoreReplacedDamaged: "Cơ sở dữ liệu bị thay thế đã hỏng (SQLite không đọc được); tệp đó vẫn được giữ nguyên ở chỗ riêng.",
+  databaseUnavailable: "Không mở được cơ sở dữ liệu {{target}}: {{reason}}. Kiểm tra DATABASE_URL (hoặc DATABASE_PATH với SQLite).",
   postgresBackup: "Cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump (mật khẩu lấy từ PGPASSWORD hoặc ~/.pgpass):\n  {{command}}",
   postgresRestore: "Cơ sở dữ liệu là PostgreSQL: dừng mọi phiên bản máy chủ rồi khôi phục bằng pg_restore (mật khẩu lấy từ PGPASSWORD hoặc ~/.pgpass):\n  {{command}}",
   simulating: "Bộ giả lập đang chạy tại {{base}}: ZALO_SIM_URL={{base}}/zalo SMS_GATEWAY_URL={{base}}/sms SMS_API_KEY={{key}}",
