@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
 import { createLogger } from "./logger.js";
-import { ConfigError, databaseLabel, databaseTarget, parseConfig } from "./config.js";
+import { configSchema, ConfigError, databaseLabel, databaseTarget, parseConfig } from "./config.js";
 
 let world: TestWorld;
 afterEach(async () => {
@@ -106,6 +107,13 @@ describe("configuration", () => {
         expect(message, variable).not.toMatch(/hunter2|s3cret/);
       }
     }
+  });
+
+  it(".env.example lists every setting, and parses as it stands", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const env = Object.fromEntries(example.split("\n").filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+    expect(Object.keys(env).sort()).toEqual(Object.keys(configSchema.shape).sort());
+    expect(() => parseConfig(env)).not.toThrow();
   });
 
   it("requires the Zalo credentials in live mode", () => {
