@@ -34,6 +34,22 @@ describe("pnpm start:server", () => {
     expect(s.err()).toMatch(/SEED: /);
   });
 
+  it("stops at boot naming ATTACHMENTS_DIR when it is not there, without a stack trace and before creating the database", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "hccd-boot-"));
+    dirs.push(dir);
+    const s = startServer({ ATTACHMENTS_DIR: join(dir, "not-mounted"), DATABASE_PATH: join(dir, "boot.db"), LOG_LEVEL: "warn" });
+    expect(await s.exited).toBe(1);
+    expect(s.err()).toBe(`Invalid configuration:\n  ATTACHMENTS_DIR: ${join(dir, "not-mounted")} does not exist: mount the shared directory there, or create it\n`);
+    expect(existsSync(join(dir, "boot.db"))).toBe(false);
+  });
+
+  it("stops at boot saying the database cannot be reached and which one, without a stack trace or its password", async () => {
+    const s = startServer({ DATABASE_URL: "postgres://hccd:s3cret@127.0.0.1:1/hccd", LOG_LEVEL: "warn" });
+    expect(await s.exited).toBe(1);
+    expect(s.err()).toMatch(/^Could not open the database postgres:\/\/hccd@127\.0\.0\.1:1\/hccd: connection refused.*\. Check DATABASE_URL\.\n$/);
+    expect(s.err()).not.toContain("s3cret");
+  });
+
   it("migrates and seeds a new database, serves, and shuts down cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hccd-boot-"));
     dirs.push(dir);

@@ -105,8 +105,8 @@ describe("campaigns in the staff console", () => {
     await expect(page.getByTestId("count-recipients").textContent()).resolves.toBe("0");
 
     // Send now (the confirmation is accepted), then the counts refresh by themselves.
-    page.once("dialog", (d) => void d.accept());
-    await page.getByTestId("campaign-send-now").click();
+    // The confirmation is awaited with the click: a dialog that never comes, or fails to close, fails here.
+    await Promise.all([page.waitForEvent("dialog").then((d) => d.accept()), page.getByTestId("campaign-send-now").click()]);
     await expect(page.getByTestId("campaign-state").textContent()).resolves.toContain("đang được gửi");
     await page.locator(`[data-testid="count-sent"]:text-is("${willReceive}")`).waitFor({ timeout: 15_000 });
     await expect(page.getByTestId("count-optedOut").textContent()).resolves.toBe("1");

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "./testing/world.js";
 import { createLogger } from "./logger.js";
-import { ConfigError, databaseLabel, databaseTarget, parseConfig } from "./config.js";
+import { configSchema, ConfigError, databaseLabel, databaseTarget, parseConfig } from "./config.js";
 
 let world: TestWorld;
 afterEach(async () => {
@@ -62,6 +63,57 @@ describe("configuration", () => {
       const vars = (e as ConfigError).problems.map((p) => p.variable);
       expect(vars).toEqual(expect.arrayContaining(["PORT", "SEED", "INTEGRATION_API_KEYS", "QUIET_HOURS", "CASE_SYSTEM_URL"]));
     }
+  });
+
+  it("names each of issue 14's settings when wrong, with what it takes and the value it got", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as ConfigError).problems;
+      }
+      throw new Error(`accepted ${JSON.stringify(env)}`);
+    };
+    expect(problems({ WEBHOOK_PROCESSING: "worker" })).toEqual([{ variable: "WEBHOOK_PROCESSING", message: 'must be one of inline, workers (got "worker")' }]);
+    expect(problems({ LEADER_LEASE_MS: "30s" })).toEqual([{ variable: "LEADER_LEASE_MS", message: 'must be a whole number of milliseconds from 3000 to 2147483647 (got "30s")' }]);
+    expect(problems({ FAQ_POLL_MS: "-1" })).toEqual([{ variable: "FAQ_POLL_MS", message: 'must be a whole number of milliseconds from 0 to 2147483647 (got "-1")' }]);
+    expect(problems({ ZNS_DAILY_QUOTA: "lots" })).toEqual([{ variable: "ZNS_DAILY_QUOTA", message: 'must be a whole number of messages from 0 to 100000000 (got "lots")' }]);
+    expect(problems({ OUTBOX_LEASE_MS: "0x10" })).toEqual([{ variable: "OUTBOX_LEASE_MS", message: 'must be a whole number of milliseconds from 1000 to 2147483647 (got "0x10")' }]);
+    expect(problems({ THROTTLE_ZNS_PER_SEC: "ten" })).toEqual([{ variable: "THROTTLE_ZNS_PER_SEC", message: 'must be a number of messages per second from 0 to 100000 (got "ten")' }]);
+    // Every problem at once, each named.
+    expect(problems({ WEBHOOK_PROCESSING: "", LEADER_LEASE_MS: "1", OUTBOX_POLL_MS: "5", OUTBOX_CONCURRENCY: "0" }).map((p) => p.variable)).toEqual(["LEADER_LEASE_MS", "OUTBOX_POLL_MS", "OUTBOX_CONCURRENCY"]);
+  });
+
+  it("refuses a timer setting longer than Node's timers hold (they would fire at once, every millisecond)", () => {
+    for (const variable of ["LEADER_LEASE_MS", "FAQ_POLL_MS", "OUTBOX_LEASE_MS", "OUTBOX_POLL_MS", "SWEEP_INTERVAL_MS"]) {
+      expect(() => parseConfig({ [variable]: "3000000000" }), variable).toThrow(new RegExp(`${variable}: must be a whole number of milliseconds from \\d+ to 2147483647`));
+    }
+  });
+
+  it("takes a setting left empty (FOO= in a .env file) as not set: its default", () => {
+    const c = parseConfig({ PORT: "", LEADER_LEASE_MS: " ", WEBHOOK_PROCESSING: "", ZNS_DAILY_QUOTA: "", THROTTLE_OA_PER_SEC: "" });
+    expect([c.PORT, c.LEADER_LEASE_MS, c.WEBHOOK_PROCESSING, c.ZNS_DAILY_QUOTA, c.THROTTLE_OA_PER_SEC]).toEqual([8787, 30_000, "inline", 0, 20]);
+  });
+
+  it("never repeats a secret's value in its message", () => {
+    for (const [variable, value] of [["INTEGRATION_API_KEYS", "hunter2-hunter2:x"], ["DATABASE_URL", "mysql://hccd:s3cret@db/hccd"], ["CASE_SYSTEM_URL", "not a url s3cret"]]) {
+      try {
+        parseConfig({ [variable!]: value! });
+        expect.unreachable(variable);
+      } catch (e) {
+        const message = (e as ConfigError).message;
+        expect(message, variable).toContain(`${variable}:`);
+        expect(message, variable).not.toMatch(/hunter2|s3cret/);
+      }
+    }
+  });
+
+  it(".env.example lists every setting, and parses as it stands", () => {
+    const example = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const env = Object.fromEntries(example.split("\n").filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+    expect(Object.keys(env).sort()).toEqual(Object.keys(configSchema.shape).sort());
+    expect(() => parseConfig(env)).not.toThrow();
   });
 
   it("requires the Zalo credentials in live mode", () => {

@@ -3,7 +3,7 @@
  * on PostgreSQL. SQLite only: they work on database files.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -114,6 +114,91 @@ describe("pnpm hccd backup / restore (SQLite)", () => {
     expect(await run(["backup", "backup.db", "--lang", "en"])).toBe(1);
     expect(err.join("")).toMatch(/backup\.db exists already/);
     expect(await run(["backup"])).toBe(1);
+  });
+
+  it("refuses a truncated or corrupt backup in one line saying it is damaged, and leaves the live database and the backup's folder as they were", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    expect(await run(["backup", "good.db"])).toBe(0);
+    const good = readFileSync(join(dir, "good.db"));
+    writeFileSync(join(dir, "truncated.db"), good.subarray(0, Math.floor(good.length / 3)));
+    writeFileSync(join(dir, "header-only.db"), good.subarray(0, 120));
+    // Pages overwritten in the middle: SQLite opens it, quick_check finds the damage.
+    const corrupt = Buffer.from(good);
+    corrupt.fill(0x5a, Math.floor(corrupt.length / 4), Math.floor(corrupt.length / 4) + 16_384);
+    writeFileSync(join(dir, "corrupt.db"), corrupt);
+    const before = readdirSync(dir).sort();
+    for (const name of ["truncated.db", "header-only.db", "corrupt.db"]) {
+      err = [];
+      expect(await run(["restore", name, "--lang", "en"]), name).toBe(1);
+      const said = err.join("");
+      expect(said.startsWith(`${join(dir, name)} is damaged`), said).toBe(true);
+      expect(said.endsWith("nothing was restored: the database is as it was.\n"), said).toBe(true);
+      expect(said.split("\n").filter(Boolean), name).toHaveLength(1);
+    }
+    // Reading a backup leaves nothing beside it (no -wal, -shm, partial copies).
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(documentsIn(database())).toEqual(["HDV-1"]);
+  });
+
+  it("refuses a folder or an empty file as a backup without a stack trace, and changes nothing", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    mkdirSync(join(dir, "folder.db"));
+    writeFileSync(join(dir, "empty.db"), "");
+    err = [];
+    expect(await run(["restore", "folder.db", "--lang", "en"])).toBe(1);
+    expect(await run(["restore", "empty.db", "--lang", "en"])).toBe(1);
+    expect(err.join("")).toMatch(/folder\.db is not a SQLite database[\s\S]*empty\.db is not a SQLite database/);
+    expect(err.join("")).not.toMatch(/\n\s+at /);
+    expect(documentsIn(database())).toEqual(["HDV-1"]);
+  });
+
+  it("restores over a live database that is itself damaged (what a restore is for), keeping the damaged file aside", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    expect(await run(["backup", "backup.db"])).toBe(0);
+    writeFileSync(database(), "the disk ate this database");
+    err = [];
+    out = [];
+    expect(await run(["restore", "backup.db", "--lang", "en"])).toBe(0);
+    expect(err.join("")).toBe("");
+    expect(documentsIn(database())).toEqual(["HDV-1"]);
+    const aside = readdirSync(dir).filter((f) => f.startsWith("hccd.db.before-restore-"));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0]!), "utf8")).toBe("the disk ate this database");
+  });
+
+  it("restores into a folder that does not exist yet (a new machine)", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    expect(await run(["backup", "backup.db"])).toBe(0);
+    const fresh = join(dir, "new-host", "data", "hccd.db");
+    expect(await run(["restore", "backup.db"], { DATABASE_PATH: fresh })).toBe(0);
+    expect(documentsIn(fresh)).toEqual(["HDV-1"]);
+  });
+
+  it("when the restored copy cannot be written, says why and leaves the live database in its place", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    expect(await run(["backup", "backup.db"])).toBe(0);
+    expect(await run(["import", list("b.csv", 2, 1)])).toBe(0);
+    // Where the copy would be written is taken by a folder: the copy fails after every check passed.
+    mkdirSync(`${database()}.restoring`);
+    err = [];
+    expect(await run(["restore", "backup.db", "--lang", "en"])).toBe(1);
+    expect(err.join("")).toMatch(/^Could not write .*hccd\.db\.restoring .*nothing was restored: the database is as it was\.\n$/);
+    expect(documentsIn(database())).toEqual(["HDV-1", "HDV-2"]);
+    expect(readdirSync(dir).some((f) => f.includes("before-restore"))).toBe(false);
+  });
+
+  it("a backup is one self-contained file: nothing is left beside it", async () => {
+    expect(await run(["import", list("a.csv", 1, 1)])).toBe(0);
+    const server = await createDb(database());
+    try {
+      expect(await run(["backup", "backup.db"])).toBe(0);
+    } finally {
+      await server.close();
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith("backup.db"))).toEqual(["backup.db"]);
+    const copy = new Database(join(dir, "backup.db"), { readonly: true });
+    expect(copy.pragma("journal_mode", { simple: true })).toBe("delete");
+    copy.close();
   });
 
   it("on PostgreSQL prints the pg_dump and pg_restore commands for the database, without its password, and does nothing", async () => {

@@ -177,3 +177,14 @@ describe("pnpm hccd staff unlock", () => {
     expect(err.join("")).toContain("--username");
   });
 });
+
+describe("pnpm hccd on a database it cannot open", () => {
+  it("says which database and why in the operator's language, exit 1, no stack trace, no password", async () => {
+    expect(await run(["sweep", "--lang", "en"], { DATABASE_URL: "postgres://hccd:s3cret@127.0.0.1:1/hccd" })).toBe(1);
+    expect(err.join("")).toMatch(/^Could not open the database postgres:\/\/hccd@127\.0\.0\.1:1\/hccd: connection refused.*\. Check DATABASE_URL \(or DATABASE_PATH for SQLite\)\.\n$/);
+    err = [];
+    expect(await run(["sweep"], { DATABASE_URL: "postgres://hccd:s3cret@127.0.0.1:1/hccd" })).toBe(1);
+    expect(err.join("")).toMatch(/^Không mở được cơ sở dữ liệu postgres:\/\/hccd@127\.0\.0\.1:1\/hccd: connection refused/);
+    expect(err.join("")).not.toMatch(/s3cret|\n\s+at /);
+  });
+});

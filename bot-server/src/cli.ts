@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import cliProgress from "cli-progress";
 import { i18nFor, type Language } from "@hccd/shared";
-import { backupSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
+import { backupSqliteFile, DatabaseUnavailable, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type StaffRole } from "@hccd/db";
 import { ConfigError, databaseLabel, parseConfig, type Config } from "./config.js";
 import { DomainError } from "./errors.js";
 import { createRuntime, type Runtime } from "./runtime.js";
@@ -214,11 +214,15 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
           } else {
             const r = restoreSqliteFile(fromUser(file), database, new Date());
             say("restoreDone", { database, file: fromUser(file), migrations: r.migrations });
+            if (r.replacedDamaged) say("restoreReplacedDamaged");
             if (r.keptAside) say("restoreKeptAside", { path: r.keptAside });
           }
         } catch (err) {
           if (!(err instanceof SqliteBackupError)) throw err;
-          io.err(`${t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.message })}\n`);
+          const problem = t(`cli:backupProblem.${err.problem}`, { path: err.path, detail: err.detail });
+          // Say what did not happen, except where the problem says it already.
+          const outcome = err.problem === "in_use" || err.problem === "exists" ? "" : `: ${t(command === "backup" ? "cli:noBackupWritten" : "cli:nothingRestored")}`;
+          io.err(`${problem}${outcome}\n`);
           return 1;
         }
         return 0;
@@ -233,6 +237,10 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
     }
     if (err instanceof ConfigError) {
       io.err(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof DatabaseUnavailable) {
+      io.err(`${t("cli:databaseUnavailable", { target: err.target, reason: err.reason })}\n`);
       return 1;
     }
     if (err instanceof DomainError) {

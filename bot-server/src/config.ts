@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPostgresUrl } from "@hccd/db";
+import { isPostgresUrl, withoutPassword } from "@hccd/db";
 
 const integrationKeys = z
   .string()
@@ -24,13 +24,69 @@ const optionalText = z
   .optional()
   .transform((s) => (s && s.trim() !== "" ? s.trim() : undefined));
 
+/** Node's timers hold at most this many milliseconds; a longer delay fires at once (every millisecond, for an interval). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A variable left empty (`FOO=` in a .env file, or spaces) is one not set: its default applies. */
+const unsetIfEmpty = (raw: string | undefined) => (raw === undefined || raw.trim() === "" ? undefined : raw.trim());
+
+/**
+ * A number from `min` to `max`, `fallback` when not set: whole unless `fractions` (`2.5` per
+ * second). Digits only: `30s`, `1e3` or `0x10` are refused rather than read as something else. The
+ * message says the unit and the range.
+ */
+function numberSetting(unit: string, min: number, max: number, fallback: number, fractions = false) {
+  const pattern = fractions ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const rule = `must be a ${fractions ? "number" : "whole number"} of ${unit} from ${min} to ${max}`;
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const s = unsetIfEmpty(raw);
+      if (s === undefined) return fallback;
+      const n = Number(s);
+      if (!pattern.test(s) || !Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: rule });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+const wholeNumber = (unit: string, min: number, max: number, fallback: number) => numberSetting(unit, min, max, fallback);
+
+/** Milliseconds a timer waits: at most what Node's timers hold. */
+const milliseconds = (min: number, fallback: number) => wholeNumber("milliseconds", min, MAX_TIMER_MS, fallback);
+
+/** One of `values`, `fallback` when not set; the message lists them. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T[number] => {
+      const s = unsetIfEmpty(raw);
+      if (s === undefined) return fallback;
+      if (!(values as readonly string[]).includes(s)) {
+        ctx.addIssue({ code: "custom", message: `must be one of ${values.join(", ")}` });
+        return z.NEVER;
+      }
+      return s;
+    });
+}
+
+/**
+ * Variables whose value is never repeated in a message: secrets, keys, tokens, and URLs (which
+ * may carry a password).
+ */
+const SECRET_VARIABLE = /SECRET|KEY|TOKEN|PASSWORD|_URL$/;
+
 /**
  * Environment of the backend, parsed once at boot. A bad value stops the process naming the
  * variable (w3cj/hono-open-api-starter's pattern).
  */
 export const configSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    PORT: wholeNumber("port", 1, 65535, 8787),
     HOST: z.string().default("127.0.0.1"),
     /** The SQLite file, when DATABASE_URL is empty: the embedded default (a small office, `pnpm start`, the tests). */
     DATABASE_PATH: z.string().min(1).default("./data/hccd.db"),
@@ -46,8 +102,8 @@ export const configSchema = z
      * empty for the database (services/storage/blob-store.ts says why each).
      */
     ATTACHMENTS_DIR: optionalText,
-    SEED: z.enum(["demo", "none"]).default("none"),
-    ZALO_MODE: z.enum(["sim", "live"]).default("sim"),
+    SEED: oneOf(["demo", "none"], "none"),
+    ZALO_MODE: oneOf(["sim", "live"], "sim"),
     ZALO_APP_ID: optionalText,
     ZALO_OA_ID: optionalText,
     ZALO_OA_SECRET_KEY: optionalText,
@@ -63,7 +119,7 @@ export const configSchema = z
       .pipe(z.url({ message: "must be an http(s) URL, or empty for the simulator" }).optional()),
     CASE_SYSTEM_API_KEY: optionalText,
     /** Simulator: time between the case's status steps. */
-    CASE_SIM_STEP_MS: z.coerce.number().int().min(0).default(4000),
+    CASE_SIM_STEP_MS: milliseconds(0, 4000),
     /** Where the Mini App is opened from links (sim: the local dev server). */
     MINI_APP_URL: optionalText,
     ZNS_TEMPLATE_BIRTH_DRAFT: z.string().default("birth_draft_ready"),
@@ -92,13 +148,13 @@ export const configSchema = z
      * (a load balancer, nginx). 0: the client is the socket's peer and X-Forwarded-For is ignored,
      * since anyone can write it. Login rate limits count clients by this address.
      */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY_HOPS: wholeNumber("proxies", 0, 10, 0),
+    LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "info"),
     /**
      * How Zalo's webhook MAC is formed: which id comes first and which secret ends it (sources
      * disagree, zalo.md). `any` accepts every variant and logs which one matched.
      */
-    ZALO_WEBHOOK_MAC: z.enum(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"]).default("app_id+oa_secret"),
+    ZALO_WEBHOOK_MAC: oneOf(["app_id+oa_secret", "oa_id+oa_secret", "app_id+app_secret", "oa_id+app_secret", "any"], "app_id+oa_secret"),
     /**
      * How old a Zalo webhook event may be and still be processed (its signed `timestamp`). Zalo
      * resends an event it got no 200 for, with the same timestamp, for as long as its retry
@@ -106,46 +162,46 @@ export const configSchema = z
      * outage makes Zalo resend. An hour covers a restart or a short outage, keeps a captured event
      * from being replayed later, and a chat answer more than an hour late helps nobody.
      */
-    WEBHOOK_MAX_AGE_MS: z.coerce.number().int().min(60_000).default(60 * 60_000),
+    WEBHOOK_MAX_AGE_MS: wholeNumber("milliseconds", 60_000, Number.MAX_SAFE_INTEGER, 60 * 60_000),
     /**
      * Where Zalo's webhook events are handled once stored and acknowledged: `inline`, by the server
      * that received them (one machine, the default); `workers`, only by `pnpm hccd worker`
      * processes (claimed with a lease, any number of them), so the servers that answer Zalo spend
      * their CPU on acknowledging, never behind the bot's work (issue 14's intake target).
      */
-    WEBHOOK_PROCESSING: z.enum(["inline", "workers"]).default("inline"),
+    WEBHOOK_PROCESSING: oneOf(["inline", "workers"], "inline"),
     /** Largest webhook body accepted (Zalo's events are a few KB). */
-    WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+    WEBHOOK_MAX_BYTES: wholeNumber("bytes", 1024, 16 * 1024 * 1024, 64 * 1024),
     /** Largest list a staff member may upload (a 100,000-row .xlsx is about 5 MB). */
-    IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+    IMPORT_MAX_BYTES: wholeNumber("bytes", 1024, 1024 * 1024 * 1024, 50 * 1024 * 1024),
     /** How often the reminder sweep runs (ms); 0 turns the schedule off (the CLI and the staff API still run it). */
-    SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(5 * 60_000),
+    SWEEP_INTERVAL_MS: milliseconds(0, 5 * 60_000),
     /**
      * Sends per second per channel (0: no limit). Zalo publishes no rate for OA and ZNS messages and
      * answers -32 when pushed too hard (retried); these keep well under it. SMS per the gateway's contract.
      */
-    THROTTLE_OA_PER_SEC: z.coerce.number().min(0).default(20),
-    THROTTLE_ZNS_PER_SEC: z.coerce.number().min(0).default(10),
-    THROTTLE_SMS_PER_SEC: z.coerce.number().min(0).default(10),
+    THROTTLE_OA_PER_SEC: numberSetting("messages per second", 0, 100_000, 20, true),
+    THROTTLE_ZNS_PER_SEC: numberSetting("messages per second", 0, 100_000, 10, true),
+    THROTTLE_SMS_PER_SEC: numberSetting("messages per second", 0, 100_000, 10, true),
     /**
      * ZNS messages per Vietnam day, all instances together (0: no cap of ours; Zalo's quota per OA
      * still applies, and once Zalo says it is spent no instance asks again that day). Set it to
      * the OA's quota, or below it to keep some for what staff send by hand.
      */
-    ZNS_DAILY_QUOTA: z.coerce.number().int().min(0).default(0),
+    ZNS_DAILY_QUOTA: wholeNumber("messages", 0, 100_000_000, 0),
     /**
      * How long the leader lease of the reminder sweep and the campaign waves lasts past its last
      * renewal (every third of it): an instance that dies without a word hands over within this and a third.
      */
-    LEADER_LEASE_MS: z.coerce.number().int().min(3000).default(30_000),
+    LEADER_LEASE_MS: milliseconds(3000, 30_000),
     /** How often each instance checks whether staff changed the FAQ (then rebuilds its index): an edit reaches every instance within this. */
-    FAQ_POLL_MS: z.coerce.number().int().min(0).default(2000),
+    FAQ_POLL_MS: milliseconds(0, 2000),
     /** How long a claimed outbox row is held before another worker may take it (a crashed worker's rows come back after this). */
-    OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+    OUTBOX_LEASE_MS: milliseconds(1000, 60_000),
     /** How often an idle worker looks for due rows (it is also woken when something is queued, and goes straight on after a full batch). */
-    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    OUTBOX_POLL_MS: milliseconds(50, 1000),
     /** Sends in flight at once per channel and worker (each still waits for its channel's throttle). */
-    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    OUTBOX_CONCURRENCY: wholeNumber("sends", 1, 256, 16),
     /**
      * Sim mode only: a Zalo simulator in another process (`pnpm hccd simulate`), reached over HTTP,
      * instead of the one built into this process (a worker process and its simulator must outlive each other).
@@ -161,7 +217,7 @@ export const configSchema = z
       .default(1000)
       .transform((v) => (v === "off" ? null : v)),
     /** Sim mode: the simulated OA's daily ZNS quota (Zalo sets it per OA; 10,000 unless told). */
-    ZALO_SIM_DAILY_QUOTA: z.coerce.number().int().min(0).default(10_000),
+    ZALO_SIM_DAILY_QUOTA: wholeNumber("messages", 0, 100_000_000, 10_000),
     /** Brandname SMS gateway; empty: the built-in simulator in sim mode, no SMS at all in live mode. */
     SMS_GATEWAY_URL: optionalText,
     SMS_API_KEY: optionalText,
@@ -206,17 +262,22 @@ export function databaseTarget(config: Pick<Config, "DATABASE_URL" | "DATABASE_P
 
 /** The database for logs and the start banner: engine and place, never the password. */
 export function databaseLabel(config: Pick<Config, "DATABASE_URL" | "DATABASE_PATH">): string {
-  if (!config.DATABASE_URL) return `SQLite ${config.DATABASE_PATH}`;
-  const url = new URL(config.DATABASE_URL);
-  url.password = "";
-  return `PostgreSQL ${url.toString()}`;
+  return config.DATABASE_URL ? `PostgreSQL ${withoutPassword(config.DATABASE_URL)}` : `SQLite ${config.DATABASE_PATH}`;
 }
 
 /** Parses the environment; throws ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const r = configSchema.safeParse(env);
   if (!r.success) {
-    throw new ConfigError(r.error.issues.map((i) => ({ variable: String(i.path[0] ?? "(environment)"), message: i.message })));
+    throw new ConfigError(
+      r.error.issues.map((i) => {
+        const variable = String(i.path[0] ?? "(environment)");
+        const value = env[variable];
+        // The value as given helps find a typo (`worker` for `workers`); a secret's is never repeated.
+        const got = value !== undefined && value.trim() !== "" && !SECRET_VARIABLE.test(variable) ? ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})` : "";
+        return { variable, message: `${i.message}${got}` };
+      }),
+    );
   }
   const config = r.data;
   if (config.ZALO_MODE === "sim") {

@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { ConfigError, databaseLabel, parseConfig } from "./config.js";
-import { createRuntime } from "./runtime.js";
+import { createRuntime, startupProblem } from "./runtime.js";
 import { draftLink } from "./services/delivery/notifications.js";
 
 /** Within an orchestrator's usual grace period (30 s) before it kills the process. */
@@ -63,7 +63,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // The database could not be opened or migrated, or the demo seed failed: say why and stop.
+  // A setting found wrong at start (ATTACHMENTS_DIR not there), the database not there: said without a stack trace.
+  const problem = startupProblem(err);
+  if (problem) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(1);
+  }
+  // The database could not be migrated, or the demo seed failed: say why and stop.
   process.stderr.write(`backend failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

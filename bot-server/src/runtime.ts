@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
-import { createDb, isPostgresUrl, type DbHandle } from "@hccd/db";
+import { createDb, DatabaseUnavailable, isPostgresUrl, type DbHandle } from "@hccd/db";
 import { resources } from "@hccd/shared";
-import { databaseTarget, type Config } from "./config.js";
+import { ConfigError, databaseTarget, type Config } from "./config.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createApp, type App } from "./app.js";
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from "./services/delivery/outbox-worker.js";
@@ -43,6 +43,7 @@ import { createCampaignScheduler, type CampaignScheduler } from "./services/camp
 import { createImportResumer, recoverImports } from "./services/imports/import-recovery.js";
 import type { PeriodicTask } from "./services/jobs/periodic-task.js";
 import { databaseReadiness } from "./services/health/database-health.js";
+import { attachmentsDirProblem } from "./services/storage/blob-store.js";
 
 export type ZaloSimulator = ReturnType<typeof createZaloSimulator>;
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
@@ -130,12 +131,29 @@ export function simTemplates(config: Config) {
 const inProcess = inProcessFetch;
 
 /**
+ * What to tell the operator when the backend could not start for a reason of theirs — a setting
+ * found wrong at start, the database not there or refusing us — or undefined for a fault (whose
+ * stack is worth printing).
+ */
+export function startupProblem(err: unknown): string | undefined {
+  if (err instanceof ConfigError) return err.message;
+  if (err instanceof DatabaseUnavailable) return `Could not open the database ${err.target}: ${err.reason}. Check ${isPostgresUrl(err.target) ? "DATABASE_URL" : "DATABASE_PATH"}.`;
+  return undefined;
+}
+
+/**
  * Wires the whole backend from a config: database (opened and migrated: PostgreSQL when
  * DATABASE_URL is set, else SQLite at DATABASE_PATH), machine clients, Zalo and case system
  * clients (real HTTP clients, pointed at the simulators in sim mode), the app and the outbox
  * worker. `main.ts` serves it; tests build it with `:memory:` or a test database.
  */
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  // Refused before anything opens or migrates, rather than at a citizen's first upload.
+  const papers = config.ATTACHMENTS_DIR ? await attachmentsDirProblem(config.ATTACHMENTS_DIR) : null;
+  if (papers) {
+    await opts.handle?.close();
+    throw new ConfigError([{ variable: "ATTACHMENTS_DIR", message: papers }]);
+  }
   const target = opts.dbPath ?? databaseTarget(config);
   const handle = opts.handle ?? (await createDb(target));
   // A database that outlives nothing (`:memory:`, a test's database) keeps its uploads in a
@@ -334,7 +352,14 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     afterBatch: () => worker.kick(),
   });
   let shuttingDown = false;
-  const readiness = async () => (shuttingDown ? { ok: false as const, reason: "shutting down" } : databaseReadiness(handle));
+  const readiness = async () => {
+    if (shuttingDown) return { ok: false as const, reason: "shutting down" };
+    const database = await databaseReadiness(handle);
+    if (!database.ok || !config.ATTACHMENTS_DIR) return database;
+    // A share unmounted while running: no citizen's paper can be stored or read here.
+    const papers = await attachmentsDirProblem(config.ATTACHMENTS_DIR);
+    return papers ? { ok: false as const, reason: `ATTACHMENTS_DIR: ${papers}` } : database;
+  };
   const app = createApp(
     { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
         if (processWebhooksHere && (opts.processWebhooksOnStore ?? true)) void webhooks.kick();

@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkDb } from "./create-db.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkDb, createDb } from "./create-db.js";
+import { DatabaseUnavailable } from "./errors.js";
 import { executeStatement } from "./raw.js";
 import { testDbs } from "./testing/test-db.js";
 
@@ -20,5 +24,27 @@ describe("checkDb (readiness)", () => {
     await handle.close();
     const result = await checkDb(handle);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("createDb on a database it cannot open", () => {
+  it("says which database (never its password) and why, for a server that is not there or a file that cannot be made", async () => {
+    const refused = createDb("postgres://hccd:s3cret@127.0.0.1:1/hccd").catch((e: unknown) => e);
+    expect(await refused).toBeInstanceOf(DatabaseUnavailable);
+    expect(await refused).toMatchObject({ target: "postgres://hccd@127.0.0.1:1/hccd", reason: expect.stringMatching(/^connection refused/) });
+    expect(String((await refused as Error).message)).not.toContain("s3cret");
+
+    const dir = mkdtempSync(join(tmpdir(), "hccd-open-"));
+    try {
+      writeFileSync(join(dir, "a-file"), "");
+      const blocked = await createDb(join(dir, "a-file", "hccd.db")).catch((e: unknown) => e);
+      expect(blocked).toBeInstanceOf(DatabaseUnavailable);
+      expect(blocked).toMatchObject({ target: join(dir, "a-file", "hccd.db"), reason: expect.stringMatching(/a-file/) });
+      writeFileSync(join(dir, "text.db"), "not a database, and longer than SQLite's header of one hundred bytes: ".repeat(3));
+      const notDb = await createDb(join(dir, "text.db")).catch((e: unknown) => e);
+      expect(notDb).toMatchObject({ target: join(dir, "text.db"), reason: "file is not a database" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

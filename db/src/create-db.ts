@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import pg from "pg";
 import type { Db, Engine } from "./engine.js";
+import { DatabaseUnavailable, openFailureReason, withoutPassword } from "./errors.js";
 import { appliedPostgresMigrations, appliedSqliteMigrations, committedMigrations, migratePostgres, migrateSqlite } from "./migrate.js";
 import * as pgSchema from "./schema-pg.js";
 import { SqliteConnection } from "./sqlite-engine.js";
@@ -51,7 +52,13 @@ export function isPostgresUrl(target: string): boolean {
  *   turned on.
  */
 export async function createDb(target: string, opts: CreateDbOptions = {}): Promise<DbHandle> {
-  return isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
+  try {
+    return isPostgresUrl(target) ? await openPostgres(target, opts) : await openSqlite(target, opts);
+  } catch (err) {
+    const reason = openFailureReason(err);
+    if (reason === undefined) throw err;
+    throw new DatabaseUnavailable(withoutPassword(target), reason, { cause: err });
+  }
 }
 
 /** How long an instance waits for another to finish turning a new file to WAL (as `busy_timeout`). */
@@ -60,8 +67,8 @@ const BUSY_TIMEOUT_MS = 5000;
 async function openSqlite(path: string, opts: CreateDbOptions): Promise<SqliteHandle> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   try {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     await enableWal(sqlite);
   } catch (err) {
     sqlite.close();

@@ -30,5 +30,5 @@ export * from "./access/campaigns.js";
 export * from "./access/leases.js";
 export * from "./access/channel-budget.js";
 export * from "./access/worklist.js";
-export { isUniqueViolation } from "./errors.js";
+export { isUniqueViolation, DatabaseUnavailable, withoutPassword } from "./errors.js";
 export { backupSqliteFile, checkOurSqliteFile, postgresBackupCommands, restoreSqliteFile, SqliteBackupError, type SqliteBackupProblem } from "./sqlite-backup.js";

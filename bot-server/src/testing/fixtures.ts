@@ -1,4 +1,4 @@
-import { addDays } from "@hccd/shared";
+import { addDays, type FaqEntryContentInput } from "@hccd/shared";
 import type { FaqService } from "../faq/types.js";
 import { reminderCatalogueFrom, type ReminderCatalogue } from "../services/reminders/reminder-catalogue.js";
 
@@ -14,6 +14,22 @@ export const fixedFaq: FaqService = {
         ? { answered: false, matches: [{ id: "birth-deadline", question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", score: 0.3 }, { id: "b", question: "Câu B", answer: "B", score: 0.3 }] }
         : { answered: false, matches: [] },
   entry: (id) => (id === "birth-deadline" ? { id, question: "Hạn đăng ký khai sinh?", answer: "Trong 60 ngày kể từ ngày sinh.", source: "Luật Hộ tịch 2014, Điều 15" } : undefined),
+};
+
+/**
+ * A staff-written FAQ entry the built-in FAQ does not answer (the bus fare), as a staff member posts
+ * it to `POST /api/staff/faq/entries`: for tests of FAQ upkeep and of edits reaching every instance.
+ */
+export const busFareFaqEntry: FaqEntryContentInput = {
+  topic: "transport",
+  questionVi: "Giá vé xe buýt nội tỉnh Tây Ninh là bao nhiêu?",
+  questionEn: "How much is a bus ticket within Tây Ninh province?",
+  alternativesVi: ["gia ve xe buyt tay ninh", "vé xe buýt bao nhiêu tiền"],
+  alternativesEn: ["bus fare tay ninh"],
+  answerVi: "Giá vé xe buýt nội tỉnh do đơn vị vận tải niêm yết theo từng tuyến. Anh/chị xem giá trên xe hoặc gọi tổng đài 1022 để được hướng dẫn.",
+  answerEn: "Bus fares within the province are posted by the operator for each route. See the fare on the bus or call the 1022 hotline.",
+  sourceTitle: "Kế hoạch tuyên truyền dịch vụ công chủ động",
+  sourceRef: "Mục II",
 };
 
 /** A one-service catalogue for importer and sweep tests: notices 60, 30 and 7 days ahead, file 10 days ahead. */

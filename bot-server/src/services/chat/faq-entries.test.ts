@@ -8,6 +8,7 @@ import { consoleLogin, consoleRequest } from "../../testing/console.js";
 import { FAQ_ENTRIES } from "../../faq/index.js";
 import { createDefaultFaq, createStoredFaq, seedBuiltinFaqEntries } from "./faq-service.js";
 import { createStaffFaqEntry, parseFaqInput } from "./faq-entries.js";
+import { busFareFaqEntry } from "../../testing/fixtures.js";
 
 let w: TestWorld;
 afterEach(async () => {
@@ -45,17 +46,6 @@ const edit = (e: StaffFaqEntry, patch: Partial<StaffFaqEntry>) => {
   return body;
 };
 
-const newEntry = {
-  topic: "transport",
-  questionVi: "Giá vé xe buýt nội tỉnh Tây Ninh là bao nhiêu?",
-  questionEn: "How much is a bus ticket within Tây Ninh province?",
-  alternativesVi: ["gia ve xe buyt tay ninh", "vé xe buýt bao nhiêu tiền"],
-  alternativesEn: ["bus fare tay ninh"],
-  answerVi: "Giá vé xe buýt nội tỉnh do đơn vị vận tải niêm yết theo từng tuyến. Anh/chị xem giá trên xe hoặc gọi tổng đài 1022 để được hướng dẫn.",
-  answerEn: "Bus fares within the province are posted by the operator for each route. See the fare on the bus or call the 1022 hotline.",
-  sourceTitle: "Kế hoạch tuyên truyền dịch vụ công chủ động",
-  sourceRef: "Mục II",
-};
 
 describe("FAQ upkeep", () => {
   it("copies the built-in entries into the table once; start-up never overwrites a staff edit", async () => {
@@ -146,17 +136,17 @@ describe("FAQ upkeep", () => {
     const tok = await token();
     const bad = await w.call("POST", "/api/staff/faq/entries", {
       token: tok,
-      body: { ...newEntry, answerVi: "Gọi 0912 345 678 để hỏi.", answerEn: "x".repeat(601), topic: "Giao Thông", service: "khong-co-dich-vu" },
+      body: { ...busFareFaqEntry, answerVi: "Gọi 0912 345 678 để hỏi.", answerEn: "x".repeat(601), topic: "Giao Thông", service: "khong-co-dich-vu" },
     });
     expect(bad.status).toBe(422);
     const fields = (await readJson(bad)).error.fields.map((f: { path: string }) => f.path).sort();
     expect(fields).toEqual(["answerEn", "answerVi", "topic"]);
-    const unknownService = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...newEntry, service: "khong-co-dich-vu" } });
+    const unknownService = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...busFareFaqEntry, service: "khong-co-dich-vu" } });
     expect(unknownService.status).toBe(422);
     expect((await readJson(unknownService)).error.fields).toEqual([{ path: "service", message: '"khong-co-dich-vu" is not a service of the catalogue' }]);
 
     const decomposed = "Gia\u0301 ve\u0301 xe buy\u0301t nội tỉnh Tây Ninh là bao nhiêu?";
-    const ok = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...newEntry, questionVi: decomposed, service: "birth-registration" } });
+    const ok = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...busFareFaqEntry, questionVi: decomposed, service: "birth-registration" } });
     expect(ok.status).toBe(201);
     const created = (await readJson(ok)).entry as StaffFaqEntry;
     expect(created.questionVi).toBe(decomposed.normalize("NFC"));
@@ -168,11 +158,11 @@ describe("FAQ upkeep", () => {
     await world();
     const staff = await createStaffUser(w.services, { username: "truyen-thong-2", displayName: "Lê Thị Hai", password: PASSWORD, role: "communicator" });
     const deps = { ...w.services, faq: createDefaultFaq(), catalogue: w.catalogue };
-    const input = parseFaqInput(faqEntryCreateSchema, newEntry);
+    const input = parseFaqInput(faqEntryCreateSchema, busFareFaqEntry);
     const created = await Promise.all([createStaffFaqEntry(deps, staff, input), createStaffFaqEntry(deps, staff, input)]);
     const ids = created.map((c) => c.entry.id).sort();
     expect(ids).toEqual(["gia-ve-xe-buyt-noi-tinh-tay-ninh-la-bao-nhieu", "gia-ve-xe-buyt-noi-tinh-tay-ninh-la-bao-nhieu-2"]);
-    for (const id of ids) expect(await getFaqEntry(w.handle.db, id)).toMatchObject({ questionVi: newEntry.questionVi, origin: "staff", version: 1 });
+    for (const id of ids) expect(await getFaqEntry(w.handle.db, id)).toMatchObject({ questionVi: busFareFaqEntry.questionVi, origin: "staff", version: 1 });
   });
 
   it("ranks the unanswered questions by frequency and turns one into an entry in one step", async () => {
@@ -187,7 +177,7 @@ describe("FAQ upkeep", () => {
     expect(ranked.map((q) => [q.questionKey, q.count])).toEqual([["gia ve xe buyt tay ninh bao nhieu", 3], ["cach nuoi ca canh", 2], ["thoi tiet ngay mai", 1]]);
     expect(ranked[0]!.example).toBe("gia ve xe buyt tay ninh bao nhieu");
 
-    const created = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...newEntry, fromQuestionKey: "gia ve xe buyt tay ninh bao nhieu" } });
+    const created = await w.call("POST", "/api/staff/faq/entries", { token: tok, body: { ...busFareFaqEntry, fromQuestionKey: "gia ve xe buyt tay ninh bao nhieu" } });
     expect(created.status).toBe(201);
     const { entry: e, resolved } = await readJson(created);
     expect(resolved).toBe(3);

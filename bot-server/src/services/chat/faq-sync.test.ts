@@ -7,6 +7,7 @@ import { openSharedTestDb } from "@hccd/db/testing";
 import { createClock, createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { createStaffUser } from "../staff/staff-auth.js";
 import { buildFaqEngine, createFaqEngine, FAQ_ENTRIES } from "../../faq/index.js";
+import { busFareFaqEntry } from "../../testing/fixtures.js";
 
 const worlds: TestWorld[] = [];
 afterEach(async () => {
@@ -15,17 +16,6 @@ afterEach(async () => {
 
 const PASSWORD = "mật-khẩu-đủ-dài-2026";
 const BUS = "vé xe buýt nội tỉnh bao nhiêu tiền";
-const busEntry = {
-  topic: "transport",
-  questionVi: "Giá vé xe buýt nội tỉnh Tây Ninh là bao nhiêu?",
-  questionEn: "How much is a bus ticket within Tây Ninh province?",
-  alternativesVi: ["gia ve xe buyt tay ninh", "vé xe buýt bao nhiêu tiền"],
-  alternativesEn: ["bus fare tay ninh"],
-  answerVi: "Giá vé xe buýt nội tỉnh do đơn vị vận tải niêm yết theo từng tuyến. Anh/chị xem giá trên xe hoặc gọi tổng đài 1022 để được hướng dẫn.",
-  answerEn: "Bus fares within the province are posted by the operator for each route. See the fare on the bus or call the 1022 hotline.",
-  sourceTitle: "Kế hoạch tuyên truyền dịch vụ công chủ động",
-  sourceRef: "Mục II",
-};
 
 const ask = async (w: TestWorld, question: string) => readJson<{ answered: boolean; matches: { id: string }[] }>(await w.call("POST", "/api/faq/ask", { body: { question } }));
 
@@ -39,7 +29,7 @@ describe("the FAQ across instances", () => {
     const login = await a.call("POST", "/api/staff/session", { body: { username: "truyen-thong", password: PASSWORD } });
     const { token } = await readJson<{ token: string }>(login);
     expect((await ask(b, BUS)).answered).toBe(false);
-    const created = await a.call("POST", "/api/staff/faq/entries", { token, body: busEntry });
+    const created = await a.call("POST", "/api/staff/faq/entries", { token, body: busFareFaqEntry });
     expect(created.status).toBe(201);
     const onA = await ask(a, BUS); // the instance that took the edit: at once
     const id = onA.matches[0]?.id;

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { executeStatement, type DraftAttachment } from "@hccd/db";
 import { testDbs } from "@hccd/db/testing";
-import { parseConfig } from "../../config.js";
+import { ConfigError, parseConfig } from "../../config.js";
+import { createTestWorld } from "../../testing/world.js";
 import { attachmentBytes } from "../drafts/draft-attachments.js";
-import { attachmentStore, BlobDamaged, createDatabaseBlobStore, createDirectoryBlobStore, type BlobStore } from "./blob-store.js";
+import { attachmentsDirProblem, attachmentStore, BlobDamaged, createDatabaseBlobStore, createDirectoryBlobStore, type BlobStore } from "./blob-store.js";
 
 const open = testDbs(afterEach);
 const dirs: string[] = [];
@@ -76,5 +77,55 @@ describe("where a deployment keeps attachments", () => {
     const legacy = { id: "att-old", draftId: "d", key: "health-certificate", fileName: "a.pdf", mediaType: "application/pdf", size: PDF.length, sha256: sha(PDF), content: Buffer.from(PDF), blobKey: null, zaloUserId: "u", uploadedAt: now() } satisfies DraftAttachment;
     expect(await attachmentBytes({ db, now, config }, legacy)).toEqual(PDF);
     await expect(attachmentBytes({ db, now, config }, { ...legacy, sha256: sha(new Uint8Array([1])) })).rejects.toBeInstanceOf(BlobDamaged);
+  });
+});
+
+/**
+ * A directory this process cannot write to. Root writes anywhere its permissions say no, so for
+ * root it is one the kernel refuses (`/sys` is read-only to everyone); otherwise one of ours, mode 0500.
+ */
+function unwritableDir(): string {
+  if (process.getuid?.() === 0) return "/sys/kernel";
+  const d = tempDir();
+  chmodSync(d, 0o500);
+  return d;
+}
+
+describe("ATTACHMENTS_DIR that cannot hold papers", () => {
+  const cases: [string, () => string, RegExp][] = [
+    ["does not exist (a share not mounted)", () => join(tempDir(), "not-mounted"), /^\/.*not-mounted does not exist: mount the shared directory there, or create it$/],
+    ["is a file", () => {
+      const file = join(tempDir(), "papers.txt");
+      writeFileSync(file, "");
+      return file;
+    }, /^\/.*papers\.txt is a file, not a directory$/],
+    ["cannot be written", unwritableDir, /^\/.* cannot be written to \(E[A-Z]+/],
+  ];
+
+  it.each(cases)("is refused at start when it %s, naming it and why, before anything runs", async (_name, make, reason) => {
+    const dir = make();
+    expect(await attachmentsDirProblem(dir)).toMatch(reason);
+    const started = createTestWorld({ env: { ATTACHMENTS_DIR: dir } });
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    const problems = await started.catch((e: unknown) => (e as ConfigError).problems);
+    expect(problems).toEqual([{ variable: "ATTACHMENTS_DIR", message: expect.stringMatching(reason) }]);
+  });
+
+  it("is created by nobody: a missing share is not replaced by a local folder", async () => {
+    const dir = join(tempDir(), "not-mounted");
+    await createTestWorld({ env: { ATTACHMENTS_DIR: dir } }).catch(() => undefined);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("a writable directory is accepted and the check leaves nothing in it", async () => {
+    const dir = tempDir();
+    expect(await attachmentsDirProblem(dir)).toBeNull();
+    const w = await createTestWorld({ env: { ATTACHMENTS_DIR: dir } });
+    try {
+      expect((await w.call("GET", "/readyz")).status).toBe(200);
+    } finally {
+      await w.close();
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

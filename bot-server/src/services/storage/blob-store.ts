@@ -21,8 +21,8 @@
  * replaced by a new upload is deleted at once.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { deleteAttachmentBlob, getAttachmentBlob, putAttachmentBlob, type Db } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 
@@ -121,6 +121,33 @@ export function createDirectoryBlobStore(dir: string): BlobStore {
       rmSync(`${path}.sha256`, { force: true });
     },
   };
+}
+
+/**
+ * Why papers cannot be kept in `dir`, or null when they can: it must be there already, be a
+ * directory, and take a file (written, renamed and removed as `put` does). A missing directory is
+ * never created: where a share should be mounted, a local folder would take papers the other
+ * instances never see. Checked at start (refused, naming ATTACHMENTS_DIR) and by `/readyz`.
+ */
+export async function attachmentsDirProblem(dir: string): Promise<string | null> {
+  const path = resolve(dir);
+  try {
+    if (!statSync(path).isDirectory()) return `${path} is a file, not a directory`;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return `${path} does not exist: mount the shared directory there, or create it`;
+    return `${path} cannot be read (${(err as Error).message})`;
+  }
+  const probe = join(path, `.write-check-${randomUUID()}`);
+  try {
+    writeFileSync(`${probe}.partial`, "", { mode: 0o640 });
+    renameSync(`${probe}.partial`, probe);
+    return null;
+  } catch (err) {
+    return `${path} cannot be written to (${(err as Error).message})`;
+  } finally {
+    rmSync(`${probe}.partial`, { force: true });
+    rmSync(probe, { force: true });
+  }
 }
 
 /** Where this deployment keeps attachments: ATTACHMENTS_DIR when set, else the database. */
