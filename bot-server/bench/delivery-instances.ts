@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, enqueueOutbox, queryRows } from "@hccd/db";
 import { sql } from "drizzle-orm";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import { payload } from "./delivery.js";
+import { benchMessage, PER_RECIPIENT } from "./delivery.js";
 import { benchDatabaseName, benchPostgres, createDatabase, dropDatabase } from "@hccd/db/bench";
 import { startSimulator } from "./simulator.js";
 import { fmt, median } from "./stats.js";
@@ -97,7 +97,7 @@ async function run(target: string, count: number, label: string): Promise<Run> {
     for (let start = 0; start < MESSAGES; start += CHUNK) {
       await handle.db.transaction(async (tx) => {
         for (let i = start; i < Math.min(MESSAGES, start + CHUNK); i++) {
-          await enqueueOutbox(tx, { id: `m${i}`, kind: "notification", idempotencyKey: `bench:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
+          await enqueueOutbox(tx, benchMessage(`m${i}`, `bench:${i}`, i, now));
         }
       });
     }
@@ -174,7 +174,7 @@ async function postgresRows(): Promise<void> {
 }
 
 export async function runDeliveryInstancesBench(): Promise<void> {
-  console.log(`delivery across instances: ${MESSAGES.toLocaleString("en")} queued ZNS messages, one simulator process, throttling off, ${CONCURRENCY} in flight per instance`);
+  console.log(`delivery across instances: ${MESSAGES.toLocaleString("en")} queued ZNS messages (${PER_RECIPIENT} per recipient), one simulator process, throttling off, ${CONCURRENCY} in flight per instance`);
   await sqliteRows();
   await postgresRows();
 }

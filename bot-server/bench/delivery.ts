@@ -9,18 +9,24 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { enqueueOutbox, queryRows } from "@hccd/db";
+import { enqueueOutbox, queryRows, type NewOutboxRow } from "@hccd/db";
 import { sql } from "drizzle-orm";
 import { createLogger, createRuntime, parseConfig } from "../src/index.js";
-import type { NotificationPayload } from "../src/services/delivery/notifications.js";
+import { recipientKeyOf, type NotificationPayload } from "../src/services/delivery/notifications.js";
 import { startSimulator } from "./simulator.js";
 import { fmt, median } from "./stats.js";
 
 const MESSAGES = Number(process.env.BENCH_DELIVERY_MESSAGES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_DELIVERY_ROUNDS ?? process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = process.env.BENCH_DELIVERY_CONCURRENCY ?? "64";
+/**
+ * Messages queued to each recipient (default 1): a recipient's messages are sent one after
+ * another in the order queued, so more per recipient means fewer to send side by side.
+ */
+export const PER_RECIPIENT = Math.max(1, Number(process.env.BENCH_DELIVERY_PER_RECIPIENT ?? 1));
 
 export function payload(i: number): NotificationPayload {
+  const phone = `849${String(10_000_000 + Math.floor(i / PER_RECIPIENT)).padStart(8, "0")}`;
   return {
     message: {
       type: "document_expiry",
@@ -29,7 +35,7 @@ export function payload(i: number): NotificationPayload {
       params: { holderName: "Nguyễn Văn An", serviceName: { vi: "thẻ hướng dẫn viên du lịch", en: "tour guide card" }, documentNo: `HDV-${i}`, expiresOn: "2027-03-31", fileBy: "2027-03-21" },
     },
     link: `https://zalo.me/s/1000000000000000001/?service=tour-guide-card&document=doc-${i}`,
-    recipient: { oaUserId: null, phone: `849${String(10_000_000 + i).padStart(8, "0")}`, language: "vi" },
+    recipient: { oaUserId: null, phone, language: "vi" },
   };
 }
 
@@ -54,7 +60,7 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
     for (let start = 0; start < MESSAGES; start += CHUNK) {
       await runtime.handle.db.transaction(async (tx) => {
         for (let i = start; i < Math.min(MESSAGES, start + CHUNK); i++) {
-          await enqueueOutbox(tx, { id: `r${r}-m${i}`, kind: "notification", idempotencyKey: `bench:${r}:${i}`, channel: "zns", fallbackChannels: [], personId: null, priority: "reminder", payload: payload(i) as unknown as Record<string, unknown>, nextAttemptAt: now, now });
+          await enqueueOutbox(tx, benchMessage(`r${r}-m${i}`, `bench:${r}:${i}`, i, now));
         }
       });
     }
@@ -82,11 +88,17 @@ async function round(r: number): Promise<{ perSecond: number; seconds: number; d
   }
 }
 
+/** The i-th queued message: a ZNS reminder due now, to recipient ⌊i / PER_RECIPIENT⌋. */
+export function benchMessage(id: string, idempotencyKey: string, i: number, now: Date): NewOutboxRow {
+  const p = payload(i);
+  return { id, kind: "notification", idempotencyKey, channel: "zns", fallbackChannels: [], personId: null, recipientKey: recipientKeyOf(p.recipient), priority: "reminder", payload: p as unknown as Record<string, unknown>, nextAttemptAt: now, now };
+}
+
 export async function runDeliveryBench(): Promise<void> {
   const rounds = [];
   for (let r = 0; r < ROUNDS; r++) rounds.push(await round(r));
   console.log(
-    `delivery: ${MESSAGES.toLocaleString("en")} queued ZNS messages to the simulator over loopback, throttling off, ${CONCURRENCY} in flight: ` +
+    `delivery: ${MESSAGES.toLocaleString("en")} queued ZNS messages (${PER_RECIPIENT} per recipient) to the simulator over loopback, throttling off, ${CONCURRENCY} in flight: ` +
       `median ${fmt(median(rounds.map((x) => x.perSecond)), 0)} messages/s over ${ROUNDS} rounds (${rounds.map((x) => fmt(x.perSecond, 0)).join(", ")}; target ≥ 2,000/s); ` +
       `each delivered once (${rounds[0]!.delivered.toLocaleString("en")} tracking ids); queueing took ${fmt(median(rounds.map((x) => x.enqueueSeconds)), 1)} s; ` +
       `CPU per message: worker ${fmt(median(rounds.map((x) => x.workerCpuMsPerMessage)), 3)} ms (so ${fmt(1000 / median(rounds.map((x) => x.workerCpuMsPerMessage)), 0)}/s on a core of its own), simulator ${fmt(median(rounds.map((x) => x.simCpuMsPerMessage)), 3)} ms; ` +

@@ -31,13 +31,16 @@ describe("createDb on SQLite", () => {
     expect(() => h.sqlite.prepare("insert into draft_parties (draft_id, person_id, role) values ('x','y','mother')").run()).toThrow(/FOREIGN KEY/);
   });
 
-  it("claims outbox rows through the (status, channel, priority, next_attempt_at) index alone, not by reading rows", async () => {
+  it("claims outbox rows through the (status, channel, priority, next_attempt_at) index alone, not by reading rows, and asks the recipient's index what is in the way", async () => {
     const { sqlite } = await openSqlite();
     const steps = (sqlite.prepare(`explain query plan ${CLAIM_OUTBOX_SQL}`).all({ now: 0, lease: 0, limit: 10, channel: "oa" }) as { detail: string }[]).map((r) => r.detail);
     // Each pending branch reads only the index (rowid is in it) and stops at the limit; the
     // expired-lease branch reads the rows being sent (a worker's batch at most).
     expect(steps.filter((d) => d.includes("USING COVERING INDEX outbox_claim_idx (status=? AND channel=? AND priority=? AND next_attempt_at<?)"))).toHaveLength(3);
     expect(steps.some((d) => d.includes("USING INDEX outbox_claim_idx (status=? AND channel=?)"))).toBe(true);
+    // Whether an earlier message to the same recipient is in the way: a seek among that
+    // recipient's rows still waiting or being sent (the partial index), never a scan.
+    expect(steps.filter((d) => d.includes("USING INDEX outbox_recipient_idx (recipient_key=? AND priority=? AND rowid<?)"))).toHaveLength(3);
     // No branch reads the table or sorts it; only the few rows they found are merged in order.
     expect(steps.filter((d) => /SCAN outbox\b/.test(d))).toEqual([]);
     expect(steps.filter((d) => d.includes("TEMP B-TREE"))).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { claimInboxEvents, insertInboxEvent, markInboxProcessed } from "./access/inbox.js";
 import { getLease, releaseLease, renewLease, tryAcquireLease } from "./access/leases.js";
-import { claimDueOutbox, enqueueOutbox } from "./access/outbox.js";
+import { claimDueOutbox, enqueueOutbox, markOutboxSent } from "./access/outbox.js";
 import { fixtureNow as now } from "./testing/fixtures.js";
 import { testDbs } from "./testing/test-db.js";
 
@@ -51,6 +51,23 @@ describe("claims", () => {
     const ids = claims.flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(60);
+  });
+
+  it("give two instances claiming at once one message of a recipient at a time, the earliest queued, then the next", async () => {
+    const [a, b] = await open.shared(2);
+    await a!.db.transaction(async (tx) => {
+      for (let n = 1; n <= 3; n++) {
+        for (let i = 0; i < 20; i++) {
+          await enqueueOutbox(tx, { id: `o${i}-${n}`, kind: "notification", idempotencyKey: `k${i}-${n}`, channel: "zns", priority: "transactional", recipientKey: `phone:849100000${String(i).padStart(2, "0")}`, payload: { i, n }, nextAttemptAt: now, now });
+        }
+      }
+    });
+    const claimBoth = async (at: Date) => (await Promise.all(Array.from({ length: 8 }, (_, i) => claimDueOutbox((i % 2 ? a : b)!.db, { now: at, limit: 7, leaseMs: 30_000, channel: "zns" })))).flat().map((r) => r.id).sort();
+    const each = (n: number) => Array.from({ length: 20 }, (_, i) => `o${i}-${n}`).sort();
+    expect(await claimBoth(now)).toEqual(each(1));
+    expect(await claimBoth(later(1_000))).toEqual([]);
+    for (const id of each(1)) await markOutboxSent(b!.db, id, null, later(1_000));
+    expect(await claimBoth(later(1_000))).toEqual(each(2));
   });
 
   it("give two instances claiming the same inbox at once disjoint events, and an expired claim to the next", async () => {

@@ -5,8 +5,9 @@
  * `schema-parity.test.ts` compares the two. Change both together, then `pnpm db:generate`.
  *
  * Instants are `timestamptz(3)` (JavaScript Dates hold milliseconds), flags `boolean`, JSON `jsonb`,
- * files `bytea`, serial ids `bigint` identities. `faq_entries` and `submissions` also carry a
- * `rowid` identity: SQLite's implicit insertion order, which their queries sort by.
+ * files `bytea`, serial ids `bigint` identities. `faq_entries`, `submissions` and `outbox` also
+ * carry a `rowid` identity: SQLite's implicit insertion order, which their queries sort by (the
+ * outbox: a recipient's messages go in the order queued).
  */
 import { customType, bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
@@ -245,6 +246,7 @@ export const outbox = pgTable(
     channel: text("channel").notNull(),
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
+    recipientKey: text("recipient_key"),
     payload: json<Record<string, unknown>>("payload").notNull(),
     status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled", "held"] }).notNull().default("pending"),
     priority: integer("priority").notNull().default(1),
@@ -258,8 +260,9 @@ export const outbox = pgTable(
     sentAt: instant("sent_at"),
     deliveredAt: instant("delivered_at"),
     seenAt: instant("seen_at"),
+    rowid: rowid(),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt, t.recipientKey), index("outbox_recipient_idx").on(t.recipientKey, t.priority).where(sql`status in ('pending', 'sending')`), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
 );
 
 export const inbox = pgTable(

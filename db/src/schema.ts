@@ -314,6 +314,12 @@ export const outbox = sqliteTable(
     /** Channels still to try after this one, for failover on permanent errors. */
     fallbackChannels: json<string[]>("fallback_channels").notNull().default([]),
     personId: text("person_id").references(() => persons.id),
+    /**
+     * Who the message goes to, whatever the channel (`oa:<OA user id>`, else `phone:<number>`): a
+     * recipient's messages of one priority are handed out in the order they were queued (rowid),
+     * one at a time (see `claimDueOutbox`). Null (a dossier for the case system): no order kept.
+     */
+    recipientKey: text("recipient_key"),
     payload: json<Record<string, unknown>>("payload").notNull(),
     /** `held`: a paused campaign's message, not claimed until the campaign resumes (or is cancelled). */
     status: text("status", { enum: ["pending", "sending", "sent", "delivered", "failed", "cancelled", "held"] }).notNull().default("pending"),
@@ -336,8 +342,10 @@ export const outbox = sqliteTable(
     seenAt: instant("seen_at"),
   },
   // The claim walks (status, channel, priority, next_attempt_at) once per priority of a channel:
-  // each walk reads only the index and stops at the batch, so its cost follows what is due.
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
+  // each walk reads only the index (the recipient is in it) and stops at the batch, so its cost
+  // follows what is due. The recipient's index holds only rows still waiting or being sent: the
+  // claim asks it whether an earlier message to the same recipient is still in the way.
+  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_claim_idx").on(t.status, t.channel, t.priority, t.nextAttemptAt, t.recipientKey), index("outbox_recipient_idx").on(t.recipientKey, t.priority).where(sql`status in ('pending', 'sending')`), index("outbox_provider_ref_idx").on(t.providerRef), index("outbox_person_idx").on(t.personId), index("outbox_created_idx").on(t.createdAt)],
 );
 
 /** Inbox: every inbound event is stored (deduplicated) before it is acknowledged. */

@@ -1,6 +1,6 @@
 import { makeBirthCertificate } from "@hccd/shared";
 import { queryRows, type DbHandle } from "@hccd/db";
-import { openTestDb } from "@hccd/db/testing";
+import { openSharedTestDb, openTestDb, testEngine } from "@hccd/db/testing";
 import type { SQL } from "drizzle-orm";
 import { parseConfig, DEV_INTEGRATION_KEYS, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
@@ -167,6 +167,26 @@ export async function createTestWorld(opts: TestWorldOptions = {}): Promise<Test
     },
   };
   return world;
+}
+
+/**
+ * Two instances (worlds) on one fresh database, sharing one clock, each with its own worker and
+ * its own simulators (standing for the same Zalo OA). On PostgreSQL they hold two connection pools
+ * on one database; on SQLite one handle stands for both (two connections in one process would
+ * wait for each other's write lock while holding the event loop), and their workers still run side
+ * by side. Close the second first: on SQLite the first closes the handle.
+ */
+export async function createTwoTestWorlds(opts: { clock: ReturnType<typeof createClock>; env?: Record<string, string>; envB?: Record<string, string>; throttleTime?: RuntimeOptions["throttleTime"] }): Promise<[TestWorld, TestWorld]> {
+  const handles: DbHandle[] = testEngine() === "postgres" ? await openSharedTestDb(2) : await openSharedTestDb(1).then(([h]) => [h!, { ...h!, close: async () => undefined }]);
+  const common = { clock: opts.clock, ...(opts.throttleTime ? { throttleTime: opts.throttleTime } : {}) };
+  const a = await createTestWorld({ ...common, database: handles[0]!, env: opts.env ?? {} });
+  try {
+    return [a, await createTestWorld({ ...common, database: handles[1]!, env: { ...opts.env, ...opts.envB } })];
+  } catch (err) {
+    await handles[1]!.close();
+    await a.close();
+    throw err;
+  }
 }
 
 export { makeBirthCertificate };

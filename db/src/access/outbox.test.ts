@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDbs } from "../testing/test-db.js";
-import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, enqueueOutboxRows, getOutboxRow, holdOutboxClaim, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
+import { eq } from "drizzle-orm";
+import { tablesOf, type Db } from "../engine.js";
+import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, enqueueOutboxRows, getOutboxRow, holdOutboxClaim, markOutboxFailed, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, releaseOutboxClaims, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
 
 const t0 = new Date("2026-11-24T03:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -135,5 +137,80 @@ describe("outbox", () => {
     expect(await holdOutboxClaim(db, second!, at(7_500), 4_000)).toBe(true);
     await markOutboxSent(db, "id-stalled", "zns-1", at(8_000));
     expect(await holdOutboxClaim(db, second!, at(8_000), 4_000)).toBe(false); // sent: nobody's claim any more
+  });
+
+  describe("a recipient's messages go in the order they were queued", () => {
+    /** A message to `recipient` (a recipient key), queued at t0, due at `due`. */
+    const to = (key: string, recipient: string, o: { priority?: OutboxPriority; channel?: "oa" | "zns" | "sms"; due?: Date } = {}) => ({
+      id: `id-${key}`, kind: "notification" as const, idempotencyKey: key, channel: o.channel ?? "oa", priority: o.priority ?? "transactional", recipientKey: recipient,
+      payload: { message: { type: "chat", text: key } }, nextAttemptAt: o.due ?? t0, now: t0,
+    });
+    const claim = async (db: Db, now = t0, channel: OutboxRow["channel"] = "oa") => (await claimDueOutbox(db, { now, limit: 50, leaseMs: 30_000, channel })).map((r) => r.idempotencyKey).sort();
+    /** Queued in one transaction, in this order, in one instant. */
+    const queue = (db: Db, rows: Parameters<typeof enqueueOutbox>[1][]) => db.transaction(async (tx) => {
+      for (const r of rows) await enqueueOutbox(tx, r);
+    });
+
+    it("hands out one message of a recipient at a time, the earliest queued, and the next once it is sent", async () => {
+      const { db } = await open();
+      await queue(db, [to("lan-1", "oa:lan"), to("hung-1", "oa:hung"), to("lan-2", "oa:lan"), to("lan-3", "oa:lan"), to("hung-2", "oa:hung")]);
+      expect(await claim(db)).toEqual(["hung-1", "lan-1"]);
+      expect(await claim(db, at(1_000))).toEqual([]); // the first ones are being sent
+      await markOutboxSent(db, "id-lan-1", "oa-1", at(1_000));
+      expect(await claim(db, at(1_000))).toEqual(["lan-2"]);
+      await markOutboxSent(db, "id-hung-1", "oa-2", at(1_000));
+      await markOutboxSent(db, "id-lan-2", "oa-3", at(1_000));
+      expect(await claim(db, at(1_000))).toEqual(["hung-2", "lan-3"]);
+    });
+
+    it("keeps the next waiting while the one before waits for its retry, until it is sent, fails for good or is cancelled", async () => {
+      const { db } = await open();
+      await queue(db, [to("a", "oa:lan"), to("b", "oa:lan"), to("c", "oa:lan"), to("d", "oa:lan")]);
+      expect(await claim(db)).toEqual(["a"]);
+      await rescheduleOutbox(db, "id-a", { nextAttemptAt: at(30_000), lastError: "503", now: at(1_000) });
+      expect(await claim(db, at(1_000))).toEqual([]);
+      expect(await claim(db, at(30_000))).toEqual(["a"]);
+      await rescheduleOutbox(db, "id-a", { nextAttemptAt: at(90_000), lastError: "503", now: at(30_000) });
+      await markOutboxFailed(db, "id-a", "gave up", at(90_000)); // given up: listed for staff
+      expect(await claim(db, at(90_000))).toEqual(["b"]);
+      await rescheduleOutbox(db, "id-b", { nextAttemptAt: at(120_000), lastError: "503", now: at(90_000) });
+      expect(await cancelPendingOutbox(db, "b", at(91_000))).toBe(true); // superseded
+      expect(await claim(db, at(91_000))).toEqual(["c"]);
+      // A worker shutting down gives its claim back: it keeps its place.
+      await releaseOutboxClaims(db, ["id-c"], at(92_000));
+      expect(await claim(db, at(92_000))).toEqual(["c"]);
+      // Its worker died: after the lease it is claimed again, still before the next.
+      expect(await claim(db, at(130_000))).toEqual(["c"]);
+      await markOutboxSent(db, "id-c", "oa-1", at(130_000));
+      expect(await claim(db, at(130_000))).toEqual(["d"]);
+    });
+
+    it("keeps its place when it falls over to another channel: the next waits for it there", async () => {
+      const { db } = await open();
+      await queue(db, [to("notice", "phone:84912345678"), to("status", "phone:84912345678")]);
+      expect(await claim(db)).toEqual(["notice"]);
+      await rescheduleOutbox(db, "id-notice", { nextAttemptAt: at(1_000), lastError: "-213", now: at(1_000), channel: "zns", fallbackChannels: ["sms"], resetAttempts: true });
+      expect(await claim(db, at(1_000))).toEqual([]);
+      expect(await claim(db, at(1_000), "zns")).toEqual(["notice"]);
+      await markOutboxSent(db, "id-notice", "zns-1", at(2_000));
+      expect(await claim(db, at(2_000))).toEqual(["status"]);
+    });
+
+    it("is not held back by a message waiting for its time, of another priority, of a paused campaign, or to someone else", async () => {
+      const { db } = await open();
+      await queue(db, [
+        to("morning-notice", "oa:lan", { due: at(4 * 3_600_000) }), // quiet hours: due at 07:00
+        to("campaign", "oa:lan", { priority: "campaign" }),
+        to("reminder", "oa:lan", { priority: "reminder" }),
+        to("reply", "oa:lan"),
+        { ...to("unkeyed", "oa:lan"), recipientKey: null }, // no recipient: no order kept
+      ]);
+      await db.update(tablesOf(db).outbox).set({ status: "held" }).where(eq(tablesOf(db).outbox.id, "id-campaign")); // its campaign is paused
+      expect(await claim(db)).toEqual(["reminder", "reply", "unkeyed"]);
+      for (const id of ["id-reminder", "id-reply", "id-unkeyed"]) await markOutboxSent(db, id, null, at(1_000));
+      // Once due, the morning notice goes before what was queued after it.
+      await enqueueOutbox(db, to("later-reply", "oa:lan", { due: at(2_000) }));
+      expect(await claim(db, at(4 * 3_600_000))).toEqual(["morning-notice"]);
+    });
   });
 });

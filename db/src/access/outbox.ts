@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { statementSlices, tablesOf, type Db } from "../engine.js";
 import { prepared } from "../prepared.js";
+import { visibleColumns } from "./columns.js";
 import { jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { outbox } from "../schema.js";
 
@@ -19,16 +20,17 @@ export type NewOutboxRow = Omit<typeof outbox.$inferInsert, "status" | "attempts
 /**
  * Stores a message to send. The idempotency key makes this safe to repeat: a second enqueue with
  * the same key returns the existing row and stores nothing. Call it inside the transaction that
- * records the reason for the message.
+ * records the reason for the message. Rows with the same `recipientKey` and priority are sent in
+ * the order stored (see `claimDueOutbox`).
  */
 export async function enqueueOutbox(db: Db, row: NewOutboxRow): Promise<{ row: OutboxRow; created: boolean }> {
   return (await enqueueOutboxRows(db, [row]))[0]!;
 }
 
 const ENQUEUE_OUTBOX_SQL =
-  "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing";
+  "insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, recipient_key, payload, status, priority, attempts, next_attempt_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?) on conflict (idempotency_key) do nothing";
 /** Columns of an outbox row as it is stored: the parameters one row of a multi-row INSERT carries. */
-const OUTBOX_INSERT_COLUMNS = 13;
+const OUTBOX_INSERT_COLUMNS = 14;
 
 /**
  * Stores many messages to send (a sweep's batch), each as `enqueueOutbox` does: a row whose key is
@@ -43,7 +45,7 @@ export async function enqueueOutboxRows(db: Db, rows: readonly NewOutboxRow[]): 
     (await onSqlite(db, "enqueueOutbox", ENQUEUE_OUTBOX_SQL, (stmt) =>
       rows.map((row) => {
         const at = row.now.getTime();
-        return stmt.run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at).changes === 1;
+        return stmt.run(row.id, row.kind, row.idempotencyKey, row.channel, JSON.stringify(row.fallbackChannels ?? []), row.personId ?? null, row.recipientKey ?? null, JSON.stringify(row.payload), OUTBOX_PRIORITIES[row.priority], row.nextAttemptAt.getTime(), at, at).changes === 1;
       }),
     )) ?? (await enqueueOutboxPortable(db, rows));
   const stored = await findOutboxByKeys(db, rows.filter((_, i) => !created[i]).map((r) => r.idempotencyKey));
@@ -58,7 +60,7 @@ export async function enqueueOutboxRows(db: Db, rows: readonly NewOutboxRow[]): 
 /** The row `enqueueOutbox` stored, as a read would return it. */
 function newOutboxRow(row: NewOutboxRow): OutboxRow {
   return {
-    id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null,
+    id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null, recipientKey: row.recipientKey ?? null,
     payload: row.payload, status: "pending", priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, lockedUntil: null, lastError: null, providerRef: null,
     createdAt: row.now, updatedAt: row.now, sentAt: null, deliveredAt: null, seenAt: null,
   };
@@ -70,7 +72,7 @@ async function enqueueOutboxPortable(db: Db, rows: readonly NewOutboxRow[]): Pro
   const inserted = new Set<string>();
   for (const slice of statementSlices(db, rows, OUTBOX_INSERT_COLUMNS)) {
     const values = slice.map((row) => ({
-      id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null, payload: row.payload,
+      id: row.id, kind: row.kind, idempotencyKey: row.idempotencyKey, channel: row.channel, fallbackChannels: row.fallbackChannels ?? [], personId: row.personId ?? null, recipientKey: row.recipientKey ?? null, payload: row.payload,
       status: "pending" as const, priority: OUTBOX_PRIORITIES[row.priority], attempts: 0, nextAttemptAt: row.nextAttemptAt, createdAt: row.now, updatedAt: row.now,
     }));
     for (const { id } of await db.insert(outbox).values(values).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id })) inserted.add(id);
@@ -80,11 +82,11 @@ async function enqueueOutboxPortable(db: Db, rows: readonly NewOutboxRow[]): Pro
 
 export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
   const { outbox } = tablesOf(db);
-  return (await db.select().from(outbox).where(eq(outbox.id, id)).limit(1))[0];
+  return (await db.select(visibleColumns(outbox)).from(outbox).where(eq(outbox.id, id)).limit(1))[0];
 }
 
 export async function findOutboxByKey(db: Db, idempotencyKey: string): Promise<OutboxRow | undefined> {
-  const rows = await prepared(db, "outboxByKey", (d) => d.select().from(tablesOf(d).outbox).where(eq(tablesOf(d).outbox.idempotencyKey, sql.placeholder("key"))).limit(1), { key: idempotencyKey });
+  const rows = await prepared(db, "outboxByKey", (d) => d.select(visibleColumns(tablesOf(d).outbox)).from(tablesOf(d).outbox).where(eq(tablesOf(d).outbox.idempotencyKey, sql.placeholder("key"))).limit(1), { key: idempotencyKey });
   return rows[0];
 }
 
@@ -103,14 +105,14 @@ async function findOutboxByKeys(db: Db, keys: readonly string[]): Promise<Map<st
 }
 
 interface RawOutboxRow {
-  id: string; kind: OutboxRow["kind"]; idempotency_key: string; channel: OutboxRow["channel"]; fallback_channels: unknown; person_id: string | null; payload: unknown;
+  id: string; kind: OutboxRow["kind"]; idempotency_key: string; channel: OutboxRow["channel"]; fallback_channels: unknown; person_id: string | null; recipient_key: string | null; payload: unknown;
   status: OutboxRow["status"]; priority: number; attempts: number; next_attempt_at: unknown; locked_until: unknown; last_error: string | null; provider_ref: string | null;
   created_at: unknown; updated_at: unknown; sent_at: unknown; delivered_at: unknown; seen_at: unknown;
 }
 /** A row as either engine returns it raw → as drizzle would map it (JSON parsed, instants as Dates). */
 function fromRaw(r: RawOutboxRow): OutboxRow {
   return {
-    id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, channel: r.channel, fallbackChannels: toJson<string[]>(r.fallback_channels), personId: r.person_id,
+    id: r.id, kind: r.kind, idempotencyKey: r.idempotency_key, channel: r.channel, fallbackChannels: toJson<string[]>(r.fallback_channels), personId: r.person_id, recipientKey: r.recipient_key,
     payload: toJson<Record<string, unknown>>(r.payload), status: r.status, priority: Number(r.priority), attempts: Number(r.attempts), nextAttemptAt: toDate(r.next_attempt_at)!, lockedUntil: toDate(r.locked_until),
     lastError: r.last_error, providerRef: r.provider_ref, createdAt: toDate(r.created_at)!, updatedAt: toDate(r.updated_at)!, sentAt: toDate(r.sent_at), deliveredAt: toDate(r.delivered_at), seenAt: toDate(r.seen_at),
   };
@@ -119,18 +121,31 @@ function fromRaw(r: RawOutboxRow): OutboxRow {
 const PRIORITY_LEVELS = Object.values(OUTBOX_PRIORITIES);
 
 /**
+ * When a due row `o` must wait: an earlier row (rowid, the order queued) to the same recipient, of
+ * the same priority, is being sent, is due, or waits for its retry (it was tried). Such a row is
+ * sent (or fails for good, or is cancelled) first, so a recipient's messages arrive in the order
+ * they were queued, however many workers and instances claim. A row waiting only for its time
+ * (quiet hours, tomorrow's quota, a reminder's date: attempts 0) holds back nothing, nor does a
+ * paused campaign's (`held`) or a row of another priority (a chat reply does not wait for a
+ * reminder). It reads only the recipient's rows still waiting or being sent (a partial index).
+ */
+const EARLIER_IN_THE_WAY = `exists (select 1 from outbox e where e.recipient_key = o.recipient_key and e.priority = o.priority and e.status in ('pending', 'sending') and e.rowid < o.rowid
+      and (e.status = 'sending' or e.next_attempt_at <= @now or e.attempts > 0))`;
+
+/**
  * The claim of one channel's due rows (exported for its query-plan test). One branch per priority
  * walks (status, channel, priority, next_attempt_at) from the oldest due row and stops at the
- * limit, reading the index alone (it holds the rowid); one more takes rows left `sending` by a
- * worker that crashed (lease expired), which are at most a batch per worker. A single
- * `(pending and due) or (sending and expired)` read every row of the outbox at each claim, and one
- * queue for all channels let 1,839 OA replies waiting for the OA throttle hold back a ZNS notice
- * and a dossier for 92 s. (SQLite's; PostgreSQL's is `claimOutboxPg`.)
+ * limit, reading the index alone (it holds the recipient and the rowid) but for the few rows whose
+ * recipient has another message waiting; one more takes rows left `sending` by a worker that
+ * crashed (lease expired), which are at most a batch per worker. A single `(pending and due) or
+ * (sending and expired)` read every row of the outbox at each claim, and one queue for all
+ * channels let 1,839 OA replies waiting for the OA throttle hold back a ZNS notice and a dossier
+ * for 92 s. (SQLite's; PostgreSQL's is `claimOutboxPg`.)
  */
 export const CLAIM_OUTBOX_SQL = `update outbox set status = 'sending', locked_until = @now + @lease, attempts = attempts + 1, updated_at = @now
   where rowid in (
     select rid from (
-      ${PRIORITY_LEVELS.map((p) => `select rid, p, t from (select rowid as rid, priority as p, next_attempt_at as t from outbox where status = 'pending' and channel = @channel and priority = ${p} and next_attempt_at <= @now order by next_attempt_at limit @limit)`).join("\n      union all ")}
+      ${PRIORITY_LEVELS.map((p) => `select rid, p, t from (select o.rowid as rid, o.priority as p, o.next_attempt_at as t from outbox o where o.status = 'pending' and o.channel = @channel and o.priority = ${p} and o.next_attempt_at <= @now and not ${EARLIER_IN_THE_WAY} order by o.next_attempt_at limit @limit)`).join("\n      union all ")}
       union all select rid, p, t from (select rowid as rid, priority as p, next_attempt_at as t from outbox where status = 'sending' and channel = @channel and locked_until <= @now order by priority, next_attempt_at limit @limit)
     ) order by p, t limit @limit
   )
@@ -140,10 +155,13 @@ export const CLAIM_OUTBOX_SQL = `update outbox set status = 'sending', locked_un
  * Claims up to `limit` rows of one channel that are due: pending rows whose time has come, and
  * rows left `sending` by a worker that crashed (lease expired); transactional ones first, then
  * reminders, then campaign traffic, each oldest first. Claimed rows are `sending` with a lease, so
- * no other worker takes them meanwhile. One UPDATE … RETURNING: atomic in SQLite (one writer);
- * on PostgreSQL the candidate rows are locked `FOR UPDATE SKIP LOCKED`, so workers of several
- * instances claiming at once each get other rows. Raw SQL: the worker claims a batch many times a
- * second under load, and drizzle's mapping doubled its cost.
+ * no other worker takes them meanwhile. A recipient gets at most one row of a priority at a time,
+ * the earliest queued: the next is handed out once it is sent (see `EARLIER_IN_THE_WAY`), so
+ * messages queued in one instant arrive in the order queued, while many recipients still go side
+ * by side. One UPDATE … RETURNING: atomic in SQLite (one writer); on PostgreSQL the candidate rows
+ * are locked `FOR UPDATE SKIP LOCKED`, so workers of several instances claiming at once each get
+ * other rows. Raw SQL: the worker claims a batch many times a second under load, and drizzle's
+ * mapping doubled its cost.
  */
 export async function claimDueOutbox(db: Db, opts: { now: Date; limit: number; leaseMs: number; channel: OutboxRow["channel"] }): Promise<OutboxRow[]> {
   const rows =
@@ -155,14 +173,17 @@ export async function claimDueOutbox(db: Db, opts: { now: Date; limit: number; l
 /**
  * The claim on PostgreSQL: the same branches (one per priority, one for expired leases), each
  * locking its candidates `FOR UPDATE SKIP LOCKED` (PostgreSQL allows no locking clause in a
- * UNION, hence one CTE each): rows another worker is claiming are skipped, not waited for.
+ * UNION, hence one CTE each): rows another worker is claiming are skipped, not waited for. An
+ * earlier row of the recipient that another worker is claiming at this moment is still `pending`
+ * and due in this statement's snapshot, so it holds the later one back here too.
  */
 function claimOutboxPg(opts: { now: Date; limit: number; leaseMs: number; channel: OutboxRow["channel"] }) {
   const now = sql`${opts.now.toISOString()}::timestamptz`;
+  const inTheWay = sql.join(EARLIER_IN_THE_WAY.split("@now").map((part) => sql.raw(part)), now);
   const branch = (where: ReturnType<typeof sql>, order: ReturnType<typeof sql>) =>
-    sql`(select id, priority, next_attempt_at from outbox where ${where} and channel = ${opts.channel} order by ${order} limit ${opts.limit} for update skip locked)`;
-  const pending = PRIORITY_LEVELS.map((p) => sql`p${sql.raw(String(p))} as ${branch(sql`status = 'pending' and priority = ${p} and next_attempt_at <= ${now}`, sql`next_attempt_at`)}`);
-  const expired = sql`expired as ${branch(sql`status = 'sending' and locked_until <= ${now}`, sql`priority, next_attempt_at`)}`;
+    sql`(select o.id, o.priority, o.next_attempt_at from outbox o where ${where} and o.channel = ${opts.channel} order by ${order} limit ${opts.limit} for update skip locked)`;
+  const pending = PRIORITY_LEVELS.map((p) => sql`p${sql.raw(String(p))} as ${branch(sql`o.status = 'pending' and o.priority = ${p} and o.next_attempt_at <= ${now} and not ${inTheWay}`, sql`o.next_attempt_at`)}`);
+  const expired = sql`expired as ${branch(sql`o.status = 'sending' and o.locked_until <= ${now}`, sql`o.priority, o.next_attempt_at`)}`;
   const union = sql.join([...PRIORITY_LEVELS.map((p) => sql.raw(`select * from p${p}`)), sql.raw("select * from expired")], sql` union all `);
   return sql`with ${sql.join([...pending, expired], sql`, `)},
       picked as (select id from (${union}) c order by priority, next_attempt_at limit ${opts.limit})
@@ -323,12 +344,12 @@ export async function listFailedOutbox(db: Db, opts: { limit: number; serviceKey
   const { outbox } = tablesOf(db);
   const failed = and(eq(outbox.status, "failed"), eq(outbox.kind, "notification"));
   const where = opts.serviceKeys ? and(failed, inArray(jsonText(db, outbox.payload, "message", "serviceKey"), opts.serviceKeys.length ? opts.serviceKeys : [""])) : failed;
-  return db.select().from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`, desc(outbox.id)).limit(opts.limit);
+  return db.select(visibleColumns(outbox)).from(outbox).where(where).orderBy(sql`${outbox.updatedAt} desc`, desc(outbox.id)).limit(opts.limit);
 }
 
 /** Messages queued for these persons, newest first (what the state told them, for "my data"). */
 export async function outboxOfPersons(db: Db, personIds: readonly string[], limit = 500): Promise<OutboxRow[]> {
   if (personIds.length === 0) return [];
   const { outbox } = tablesOf(db);
-  return db.select().from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit);
+  return db.select(visibleColumns(outbox)).from(outbox).where(inArray(outbox.personId, [...personIds])).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(limit);
 }

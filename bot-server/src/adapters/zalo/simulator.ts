@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { normalizeVnPhone, nextSendableAt, vietnamDate, CS_WINDOW_MS } from "@hccd/shared";
@@ -166,6 +166,16 @@ export function createZaloSimulator(opts: {
 
   const api = new Hono();
 
+  /** Message sends still to be answered with a server error (`failNextSends`: retry tests). */
+  let outage: { remaining: number; status: 500 | 502 | 503 } = { remaining: 0, status: 503 };
+  const failingSends: MiddlewareHandler = async (c, next) => {
+    if (outage.remaining <= 0) return next();
+    outage = { ...outage, remaining: outage.remaining - 1 };
+    return c.text("Service Unavailable", outage.status);
+  };
+  api.use("/v3.0/oa/message/cs", failingSends);
+  api.use("/message/template", failingSends);
+
   api.post("/v3.0/oa/message/cs", async (c) => {
     // Zalo's header is `access_token: <token>`, not `Authorization: Bearer`.
     if (!oaTokens.has(c.req.header("access_token") ?? "")) return c.json(fail(-216, "Access token is invalid"));
@@ -320,6 +330,10 @@ export function createZaloSimulator(opts: {
         follower: event.event_name === "follow" ? true : event.event_name === "unfollow" ? false : u.follower,
         lastInteractionAt: interacted ? Number(event.timestamp) : u.lastInteractionAt,
       });
+    },
+    /** The next `n` message sends (OA or ZNS) fail with an HTTP `status`, as in an outage: retried later. */
+    failNextSends(n: number, status: 500 | 502 | 503 = 503) {
+      outage = { remaining: n, status };
     },
     /** This phone has no Zalo account (ZNS answers -118); any common form of the number. */
     setWithoutZalo(phone: string) {

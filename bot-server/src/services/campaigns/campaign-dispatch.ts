@@ -20,7 +20,7 @@ import {
 import type { schema } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { OaButton } from "../../adapters/zalo/types.js";
-import type { NotificationPayload } from "../delivery/notifications.js";
+import { recipientKeyOf, type NotificationPayload } from "../delivery/notifications.js";
 import { audit } from "../staff/audit.js";
 import type { TaskTimer } from "../jobs/periodic-task.js";
 import { runOnceAcrossInstances, type LeaderOptions } from "../jobs/leader-lease.js";
@@ -80,7 +80,7 @@ export async function enqueueCampaignMessage(db: Db, input: { config: ServiceDep
     // Campaign traffic gives way to every transactional message and reminder on the OA channel; a
     // test-send is one message an officer is watching for, so it does not wait behind a campaign.
     priority: input.test ? "transactional" : "campaign",
-    personId: input.recipient.personId, payload, nextAttemptAt: dueAt, now: input.now,
+    personId: input.recipient.personId, recipientKey: recipientKeyOf(payload.recipient), payload, nextAttemptAt: dueAt, now: input.now,
   });
   return { outboxId: row.id, created, dueAt };
 }

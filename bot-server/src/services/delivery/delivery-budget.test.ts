@@ -8,9 +8,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { enqueueOutbox, getChannelBudget, queryRows, type DbHandle } from "@hccd/db";
-import { openSharedTestDb, testDbs, testEngine } from "@hccd/db/testing";
-import { createClock, createTestWorld, type TestWorld } from "../../testing/world.js";
+import { enqueueOutbox, getChannelBudget, queryRows } from "@hccd/db";
+import { testDbs } from "@hccd/db/testing";
+import { createClock, createTwoTestWorlds, type TestWorld } from "../../testing/world.js";
 import { createDeliveryBudget } from "./delivery-budget.js";
 
 let worlds: TestWorld[] = [];
@@ -23,7 +23,6 @@ afterEach(async () => {
 /** Two instances (worlds) on one fresh database, sharing one clock. */
 async function twoInstances(env: Record<string, string>, opts: { envB?: Record<string, string>; virtualTime?: boolean } = {}) {
   const clock = createClock();
-  const handles: DbHandle[] = testEngine() === "postgres" ? await openSharedTestDb(2) : await openSharedTestDb(1).then(([h]) => [h!, { ...h!, close: async () => undefined }]);
   // Time moves on only when a sender waits for the next second, and only once the sends already
   // under way have reached Zalo (they finish without waiting for a timer): so each send is
   // counted in the second its budget was granted in, and no test waits for the wall clock.
@@ -41,10 +40,8 @@ async function twoInstances(env: Record<string, string>, opts: { envB?: Record<s
         },
       }
     : undefined;
-  const a = await createTestWorld({ database: handles[0]!, clock, env, ...(throttleTime ? { throttleTime } : {}) });
-  worlds.push(a);
-  const b = await createTestWorld({ database: handles[1]!, clock, env: { ...env, ...opts.envB }, ...(throttleTime ? { throttleTime } : {}) });
-  worlds.push(b);
+  const [a, b] = await createTwoTestWorlds({ clock, env, ...(opts.envB ? { envB: opts.envB } : {}), ...(throttleTime ? { throttleTime } : {}) });
+  worlds.push(a, b);
   return { a, b, clock };
 }
 

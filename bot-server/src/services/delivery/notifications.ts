@@ -70,6 +70,15 @@ export interface NotificationPayload {
   recipient: { oaUserId: string | null; phone: string | null; language: Language };
 }
 
+/**
+ * Whom a message reaches, whatever the channel carrying it: their Zalo user when we know it, else
+ * their phone. The outbox sends one recipient's messages (of one priority) in the order queued,
+ * including over a fallback from OA to ZNS or SMS, which keeps the recipient.
+ */
+export function recipientKeyOf(recipient: NotificationPayload["recipient"]): string | null {
+  return recipient.oaUserId ? `oa:${recipient.oaUserId}` : recipient.phone ? `phone:${recipient.phone}` : null;
+}
+
 /** The Mini App's base: the dev server in sim mode, `zalo.me/s/<app id>` live. */
 function miniAppBase(config: Config): string {
   const base = config.MINI_APP_URL ?? (config.ZALO_MODE === "live" ? `https://zalo.me/s/${config.ZALO_APP_ID}` : "http://localhost:5173");
@@ -231,6 +240,7 @@ function planNotification(input: NotificationRequest, zaloUsers: ZaloUser[]): No
       channel: first,
       fallbackChannels: rest,
       personId: input.recipient.personId,
+      recipientKey: recipientKeyOf(payload.recipient),
       priority: priorityOf(input.message),
       payload,
       nextAttemptAt: nextSendableAt(input.now, input.config.QUIET_HOURS),
@@ -352,6 +362,7 @@ export async function enqueueChatMessage(db: Db, input: { now: Date; newId: () =
     channel: "oa",
     fallbackChannels: [],
     personId: input.personId ?? null,
+    recipientKey: recipientKeyOf(payload.recipient),
     // A reply to someone who just wrote, or an officer's answer: they are waiting for it.
     priority: "transactional",
     payload,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { enqueueOutbox, recipientDetails, tablesOf } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
-import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
+import { createClock, createTestWorld, createTwoTestWorlds, makeBirthCertificate, readJson, type TestWorld } from "../../testing/world.js";
 import { seedReference } from "../../runtime.js";
 import { backoffMs } from "./outbox-worker.js";
 import { createSyntheticFollowers } from "../campaigns/campaign-fixtures.js";
@@ -197,6 +197,78 @@ describe("outbox worker", () => {
       expect(await statusOf("reply:late")).toBe("sent");
       expect(world.sim!.zalo!.messages({ userId: follower.oaUserId }).map((m) => m.text)).toEqual(["Dạ, anh/chị chờ một chút ạ."]);
       expect(await countSent("campaign:%")).toBeLessThan(600);
+    });
+  });
+
+  describe("a citizen's messages arrive in the order they were queued", () => {
+    /** Read, it moves on a millisecond: the simulators stamp each message in the order it reached them, across instances. */
+    function tickingClock() {
+      const clock = createClock();
+      return { ...clock, now: () => (clock.advance(1), clock.now()) };
+    }
+    const texts = ["Chào chị, tôi là cán bộ phường.", "Hồ sơ của chị đã được tiếp nhận.", "Trợ lý tự động tiếp tục hỗ trợ chị ạ."];
+    /** `n` citizens who follow the OA and just wrote to it (as every instance's Zalo knows), each sent the three texts in one transaction, in one instant. */
+    async function queueConversations(worlds: TestWorld[], n: number): Promise<string[]> {
+      const w = worlds[0]!;
+      const users = Array.from({ length: n }, (_, i) => String(8_200_000_000_000_000_000n + BigInt(i)));
+      const now = w.clock.now();
+      for (const u of users) {
+        for (const x of worlds) {
+          x.sim!.zalo!.setFollower(u, true);
+          x.sim!.zalo!.recordInteraction(u, now);
+        }
+      }
+      await w.services.db.transaction(async (tx) => {
+        for (const u of users) {
+          for (const [i, text] of texts.entries()) await enqueueChatMessage(tx, { now, newId: w.services.newId, oaUserId: u, language: "vi", text, idempotencyKey: `reply:${u}:${i}` });
+        }
+      });
+      return users;
+    }
+    /** What a citizen received from any of these instances, in the order it arrived. */
+    const received = (worlds: TestWorld[], userId: string) =>
+      worlds.flatMap((x) => x.sim!.zalo!.messages({ userId })).sort((m, n) => Date.parse(m.sentAt) - Date.parse(n.sentAt)).map((m) => m.text);
+    const env = { THROTTLE_OA_PER_SEC: "0" };
+
+    it("one after another, the first failing once and retried before the next goes", async () => {
+      world = await createTestWorld({ clock: tickingClock(), env });
+      const users = await queueConversations([world], 3);
+      world.sim!.zalo!.failNextSends(1);
+      await world.worker.drain();
+      // One citizen's first message met the outage: it waits for its retry, and their next ones wait behind it.
+      expect(users.map((u) => received([world], u).length).sort()).toEqual([0, 3, 3]);
+      world.clock.advance(60_000);
+      await world.worker.drain();
+      for (const u of users) expect(received([world], u)).toEqual(texts);
+    });
+
+    it("each right after the one before it, not at the next poll", async () => {
+      world = await createTestWorld({ clock: tickingClock(), env: { ...env, OUTBOX_POLL_MS: "3600000" } }); // an hour: only going straight on can send them
+      const [user] = await queueConversations([world], 1);
+      world.worker.start();
+      await vi.waitFor(() => expect(received([world], user!)).toEqual(texts), { timeout: 10_000, interval: 50 });
+      await world.worker.stop();
+    });
+
+    it("with two instances on one database sending at once, each instance's first send failing once", async () => {
+      const [a, b] = await createTwoTestWorlds({ clock: tickingClock(), env: { ...env, OUTBOX_CONCURRENCY: "4" } });
+      try {
+        // More citizens than one claim takes (50 rows), so that both instances have some to send.
+        const users = await queueConversations([a, b], 60);
+        a.sim!.zalo!.failNextSends(1);
+        b.sim!.zalo!.failNextSends(1);
+        await Promise.all([a.worker.drain(), b.worker.drain()]);
+        a.clock.advance(60_000);
+        for (let i = 0; i < 3; i++) await Promise.all([a.worker.drain(), b.worker.drain()]);
+        for (const u of users) expect(received([a, b], u)).toEqual(texts);
+        // Both instances took part, and each message went once.
+        expect(a.sim!.zalo!.messages().length).toBeGreaterThan(0);
+        expect(b.sim!.zalo!.messages().length).toBeGreaterThan(0);
+        expect(a.sim!.zalo!.messages().length + b.sim!.zalo!.messages().length).toBe(users.length * texts.length);
+      } finally {
+        await b.close();
+        await a.close();
+      }
     });
   });
 });

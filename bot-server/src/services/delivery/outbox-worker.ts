@@ -291,13 +291,14 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
 
   /**
    * Each channel's loop: one round at a time, every `pollMs` once started; a kick during a round
-   * asks for one more. A full batch means more is waiting: the next round goes at once rather than
-   * at the next poll (which would cap a backlog at one batch a second).
+   * asks for one more. A round that sent anything is followed by another at once rather than at
+   * the next poll: a full batch means more is waiting (a backlog would go at one batch a second),
+   * and a recipient's next message, claimed only once the one before it is sent, is due now.
    */
   const loops = OUTBOX_CHANNELS.map((channel) =>
     createPeriodicTask({
       intervalMs: pollMs,
-      run: async () => (await runChannel(channel)) === batchFor(channel),
+      run: async () => (await runChannel(channel)) > 0,
       onError: (err) => log.error({ err, channel }, "outbox run failed"),
       // `pnpm hccd worker` has nothing else keeping the process up.
       keepAlive: true,

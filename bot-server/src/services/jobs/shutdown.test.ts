@@ -29,9 +29,10 @@ describe("an instance that stops", () => {
     let waiting = 0;
     const throttleTime = { clock: () => t, sleep: async (ms: number) => { waiting++; await held; t += ms; } };
     const w = (world = await createTestWorld({ throttleTime, env: { OUTBOX_CONCURRENCY: "1", THROTTLE_OA_PER_SEC: "1" } }));
-    const [follower] = await createSyntheticFollowers(w.db, w.sim?.zalo, { count: 1, now: w.clock.now(), prefix: 7_400_000_000_000_000_000n });
+    // Five citizens (one citizen's messages are claimed one at a time, in order): one batch of five.
+    const followers = await createSyntheticFollowers(w.db, w.sim?.zalo, { count: 5, now: w.clock.now(), prefix: 7_400_000_000_000_000_000n });
     for (let i = 0; i < 5; i++) {
-      await enqueueChatMessage(w.db, { now: w.clock.now(), newId: w.services.newId, oaUserId: follower!.oaUserId, language: "vi", text: `Dạ, tin nhắn ${i + 1}.`, idempotencyKey: `reply:${i}` });
+      await enqueueChatMessage(w.db, { now: w.clock.now(), newId: w.services.newId, oaUserId: followers[i]!.oaUserId, language: "vi", text: `Dạ, tin nhắn ${i + 1}.`, idempotencyKey: `reply:${i}` });
     }
     w.worker.start();
     for (let turn = 0; turn < 10_000 && waiting === 0; turn++) await new Promise<void>((r) => setImmediate(r));
