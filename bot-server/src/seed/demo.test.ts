@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkNationalId, type DraftView } from "@hccd/shared";
 import { findPersonByNationalId } from "@hccd/db";
@@ -7,6 +8,17 @@ import { DEMO_SEED_TABLES, tableCounts } from "../testing/table-counts.js";
 import { DEMO_FATHER, DEMO_MOTHER, demoBirthCertificate } from "./demo.js";
 
 let world: TestWorld;
+
+/**
+ * The demo's rows, counting only the reminders the seed plans: the population platform's demo batch
+ * is of the day (sim/population-platform.ts), so the next day it brings its dates forward and
+ * re-plans its own reminders (subject `person`).
+ */
+async function seedCounts(w: TestWorld): Promise<Record<string, number>> {
+  const { reminders: _all, ...rest } = await tableCounts(w, DEMO_SEED_TABLES);
+  const [fromSeed] = await w.rows<{ n: number }>(sql`select count(*) as n from reminders where subject <> 'person'`);
+  return { ...rest, reminders: Number(fromSeed!.n) };
+}
 afterEach(async () => {
   await world?.close();
 });
@@ -75,12 +87,14 @@ describe("the demo as `pnpm start` seeds it", () => {
   it("adds nothing on a later start on the same database: the same draft, the same rows", async () => {
     const [first, second] = await open.shared(2);
     const before = await createTestWorld({ env: { SEED: "demo" }, database: first! });
-    const seeded = await tableCounts(before, DEMO_SEED_TABLES);
-    expect(seeded).toMatchObject({ persons: 2, birth_events: 1, drafts: 1, documents: 4, staff_users: 5 });
+    const seeded = await seedCounts(before);
+    // Persons: the parents and the 13 residents of the population platform's demo batch; staff: one
+    // per role, and the Department of Home Affairs' officer.
+    expect(seeded).toMatchObject({ persons: 15, birth_events: 1, drafts: 1, documents: 4, staff_users: 6 });
     await before.close();
     // The next day: the certificate it would write now differs, the stored one is sent again.
     world = await createTestWorld({ env: { SEED: "demo" }, database: second!, clock: createClock("2026-11-25T03:00:00Z") });
     expect(world.demoDraftId).toBe(before.demoDraftId);
-    expect(await tableCounts(world, DEMO_SEED_TABLES)).toEqual(seeded);
+    expect(await seedCounts(world)).toEqual(seeded);
   });
 });

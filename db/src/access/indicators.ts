@@ -256,7 +256,13 @@ export async function citizenSourceCounts(db: Db, s: IndicatorScope & { include:
   const deathWard = s.wardCode ? sql`and exists (select 1 from persons p where p.id = de.deceased_person_id and p.residence_ward_code = ${s.wardCode})` : sql``;
   const docService = s.serviceKeys ? sql`and ${inList(sql`doc.service_key`, s.serviceKeys)}` : sql``;
   const docWard = s.wardCode ? sql`and doc.ward_code = ${s.wardCode}` : sql``;
-  const branches: SQL[] = [sql`select 'department_list' as source, count(distinct coalesce(doc.holder_id, doc.phone, doc.id)) as people from documents doc where doc.holder_kind = 'person' and ${at(sql`doc.created_at`)} ${docService} ${docWard}`];
+  const personWard = s.wardCode ? sql`and exists (select 1 from persons p where p.id = r.person_id and p.residence_ward_code = ${s.wardCode})` : sql``;
+  const reminderService = s.serviceKeys ? sql`and ${inList(sql`r.service_key`, s.serviceKeys)}` : sql``;
+  const branches: SQL[] = [
+    // Found by population data (contract 5): the people it gave a deadline to remind them of, nobody having listed them.
+    sql`select 'population_data' as source, count(distinct r.person_id) as people from reminders r where r.subject = 'person' and ${at(sql`r.created_at`)} ${reminderService} ${personWard}`,
+  ];
+  branches.push(sql`select 'department_list' as source, count(distinct coalesce(doc.holder_id, doc.phone, doc.id)) as people from documents doc where doc.holder_kind = 'person' and ${at(sql`doc.created_at`)} ${docService} ${docWard}`);
   if (s.include.births) branches.push(sql`select 'birth_certificate' as source, count(*) as people from birth_events b where ${at(sql`b.created_at`)} ${birthWard}`);
   if (s.include.deaths) branches.push(sql`select 'death_notice' as source, count(*) as people from death_events de where ${at(sql`de.created_at`)} ${deathWard}`);
   return all(db, sql.join(branches, sql` union all `));

@@ -99,7 +99,7 @@ async function findOutboxByKeys(db: Db, keys: readonly string[]): Promise<Map<st
   const { outbox } = tablesOf(db);
   const found = new Map<string, OutboxRow>();
   for (const slice of statementSlices(db, [...new Set(keys)], 1)) {
-    for (const row of await db.select().from(outbox).where(inArray(outbox.idempotencyKey, slice))) found.set(row.idempotencyKey, row);
+    for (const row of await db.select(visibleColumns(outbox)).from(outbox).where(inArray(outbox.idempotencyKey, slice))) found.set(row.idempotencyKey, row);
   }
   return found;
 }

@@ -70,6 +70,12 @@ async function seed(db: Db) {
   await doc("D3", "072090000002", "person", WARD_B, vn("2026-11-06T08:00:00"));
   await doc("D4", "0312345678", "organization", WARD_A, vn("2026-11-06T08:00:00"));
   await doc("D5", "072090000003", "person", WARD_A, vn("2026-10-01T08:00:00"));
+  // Population data (contract 5): deadlines it found for PA in the period (two services, one person), for PB before it.
+  const found = (id: string, personId: string, serviceKey: string, createdAt: Date) =>
+    db.insert(t.reminders).values({ id, subject: "person", personId, serviceKey, dueOn: "2027-09-01", step: "P30D", nextAt: vn("2027-08-01T08:00:00"), status: "planned", idempotencyKey: id, createdAt, updatedAt: createdAt });
+  await found("P1", "PA", "id-card-renewal", vn("2026-11-07T08:00:00"));
+  await found("P2", "PA", "temporary-residence", vn("2026-11-07T08:00:00"));
+  await found("P3", "PB", "id-card-renewal", vn("2026-10-02T08:00:00"));
 
   // Drafts opened in the Mini App and consented: 3 and 10 minutes; one opened and left.
   const day = vn("2026-11-12T08:00:00").getTime();
@@ -151,10 +157,10 @@ describe("the plans' own indicators", () => {
     });
   });
 
-  it("counts the people each source found; population data shows 0 until its records are stored", async () => {
+  it("counts the people each source found, population data by the people it gave a deadline to", async () => {
     const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.citizenSources.sources).toEqual([
-      { source: "population_data", people: 0 },
+      { source: "population_data", people: 1 },
       { source: "department_list", people: 2 },
       { source: "birth_certificate", people: 5 },
       { source: "death_notice", people: 1 },
@@ -183,7 +189,7 @@ describe("the plans' own indicators", () => {
     const processing = parse((await exportIndicatorCsv(deps(), admin, {}, "processingTime", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
     expect(processing.at(-1)!.slice(5)).toEqual(["Tổng", "2", "1", "1", "3,5", "5,0"]);
     const sources = parse((await exportIndicatorCsv(deps(), admin, {}, "citizenSources", { lang: "vi" })).body.replace(/^\uFEFF/, "")) as string[][];
-    expect(sources.slice(1).map((r) => r.slice(5))).toEqual([["Dữ liệu dân cư", "0"], ["Danh sách của sở, ngành", "2"], ["Giấy chứng sinh", "5"], ["Giấy báo tử", "1"]]);
+    expect(sources.slice(1).map((r) => r.slice(5))).toEqual([["Dữ liệu dân cư", "1"], ["Danh sách của sở, ngành", "2"], ["Giấy chứng sinh", "5"], ["Giấy báo tử", "1"]]);
   });
 });
 

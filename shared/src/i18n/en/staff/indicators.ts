@@ -147,7 +147,7 @@ export const indicators: typeof vi = {
   citizenSources: {
     title: "Citizens found, by data source",
     definition:
-      "People the system learnt of in the period, by source: population data, departments' lists (holders first listed), birth certificates (the children) and death notices (the deceased). A source with no data yet shows 0.",
+      "People the system learnt of in the period, by source: population data (people it found a deadline for — an ID card, a residence, an insurance card — that no list named), departments' lists (holders first listed), birth certificates (the children) and death notices (the deceased). A source with no data yet shows 0.",
     chartLabel: "People by data source",
     sources: { population_data: "Population data", department_list: "Departments' lists", birth_certificate: "Birth certificates", death_notice: "Death notices" },
     columns: { source: "Source", people: "People" },

@@ -146,7 +146,7 @@ export const indicators = {
   citizenSources: {
     title: "Người dân được phát hiện theo nguồn dữ liệu",
     definition:
-      "Số người hệ thống biết đến trong kỳ, theo nguồn: dữ liệu dân cư, danh sách của sở, ngành (người đứng tên giấy tờ lần đầu có trong danh sách), giấy chứng sinh (trẻ) và giấy báo tử (người mất). Nguồn chưa có dữ liệu hiển thị 0.",
+      "Số người hệ thống biết đến trong kỳ, theo nguồn: dữ liệu dân cư (người có hạn giấy tờ, cư trú hoặc bảo hiểm cần nhắc mà không danh sách nào nêu), danh sách của sở, ngành (người đứng tên giấy tờ lần đầu có trong danh sách), giấy chứng sinh (trẻ) và giấy báo tử (người mất). Nguồn chưa có dữ liệu hiển thị 0.",
     chartLabel: "Số người theo nguồn dữ liệu",
     sources: { population_data: "Dữ liệu dân cư", department_list: "Danh sách của sở, ngành", birth_certificate: "Giấy chứng sinh", death_notice: "Giấy báo tử" },
     columns: { source: "Nguồn", people: "Số người" },
