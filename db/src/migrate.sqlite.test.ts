@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { committedMigrations } from "./migrate.js";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { committedMigrations, migrateSqlite, SQLITE_MIGRATIONS } from "./migrate.js";
 
 const child = fileURLToPath(new URL("./testing/open-db-child.ts", import.meta.url));
 const dirs: string[] = [];
@@ -44,4 +45,30 @@ describe("migrations on SQLite", () => {
       }
     }
   }, 60_000);
+
+  it("upgrade a database holding rows that others refer to, through a migration that rebuilds their table", () => {
+    // A database as it stood before drafts' procedure code became nullable (a drizzle-kit table
+    // rebuild), with a draft and an event referring to it: the rebuild dropped the table with
+    // foreign keys on, and failed ("FOREIGN KEY constraint failed") on every such database.
+    const all = readMigrationFiles({ migrationsFolder: SQLITE_MIGRATIONS });
+    const rebuild = all.findIndex((m) => m.sql.some((q) => q.includes("__new_drafts")));
+    expect(rebuild).toBeGreaterThan(0);
+    const sqlite = new Database(":memory:");
+    try {
+      sqlite.pragma("foreign_keys = ON");
+      sqlite.exec(`CREATE TABLE "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+      for (const m of all.slice(0, rebuild)) {
+        for (const q of m.sql) sqlite.exec(q);
+        sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`).run(m.hash, m.folderMillis);
+      }
+      sqlite.prepare("insert into drafts (id, service, procedure_code, fields, due_by, created_at, updated_at) values ('D1', 'birth-registration', '1.001193', '{}', '2026-12-31', 0, 0)").run();
+      sqlite.prepare("insert into draft_events (draft_id, kind, at) values ('D1', 'opened', 0)").run();
+      migrateSqlite(sqlite);
+      expect(sqlite.prepare("select id, procedure_code from drafts").all()).toEqual([{ id: "D1", procedure_code: "1.001193" }]);
+      expect(sqlite.prepare("select count(*) as n from draft_events where draft_id = 'D1'").get()).toEqual({ n: 1 });
+      expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    } finally {
+      sqlite.close();
+    }
+  });
 });

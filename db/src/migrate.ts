@@ -23,6 +23,12 @@ export const MIGRATION_LOCK_KEY = 0x68636364;
 
 export function migrateSqlite(sqlite: Database.Database): void {
   const migrations = readMigrationFiles({ migrationsFolder: SQLITE_MIGRATIONS });
+  // drizzle-kit rebuilds a table (new table, copy, drop, rename) between `PRAGMA foreign_keys=OFF/ON`,
+  // which SQLite ignores inside a transaction: the drop then failed on any row another table refers
+  // to, so a database holding drafts could not be upgraded. Off before the transaction, the
+  // references checked before it commits, as SQLite's documentation on altering tables says.
+  const foreignKeys = sqlite.pragma("foreign_keys", { simple: true }) === 1;
+  sqlite.pragma("foreign_keys = OFF");
   sqlite.exec("BEGIN IMMEDIATE");
   try {
     sqlite.exec(`CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
@@ -33,10 +39,14 @@ export function migrateSqlite(sqlite: Database.Database): void {
       for (const statement of migration.sql) sqlite.exec(statement);
       insert.run(migration.hash, migration.folderMillis);
     }
+    const broken = sqlite.pragma("foreign_key_check") as { table: string; parent: string }[];
+    if (broken.length > 0) throw new Error(`migrations left ${broken.length} rows referring to missing ones (first: ${broken[0]!.table} → ${broken[0]!.parent}); nothing was changed`);
     sqlite.exec("COMMIT");
   } catch (err) {
     if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
     throw err;
+  } finally {
+    if (foreignKeys) sqlite.pragma("foreign_keys = ON");
   }
 }
 
