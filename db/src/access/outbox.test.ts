@@ -128,15 +128,18 @@ describe("outbox", () => {
     await enqueueOutbox(db, message("stalled", "zns", "transactional"));
     const [first] = await claimDueOutbox(db, { now: t0, limit: 1, leaseMs: 4_000, channel: "zns" });
     // Still within its lease: held, and the lease starts again from now.
-    expect(await holdOutboxClaim(db, first!, at(3_000), 4_000)).toBe(true);
+    expect(await holdOutboxClaim(db, first!, at(3_000), 4_000)).toEqual(at(7_000));
     expect(await claimDueOutbox(db, { now: at(5_000), limit: 1, leaseMs: 4_000, channel: "zns" })).toEqual([]);
+    // The claim is known by its renewed lease end: held again by it, not by the old one.
+    expect(await holdOutboxClaim(db, first!, at(3_500), 4_000)).toBeNull();
+    expect(await holdOutboxClaim(db, { ...first!, lockedUntil: at(7_000) }, at(3_500), 4_000)).toEqual(at(7_500));
     // It stalls; another worker claims the row after the renewed lease.
-    const [second] = await claimDueOutbox(db, { now: at(7_000), limit: 1, leaseMs: 4_000, channel: "zns" });
+    const [second] = await claimDueOutbox(db, { now: at(7_500), limit: 1, leaseMs: 4_000, channel: "zns" });
     expect(second?.id).toBe("id-stalled");
-    expect(await holdOutboxClaim(db, first!, at(7_500), 4_000)).toBe(false);
-    expect(await holdOutboxClaim(db, second!, at(7_500), 4_000)).toBe(true);
-    await markOutboxSent(db, "id-stalled", "zns-1", at(8_000));
-    expect(await holdOutboxClaim(db, second!, at(8_000), 4_000)).toBe(false); // sent: nobody's claim any more
+    expect(await holdOutboxClaim(db, { ...first!, lockedUntil: at(7_500) }, at(8_000), 4_000)).toBeNull();
+    expect(await holdOutboxClaim(db, second!, at(8_000), 4_000)).toEqual(at(12_000));
+    await markOutboxSent(db, "id-stalled", "zns-1", at(8_500));
+    expect(await holdOutboxClaim(db, second!, at(8_500), 4_000)).toBeNull(); // sent: nobody's claim any more
   });
 
   describe("a recipient's messages go in the order they were queued", () => {

@@ -236,19 +236,21 @@ export async function rescheduleOutbox(db: Db, id: string, patch: { nextAttemptA
 
 /**
  * Right before a send: is the row still this worker's claim, and if so its lease starts again
- * (true). A worker that stalled past its lease (a long throttle wait, a stopped event loop) may
- * find another instance has claimed the row again: that one sends it, this one must not (false).
+ * (the new lease end, by which the claim is known from now on: pass it to the next call; null when
+ * the claim is lost). A worker that stalled past its lease (a long throttle wait, a stopped event
+ * loop) may find another instance has claimed the row again: that one sends it, this one must not.
  * The claim is known by its attempt count and lease end, both set by each claim.
  */
-export async function holdOutboxClaim(db: Db, claim: Pick<OutboxRow, "id" | "attempts" | "lockedUntil">, now: Date, leaseMs: number): Promise<boolean> {
-  if (!claim.lockedUntil) return false;
+export async function holdOutboxClaim(db: Db, claim: Pick<OutboxRow, "id" | "attempts" | "lockedUntil">, now: Date, leaseMs: number): Promise<Date | null> {
+  if (!claim.lockedUntil) return null;
   const { outbox } = tablesOf(db);
+  const lockedUntil = new Date(now.getTime() + leaseMs);
   const held = await db
     .update(outbox)
-    .set({ lockedUntil: new Date(now.getTime() + leaseMs) })
+    .set({ lockedUntil })
     .where(and(eq(outbox.id, claim.id), eq(outbox.status, "sending"), eq(outbox.attempts, claim.attempts), eq(outbox.lockedUntil, claim.lockedUntil)))
     .returning({ id: outbox.id });
-  return held.length === 1;
+  return held.length === 1 ? lockedUntil : null;
 }
 
 /**

@@ -23,7 +23,8 @@ const CLEANUP_EVERY = 60;
  * Why a shared budget rather than each instance's share of the rate: a share needs every instance
  * to know how many are alive, and wastes the share of an idle one, while a busy one waits. Here
  * whoever has work takes the budget. Each instance claims a small block at a time (a tenth of a
- * second's rate, 1 to 10 units of a day's quota) and spends it locally, so a send costs a fraction
+ * second's rate, a thousandth of a day's quota, 1 to 100 units: a write per 10 messages was a
+ * tenth of the delivery worker's CPU) and spends it locally, so a send costs a fraction
  * of a round trip; a block not spent when its window ends (or when its instance dies) is lost,
  * which errs on the side of sending less, never more. Instances' clocks must agree to well within
  * a second (NTP), as they must for leases.
@@ -60,7 +61,7 @@ export function createDeliveryBudget(deps: { db: Db; now: () => Date }, rates: R
     const expiresAt = new Date(`${addDays(day, 2)}T00:00:00+07:00`);
     // No cap of ours: the row still carries Zalo's "spent" to every instance.
     const cap = perDay ?? 2 ** 31 - 1;
-    return { window: `d${day}`, cap, block: Math.max(1, Math.min(10, Math.floor(cap / 1000))), expiresAt, channel };
+    return { window: `d${day}`, cap, block: Math.max(1, Math.min(100, Math.floor(cap / 1000))), expiresAt, channel };
   }
 
   return {

@@ -200,6 +200,24 @@ describe("outbox worker", () => {
     });
   });
 
+  it("sends a row that waited more than a quarter of its lease for the throttle: its claim, renewed before the wait, is still its own", async () => {
+    // Time passes as it really does: a millisecond each time the backend reads the clock, and the throttle's sleep moves it on.
+    const base = createClock();
+    const clock = { ...base, now: () => (base.advance(1), base.now()) };
+    const throttleTime = { clock: () => clock.now().getTime(), sleep: async (ms: number) => clock.advance(ms) };
+    // 2 OA messages a second and a 3 s lease: one claim takes 3 rows, the third waits a second (> 3 s / 4) for the next one.
+    world = await createTestWorld({ clock, throttleTime, env: { THROTTLE_OA_PER_SEC: "2", OUTBOX_LEASE_MS: "3000" } });
+    const users = ["8300000000000000001", "8300000000000000002", "8300000000000000003"];
+    for (const u of users) {
+      world.sim!.zalo!.setFollower(u, true);
+      world.sim!.zalo!.recordInteraction(u, clock.now());
+      await enqueueChatMessage(world.services.db, { now: clock.now(), newId: world.services.newId, oaUserId: u, language: "vi", text: "Dạ, hồ sơ của anh/chị đã được tiếp nhận.", idempotencyKey: `reply:${u}` });
+    }
+    expect(await world.worker.runOnce()).toBe(3);
+    expect((await outboxRows()).map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+    expect(world.sim!.zalo!.messages()).toHaveLength(3);
+  });
+
   describe("a citizen's messages arrive in the order they were queued", () => {
     /** Read, it moves on a millisecond: the simulators stamp each message in the order it reached them, across instances. */
     function tickingClock() {
