@@ -4,7 +4,7 @@
  * row). Each test opens two handles on one database, as two instances of the server would.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { claimInboxEvents, insertInboxEvent, markInboxProcessed } from "./access/inbox.js";
+import { claimInboxEvents, insertInboxEvent, markInboxProcessed, recordInboxFailure } from "./access/inbox.js";
 import { getLease, releaseLease, renewLease, tryAcquireLease } from "./access/leases.js";
 import { claimDueOutbox, enqueueOutbox, markOutboxSent } from "./access/outbox.js";
 import { fixtureNow as now } from "./testing/fixtures.js";
@@ -83,5 +83,27 @@ describe("claims", () => {
     const again = await claimInboxEvents(b!.db, { source: "zalo_webhook", now: later(30_000), limit: 50, leaseMs: 30_000 });
     expect(again.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => `e${30 + i}`));
     expect(again[0]).toMatchObject({ payload: { i: 30 }, receivedAt: later(30), lockedUntil: later(60_000), processedAt: null });
+  });
+
+  it("give out a sender's events one at a time, in the order stored, to instances claiming at once", async () => {
+    const [a, b] = await open.shared(2);
+    // Ten citizens wrote three messages each, interleaved, all in one instant; five events belong to nobody (receipts).
+    for (let n = 1; n <= 3; n++) {
+      for (let u = 0; u < 10; u++) await insertInboxEvent(a!.db, { id: `u${u}-${n}`, source: "zalo_webhook", dedupeKey: `msg-${u}-${n}`, payload: { u, n }, now, senderKey: `zalo:${u}` });
+    }
+    for (let i = 0; i < 5; i++) await insertInboxEvent(b!.db, { id: `r${i}`, source: "zalo_webhook", dedupeKey: `receipt-${i}`, payload: { i }, now });
+    const claimBoth = async (at: Date) => (await Promise.all(Array.from({ length: 8 }, (_, i) => claimInboxEvents((i % 2 ? a : b)!.db, { source: "zalo_webhook", now: at, limit: 4, leaseMs: 30_000 })))).flat().map((r) => r.id).sort();
+    const message = (n: number) => Array.from({ length: 10 }, (_, u) => `u${u}-${n}`);
+    const receipts = Array.from({ length: 5 }, (_, i) => `r${i}`);
+    expect(await claimBoth(now)).toEqual([...message(1), ...receipts].sort());
+    // While their first messages are being processed, nobody takes their second.
+    expect(await claimBoth(later(1_000))).toEqual([]);
+    for (const id of [...message(1), ...receipts]) await markInboxProcessed(b!.db, id, later(1_000));
+    expect(await claimBoth(later(1_000))).toEqual(message(2).sort());
+    // A second message that failed waits for its retry without holding back the third; the retry and the third go in order.
+    for (const id of message(2)) await recordInboxFailure(a!.db, id, "the FAQ index was rebuilding", later(2_000), 5);
+    const retried = await claimInboxEvents(a!.db, { source: "zalo_webhook", now: later(2_000), limit: 100, leaseMs: 30_000 });
+    expect(retried.map((r) => r.id).sort()).toEqual([...message(2), ...message(3)].sort());
+    for (let u = 0; u < 10; u++) expect(retried.findIndex((r) => r.id === `u${u}-2`)).toBeLessThan(retried.findIndex((r) => r.id === `u${u}-3`));
   });
 });

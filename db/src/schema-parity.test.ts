@@ -12,7 +12,7 @@ import * as sqliteSchema from "./schema.js";
 import * as pgSchema from "./schema-pg.js";
 
 /** Columns only PostgreSQL has: the identity standing in for SQLite's implicit rowid. */
-const PG_ONLY = new Set(["faq_entries.rowid", "submissions.rowid", "outbox.rowid"]);
+const PG_ONLY = new Set(["faq_entries.rowid", "submissions.rowid", "outbox.rowid", "inbox.rowid"]);
 
 const tables = <T extends Table>(schema: Record<string, unknown>, kind: abstract new (...a: never[]) => T) =>
   Object.fromEntries(Object.entries(schema).filter(([, v]) => is(v, kind as never))) as Record<string, T>;

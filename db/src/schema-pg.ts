@@ -5,9 +5,10 @@
  * `schema-parity.test.ts` compares the two. Change both together, then `pnpm db:generate`.
  *
  * Instants are `timestamptz(3)` (JavaScript Dates hold milliseconds), flags `boolean`, JSON `jsonb`,
- * files `bytea`, serial ids `bigint` identities. `faq_entries`, `submissions` and `outbox` also
- * carry a `rowid` identity: SQLite's implicit insertion order, which their queries sort by (the
- * outbox: a recipient's messages go in the order queued).
+ * files `bytea`, serial ids `bigint` identities. `faq_entries`, `submissions`, `outbox` and
+ * `inbox` also carry a `rowid` identity: SQLite's implicit insertion order, which their queries
+ * sort by (the outbox: a recipient's messages go in the order queued; the inbox: a sender's events
+ * are processed in the order stored).
  */
 import { customType, bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
@@ -277,8 +278,10 @@ export const inbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     error: text("error"),
     lockedUntil: instant("locked_until"),
+    senderKey: text("sender_key"),
+    rowid: rowid(),
   },
-  (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
+  (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt), index("inbox_sender_idx").on(t.senderKey).where(sql`processed_at is null`)],
 );
 
 export const auditLog = pgTable(

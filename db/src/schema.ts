@@ -363,8 +363,14 @@ export const inbox = sqliteTable(
     error: text("error"),
     /** While an instance processes the event, its claim: another instance takes it after this passes (that one died). */
     lockedUntil: instant("locked_until"),
+    /**
+     * Whose event it is (`zalo:<OA user id>`): one sender's events are handed out one at a time,
+     * in the order stored (rowid), so that two instances never answer a citizen's second message
+     * before their first (see `claimInboxEvents`). Null: no order kept (receipts, case statuses).
+     */
+    senderKey: text("sender_key"),
   },
-  (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt)],
+  (t) => [uniqueIndex("inbox_dedupe_uq").on(t.source, t.dedupeKey), index("inbox_unprocessed_idx").on(t.processedAt), index("inbox_sender_idx").on(t.senderKey).where(sql`processed_at is null`)],
 );
 
 /** Audit log: every machine call, citizen action on personal data and staff read. */

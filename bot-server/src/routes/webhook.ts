@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { randomUUID } from "node:crypto";
-import { errorEnvelopeSchema, webhookDedupeKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
+import { errorEnvelopeSchema, webhookDedupeKey, webhookSenderKey, zaloWebhookEventSchema, type ErrorEnvelope } from "@hccd/shared";
 import type { ServiceDeps } from "../deps.js";
 import { createZaloInbox } from "../services/chat/webhook-inbox.js";
 import { receiveSmsReport, smsDeliveryReportSchema } from "../services/delivery/receipts.js";
@@ -113,7 +113,7 @@ export function webhookRoutes(deps: Pick<ServiceDeps, "db" | "now"> & { config: 
       const outside = parsed.success ? timestampOutsideWindow(Number(parsed.data.timestamp), now, deps.config.WEBHOOK_MAX_AGE_MS) : null;
       // `null` is JSON, but no payload: kept as what it was, for staff to see.
       const setAside = !parsed.success ? "unreadable event" : outside ? `refused: ${outside}` : null;
-      const stored = await inbox.store({ id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside });
+      const stored = await inbox.store({ id: randomUUID(), dedupeKey, payload: body ?? { body: null }, now, setAside, senderKey: parsed.success ? webhookSenderKey(parsed.data) : null });
       if (outside) {
         // Refused, but answered 200: Zalo resends anything else with the same timestamp, which
         // stays outside the window on every retry, until it gives up or disables the webhook.

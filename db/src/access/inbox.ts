@@ -6,11 +6,11 @@ import type { inbox } from "../schema.js";
 export type InboxRow = typeof inbox.$inferSelect;
 
 /** Stores an inbound event unless one with the same dedupe key was stored already. */
-export async function insertInboxEvent(db: Db, row: { id: string; source: InboxRow["source"]; dedupeKey: string; payload: unknown; now: Date }): Promise<{ row: InboxRow; created: boolean }> {
+export async function insertInboxEvent(db: Db, row: { id: string; source: InboxRow["source"]; dedupeKey: string; payload: unknown; now: Date; senderKey?: string | null }): Promise<{ row: InboxRow; created: boolean }> {
   const { inbox } = tablesOf(db);
   const [inserted] = await db
     .insert(inbox)
-    .values({ id: row.id, source: row.source, dedupeKey: row.dedupeKey, payload: row.payload, receivedAt: row.now })
+    .values({ id: row.id, source: row.source, dedupeKey: row.dedupeKey, payload: row.payload, receivedAt: row.now, senderKey: row.senderKey ?? null })
     .onConflictDoNothing()
     .returning();
   if (inserted) return { row: inserted, created: true };
@@ -27,13 +27,15 @@ export interface NewInboxEvent {
   payload: unknown;
   now: Date;
   setAside?: string | null;
+  /** Whose event it is: one sender's events are processed one at a time, in the order stored (see `claimInboxEvents`). */
+  senderKey?: string | null;
 }
 
-/** Rows per statement on PostgreSQL: 7 parameters a row, far below its 65,535. */
+/** Rows per statement on PostgreSQL: 8 parameters a row, far below its 65,535. */
 const INSERT_BATCH = 500;
 
-const INSERT_INBOX_SQL = `insert into inbox (id, source, dedupe_key, payload, created_at, processed_at, error)
-  values (@id, @source, @dedupeKey, @payload, @at, @processedAt, @error) on conflict do nothing`;
+const INSERT_INBOX_SQL = `insert into inbox (id, source, dedupe_key, payload, created_at, processed_at, error, sender_key)
+  values (@id, @source, @dedupeKey, @payload, @at, @processedAt, @error, @senderKey) on conflict do nothing`;
 
 /**
  * Stores many events in one commit (group commit: the webhook's intake batches the requests that
@@ -48,7 +50,7 @@ export async function insertInboxEvents(db: Db, rows: NewInboxEvent[]): Promise<
       (await onSqlite(tx, "insertInboxEvent", INSERT_INBOX_SQL, (stmt) =>
         rows.map((r) => {
           const processedAt = r.setAside == null ? null : r.now.getTime();
-          return stmt.run({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: JSON.stringify(r.payload), at: r.now.getTime(), processedAt, error: r.setAside ?? null }).changes === 1;
+          return stmt.run({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: JSON.stringify(r.payload), at: r.now.getTime(), processedAt, error: r.setAside ?? null, senderKey: r.senderKey ?? null }).changes === 1;
         }),
       ))!;
     // One row commits by itself; more are one transaction, one commit.
@@ -58,7 +60,7 @@ export async function insertInboxEvents(db: Db, rows: NewInboxEvent[]): Promise<
   const { inbox } = tablesOf(db);
   const created = new Set<string>();
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-    const values = rows.slice(i, i + INSERT_BATCH).map((r) => ({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: r.payload, receivedAt: r.now, processedAt: r.setAside == null ? null : r.now, error: r.setAside ?? null }));
+    const values = rows.slice(i, i + INSERT_BATCH).map((r) => ({ id: r.id, source: r.source, dedupeKey: r.dedupeKey, payload: r.payload, receivedAt: r.now, processedAt: r.setAside == null ? null : r.now, error: r.setAside ?? null, senderKey: r.senderKey ?? null }));
     for (const { id } of await db.insert(inbox).values(values).onConflictDoNothing().returning({ id: inbox.id })) created.add(id);
   }
   return rows.map((r) => created.has(r.id));
@@ -94,19 +96,35 @@ export async function recordInboxFailure(db: Db, id: string, error: string, now:
 }
 
 interface RawInboxRow {
-  id: string; source: InboxRow["source"]; dedupe_key: string; payload: unknown; created_at: unknown; processed_at: unknown; attempts: number; error: string | null; locked_until: unknown;
+  id: string; source: InboxRow["source"]; dedupe_key: string; payload: unknown; created_at: unknown; processed_at: unknown; attempts: number; error: string | null; locked_until: unknown; sender_key: string | null;
+  /** The order stored (rowid), returned by the claim. */
+  seq?: number | string;
 }
 const fromRaw = (r: RawInboxRow): InboxRow => ({
   id: r.id, source: r.source, dedupeKey: r.dedupe_key, payload: toJson<unknown>(r.payload), receivedAt: toDate(r.created_at)!, processedAt: toDate(r.processed_at),
-  attempts: Number(r.attempts), error: r.error, lockedUntil: toDate(r.locked_until),
+  attempts: Number(r.attempts), error: r.error, lockedUntil: toDate(r.locked_until), senderKey: r.sender_key,
 });
+
+/**
+ * When an unprocessed event `o` must wait: an earlier event of the same sender (rowid, the order
+ * stored) is unprocessed and has not been tried yet, or is being processed (claimed, lease not
+ * passed). So a sender has one event out at a time, the earliest: two instances claiming at once
+ * never answer a citizen's second message before their first (on PostgreSQL, an earlier event
+ * another instance is claiming at this moment is still untried in this statement's snapshot, so it
+ * holds the later one back too). An event that failed and waits for its retry holds back nothing:
+ * a broken event must not silence the sender. It reads the sender's unprocessed events only (a
+ * partial index).
+ */
+const EARLIER_OF_THE_SENDER = `exists (select 1 from inbox e where e.sender_key = o.sender_key and e.processed_at is null and e.rowid < o.rowid
+      and (e.attempts = 0 or e.locked_until > @now))`;
 
 /**
  * Claims up to `limit` unprocessed events of a source, oldest first, for `leaseMs`: events nobody
  * holds, or whose holder's claim expired (that instance died). Claimed events are not claimed again
  * until `markInboxProcessed` or the lease passes, so two instances (or two workers) never process
  * the same event at once: on PostgreSQL the candidates are locked `FOR UPDATE SKIP LOCKED`; on
- * SQLite the one UPDATE … RETURNING runs alone (one writer).
+ * SQLite the one UPDATE … RETURNING runs alone (one writer). A sender's next event is handed out
+ * once the one before it is processed (`EARLIER_OF_THE_SENDER`).
  */
 export async function claimInboxEvents(db: Db, opts: { source: InboxRow["source"]; now: Date; limit: number; leaseMs: number }): Promise<InboxRow[]> {
   const now = opts.now.getTime();
@@ -115,17 +133,19 @@ export async function claimInboxEvents(db: Db, opts: { source: InboxRow["source"
       db,
       "claimInboxEvents",
       `update inbox set locked_until = @until
-       where id in (select id from inbox where processed_at is null and source = @source and (locked_until is null or locked_until <= @now) order by created_at limit @limit)
-       returning *`,
+       where id in (select o.id from inbox o where o.processed_at is null and o.source = @source and (o.locked_until is null or o.locked_until <= @now) and not ${EARLIER_OF_THE_SENDER} order by o.created_at limit @limit)
+       returning *, rowid as seq`,
       (stmt) => stmt.all({ until: now + opts.leaseMs, source: opts.source, now, limit: opts.limit }) as RawInboxRow[],
     )) ??
     (await queryRows<RawInboxRow>(
       db,
       sql`with picked as (
-            select id from inbox where processed_at is null and source = ${opts.source} and (locked_until is null or locked_until <= ${instantParam(db, opts.now)})
-            order by created_at limit ${opts.limit} for update skip locked)
+            select o.id from inbox o where o.processed_at is null and o.source = ${opts.source} and (o.locked_until is null or o.locked_until <= ${instantParam(db, opts.now)})
+              and not ${sql.join(EARLIER_OF_THE_SENDER.split("@now").map((part) => sql.raw(part)), instantParam(db, opts.now))}
+            order by o.created_at limit ${opts.limit} for update skip locked)
           update inbox i set locked_until = ${instantParam(db, new Date(now + opts.leaseMs))} from picked where i.id = picked.id
-          returning i.*`,
+          returning i.*, i.rowid as seq`,
     ));
-  return rows.map(fromRaw).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+  // In the order stored: a sender's events in one claim (a retried one and the next) are processed in turn.
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map(fromRaw);
 }

@@ -55,3 +55,24 @@ export function webhookDedupeKey(e: ZaloWebhookEvent): string {
   const who = e.sender?.id ?? e.follower?.id ?? e.user_id_by_app ?? "-";
   return `evt:${e.event_name}:${who}:${e.timestamp}`;
 }
+
+/** Delivery and seen receipts: about a message, not from a person (a ZNS receipt's sender may be the OA itself). */
+export const RECEIPT_EVENTS: ReadonlySet<string> = new Set(["user_received_message", "user_seen_message"]);
+
+/**
+ * The OA user an event is from or about: the sender of `user_*` events, the follower of follow
+ * events; none for the OA's own echoes (`oa_send_*`).
+ */
+export function webhookOaUserId(e: ZaloWebhookEvent): string | null {
+  if (e.event_name.startsWith("oa_send_")) return null;
+  return e.follower?.id ?? e.sender?.id ?? null;
+}
+
+/**
+ * The key a person's events are kept in order by (the inbox processes them one at a time, in the
+ * order received): `zalo:<OA user id>`. None for receipts and the OA's echoes: they answer nobody.
+ */
+export function webhookSenderKey(e: ZaloWebhookEvent): string | null {
+  const id = RECEIPT_EVENTS.has(e.event_name) ? null : webhookOaUserId(e);
+  return id ? `zalo:${id}` : null;
+}

@@ -1,3 +1,4 @@
+import { webhookSenderKey, zaloWebhookEventSchema } from "@hccd/shared";
 import { insertInboxEvents, type Db, type NewInboxEvent } from "@hccd/db";
 
 /** A signed Zalo event to store: `setAside` (a reason: unreadable, dated outside the window) keeps it for staff, never processed. */
@@ -7,12 +8,23 @@ export interface ZaloEventToStore {
   payload: unknown;
   now: Date;
   setAside: string | null;
+  /**
+   * Whose event it is (`webhookSenderKey`): a person's events are processed one at a time, in the
+   * order received. Read from the payload when not given.
+   */
+  senderKey?: string | null;
 }
 
 /** Events committed together at most: a burst larger than this is committed in several batches. */
 const MAX_BATCH = 256;
 
-const toRow = (input: ZaloEventToStore): NewInboxEvent => ({ source: "zalo_webhook", ...input });
+/** The sender of a stored payload, when the caller has not read it already (the route has). */
+function senderKeyOf(payload: unknown): string | null {
+  const parsed = zaloWebhookEventSchema.safeParse(payload);
+  return parsed.success ? webhookSenderKey(parsed.data) : null;
+}
+
+const toRow = (input: ZaloEventToStore): NewInboxEvent => ({ source: "zalo_webhook", ...input, senderKey: input.senderKey !== undefined ? input.senderKey : senderKeyOf(input.payload) });
 
 /**
  * Stores one signed Zalo event in the inbox, once per `dedupeKey` (Zalo resends); `created` is

@@ -43,6 +43,23 @@ describe("webhook processor", () => {
     expect(await unprocessed()).toBe(0);
   });
 
+  it("handles each citizen's messages in the order they came, with two instances draining at once", async () => {
+    // 150 messages of three citizens, taking turns: more than one claim holds (100).
+    const { deps, unprocessed } = await setup(150);
+    const handled: { user: string; n: number }[] = [];
+    const handle: InboxEventHandler = async ({ event }) => {
+      handled.push({ user: event.sender!.id, n: Number(event.message!.text!.split(" ")[2]) });
+      await new Promise((r) => setImmediate(r));
+    };
+    const [a, b] = [createWebhookProcessor({ ...deps, handle }), createWebhookProcessor({ ...deps, handle })];
+    for (let round = 0; round < 200 && (await unprocessed()) > 0; round++) await Promise.all([a.drain(), b.drain()]);
+    expect(handled).toHaveLength(150);
+    for (const user of ["oa-0", "oa-1", "oa-2"]) {
+      const order = handled.filter((h) => h.user === user).map((h) => h.n);
+      expect(order, user).toEqual(order.slice().sort((x, y) => x - y));
+    }
+  });
+
   it("retries a failed event on its timer, without waiting for the next event to arrive", async () => {
     const { deps, unprocessed } = await setup(1);
     let calls = 0;

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { i18nFor, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
+import { i18nFor, RECEIPT_EVENTS, webhookOaUserId, zaloWebhookEventSchema, type ZaloWebhookEvent } from "@hccd/shared";
 import { claimInboxEvents, findZaloUserByOaId, markInboxProcessed, recordInboxFailure, upsertZaloUserFromOa, type InboxRow, type ZaloUser } from "@hccd/db";
 import { enqueueChatMessage } from "../delivery/notifications.js";
 import type { ServiceDeps } from "../../deps.js";
@@ -13,9 +13,6 @@ const MAX_ATTEMPTS = 5;
 
 /** Events claimed at a time: a batch takes milliseconds per event, far within the lease. */
 const BATCH = 100;
-
-/** Delivery and seen receipts: about a message, not from a person (a ZNS receipt's sender may be the OA itself). */
-const RECEIPTS = new Set(["user_received_message", "user_seen_message"]);
 
 export interface WebhookProcessorOptions {
   /** How long claimed events stay this instance's: an instance that dies mid-batch frees them after this. */
@@ -33,10 +30,9 @@ export interface WebhookProcessorOptions {
  * for the OA's own echoes. Receipts find a known user but never create one.
  */
 async function userOf(deps: ServiceDeps, e: ZaloWebhookEvent): Promise<ZaloUser | null> {
-  if (e.event_name.startsWith("oa_send_")) return null;
-  const oaUserId = e.follower?.id ?? e.sender?.id;
+  const oaUserId = webhookOaUserId(e);
   if (!oaUserId) return null;
-  if (RECEIPTS.has(e.event_name)) return (await findZaloUserByOaId(deps.db, oaUserId)) ?? null;
+  if (RECEIPT_EVENTS.has(e.event_name)) return (await findZaloUserByOaId(deps.db, oaUserId)) ?? null;
   return upsertZaloUserFromOa(deps.db, { oaUserId, appUserId: e.user_id_by_app ?? null, now: deps.now() });
 }
 

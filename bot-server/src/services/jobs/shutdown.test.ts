@@ -56,8 +56,9 @@ describe("an instance that stops", () => {
 describe("the webhook processor of an instance that stops", () => {
   it("processes the batch of events it claimed, claims no more: the rest are another instance's at once", async () => {
     const w = (world = await createTestWorld());
+    // 150 citizens' messages (one citizen's next message waits for their first: see claimInboxEvents).
     for (let i = 0; i < 150; i++) {
-      const event = textEvent(SIM_ZALO, { oaUserId: `oa-${i % 3}` }, `câu hỏi ${i}`, w.clock.now(), `msg-${i}`);
+      const event = textEvent(SIM_ZALO, { oaUserId: `oa-${i}` }, `câu hỏi ${i}`, w.clock.now(), `msg-${i}`);
       await storeZaloEvent(w.db, { id: `e${String(i).padStart(3, "0")}`, dedupeKey: `msg-${i}`, payload: event, now: w.clock.now(), setAside: null });
     }
     let handled = 0;
