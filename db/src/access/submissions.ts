@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
 import type { submissionStatusHistory, submissions } from "../schema.js";
 import { visibleColumns } from "./columns.js";
@@ -16,9 +16,20 @@ export async function getSubmission(db: Db, id: string): Promise<Submission | un
   return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.id, id)).limit(1))[0];
 }
 
+/**
+ * The submission a case's status is about: the newest one sent to that case that is still live
+ * (the first submission, or the latest supplement answering `need_more_info`).
+ */
 export async function findSubmissionByCaseId(db: Db, caseId: string): Promise<Submission | undefined> {
   const { submissions } = tablesOf(db);
-  return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.caseId, caseId)).limit(1))[0];
+  return (
+    await db
+      .select(visibleColumns(submissions))
+      .from(submissions)
+      .where(and(eq(submissions.caseId, caseId), ne(submissions.status, "cancelled")))
+      .orderBy(desc(submissions.createdAt), desc(sql`rowid`))
+      .limit(1)
+  )[0];
 }
 
 /** The newest submission of a draft (an earlier one may have been cancelled by an edit). */
