@@ -40,6 +40,22 @@ export async function latestSubmissionForDraft(db: Db, draftId: string): Promise
   return (await db.select(visibleColumns(submissions)).from(submissions).where(eq(submissions.draftId, draftId)).orderBy(desc(submissions.createdAt), desc(sql`rowid`)).limit(1))[0];
 }
 
+/**
+ * The newest submission of a draft that was not cancelled: the one the case system has or will
+ * have (a first submission, or the supplement answering its `need_more_info`).
+ */
+export async function latestLiveSubmissionForDraft(db: Db, draftId: string): Promise<Submission | undefined> {
+  const { submissions } = tablesOf(db);
+  return (
+    await db
+      .select(visibleColumns(submissions))
+      .from(submissions)
+      .where(and(eq(submissions.draftId, draftId), ne(submissions.status, "cancelled")))
+      .orderBy(desc(submissions.createdAt), desc(sql`rowid`))
+      .limit(1)
+  )[0];
+}
+
 export async function updateSubmission(db: Db, id: string, patch: Partial<Pick<Submission, "status" | "caseId" | "receiptNo" | "resultRef">> & { updatedAt: Date }): Promise<void> {
   const { submissions } = tablesOf(db);
   await db.update(submissions).set(patch).where(eq(submissions.id, id));
