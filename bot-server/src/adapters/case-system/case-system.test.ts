@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseDossier, CaseStatusCallback } from "@hccd/shared";
-import { createCaseSystemSimulator } from "./simulator.js";
+import { createCaseSimRoutes, createCaseSystemSimulator } from "./simulator.js";
 import { createHttpCaseSystemClient } from "./http-client.js";
 import { PlatformError, TransportError, type FetchLike } from "../errors.js";
 
@@ -246,5 +246,21 @@ describe("supplements to a case waiting on need_more_info (our extension of cont
     expect(seen[0]?.url).toBe("http://case.sim/api/dossiers/CASE%201%2F2/supplements");
     expect(seen[0]?.headers.get("idempotency-key")).toBe("s2");
     expect(e).toBeInstanceOf(TransportError);
+  });
+});
+
+describe("the case simulator's dev route", () => {
+  it("arms the next case to ask for more with POST /ask-more-info, and names a bad field", async () => {
+    const seen: CaseStatusCallback[] = [];
+    const w = world(async (cb) => void seen.push(cb));
+    const routes = createCaseSimRoutes(w.sim);
+    const ask = (body: unknown) => routes.request("/ask-more-info", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const bad = await ask({ note: "", respondBy: "mai" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path).sort()).toEqual(["note", "respondBy"]);
+    expect((await ask({ note: "Bổ sung giấy khám sức khỏe có dấu" })).status).toBe(202);
+    await w.client.submitDossier(dossier(), "s1");
+    await w.sim.idle();
+    expect(seen.at(-1)).toMatchObject({ status: "need_more_info", note: "Bổ sung giấy khám sức khỏe có dấu" });
   });
 });

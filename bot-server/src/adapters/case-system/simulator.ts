@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
-import { caseDossierSchema, canonicalJson, zodIssuesToFields, type CaseDossier, type CaseStatusCallback, type CaseStatus } from "@hccd/shared";
+import { z } from "zod";
+import { CASE_NOTE_MAX_CHARS, caseDossierSchema, canonicalJson, isoDate, zodIssuesToFields, type CaseDossier, type CaseStatusCallback, type CaseStatus } from "@hccd/shared";
 
 interface Accepted {
   caseId: string;
@@ -198,3 +199,23 @@ export function createCaseSystemSimulator(opts: {
 }
 
 export type CaseSystemSimulator = ReturnType<typeof createCaseSystemSimulator>;
+
+const moreInfoRequestSchema = z.object({
+  note: z.string().min(1, "must not be empty").max(CASE_NOTE_MAX_CHARS, `must be at most ${CASE_NOTE_MAX_CHARS} characters`),
+  respondBy: isoDate.optional(),
+});
+
+/**
+ * The simulator's own routes under `/sim/case-system` (dev and tests): `POST /ask-more-info`
+ * `{note, respondBy?}` makes the next new case stop at `need_more_info` with that request.
+ */
+export function createCaseSimRoutes(sim: Pick<CaseSystemSimulator, "askForMoreInfo">) {
+  const app = new Hono();
+  app.post("/ask-more-info", async (c) => {
+    const parsed = moreInfoRequestSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: { code: "validation_failed", message: "invalid request", fields: zodIssuesToFields(parsed.error.issues) } }, 422);
+    sim.askForMoreInfo({ note: parsed.data.note, ...(parsed.data.respondBy ? { respondBy: parsed.data.respondBy } : {}) });
+    return c.json({ armed: true }, 202);
+  });
+  return app;
+}
