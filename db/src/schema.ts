@@ -285,7 +285,11 @@ export const submissions = sqliteTable(
   // One case per first submission (supplements share their case); one live supplement answers a request.
   (t) => [
     uniqueIndex("submissions_case_id_uq").on(t.caseId).where(sql`supplement_of is null`),
+    // A callback finds its case's submissions through this one (the partial index serves only first submissions).
+    index("submissions_case_id_idx").on(t.caseId),
     uniqueIndex("submissions_supplement_uq").on(t.supplementOf).where(sql`supplement_of is not null and status <> 'cancelled'`),
+    // The self-reference's own index: without it SQLite scans the table on every insert to check the key.
+    index("submissions_supplement_of_idx").on(t.supplementOf),
     index("submissions_draft_idx").on(t.draftId),
     // One submission per consent (and so per consented draft version): also the index the foreign
     // key to consents is checked through.
