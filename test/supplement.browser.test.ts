@@ -59,6 +59,8 @@ describe("when the case system asks for more, the citizen supplements the same c
     expect(await page.getByTestId("more-info-note").innerText()).toBe(NOTE);
     expect(await page.getByTestId("more-info-respond-by").innerText()).toContain("15/01/2027");
     expect(await page.getByTestId("draft-review").getAttribute("data-draft-status")).toBe("open");
+    // "Your consent was received" no longer stands above the request.
+    expect(await page.getByTestId("draft-notice").count()).toBe(0);
     await shot(page, "1-asked");
     const [first] = caseSim.dossiers().filter((d) => d.procedureCode !== "1.001193" && d.fields["document.number"] === "TY-DEMO-07");
     expect(first).toBeDefined();
