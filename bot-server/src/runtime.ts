@@ -35,7 +35,7 @@ import type { MacSecrets } from "./webhook/signature.js";
 import { createHttpSmsClient } from "./adapters/sms/http-client.js";
 import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
 import type { SmsClient } from "./adapters/sms/types.js";
-import { NotSendable } from "./services/dossiers/case-dossier.js";
+import { NotSendable } from "./services/not-sendable.js";
 import { createBackgroundJobs, type BackgroundJobs } from "./services/jobs/background-jobs.js";
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminders/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminders/reminder-scheduler.js";

@@ -24,7 +24,8 @@ import type { NotificationPayload } from "./notifications.js";
 import { classifyFailure, type SendFailure } from "./channels/channel.js";
 import { channelModule, channelRegistry } from "./channels/registry.js";
 import { createDeliveryBudget, type DeliveryBudgetTime } from "./delivery-budget.js";
-import { buildCaseDossier, NotSendable } from "../dossiers/case-dossier.js";
+import { buildCaseDossier } from "../dossiers/case-dossier.js";
+import { NotSendable } from "../not-sendable.js";
 import { sendCaseDossier } from "../dossiers/supplements.js";
 import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 

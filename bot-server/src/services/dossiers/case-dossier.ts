@@ -5,11 +5,7 @@ import { contentHashOf } from "../drafts/citizen-drafts.js";
 import { draftProfile } from "../drafts/draft-profile.js";
 import { attachmentBytes } from "../drafts/draft-attachments.js";
 import type { ServiceDeps } from "../../deps.js";
-
-/** A row that must not be sent, whatever retrying does: the worker gives up on it (or fails over). */
-export class NotSendable extends Error {
-  override readonly name = "NotSendable";
-}
+import { NotSendable } from "../not-sendable.js";
 
 /**
  * Builds contract 3's dossier from a consented draft. Refuses (NotSendable) unless a consent is in

@@ -1,7 +1,7 @@
 import type { CaseDossier, CaseDossierAccepted, DraftView } from "@hccd/shared";
 import { activeConsentForDraft, getDraft, getSubmission, listDraftEvents, updateDraftFields, voidConsent, type Db, type Submission } from "@hccd/db";
 import type { CaseSystemClient } from "../../adapters/case-system/types.js";
-import { NotSendable } from "./case-dossier.js";
+import { NotSendable } from "../not-sendable.js";
 
 /**
  * When the case system asks for more (`need_more_info`), the dossier goes back to the citizen as a

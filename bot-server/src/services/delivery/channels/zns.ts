@@ -1,6 +1,6 @@
 import { i18nFor } from "@hccd/shared";
 import type { Config } from "../../../config.js";
-import { NotSendable } from "../../dossiers/case-dossier.js";
+import { NotSendable } from "../../not-sendable.js";
 import { dossierNameOf, paymentNoticeParams, populationDeadlineParams, respondByText, vnDate, type NotificationPayload } from "../notifications.js";
 import type { ChannelModule } from "./channel.js";
 import { classifyZaloFailure } from "./zalo-failures.js";
