@@ -11,78 +11,70 @@ afterEach(async () => {
   await world?.close();
 });
 
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n");
-const CLEARER = new TextEncoder().encode("%PDF-1.7\n% a clearer scan, signed by the clinic\n%%EOF\n");
 const BINH_PHONE = "84987654321";
+const NEW_PHONE = "0987000111";
+/** Plan row 44: the re-issue of the monument conservation practising certificate (level 3, submitted by us). */
+const REISSUE_CODE = "1.002003";
 
 const consentTo = (id: string, token: string, v: Pick<DraftView, "contentHash" | "consentTextVersion">) =>
   world.call("POST", `/api/me/drafts/${id}/consent`, { token, body: { contentHash: v.contentHash, consentTextVersion: v.consentTextVersion } });
 const viewOf = async (id: string, token: string) => readJson<DraftView>(await world.call("GET", `/api/me/drafts/${id}`, { token }));
 
-function upload(id: string, token: string, bytes: Uint8Array, name: string) {
-  const form = new FormData();
-  form.append("file", new File([bytes], name));
-  return Promise.resolve(world.app.request(`/api/me/drafts/${id}/attachments/health-certificate`, { method: "PUT", headers: { authorization: `Bearer ${token}` }, body: form }));
-}
-
 /**
- * Bình renews his veterinary practising certificate (a draft asking for a health certificate), the
- * case system's officer asks for more: the dossier is back with him, waiting for a supplement.
+ * Bình has his monument conservation practising certificate re-issued (a level-3 service: we submit
+ * the dossier he consents to, under procedure 1.002003); the case system's officer asks for more:
+ * the dossier is back with him, waiting for a supplement. No service we submit asks for a paper in
+ * the sources, and the only field he may change is his contact phone: so that is what the officer
+ * asks him to correct.
  */
 async function caseAskingForMore() {
   world = await createTestWorld({ catalogue: defaultReminderCatalogue });
   await seedReference(world.handle.db);
-  await importCsvText(world.services, defaultReminderCatalogue, "veterinary-practising-certificate,TY-7,person,Phạm Văn Bình,0987654321,2027-02-01");
+  await importCsvText(world.services, defaultReminderCatalogue, "heritage-conservation-practising-certificate,DT-7,person,Phạm Văn Bình,0987654321,2027-02-01");
   const binh = await world.citizen({ name: "Bình", phone: "0987654321" });
   const home = await readJson<Upcoming>(await world.call("GET", "/api/me/upcoming", { token: binh.token }));
   const action = home.items[0]!.action;
   if (action.type !== "prepare_renewal") throw new Error("expected a renewal");
   const draft = await readJson<DraftView>(await world.call("POST", `/api/me/documents/${action.documentId}/draft`, { token: binh.token }));
-  const withPaper = await readJson<DraftView>(await upload(draft.id, binh.token, PDF, "giay-kham.pdf"));
   const caseSim = world.sim!.caseSystem!;
-  caseSim.askForMoreInfo({ note: "<p>Giấy khám sức khỏe\u200b chưa có dấu của cơ sở y tế.</p>\n\nĐề nghị nộp bản có dấu.", respondBy: "2026-12-10" });
-  const consented = await readJson<{ submissionId: string }>(await consentTo(draft.id, binh.token, withPaper));
+  caseSim.askForMoreInfo({ note: "<p>Số điện thoại liên hệ\u200b trong hồ sơ không liên lạc được.</p>\n\nĐề nghị cập nhật số điện thoại.", respondBy: "2026-12-10" });
+  const consented = await readJson<{ submissionId: string }>(await consentTo(draft.id, binh.token, draft));
   await world.worker.drain();
   await caseSim.idle();
   await world.worker.drain();
   const [first] = await world.rows<{ caseId: string; status: string }>(sql`select case_id as "caseId", status from submissions where id = ${consented.submissionId}`);
-  return { binh, draftId: draft.id, before: withPaper, firstSubmissionId: consented.submissionId, caseId: first!.caseId, firstStatus: first!.status };
+  return { binh, draftId: draft.id, before: draft, firstSubmissionId: consented.submissionId, caseId: first!.caseId, firstStatus: first!.status };
 }
 
 describe("need_more_info → supplement → the same case", () => {
-  it("tells the citizen what is asked, opens a new version for his papers and fields, and sends the newly consented version to the same case", async () => {
+  it("tells the citizen what is asked, opens a new version for him to correct, and sends the newly consented version to the same case under the same procedure", async () => {
     const c = await caseAskingForMore();
     expect(c.firstStatus).toBe("need_more_info");
+    const NOTE = "Số điện thoại liên hệ trong hồ sơ không liên lạc được. Đề nghị cập nhật số điện thoại.";
 
     // Told on Zalo, in the agency's register, what the officer asks for and by when, without the markup.
     const notices = world.sim!.zalo!.messages({ phone: BINH_PHONE }).filter((m) => /cần bổ sung/i.test(m.text));
     expect(notices).toHaveLength(1);
     expect(notices[0]!.text).toContain("Kính gửi Ông/Bà Phạm Văn Bình");
-    expect(notices[0]!.text).toContain("Giấy khám sức khỏe chưa có dấu của cơ sở y tế. Đề nghị nộp bản có dấu.");
+    expect(notices[0]!.text).toContain(NOTE);
     expect(notices[0]!.text).toContain("10/12/2026");
     expect(notices[0]!.text).not.toMatch(/<p>|\u200b/);
 
     // The dossier is back with him, as a new version that needs his consent again.
     let view = await viewOf(c.draftId, c.binh.token);
     expect(view).toMatchObject({ status: "open", version: c.before.version + 1, consent: null, submission: { status: "need_more_info" } });
-    expect(view.moreInfo).toEqual({ note: "Giấy khám sức khỏe chưa có dấu của cơ sở y tế. Đề nghị nộp bản có dấu.", respondBy: "2026-12-10", requestedAt: expect.any(String) });
+    expect(view.moreInfo).toEqual({ note: NOTE, respondBy: "2026-12-10", requestedAt: expect.any(String) });
     const list = await readJson<{ drafts: { id: string; submissionStatus: string }[] }>(await world.call("GET", "/api/me/drafts", { token: c.binh.token }));
     expect(list.drafts.find((d) => d.id === c.draftId)?.submissionStatus).toBe("need_more_info");
     // What he consented to before is not a consent to the new version.
     expect((await consentTo(c.draftId, c.binh.token, c.before)).status).toBe(409);
 
-    // That afternoon he adds the stamped paper and corrects his phone.
+    // That afternoon he corrects his phone.
     world.clock.advance(4 * 3_600_000);
-    const uploaded = await upload(c.draftId, c.binh.token, CLEARER, "giay-kham-co-dau.pdf");
-    expect(uploaded.status).toBe(200);
-    view = await readJson<DraftView>(uploaded);
-    // The new paper does not leave before he consents to it.
-    const [paper] = await world.rows<{ id: string }>(sql`select id from draft_attachments where draft_id = ${c.draftId}`);
-    expect((await world.call("GET", `/api/integrations/attachments/${paper!.id}`, { token: CASE_SYSTEM_KEY })).status).toBe(404);
-    const edited = await world.call("PATCH", `/api/me/drafts/${c.draftId}`, { token: c.binh.token, body: { version: view.version, changes: { "contact.phone": "0987000111" } } });
+    const edited = await world.call("PATCH", `/api/me/drafts/${c.draftId}`, { token: c.binh.token, body: { version: view.version, changes: { "contact.phone": NEW_PHONE } } });
     expect(edited.status).toBe(200);
     view = await readJson<DraftView>(edited);
-    expect(view.moreInfo?.note).toContain("Đề nghị nộp bản có dấu");
+    expect(view.moreInfo?.note).toContain("Đề nghị cập nhật số điện thoại");
 
     // He consents again: a double tap records one consent and one supplement.
     const [a, b] = await Promise.all([consentTo(c.draftId, c.binh.token, view), consentTo(c.draftId, c.binh.token, view)]);
@@ -96,11 +88,9 @@ describe("need_more_info → supplement → the same case", () => {
     const caseSim = world.sim!.caseSystem!;
     const [sent] = caseSim.supplements(c.caseId);
     expect(caseSim.supplements(c.caseId)).toHaveLength(1);
-    expect(sent).toMatchObject({ submissionId: supplementId, consent: { consentId: ids[0]!.consentId }, fields: expect.objectContaining({ "contact.phone": "0987000111" }) });
-    expect(sent!.attachments).toEqual([expect.objectContaining({ name: "giay-kham-co-dau.pdf", size: CLEARER.length })]);
-    const fetched = await world.call("GET", sent!.attachments[0]!.url, { token: CASE_SYSTEM_KEY });
-    expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(CLEARER);
-    expect(caseSim.dossiers()).toHaveLength(1);
+    // The same case, under the same procedure as the dossier it answers (plan row 44), with what he corrected.
+    expect(caseSim.dossiers()).toEqual([expect.objectContaining({ procedureCode: REISSUE_CODE, fields: expect.objectContaining({ "contact.phone": "0987654321" }) })]);
+    expect(sent).toMatchObject({ submissionId: supplementId, procedureCode: REISSUE_CODE, consent: { consentId: ids[0]!.consentId }, fields: expect.objectContaining({ "contact.phone": NEW_PHONE }) });
 
     await caseSim.idle();
     await world.worker.drain();
@@ -108,10 +98,10 @@ describe("need_more_info → supplement → the same case", () => {
     expect(view.submission).toMatchObject({ submissionId: supplementId, status: "completed", receiptNo: expect.any(String) });
     expect(view.moreInfo).toBeUndefined();
 
-    const rows = await world.rows<{ id: string; caseId: string; supplementOf: string | null; status: string }>(sql`select id, case_id as "caseId", supplement_of as "supplementOf", status from submissions order by created_at, id`);
+    const rows = await world.rows<{ id: string; caseId: string; supplementOf: string | null; status: string; procedureCode: string }>(sql`select id, case_id as "caseId", supplement_of as "supplementOf", status, procedure_code as "procedureCode" from submissions order by created_at, id`);
     expect(rows).toEqual(expect.arrayContaining([
-      { id: c.firstSubmissionId, caseId: c.caseId, supplementOf: null, status: "need_more_info" },
-      { id: supplementId, caseId: c.caseId, supplementOf: c.firstSubmissionId, status: "completed" },
+      { id: c.firstSubmissionId, caseId: c.caseId, supplementOf: null, status: "need_more_info", procedureCode: REISSUE_CODE },
+      { id: supplementId, caseId: c.caseId, supplementOf: c.firstSubmissionId, status: "completed", procedureCode: REISSUE_CODE },
     ]));
     expect(rows).toHaveLength(2);
     // Each version has its own recorded consent; the first was set aside when the officer asked for more.
