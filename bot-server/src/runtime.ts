@@ -13,7 +13,7 @@ import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient 
 import { createZaloSimulator } from "./adapters/zalo/simulator.js";
 import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
 import { createHttpCaseSystemClient } from "./adapters/case-system/http-client.js";
-import { createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
+import { createCaseSimRoutes, createCaseSystemSimulator } from "./adapters/case-system/simulator.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
 import type { CaseSystemClient } from "./adapters/case-system/types.js";
 import { inProcessFetch } from "./adapters/errors.js";
@@ -35,7 +35,7 @@ import type { MacSecrets } from "./webhook/signature.js";
 import { createHttpSmsClient } from "./adapters/sms/http-client.js";
 import { createSmsSimulator, createSmsSimRoutes, type SmsSimulator } from "./adapters/sms/simulator.js";
 import type { SmsClient } from "./adapters/sms/types.js";
-import { NotSendable } from "./services/dossiers/case-dossier.js";
+import { NotSendable } from "./services/not-sendable.js";
 import { createBackgroundJobs, type BackgroundJobs } from "./services/jobs/background-jobs.js";
 import { defaultReminderCatalogue, type ReminderCatalogue } from "./services/reminders/reminder-catalogue.js";
 import { createReminderScheduler, type ReminderScheduler } from "./services/reminders/reminder-scheduler.js";
@@ -298,6 +298,8 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
       },
     });
     caseSystem = createHttpCaseSystemClient({ baseUrl: "http://case-system.sim", fetch: inProcess(caseSim.api) });
+    simRoutes ??= new Hono();
+    simRoutes.route("/case-system", createCaseSimRoutes(caseSim));
     sim = { ...sim, caseSystem: caseSim };
   }
 

@@ -4,7 +4,7 @@
  * Instants are stored as integer milliseconds (UTC); calendar dates as `YYYY-MM-DD` text.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => instant("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -274,12 +274,27 @@ export const submissions = sqliteTable(
     caseId: text("case_id"),
     receiptNo: text("receipt_no"),
     resultRef: text("result_ref"),
+    /**
+     * For a supplement (the citizen's answer to `need_more_info`): the submission it answers. A
+     * supplement carries the same `caseId` from the start: it goes to that case, not a new one.
+     */
+    supplementOf: text("supplement_of").references((): AnySQLiteColumn => submissions.id),
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  // One submission per consent (and so per consented draft version): also the index the foreign
-  // key to consents is checked through.
-  (t) => [uniqueIndex("submissions_case_id_uq").on(t.caseId), index("submissions_draft_idx").on(t.draftId), uniqueIndex("submissions_consent_uq").on(t.consentId)],
+  // One case per first submission (supplements share their case); one live supplement answers a request.
+  (t) => [
+    uniqueIndex("submissions_case_id_uq").on(t.caseId).where(sql`supplement_of is null`),
+    // A callback finds its case's submissions through this one (the partial index serves only first submissions).
+    index("submissions_case_id_idx").on(t.caseId),
+    uniqueIndex("submissions_supplement_uq").on(t.supplementOf).where(sql`supplement_of is not null and status <> 'cancelled'`),
+    // The self-reference's own index: without it SQLite scans the table on every insert to check the key.
+    index("submissions_supplement_of_idx").on(t.supplementOf),
+    index("submissions_draft_idx").on(t.draftId),
+    // One submission per consent (and so per consented draft version): also the index the foreign
+    // key to consents is checked through.
+    uniqueIndex("submissions_consent_uq").on(t.consentId),
+  ],
 );
 
 export const submissionStatusHistory = sqliteTable(

@@ -35,6 +35,23 @@ describe("only once, by constraint", () => {
     expect(isUniqueViolation(await failure(insertSubmission(db, submission("s2"))))).toBe(true);
   });
 
+  it("one first submission per case, any number of supplements to it, one live supplement per request", async () => {
+    const { db } = await open();
+    const { draftId, personId, zaloUserId } = await seedDraft(db);
+    for (const [id, version] of [["c1", 1], ["c2", 2], ["c3", 3], ["c4", 4]] as const) {
+      await insertConsent(db, { id, draftId, draftVersion: version, zaloUserId, personId, role: "holder", contentHash: id, consentTextVersion: "1", consentedAt: fixtureNow });
+    }
+    const row = (id: string, consentId: string, over: { supplementOf?: string; status?: "queued" | "cancelled" | "need_more_info" } = {}) =>
+      ({ id, draftId, consentId, procedureCode: "1.001", caseId: "CASE-1", status: over.status ?? ("queued" as const), ...(over.supplementOf ? { supplementOf: over.supplementOf } : {}), createdAt: fixtureNow, updatedAt: fixtureNow });
+    await insertSubmission(db, row("s1", "c1", { status: "need_more_info" }));
+    // Another first submission claiming the case is refused; a supplement to it is not.
+    expect(isUniqueViolation(await failure(insertSubmission(db, row("x", "c2"))))).toBe(true);
+    await insertSubmission(db, row("s2", "c2", { supplementOf: "s1", status: "cancelled" }));
+    expect(await failure(insertSubmission(db, row("s3", "c3", { supplementOf: "s1" })))).toBeNull();
+    // While one supplement answering s1 is live, a second is refused (two instances, one supplement).
+    expect(isUniqueViolation(await failure(insertSubmission(db, row("s4", "c4", { supplementOf: "s1" }))))).toBe(true);
+  });
+
   it("tells a unique violation from other failures", async () => {
     const { db } = await open();
     const { draftId, personId } = await seedDraft(db);

@@ -19,6 +19,7 @@ export * from "./domain/channel-policy.js";
 export * from "./domain/vietnam-time.js";
 export * from "./i18n/index.js";
 export * from "./validation/masking.js";
+export * from "./validation/case-note.js";
 export * from "./testing/factories.js";
 export * from "./schemas/zalo-webhook.js";
 export * from "./domain/vaccination.js";

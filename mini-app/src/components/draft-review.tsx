@@ -20,6 +20,7 @@ import { WhatHappens } from "./what-happens";
 import { SelfFilingPanel } from "./self-filing-panel";
 import { AttachmentsSection } from "./attachments-section";
 import { RatingSection } from "./rating-section";
+import { MoreInfoRequest } from "./more-info-request";
 import { localised, lowerFirst } from "../i18n/localised";
 
 /** The review page's content once the citizen may see the draft. */
@@ -97,6 +98,7 @@ export function DraftReview(props: { id: string }) {
           </Notice>
         )}
       </div>
+      {view.moreInfo && <MoreInfoRequest moreInfo={view.moreInfo} receiptNo={view.submission?.receiptNo ?? null} />}
       {statusBlock}
       {!isOpen && <DraftTimeline entries={view.timeline} />}
 

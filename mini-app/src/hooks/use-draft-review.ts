@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DraftView, FieldError, SubmissionStatus } from "@hccd/shared/client";
 import type { NoticeTone } from "../components/notice";
@@ -105,6 +105,12 @@ export function useDraftReview(id: string) {
     setRefreshing(false);
     if (err) setNotice({ tone: "warning", text: errorText(t, err) });
   }, [reload, t]);
+
+  // "Your consent was received" is out of date once the case comes back asking for more.
+  const askedAt = view?.moreInfo?.requestedAt;
+  useEffect(() => {
+    if (askedAt) setNotice((n) => (n?.tone === "success" ? null : n));
+  }, [askedAt]);
 
   const polling = view !== null && awaitingOutcome(view);
   usePolling(() => reload({ silent: true }), STATUS_POLL_MS, polling);

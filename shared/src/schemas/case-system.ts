@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoInstant } from "./common.js";
+import { isoDate, isoInstant } from "./common.js";
 
 /**
  * Contract 3: a consented dossier sent to the provincial case system (Hệ thống thông tin giải
@@ -35,15 +35,32 @@ export const caseDossierAcceptedSchema = z.object({
 });
 export type CaseDossierAccepted = z.infer<typeof caseDossierAcceptedSchema>;
 
+/**
+ * Our extension of contract 3 for a case waiting on `need_more_info`: the citizen's new consented
+ * version of the dossier goes to the same case, `POST {CASE_SYSTEM_URL}/dossiers/{caseId}/supplements`
+ * with `Idempotency-Key: <submission id of the supplement>` and a body shaped as `caseDossierSchema`
+ * (a new `submissionId` and `consent`). The answer is the same case: `201 {caseId, receiptNo}`,
+ * `200` for a repeat; `404` for an unknown case, `409` when the case is not waiting for more.
+ */
+export const caseSupplementPath = (caseId: string) => `/dossiers/${encodeURIComponent(caseId)}/supplements`;
+
 export const CASE_STATUSES = ["received", "processing", "need_more_info", "rejected", "completed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The longest officer's note we take: a paragraph, not a document (longer is refused, naming `note`). */
+export const CASE_NOTE_MAX_CHARS = 2000;
 
 /** The case system's status callback, `POST /api/integrations/case-status`. */
 export const caseStatusCallbackSchema = z.object({
   caseId: z.string().min(1, "must not be empty"),
   status: z.enum(CASE_STATUSES, { message: `must be one of ${CASE_STATUSES.join(", ")}` }),
-  note: z.string().transform((s) => s.normalize("NFC")).optional(),
+  note: z.string().max(CASE_NOTE_MAX_CHARS, `must be at most ${CASE_NOTE_MAX_CHARS} characters`).transform((s) => s.normalize("NFC")).optional(),
   resultRef: z.string().optional(),
+  /**
+   * With `need_more_info`: the last day to send the supplement, when the case system sets one.
+   * An optional field we added to contract 3 (README "Supplements"); absent means no deadline given.
+   */
+  respondBy: isoDate.optional(),
   at: isoInstant,
 });
 export type CaseStatusCallback = z.infer<typeof caseStatusCallbackSchema>;

@@ -104,6 +104,11 @@ export const draftViewSchema = z.object({
     .nullable(),
   attachments: z.array(draftAttachmentViewSchema),
   timeline: z.array(timelineEntrySchema),
+  /**
+   * Present while the case system waits for more from the citizen (`need_more_info`): the
+   * officer's request as sent (sanitised), and the last day to answer when the case system gave one.
+   */
+  moreInfo: z.object({ note: z.string().nullable(), respondBy: z.string().nullable(), requestedAt: z.string() }).optional(),
 });
 export type DraftView = z.infer<typeof draftViewSchema>;
 

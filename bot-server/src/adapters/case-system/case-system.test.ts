@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CaseDossier, CaseStatusCallback } from "@hccd/shared";
-import { createCaseSystemSimulator } from "./simulator.js";
+import { createCaseSimRoutes, createCaseSystemSimulator } from "./simulator.js";
 import { createHttpCaseSystemClient } from "./http-client.js";
 import { PlatformError, TransportError, type FetchLike } from "../errors.js";
 
@@ -197,5 +197,70 @@ describe("case system client failures", () => {
     const e = await client(hang, 20).submitDossier(dossier(), "s1").catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TransportError);
     expect((e as Error).message).toContain("20 ms");
+  });
+});
+
+describe("supplements to a case waiting on need_more_info (our extension of contract 3)", () => {
+  it("stops a case at need_more_info with the officer's note, takes the supplement onto the same case, then walks on", async () => {
+    const seen: CaseStatusCallback[] = [];
+    const w = world(async (cb) => void seen.push(cb));
+    w.sim.askForMoreInfo({ note: "Bổ sung bản sao giấy đăng ký kết hôn", respondBy: "2026-12-10" });
+    const first = await w.client.submitDossier(dossier(), "s1");
+    await w.sim.idle();
+    expect(seen.map((s) => s.status)).toEqual(["received", "need_more_info"]);
+    expect(seen[1]).toMatchObject({ caseId: first.caseId, note: "Bổ sung bản sao giấy đăng ký kết hôn", respondBy: "2026-12-10" });
+
+    const supplement = dossier({ submissionId: "s2", consent: { consentId: "c2", consentedAt: "2026-11-25T03:00:00.000Z", contentHash: "b".repeat(64) } });
+    const a = await w.client.submitSupplement(first.caseId, supplement, "s2");
+    const again = await w.client.submitSupplement(first.caseId, supplement, "s2");
+    expect(a).toEqual(first);
+    expect(again).toEqual(first);
+    expect(w.sim.acceptedCount("s2")).toBe(1);
+    expect(w.sim.supplements(first.caseId).map((d) => d.submissionId)).toEqual(["s2"]);
+    await w.sim.idle();
+    expect(seen.map((s) => s.status)).toEqual(["received", "need_more_info", "processing", "completed"]);
+    expect(seen.every((s) => s.caseId === first.caseId)).toBe(true);
+  });
+
+  it("refuses a supplement to an unknown case (404) or to a case not waiting for more (409), permanently", async () => {
+    const w = world();
+    const first = await w.client.submitDossier(dossier(), "s1");
+    expect(await w.client.submitSupplement("CASE-NONE", dossier({ submissionId: "s2" }), "s2").catch((x: unknown) => x)).toMatchObject({ code: 404, retryable: false });
+    const e = await w.client.submitSupplement(first.caseId, dossier({ submissionId: "s3" }), "s3").catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 409, retryable: false });
+    expect((e as Error).message).toContain("not_awaiting_supplement");
+    expect(w.sim.supplements(first.caseId)).toEqual([]);
+    w.sim.close();
+  });
+
+  it("posts to /dossiers/{caseId}/supplements with the supplement's idempotency key, and refuses an answer for another case", async () => {
+    const seen: Request[] = [];
+    const c = createHttpCaseSystemClient({
+      baseUrl: "http://case.sim/api",
+      fetch: async (i, init) => {
+        seen.push(new Request(i, init));
+        return new Response(JSON.stringify({ caseId: "CASE-OTHER", receiptNo: "R" }), { status: 201, headers: { "content-type": "application/json" } });
+      },
+    });
+    const e = await c.submitSupplement("CASE 1/2", dossier({ submissionId: "s2" }), "s2").catch((x: unknown) => x);
+    expect(seen[0]?.url).toBe("http://case.sim/api/dossiers/CASE%201%2F2/supplements");
+    expect(seen[0]?.headers.get("idempotency-key")).toBe("s2");
+    expect(e).toBeInstanceOf(TransportError);
+  });
+});
+
+describe("the case simulator's dev route", () => {
+  it("arms the next case to ask for more with POST /ask-more-info, and names a bad field", async () => {
+    const seen: CaseStatusCallback[] = [];
+    const w = world(async (cb) => void seen.push(cb));
+    const routes = createCaseSimRoutes(w.sim);
+    const ask = (body: unknown) => routes.request("/ask-more-info", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const bad = await ask({ note: "", respondBy: "mai" });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields.map((f) => f.path).sort()).toEqual(["note", "respondBy"]);
+    expect((await ask({ note: "Bổ sung giấy khám sức khỏe có dấu" })).status).toBe(202);
+    await w.client.submitDossier(dossier(), "s1");
+    await w.sim.idle();
+    expect(seen.at(-1)).toMatchObject({ status: "need_more_info", note: "Bổ sung giấy khám sức khỏe có dấu" });
   });
 });

@@ -7,4 +7,10 @@ import type { CaseDossier, CaseDossierAccepted } from "@hccd/shared";
  */
 export interface CaseSystemClient {
   submitDossier(dossier: CaseDossier, idempotencyKey: string): Promise<CaseDossierAccepted>;
+  /**
+   * Sends the citizen's new consented version to a case waiting on `need_more_info` (our extension
+   * of contract 3, `caseSupplementPath`): the same case answers, idempotent on `idempotencyKey`
+   * (the supplement's submission id).
+   */
+  submitSupplement(caseId: string, dossier: CaseDossier, idempotencyKey: string): Promise<CaseDossierAccepted>;
 }

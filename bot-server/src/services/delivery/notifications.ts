@@ -22,7 +22,8 @@ export type NotificationMessage =
       draftId: string;
       status: CaseStatus;
       /** `dossierName`: which procedure, lower-case as it reads after "hồ sơ" (rows queued before it existed are birth registrations). */
-      params: { parentName: string; receiptNo: string; note: string | null; dossierName?: { vi: string; en: string } };
+      /** `note`: the case system's, already made fit for a citizen (citizenCaseNote); `respondBy`: the last day to answer `need_more_info`. */
+      params: { parentName: string; receiptNo: string; note: string | null; respondBy?: string; dossierName?: { vi: string; en: string } };
     }
   /** A document (licence, certificate) nears its expiry (reminder engine). */
   | {
@@ -290,6 +291,11 @@ export function populationDeadlineParams(m: Extract<NotificationMessage, { type:
   };
 }
 
+/** "Please send it by …" after a `need_more_info` notice that has a deadline, else empty. */
+export function respondByText(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
+  return m.status === "need_more_info" && m.params.respondBy ? i18nFor(lang).t("notifications:dossierStatus.respondBy", { respondBy: vnDate(m.params.respondBy) }) : "";
+}
+
 /** "đăng ký khai sinh", as the procedure reads inside "hồ sơ … số …". */
 export function dossierNameOf(m: Extract<NotificationMessage, { type: "dossier_status" }>, lang: Language): string {
   const name = m.params.dossierName?.[lang] ?? (lang === "vi" ? "Đăng ký khai sinh" : "Birth registration");
@@ -338,9 +344,11 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
       buttons: [{ type: "oa.open.url", title: t("notifications:deathDraftReady.button"), url: link }],
     };
   }
-  const note = m.params.note ?? t("notifications:noteMissing");
+  // The text puts its own full stop after the note.
+  const note = m.params.note?.replace(/[.\s]+$/, "") || t("notifications:noteMissing");
+  const text = t(`notifications:dossierStatus.${m.status}`, { ...m.params, note, dossierName: dossierNameOf(m, payload.recipient.language) });
   return {
-    text: t(`notifications:dossierStatus.${m.status}`, { ...m.params, note, dossierName: dossierNameOf(m, payload.recipient.language) }),
+    text: [text, respondByText(m, payload.recipient.language)].filter(Boolean).join(" "),
     buttons: [{ type: "oa.open.url", title: t("notifications:dossierStatus.button"), url: link }],
   };
 }

@@ -24,7 +24,9 @@ import type { NotificationPayload } from "./notifications.js";
 import { classifyFailure, type SendFailure } from "./channels/channel.js";
 import { channelModule, channelRegistry } from "./channels/registry.js";
 import { createDeliveryBudget, type DeliveryBudgetTime } from "./delivery-budget.js";
-import { buildCaseDossier, NotSendable } from "../dossiers/case-dossier.js";
+import { buildCaseDossier } from "../dossiers/case-dossier.js";
+import { NotSendable } from "../not-sendable.js";
+import { sendCaseDossier } from "../dossiers/supplements.js";
 import { createPeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 
 export interface OutboxWorkerDeps extends ServiceDeps {
@@ -151,7 +153,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
         const submissionId = String(row.payload.submissionId);
         const dossier = await buildCaseDossier(deps.db, submissionId);
         await holdClaim(row);
-        const accepted = await deps.caseSystem.submitDossier(dossier, submissionId);
+        const accepted = await sendCaseDossier(deps.db, deps.caseSystem, dossier);
         const at = now();
         // After the case system answered: the transaction holds no HTTP call.
         await deps.db.transaction(async (tx) => {
@@ -163,7 +165,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
           else await updateSubmission(tx, submissionId, { caseId: accepted.caseId, receiptNo: accepted.receiptNo, updatedAt: at });
           await insertStatusHistory(tx, { submissionId, status: "sent", note: `receipt ${accepted.receiptNo}`, at });
           if (s) {
-            await setDraftStatus(tx, s.draftId, "submitted", at);
+            // A `need_more_info` that came back before this answer already gave the draft back to the citizen.
+            if (s.status !== "need_more_info") await setDraftStatus(tx, s.draftId, "submitted", at);
             await insertDraftEvent(tx, { draftId: s.draftId, kind: "submitted", at, data: { receiptNo: accepted.receiptNo } });
           }
         });

@@ -1,15 +1,11 @@
 import type { CaseDossier } from "@hccd/shared";
-import { getConsent, getDraft, getDraftAttachmentById, getPerson, getSubmission, latestSubmissionForDraft, listDraftAttachments, type Db, type DraftAttachment } from "@hccd/db";
+import { getConsent, getDraft, getDraftAttachmentById, getPerson, getSubmission, latestLiveSubmissionForDraft, listDraftAttachments, type Db, type DraftAttachment } from "@hccd/db";
 import { notFound } from "../../errors.js";
 import { contentHashOf } from "../drafts/citizen-drafts.js";
 import { draftProfile } from "../drafts/draft-profile.js";
 import { attachmentBytes } from "../drafts/draft-attachments.js";
 import type { ServiceDeps } from "../../deps.js";
-
-/** A row that must not be sent, whatever retrying does: the worker gives up on it (or fails over). */
-export class NotSendable extends Error {
-  override readonly name = "NotSendable";
-}
+import { NotSendable } from "../not-sendable.js";
 
 /**
  * Builds contract 3's dossier from a consented draft. Refuses (NotSendable) unless a consent is in
@@ -46,11 +42,12 @@ export async function buildCaseDossier(db: Db, submissionId: string): Promise<Ca
 
 /**
  * A paper the case system fetches (the dossier's `attachments[].url`): only papers of a dossier
- * that was consented to and queued or sent leave the platform; anything else is 404.
+ * that was consented to and queued or sent leave the platform; anything else is 404. A paper added
+ * since (while the citizen prepares a supplement) waits for its own consent.
  */
 export async function submittedAttachment(deps: Pick<ServiceDeps, "db" | "now" | "config">, attachmentId: string): Promise<DraftAttachment & { bytes: Uint8Array }> {
   const file = await getDraftAttachmentById(deps.db, attachmentId);
-  const submission = file ? await latestSubmissionForDraft(deps.db, file.draftId) : undefined;
-  if (!file || !submission || submission.status === "cancelled") throw notFound("attachment");
+  const submission = file ? await latestLiveSubmissionForDraft(deps.db, file.draftId) : undefined;
+  if (!file || !submission || file.uploadedAt.getTime() > submission.createdAt.getTime()) throw notFound("attachment");
   return { ...file, bytes: await attachmentBytes(deps, file) };
 }

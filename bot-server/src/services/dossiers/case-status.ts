@@ -22,10 +22,11 @@ import {
 import type { ServiceDeps } from "../../deps.js";
 import { notFound } from "../../errors.js";
 import { enqueueChatMessage, enqueueNotification } from "../delivery/notifications.js";
-import { channelsFor, i18nFor } from "@hccd/shared";
+import { CASE_NOTE_NOTICE_CHARS, CASE_NOTE_VIEW_CHARS, channelsFor, citizenCaseNote, i18nFor } from "@hccd/shared";
 import { draftProfile } from "../drafts/draft-profile.js";
 import { audit } from "../staff/audit.js";
 import { RATED_OUTCOMES } from "./rating.js";
+import { reopenForSupplement } from "./supplements.js";
 
 /**
  * How far along a case is. A callback that would move a case backwards (a late `processing` after
@@ -66,11 +67,14 @@ export async function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback,
     if (forward) {
       await updateSubmission(tx, submission.id, { status: cb.status, ...(cb.resultRef ? { resultRef: cb.resultRef } : {}), updatedAt: now });
       if (cb.status === "completed" || cb.status === "rejected") await setDraftStatus(tx, submission.draftId, "closed", now);
-      await insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(cb.note ? { note: cb.note } : {}) } });
+      if (cb.status === "need_more_info") await reopenForSupplement(tx, submission.draftId, now);
+      // The history keeps the note as sent; the citizen reads it without markup or hidden characters.
+      const shown = citizenCaseNote(cb.note, CASE_NOTE_VIEW_CHARS);
+      await insertDraftEvent(tx, { draftId: submission.draftId, kind: "status", at, data: { status: cb.status, ...(shown ? { note: shown } : {}), ...(cb.respondBy && cb.status === "need_more_info" ? { respondBy: cb.respondBy } : {}) } });
       // A status notice still waiting is out of date now: the parent is told where the dossier is,
       // once, rather than a burst of past steps that several instances could send out of order.
       await cancelPendingOutboxByKeyPrefix(tx, `dossier-status:${submission.id}:`, now);
-      await notifyParent(deps, tx, submission, cb.status, cb.note ?? null, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
+      await notifyParent(deps, tx, submission, cb, now, `dossier-status:${submission.id}:${cb.status}:${Date.parse(cb.at)}`);
     }
     await markInboxProcessed(tx, stored.row.id, now);
     await audit(tx, { at: now, actor: { kind: "machine", id: ctx.clientId }, action: "case_status.received", target: { kind: "submission", id: submission.id }, ...(ctx.requestId ? { requestId: ctx.requestId } : {}), details: { status: cb.status, applied: forward } });
@@ -78,7 +82,9 @@ export async function applyCaseStatus(deps: ServiceDeps, cb: CaseStatusCallback,
   });
 }
 
-async function notifyParent(deps: ServiceDeps, tx: Db, submission: Submission, status: CaseStatus, note: string | null, now: Date, idempotencyKey: string): Promise<void> {
+async function notifyParent(deps: ServiceDeps, tx: Db, submission: Submission, cb: CaseStatusCallback, now: Date, idempotencyKey: string): Promise<void> {
+  const status = cb.status;
+  const note = citizenCaseNote(cb.note, CASE_NOTE_NOTICE_CHARS);
   const consent = await getConsent(tx, submission.consentId);
   const person = consent ? await getPerson(tx, consent.personId) : undefined;
   const draft = await getDraft(tx, submission.draftId);
@@ -90,7 +96,7 @@ async function notifyParent(deps: ServiceDeps, tx: Db, submission: Submission, s
     recipient: { personId: person.id, phone: person.phone },
     idempotencyKey,
     purpose: "transactional",
-    message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, dossierName: draftProfile(draft.service).serviceName } },
+    message: { type: "dossier_status", draftId: submission.draftId, status, params: { parentName: person.fullName, receiptNo: submission.receiptNo ?? submission.id, note, ...(status === "need_more_info" && cb.respondBy ? { respondBy: cb.respondBy } : {}), dossierName: draftProfile(draft.service).serviceName } },
   });
   if (!r.queued) deps.logger.warn({ submissionId: submission.id, status }, "status change could not be sent: the parent cannot be reached on Zalo");
   if (RATED_OUTCOMES.includes(status)) await askForRating(deps, tx, submission, person, now);

@@ -37,7 +37,7 @@ afterEach(async () => {
 /** A case system that accepts dossiers and then waits: the test says what happens to each case. */
 function waitingCaseSystem() {
   let n = 0;
-  return { submitDossier: async () => ({ caseId: `CASE-${++n}`, receiptNo: `BN-${n}` }) };
+  return { submitDossier: async () => ({ caseId: `CASE-${++n}`, receiptNo: `BN-${n}` }), submitSupplement: async (caseId: string) => ({ caseId, receiptNo: `BN-${caseId}` }) };
 }
 
 /** The mother files her child's birth registration; both parents follow the OA and verified their phones. */

@@ -20,6 +20,7 @@ import {
   insertStatusHistory,
   insertSubmission,
   latestSubmissionForDraft,
+  latestLiveSubmissionForDraft,
   listDraftAttachments,
   listDraftEvents,
   listDraftsForPersons,
@@ -43,6 +44,7 @@ import { audit } from "../staff/audit.js";
 import { draftProfile, type DraftProfile } from "./draft-profile.js";
 import { personsOfZaloUser } from "../citizens/citizen-identity.js";
 import { mayRate } from "../dossiers/rating.js";
+import { moreInfoOf, supplementTarget } from "../dossiers/supplements.js";
 
 /**
  * Loads a draft for a citizen, or answers 404: only its parties (a child's parents, a death's
@@ -93,7 +95,8 @@ export async function openDraftForCitizen(db: Db, draftId: string, citizen: Zalo
 export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Promise<DraftView> {
   // One query after the other: `db` may be a transaction, whose one connection runs one at a time.
   const consent = await activeConsentForDraft(db, draft.id);
-  const submission = await latestSubmissionForDraft(db, draft.id);
+  const submission = await latestLiveSubmissionForDraft(db, draft.id);
+  const moreInfo = await moreInfoOf(db, draft.id, submission);
   const events = await listDraftEvents(db, draft.id);
   const attached = await listDraftAttachments(db, draft.id);
   // "opened" is for the indicators (the funnel), not a step the citizen needs to see.
@@ -135,10 +138,11 @@ export async function buildDraftView(db: Db, draft: Draft, viewer: ZaloUser): Pr
     consent: consent
       ? { consentId: consent.id, consentedAt: consent.consentedAt.toISOString(), contentHash: consent.contentHash, consentTextVersion: consent.consentTextVersion }
       : null,
-    submission: submission && submission.status !== "cancelled"
+    submission: submission
       ? { submissionId: submission.id, status: submission.status, receiptNo: submission.receiptNo, resultRef: submission.resultRef, mayRate: await mayRate(db, viewer, submission) }
       : null,
     timeline,
+    ...(moreInfo ? { moreInfo } : {}),
   };
 }
 
@@ -152,7 +156,7 @@ function filedBySystem(profile: DraftProfile, draft: Draft): draft is Draft & { 
 
 /** A draft as the lists show it: what, for whom, by when, and where its dossier is. */
 export async function draftSummaryOf(db: Db, d: Draft): Promise<DraftSummary> {
-  const s = await latestSubmissionForDraft(db, d.id);
+  const s = await latestLiveSubmissionForDraft(db, d.id);
   const profile = draftProfile(d.service);
   return {
     id: d.id,
@@ -175,10 +179,13 @@ export async function listDraftsForCitizen(db: Db, user: ZaloUser): Promise<Draf
   return summaries;
 }
 
-/** True once the case system may have the dossier: from then on the draft cannot change. */
+/**
+ * True once the case system may have the dossier: from then on the draft cannot change, until the
+ * case asks for more (`need_more_info`), when the citizen prepares a supplement.
+ */
 async function submissionInFlight(db: Db, draftId: string): Promise<boolean> {
-  const s = await latestSubmissionForDraft(db, draftId);
-  if (!s || s.status === "cancelled") return false;
+  const s = await latestLiveSubmissionForDraft(db, draftId);
+  if (!s || s.status === "need_more_info") return false;
   if (s.status !== "queued") return true;
   const row = await findOutboxByKey(db, s.id);
   return row !== undefined && row.status !== "pending" && row.status !== "cancelled";
@@ -283,10 +290,13 @@ export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId:
       const confirmed = (await getDraft(tx, draft.id)) ?? draft;
       return { created: true, consentId: consent.id, submissionId: null, draft: await buildDraftView(tx, confirmed, user) };
     }
+    // After `need_more_info` this is a supplement: it goes to the same case (supplements.ts).
+    const answers = supplementTarget(await latestLiveSubmissionForDraft(tx, draft.id));
     const submission = await insertSubmission(tx, {
       id: deps.newId(),
       draftId: draft.id,
       consentId: consent.id,
+      ...answers,
       procedureCode: draft.procedureCode,
       status: "queued",
       createdAt: now,
@@ -307,7 +317,7 @@ export async function consentToDraft(deps: ServiceDeps, user: ZaloUser, draftId:
     });
     await setDraftStatus(tx, draft.id, "consented", now);
     await insertDraftEvent(tx, { draftId: draft.id, kind: "consented", at: now });
-    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash } });
+    await audit(tx, { at: now, actor: { kind: "citizen", id: user.id }, action: "draft.consented", target: { kind: "draft", id: draft.id }, ...(requestId ? { requestId } : {}), details: { personId: person.id, role, consentId: consent.id, submissionId: submission.id, contentHash: currentHash, ...(answers.supplementOf ? { supplementOf: answers.supplementOf } : {}) } });
     const fresh = (await getDraft(tx, draft.id)) ?? draft;
     return { created: true, consentId: consent.id, submissionId: submission.id, draft: await buildDraftView(tx, fresh, user) };
   }));

@@ -339,6 +339,13 @@ export const app: DeepStringShape<typeof vi> = {
     ready: "The result is ready (reference {{ref}}). Bring your ID card to the agency's one-stop desk to collect it, or ask there to receive it by post.",
     rejected: "The dossier could not be completed. See the reason in the steps below, or call 1022 for help.",
   },
+  moreInfo: {
+    heading: "The agency asks for more information",
+    officerSaid: "What the officer asks for:",
+    noNote: "The officer did not say what is missing. Please call 1022 for help.",
+    respondBy: "Please send it by {{date}}",
+    howTo: "Add papers or correct the details below, then agree to send again. What you add goes to the same dossier, number {{receiptNo}}: no new application is needed.",
+  },
   vaccination: {
     title: "Your child's vaccinations",
     intro: "The schedule of the Ministry of Health's expanded immunisation programme. Each date is the earliest recommended; the health station sets the appointment.",

@@ -19,6 +19,7 @@ export const notifications: DeepStringShape<typeof vi> = {
     need_more_info: "Dear {{parentName}}, {{dossierName}} dossier {{receiptNo}} needs more information: {{note}}. Please see the details in the app.",
     rejected: "Dear {{parentName}}, {{dossierName}} dossier {{receiptNo}} could not be completed. Reason: {{note}}. Please see the guidance in the app.",
     completed: "Dear {{parentName}}, {{dossierName}} dossier {{receiptNo}} is complete. Please see how to collect the result in the app.",
+    respondBy: "Please send it by {{respondBy}}.",
     button: "Follow the dossier",
     znsBody: "Dear {{parentName}}, {{dossierName}} dossier {{receiptNo}}: {{statusText}}. {{detail}}",
   },

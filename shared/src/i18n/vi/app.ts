@@ -341,6 +341,14 @@ export const app = {
     ready: "Kết quả đã sẵn sàng (mã {{ref}}). Ông/Bà mang căn cước đến bộ phận một cửa của cơ quan giải quyết để nhận, hoặc đăng ký nhận qua bưu điện tại đó.",
     rejected: "Hồ sơ chưa được giải quyết. Ông/Bà xem lý do ở các bước bên dưới, hoặc gọi tổng đài 1022 để được hướng dẫn.",
   },
+  /** The case system asked for more (`need_more_info`): what the officer wrote, by when, and what to do. */
+  moreInfo: {
+    heading: "Cơ quan giải quyết đề nghị bổ sung hồ sơ",
+    officerSaid: "Nội dung cán bộ đề nghị:",
+    noNote: "Cán bộ chưa ghi rõ nội dung cần bổ sung. Ông/Bà vui lòng gọi tổng đài 1022 để được hướng dẫn.",
+    respondBy: "Hạn bổ sung: trước ngày {{date}}",
+    howTo: "Ông/Bà thêm giấy tờ hoặc sửa thông tin bên dưới, rồi đồng ý gửi lại. Phần bổ sung được gửi vào đúng hồ sơ số {{receiptNo}}, không phải nộp hồ sơ mới.",
+  },
   vaccination: {
     title: "Lịch tiêm chủng của con",
     intro: "Lịch tiêm theo Chương trình tiêm chủng mở rộng mới nhất của Bộ Y tế. Ngày ghi là ngày sớm nhất nên tiêm; trạm y tế sẽ hẹn ngày cụ thể.",

@@ -21,6 +21,8 @@ export const notifications = {
     need_more_info: "Kính gửi Ông/Bà {{parentName}}, hồ sơ {{dossierName}} số {{receiptNo}} cần bổ sung thông tin: {{note}}. Ông/Bà vui lòng xem chi tiết trong ứng dụng.",
     rejected: "Kính gửi Ông/Bà {{parentName}}, hồ sơ {{dossierName}} số {{receiptNo}} chưa được giải quyết. Lý do: {{note}}. Ông/Bà vui lòng xem hướng dẫn trong ứng dụng.",
     completed: "Kính gửi Ông/Bà {{parentName}}, hồ sơ {{dossierName}} số {{receiptNo}} đã có kết quả. Ông/Bà vui lòng xem cách nhận kết quả trong ứng dụng.",
+    /** Added after a `need_more_info` notice when the case system set the last day to answer. */
+    respondBy: "Ông/Bà vui lòng bổ sung trước ngày {{respondBy}}.",
     button: "Xem tiến độ hồ sơ",
     znsBody: "Kính gửi Ông/Bà {{parentName}}, hồ sơ {{dossierName}} số {{receiptNo}}: {{statusText}}. {{detail}}",
   },

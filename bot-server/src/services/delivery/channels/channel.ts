@@ -3,7 +3,7 @@ import type { Config } from "../../../config.js";
 import type { ZaloClients } from "../../../adapters/zalo/types.js";
 import type { SmsClient } from "../../../adapters/sms/types.js";
 import { PlatformError } from "../../../adapters/errors.js";
-import { NotSendable } from "../../dossiers/case-dossier.js";
+import { NotSendable } from "../../not-sendable.js";
 import type { NotificationPayload } from "../notifications.js";
 
 /** The adapters a channel sends through (real HTTP clients, pointed at simulators in sim mode). */

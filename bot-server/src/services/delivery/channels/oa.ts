@@ -1,5 +1,5 @@
 import type { OaButton } from "../../../adapters/zalo/types.js";
-import { NotSendable } from "../../dossiers/case-dossier.js";
+import { NotSendable } from "../../not-sendable.js";
 import { renderOaMessage } from "../notifications.js";
 import type { ChannelModule } from "./channel.js";
 import { classifyZaloFailure } from "./zalo-failures.js";

@@ -1,6 +1,6 @@
 import { i18nFor } from "@hccd/shared";
 import { smsText } from "../../../adapters/sms/types.js";
-import { NotSendable } from "../../dossiers/case-dossier.js";
+import { NotSendable } from "../../not-sendable.js";
 import { documentExpiryText, paymentNoticeParams, renderOaMessage, type NotificationPayload } from "../notifications.js";
 import { classifyFailure, type ChannelModule } from "./channel.js";
 

@@ -1,7 +1,7 @@
 import { i18nFor } from "@hccd/shared";
 import type { Config } from "../../../config.js";
-import { NotSendable } from "../../dossiers/case-dossier.js";
-import { dossierNameOf, paymentNoticeParams, populationDeadlineParams, vnDate, type NotificationPayload } from "../notifications.js";
+import { NotSendable } from "../../not-sendable.js";
+import { dossierNameOf, paymentNoticeParams, populationDeadlineParams, respondByText, vnDate, type NotificationPayload } from "../notifications.js";
 import type { ChannelModule } from "./channel.js";
 import { classifyZaloFailure } from "./zalo-failures.js";
 
@@ -77,7 +77,7 @@ function renderZnsTemplate(config: Config, payload: NotificationPayload): { temp
       parentName: m.params.parentName,
       receiptNo: m.params.receiptNo,
       statusText: t(`common:submissionStatus.${m.status}`),
-      detail: m.params.note ?? "",
+      detail: [m.params.note ?? "", respondByText(m, "vi")].filter(Boolean).join(" "),
       link,
     },
   };
