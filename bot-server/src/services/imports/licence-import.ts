@@ -11,6 +11,7 @@ import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "./import-rea
 import { cutText } from "./import-text.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { documentReminderRows } from "../reminders/reminder-planning.js";
+import { listOutrankedByPopulation, OUTRANKED_BY_POPULATION } from "../population/population-precedence.js";
 
 export type { ReminderCatalogue };
 
@@ -299,6 +300,8 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     const stored = new Map((await findDocumentsByNumber(tx, rows.map((r) => ({ serviceKey: r.service_code, documentNo: r.document_no })))).map((d) => [documentKey(d.serviceKey, d.documentNo), d]));
     const created: (NewDocument & { createdAt: Date })[] = [];
     const reminders: NewReminder[] = [];
+    // What population data already gives for the same person is told from it, not from the list.
+    const outranked = await listOutrankedByPopulation(tx, catalogue, rows.map((r) => ({ holderKind: r.holder_kind, holderId: r.holder_id ?? null, serviceKey: r.service_code })));
     for (const r of rows) {
       const existing = stored.get(documentKey(r.service_code, r.document_no));
       const fields = {
@@ -308,13 +311,16 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
       if (!existing) {
         const doc = { id: deps.newId(), serviceKey: r.service_code, documentNo: r.document_no, ...fields, createdAt: now };
         created.push(doc);
-        reminders.push(...documentReminderRows(deps.newId, catalogue, doc, now));
+        if (!outranked(doc)) reminders.push(...documentReminderRows(deps.newId, catalogue, doc, now));
         after.created++;
       } else if (sameDocument(existing, r)) {
         after.unchanged++;
       } else {
         await updateDocument(tx, existing.id, fields);
-        if (existing.expiresOn !== r.expires_on) {
+        if (outranked({ ...existing, ...fields })) {
+          // Now listed under the ID number of a person population data holds (or with a new deadline for one).
+          await cancelPlannedReminders(tx, existing.id, OUTRANKED_BY_POPULATION, now);
+        } else if (existing.expiresOn !== r.expires_on) {
           // Renewed (or corrected): the old deadline's reminders must not go out.
           await cancelPlannedReminders(tx, existing.id, `deadline changed from ${existing.expiresOn} to ${r.expires_on}`, now);
           reminders.push(...documentReminderRows(deps.newId, catalogue, { ...existing, ...fields }, now));
