@@ -1,4 +1,4 @@
-import { addDays, maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
+import { addDays, maskIdentifier, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
   bringForwardPersonReminders,
   cancelPendingOutbox,
@@ -112,7 +112,8 @@ export async function remindFromPopulation(tx: Db, deps: ServiceDeps, catalogue:
         params: {
           recipientName: to.person.fullName,
           childName: to.child ? person.fullName : null,
-          documentNo: deadline.documentNo ? maskPersonalData(deadline.documentNo) : null,
+          // An ID or insurance card's number, never in full (it is, or holds, a personal identifier).
+          documentNo: deadline.documentNo ? maskIdentifier(deadline.documentNo) : null,
           dueOn: deadline.dueOn,
           fileBy: fileBy < today ? deadline.dueOn : fileBy,
         },
