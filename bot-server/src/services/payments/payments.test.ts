@@ -12,7 +12,7 @@ import { createStaffUser } from "../staff/staff-auth.js";
 import { startBeneficiaryImport } from "./beneficiary-import.js";
 import { approvePaymentList, readPaymentList, treasuryFile } from "./payment-lists.js";
 import { resumeImports } from "../imports/import-recovery.js";
-import { IMPORT_LEASE_MS } from "../imports/licence-import.js";
+import { IMPORT_LEASE_MS } from "../imports/import-run.js";
 import { importReasonText } from "../imports/staff-imports.js";
 import { smsChannel } from "../delivery/channels/sms.js";
 
