@@ -1,9 +1,6 @@
-import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@hccd/db";
-import { createTestWorld, type TestWorld } from "../../testing/world.js";
-import { createStatementRecorder, queryPlan } from "../../testing/query-plans.js";
-import { seedReference } from "../../runtime.js";
+import { queryPlan, queryPlanWorld } from "../../testing/query-plans.js";
 import { indicatorReport } from "./indicators.js";
 
 /**
@@ -12,21 +9,14 @@ import { indicatorReport } from "./indicators.js";
  * document of every list ever imported (the 30-day report rose from 219 to 322 ms in the bench);
  * with it, only the period's. SQLite's plan does not depend on how many rows there are here.
  */
-let recorder: ReturnType<typeof createStatementRecorder>;
-let w: TestWorld;
-let sqlite: Database.Database;
+let world: Awaited<ReturnType<typeof queryPlanWorld>>;
 const viewer = { id: "v", username: "v", displayName: "V", role: "viewer", agency: null, wardCode: null } as StaffUser;
 
 beforeAll(async () => {
-  recorder = createStatementRecorder();
-  w = await createTestWorld();
-  if (w.handle.engine !== "sqlite") throw new Error("query plans are SQLite's");
-  sqlite = w.handle.sqlite;
-  await seedReference(w.handle.db);
+  world = await queryPlanWorld();
 });
 afterAll(async () => {
-  recorder?.restore();
-  await w?.close();
+  await world?.close();
 });
 
 describe("the indicators read documents of the period through their created_at index (EXPLAIN QUERY PLAN)", () => {
@@ -34,6 +24,7 @@ describe("the indicators read documents of the period through their created_at i
     ["30 days, province", {}],
     ["30 days, one ward", { ward: "25453" }],
   ])("%s: people found by departments' lists", async (_label, q) => {
+    const { w, sqlite, recorder } = world;
     const deps = { db: w.handle.db, now: w.clock.now, catalogue: w.catalogue };
     const ran = await recorder.record(() => indicatorReport(deps, viewer, q));
     const counting = ran.filter((s) => s.sql.includes("'department_list'"));
