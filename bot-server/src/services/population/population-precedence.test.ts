@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { insertPerson, insertPopulationRecord } from "@hccd/db";
+import { nameKey, populationRecordSchema } from "@hccd/shared";
 import { createTestWorld, type TestWorld } from "../../testing/world.js";
+import { POPULATION_CLIENT_ID } from "../integrations/machine-clients.js";
+import { sweepReminders } from "../reminders/reminder-sweep.js";
 import { importCsvText } from "../../testing/imports.js";
 import { postPopulation, RESIDENTS } from "./population-testing.js";
 
@@ -54,6 +58,21 @@ describe("population data outranks a department's list for the same person (Äá»
     const renewed = LIST.replace("2026-12-30", "2027-02-01");
     expect((await importCsvText(w.services, w.catalogue, renewed, HEADER)).updated).toBe(1);
     expect(await listedPlanned()).toEqual(["tour-guide-card"]);
+  });
+
+  // Two instances, one storing the list and one the population record at the same moment: neither
+  // transaction sees the other's rows, so neither withdraws the other's. The sweep checks again.
+  it("stored at the same moment (neither saw the other): the sweep cancels the list's notice rather than send it", async () => {
+    w = await createTestWorld();
+    await importCsvText(w.services, w.catalogue, LIST, HEADER);
+    const record = populationRecordSchema.parse(tuan);
+    const now = w.clock.now();
+    const person = await insertPerson(w.handle.db, { id: "p-tuan", nationalId: record.nationalId, fullName: record.fullName, nameKey: nameKey(record.fullName), dateOfBirth: record.dateOfBirth, updatedAt: now });
+    await insertPopulationRecord(w.handle.db, { personId: person.id, nationalId: record.nationalId, record: record as unknown as Record<string, unknown>, recordUpdatedAt: new Date(record.updatedAt), batchId: "B-1", clientId: POPULATION_CLIENT_ID, receivedAt: now });
+    w.clock.set("2026-11-30T01:00:00Z"); // 08:00 on the 30-day notice of the listed card (2026-12-30)
+    await sweepReminders(w.services, { catalogue: w.catalogue });
+    const card = await w.rows<{ status: string; reason: string | null }>(sql`select status, reason from reminders where document_id is not null and service_key = 'id-card-renewal' and step = 'P30D'`);
+    expect(card).toEqual([{ status: "cancelled", reason: "population data holds this deadline" }]);
   });
 
   it("population data says the person died: a list imported afterwards plans nothing for them, whatever the service", async () => {
