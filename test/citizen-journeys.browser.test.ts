@@ -1,47 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEV_INTEGRATION_KEYS } from "@hccd/bot-server";
 import { useDemoBrowser } from "./support/browser-suite.js";
 import { artifactsDir } from "./support/server.js";
+import { citizenPage, linkPhone, linkSentTo } from "./support/citizen.js";
 
 const demo = useDemoBrowser({ caseStepMs: 200 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `journeys-${name}.png`), fullPage: true });
-
-/** The first button link Zalo delivered to this phone (the worker sends within a second). */
-async function linkSentTo(phone: string, match: (text: string) => boolean): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${demo.server.url}/sim/zalo/messages?phone=${phone}`);
-    const { messages } = (await res.json()) as { messages: { text: string; buttons: { url?: string }[] }[] };
-    const found = messages.find((m) => match(m.text) && m.buttons[0]?.url);
-    if (found) return found.buttons[0]!.url!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing was sent to ${phone}`);
-}
-
-async function citizenPage(locale = "vi-VN"): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await demo.browser.newContext({ locale, viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-/** Outside Zalo getPhoneNumber has no token: the simulator's test field stands in for it. */
-async function linkPhone(page: Page, phone: string) {
-  await page.getByTestId("link-phone-button").click();
-  await page.getByTestId("dev-phone-input").fill(phone);
-  await page.getByTestId("dev-phone-submit").click();
-}
-
 describe("a holder renews from the reminder, then finds the rest of the app (Vietnamese, Chromium)", () => {
   it("reminder link → renewal draft → confirmed for self-filing; home, vaccination calendar, FAQ and settings", async () => {
     // The demo father's tour guide card reminder carries ?service=&document=.
-    const link = await linkSentTo("0987654321", (t) => t.includes("hướng dẫn viên"));
+    const link = await linkSentTo(demo, "0987654321", (t) => t.includes("hướng dẫn viên"));
     expect(link).toMatch(/[?&]service=tour-guide-card&document=/);
-    const { context, page, errors } = await citizenPage();
+    const { context, page, errors } = await citizenPage(demo);
     await page.goto(link);
     await page.getByTestId("phone-step").waitFor();
     expect(await page.getByTestId("phone-step").innerText()).toContain("số điện thoại đã đăng ký với cơ quan cấp");
@@ -117,9 +90,9 @@ describe("an informant reviews a prepared death registration", () => {
     };
     const res = await fetch(`${demo.server.url}/api/integrations/death-notices`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${DEV_INTEGRATION_KEYS[0].key}` }, body: JSON.stringify(notice) });
     expect(res.status).toBe(201);
-    const link = await linkSentTo("0901234567", (t) => t.includes("chia buồn"));
+    const link = await linkSentTo(demo, "0901234567", (t) => t.includes("chia buồn"));
 
-    const { context, page, errors } = await citizenPage();
+    const { context, page, errors } = await citizenPage(demo);
     await page.goto(link);
     await linkPhone(page, "0901234567");
     await page.getByTestId("draft-review").waitFor();
@@ -146,7 +119,7 @@ describe("an informant reviews a prepared death registration", () => {
 
 describe("a returning citizen opens the app on a slow network", () => {
   it("sees the list kept from the last open at once, marked as updating, until the server's answer replaces it", async () => {
-    const { context, page, errors } = await citizenPage();
+    const { context, page, errors } = await citizenPage(demo);
     await page.goto(demo.server.url);
     await linkPhone(page, "0987654321");
     const fresh = page.locator('[data-testid="upcoming-list"][data-fresh="true"]');

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { useDemoBrowser } from "./support/browser-suite.js";
 import { artifactsDir } from "./support/server.js";
+import { citizenPage, linkPhone, linkSentTo } from "./support/citizen.js";
 
 /**
  * Every reminder's button leads somewhere a citizen can act (issue 15, "Levels that mean
@@ -14,38 +15,11 @@ import { artifactsDir } from "./support/server.js";
 const demo = useDemoBrowser();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `reminder-kinds-${name}.png`), fullPage: true });
-
-/** The first button link Zalo delivered to this phone for a message matching `match`. */
-async function linkSentTo(phone: string, match: (text: string) => boolean): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const res = await fetch(`${demo.server.url}/sim/zalo/messages?phone=${phone}`);
-    const { messages } = (await res.json()) as { messages: { text: string; buttons: { url?: string }[] }[] };
-    const found = messages.find((m) => match(m.text) && m.buttons[0]?.url);
-    if (found) return found.buttons[0]!.url!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nothing was sent to ${phone}`);
-}
-
-async function citizenPage() {
-  const context = await demo.browser.newContext({ locale: "vi-VN", viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function linkPhone(page: Page, phone: string) {
-  await page.getByTestId("link-phone-button").click();
-  await page.getByTestId("dev-phone-input").fill(phone);
-  await page.getByTestId("dev-phone-submit").click();
-}
-
 describe("a reminder of each kind, from its button (Vietnamese, Chromium)", () => {
   it("level 1: the button opens the procedure guide, with its code, sources and the national portal; an older link falls back to it", async () => {
-    const link = await linkSentTo("0987654321", (t) => t.includes("BVTV-DEMO-03"));
+    const link = await linkSentTo(demo, "0987654321", (t) => t.includes("BVTV-DEMO-03"));
     expect(link).toMatch(/\/\?guide=pesticide-trading-certificate$/);
-    const { context, page, errors } = await citizenPage();
+    const { context, page, errors } = await citizenPage(demo);
     await page.goto(link);
     await page.getByTestId("guidance-page").waitFor();
     await page.getByTestId("guidance-title").waitFor();
@@ -76,9 +50,9 @@ describe("a reminder of each kind, from its button (Vietnamese, Chromium)", () =
   });
 
   it("level 2: the button opens the prepared draft; confirming it sends nothing and shows where to file it", async () => {
-    const link = await linkSentTo("0987654321", (t) => t.includes("HDV-DEMO-0001"));
+    const link = await linkSentTo(demo, "0987654321", (t) => t.includes("HDV-DEMO-0001"));
     expect(link).toMatch(/[?&]service=tour-guide-card&document=/);
-    const { context, page, errors } = await citizenPage();
+    const { context, page, errors } = await citizenPage(demo);
     await page.goto(link);
     await linkPhone(page, "0987654321");
     await page.getByTestId("draft-review").waitFor();

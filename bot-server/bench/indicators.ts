@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type StaffUser } from "@hccd/db";
+import { citizenSourceCounts, createDb, type StaffUser } from "@hccd/db";
 import { defaultReminderCatalogue } from "../src/services/reminders/reminder-catalogue.js";
 import { indicatorReport } from "../src/services/indicators/indicators.js";
 import { exportIndicatorCsv } from "../src/services/indicators/indicators-csv.js";
@@ -41,7 +41,8 @@ export async function runIndicatorsBench(): Promise<void> {
       person.run(`p${i}`, `849${String(i).padStart(8, "0")}`, WARDS[i % WARDS.length]!);
       zalo.run(`u${i}`, `849${String(i).padStart(8, "0")}`);
     }
-    const doc = sqlite.prepare("insert into documents (id, service_key, document_no, holder_kind, holder_name, expires_on, ward_code, created_at, updated_at) values (?, ?, ?, 'person', 'Nguyễn Văn An', '2027-06-30', ?, 0, 0)");
+    // Documents come in through the year, as departments import their lists: the period's are few.
+    const doc = sqlite.prepare("insert into documents (id, service_key, document_no, holder_kind, holder_name, expires_on, ward_code, created_at, updated_at) values (?, ?, ?, 'person', 'Nguyễn Văn An', '2027-06-30', ?, ?, ?)");
     const out = sqlite.prepare("insert into outbox (id, kind, idempotency_key, channel, fallback_channels, person_id, payload, status, attempts, next_attempt_at, created_at, updated_at, sent_at) values (?, 'notification', ?, ?, '[]', ?, ?, ?, 1, ?, ?, ?, ?)");
     const rem = sqlite.prepare("insert into reminders (id, subject, document_id, service_key, due_on, step, next_at, status, idempotency_key, outbox_id, reason, created_at, updated_at) values (?, 'document', ?, ?, '2027-06-30', 'P60D', ?, ?, ?, ?, ?, 0, 0)");
     const channels = ["oa", "zns", "sms"];
@@ -49,7 +50,7 @@ export async function runIndicatorsBench(): Promise<void> {
     for (let i = 0; i < REMINDERS; i++) {
       const service = services[i % services.length]!;
       const t = at(i, REMINDERS);
-      doc.run(`d${i}`, service, `N${i}`, WARDS[i % WARDS.length]!);
+      doc.run(`d${i}`, service, `N${i}`, WARDS[i % WARDS.length]!, t, t);
       const skipped = i % 20 === 0;
       const status = statuses[i % statuses.length]!;
       if (!skipped) out.run(`o${i}`, `reminder:d${i}`, channels[i % 3]!, null, JSON.stringify({ message: { type: "document_expiry", documentId: `d${i}`, serviceKey: service } }), status, t, t, t, status === "failed" ? null : t + (i % 7) * 3_600_000);
@@ -101,6 +102,17 @@ export async function runIndicatorsBench(): Promise<void> {
     }
     console.log(`  report ${label}: median ${fmt(median(times), 1)} ms over ${ROUNDS} runs (${due} reminders due)`);
   }
+  // People found per source, alone: the count of people found by departments' lists reads the
+  // period's documents through documents_created_at_idx (without it, every document).
+  const scope = { start: new Date(NOW.getTime() - 30 * 86_400_000), end: NOW, include: { births: true, deaths: true } };
+  const sourceTimes: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const s = performance.now();
+    await citizenSourceCounts(db, scope);
+    sourceTimes.push(performance.now() - s);
+  }
+  const plan = sqlite.prepare("explain query plan select count(*) from documents doc where doc.holder_kind = 'person' and doc.created_at >= ? and doc.created_at < ?").all(scope.start.getTime(), NOW.getTime()) as { detail: string }[];
+  console.log(`  people found per source, 30 days: median ${fmt(median(sourceTimes), 1)} ms over ${ROUNDS} runs (documents: ${plan.map((p) => p.detail).join("; ")})`);
   const csvTimes: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const s = performance.now();

@@ -455,7 +455,13 @@ export const documents = pgTable(
     createdAt: createdAt(),
     updatedAt: instant("updated_at").notNull(),
   },
-  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone), index("documents_holder_id_idx").on(t.holderId)],
+  (t) => [
+    uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo),
+    index("documents_phone_idx").on(t.phone),
+    index("documents_holder_id_idx").on(t.holderId),
+    // The indicators count the documents that came in a period (people found by departments' lists).
+    index("documents_created_at_idx").on(t.createdAt),
+  ],
 );
 
 export const reminders = pgTable(

@@ -576,7 +576,13 @@ export const documents = sqliteTable(
   },
   // A citizen's documents are found by phone or by the ID number behind it (the home screen):
   // without the holder index that was a scan of every document, 40 ms at 241,000.
-  (t) => [uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo), index("documents_phone_idx").on(t.phone), index("documents_holder_id_idx").on(t.holderId)],
+  (t) => [
+    uniqueIndex("documents_service_no_uq").on(t.serviceKey, t.documentNo),
+    index("documents_phone_idx").on(t.phone),
+    index("documents_holder_id_idx").on(t.holderId),
+    // The indicators count the documents that came in a period (people found by departments' lists).
+    index("documents_created_at_idx").on(t.createdAt),
+  ],
 );
 
 /**

@@ -2,9 +2,8 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentsHeldBy, insertDocument } from "@hccd/db";
 import type { DraftView } from "@hccd/shared";
-import { createTestWorld, makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
-import { createStatementRecorder, fullScans, queryPlan } from "../testing/query-plans.js";
-import { seedReference } from "../runtime.js";
+import { makeBirthCertificate, readJson, type TestWorld } from "../testing/world.js";
+import { fullScans, queryPlan, queryPlanWorld, type createStatementRecorder } from "../testing/query-plans.js";
 
 /**
  * Every query the citizen API runs must find its rows through an index: at 241,000 documents one
@@ -24,12 +23,11 @@ let token: string;
 let draftId: string;
 let documentId: string;
 
+let world: Awaited<ReturnType<typeof queryPlanWorld>>;
+
 beforeAll(async () => {
-  recorder = createStatementRecorder();
-  w = await createTestWorld();
-  if (w.handle.engine !== "sqlite") throw new Error("query plans are SQLite's");
-  sqlite = w.handle.sqlite;
-  await seedReference(w.handle.db);
+  world = await queryPlanWorld();
+  ({ w, sqlite, recorder } = world);
   draftId = (await readJson(await w.postCertificate(makeBirthCertificate()))).draftId;
   const now = w.clock.now();
   documentId = (await insertDocument(w.handle.db, {
@@ -40,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  recorder?.restore();
-  await w?.close();
+  await world?.close();
 });
 
 async function scansOf(method: string, path: string, body?: unknown) {

@@ -1,4 +1,6 @@
 import Database from "better-sqlite3";
+import { seedReference } from "../runtime.js";
+import { createTestWorld, type TestWorld } from "./world.js";
 
 /** One statement as SQLite ran it: its SQL and the parameters it was run with. */
 export interface RanStatement {
@@ -76,4 +78,24 @@ export function fullScans(plan: readonly string[], smallTables: readonly string[
     if (m[1] === "CONSTANT") return false;
     return !smallTables.includes(m[1]!);
   });
+}
+
+/**
+ * A test world on SQLite for query-plan tests: a statement recorder created before it (statements
+ * are cached per connection), the province's reference data seeded (wards). `close()` puts
+ * `prepare` back and closes the world.
+ */
+export async function queryPlanWorld(): Promise<{ w: TestWorld; sqlite: Database.Database; recorder: ReturnType<typeof createStatementRecorder>; close(): Promise<void> }> {
+  const recorder = createStatementRecorder();
+  const w = await createTestWorld();
+  if (w.handle.engine !== "sqlite") throw new Error("query plans are SQLite's");
+  const sqlite = w.handle.sqlite;
+  await seedReference(w.handle.db);
+  return {
+    w, sqlite, recorder,
+    async close() {
+      recorder.restore();
+      await w.close();
+    },
+  };
 }

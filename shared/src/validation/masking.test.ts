@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskDeep, maskPersonalData } from "./masking.js";
+import { maskDeep, maskIdentifier, maskPersonalData } from "./masking.js";
 
 describe("maskPersonalData", () => {
   it.each([
@@ -8,12 +8,30 @@ describe("maskPersonalData", () => {
     ["phone 84912345678", "phone *******678"],
     ["phone +84 912 345 678", "phone *******678"],
     ["phone 0912.345.678", "phone *******678"],
+    // A health insurance card (2 letters, 13 digits: the holder's social insurance number in its last 10).
+    ["card HG4727221234567 renewed", "card ************567 renewed"],
+    ["thẻ số HN4797912345678.", "thẻ số ************678."],
   ])("%s", (input, out) => {
     expect(maskPersonalData(input)).toBe(out);
   });
 
   it("leaves other numbers alone", () => {
     expect(maskPersonalData("took 1234 ms, status 201, ward 25453")).toBe("took 1234 ms, status 201, ward 25453");
+  });
+
+  it("leaves longer codes alone (a dossier's receipt number, a hash)", () => {
+    expect(maskPersonalData("receipt 000.00.25.H57-261124-0001, ref AB47272212345678")).toBe("receipt 000.00.25.H57-261124-0001, ref AB47272212345678");
+  });
+
+  it.each([
+    ["072201001111", "*********111"],
+    ["HG4727221234567", "************567"],
+    ["7212345678", "*******678"],
+    ["ab", "**"],
+  ])("maskIdentifier(%s): a value known to identify someone, whatever its form, keeps its last 3 characters", (input, out) => {
+    expect(maskIdentifier(input)).toBe(out);
+    // The same as free text shows it, where free text recognises it.
+    if (maskPersonalData(input) !== input) expect(maskPersonalData(input)).toBe(out);
   });
 
   it("masks nested values and errors", () => {

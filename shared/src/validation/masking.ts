@@ -1,13 +1,27 @@
 /**
- * Masks personal identifiers in free text before it is logged (Law 91/2025/QH15: least data; the
- * project rule: mask ID numbers and phones in logs). 12-digit ID numbers keep their last 3 digits;
+ * Masks personal identifiers in free text before it is logged or shown (Law 91/2025/QH15: least
+ * data; the project rule: mask ID numbers and phones in logs). 12-digit ID numbers, health insurance
+ * card numbers (2 letters and 13 digits, the last 10 the holder's social insurance number) and
  * mobile numbers in any common form keep their last 3 digits.
  */
 const ID_NUMBER = /(?<!\d)\d{9}(\d{3})(?!\d)/g;
+const HEALTH_INSURANCE_CARD = /(?<![\p{L}\d])[A-Z]{2}\d{10}(\d{3})(?![\p{L}\d])/gu;
 const PHONE = /(?<![\d+])(?:\+?84|0)(?:[\s.]?\d){6}((?:[\s.]?\d){3})(?!\d)/g;
 
 export function maskPersonalData(text: string): string {
-  return text.replace(ID_NUMBER, "*********$1").replace(PHONE, (_m, last: string) => `*******${last.replace(/[\s.]/g, "")}`);
+  return text
+    .replace(HEALTH_INSURANCE_CARD, "************$1")
+    .replace(ID_NUMBER, "*********$1")
+    .replace(PHONE, (_m, last: string) => `*******${last.replace(/[\s.]/g, "")}`);
+}
+
+/**
+ * Masks a value known to identify someone (an ID, card or social insurance number), whatever its
+ * form: every character but the last 3 hidden, as `maskPersonalData` shows the ones it recognises.
+ */
+export function maskIdentifier(value: string): string {
+  const shown = value.length > 3 ? value.slice(-3) : "";
+  return "*".repeat(value.length - shown.length) + shown;
 }
 
 /** Deep copy of a log object with every string masked. Keys are kept; numbers are left alone. */

@@ -13,7 +13,7 @@ import { tourGuideCatalogue } from "../../testing/fixtures.js";
 import { SHORT_LICENCE_HEADER } from "../../testing/imports.js";
 import { createClock, createTestWorld, type TestWorld } from "../../testing/world.js";
 import { IMPORT_STOPPED_TWICE, resumeImports } from "./import-recovery.js";
-import { IMPORT_LEASE_MS } from "./licence-import.js";
+import { IMPORT_LEASE_MS } from "./import-run.js";
 import { startStaffImport } from "./staff-imports.js";
 
 const open = testDbs(afterEach);

@@ -9,7 +9,8 @@ import type { BackgroundJobs } from "../jobs/background-jobs.js";
 import { createPeriodicTask, type PeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 import { createReportCollector, STORED_ERROR_MAX } from "./import-report.js";
 import { CUT_MARK, cutText, MAX_CELL_CHARS } from "./import-text.js";
-import { IMPORT_LEASE_MS, runImport, THIS_PROCESS, type ImportJob, type ReminderCatalogue } from "./licence-import.js";
+import { IMPORT_LEASE_MS, THIS_PROCESS, type ImportJob } from "./import-run.js";
+import { runImport, type ReminderCatalogue } from "./licence-import.js";
 import { runBeneficiaryImport } from "../payments/beneficiary-import.js";
 
 /**

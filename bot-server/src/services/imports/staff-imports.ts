@@ -8,7 +8,8 @@ import { checkFileSignature, importFormat, keptFilePath } from "./import-reader.
 import { KEPT_REJECTED_ROWS, problemEntries, STORED_FILE_NAME_MAX } from "./import-report.js";
 import { IMPORT_INTERRUPTED, IMPORT_STOPPED_TWICE } from "./import-recovery.js";
 import { cutText } from "./import-text.js";
-import { beginImport, runImport } from "./licence-import.js";
+import { beginImport } from "./import-run.js";
+import { runImport } from "./licence-import.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { audit } from "../staff/audit.js";
 import { csvDocument } from "../spreadsheets/csv-file.js";

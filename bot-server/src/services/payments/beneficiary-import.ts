@@ -6,21 +6,20 @@
  * resumes an import whose instance died (import-recovery.ts runs this importer for `kind`
  * `payment_beneficiaries`).
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { BENEFICIARY_COLUMNS, beneficiaryAmount, beneficiaryRowSchema, mapBeneficiaryHeaders, paymentProgramme, zodIssuesToFields, type BeneficiaryRow, type PaymentProgramme } from "@hccd/shared";
 import {
-  deleteImportFile, findBeneficiaries, forUpdate, getImport, getPaymentList, insertBeneficiary, linkImportToPaymentList, paymentListOfImport, tablesOf, updateBeneficiary, updateImportIfHeld,
+  findBeneficiaries, forUpdate, getPaymentList, insertBeneficiary, linkImportToPaymentList, paymentListOfImport, tablesOf, updateBeneficiary,
   type PaymentBeneficiaryRow, type PaymentListRow, type StaffUser,
 } from "@hccd/db";
 import { eq } from "drizzle-orm";
 import type { AppDeps, ServiceDeps } from "../../deps.js";
 import { conflict, validationFailed } from "../../errors.js";
 import type { BackgroundJobs } from "../jobs/background-jobs.js";
-import { checkFileSignature, importFileRows, importFormat, keptFilePath } from "../imports/import-reader.js";
-import { createReportCollector, STORED_ERROR_MAX, STORED_FILE_NAME_MAX, type Problem } from "../imports/import-report.js";
-import { FILE_COLUMN, fileNotes, fileReasons, headerReasons } from "../imports/import-reasons.js";
+import { checkFileSignature, importFormat, keptFilePath } from "../imports/import-reader.js";
+import { STORED_FILE_NAME_MAX, type Problem } from "../imports/import-report.js";
+import { beginImport, finishImport, readAndReport, runHeldImport, sheetRows, storedCounts, type CheckedRow, type Held, type ImportJob } from "../imports/import-run.js";
 import { cutText } from "../imports/import-text.js";
-import { BadHeader, beginImport, IMPORT_LEASE_MS, ImportTakenOver, storeReport, THIS_PROCESS, type Held, type ImportJob } from "../imports/licence-import.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { audit } from "../staff/audit.js";
 import { openDraftList, mayImportFor } from "./payment-lists.js";
@@ -72,48 +71,17 @@ export async function startBeneficiaryImport(
   return { importId, listId: list.id };
 }
 
-type Checked = { row: number; ok: true; value: BeneficiaryRow & { amountVnd: number } } | { row: number; ok: false; values: Record<string, string>; problems: Problem[]; truncated: Record<string, number> };
-
-/** A rejected row's values as the officer gave them: text verbatim, an Excel date as YYYY-MM-DD. */
-const shown = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")]));
+type Valid = BeneficiaryRow & { amountVnd: number };
 
 /**
  * The file's rows, each checked against the columns, the programme's amount rule and the rows
  * before it (one line per person: a second line with the same ID number is rejected, naming the first).
+ * A programme whose amounts come from the list needs its `amount` column.
  */
-async function* checkedRows(job: ImportJob, programme: PaymentProgramme, paymentDate: string, onNotes?: (row: number, notes: string[]) => void): AsyncGenerator<Checked> {
-  let columns: ReturnType<typeof mapBeneficiaryHeaders>["columns"] | undefined;
+async function* checkedRows(job: ImportJob, programme: PaymentProgramme, paymentDate: string, onNotes?: (row: number, notes: string[]) => void): AsyncGenerator<CheckedRow<Valid>> {
   const firstRowOf = new Map<string, number>();
-  for await (const source of importFileRows(job.path, job.format)) {
-    if (!columns) {
-      const mapped = mapBeneficiaryHeaders(source.cells.map((c) => String(c ?? "")));
-      const label = (k: string) => BENEFICIARY_COLUMNS.find((c) => c.key === k)?.label ?? k;
-      const lookalikes = mapped.lookalike.filter((l) => !mapped.columns.includes(l.column));
-      const amountMissing = programme.amountRule.kind === "from_list" && !mapped.columns.includes("amount") && !lookalikes.some((l) => l.column === "amount");
-      if (mapped.missing.length > 0 || mapped.duplicate.length > 0 || lookalikes.length > 0 || amountMissing) {
-        throw new BadHeader(source.row, fileReasons.headerNotContract(), [
-          ...lookalikes.map((l) => ({ path: l.column, message: headerReasons.lookalike(l.header, label(l.column), l.column) })),
-          ...[...mapped.missing, ...(amountMissing ? ["amount" as const] : [])].filter((k) => !lookalikes.some((l) => l.column === k)).map((k) => ({ path: k, message: headerReasons.missing(k, label(k)) })),
-          ...mapped.duplicate.map((k) => ({ path: k, message: headerReasons.twice() })),
-        ]);
-      }
-      columns = mapped.columns;
-      const notes = [...(source.notes ?? []), ...mapped.unknown.map(fileNotes.unknownColumn)];
-      if (notes.length > 0) onNotes?.(source.row, notes);
-      continue;
-    }
-    const values: Record<string, unknown> = {};
-    columns.forEach((key, i) => {
-      if (key) values[key] = source.cells[i];
-    });
-    const problems: Problem[] = [];
-    const truncated: Record<string, number> = {};
-    for (const p of source.problems ?? []) {
-      const key = columns[p.cell];
-      if (!key) continue;
-      problems.push({ column: key, reason: p.reason });
-      if (p.cutFrom !== undefined) truncated[key] = p.cutFrom;
-    }
+  const list = { columns: BENEFICIARY_COLUMNS, mapHeaders: mapBeneficiaryHeaders, alsoRequired: programme.amountRule.kind === "from_list" ? (["amount"] as const) : [] };
+  for await (const { row, values, problems, truncated } of sheetRows(job, list, onNotes)) {
     const parsed = beneficiaryRowSchema.safeParse(values);
     if (!parsed.success) problems.push(...zodIssuesToFields(parsed.error.issues).filter((f) => !problems.some((c) => c.column === f.path)).map((f) => ({ column: f.path, reason: f.message })));
     const amount = parsed.success ? beneficiaryAmount(programme, parsed.data.amount, paymentDate) : null;
@@ -121,15 +89,14 @@ async function* checkedRows(job: ImportJob, programme: PaymentProgramme, payment
     if (parsed.success) {
       const first = firstRowOf.get(parsed.data.national_id);
       if (first !== undefined) problems.push({ column: "national_id", reason: `is already listed on row ${first}` });
-      else firstRowOf.set(parsed.data.national_id, source.row);
+      else firstRowOf.set(parsed.data.national_id, row);
     }
-    if (problems.length > 0 || !parsed.success || !amount?.ok) yield { row: source.row, ok: false, values: shown(values), problems, truncated };
-    else yield { row: source.row, ok: true, value: { ...parsed.data, amountVnd: amount.amountVnd } };
+    if (problems.length > 0 || !parsed.success || !amount?.ok) yield { row, ok: false, values, problems, truncated };
+    else yield { row, ok: true, value: { ...parsed.data, amountVnd: amount.amountVnd } };
   }
-  if (!columns) throw new BadHeader(1, fileReasons.empty(), [{ path: FILE_COLUMN, message: headerReasons.noHeader() }]);
 }
 
-function sameBeneficiary(b: PaymentBeneficiaryRow, r: BeneficiaryRow & { amountVnd: number }): boolean {
+function sameBeneficiary(b: PaymentBeneficiaryRow, r: Valid): boolean {
   return (
     b.fullName === r.full_name && (b.dateOfBirth ?? undefined) === r.date_of_birth && b.category === r.category && b.amountVnd === r.amountVnd && (b.accountNo ?? undefined) === r.account_no &&
     (b.bank ?? undefined) === r.bank && (b.phone ?? undefined) === r.phone && (b.wardCode ?? undefined) === r.ward_code && (b.address ?? undefined) === r.address
@@ -151,23 +118,7 @@ async function draftListForUpdate(tx: Parameters<Parameters<ServiceDeps["db"]["t
  * transaction with the counts so far. Same file again: every row `unchanged`.
  */
 export async function runBeneficiaryImport(deps: ServiceDeps, job: ImportJob): Promise<BeneficiaryImportReport> {
-  const lease = () => new Date(deps.now().getTime() + IMPORT_LEASE_MS);
-  const held: Held = async (db, patch) => {
-    if (!(await updateImportIfHeld(db, job.importId, job.holder, { ...patch, leaseUntil: lease() }))) throw new ImportTakenOver(job.importId);
-  };
-  try {
-    const report = await readAndStore(deps, job, held);
-    if (job.kept) rmSync(job.path, { force: true });
-    return report;
-  } catch (err) {
-    if (err instanceof ImportTakenOver) throw err;
-    const error = cutText(err instanceof Error ? err.message : String(err), STORED_ERROR_MAX).text;
-    await deps.db.transaction(async (tx) => {
-      if (await updateImportIfHeld(tx, job.importId, job.holder, { status: "failed", stage: null, finishedAt: deps.now(), error, filePath: null, leaseHolder: null, leaseUntil: null })) await deleteImportFile(tx, job.importId);
-    });
-    if (job.kept) rmSync(job.path, { force: true });
-    throw err;
-  }
+  return runHeldImport(deps, job, (held) => readAndStore(deps, job, held));
 }
 
 async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Promise<BeneficiaryImportReport> {
@@ -177,28 +128,10 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
   const programme = list ? paymentProgramme(list.programmeKey) : undefined;
   if (!list || !programme) throw new Error(`import ${importId} has no payment list of a known programme`);
 
-  const collector = createReportCollector();
-  let rows = 0;
-  const valid: (BeneficiaryRow & { amountVnd: number })[] = [];
-  try {
-    const notes = (row: number, texts: string[]) => collector.fileProblems(row, texts.map((reason) => ({ column: FILE_COLUMN, reason })));
-    for await (const c of checkedRows(job, programme, list.paymentDate, notes)) {
-      rows++;
-      if (!c.ok) collector.rejectRow(c.row, c.values, c.problems, c.truncated);
-      else valid.push(c.value);
-      if (rows % CHUNK === 0) await held(deps.db, { rows });
-    }
-  } catch (err) {
-    if (err instanceof BadHeader) {
-      collector.fileProblems(err.row, (err.fields ?? []).map((f) => ({ column: f.path, reason: f.message })));
-      await storeReport(deps.db, importId, collector.result(), held, { rows });
-    }
-    throw err;
-  }
-  const report = collector.result();
-  await storeReport(deps.db, importId, report, held, { rows, stage: "applying" });
+  const valid: Valid[] = [];
+  const { rows, report } = await readAndReport(deps.db, job, held, { chunk: CHUNK, rows: (notes) => checkedRows(job, programme, list.paymentDate, notes), onValid: (v) => valid.push(v) });
 
-  const counts = (({ created, updated, unchanged }) => ({ created, updated, unchanged }))((await getImport(deps.db, importId))!);
+  const counts = await storedCounts(deps.db, importId);
   const skip = counts.created + counts.updated + counts.unchanged;
   for (let start = skip; start < valid.length; start += CHUNK) {
     const batch = valid.slice(start, start + CHUNK);
@@ -230,10 +163,7 @@ async function readAndStore(deps: ServiceDeps, job: ImportJob, held: Held): Prom
     );
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  await deps.db.transaction(async (tx) => {
-    await held(tx, { status: "finished", stage: null, finishedAt: deps.now(), filePath: null, leaseHolder: null });
-    await deleteImportFile(tx, importId);
-  });
+  await finishImport(deps, importId, held);
   return { importId, listId: list.id, rows, ...counts, rejectedRows: report.rejectedRows };
 }
 

@@ -12,7 +12,7 @@ import { createStaffUser } from "../staff/staff-auth.js";
 import { startBeneficiaryImport } from "./beneficiary-import.js";
 import { approvePaymentList, readPaymentList, treasuryFile } from "./payment-lists.js";
 import { resumeImports } from "../imports/import-recovery.js";
-import { IMPORT_LEASE_MS } from "../imports/licence-import.js";
+import { IMPORT_LEASE_MS } from "../imports/import-run.js";
 import { importReasonText } from "../imports/staff-imports.js";
 import { smsChannel } from "../delivery/channels/sms.js";
 
@@ -148,6 +148,46 @@ describe("the Tết allowance list", () => {
     const ticket = await w.one<{ status: string; reason: string }>(sql`select status, reason from handover_tickets`);
     expect(ticket).toEqual({ status: "open", reason: "Báo thông tin chưa đúng — Trợ cấp Tết cho người có công, chi ngày 28/01/2027: Nguyễn Văn Bảy, 1.500.000 đồng." });
     expect((await readPaymentList(w.services, approver, listId)).reported.map((b) => b.fullName)).toEqual(["Nguyễn Văn Bảy"]);
+  });
+
+  // A notice by ZNS or SMS has no button: its text asks the beneficiary to write to the OA (ZNS) or
+  // to tell the ward (SMS). What they write from a phone Zalo verified is linked to the entry
+  // the notice went to, as the button's report is.
+  it("a beneficiary told by ZNS writes to the OA that it is wrong: the report reaches staff linked to their entry, with their words", async () => {
+    const { w, deps, approver, importList } = await world();
+    const { listId } = await importList(file(ROWS.onZalo, ROWS.phoneOnly));
+    await approvePaymentList(deps, approver, listId);
+    await w.jobs.idle();
+    await w.worker.drain();
+    expect(w.sim!.zalo!.messages({ phone: "84912000202" })).toHaveLength(1); // by ZNS, no button
+    const tam = await follower(w, "0912000202");
+    const words = "Số tiền Tết của tôi bị sai, tôi là thân nhân liệt sĩ hai người";
+    expect((await w.ask(tam, words))[0]!.text).toContain("Đã chuyển thông tin anh/chị báo cho cán bộ");
+    const ticket = await w.one<{ id: string; reason: string }>(sql`select id, reason from handover_tickets`);
+    expect(ticket!.reason).toBe("Báo thông tin chưa đúng — Trợ cấp Tết cho người có công, chi ngày 28/01/2027: Trần Thị Tám, 2.000.000 đồng.");
+    expect((await w.rows<{ text: string }>(sql`select text from handover_messages where ticket_id = ${ticket!.id} order by id`)).map((m) => m.text)).toEqual([ticket!.reason, words]);
+    expect(await w.one(sql`select full_name as name, mistake_ticket_id as ticket from payment_beneficiaries where mistake_reported_at is not null`)).toEqual({ name: "Trần Thị Tám", ticket: ticket!.id });
+    // Once reported, more words go to the same ticket.
+    expect((await w.ask(tam, "thông tin chưa đúng"))[0]!.text).toContain("đã nhận thông tin anh/chị báo");
+  });
+
+  it("a phone two beneficiaries share: the citizen chooses whose notice is wrong; someone with no notice is not taken for a report", async () => {
+    const { w, deps, approver, importList } = await world();
+    const { listId } = await importList(file(ROWS.phoneOnly, "072048000606,Trần Văn Sáu,1948-03-01,Thương binh,1500000,,,0912000202,25471,Ấp 4"));
+    await approvePaymentList(deps, approver, listId);
+    await w.jobs.idle();
+    await w.worker.drain();
+    const family = await follower(w, "0912000202");
+    const [reply] = await w.ask(family, "thông tin chưa đúng");
+    expect(reply!.buttons.map((b) => b.title).sort()).toEqual(["Trần Thị Tám", "Trần Văn Sáu"]);
+    expect(await w.one(sql`select count(*) as n from handover_tickets`)).toEqual({ n: 0 });
+    const sau = reply!.buttons.find((b) => b.title === "Trần Văn Sáu") as { payload?: string };
+    expect((await w.ask(family, sau.payload!))[0]!.text).toContain("Đã chuyển thông tin anh/chị báo cho cán bộ");
+    expect((await readPaymentList(w.services, approver, listId)).reported.map((b) => b.fullName)).toEqual(["Trần Văn Sáu"]);
+
+    const stranger = await follower(w, "0912999999");
+    await w.ask(stranger, "Số tiền Tết của tôi bị sai");
+    expect(await w.one(sql`select count(*) as n from handover_tickets`)).toEqual({ n: 1 });
   });
 
   it("an import whose instance died is resumed by another with the beneficiary importer, not contract 4's", async () => {

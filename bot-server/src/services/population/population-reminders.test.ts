@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { createTestWorld, HOSPITAL_KEY, type TestWorld } from "../../testing/world.js";
 import { sweepReminders } from "../reminders/reminder-sweep.js";
 import { postPopulation, RESIDENTS } from "./population-testing.js";
+import { channelRegistry } from "../delivery/channels/registry.js";
+import type { NotificationPayload } from "../delivery/notifications.js";
 
 let w: TestWorld;
 afterEach(async () => {
@@ -71,8 +73,26 @@ describe("reminders planned from population data (contract 5)", () => {
     await postPopulation(w, "B-1", [{ ...tuan, idCard: undefined }]);
     expect(await sweepAndSend()).toMatchObject({ queued: 1 });
     expect(sent("84903111222")).toEqual([
-      "Kính gửi Ông/Bà Phạm Minh Tuấn, thẻ bảo hiểm y tế hộ gia đình số HG4727221234567 của Ông/Bà hết hạn vào ngày 24/12/2026. Kính đề nghị Ông/Bà đóng tiền gia hạn để quyền lợi khám chữa bệnh không bị gián đoạn trước ngày 24/12/2026.",
+      "Kính gửi Ông/Bà Phạm Minh Tuấn, thẻ bảo hiểm y tế hộ gia đình số ************567 của Ông/Bà hết hạn vào ngày 24/12/2026. Kính đề nghị Ông/Bà đóng tiền gia hạn để quyền lợi khám chữa bệnh không bị gián đoạn trước ngày 24/12/2026.",
     ]);
+  });
+
+  // The card number carries the holder's social insurance number (its last 10 digits): masked like an
+  // ID number (Luật 91/2025/QH15, least data) in what is stored and in every channel's rendering.
+  it("household health insurance: the card number is masked in the stored notice and on every channel", async () => {
+    w = await createTestWorld();
+    await postPopulation(w, "B-1", [{ ...tuan, idCard: undefined }]);
+    expect((await sweepReminders(w.services, { catalogue: w.catalogue })).queued).toBe(1);
+    const [row] = await w.rows<{ payload: unknown }>(sql`select payload from outbox`);
+    const payload = (typeof row!.payload === "string" ? JSON.parse(row!.payload) : row!.payload) as NotificationPayload;
+    expect(JSON.stringify(payload)).not.toContain("4727221234567");
+    for (const channel of Object.values(channelRegistry)) {
+      for (const language of ["vi", "en"] as const) {
+        const rendered = JSON.stringify(channel.render({ ...payload, recipient: { ...payload.recipient, oaUserId: "oa-user-1", language } }, w.services.config));
+        expect(rendered, `${channel.name} (${language})`).not.toContain("4727221234567");
+        expect(rendered, `${channel.name} (${language})`).toContain("*567");
+      }
+    }
   });
 
   // Art. 21(2): a card issued in the 2 years before 25 holds to 40; issued at 58 or older, for life.

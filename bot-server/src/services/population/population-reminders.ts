@@ -1,4 +1,4 @@
-import { addDays, maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
+import { addDays, maskIdentifier, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
   bringForwardPersonReminders,
   cancelPendingOutbox,
@@ -18,6 +18,7 @@ import {
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { enqueueNotification, type EnqueueResult } from "../delivery/notifications.js";
+import { OUTRANKED_BY_POPULATION, servicesOutrankedBy } from "./population-precedence.js";
 
 /** The reminder key of a population deadline's notice step: person, service, deadline and step (re-planning is harmless). */
 const reminderKey = (personId: string, d: Pick<PopulationDeadline, "serviceKey" | "dueOn">, step: string) => `population:${personId}:${d.serviceKey}:${d.dueOn}:${step}`;
@@ -68,9 +69,8 @@ export async function planPopulationReminders(
   }
   if (person.nationalId) {
     // A deceased person's listed documents are reminded of no more either (their phone may be the family's).
-    const outranked = record.deceased ? catalogue.keys() : deadlines.map((d) => d.serviceKey);
-    for (const doc of await personDocumentsOfServices(tx, person.nationalId, outranked)) {
-      cancelled += await cancelPlannedReminders(tx, doc.id, record.deceased ? "the holder died" : "population data holds this deadline", now);
+    for (const doc of await personDocumentsOfServices(tx, person.nationalId, servicesOutrankedBy(record, catalogue))) {
+      cancelled += await cancelPlannedReminders(tx, doc.id, record.deceased ? "the holder died" : OUTRANKED_BY_POPULATION, now);
     }
   }
   return { planned, cancelled };
@@ -112,7 +112,8 @@ export async function remindFromPopulation(tx: Db, deps: ServiceDeps, catalogue:
         params: {
           recipientName: to.person.fullName,
           childName: to.child ? person.fullName : null,
-          documentNo: deadline.documentNo ? maskPersonalData(deadline.documentNo) : null,
+          // An ID or insurance card's number, never in full (it is, or holds, a personal identifier).
+          documentNo: deadline.documentNo ? maskIdentifier(deadline.documentNo) : null,
           dueOn: deadline.dueOn,
           fileBy: fileBy < today ? deadline.dueOn : fileBy,
         },

@@ -4,6 +4,7 @@ import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { enqueueNotifications, planNotifications, type EnqueueResult, type NotificationPlan, type NotificationRequest } from "../delivery/notifications.js";
 import { remindFromPopulation } from "../population/population-reminders.js";
+import { listOutrankedByPopulation, OUTRANKED_BY_POPULATION } from "../population/population-precedence.js";
 
 export interface SweepResult {
   queued: number;
@@ -85,6 +86,8 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
       // once for the batch: its notices in the outbox, then each reminder's outcome.
       const superseded = await supersededReminders(tx, due, now);
       const docs = await getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
+      // Population data stored meanwhile by another instance (neither saw the other's rows) still outranks the list.
+      const outranked = await listOutrankedByPopulation(tx, input.catalogue, [...docs.values()]);
       const decisions = new Map<string, Decision>();
       const documentNotices: { id: string; request: NotificationRequest }[] = [];
       for (const r of due) {
@@ -93,6 +96,7 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
         else if (r.subject === "vaccination") decisions.set(r.id, await remindVaccination(tx, deps, input.catalogue, r, now));
         // A population deadline checks the record again and is queued at once (a parent or the person).
         else if (r.subject === "person") decisions.set(r.id, await remindFromPopulation(tx, deps, input.catalogue, r, now));
+        else if (r.documentId && docs.has(r.documentId) && outranked(docs.get(r.documentId)!)) decisions.set(r.id, { kind: "cancelled", reason: OUTRANKED_BY_POPULATION });
         else {
           const request = documentNotice(deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
           if (request) documentNotices.push({ id: r.id, request });

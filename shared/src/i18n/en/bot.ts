@@ -73,6 +73,7 @@ export const bot: DeepStringShape<typeof vi> = {
     alreadyIn: "You are already receiving reminders and notices.",
   },
   paymentMistake: {
+    choose: "This phone number received payment notices for several people. Please choose the person whose information is not right:",
     reported: "Your report has been passed to the officer in charge of the payment. They will check it and answer you here during office hours, usually within one working day.",
     already: "The officer has your report and is checking it. You can add details here.",
     unknown: "Sorry, we could not find a payment notice for you. Please write “talk to an officer” for help.",

@@ -75,6 +75,7 @@ export const bot = {
     alreadyIn: "Anh/chị đang nhận nhắc việc và tin thông báo.",
   },
   paymentMistake: {
+    choose: "Số điện thoại này nhận thông báo chi trả của nhiều người. Anh/chị vui lòng chọn người có thông tin chưa đúng:",
     reported: "Đã chuyển thông tin anh/chị báo cho cán bộ phụ trách chi trả. Cán bộ sẽ kiểm tra và trả lời anh/chị tại đây trong giờ hành chính, thường trong vòng 1 ngày làm việc.",
     already: "Cán bộ đã nhận thông tin anh/chị báo và đang kiểm tra. Anh/chị có thể nhắn thêm chi tiết tại đây.",
     unknown: "Xin lỗi, chúng tôi không tìm thấy thông báo chi trả của anh/chị. Anh/chị vui lòng nhắn “gặp cán bộ” để được hỗ trợ.",

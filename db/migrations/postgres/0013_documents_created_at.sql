@@ -1,0 +1,1 @@
+CREATE INDEX "documents_created_at_idx" ON "documents" USING btree ("created_at");
