@@ -1,79 +1,97 @@
 import { nameKey, populationRecordSchema, zodIssuesToFields, type PopulationBatch, type PopulationBatchResult, type PopulationRecord } from "@hccd/shared";
 import {
   findPopulationBatch,
-  insertPerson,
   insertPopulationBatch,
-  insertPopulationRecord,
+  insertPopulationPersons,
+  insertPopulationRecords,
+  lockPopulationRecords,
   personsByNationalIds,
-  populationRecordsOf,
-  replacePopulationRecord,
+  replacePopulationRecords,
   setPopulationBatchResult,
-  updatePerson,
+  updatePopulationPersons,
   type Db,
-  type Person,
-  type PopulationRecordRow,
+  type NewPopulationRecordRow,
+  type PopulationPersonFacts,
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
-import { planPopulationReminders } from "./population-reminders.js";
+import { applyPopulationRules, populationChange, type PopulationChange } from "./population-reminders.js";
 
-type Outcome = "accepted" | "unchanged" | "stale";
+type Counts = { accepted: number; unchanged: number; stale: number };
 
 /**
  * The person's facts as population data gives them. Population data is the reference (Đề án 06):
  * what it gives replaces what a certificate or a citizen gave; what it leaves out ("not known",
- * contract 5) keeps what we hold. The person records where their facts come from (`facts_source`).
+ * contract 5) keeps what we hold (null here). The person records where their facts come from
+ * (`facts_source`, the batch in `facts_source_ref`).
  */
-function personFacts(r: PopulationRecord, batchId: string, now: Date) {
+function personFacts(id: string, r: PopulationRecord, batchId: string, now: Date): PopulationPersonFacts {
   return {
-    fullName: r.fullName,
-    nameKey: nameKey(r.fullName),
-    dateOfBirth: r.dateOfBirth,
-    ...(r.sex ? { sex: r.sex } : {}),
-    ...(r.phone ? { phone: r.phone } : {}),
-    ...(r.residence ? { residenceWardCode: r.residence.wardCode, residenceAddress: r.residence.address } : {}),
-    factsSource: "population_data" as const,
-    factsSourceRef: batchId,
-    updatedAt: now,
+    id, nationalId: r.nationalId, fullName: r.fullName, nameKey: nameKey(r.fullName), dateOfBirth: r.dateOfBirth, sex: r.sex ?? null, phone: r.phone ?? null,
+    residenceWardCode: r.residence?.wardCode ?? null, residenceAddress: r.residence?.address ?? null, factsSourceRef: batchId, updatedAt: now,
   };
 }
 
-/** Stores one valid record: newer than what we hold (or the first), the same version, or older. */
-async function applyRecord(
-  tx: Db,
-  deps: Pick<ServiceDeps, "newId">,
-  catalogue: ReminderCatalogue,
-  held: { persons: Map<string, Person>; records: Map<string, PopulationRecordRow> },
-  input: { record: PopulationRecord; batchId: string; clientId: string; now: Date },
-): Promise<Outcome> {
-  const { record, batchId, clientId, now } = input;
-  const updatedAt = new Date(record.updatedAt);
-  let person = held.persons.get(record.nationalId);
-  const current = person ? held.records.get(person.id) : undefined;
-  if (current) {
-    if (updatedAt.getTime() < current.recordUpdatedAt.getTime()) return "stale";
-    if (updatedAt.getTime() === current.recordUpdatedAt.getTime()) return "unchanged";
+/** A person the batch changes: the version it stores (the last newer one when listed twice), and what was held before. */
+interface Change {
+  personId: string;
+  newPerson: boolean;
+  held: Date | undefined;
+  record: PopulationRecord;
+  /** How many of the batch's records were accepted for them (undone as stale if another instance stored a newer version). */
+  accepted: number;
+}
+
+/**
+ * Stores a batch's valid records at once: what is held for them is read in two queries, each record
+ * is decided in memory (newer than what we hold or the first: accepted; the same version:
+ * unchanged; older: stale), then the persons and records are written in multi-row statements and
+ * the rules of `POPULATION_RULES` run once over the people it changed.
+ */
+async function applyRecords(tx: Db, deps: Pick<ServiceDeps, "newId">, catalogue: ReminderCatalogue, valid: readonly PopulationRecord[], input: { batchId: string; clientId: string; now: Date }): Promise<Counts> {
+  const { batchId, clientId, now } = input;
+  const counts = { accepted: 0, unchanged: 0, stale: 0 };
+  const persons = await personsByNationalIds(tx, valid.map((r) => r.nationalId));
+  const records = await lockPopulationRecords(tx, [...persons.values()].map((p) => p.id));
+  // In ID-number order (stable for a person listed twice, whose versions then apply in the batch's
+  // order): two batches touching the same people on two instances write their rows in the same order.
+  const ordered = [...valid].sort((x, y) => (x.nationalId < y.nationalId ? -1 : x.nationalId > y.nationalId ? 1 : 0));
+  const changes = new Map<string, Change>();
+  for (const record of ordered) {
+    const updatedAt = new Date(record.updatedAt);
+    const change = changes.get(record.nationalId);
+    const person = persons.get(record.nationalId);
+    const current = change ? new Date(change.record.updatedAt) : person ? records.get(person.id)?.recordUpdatedAt : undefined;
+    if (current && updatedAt.getTime() < current.getTime()) counts.stale++;
+    else if (current && updatedAt.getTime() === current.getTime()) counts.unchanged++;
+    else {
+      counts.accepted++;
+      if (change) Object.assign(change, { record, accepted: change.accepted + 1 });
+      else changes.set(record.nationalId, { personId: person?.id ?? deps.newId(), newPerson: !person, held: person ? records.get(person.id)?.recordUpdatedAt : undefined, record, accepted: 1 });
+    }
   }
-  const facts = personFacts(record, batchId, now);
-  if (person) {
-    await updatePerson(tx, person.id, facts);
-    person = { ...person, ...facts };
-  } else {
-    person = await insertPerson(tx, { id: deps.newId(), nationalId: record.nationalId, ...facts });
+  const all = [...changes.values()];
+  const row = (c: Change): NewPopulationRecordRow & { recordUpdatedAt: Date } => ({
+    personId: c.personId, nationalId: c.record.nationalId, record: c.record as unknown as Record<string, unknown>, recordUpdatedAt: new Date(c.record.updatedAt), deceased: c.record.deceased ?? false, batchId, clientId, receivedAt: now,
+  });
+  await insertPopulationPersons(tx, all.filter((c) => c.newPerson).map((c) => personFacts(c.personId, c.record, batchId, now)));
+  await insertPopulationRecords(tx, all.filter((c) => !c.held).map(row));
+  const replacing = all.filter((c) => c.held);
+  const replaced = await replacePopulationRecords(tx, replacing.map(row));
+  // A version another instance overtook meanwhile is stale, and changes nothing (the records are
+  // locked on PostgreSQL, so this is a safeguard).
+  for (const c of replacing.filter((c) => !replaced.has(c.personId))) {
+    counts.accepted -= c.accepted;
+    counts.stale += c.accepted;
+    changes.delete(c.record.nationalId);
   }
-  held.persons.set(record.nationalId, person);
-  const row = { personId: person.id, nationalId: record.nationalId, record: record as unknown as Record<string, unknown>, recordUpdatedAt: updatedAt, deceased: record.deceased ?? false, batchId, clientId, receivedAt: now };
-  if (current) {
-    // Another instance may have stored a newer version since this batch read: then this one is stale.
-    if (!(await replacePopulationRecord(tx, row))) return "stale";
-  } else {
-    await insertPopulationRecord(tx, row);
-  }
-  held.records.set(person.id, row);
-  await planPopulationReminders(tx, deps, catalogue, { person, record, now });
-  return "accepted";
+  const stored = [...changes.values()];
+  await updatePopulationPersons(tx, stored.filter((c) => !c.newPerson).map((c) => personFacts(c.personId, c.record, batchId, now)));
+  const planned: PopulationChange[] = stored.map((c) => populationChange({ id: c.personId, nationalId: c.record.nationalId }, c.record, !c.held, catalogue));
+  await applyPopulationRules(tx, { newId: deps.newId, catalogue }, planned, now);
+  return counts;
 }
 
 /**
@@ -98,14 +116,8 @@ export async function receivePopulationBatch(deps: ServiceDeps & { catalogue: Re
     deps.db.transaction(async (tx) => {
       const known = await findPopulationBatch(tx, input.clientId, batchId);
       if (known) return { batchId, ...known.result };
-      const counts = { accepted: 0, unchanged: 0, stale: 0 };
-      await insertPopulationBatch(tx, { clientId: input.clientId, batchId, result: { ...counts, rejected }, receivedAt: now });
-      const persons = await personsByNationalIds(tx, valid.map((r) => r.nationalId));
-      const held = { persons, records: await populationRecordsOf(tx, [...persons.values()].map((p) => p.id)) };
-      // In ID-number order (stable for a person listed twice): two batches touching the same people
-      // on two instances lock their rows in the same order, so neither waits on the other in a cycle.
-      const ordered = [...valid].sort((x, y) => (x.nationalId < y.nationalId ? -1 : x.nationalId > y.nationalId ? 1 : 0));
-      for (const record of ordered) counts[await applyRecord(tx, deps, deps.catalogue, held, { record, batchId, clientId: input.clientId, now })]++;
+      await insertPopulationBatch(tx, { clientId: input.clientId, batchId, result: { accepted: 0, unchanged: 0, stale: 0, rejected }, receivedAt: now });
+      const counts = await applyRecords(tx, deps, deps.catalogue, valid, { batchId, clientId: input.clientId, now });
       const result = { ...counts, rejected };
       await setPopulationBatchResult(tx, input.clientId, batchId, result);
       await audit(tx, {
