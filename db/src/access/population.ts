@@ -24,9 +24,16 @@ export async function insertPopulationBatch(db: Db, row: PopulationBatchRow): Pr
   await db.insert(populationBatches).values(row);
 }
 
-export async function setPopulationBatchResult(db: Db, clientId: string, batchId: string, result: PopulationBatchRow["result"]): Promise<void> {
+/** A batch's row, locked on PostgreSQL until the transaction ends (one slice of it is stored at a time). */
+export async function lockPopulationBatch(db: Db, clientId: string, batchId: string): Promise<PopulationBatchRow | undefined> {
   const { populationBatches } = tablesOf(db);
-  await db.update(populationBatches).set({ result }).where(and(eq(populationBatches.clientId, clientId), eq(populationBatches.batchId, batchId)));
+  return (await forUpdate(db.select().from(populationBatches).where(and(eq(populationBatches.clientId, clientId), eq(populationBatches.batchId, batchId))).limit(1)))[0];
+}
+
+/** Records a slice stored: the counts so far and the records left. */
+export async function setPopulationBatchResult(db: Db, clientId: string, batchId: string, patch: Pick<PopulationBatchRow, "result" | "remaining">): Promise<void> {
+  const { populationBatches } = tablesOf(db);
+  await db.update(populationBatches).set(patch).where(and(eq(populationBatches.clientId, clientId), eq(populationBatches.batchId, batchId)));
 }
 
 /** Persons by ID number, in one query (a batch's). */

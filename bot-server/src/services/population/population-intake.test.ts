@@ -162,6 +162,34 @@ describe("a batch stored at once (issue 15, first sync)", () => {
   });
 });
 
+describe("a batch stored a slice per transaction", () => {
+  it("a batch cut short between slices is finished by its repeat, with the counts of one whole run and each reminder once", async () => {
+    w = await createTestWorld();
+    const deps = { ...w.services, catalogue: w.catalogue };
+    const batch = populationBatchSchema.parse({ batchId: "B-1", records: [tuan, hoa, { nationalId: "x" }, RESIDENTS.dung, bao, ha] });
+    // The database gives out in the second slice (its reminders' ids): the first slice stays stored.
+    let ids = 0;
+    const failing = { ...deps, newId: () => (++ids === 8 ? (() => { throw new Error("connection lost"); })() : randomUUID()) };
+    await expect(receivePopulationBatch(failing, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).rejects.toThrow("connection lost");
+    expect(await count("population_records")).toBe(2);
+    expect(await count("audit_log")).toBe(0);
+    const result = await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 });
+    expect(result).toEqual({ batchId: "B-1", accepted: 5, unchanged: 0, stale: 0, rejected: [{ index: 2, fields: expect.any(Array) }] });
+    expect(await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).toEqual(result);
+    expect({ persons: await count("persons"), records: await count("population_records") }).toEqual({ persons: 5, records: 5 });
+    expect(await w.rows(sql`select action from audit_log`)).toEqual([{ action: "population_batch.received" }]);
+    // The same reminders as the batch stored in one go plans.
+    const planned = await w.rows(sql`select persons.national_id as "nationalId", service_key as service, due_on as "dueOn", step from reminders join persons on persons.id = reminders.person_id order by 1, 2, 3, 4`);
+    const whole = await createTestWorld();
+    try {
+      await postPopulation(whole, "B-1", batch.records);
+      expect(await whole.rows(sql`select persons.national_id as "nationalId", service_key as service, due_on as "dueOn", step from reminders join persons on persons.id = reminders.person_id order by 1, 2, 3, 4`)).toEqual(planned);
+    } finally {
+      await whole.close();
+    }
+  });
+});
+
 describe("batches of overlapping people posted to two instances at once", () => {
   it("stores each person's newest version and plans each reminder once, never a 500", async () => {
     const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173" });
