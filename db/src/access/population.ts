@@ -52,45 +52,12 @@ export async function populationRecordsOf(db: Db, personIds: readonly string[]):
   return new Map((await db.select().from(populationRecords).where(inArray(populationRecords.personId, unique))).map((r) => [r.personId, r]));
 }
 
-export async function insertPopulationRecord(db: Db, row: NewPopulationRecordRow): Promise<void> {
-  const { populationRecords } = tablesOf(db);
-  await db.insert(populationRecords).values(row);
-}
-
-/**
- * Replaces the record held for a person, only if the one held is older than `row.recordUpdatedAt`
- * (two instances applying versions at once: the older one changes nothing). Returns whether it did.
- */
-export async function replacePopulationRecord(db: Db, row: NewPopulationRecordRow & { recordUpdatedAt: Date }): Promise<boolean> {
-  const { populationRecords } = tablesOf(db);
-  const { personId, ...patch } = row;
-  const updated = await db
-    .update(populationRecords)
-    .set(patch)
-    .where(and(eq(populationRecords.personId, personId), lt(populationRecords.recordUpdatedAt, row.recordUpdatedAt)))
-    .returning({ personId: populationRecords.personId });
-  return updated.length === 1;
-}
-
-/** A person's reminders planned from population data (subject `person`) that are not settled yet: planned, or queued. */
-export async function openPersonReminders(db: Db, personId: string): Promise<ReminderRow[]> {
-  const { reminders } = tablesOf(db);
-  return db.select().from(reminders).where(and(eq(reminders.personId, personId), inArray(reminders.status, ["planned", "queued"])));
-}
-
 /** Which of these persons a death notice (contract 2) names as deceased. */
 export async function personsWithDeathNotice(db: Db, personIds: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(personIds)];
   if (unique.length === 0) return new Set();
   const { deathEvents } = tablesOf(db);
   return new Set((await db.select({ id: deathEvents.deceasedPersonId }).from(deathEvents).where(inArray(deathEvents.deceasedPersonId, unique))).map((r) => r.id));
-}
-
-/** A person's documents from departments' lists (held under their ID number), for population data to outrank. */
-export async function personDocumentsOfServices(db: Db, nationalId: string, serviceKeys: readonly string[]): Promise<{ id: string; serviceKey: string }[]> {
-  if (serviceKeys.length === 0) return [];
-  const { documents } = tablesOf(db);
-  return db.select({ id: documents.id, serviceKey: documents.serviceKey }).from(documents).where(and(eq(documents.holderId, nationalId), eq(documents.holderKind, "person"), inArray(documents.serviceKey, [...serviceKeys])));
 }
 
 /**
@@ -204,8 +171,8 @@ export async function insertPopulationRecords(db: Db, rows: readonly NewPopulati
 }
 
 /**
- * Replaces the records held for persons at once, each only if the one held is older (as
- * `replacePopulationRecord`); answers the persons whose record it replaced.
+ * Replaces the records held for persons at once, each only if the one held is older (two instances
+ * applying versions at once: the older one changes nothing); answers the persons whose record it replaced.
  */
 export async function replacePopulationRecords(db: Db, rows: readonly (NewPopulationRecordRow & { recordUpdatedAt: Date })[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
