@@ -51,7 +51,7 @@ interface Change {
  * unchanged; older: stale), then the persons and records are written in multi-row statements and
  * the rules of `POPULATION_RULES` run once over the people it changed.
  */
-async function applyRecords(tx: Db, deps: Pick<ServiceDeps, "newId">, catalogue: ReminderCatalogue, ordered: readonly PopulationRecord[], input: { batchId: string; clientId: string; now: Date }): Promise<Counts> {
+async function applyRecords(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, ordered: readonly PopulationRecord[], input: { batchId: string; clientId: string; now: Date }): Promise<Counts> {
   const { batchId, clientId, now } = input;
   const counts = { accepted: 0, unchanged: 0, stale: 0 };
   const persons = await personsByNationalIds(tx, ordered.map((r) => r.nationalId));
@@ -88,7 +88,7 @@ async function applyRecords(tx: Db, deps: Pick<ServiceDeps, "newId">, catalogue:
   const stored = [...changes.values()];
   await updatePopulationPersons(tx, stored.filter((c) => !c.newPerson).map((c) => personFacts(c.personId, c.record, batchId, now)));
   const planned: PopulationChange[] = stored.map((c) => populationChange({ id: c.personId, nationalId: c.record.nationalId }, c.record, !c.held, catalogue));
-  await applyPopulationRules(tx, { newId: deps.newId, catalogue }, planned, now);
+  await applyPopulationRules(tx, { ...deps, catalogue }, planned, now);
   return counts;
 }
 

@@ -44,7 +44,8 @@ export function populationChange(person: PopulationChange["person"], record: Pop
   return { person, record, first, deadlines: deadlinesOf(record, catalogue) };
 }
 
-export type PopulationRuleDeps = Pick<ServiceDeps, "newId"> & { catalogue: ReminderCatalogue };
+/** What a rule is given: the services' dependencies (database through `tx` only) and the reminder catalogue. */
+export type PopulationRuleDeps = ServiceDeps & { catalogue: ReminderCatalogue };
 
 /**
  * A rule run on every batch of changed records (the planning step of contract 5): it is given the
