@@ -13,6 +13,7 @@ import {
   type Db,
   type NewPopulationRecordRow,
   type PopulationPersonFacts,
+  type PopulationRecordRow,
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { retryOnUniqueViolation } from "../only-once.js";
@@ -39,7 +40,8 @@ function personFacts(id: string, r: PopulationRecord, batchId: string, now: Date
 interface Change {
   personId: string;
   newPerson: boolean;
-  held: Date | undefined;
+  /** The version held before the batch, if any. */
+  held: PopulationRecordRow | undefined;
   record: PopulationRecord;
   /** How many of the batch's records were accepted for them (undone as stale if another instance stored a newer version). */
   accepted: number;
@@ -67,7 +69,7 @@ async function applyRecords(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalo
     else {
       counts.accepted++;
       if (change) Object.assign(change, { record, accepted: change.accepted + 1 });
-      else changes.set(record.nationalId, { personId: person?.id ?? deps.newId(), newPerson: !person, held: person ? records.get(person.id)?.recordUpdatedAt : undefined, record, accepted: 1 });
+      else changes.set(record.nationalId, { personId: person?.id ?? deps.newId(), newPerson: !person, held: person ? records.get(person.id) : undefined, record, accepted: 1 });
     }
   }
   const all = [...changes.values()];
@@ -87,7 +89,7 @@ async function applyRecords(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalo
   }
   const stored = [...changes.values()];
   await updatePopulationPersons(tx, stored.filter((c) => !c.newPerson).map((c) => personFacts(c.personId, c.record, batchId, now)));
-  const planned: PopulationChange[] = stored.map((c) => populationChange({ id: c.personId, nationalId: c.record.nationalId }, c.record, !c.held, catalogue));
+  const planned: PopulationChange[] = stored.map((c) => populationChange({ id: c.personId, nationalId: c.record.nationalId }, c.record, c.held?.record as PopulationRecord | undefined, catalogue));
   await applyPopulationRules(tx, { ...deps, catalogue }, planned, now);
   return counts;
 }

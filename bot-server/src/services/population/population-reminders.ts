@@ -34,14 +34,14 @@ const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: Populatio
 export interface PopulationChange {
   person: { id: string; nationalId: string };
   record: PopulationRecord;
-  /** No record was held for them before this batch (nothing was planned from population data for them yet). */
-  first: boolean;
+  /** The version held before this batch; none for a person's first record (nothing was planned from population data for them yet). */
+  before: PopulationRecord | undefined;
   /** The record's deadlines the catalogue has a service for (none for a deceased person). */
   deadlines: PopulationDeadline[];
 }
 
-export function populationChange(person: PopulationChange["person"], record: PopulationRecord, first: boolean, catalogue: ReminderCatalogue): PopulationChange {
-  return { person, record, first, deadlines: deadlinesOf(record, catalogue) };
+export function populationChange(person: PopulationChange["person"], record: PopulationRecord, before: PopulationRecord | undefined, catalogue: ReminderCatalogue): PopulationChange {
+  return { person, record, before, deadlines: deadlinesOf(record, catalogue) };
 }
 
 /** What a rule is given: the services' dependencies (database through `tx` only) and the reminder catalogue. */
@@ -77,7 +77,7 @@ export const planDeadlineReminders: PopulationRule = async (tx, deps, changes, n
   }
   await planReminders(tx, rows);
   // Only a person held before can have reminders planned from population data.
-  const before = new Map(changes.filter((c) => !c.first).map((c) => [c.person.id, c]));
+  const before = new Map(changes.filter((c) => c.before).map((c) => [c.person.id, c]));
   const withdrawn = (await openRemindersOfPersons(tx, [...before.keys()])).filter((r) => !before.get(r.personId!)!.deadlines.some((d) => sameDeadline(r, d)));
   // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
   await cancelPendingOutboxKeys(tx, withdrawn.filter((r) => r.status === "queued").map((r) => r.idempotencyKey), now);
