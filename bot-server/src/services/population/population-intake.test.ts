@@ -173,6 +173,11 @@ describe("a batch stored a slice per transaction", () => {
     await expect(receivePopulationBatch(failing, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).rejects.toThrow("connection lost");
     expect(await count("population_records")).toBe(2);
     expect(await count("audit_log")).toBe(0);
+    // The same id with other records before it was stored whole: refused, naming the batch id, nothing stored.
+    const other = await postPopulation(w, "B-1", [ha, tuan]);
+    expect(other.status).toBe(409);
+    expect((await readJson(other)).error.fields).toEqual([{ path: "batchId", message: expect.stringMatching(/.+/) }]);
+    expect(await count("population_records")).toBe(2);
     const result = await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 });
     expect(result).toEqual({ batchId: "B-1", accepted: 5, unchanged: 0, stale: 0, rejected: [{ index: 2, fields: expect.any(Array) }] });
     expect(await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).toEqual(result);

@@ -16,6 +16,7 @@ import {
   type PopulationRecordRow,
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
+import { DomainError } from "../../errors.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
@@ -181,7 +182,8 @@ export async function receivePopulationBatch(
         const row = (await lockPopulationBatch(tx, clientId, batchId))!;
         const stored = ordered.length - row.remaining;
         if (stored >= end) return row; // stored already, by an earlier request or another instance
-        if (stored !== from) throw new Error(`population batch ${batchId} was stored up to record ${stored}, not ${from}: was it sent again with other records?`);
+        // Only a batch id sent again with other records, before the first was stored whole, lands here.
+        if (stored !== from) throw new DomainError(409, "population_batch_differs", `batch ${batchId} is being stored with other records: send a batch again with the same records, or a new batch under a new id`, [{ path: "batchId", message: "was sent before with other records, not stored whole yet" }]);
         const counts = await applyRecords(tx, deps, deps.catalogue, slice, { batchId, clientId, now });
         const { result } = row;
         const patch = { result: { ...result, accepted: result.accepted + counts.accepted, unchanged: result.unchanged + counts.unchanged, stale: result.stale + counts.stale }, remaining: ordered.length - end };
