@@ -1,8 +1,9 @@
 /**
  * `pnpm bench`: every benchmark of the backend, printing its figures. The reminder sweep generates
  * a million documents first (about three minutes here); set BENCH_SWEEP_SOURCE=/tmp/sweep.db to
- * keep them between runs. The sweep and delivery across instances also run on PostgreSQL when
- * HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL) names a server, and say "not measured" when not.
+ * keep them between runs. The sweep, delivery across instances and the population first sync also
+ * run on PostgreSQL when HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL) names a server, and say
+ * "not measured" when not.
  */
 import { runCampaignBench } from "./campaigns.js";
 import { runDeliveryBench } from "./delivery.js";

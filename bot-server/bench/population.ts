@@ -1,22 +1,32 @@
 /**
  * Population first sync (issue 15): the province's platform pushes every resident it may share,
- * ~3 million, in batches of 1,000 (contract 5). Measured here on SQLite (a file, WAL): records/s
- * through the real endpoint (validation, persons, records, reminders planned in one transaction per
- * batch), the time a full first sync would take at that rate, then the sweep over the reminders the
- * records planned on a day when many fall due (queued/s). BENCH_POPULATION_RECORDS sets the sample
- * (default 50,000). Not measured yet: PostgreSQL, and the webhook's latency while a sync runs.
+ * ~3 million, in batches of 1,000 (contract 5). Measured on SQLite (a file, WAL) and on PostgreSQL
+ * when HCCD_BENCH_DATABASE_URL (or HCCD_TEST_DATABASE_URL) names a server (a throwaway database
+ * each, dropped after):
+ * - intake: records/s through the real endpoint (validation, persons, records, reminders planned,
+ *   one transaction per batch), and the time a full first sync would take at that rate;
+ * - the sweep over the reminders the records planned, on a day when many fall due (reminders/s);
+ * - the webhook's acknowledgement latency (p50/p99 under wrk, BENCH_POPULATION_WEBHOOK_CONNECTIONS
+ *   connections, default 4: a steady trickle of citizens' messages, not a flood) on one server
+ *   process, first alone, then while the same process takes a first sync posted batch after batch.
+ * BENCH_POPULATION_RECORDS sets the intake sample (default 50,000), BENCH_POPULATION_LATENCY_SECONDS
+ * each latency phase (default 10). The machine's load average is printed with the figures: compare
+ * the ratios of one run, not figures of runs on a busy machine.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addDays, addMonths } from "@hccd/shared";
 import { createLogger, createRuntime, DEV_INTEGRATION_KEYS, parseConfig } from "../src/index.js";
 import { sweepReminders } from "../src/services/reminders/reminder-sweep.js";
+import { startServer, throwawayPostgres, writeEvents, wrk } from "./webhook.js";
 /** A count as a person reads it: 3,000,000. */
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const RECORDS = Number(process.env.BENCH_POPULATION_RECORDS ?? 50_000);
+const LATENCY_SECONDS = Number(process.env.BENCH_POPULATION_LATENCY_SECONDS ?? 10);
+const WEBHOOK_CONNECTIONS = Number(process.env.BENCH_POPULATION_WEBHOOK_CONNECTIONS ?? 4);
 const PROVINCE = 3_000_000;
 const TARGET_MINUTES = 30;
 const BATCH = 1000;
@@ -45,26 +55,37 @@ function resident(i: number, today: string) {
   };
 }
 
-export async function runPopulationBench(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), "hccd-bench-population-"));
+const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+
+/** Posts resident batches `from`… to contract 5's endpoint (`post`) until `until()` says stop or `count` are sent; returns how many were accepted. */
+async function pushBatches(post: (body: string) => Promise<Response>, from: number, count: number, until: () => boolean = () => false): Promise<number> {
+  const today = "2026-12-07";
+  let accepted = 0;
+  for (let b = 0; b * BATCH < count && !until(); b++) {
+    const first = from + b * BATCH;
+    const records = Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, k) => resident(first + k, today));
+    const res = await post(JSON.stringify({ batchId: `BENCH-${first}`, records }));
+    const body = (await res.json()) as { accepted: number; rejected: unknown[] };
+    if (res.status !== 200 || body.rejected.length > 0) throw new Error(`batch from ${first}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    accepted += body.accepted;
+  }
+  return accepted;
+}
+
+const populationRequest = (body: string): RequestInit => ({ method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body });
+
+/** Intake and sweep throughput on one database (`target`: a SQLite file or a PostgreSQL URL), in this process. */
+async function throughput(engine: string, target: string): Promise<{ perSecond: number; sweepPerSecond: number }> {
   let t = START.getTime();
-  const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", DATABASE_PATH: join(dir, "bench.db") });
-  const rt = await createRuntime(config, { now: () => new Date(t), logger: createLogger({ level: "silent" }), defaultMetrics: false });
+  const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent" });
+  const rt = await createRuntime(config, { dbPath: target, now: () => new Date(t), logger: createLogger({ level: "silent" }), defaultMetrics: false });
   try {
-    const today = "2026-12-07";
-    let accepted = 0;
     const started = performance.now();
-    for (let b = 0; b * BATCH < RECORDS; b++) {
-      const records = Array.from({ length: Math.min(BATCH, RECORDS - b * BATCH) }, (_, k) => resident(b * BATCH + k, today));
-      const res = await rt.app.request("/api/integrations/population-records", { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ batchId: `BENCH-${b}`, records }) });
-      const body = (await res.json()) as { accepted: number; rejected: unknown[] };
-      if (res.status !== 200 || body.rejected.length > 0) throw new Error(`batch ${b}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-      accepted += body.accepted;
-    }
+    const accepted = await pushBatches((body) => Promise.resolve(rt.app.request("/api/integrations/population-records", populationRequest(body))), 0, RECORDS);
     const intakeSeconds = (performance.now() - started) / 1000;
     const perSecond = accepted / intakeSeconds;
     const fullSyncMinutes = PROVINCE / perSecond / 60;
-    console.log(`population intake (SQLite file): ${fmt(accepted)} records in ${intakeSeconds.toFixed(1)} s = ${fmt(Math.round(perSecond))} records/s; a first sync of ${fmt(PROVINCE)} would take ${fullSyncMinutes.toFixed(1)} min (target ${TARGET_MINUTES}: ${fullSyncMinutes <= TARGET_MINUTES ? "met" : "NOT met"})`);
+    console.log(`population intake (${engine}): ${fmt(accepted)} records in ${intakeSeconds.toFixed(1)} s = ${fmt(perSecond)} records/s; a first sync of ${fmt(PROVINCE)} would take ${fullSyncMinutes.toFixed(1)} min (target ${TARGET_MINUTES}: ${fullSyncMinutes <= TARGET_MINUTES ? "met" : "NOT met"}) [${load()}]`);
 
     // The sweep on a day two weeks on, at 20:00, when that day's notices have all fallen due.
     t = new Date("2026-12-21T13:00:00Z").getTime();
@@ -72,9 +93,67 @@ export async function runPopulationBench(): Promise<void> {
     const swept = await sweepReminders(rt.services, { catalogue: rt.catalogue });
     const sweepSeconds = (performance.now() - sweepStarted) / 1000;
     const handled = swept.queued + swept.skipped + swept.cancelled;
-    console.log(`population sweep: ${fmt(handled)} due reminders (queued ${fmt(swept.queued)}, cancelled ${fmt(swept.cancelled)}, skipped ${fmt(swept.skipped)}) in ${sweepSeconds.toFixed(1)} s = ${fmt(Math.round(handled / Math.max(sweepSeconds, 1e-9)))} reminders/s`);
+    const sweepPerSecond = handled / Math.max(sweepSeconds, 1e-9);
+    console.log(`population sweep (${engine}): ${fmt(handled)} due reminders (queued ${fmt(swept.queued)}, cancelled ${fmt(swept.cancelled)}, skipped ${fmt(swept.skipped)}) in ${sweepSeconds.toFixed(1)} s = ${fmt(sweepPerSecond)} reminders/s [${load()}]`);
+    return { perSecond, sweepPerSecond };
   } finally {
     await rt.close();
+  }
+}
+
+/**
+ * The webhook's acknowledgement latency on one server process (`target`'s database), alone and
+ * then while a first sync is posted to the same process; the records/s it took meanwhile.
+ */
+async function latencyDuringSync(engine: string, target: string, dir: string): Promise<void> {
+  const events = [join(dir, `alone-${engine}.tsv`), join(dir, `sync-${engine}.tsv`)];
+  events.forEach((file, i) => writeEvents(file, 4_000 * LATENCY_SECONDS, `population-${engine}-${i}`));
+  const server = await startServer(["app", target]);
+  try {
+    await wrk(server.url, events[0]!, 2, WEBHOOK_CONNECTIONS); // warm-up
+    const alone = await wrk(server.url, events[0]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
+    const loadAlone = load();
+    let done = false;
+    const started = performance.now();
+    const syncing = pushBatches((body) => fetch(`${server.url}/api/integrations/population-records`, populationRequest(body)), 10_000_000, Number.MAX_SAFE_INTEGER, () => done);
+    const during = await wrk(server.url, events[1]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
+    done = true;
+    const accepted = await syncing;
+    const syncSeconds = (performance.now() - started) / 1000;
+    const ms = (us: number) => (us / 1000).toFixed(1);
+    const failed = (r: Awaited<ReturnType<typeof wrk>>) => r.non2xx + r.readErrors + r.writeErrors + r.timeouts + r.connectErrors;
+    console.log(`webhook acknowledgement (${engine}, wrk ${WEBHOOK_CONNECTIONS} connections, ${LATENCY_SECONDS} s each, one server process):`);
+    console.log(`  alone:            ${fmt(alone.requests / (alone.durationUs / 1e6))} req/s  p50 ${ms(alone.p50Us)} ms  p99 ${ms(alone.p99Us)} ms  max ${ms(alone.maxUs)} ms${failed(alone) ? `  failed ${failed(alone)}` : ""} [${loadAlone}]`);
+    console.log(`  during the sync:  ${fmt(during.requests / (during.durationUs / 1e6))} req/s  p50 ${ms(during.p50Us)} ms  p99 ${ms(during.p99Us)} ms  max ${ms(during.maxUs)} ms${failed(during) ? `  failed ${failed(during)}` : ""} [${load()}]`);
+    console.log(`  ratio during/alone: p50 ${(during.p50Us / alone.p50Us).toFixed(2)}×  p99 ${(during.p99Us / alone.p99Us).toFixed(2)}×; the sync meanwhile: ${fmt(accepted)} records = ${fmt(accepted / syncSeconds)} records/s`);
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runPopulationBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "hccd-bench-population-"));
+  const pgServer = process.env.HCCD_BENCH_DATABASE_URL ?? process.env.HCCD_TEST_DATABASE_URL;
+  try {
+    await throughput("SQLite file", join(dir, "throughput.db"));
+    if (pgServer) {
+      const db = await throwawayPostgres(pgServer, "population");
+      try {
+        await throughput("PostgreSQL", db.url);
+      } finally {
+        await db.drop();
+      }
+    } else console.log("population intake (PostgreSQL): not measured (set HCCD_BENCH_DATABASE_URL)");
+    await latencyDuringSync("SQLite file", join(dir, "latency.db"), dir);
+    if (pgServer) {
+      const db = await throwawayPostgres(pgServer, "population");
+      try {
+        await latencyDuringSync("PostgreSQL", db.url, dir);
+      } finally {
+        await db.drop();
+      }
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }

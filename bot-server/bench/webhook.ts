@@ -54,7 +54,7 @@ interface WrkResult {
 interface Round { perSecond: number; p50Ms: number; p99Ms: number; acknowledged: number; failed: number; cpuUsPerRequest: number; stallMs: number }
 
 /** Writes `count` signed text events with distinct msg_ids, one "<signature>\t<body>" line each. */
-function writeEvents(file: string, count: number, tag: string): void {
+export function writeEvents(file: string, count: number, tag: string): void {
   const config = parseConfig({ ZALO_MODE: "sim" });
   const secrets = { appId: config.ZALO_APP_ID!, oaId: config.ZALO_OA_ID!, oaSecretKey: config.ZALO_OA_SECRET_KEY!, appSecret: config.ZALO_APP_SECRET! };
   const lines: string[] = [];
@@ -68,8 +68,8 @@ function writeEvents(file: string, count: number, tag: string): void {
 }
 
 /** Starts a server child (`bare`, or `app <target>`) and waits for its URL. */
-interface Server { url: string; cpuUs: () => Promise<{ cpuUs: number; stallMs: number }>; stop: () => Promise<void> }
-async function startServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
+export interface Server { url: string; cpuUs: () => Promise<{ cpuUs: number; stallMs: number }>; stop: () => Promise<void> }
+export async function startServer(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", join(here, "webhook-server.ts"), ...args], { stdio: ["pipe", "pipe", "inherit"], cwd: join(here, ".."), env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout! });
@@ -97,8 +97,8 @@ async function startServer(args: string[], env: Record<string, string> = {}): Pr
   };
 }
 
-async function wrk(url: string, events: string, seconds: number): Promise<WrkResult> {
-  const { stdout } = await run("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "10s", "-s", join(here, "webhook-post.lua"), url, "--", events], { maxBuffer: 1 << 20 });
+export async function wrk(url: string, events: string, seconds: number, connections = CONNECTIONS): Promise<WrkResult> {
+  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", join(here, "webhook-post.lua"), url, "--", events], { maxBuffer: 1 << 20 });
   const json = stdout.split("\n").find((l) => l.startsWith("{"));
   if (!json) throw new Error(`wrk printed no figures:\n${stdout}`);
   return JSON.parse(json) as WrkResult;
@@ -123,10 +123,10 @@ async function measure(server: Server, files: { warmUp: string; rounds: string[]
 }
 
 /** A throwaway database on the PostgreSQL server at `url`; `drop` removes it. */
-async function throwawayPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function throwawayPostgres(url: string, tag = "webhook"): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = await createDb(url, { migrate: false, poolSize: 1 });
   if (admin.engine !== "postgres") throw new Error(`not a PostgreSQL URL: ${url}`);
-  const name = `hccd_bench_webhook_${randomBytes(4).toString("hex")}`;
+  const name = `hccd_bench_${tag}_${randomBytes(4).toString("hex")}`;
   await admin.pool.query(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;

@@ -1004,6 +1004,13 @@ export const populationBatches = sqliteTable(
     clientId: text("client_id").notNull().references(() => machineClients.id),
     batchId: text("batch_id").notNull(),
     result: json<{ accepted: number; unchanged: number; stale: number; rejected: { index: number; fields: { path: string; message: string }[] }[] }>("result").notNull(),
+    /**
+     * The batch's valid records not stored yet (in ID-number order): a batch is stored a slice per
+     * transaction, so a webhook waits for a slice, not for a batch; `result` holds the counts so far.
+     * A repeat of an unfinished batch (the first request died, or another instance is at it) stores
+     * the slices left; 0 once done (and for the batches stored whole before).
+     */
+    remaining: integer("remaining").notNull().default(0),
     receivedAt: instant("received_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.batchId] })],

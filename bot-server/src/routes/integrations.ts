@@ -72,6 +72,7 @@ const populationRecordsRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: populationBatchSchema } } } },
   responses: {
     200: { description: "Counts of accepted, unchanged and stale records, and each rejected one by index and field (the same batch again: the same answer)", content: { "application/json": { schema: populationBatchResultSchema } } },
+    409: { description: "The batch id was sent before with other records and is not stored whole yet (`batchId` named)", content: { "application/json": { schema: errorEnvelopeSchema } } },
     413: { description: `The body is larger than ${POPULATION_MAX_BODY_BYTES} bytes`, content: { "application/json": { schema: errorEnvelopeSchema } } },
     ...errors,
   },

@@ -119,8 +119,17 @@ export async function planReminder(db: Db, row: NewReminder): Promise<boolean> {
 
 /** Cancels the planned reminders of a document (it was renewed: the old deadline no longer applies). */
 export async function cancelPlannedReminders(db: Db, documentId: string, reason: string, now: Date): Promise<number> {
+  return cancelPlannedRemindersOfDocuments(db, [documentId], reason, now);
+}
+
+/** Cancels the planned reminders of many documents for one reason (population data outranks a batch's listed documents). */
+export async function cancelPlannedRemindersOfDocuments(db: Db, documentIds: readonly string[], reason: string, now: Date): Promise<number> {
   const { reminders } = tablesOf(db);
-  return affectedRows(await db.update(reminders).set({ status: "cancelled", reason, updatedAt: now }).where(and(eq(reminders.documentId, documentId), eq(reminders.status, "planned"))));
+  let cancelled = 0;
+  for (const slice of statementSlices(db, documentIds, 1, 3)) {
+    cancelled += affectedRows(await db.update(reminders).set({ status: "cancelled", reason, updatedAt: now }).where(and(inArray(reminders.documentId, slice), eq(reminders.status, "planned"))));
+  }
+  return cancelled;
 }
 
 /** Planned reminders whose time has come, oldest first, through the partial index of planned ones (status written literally so SQLite can use it). */

@@ -276,13 +276,17 @@ export async function markOutboxFailed(db: Db, id: string, lastError: string, no
 
 /** Cancels a row that has not started sending. Returns false when it is already being sent or done. */
 export async function cancelPendingOutbox(db: Db, idempotencyKey: string, now: Date): Promise<boolean> {
+  return (await cancelPendingOutboxKeys(db, [idempotencyKey], now)) > 0;
+}
+
+/** Cancels the rows of these keys that have not started sending (a batch's), in a statement per slice; answers how many. */
+export async function cancelPendingOutboxKeys(db: Db, idempotencyKeys: readonly string[], now: Date): Promise<number> {
   const { outbox } = tablesOf(db);
-  const cancelled = await db
-    .update(outbox)
-    .set({ status: "cancelled", updatedAt: now })
-    .where(and(eq(outbox.idempotencyKey, idempotencyKey), eq(outbox.status, "pending")))
-    .returning({ id: outbox.id });
-  return cancelled.length > 0;
+  let cancelled = 0;
+  for (const slice of statementSlices(db, idempotencyKeys, 1, 2)) {
+    cancelled += (await db.update(outbox).set({ status: "cancelled", updatedAt: now }).where(and(inArray(outbox.idempotencyKey, slice), eq(outbox.status, "pending"))).returning({ id: outbox.id })).length;
+  }
+  return cancelled;
 }
 
 /**

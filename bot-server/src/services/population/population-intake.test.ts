@@ -124,6 +124,116 @@ describe("POST /api/integrations/population-records (contract 5)", () => {
   });
 });
 
+describe("a batch stored at once (issue 15, first sync)", () => {
+  const personReminders = (nationalId: string) =>
+    w.rows<{ dueOn: string; step: string; status: string }>(sql`select due_on as "dueOn", step, status from reminders join persons on persons.id = reminders.person_id where persons.national_id = ${nationalId} and service_key = 'id-card-renewal' order by next_at`);
+
+  it("a person listed twice: the newer version is kept whatever the order, the older is stale, the same one unchanged", async () => {
+    w = await createTestWorld();
+    const newer = { ...tuan, phone: "0909999999", updatedAt: "2026-11-23T01:00:00+07:00" };
+    expect(await readJson(await postPopulation(w, "B-1", [newer, hoa, tuan]))).toEqual({ batchId: "B-1", accepted: 2, unchanged: 0, stale: 1, rejected: [] });
+    expect(await w.one(sql`select phone, facts_source_ref as ref from persons where national_id = '072201001111'`)).toEqual({ phone: "84909999999", ref: "B-1" });
+    const held = await w.one<{ record: unknown }>(sql`select record from population_records where national_id = '072201001111'`);
+    expect(JSON.stringify(held)).toContain("84909999999");
+    expect(await readJson(await postPopulation(w, "B-2", [ha, ha, { ...ha, updatedAt: "2026-11-21T01:00:00+07:00" }]))).toEqual({ batchId: "B-2", accepted: 2, unchanged: 1, stale: 0, rejected: [] });
+    expect({ persons: await count("persons"), records: await count("population_records") }).toEqual({ persons: 3, records: 3 });
+  });
+
+  // Luật Căn cước 2023 art. 21(2): the card renewed at 24 (in the 2 years before 25) holds to 40.
+  it("a record changing within one batch plans from its last version only: nothing for the deadline it no longer has", async () => {
+    w = await createTestWorld();
+    const renewed = { ...tuan, householdInsurance: undefined, idCard: { number: "072201001111", issuedOn: "2026-11-23" }, updatedAt: "2026-11-24T09:00:00+07:00" };
+    expect(await readJson(await postPopulation(w, "B-1", [{ ...tuan, householdInsurance: undefined }, renewed]))).toMatchObject({ accepted: 2, unchanged: 0, stale: 0 });
+    expect(await personReminders(tuan.nationalId)).toEqual([
+      { dueOn: "2041-12-24", step: "P60D", status: "planned" },
+      { dueOn: "2041-12-24", step: "P30D", status: "planned" },
+      { dueOn: "2041-12-24", step: "P7D", status: "planned" },
+    ]);
+  });
+
+  it("a bad record in the middle of a batch: the records after it are stored and planned as those before it", async () => {
+    w = await createTestWorld();
+    const body = await readJson(await postPopulation(w, "B-1", [hoa, tuan, { ...ha, nationalId: "07219600222" }, bao, ha]));
+    expect(body).toMatchObject({ accepted: 4, unchanged: 0, stale: 0 });
+    expect(body.rejected).toEqual([{ index: 2, fields: [{ path: "nationalId", message: expect.stringMatching(/.+/) }] }]);
+    expect(await w.rows(sql`select national_id as "nationalId" from persons order by national_id`)).toEqual([bao, hoa, ha, tuan].map((r) => ({ nationalId: r.nationalId })).sort((a, b) => a.nationalId.localeCompare(b.nationalId)));
+    const planned = await w.rows<{ nationalId: string }>(sql`select distinct persons.national_id as "nationalId" from reminders join persons on persons.id = reminders.person_id where reminders.status = 'planned' order by persons.national_id`);
+    expect(planned.map((p) => p.nationalId)).toEqual([bao, hoa, ha, tuan].map((r) => r.nationalId).sort());
+  });
+});
+
+describe("a batch stored a slice per transaction", () => {
+  it("a batch cut short between slices is finished by its repeat, with the counts of one whole run and each reminder once", async () => {
+    w = await createTestWorld();
+    const deps = { ...w.services, catalogue: w.catalogue };
+    const batch = populationBatchSchema.parse({ batchId: "B-1", records: [tuan, hoa, { nationalId: "x" }, RESIDENTS.dung, bao, ha] });
+    // The database gives out in the second slice (its reminders' ids): the first slice stays stored.
+    let ids = 0;
+    const failing = { ...deps, newId: () => (++ids === 8 ? (() => { throw new Error("connection lost"); })() : randomUUID()) };
+    await expect(receivePopulationBatch(failing, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).rejects.toThrow("connection lost");
+    expect(await count("population_records")).toBe(2);
+    expect(await count("audit_log")).toBe(0);
+    // The same id with other records before it was stored whole: refused, naming the batch id, nothing stored.
+    const other = await postPopulation(w, "B-1", [ha, tuan]);
+    expect(other.status).toBe(409);
+    expect((await readJson(other)).error.fields).toEqual([{ path: "batchId", message: expect.stringMatching(/.+/) }]);
+    expect(await count("population_records")).toBe(2);
+    const result = await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 });
+    expect(result).toEqual({ batchId: "B-1", accepted: 5, unchanged: 0, stale: 0, rejected: [{ index: 2, fields: expect.any(Array) }] });
+    expect(await receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).toEqual(result);
+    expect({ persons: await count("persons"), records: await count("population_records") }).toEqual({ persons: 5, records: 5 });
+    expect(await w.rows(sql`select action from audit_log`)).toEqual([{ action: "population_batch.received" }]);
+    // The same reminders as the batch stored in one go plans.
+    const planned = await w.rows(sql`select persons.national_id as "nationalId", service_key as service, due_on as "dueOn", step from reminders join persons on persons.id = reminders.person_id order by 1, 2, 3, 4`);
+    const whole = await createTestWorld();
+    try {
+      await postPopulation(whole, "B-1", batch.records);
+      expect(await whole.rows(sql`select persons.national_id as "nationalId", service_key as service, due_on as "dueOn", step from reminders join persons on persons.id = reminders.person_id order by 1, 2, 3, 4`)).toEqual(planned);
+    } finally {
+      await whole.close();
+    }
+  });
+});
+
+describe("batches of overlapping people posted to two instances at once", () => {
+  it("stores each person's newest version and plans each reminder once, never a 500", async () => {
+    const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173" });
+    const handles = testEngine() === "postgres" ? await open.shared(2) : [await open()];
+    const [a, b = a] = handles.map((h) => ({ db: h.db, config, logger: createLogger({ level: "silent" }), now: () => new Date("2026-11-24T03:00:00Z"), newId: randomUUID, catalogue: defaultReminderCatalogue }));
+    await provisionClients(a!.db, config.INTEGRATION_API_KEYS);
+    // Each round, one instance gets Tuấn, Hoa and Bảo, the other Hoa, Bảo and Hà, all in a newer
+    // version; the cards move each round (a renewal re-plans), so every round plans and cancels.
+    const version = (round: number, side: number) => `2026-11-2${round}T0${side}:00:00+07:00`;
+    const cardIssued = (round: number) => `2026-0${round + 1}-01`;
+    const batch = (round: number, side: number, people: (typeof tuan | typeof hoa | typeof bao | typeof ha)[]) =>
+      populationBatchSchema.parse({ batchId: `R-${round}-${side}`, records: people.map((r) => ({ ...r, idCard: { number: r.nationalId, issuedOn: cardIssued(round) }, updatedAt: version(round, side) })) });
+    for (let round = 0; round < 4; round++) {
+      const results = await Promise.all([
+        receivePopulationBatch(a!, { batch: batch(round, 1, [tuan, hoa, bao]), clientId: POPULATION_CLIENT_ID }),
+        receivePopulationBatch(b!, { batch: batch(round, 2, [ha, bao, hoa]), clientId: POPULATION_CLIENT_ID }),
+      ]);
+      // Whichever ran first, Hoa and Bảo are accepted from both (side 2's version is newer) or stale in side 1's.
+      expect(results.map((r) => r.accepted + r.stale + r.unchanged)).toEqual([3, 3]);
+      expect(results[1]!.accepted).toBe(3);
+    }
+    const n = async (table: string) => (await queryRows<{ n: number }>(a!.db, sql`select count(*) as n from ${sql.identifier(table)}`))[0]!.n;
+    expect({ persons: await n("persons"), records: await n("population_records") }).toEqual({ persons: 4, records: 4 });
+    const held = await queryRows<{ nationalId: string; batch: string }>(a!.db, sql`select national_id as "nationalId", batch_id as batch from population_records order by national_id`);
+    expect(held).toEqual([
+      { nationalId: hoa.nationalId, batch: "R-3-2" },
+      { nationalId: ha.nationalId, batch: "R-3-2" },
+      { nationalId: tuan.nationalId, batch: "R-3-1" },
+      { nationalId: bao.nationalId, batch: "R-3-2" },
+    ]);
+    expect(await queryRows(a!.db, sql`select idempotency_key as k, count(*) as n from reminders group by idempotency_key having count(*) > 1`)).toEqual([]);
+    // Only the last round's cards have planned reminders; the earlier ones were withdrawn.
+    const planned = await queryRows<{ dueOn: string }>(a!.db, sql`select distinct due_on as "dueOn" from reminders where status = 'planned' and service_key = 'id-card-renewal'`);
+    const expected = await queryRows<{ dueOn: string }>(a!.db, sql`select distinct due_on as "dueOn" from reminders where status <> 'planned' and service_key = 'id-card-renewal'`);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.filter((p) => expected.some((e) => e.dueOn === p.dueOn))).toEqual([]);
+  });
+});
+
 describe("the same batch posted to two instances at once", () => {
   it("stores it once and answers both with the same counts, never a 500", async () => {
     const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent", MINI_APP_URL: "http://localhost:5173" });

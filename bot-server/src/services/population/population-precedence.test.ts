@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { insertPerson, insertPopulationRecord } from "@hccd/db";
+import { insertPerson, insertPopulationRecords } from "@hccd/db";
 import { nameKey, populationRecordSchema } from "@hccd/shared";
 import { createTestWorld, type TestWorld } from "../../testing/world.js";
 import { POPULATION_CLIENT_ID } from "../integrations/machine-clients.js";
@@ -68,7 +68,7 @@ describe("population data outranks a department's list for the same person (ƒê·ª
     const record = populationRecordSchema.parse(tuan);
     const now = w.clock.now();
     const person = await insertPerson(w.handle.db, { id: "p-tuan", nationalId: record.nationalId, fullName: record.fullName, nameKey: nameKey(record.fullName), dateOfBirth: record.dateOfBirth, updatedAt: now });
-    await insertPopulationRecord(w.handle.db, { personId: person.id, nationalId: record.nationalId, record: record as unknown as Record<string, unknown>, recordUpdatedAt: new Date(record.updatedAt), batchId: "B-1", clientId: POPULATION_CLIENT_ID, receivedAt: now });
+    await insertPopulationRecords(w.handle.db, [{ personId: person.id, nationalId: record.nationalId, record: record as unknown as Record<string, unknown>, recordUpdatedAt: new Date(record.updatedAt), deceased: false, batchId: "B-1", clientId: POPULATION_CLIENT_ID, receivedAt: now }]);
     w.clock.set("2026-11-30T01:00:00Z"); // 08:00 on the 30-day notice of the listed card (2026-12-30)
     await sweepReminders(w.services, { catalogue: w.catalogue });
     const card = await w.rows<{ status: string; reason: string | null }>(sql`select status, reason from reminders where document_id is not null and service_key = 'id-card-renewal' and step = 'P30D'`);

@@ -7,7 +7,7 @@ import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
  * population data is the reference): those it puts a deadline on, the population deadline being the
  * one told; every service once it says the person died (their phone may now be the family's).
  * One rule for both orders: population data arriving after the list withdraws the list's reminders
- * (`planPopulationReminders`), a list arriving after it plans none (`listOutrankedByPopulation`).
+ * (`outrankListedDocuments`), a list arriving after it plans none (`listOutrankedByPopulation`).
  */
 export function servicesOutrankedBy(record: PopulationRecord, catalogue: ReminderCatalogue): string[] {
   if (record.deceased) return catalogue.keys();

@@ -137,6 +137,18 @@ describe("reminders planned from population data (contract 5)", () => {
     expect(sent("84913000555")).toEqual([expect.stringMatching(/^Kính gửi Ông\/Bà Phạm Văn Dũng, thẻ căn cước của cháu Phạm Gia Bảo/)]);
   });
 
+  // The sweep decides a batch's population reminders together (issue 15, first sync): each still
+  // goes to its own recipient — a minor's to his living parent, an adult's to their own phone.
+  it("one sweep of many people's reminders tells each the right person", async () => {
+    w = await createTestWorld();
+    await postPopulation(w, "B-1", [{ ...hoa, deceased: true }, dung, bao, tuan, ha]);
+    expect(await sweepAndSend()).toEqual({ queued: 4, skipped: 0, cancelled: 0 });
+    expect(sent("84912000444")).toEqual([]);
+    expect(sent("84913000555")).toEqual([expect.stringMatching(/^Kính gửi Ông\/Bà Phạm Văn Dũng, thẻ căn cước của cháu Phạm Gia Bảo/)]);
+    expect(sent("84903111222").sort()).toEqual([expect.stringContaining("bảo hiểm y tế hộ gia đình số ************567"), expect.stringContaining("thẻ căn cước số *********111")]);
+    expect(sent("84987000222")).toEqual([expect.stringMatching(/^Kính gửi Ông\/Bà Trần Thu Hà, thời hạn tạm trú/)]);
+  });
+
   it("a death notice from a hospital stops the person's reminders at the sweep", async () => {
     w = await createTestWorld();
     await postPopulation(w, "B-1", [tuan]);

@@ -1,23 +1,24 @@
 import { addDays, maskIdentifier, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
   bringForwardPersonReminders,
-  cancelPendingOutbox,
-  cancelPlannedReminders,
-  getPerson,
-  openPersonReminders,
-  personDocumentsOfServices,
+  cancelPendingOutboxKeys,
+  cancelPlannedRemindersOfDocuments,
+  getPersons,
+  openRemindersOfPersons,
+  personDocumentsOfHolders,
   personsByNationalIds,
   personsWithDeathNotice,
-  planReminder,
+  planReminders,
   populationRecordsOf,
-  setReminderStatus,
+  setReminderStatuses,
   type Db,
+  type NewReminder,
   type Person,
   type ReminderRow,
 } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
-import { enqueueNotification, type EnqueueResult } from "../delivery/notifications.js";
+import type { NotificationRequest } from "../delivery/notifications.js";
 import { OUTRANKED_BY_POPULATION, servicesOutrankedBy } from "./population-precedence.js";
 
 /** The reminder key of a population deadline's notice step: person, service, deadline and step (re-planning is harmless). */
@@ -30,111 +31,175 @@ function deadlinesOf(record: PopulationRecord, catalogue: ReminderCatalogue): Po
 
 const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: PopulationDeadline) => r.serviceKey === d.serviceKey && r.dueOn === d.dueOn;
 
+/** A person whose population record a batch stored: the version now held, and whether one was held before. */
+export interface PopulationChange {
+  person: { id: string; nationalId: string };
+  record: PopulationRecord;
+  /** The version held before this batch; none for a person's first record (nothing was planned from population data for them yet). */
+  before: PopulationRecord | undefined;
+  /** The record's deadlines the catalogue has a service for (none for a deceased person). */
+  deadlines: PopulationDeadline[];
+}
+
+export function populationChange(person: PopulationChange["person"], record: PopulationRecord, before: PopulationRecord | undefined, catalogue: ReminderCatalogue): PopulationChange {
+  return { person, record, before, deadlines: deadlinesOf(record, catalogue) };
+}
+
+/** What a rule is given: the services' dependencies (database through `tx` only) and the reminder catalogue. */
+export type PopulationRuleDeps = ServiceDeps & { catalogue: ReminderCatalogue };
+
 /**
- * Plans a person's reminders from their population record, and withdraws what it no longer
- * supports: a renewed card or an extended registration moves the deadline, so the reminders of the
+ * A rule run on every batch of changed records (the planning step of contract 5): it is given the
+ * batch's changes, each person once with the version now held, inside the batch's transaction. It
+ * reads and writes for the whole batch at once (a query or a multi-row statement each, never one per
+ * person: a first sync is 3,000 batches of 1,000).
+ */
+export type PopulationRule = (tx: Db, deps: PopulationRuleDeps, changes: readonly PopulationChange[], now: Date) => Promise<void>;
+
+/**
+ * Plans the reminders of the changed records' deadlines, and withdraws what they no longer
+ * support: a renewed card or an extended registration moves the deadline, so the reminders of the
  * old one — planned, or queued and not sent yet — are cancelled; a deceased person's are all
- * cancelled and nothing new is planned (`populationDeadlines` gives none). Population data
- * outranks a department's list (Đề án 06): the planned reminders of a listed document of the same
- * service held under the same ID number are cancelled, the population deadline being the one told.
+ * cancelled and nothing new is planned (`populationDeadlines` gives none).
  */
-export async function planPopulationReminders(
-  tx: Db,
-  deps: Pick<ServiceDeps, "newId">,
-  catalogue: ReminderCatalogue,
-  input: { person: Pick<Person, "id" | "nationalId">; record: PopulationRecord; now: Date },
-): Promise<{ planned: number; cancelled: number }> {
-  const { person, record, now } = input;
-  const deadlines = deadlinesOf(record, catalogue);
+export const planDeadlineReminders: PopulationRule = async (tx, deps, changes, now) => {
   const today = vietnamDate(now);
-  let planned = 0;
-  for (const d of deadlines) {
-    const notices = catalogue.steps(d.serviceKey).map((step) => ({ step, date: catalogue.noticeDate(d.dueOn, step) }));
-    for (const { step, date } of pendingNotices({ deadline: d.dueOn, notices, today })) {
-      const created = await planReminder(tx, {
-        id: deps.newId(), subject: "person", personId: person.id, serviceKey: d.serviceKey, dueOn: d.dueOn, step,
-        nextAt: noticeInstant(date, now), idempotencyKey: reminderKey(person.id, d, step), updatedAt: now,
-      });
-      if (created) planned++;
+  const rows: NewReminder[] = [];
+  for (const { person, deadlines } of changes) {
+    for (const d of deadlines) {
+      const notices = deps.catalogue.steps(d.serviceKey).map((step) => ({ step, date: deps.catalogue.noticeDate(d.dueOn, step) }));
+      for (const { step, date } of pendingNotices({ deadline: d.dueOn, notices, today })) {
+        rows.push({
+          id: deps.newId(), subject: "person", personId: person.id, serviceKey: d.serviceKey, dueOn: d.dueOn, step,
+          nextAt: noticeInstant(date, now), idempotencyKey: reminderKey(person.id, d, step), updatedAt: now,
+        });
+      }
     }
   }
-  const reason = record.deceased ? "the person died" : "the deadline changed";
-  let cancelled = 0;
-  for (const r of await openPersonReminders(tx, person.id)) {
-    if (deadlines.some((d) => sameDeadline(r, d))) continue;
-    // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
-    if (r.status === "queued") await cancelPendingOutbox(tx, r.idempotencyKey, now);
-    await setReminderStatus(tx, r.id, { status: "cancelled", reason, now });
-    cancelled++;
-  }
-  if (person.nationalId) {
-    // A deceased person's listed documents are reminded of no more either (their phone may be the family's).
-    for (const doc of await personDocumentsOfServices(tx, person.nationalId, servicesOutrankedBy(record, catalogue))) {
-      cancelled += await cancelPlannedReminders(tx, doc.id, record.deceased ? "the holder died" : OUTRANKED_BY_POPULATION, now);
-    }
-  }
-  return { planned, cancelled };
-}
-
-type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason: string } | { kind: "cancelled"; reason: string };
+  await planReminders(tx, rows);
+  // Only a person held before can have reminders planned from population data.
+  const before = new Map(changes.filter((c) => c.before).map((c) => [c.person.id, c]));
+  const withdrawn = (await openRemindersOfPersons(tx, [...before.keys()])).filter((r) => !before.get(r.personId!)!.deadlines.some((d) => sameDeadline(r, d)));
+  // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
+  await cancelPendingOutboxKeys(tx, withdrawn.filter((r) => r.status === "queued").map((r) => r.idempotencyKey), now);
+  await setReminderStatuses(tx, withdrawn.map((r) => ({ id: r.id, status: "cancelled", reason: before.get(r.personId!)!.record.deceased ? "the person died" : "the deadline changed" })), now);
+};
 
 /**
- * Sends a due population reminder (the sweep's `person` subject), after checking again what the
- * record says now: a deadline moved or a death recorded since it was planned (by this feed or by a
- * death notice) cancels it. An adult is told on their own phone; a minor's reminder goes to a
- * living parent (mother or father as the record lists them), else to the minor's own phone.
+ * Population data outranks a department's list (Đề án 06): the planned reminders of a listed
+ * document of the same service held under the same ID number are cancelled, the population
+ * deadline being the one told. A deceased person's listed documents are reminded of no more either
+ * (their phone may be the family's).
  */
-export async function remindFromPopulation(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, now: Date): Promise<Outcome> {
-  const person = r.personId ? await getPerson(tx, r.personId) : undefined;
-  const held = person ? (await populationRecordsOf(tx, [person.id])).get(person.id) : undefined;
-  if (!person || !held) return { kind: "cancelled", reason: "the population record is gone" };
-  const record = held.record as PopulationRecord;
-  if (held.deceased || (await personsWithDeathNotice(tx, [person.id])).size > 0) return { kind: "cancelled", reason: "the person died" };
-  const deadline = deadlinesOf(record, catalogue).find((d) => sameDeadline(r, d));
-  if (!deadline) return { kind: "cancelled", reason: "the deadline changed" };
-
-  const today = vietnamDate(now);
-  const parents = remindsParents(record.dateOfBirth, today) ? await livingParents(tx, record) : [];
-  const recipients: { person: Pick<Person, "id" | "fullName" | "phone">; child: boolean }[] = [...parents.map((p) => ({ person: p, child: true })), { person, child: false }];
-  const fileBy = catalogue.fileBy(deadline.serviceKey, deadline.dueOn);
-  let last: EnqueueResult = { queued: false, reason: "unreachable" };
-  for (const to of recipients) {
-    if (!to.person.phone) continue;
-    last = await enqueueNotification(tx, {
-      config: deps.config, now, newId: deps.newId,
-      recipient: { personId: to.person.id, phone: to.person.phone },
-      idempotencyKey: r.idempotencyKey,
-      purpose: "reminder",
-      ...(catalogue.channels ? { allowedChannels: catalogue.channels(deadline.serviceKey) } : {}),
-      message: {
-        type: "population_deadline",
-        serviceKey: deadline.serviceKey as PopulationService,
-        params: {
-          recipientName: to.person.fullName,
-          childName: to.child ? person.fullName : null,
-          // An ID or insurance card's number, never in full (it is, or holds, a personal identifier).
-          documentNo: deadline.documentNo ? maskIdentifier(deadline.documentNo) : null,
-          dueOn: deadline.dueOn,
-          fileBy: fileBy < today ? deadline.dueOn : fileBy,
-        },
-      },
-    });
-    if (last.queued || last.reason === "opted_out") break;
+export const outrankListedDocuments: PopulationRule = async (tx, deps, changes, now) => {
+  const byNationalId = new Map(changes.map((c) => [c.person.nationalId, { change: c, services: new Set(servicesOutrankedBy(c.record, deps.catalogue)) }]));
+  const outranked = { died: [] as string[], held: [] as string[] };
+  for (const doc of await personDocumentsOfHolders(tx, [...byNationalId.keys()])) {
+    const { change, services } = byNationalId.get(doc.holderId)!;
+    if (!services.has(doc.serviceKey)) continue;
+    (change.record.deceased ? outranked.died : outranked.held).push(doc.id);
   }
-  return last.queued ? { kind: "queued", outboxId: last.outboxId } : { kind: "skipped", reason: last.reason };
+  await cancelPlannedRemindersOfDocuments(tx, outranked.died, "the holder died", now);
+  await cancelPlannedRemindersOfDocuments(tx, outranked.held, OUTRANKED_BY_POPULATION, now);
+};
+
+/**
+ * What a batch of changed population records sets off, in order. A new rule from population data
+ * (a draft for a child without an ID card, a deceased child's vaccination reminders withdrawn) is
+ * one more entry here.
+ */
+export const POPULATION_RULES: readonly PopulationRule[] = [planDeadlineReminders, outrankListedDocuments];
+
+/** Runs every rule of `POPULATION_RULES` over a batch's changes. */
+export async function applyPopulationRules(tx: Db, deps: PopulationRuleDeps, changes: readonly PopulationChange[], now: Date): Promise<void> {
+  if (changes.length === 0) return;
+  for (const rule of POPULATION_RULES) await rule(tx, deps, changes, now);
 }
 
-/** A minor's parents as their record lists them, known to us and not deceased (a dead parent is never addressed). */
-async function livingParents(tx: Db, record: PopulationRecord): Promise<Person[]> {
-  const listed = record.parents ?? [];
-  const known = await personsByNationalIds(tx, listed.map((p) => p.nationalId));
-  const parents = listed.flatMap((p) => {
-    const person = known.get(p.nationalId);
-    return person ? [person] : [];
+/** A due population reminder checked again: cancelled (why), or whom it may go to, in order (the first reachable is told). */
+export type PopulationNotice = { kind: "cancelled"; reason: string } | { kind: "notify"; requests: NotificationRequest[] };
+
+/**
+ * The notices of due population reminders (the sweep's `person` subject), for a batch at once, after
+ * checking again what each record says now: a deadline moved or a death recorded since it was
+ * planned (by this feed or by a death notice) cancels it. An adult is told on their own phone; a
+ * minor's reminder goes to a living parent (mother or father as the record lists them), else to the
+ * minor's own phone. Reads a few queries for the whole batch; stores nothing.
+ */
+export async function populationNotices(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, due: readonly ReminderRow[], now: Date): Promise<Map<string, PopulationNotice>> {
+  const out = new Map<string, PopulationNotice>();
+  if (due.length === 0) return out;
+  const personIds = [...new Set(due.flatMap((r) => (r.personId ? [r.personId] : [])))];
+  const persons = new Map((await getPersons(tx, personIds)).map((p) => [p.id, p]));
+  const records = await populationRecordsOf(tx, personIds);
+  const dead = await personsWithDeathNotice(tx, personIds);
+  const today = vietnamDate(now);
+  const minors = due.flatMap((r) => {
+    const record = r.personId ? (records.get(r.personId)?.record as PopulationRecord | undefined) : undefined;
+    return record && remindsParents(record.dateOfBirth, today) ? [record] : [];
   });
-  const records = await populationRecordsOf(tx, parents.map((p) => p.id));
-  const dead = await personsWithDeathNotice(tx, parents.map((p) => p.id));
-  return parents.filter((p) => !records.get(p.id)?.deceased && !dead.has(p.id));
+  const parentsOf = await livingParents(tx, minors);
+  for (const r of due) {
+    const person = r.personId ? persons.get(r.personId) : undefined;
+    const held = person ? records.get(person.id) : undefined;
+    if (!person || !held) {
+      out.set(r.id, { kind: "cancelled", reason: "the population record is gone" });
+      continue;
+    }
+    const record = held.record as PopulationRecord;
+    if (held.deceased || dead.has(person.id)) {
+      out.set(r.id, { kind: "cancelled", reason: "the person died" });
+      continue;
+    }
+    const deadline = deadlinesOf(record, catalogue).find((d) => sameDeadline(r, d));
+    if (!deadline) {
+      out.set(r.id, { kind: "cancelled", reason: "the deadline changed" });
+      continue;
+    }
+    const parents = remindsParents(record.dateOfBirth, today) ? parentsOf(record) : [];
+    const recipients = [...parents.map((p) => ({ person: p, child: true })), { person, child: false }];
+    const fileBy = catalogue.fileBy(deadline.serviceKey, deadline.dueOn);
+    const requests = recipients.flatMap((to): NotificationRequest[] =>
+      to.person.phone
+        ? [{
+            config: deps.config, now, newId: deps.newId,
+            recipient: { personId: to.person.id, phone: to.person.phone },
+            idempotencyKey: r.idempotencyKey,
+            purpose: "reminder",
+            ...(catalogue.channels ? { allowedChannels: catalogue.channels(deadline.serviceKey) } : {}),
+            message: {
+              type: "population_deadline",
+              serviceKey: deadline.serviceKey as PopulationService,
+              params: {
+                recipientName: to.person.fullName,
+                childName: to.child ? person.fullName : null,
+                documentNo: deadline.documentNo ? maskIdentifier(deadline.documentNo) : null,
+                dueOn: deadline.dueOn,
+                fileBy: fileBy < today ? deadline.dueOn : fileBy,
+              },
+            },
+          }]
+        : [],
+    );
+    out.set(r.id, { kind: "notify", requests });
+  }
+  return out;
+}
+
+/**
+ * Minors' parents as their records list them, known to us and not deceased (a dead parent is never
+ * addressed), read for all the minors at once: the answer gives each record's, in the order listed.
+ */
+async function livingParents(tx: Db, records: readonly PopulationRecord[]): Promise<(record: PopulationRecord) => Person[]> {
+  const known = await personsByNationalIds(tx, records.flatMap((r) => (r.parents ?? []).map((p) => p.nationalId)));
+  const ids = [...known.values()].map((p) => p.id);
+  const held = await populationRecordsOf(tx, ids);
+  const dead = await personsWithDeathNotice(tx, ids);
+  return (record) =>
+    (record.parents ?? []).flatMap((p) => {
+      const person = known.get(p.nationalId);
+      return person && !held.get(person.id)?.deceased && !dead.has(person.id) ? [person] : [];
+    });
 }
 
 /**

@@ -3,7 +3,7 @@ import { vaccinationSchedule, vietnamDate } from "@hccd/shared";
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "./reminder-catalogue.js";
 import { enqueueNotifications, planNotifications, type EnqueueResult, type NotificationPlan, type NotificationRequest } from "../delivery/notifications.js";
-import { remindFromPopulation } from "../population/population-reminders.js";
+import { populationNotices } from "../population/population-reminders.js";
 import { listOutrankedByPopulation, OUTRANKED_BY_POPULATION } from "../population/population-precedence.js";
 
 export interface SweepResult {
@@ -20,6 +20,9 @@ const fromEnqueue = (r: EnqueueResult): Outcome => (r.queued ? { kind: "queued",
 type Decision = { kind: "notify"; plan: NotificationPlan } | Outcome;
 
 const fromPlan = (plan: NotificationPlan): Decision => (plan.queued ? { kind: "notify", plan } : { kind: "skipped", reason: plan.reason });
+
+/** Of a reminder's possible recipients in order, the first it can be sent to, unless one opted out before; else why the last could not be reached. */
+const firstReachable = (plans: readonly NotificationPlan[]): Decision => fromPlan(plans.find((p) => p.queued || p.reason === "opted_out") ?? plans.at(-1) ?? { queued: false, reason: "unreachable" });
 
 /** A document's reminder goes to the holder's phone (contract 4), in the service's own words; null when its deadline changed. */
 function documentNotice(deps: ServiceDeps, catalogue: ReminderCatalogue, r: ReminderRow, doc: DocumentRow | undefined, now: Date): NotificationRequest | null {
@@ -63,8 +66,7 @@ async function remindVaccination(tx: Db, deps: ServiceDeps, catalogue: ReminderC
       message: { type: "vaccination_due" as const, birthEventId: event.id, params: { parentName: parent.fullName, doseName: dose.name, dueOn: dose.dueOn, birthDate: dateOfBirth } },
     })),
   );
-  // The first parent it can be sent to, unless a parent opted out before; else why the last could not be reached.
-  return fromPlan(plans.find((p) => p.queued || p.reason === "opted_out") ?? plans.at(-1) ?? { queued: false, reason: "unreachable" });
+  return firstReachable(plans);
 }
 
 /**
@@ -88,14 +90,20 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
       const docs = await getDocuments(tx, due.flatMap((r) => (r.documentId ? [r.documentId] : [])));
       // Population data stored meanwhile by another instance (neither saw the other's rows) still outranks the list.
       const outranked = await listOutrankedByPopulation(tx, input.catalogue, [...docs.values()]);
+      // A population deadline checks the record again (a parent or the person), for the batch at once.
+      const population = await populationNotices(tx, deps, input.catalogue, due.filter((r) => r.subject === "person" && !superseded.has(r.id)), now);
       const decisions = new Map<string, Decision>();
       const documentNotices: { id: string; request: NotificationRequest }[] = [];
+      const populationRequests: { id: string; requests: NotificationRequest[] }[] = [];
       for (const r of due) {
         // A notice whose later step is also due says less than that one (60 days left, when 7 are): skip to the latest.
         if (superseded.has(r.id)) decisions.set(r.id, { kind: "cancelled", reason: "superseded by a later notice" });
         else if (r.subject === "vaccination") decisions.set(r.id, await remindVaccination(tx, deps, input.catalogue, r, now));
-        // A population deadline checks the record again and is queued at once (a parent or the person).
-        else if (r.subject === "person") decisions.set(r.id, await remindFromPopulation(tx, deps, input.catalogue, r, now));
+        else if (r.subject === "person") {
+          const notice = population.get(r.id)!;
+          if (notice.kind === "notify") populationRequests.push({ id: r.id, requests: notice.requests });
+          else decisions.set(r.id, notice);
+        }
         else if (r.documentId && docs.has(r.documentId) && outranked(docs.get(r.documentId)!)) decisions.set(r.id, { kind: "cancelled", reason: OUTRANKED_BY_POPULATION });
         else {
           const request = documentNotice(deps, input.catalogue, r, r.documentId ? docs.get(r.documentId) : undefined, now);
@@ -105,6 +113,10 @@ export async function sweepReminders(deps: ServiceDeps, input: { catalogue: Remi
       }
       const plans = await planNotifications(tx, documentNotices.map((n) => n.request));
       documentNotices.forEach((n, i) => decisions.set(n.id, fromPlan(plans[i]!)));
+      // Every possible recipient of every population notice decided at once (one read of Zalo accounts).
+      const populationPlans = await planNotifications(tx, populationRequests.flatMap((n) => n.requests));
+      let next = 0;
+      for (const n of populationRequests) decisions.set(n.id, firstReachable(populationPlans.slice(next, (next += n.requests.length))));
       const notified = due.flatMap((r) => {
         const d = decisions.get(r.id)!;
         return d.kind === "notify" ? [{ id: r.id, plan: d.plan }] : [];

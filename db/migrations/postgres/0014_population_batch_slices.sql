@@ -1,0 +1,1 @@
+ALTER TABLE "population_batches" ADD COLUMN "remaining" integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `population_batches` ADD `remaining` integer DEFAULT 0 NOT NULL;
