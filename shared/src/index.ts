@@ -38,6 +38,7 @@ export * from "./domain/filing.js";
 export * from "./domain/temporary-residence.js";
 export * from "./domain/health-insurance.js";
 export * from "./domain/population-deadlines.js";
+export * from "./domain/child-id-card.js";
 export * from "./domain/vehicle-inspection.js";
 export * from "./domain/campaign.js";
 export * from "./domain/indicators.js";
