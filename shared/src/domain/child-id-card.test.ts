@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childIdCardInvitation, CHILD_ID_CARD_AGE_LIMIT_YEARS, CHILD_ID_CARD_NOTICE_AFTER_BIRTH_DAYS } from "./child-id-card.js";
+import { childIdCardInvitation, CHILD_ID_CARD_AGE_LIMIT_YEARS, CHILD_ID_CARD_NOTICE_AFTER_BIRTH_DAYS, mayConcernChildIdCard } from "./child-id-card.js";
 
 /**
  * Plan 920 row 2 (seed 000, level 2): "chủ động lập danh sách đề nghị cấp CCCD cho trẻ dưới 6 tuổi.
@@ -32,5 +32,14 @@ describe("childIdCardInvitation (plan 920 row 2: a child under 6 without an ID c
     ["not_born", { dateOfBirth: "2026-12-08" }, "2026-12-07"], // a date of birth after today is a bad record, not an invitation
   ] as const)("%s: no invitation", (reason, record, today) => {
     expect(childIdCardInvitation(record, today)).toEqual({ kind: "none", reason });
+  });
+
+  it.each([
+    ["2023-05-10", true],
+    ["2020-01-01", true], // turned 6 this year: an application prepared before may still need closing
+    ["2019-12-07", false], // 7 today
+    ["1980-04-02", false],
+  ])("born %s: the planner looks for a child's application on 2026-12-07 → %s", (dateOfBirth, expected) => {
+    expect(mayConcernChildIdCard(dateOfBirth, "2026-12-07")).toBe(expected);
   });
 });

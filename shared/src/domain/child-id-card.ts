@@ -45,3 +45,12 @@ export function childIdCardInvitation(r: ChildIdCardFacts, today: string): Child
   const notifyOn = afterRegistration > today ? afterRegistration : today;
   return { kind: "invite", notifyOn: notifyOn > until ? until : notifyOn, until };
 }
+
+/**
+ * Whether a record may concern a child's application at all: under 7, i.e. under 6 or turned 6
+ * within the year (an application prepared before then may still have to be closed). The planner
+ * reads nothing more for anyone older, so an adult's record costs no lookup.
+ */
+export function mayConcernChildIdCard(dateOfBirth: string, today: string): boolean {
+  return today < addMonths(dateOfBirth, (CHILD_ID_CARD_AGE_LIMIT_YEARS + 1) * 12);
+}

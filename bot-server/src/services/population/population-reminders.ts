@@ -1,4 +1,4 @@
-import { addDays, maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
+import { addDays, CHILD_ID_CARD_SERVICE_KEY, mayConcernChildIdCard, maskPersonalData, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
   bringForwardPersonReminders,
   cancelPendingOutbox,
@@ -18,6 +18,8 @@ import {
 import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { enqueueNotification, type EnqueueResult } from "../delivery/notifications.js";
+import { planChildIdCardDraft, remindChildIdCard } from "./child-id-card-drafts.js";
+import { withdrawRemindersOfDeceasedChild } from "./deceased-child.js";
 
 /** The reminder key of a population deadline's notice step: person, service, deadline and step (re-planning is harmless). */
 const reminderKey = (personId: string, d: Pick<PopulationDeadline, "serviceKey" | "dueOn">, step: string) => `population:${personId}:${d.serviceKey}:${d.dueOn}:${step}`;
@@ -27,7 +29,7 @@ function deadlinesOf(record: PopulationRecord, catalogue: ReminderCatalogue): Po
   return populationDeadlines(record).filter((d) => catalogue.has(d.serviceKey));
 }
 
-const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: PopulationDeadline) => r.serviceKey === d.serviceKey && r.dueOn === d.dueOn;
+const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: { serviceKey: string; dueOn: string }) => r.serviceKey === d.serviceKey && r.dueOn === d.dueOn;
 
 /**
  * Plans a person's reminders from their population record, and withdraws what it no longer
@@ -57,10 +59,14 @@ export async function planPopulationReminders(
       if (created) planned++;
     }
   }
+  // A young child's ID card application (plan 920 row 2); nobody older costs a lookup.
+  const invitation = mayConcernChildIdCard(record.dateOfBirth, today)
+    ? await planChildIdCardDraft(tx, deps, catalogue, { person, record, parents: await livingParents(tx, record), now })
+    : null;
   const reason = record.deceased ? "the person died" : "the deadline changed";
-  let cancelled = 0;
+  let cancelled = record.deceased ? await withdrawRemindersOfDeceasedChild(tx, { record, now }) : 0;
   for (const r of await openPersonReminders(tx, person.id)) {
-    if (deadlines.some((d) => sameDeadline(r, d))) continue;
+    if (deadlines.some((d) => sameDeadline(r, d)) || (invitation && sameDeadline(r, invitation))) continue;
     // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
     if (r.status === "queued") await cancelPendingOutbox(tx, r.idempotencyKey, now);
     await setReminderStatus(tx, r.id, { status: "cancelled", reason, now });
@@ -90,6 +96,7 @@ export async function remindFromPopulation(tx: Db, deps: ServiceDeps, catalogue:
   if (!person || !held) return { kind: "cancelled", reason: "the population record is gone" };
   const record = held.record as PopulationRecord;
   if (held.deceased || (await personsWithDeathNotice(tx, [person.id])).size > 0) return { kind: "cancelled", reason: "the person died" };
+  if (r.serviceKey === CHILD_ID_CARD_SERVICE_KEY) return remindChildIdCard(tx, deps, catalogue, { reminder: r, child: person, record, parents: await livingParents(tx, record), now });
   const deadline = deadlinesOf(record, catalogue).find((d) => sameDeadline(r, d));
   if (!deadline) return { kind: "cancelled", reason: "the deadline changed" };
 
