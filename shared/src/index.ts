@@ -24,6 +24,7 @@ export * from "./schemas/zalo-webhook.js";
 export * from "./domain/vaccination.js";
 export * from "./schemas/faq.js";
 export * from "./schemas/guidance.js";
+export * from "./schemas/dossier-copy.js";
 export * from "./domain/id-card.js";
 export * from "./schemas/rules.js";
 export * from "./schemas/licence-row.js";

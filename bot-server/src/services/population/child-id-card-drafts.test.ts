@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { makeBirthCertificate, type DraftSummary, type DraftView } from "@hccd/shared";
+import { makeBirthCertificate, type DossierCopy, type DraftSummary, type DraftView } from "@hccd/shared";
 import { insertDraft, isUniqueViolation } from "@hccd/db";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { sweepReminders } from "../reminders/reminder-sweep.js";
@@ -71,6 +71,31 @@ describe("a child under 6 without an ID card: an application prepared for the pa
     for (const secret of [hoa.nationalId, hoa.phone, dung.nationalId, dung.phone]) expect(JSON.stringify(view.fields)).not.toContain(secret);
     // The notice, once sent, is a step of the application's timeline.
     expect(view.timeline.map((e) => e.kind)).toEqual(["draft_created", "notified"]);
+  });
+
+  // Level 2 (plan 920 §II.4): the parent confirms the prepared application and files it; we send nothing.
+  it("the parent completes and confirms it: nothing is sent, and both parents get the copy to file it with the guidance", async () => {
+    w = await createTestWorld();
+    await postPopulation(w, "B-1", [hoa, dung, an]);
+    const [draft] = await childDrafts();
+    const mother = await w.citizen({ phone: hoa.phone });
+    let view = await readJson<DraftView>(await w.call("GET", `/api/me/drafts/${draft!.id}`, { token: mother.token }));
+    view = await readJson<DraftView>(await w.call("PATCH", `/api/me/drafts/${draft!.id}`, { token: mother.token, body: { version: view.version, changes: { "appointment.place": "Công an phường Tân Ninh" } } }));
+    const consent = await w.call("POST", `/api/me/drafts/${draft!.id}/consent`, { token: mother.token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } });
+    expect(consent.status).toBe(201);
+    expect(await readJson(consent)).toMatchObject({ submissionId: null, draft: { status: "consented", filing: "citizen", submission: null } });
+    await w.worker.drain();
+    expect(await w.one(sql`select count(*) as n from submissions`)).toEqual({ n: 0 });
+
+    const father = await w.citizen({ phone: dung.phone });
+    for (const parent of [mother, father]) {
+      const copy = await readJson<DossierCopy>(await w.call("GET", `/api/me/drafts/${draft!.id}/copy`, { token: parent.token }));
+      expect(copy.draft.fields.find((f) => f.key === "appointment.place")?.value).toBe("Công an phường Tân Ninh");
+      expect(copy.guidance).toMatchObject({ service: "child-id-card", level: 2 });
+    }
+    // The invitation is no longer needed once confirmed: the sweep cancels it.
+    expect(await sweepAndSend()).toEqual({ queued: 0, skipped: 0, cancelled: 1 });
+    expect(sent("84912000444")).toEqual([]);
   });
 
   it("exactly one application per child: the same child again, in a newer record or in two batches at once, re-plans the same one", async () => {
