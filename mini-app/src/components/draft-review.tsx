@@ -98,7 +98,7 @@ export function DraftReview(props: { id: string }) {
         )}
       </div>
       {statusBlock}
-      {!isOpen && <DraftTimeline entries={view.timeline} />}
+      {!isOpen && <DraftTimeline entries={view.timeline} selfFiling={view.filing === "citizen"} />}
 
       {isOpen && (
         <>
