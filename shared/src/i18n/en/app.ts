@@ -103,6 +103,8 @@ export const app: DeepStringShape<typeof vi> = {
     deceased: "The deceased",
     death: "About the death",
     requester: "Person registering",
+    guardian: "Parent or guardian applying",
+    appointment: "Where to apply",
     other: "Other details",
     child: "About the child",
     mother: "About the mother",

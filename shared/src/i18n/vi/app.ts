@@ -110,6 +110,8 @@ export const app = {
     deceased: "Người đã mất",
     death: "Thông tin về việc mất",
     requester: "Người đi đăng ký",
+    guardian: "Cha, mẹ hoặc người giám hộ làm thủ tục",
+    appointment: "Nơi làm thủ tục",
     other: "Thông tin khác",
   },
   fields: {
