@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
-import type { DossierCopy, DraftViewField, ProcedureGuidance } from "@hccd/shared/client";
+import type { DossierCopy, DraftViewField } from "@hccd/shared/client";
 import { ErrorState } from "../components/error-state";
+import { GuideSection } from "../components/guide-section";
 import { LoadingState } from "../components/loading-state";
 import { PageHeader } from "../components/page-header";
 import { PhoneLinkStep } from "../components/phone-link-step";
@@ -15,26 +16,6 @@ import { asFieldLabelKey } from "../i18n/keys";
 import { localised } from "../i18n/localised";
 import { useAppServices } from "../session/app-services-context";
 import { useProfile } from "../session/profile-context";
-
-type Line = ProcedureGuidance["fee"];
-
-/** One section of the guidance, each line with the text it rests on. */
-function GuideLines(props: { title: string; lines: readonly Line[]; testId: string }) {
-  const { t, i18n } = useTranslation(APP_NAMESPACES);
-  return (
-    <section className="card" data-testid={props.testId}>
-      <h2 className="card__title">{props.title}</h2>
-      <ul className="plain-list">
-        {props.lines.map((l, i) => (
-          <li key={i}>
-            {localised(l, i18n.language)}
-            {l.source && <span className="muted source"> {t("guidance.source", { source: l.source })}</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 /** The dossier as confirmed, to keep, print or show at the counter. */
 function CopyBody(props: { copy: DossierCopy }) {
@@ -91,11 +72,11 @@ function CopyBody(props: { copy: DossierCopy }) {
         </section>
       )}
       <h2 className="heading">{t("copy.howToFile")}</h2>
-      <GuideLines title={t("guidance.papers")} lines={guidance.papers} testId="copy-guidance-papers" />
-      <GuideLines title={t("guidance.where")} lines={guidance.where} testId="copy-guidance-where" />
-      <GuideLines title={t("guidance.fee")} lines={[guidance.fee]} testId="copy-guidance-fee" />
-      {guidance.deadline && <GuideLines title={t("guidance.deadline")} lines={[guidance.deadline]} testId="copy-guidance-deadline" />}
-      <GuideLines title={t("guidance.duration")} lines={[guidance.duration]} testId="copy-guidance-duration" />
+      <GuideSection title={t("guidance.papers")} lines={guidance.papers} testId="copy-guidance-papers" />
+      <GuideSection title={t("guidance.where")} lines={guidance.where} testId="copy-guidance-where" />
+      <GuideSection title={t("guidance.fee")} lines={[guidance.fee]} testId="copy-guidance-fee" />
+      {guidance.deadline && <GuideSection title={t("guidance.deadline")} lines={[guidance.deadline]} testId="copy-guidance-deadline" />}
+      <GuideSection title={t("guidance.duration")} lines={[guidance.duration]} testId="copy-guidance-duration" />
       <p>
         {t("copy.portal")} <span data-testid="copy-portal">{guidance.portalUrl}</span>
       </p>
