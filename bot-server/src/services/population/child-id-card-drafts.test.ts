@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { makeBirthCertificate, type DossierCopy, type DraftSummary, type DraftView } from "@hccd/shared";
+import { makeBirthCertificate, type DossierCopy, type DraftSummary, type DraftView, type Upcoming } from "@hccd/shared";
 import { insertDraft, isUniqueViolation } from "@hccd/db";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { sweepReminders } from "../reminders/reminder-sweep.js";
@@ -87,6 +87,9 @@ describe("a child under 6 without an ID card: an application prepared for the pa
     await w.worker.drain();
     expect(await w.one(sql`select count(*) as n from submissions`)).toEqual({ n: 0 });
 
+    // The home lists it as the child's, confirmed for the parent to file (never "sent").
+    const home = await readJson<Upcoming>(await w.call("GET", "/api/me/upcoming", { token: mother.token }));
+    expect(home.items.find((i) => i.id === draft!.id)).toMatchObject({ serviceKey: "child-id-card", whose: "child", subject: "Phạm Bảo An", status: "consented", filing: "citizen" });
     const father = await w.citizen({ phone: dung.phone });
     for (const parent of [mother, father]) {
       const copy = await readJson<DossierCopy>(await w.call("GET", `/api/me/drafts/${draft!.id}/copy`, { token: parent.token }));
