@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { DEMO_POPULATION } from "@hccd/bot-server";
+import { seriousViolations } from "./support/axe.js";
 import { useDemoBrowser } from "./support/browser-suite.js";
 import { artifactsDir } from "./support/server.js";
 
@@ -71,6 +72,7 @@ describe("a parent files the prepared ID card application of her child under 6 (
     expect(await page.getByTestId("copy-guidance-deadline").innerText()).toContain("trước ngày trẻ đủ 6 tuổi");
     expect(await page.getByTestId("copy-print").isVisible()).toBe(true);
     await shot(page, "4-copy");
+    expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ media: "print" });
     expect(await page.getByTestId("copy-print").isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
