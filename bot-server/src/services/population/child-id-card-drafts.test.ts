@@ -165,17 +165,36 @@ describe("a child under 6 without an ID card: an application prepared for the pa
     expect(sent("84912000444")[0]!.text).toContain("cháu Phạm Minh Khôi (con của Ông/Bà) chưa được cấp thẻ căn cước");
   });
 
-  it("nothing is prepared for a child with a card, a child of 6, or a child none of whose parents we know", async () => {
+  it("nothing is prepared for a child with a card or a child of 6", async () => {
     w = await createTestWorld();
     const res = await postPopulation(w, "B-1", [
       hoa, dung,
       { ...an, idCard: { number: an.nationalId, issuedOn: "2025-01-10" } },
       { ...an, nationalId: "072320000555", fullName: "Phạm Gia Hân", dateOfBirth: "2020-11-24" }, // 6 today
-      { ...an, nationalId: "072323000666", fullName: "Nguyễn Thảo Vy", parents: [{ nationalId: "072185009999", relationship: "mother" }] },
     ]);
-    expect(await readJson(res)).toMatchObject({ accepted: 5, rejected: [] });
+    expect(await readJson(res)).toMatchObject({ accepted: 4, rejected: [] });
     expect(await childDrafts()).toEqual([]);
     expect(await invitations()).toEqual([]);
+  });
+
+  // Records are applied in ID-number order: parents registered in another province (079: TP.HCM)
+  // come after their child (072), and a parent may only come in a later batch.
+  it("parents not known when the child's record comes: the application is prepared when the notice falls due", async () => {
+    w = await createTestWorld();
+    const mai = { nationalId: "079190001234", fullName: "Võ Thị Mai", dateOfBirth: "1990-03-03", sex: "female", phone: "0935000111", updatedAt: "2026-11-20T01:00:00+07:00" };
+    const vy = { ...an, nationalId: "072323000666", fullName: "Nguyễn Thảo Vy", parents: [{ nationalId: mai.nationalId, relationship: "mother" }] };
+    const lone = { ...an, nationalId: "072323000667", fullName: "Trần Bảo Châu", parents: [{ nationalId: "079185009999", relationship: "mother" }] };
+    expect(await readJson(await postPopulation(w, "B-1", [vy, lone]))).toMatchObject({ accepted: 2, rejected: [] });
+    expect(await childDrafts()).toEqual([]);
+    expect(await invitations()).toEqual([{ status: "planned", reason: null }, { status: "planned", reason: null }]);
+    await postPopulation(w, "B-2", [mai]);
+    // Vy's mother is known by now: prepared and told. Châu's is not: skipped, nothing prepared.
+    expect(await sweepAndSend()).toEqual({ queued: 1, skipped: 1, cancelled: 0 });
+    expect((await childDrafts()).map((d) => d.dueBy)).toEqual(["2029-05-09"]);
+    expect(sent("84935000111")[0]!.text).toContain("cháu Nguyễn Thảo Vy (con của Ông/Bà) chưa được cấp thẻ căn cước");
+    const mother = await w.citizen({ phone: mai.phone });
+    const { drafts } = await readJson<{ drafts: DraftSummary[] }>(await w.call("GET", "/api/me/drafts", { token: mother.token }));
+    expect(drafts).toMatchObject([{ service: "child-id-card", title: "Nguyễn Thảo Vy" }]);
   });
 });
 

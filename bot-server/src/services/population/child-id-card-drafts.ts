@@ -82,8 +82,9 @@ export type ChildInvitationPlan = { serviceKey: string; dueOn: string } | null;
  * A newer record re-plans: the prefilled fields follow it while the parents have not confirmed; a
  * card issued or the 6th birthday closes the draft (its pending notice is cancelled by the
  * planner, which keeps only what this returns); a death closes it and takes it off the family's
- * lists, so they are never shown an application for a child they lost. A child none of whose
- * parents we know gets no draft (nobody could see it). A closed draft is not reopened.
+ * lists, so they are never shown an application for a child they lost. While none of the parents
+ * is known (nobody could see it) only the notice is planned: the sweep prepares the application
+ * when it falls due, if a parent is known by then. A closed draft is not reopened.
  */
 export async function planChildIdCardDraft(
   tx: Db,
@@ -99,37 +100,48 @@ export async function planChildIdCardDraft(
     if (existing && existing.status !== "closed") await closeDraft(tx, existing, invitation.reason, now);
     return null;
   }
-  let draft = existing;
-  if (!draft) {
-    if (parents.length === 0) return null;
-    const entry = serviceByKey(CHILD_ID_CARD_SERVICE_KEY)!;
-    draft = await insertDraft(tx, {
-      id: deps.newId(),
-      service: CHILD_ID_CARD_SERVICE_KEY,
-      // Plan row 2 names no procedure code: null, and the parent files it (shared/domain/filing.ts).
-      procedureCode: draftProcedureCode(entry),
-      subjectPersonId: person.id,
-      version: 1,
-      fields: childIdCardFields(record, parents),
-      status: "open",
-      dueBy: invitation.until,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
-    await audit(tx, { at: now, actor: { kind: "system", id: "population" }, action: "child_id_card_draft.prepared", target: { kind: "draft", id: draft.id }, details: { personId: person.id, parents: parents.length } });
-  } else if (draft.status === "closed") {
-    return null;
-  } else if (draft.status === "open") {
-    const fields = refreshedFields(draft, childIdCardFields(record, parents));
-    if (fields) draft = (await updateDraftFields(tx, draft.id, draft.version, fields, "open", now)) ?? draft;
+  if (existing?.status === "closed") return null;
+  if (existing?.status === "open") {
+    const fields = refreshedFields(existing, childIdCardFields(record, parents));
+    if (fields) await updateDraftFields(tx, existing.id, existing.version, fields, "open", now);
   }
-  for (const parent of parents) await addDraftParty(tx, { draftId: draft.id, personId: parent.id, role: roleOf(parent, record) });
+  // Parents not known yet (their records may come later in the batch, or in a later one): the
+  // invitation is planned all the same, and the sweep prepares the application once they are.
+  if (existing || parents.length > 0) await ensureDraft(tx, deps, { person, record, parents, until: invitation.until, now });
   await planReminder(tx, {
     id: deps.newId(), subject: "person", personId: person.id, serviceKey: CHILD_ID_CARD_SERVICE_KEY, dueOn: invitation.until, step: INVITATION_STEP,
     nextAt: noticeInstant(invitation.notifyOn, now), idempotencyKey: invitationKey(person.id, invitation.until), updatedAt: now,
   });
   return { serviceKey: CHILD_ID_CARD_SERVICE_KEY, dueOn: invitation.until };
+}
+
+/**
+ * The child's one application (`drafts_subject_person_uq`), prepared if there is none yet, with
+ * the living parents as its parties. Undefined when there is none and no parent is known.
+ */
+async function ensureDraft(tx: Db, deps: Pick<ServiceDeps, "newId">, input: { person: Pick<Person, "id">; record: PopulationRecord; parents: readonly Person[]; until: string; now: Date }): Promise<Draft | undefined> {
+  const { person, record, parents, until, now } = input;
+  let draft = await findDraftBySubject(tx, CHILD_ID_CARD_SERVICE_KEY, person.id);
+  if (!draft) {
+    if (parents.length === 0) return undefined;
+    draft = await insertDraft(tx, {
+      id: deps.newId(),
+      service: CHILD_ID_CARD_SERVICE_KEY,
+      // Plan row 2 names no procedure code: null, and the parent files it (shared/domain/filing.ts).
+      procedureCode: draftProcedureCode(serviceByKey(CHILD_ID_CARD_SERVICE_KEY)!),
+      subjectPersonId: person.id,
+      version: 1,
+      fields: childIdCardFields(record, parents),
+      status: "open",
+      dueBy: until,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
+    await audit(tx, { at: now, actor: { kind: "system", id: "population" }, action: "child_id_card_draft.prepared", target: { kind: "draft", id: draft.id }, details: { personId: person.id, parents: parents.length } });
+  }
+  for (const parent of parents) await addDraftParty(tx, { draftId: draft.id, personId: parent.id, role: roleOf(parent, record) });
+  return draft;
 }
 
 /** Ends a child's application that no longer applies; after a death it also leaves the family's lists. */
@@ -144,16 +156,19 @@ type Outcome = { kind: "queued"; outboxId: string } | { kind: "skipped"; reason:
 /**
  * Sends a child's invitation when it falls due (the sweep's `person` reminder of `child-id-card`),
  * after checking again: still a living child under 6 without a card, the same deadline, and the
- * application still waiting for the parents (one they already confirmed needs no notice). To the
- * first living parent among the draft's parties who can be reached ("Ông/Bà", about their child).
+ * application still waiting for the parents (one they already confirmed needs no notice). The
+ * application is prepared here if the parents were not known when the record came. To the first
+ * living parent among the draft's parties who can be reached ("Ông/Bà", about their child); with
+ * no parent known still, it is skipped (staff see skipped reminders).
  */
 export async function remindChildIdCard(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, input: { reminder: ReminderRow; child: Pick<Person, "id" | "fullName">; record: PopulationRecord; parents: readonly Person[]; now: Date }): Promise<Outcome> {
   const { reminder: r, child, record, parents, now } = input;
   const invitation = childIdCardInvitation(record, vietnamDate(now));
   if (invitation.kind === "none") return { kind: "cancelled", reason: `no invitation: ${invitation.reason}` };
   if (invitation.until !== r.dueOn) return { kind: "cancelled", reason: "the deadline changed" };
-  const draft = await findDraftBySubject(tx, CHILD_ID_CARD_SERVICE_KEY, child.id);
-  if (!draft || draft.status !== "open") return { kind: "cancelled", reason: "the application is no longer waiting" };
+  const draft = await ensureDraft(tx, deps, { person: child, record, parents, until: invitation.until, now });
+  if (!draft) return { kind: "skipped", reason: "unreachable" };
+  if (draft.status !== "open") return { kind: "cancelled", reason: "the application is no longer waiting" };
   const parties = new Set((await getDraftParties(tx, draft.id)).map((p) => p.personId));
   let last: EnqueueResult = { queued: false, reason: "unreachable" };
   for (const parent of parents.filter((p) => parties.has(p.id))) {
