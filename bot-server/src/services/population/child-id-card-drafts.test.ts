@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { makeBirthCertificate, type DossierCopy, type DraftSummary, type DraftView, type Upcoming } from "@hccd/shared";
 import { insertDraft, isUniqueViolation } from "@hccd/db";
-import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
+import { createTestWorld, HOSPITAL_KEY, readJson, type TestWorld } from "../../testing/world.js";
 import { sweepReminders } from "../reminders/reminder-sweep.js";
 import { postPopulation, RESIDENTS } from "./population-testing.js";
 
@@ -228,5 +228,20 @@ describe("population data says a child died: the family is reminded of nothing f
     expect(after).toHaveLength(queued / 2);
     expect(await open("Trần Bảo Nam")).toEqual({ n: planned }); // sent ones stay "queued"
     expect(await childDrafts()).toEqual([]);
+  });
+
+  // The same for a hospital's death notice (contract 2): an infant's death is told by a parent.
+  it("a hospital's death notice for an infant, told by the mother, stops the vaccination reminders of that birth", async () => {
+    w = await createTestWorld();
+    await w.postCertificate(makeBirthCertificate());
+    const open = () => w.one<{ n: number }>(sql`select count(*) as n from reminders where subject = 'vaccination' and status in ('planned', 'queued')`);
+    expect((await open())!.n).toBeGreaterThan(5);
+    const notice = {
+      noticeNo: "TN-BVDK-TB-2026-0001", issuedAt: "2026-11-23T16:00:00+07:00", facility: { code: "72-BVDKTN", name: "Bệnh viện Đa khoa Tây Ninh" },
+      deceased: { fullName: "Trần Bảo Ngọc", sex: "female", dateOfBirth: "2026-11-20", diedAt: "2026-11-23T03:10:00+07:00", placeOfDeath: "Bệnh viện Đa khoa Tây Ninh", cause: "bệnh" },
+      informant: { fullName: "Nguyễn Thị Lan", relationship: "mẹ", phone: "0912345678" },
+    };
+    expect((await w.call("POST", "/api/integrations/death-notices", { token: HOSPITAL_KEY, body: notice })).status).toBe(201);
+    expect(await open()).toEqual({ n: 0 });
   });
 });
