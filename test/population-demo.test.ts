@@ -47,6 +47,8 @@ describe("the demo's population platform (pnpm start)", () => {
     expect(demo.inbox(DEMO_POPULATION.temporaryResident.phone)).toEqual([expect.stringMatching(/^Kính gửi Ông\/Bà Trần Thu Hà, thời hạn tạm trú của Ông\/Bà hết hạn vào ngày 22\/12\/2026\./)]);
     expect(demo.inbox(DEMO_POPULATION.parent.phone)).toEqual([expect.stringContaining("thẻ căn cước của cháu Phạm Gia Bảo (con của Ông/Bà)")]);
     expect(demo.inbox(DEMO_POPULATION.insured.phone)).toEqual([expect.stringContaining("bảo hiểm y tế hộ gia đình")]);
+    // Her daughter, 3, has no ID card: the application prepared for the parents (plan 920 row 2).
+    expect(demo.inbox(DEMO_POPULATION.childParent.phone)).toEqual([expect.stringContaining(`cháu ${DEMO_POPULATION.childParent.childName} (con của Ông/Bà) chưa được cấp thẻ căn cước`)]);
     expect(demo.inbox("0906000999")).toEqual([]); // Đặng Văn Tư died: his card's 60th-birthday notice is never sent
   });
 

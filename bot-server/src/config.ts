@@ -124,6 +124,7 @@ export const configSchema = z
     MINI_APP_URL: optionalText,
     ZNS_TEMPLATE_BIRTH_DRAFT: z.string().default("birth_draft_ready"),
     ZNS_TEMPLATE_DEATH_DRAFT: z.string().default("death_draft_ready"),
+    ZNS_TEMPLATE_CHILD_ID_CARD_DRAFT: z.string().default("child_id_card_draft_ready"),
     ZNS_TEMPLATE_DOSSIER_STATUS: z.string().default("dossier_status"),
     ZNS_TEMPLATE_DOCUMENT_EXPIRY: z.string().default("document_expiry"),
     ZNS_TEMPLATE_VACCINATION_DUE: z.string().default("vaccination_due"),

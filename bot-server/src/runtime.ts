@@ -118,6 +118,7 @@ export function simTemplates(config: Config) {
   return {
     [config.ZNS_TEMPLATE_BIRTH_DRAFT]: { body: vi.birthDraftReady.body, buttons: [{ title: vi.birthDraftReady.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_DEATH_DRAFT]: { body: vi.deathDraftReady.body, buttons: [{ title: vi.deathDraftReady.button, urlParam: "link" }] },
+    [config.ZNS_TEMPLATE_CHILD_ID_CARD_DRAFT]: { body: vi.childIdCardDraftReady.body, buttons: [{ title: vi.childIdCardDraftReady.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_DOSSIER_STATUS]: { body: vi.dossierStatus.znsBody, buttons: [{ title: vi.dossierStatus.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_DOCUMENT_EXPIRY]: { body: vi.documentExpiry.body, buttons: [{ title: vi.documentExpiry.button, urlParam: "link" }] },
     [config.ZNS_TEMPLATE_VACCINATION_DUE]: { body: vi.vaccinationDue.body, buttons: [{ title: vi.vaccinationDue.button, urlParam: "link" }] },

@@ -169,6 +169,8 @@ export const drafts = sqliteTable(
     /** For a renewal: the document it renews, and the expiry it renews from (a re-import with a new expiry is a new draft). */
     documentId: text("document_id").references(() => documents.id),
     documentExpiresOn: text("document_expires_on"),
+    /** For a draft population data prepared about a person (a child's ID card, plan 920 row 2): who it is about; one draft per person and service. */
+    subjectPersonId: text("subject_person_id").references(() => persons.id),
     /** Bumped on every change; edits must quote the version they saw. */
     version: integer("version").notNull().default(1),
     fields: json<Record<string, DraftFieldRow>>("fields").notNull(),
@@ -181,6 +183,7 @@ export const drafts = sqliteTable(
     uniqueIndex("drafts_birth_event_uq").on(t.birthEventId),
     uniqueIndex("drafts_death_event_uq").on(t.deathEventId),
     uniqueIndex("drafts_document_expiry_uq").on(t.documentId, t.documentExpiresOn),
+    uniqueIndex("drafts_subject_person_uq").on(t.service, t.subjectPersonId),
     index("drafts_created_idx").on(t.createdAt),
     // The ward officers' worklist reads the open drafts of a service, most urgent deadline first.
     index("drafts_service_status_due_idx").on(t.service, t.status, t.dueBy),

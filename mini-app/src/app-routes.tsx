@@ -10,6 +10,7 @@ import { launchPath } from "./services/launch-params";
 // Only the home screen is in the first download: a cheap phone on a slow network shows it first,
 // and each other screen is fetched when it is opened (route chunks, see bench/bundle-size).
 const DraftPage = lazy(() => import("./pages/draft-page").then((m) => ({ default: m.DraftPage })));
+const DossierCopyPage = lazy(() => import("./pages/dossier-copy-page").then((m) => ({ default: m.DossierCopyPage })));
 const RenewalLandingPage = lazy(() => import("./pages/renewal-landing-page").then((m) => ({ default: m.RenewalLandingPage })));
 const VaccinationPage = lazy(() => import("./pages/vaccination-page").then((m) => ({ default: m.VaccinationPage })));
 const GuidancePage = lazy(() => import("./pages/guidance-page").then((m) => ({ default: m.GuidancePage })));
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Routes>
           <Route path="/" element={initialPath ? <Navigate to={initialPath} replace /> : <HomePage />} />
           <Route path="/draft/:id" element={<DraftPage />} />
+          <Route path="/draft/:id/copy" element={<DossierCopyPage />} />
           <Route path="/renew/:documentId" element={<RenewalLandingPage />} />
           <Route path="/vaccination/:childId" element={<VaccinationPage />} />
           <Route path="/guide/:serviceKey" element={<GuidancePage />} />

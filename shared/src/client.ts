@@ -10,6 +10,7 @@ export * from "./domain/channels.js";
 export * from "./schemas/faq.js";
 export * from "./schemas/rules.js";
 export * from "./schemas/guidance.js";
+export * from "./schemas/dossier-copy.js";
 export * from "./domain/draft.js";
 export { MAX_COPIES } from "./domain/draft-edits.js";
 export * from "./domain/vietnam-time.js";

@@ -4,6 +4,7 @@ import {
   consentRequestSchema,
   draftListSchema,
   draftViewSchema,
+  dossierCopySchema,
   editDraftRequestSchema,
   errorEnvelopeSchema,
   formatVnPhone,
@@ -34,6 +35,7 @@ import { citizenAuth } from "../middleware/citizen-auth.js";
 import { createTokenCache, linkVerifiedPhone } from "../services/citizens/citizen-identity.js";
 import type { ZaloUser } from "../services/citizens/zalo-users.js";
 import { consentToDraft, editDraft, listDraftsForCitizen, openDraftForCitizen } from "../services/drafts/citizen-drafts.js";
+import { dossierCopyFor } from "../services/drafts/dossier-copy.js";
 import { DomainError } from "../errors.js";
 import { validationHook } from "../validation-hook.js";
 
@@ -58,6 +60,16 @@ const getDraftRoute = createRoute({
   method: "get", path: "/drafts/{id}", tags: ["citizen"], security: [{ zaloAccessToken: [] }],
   request: { params: draftIdParam },
   responses: { 200: json(draftViewSchema, "The draft with each field's source"), 401: err("No valid Zalo access token"), 404: err("No such draft, or not one of the child's parents") },
+});
+const dossierCopyRoute = createRoute({
+  method: "get", path: "/drafts/{id}/copy", tags: ["citizen"], security: [{ zaloAccessToken: [] }],
+  summary: "The copy of a confirmed dossier the citizen files themselves (level 2): fields, papers, the procedure's guidance and a reference",
+  request: { params: draftIdParam },
+  responses: {
+    200: json(dossierCopySchema, "The dossier as confirmed, with where and how to file it"),
+    401: err("No valid Zalo access token"), 404: err("No such draft, or not one of its parties"),
+    409: err("not_confirmed: not confirmed yet, or changed since; filed_for_you: the system submits this dossier"),
+  },
 });
 const editDraftRoute = createRoute({
   method: "patch", path: "/drafts/{id}", tags: ["citizen"], security: [{ zaloAccessToken: [] }],
@@ -133,6 +145,8 @@ export function meRoutes(deps: ServiceDeps & { graph: AppDeps["zalo"]["graph"]; 
   app.openapi(listDraftsRoute, async (c) => c.json({ drafts: await listDraftsForCitizen(deps.db, c.var.citizen) }, 200));
 
   app.openapi(getDraftRoute, async (c) => c.json(await openDraftForCitizen(deps.db, c.req.valid("param").id, c.var.citizen, deps.now()), 200));
+
+  app.openapi(dossierCopyRoute, async (c) => c.json(await dossierCopyFor(deps, c.var.citizen, c.req.valid("param").id), 200));
 
   app.openapi(editDraftRoute, async (c) => c.json(await editDraft(deps, c.var.citizen, c.req.valid("param").id, c.req.valid("json"), c.var.requestId), 200));
 

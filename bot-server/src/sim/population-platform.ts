@@ -11,6 +11,8 @@ export const DEMO_POPULATION = {
   parent: { fullName: "Lê Thị Hoa", phone: "0912000444" },
   /** His household health insurance card lapses in 30 days. */
   insured: { fullName: "Nguyễn Văn Bình", phone: "0905000777" },
+  /** Mother of Nguyễn Ngọc Anh, 3, who has no ID card: the application prepared for her (plan 920 row 2). */
+  childParent: { fullName: "Huỳnh Thị Thu", phone: "0905000778", childName: "Nguyễn Ngọc Anh" },
 } as const;
 
 /**
@@ -49,7 +51,7 @@ export function demoPopulation(today: string): Record<string, unknown>[] {
   const hoa = person(4444, { fullName: DEMO_POPULATION.parent.fullName, dateOfBirth: "1982-04-02", sex: "female", phone: DEMO_POPULATION.parent.phone, residence: address(18, "đường Trần Hưng Đạo") });
   const dung = person(5555, { fullName: "Phạm Văn Dũng", dateOfBirth: "1979-09-09", sex: "male", phone: "0913000555", residence: address(18, "đường Trần Hưng Đạo") });
   const binh = person(7777, { fullName: DEMO_POPULATION.insured.fullName, dateOfBirth: "1990-06-21", sex: "male", phone: DEMO_POPULATION.insured.phone, residence: address(7, "hẻm 3, đường Nguyễn Chí Thanh"), householdInsurance: { cardNo: "HG4727290077777", expiresOn: addDays(today, 30) } });
-  const thu = person(7778, { fullName: "Huỳnh Thị Thu", dateOfBirth: "1993-01-15", sex: "female", phone: "0905000778", residence: address(7, "hẻm 3, đường Nguyễn Chí Thanh"), cardIssuedOn: "2021-03-01" });
+  const thu = person(7778, { fullName: DEMO_POPULATION.childParent.fullName, dateOfBirth: "1993-01-15", sex: "female", phone: DEMO_POPULATION.childParent.phone, residence: address(7, "hẻm 3, đường Nguyễn Chí Thanh"), cardIssuedOn: "2021-03-01" });
   return [
     person(1111, {
       fullName: DEMO_POPULATION.idCardHolder.fullName, dateOfBirth: tuanBorn, sex: "male", phone: DEMO_POPULATION.idCardHolder.phone, residence: address(5, "hẻm 12, đường 30/4"),
@@ -69,7 +71,7 @@ export function demoPopulation(today: string): Record<string, unknown>[] {
     binh,
     thu,
     person(7779, {
-      fullName: "Nguyễn Ngọc Anh", dateOfBirth: yearsBefore(today, 3), sex: "female", residence: address(7, "hẻm 3, đường Nguyễn Chí Thanh"),
+      fullName: DEMO_POPULATION.childParent.childName, dateOfBirth: yearsBefore(today, 3), sex: "female", residence: address(7, "hẻm 3, đường Nguyễn Chí Thanh"),
       parents: [{ nationalId: thu.nationalId, relationship: "mother" }, { nationalId: binh.nationalId, relationship: "father" }],
     }),
     person(8888, { fullName: "Võ Thị Mỹ", dateOfBirth: "1962-03-08", sex: "female", phone: "0916000888", residence: address(2, "đường Lý Thường Kiệt"), cardIssuedOn: "2022-05-10" }),

@@ -1,6 +1,7 @@
-import { desc, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
 import type { birthEvents } from "../schema.js";
+import type { ReminderRow } from "./documents.js";
 
 export type BirthEvent = typeof birthEvents.$inferSelect;
 
@@ -28,4 +29,10 @@ export async function listBirthEventsForParents(db: Db, personIds: string[]): Pr
     .from(birthEvents)
     .where(or(inArray(birthEvents.motherPersonId, personIds), inArray(birthEvents.fatherPersonId, personIds)))
     .orderBy(desc(birthEvents.childBornAt), desc(birthEvents.id));
+}
+
+/** The reminders of a birth (a child's vaccination doses) not sent yet: planned, or queued in the outbox. */
+export async function openBirthEventReminders(db: Db, birthEventId: string): Promise<ReminderRow[]> {
+  const { reminders } = tablesOf(db);
+  return db.select().from(reminders).where(and(eq(reminders.birthEventId, birthEventId), inArray(reminders.status, ["planned", "queued"])));
 }

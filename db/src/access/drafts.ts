@@ -125,3 +125,15 @@ export async function getDraftAttachmentById(db: Db, id: string): Promise<DraftA
   const { draftAttachments } = tablesOf(db);
   return (await db.select().from(draftAttachments).where(eq(draftAttachments.id, id)).limit(1))[0];
 }
+
+/** The draft of `service` population data prepared about a person (`drafts_subject_person_uq`: at most one). */
+export async function findDraftBySubject(db: Db, service: string, personId: string): Promise<Draft | undefined> {
+  const { drafts } = tablesOf(db);
+  return (await db.select().from(drafts).where(and(eq(drafts.service, service), eq(drafts.subjectPersonId, personId))).limit(1))[0];
+}
+
+/** Takes a draft off its parties' lists (it stays on record for the audit trail). */
+export async function removeDraftParties(db: Db, draftId: string): Promise<void> {
+  const { draftParties } = tablesOf(db);
+  await db.delete(draftParties).where(eq(draftParties.draftId, draftId));
+}

@@ -100,7 +100,7 @@ export function DraftReview(props: { id: string }) {
       </div>
       {view.moreInfo && <MoreInfoRequest moreInfo={view.moreInfo} receiptNo={view.submission?.receiptNo ?? null} />}
       {statusBlock}
-      {!isOpen && <DraftTimeline entries={view.timeline} />}
+      {!isOpen && <DraftTimeline entries={view.timeline} selfFiling={view.filing === "citizen"} />}
 
       {isOpen && (
         <>

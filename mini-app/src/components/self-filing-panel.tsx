@@ -18,6 +18,9 @@ export function SelfFilingPanel(props: { view: DraftView }) {
       </h2>
       <p>{t("selfFiling.body", { agency: localised(view.agency, i18n.language) })}</p>
       <p data-testid="self-filing-code">{view.procedureCode ? t("whatHappensSelfFiling.why", { code: view.procedureCode }) : t("whatHappensSelfFiling.codeUnknown")}</p>
+      <Link className="button-link" to={`/draft/${encodeURIComponent(view.id)}/copy`} data-testid="self-filing-copy">
+        {t("selfFiling.openCopy")}
+      </Link>
       <Link className="button-link" to={`/guide/${encodeURIComponent(view.service)}`} data-testid="self-filing-guide">
         {t("selfFiling.openGuidance")}
       </Link>

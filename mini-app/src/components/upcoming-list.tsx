@@ -30,7 +30,7 @@ export function UpcomingList(props: { items: readonly UpcomingItem[]; /** False 
               {t(`upcoming.whose.${item.whose}`)} · {localised(item.serviceName, i18n.language)}
             </span>
             <span className="card__title">{item.subject ?? (item.kind === "draft" ? t("home.untitled") : "")}</span>
-            {item.status && <span className="status-pill">{t(`draftStatus.${item.status}`)}</span>}
+            {item.status && <span className="status-pill" data-testid="upcoming-status">{item.status === "consented" && item.filing === "citizen" ? t("draftStatus.consentedSelfFiling") : t(`draftStatus.${item.status}`)}</span>}
             <span className="card__meta" data-testid="upcoming-when">
               {when}
             </span>

@@ -1,6 +1,6 @@
 import type { DraftView, DraftViewField } from "@hccd/shared/client";
 
-const GROUP_ORDER = ["child", "mother", "father", "deceased", "death", "requester", "holder", "document", "registration", "contact"] as const;
+const GROUP_ORDER = ["child", "mother", "father", "guardian", "deceased", "death", "requester", "holder", "document", "registration", "appointment", "contact"] as const;
 export type KnownGroup = (typeof GROUP_ORDER)[number];
 const WARD_FIELD = "registration.wardCode";
 

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import { Page } from "zmp-ui";
-import type { ProcedureGuidance } from "@hccd/shared/client";
 import { ErrorState } from "../components/error-state";
+import { GuideSection } from "../components/guide-section";
 import { HotlineButton } from "../components/hotline-button";
 import { LoadingState } from "../components/loading-state";
 import { PageHeader } from "../components/page-header";
@@ -10,33 +10,6 @@ import { useResource } from "../hooks/use-resource";
 import { APP_NAMESPACES } from "../i18n/app-t";
 import { localised } from "../i18n/localised";
 import { useAppServices } from "../session/app-services-context";
-
-type Line = ProcedureGuidance["fee"];
-
-/** One guide line with the text it rests on (an unsourced line says "as the receiving agency advises" itself). */
-function GuideLine(props: { line: Line; testId?: string }) {
-  const { t, i18n } = useTranslation(APP_NAMESPACES);
-  return (
-    <li data-testid={props.testId}>
-      <span>{localised(props.line, i18n.language)}</span>
-      {/* A line without a source already defers to the agency in its own words. */}
-      {props.line.source && <span className="muted source"> {t("guidance.source", { source: props.line.source })}</span>}
-    </li>
-  );
-}
-
-function Section(props: { title: string; lines: Line[]; testId: string }) {
-  return (
-    <section className="card" data-testid={props.testId}>
-      <h2 className="card__title">{props.title}</h2>
-      <ul className="plain-list">
-        {props.lines.map((l, i) => (
-          <GuideLine key={i} line={l} />
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 /**
  * `/guide/:serviceKey`: how to carry out a procedure the system only reminds of (level 1), or files
@@ -64,12 +37,12 @@ export function GuidancePage() {
             <p>{t("guidance.intro")}</p>
             <p data-testid="guidance-agency">{t("guidance.agency", { agency: localised(state.data.agency, i18n.language) })}</p>
             <p data-testid="guidance-codes">{state.data.procedureCodes.length ? t("guidance.codes", { codes: state.data.procedureCodes.join(", ") }) : t("guidance.codesUnknown")}</p>
-            <Section title={t("guidance.papers")} lines={state.data.papers} testId="guidance-papers" />
-            <Section title={t("guidance.fee")} lines={[state.data.fee]} testId="guidance-fee" />
-            <Section title={t("guidance.where")} lines={state.data.where} testId="guidance-where" />
-            <Section title={t("guidance.duration")} lines={[state.data.duration]} testId="guidance-duration" />
-            {state.data.deadline && <Section title={t("guidance.deadline")} lines={[state.data.deadline]} testId="guidance-deadline" />}
-            {state.data.result && <Section title={t("guidance.result")} lines={[state.data.result]} testId="guidance-result" />}
+            <GuideSection title={t("guidance.papers")} lines={state.data.papers} testId="guidance-papers" />
+            <GuideSection title={t("guidance.fee")} lines={[state.data.fee]} testId="guidance-fee" />
+            <GuideSection title={t("guidance.where")} lines={state.data.where} testId="guidance-where" />
+            <GuideSection title={t("guidance.duration")} lines={[state.data.duration]} testId="guidance-duration" />
+            {state.data.deadline && <GuideSection title={t("guidance.deadline")} lines={[state.data.deadline]} testId="guidance-deadline" />}
+            {state.data.result && <GuideSection title={t("guidance.result")} lines={[state.data.result]} testId="guidance-result" />}
             <a className="button-link" href={state.data.portalUrl} target="_blank" rel="noopener noreferrer" data-testid="guidance-portal">
               {t("guidance.portal")}
             </a>

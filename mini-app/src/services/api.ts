@@ -4,6 +4,7 @@ import {
   consentAcceptedSchema,
   draftListSchema,
   draftViewSchema,
+  dossierCopySchema,
   errorEnvelopeSchema,
   profileSchema,
   wardListSchema,
@@ -135,6 +136,8 @@ export function createCitizenApi(deps: { baseUrl: string; tokens: TokenSource; f
     linkPhone: (phoneToken: string) => call({ method: "POST", path: "/api/me/phone", body: { phoneToken }, schema: profileSchema }),
     drafts: () => call({ path: "/api/me/drafts", schema: draftListSchema }),
     draft: (id: string) => call({ path: draftPath(id), schema: draftViewSchema }),
+    /** The copy of a confirmed dossier the citizen files themselves (level 2). */
+    dossierCopy: (id: string) => call({ path: `${draftPath(id)}/copy`, schema: dossierCopySchema }),
     editDraft: (id: string, body: EditDraftRequest) => call({ method: "PATCH", path: draftPath(id), body, schema: draftViewSchema }),
     /**
      * The consent is idempotent on the content hash it quotes (the same consent again answers 200

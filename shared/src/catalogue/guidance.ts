@@ -68,6 +68,10 @@ const FACTS: Record<string, Partial<ServiceGuidance>> = {
     where: [line("UBND phường/xã nơi cư trú cuối cùng của người đã mất; nộp trực tuyến trên Cổng Dịch vụ công quốc gia hoặc ứng dụng VNeID.", "The ward of the deceased's last residence; online on the National Public Service Portal or the VNeID app.", `${HO_TICH}; ${LINKED}`)],
     deadline: line("Trong 15 ngày kể từ ngày mất.", "Within 15 days of the death.", `${HO_TICH}, Điều 33 khoản 1`),
   },
+  "child-id-card": {
+    papers: [line("Hồ sơ được chuẩn bị sẵn từ dữ liệu khai sinh và cư trú của trẻ; cha, mẹ hoặc người giám hộ kiểm tra, chọn nơi làm thủ tục và xác nhận.", "The application is prepared from the child's birth and residence data; a parent or guardian checks it, chooses where to apply and confirms it.", `${PLAN}, mục 2`)],
+    deadline: line("Dành cho trẻ em dưới 6 tuổi chưa có thẻ căn cước: làm thủ tục trước ngày trẻ đủ 6 tuổi.", "For children under 6 without an ID card: apply before the child turns 6.", `${PLAN}, mục 2`),
+  },
   "id-card-renewal": {
     where: [line("Làm thủ tục cấp đổi tại cơ quan Công an theo hướng dẫn của cơ quan tiếp nhận.", "Apply for the new card with the police, as the receiving agency advises.", null)],
     deadline: line("Thẻ căn cước phải cấp đổi khi công dân đủ 14, 25, 40 và 60 tuổi; thẻ cấp trong vòng 2 năm trước các mốc đó có giá trị đến mốc tiếp theo.", "The ID card is renewed at 14, 25, 40 and 60; a card issued within the 2 years before one of those ages stays valid until the next.", "Luật Căn cước 26/2023/QH15, Điều 21"),

@@ -123,6 +123,8 @@ export const draftSummarySchema = z.object({
   submissionStatus: z.enum(SUBMISSION_STATUSES).nullable(),
   receiptNo: z.string().nullable(),
   updatedAt: z.string(),
+  /** Who files it once confirmed (as `draft.filing`): a `consented` one the citizen files is confirmed, not sent. */
+  filing: z.enum(["system", "citizen"]).optional(),
 });
 export const draftListSchema = z.object({ drafts: z.array(draftSummarySchema) });
 export type DraftSummary = z.infer<typeof draftSummarySchema>;
@@ -182,6 +184,8 @@ export const upcomingItemSchema = z.object({
   /** The last day to act, when earlier than the deadline (e.g. file a renewal 30 days before expiry). */
   actBy: z.string().nullable(),
   status: z.enum(DRAFT_STATUSES).nullable(),
+  /** A draft's filing (as `draft.filing`): a `consented` one the citizen files is confirmed, not sent. */
+  filing: z.enum(["system", "citizen"]).optional(),
   action: upcomingActionSchema,
 });
 export type UpcomingItem = z.infer<typeof upcomingItemSchema>;

@@ -1,11 +1,12 @@
 import { DEATH_REGISTRATION_PROCEDURE, deathRegistrationDueBy, nameKey, prefillDeathDraft, serviceByKey, type DeathNotice } from "@hccd/shared";
-import { addDraftParty, findDeathEventByNoticeNo, findDraftByDeathEvent, findPersonByNationalId, findPersonsByPhone, insertDeathEvent, insertDraft, insertDraftEvent, insertPerson, type Db, type Person } from "@hccd/db";
+import { addDraftParty, findDeathEventByNoticeNo, personsByNationalIds, populationRecordsOf, findDraftByDeathEvent, findPersonByNationalId, findPersonsByPhone, insertDeathEvent, insertDraft, insertDraftEvent, insertPerson, type Db, type Person } from "@hccd/db";
 import type { ServiceDeps } from "../../deps.js";
 import { conflict } from "../../errors.js";
 import { payloadHash } from "../hashing.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { enqueueNotification } from "../delivery/notifications.js";
 import { audit } from "../staff/audit.js";
+import { withdrawBirthReminders } from "../population/deceased-child.js";
 
 export const DEATH_SERVICE_KEY = "death-registration";
 
@@ -68,6 +69,11 @@ export async function receiveDeathNotice(deps: ServiceDeps, input: { notice: Dea
     });
     await addDraftParty(tx, { draftId: draft.id, personId: informant.id, role: "informant" });
     await insertDraftEvent(tx, { draftId: draft.id, kind: "draft_created", at: now });
+    // A child's death: the reminders of their birth (vaccination doses) stop. The certificate names
+    // the parents the population record lists, or the informant (an infant's death is told by a parent).
+    const listed = deceased.known ? ((await populationRecordsOf(tx, [deceased.person.id])).get(deceased.person.id)?.record as { parents?: { nationalId: string }[] } | undefined)?.parents ?? [] : [];
+    const parentIds = [...(await personsByNationalIds(tx, listed.map((p) => p.nationalId))).values()].map((p) => p.id);
+    const birthReminders = await withdrawBirthReminders(tx, { child: n.deceased, parentIds: [...parentIds, informant.id], now });
     const notified = await enqueueNotification(tx, {
       config: deps.config, now, newId, recipient: { personId: informant.id, phone: informant.phone },
       idempotencyKey: `death-draft-ready:${draft.id}`, purpose: "reminder",
@@ -76,7 +82,7 @@ export async function receiveDeathNotice(deps: ServiceDeps, input: { notice: Dea
     await audit(tx, {
       at: now, actor: { kind: "machine", id: input.clientId }, action: "death_notice.received", target: { kind: "draft", id: draft.id },
       ...(input.requestId ? { requestId: input.requestId } : {}),
-      details: { eventId: event.id, deceasedKnown: deceased.known, notice: notified.queued ? notified.channel : notified.reason },
+      details: { eventId: event.id, deceasedKnown: deceased.known, notice: notified.queued ? notified.channel : notified.reason, birthRemindersCancelled: birthReminders },
     });
     if (!notified.queued) deps.logger.warn({ draftId: draft.id }, "death draft prepared but the informant cannot be reached on Zalo: the ward officer must contact the family");
     return { created: true, eventId: event.id, draftId: draft.id };

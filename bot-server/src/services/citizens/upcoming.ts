@@ -1,4 +1,4 @@
-import { addDays, serviceByKey, vaccinationSchedule, vietnamDate, type Child, type UpcomingItem, type Upcoming } from "@hccd/shared";
+import { addDays, CHILD_ID_CARD_SERVICE_KEY, serviceByKey, vaccinationSchedule, vietnamDate, type Child, type UpcomingItem, type Upcoming } from "@hccd/shared";
 import { listBirthEventsForParents, listDraftsForPersons, type Db, type Draft, type ZaloUser } from "@hccd/db";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { draftSummaryOf } from "../drafts/citizen-drafts.js";
@@ -47,7 +47,8 @@ export async function upcomingForCitizen(deps: { db: Db; now: () => Date; catalo
     const d = await draftSummaryOf(db, row);
     items.push({
       kind: "draft", id: d.id, serviceKey: d.service, serviceName: d.serviceName, subject: d.title,
-      whose: d.kind === "birth-registration" ? "child" : "me", dueOn: d.dueBy, actBy: null, status: d.status,
+      // A child's ID card application (plan 920 row 2) is the child's, like their birth registration.
+      whose: d.kind === "birth-registration" || d.service === CHILD_ID_CARD_SERVICE_KEY ? "child" : "me", dueOn: d.dueBy, actBy: null, status: d.status, ...(d.filing ? { filing: d.filing } : {}),
       action: { type: "open_draft", draftId: d.id },
     });
   }

@@ -17,6 +17,15 @@ export type NotificationMessage =
       draftId: string;
       params: { informantName: string; deceasedName: string; dueBy: string };
     }
+  /**
+   * Plan 920 row 2: a child under 6 has no ID card in population data; the application is prepared
+   * for the parent to check and file themselves (level 2). `dueBy`: the last day the child is under 6.
+   */
+  | {
+      type: "child_id_card_draft_ready";
+      draftId: string;
+      params: { parentName: string; childName: string; dueBy: string };
+    }
   | {
       type: "dossier_status";
       draftId: string;
@@ -133,6 +142,7 @@ export function serviceKeyOf(m: NotificationMessage): string | null {
   switch (m.type) {
     case "birth_draft_ready": return "birth-registration";
     case "death_draft_ready": return "death-registration";
+    case "child_id_card_draft_ready": return "child-id-card";
     case "document_expiry": return m.serviceKey ?? null;
     case "vaccination_due": return "child-vaccination";
     case "payment_notice": return m.serviceKey;
@@ -342,6 +352,12 @@ export function renderOaMessage(payload: NotificationPayload): { text: string; b
     return {
       text: t("notifications:deathDraftReady.body", { ...m.params, dueBy: vnDate(m.params.dueBy) }),
       buttons: [{ type: "oa.open.url", title: t("notifications:deathDraftReady.button"), url: link }],
+    };
+  }
+  if (m.type === "child_id_card_draft_ready") {
+    return {
+      text: t("notifications:childIdCardDraftReady.body", { ...m.params, dueBy: vnDate(m.params.dueBy) }),
+      buttons: [{ type: "oa.open.url", title: t("notifications:childIdCardDraftReady.button"), url: link }],
     };
   }
   // The text puts its own full stop after the note.

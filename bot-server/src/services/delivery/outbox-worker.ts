@@ -176,7 +176,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
       const ref = await sendNotification(row);
       const at = now();
       const payload = row.payload as NotificationPayload;
-      if (payload.message.type === "birth_draft_ready") {
+      // A prepared draft's notice is a step of its timeline ("we told you").
+      if (payload.message.type === "birth_draft_ready" || payload.message.type === "child_id_card_draft_ready") {
         const draftId = payload.message.draftId;
         await deps.db.transaction(async (tx) => {
           await markOutboxSent(tx, row.id, ref, at);

@@ -169,6 +169,7 @@ export async function draftSummaryOf(db: Db, d: Draft): Promise<DraftSummary> {
     submissionStatus: s && s.status !== "cancelled" ? s.status : null,
     receiptNo: s && s.status !== "cancelled" ? s.receiptNo : null,
     updatedAt: d.updatedAt.toISOString(),
+    filing: filedBySystem(profile, d) ? "system" : "citizen",
   };
 }
 

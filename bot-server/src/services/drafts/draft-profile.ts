@@ -72,6 +72,7 @@ export function draftProfile(serviceKey: string): DraftProfile {
     groupOf: groupOfPath,
     orderOf: (p) => specOf.get(p)?.i ?? 99,
     attachments: entry.draft.attachments ?? [],
-    titleField: death ? "deceased.fullName" : "document.number",
+    // A child's application (plan 920 row 2) is named by the child; a renewal by its document.
+    titleField: death ? "deceased.fullName" : specOf.has("child.fullName") ? "child.fullName" : "document.number",
   };
 }

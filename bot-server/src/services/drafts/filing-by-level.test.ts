@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { catalogue, draftProcedureCode, filingOf, type DraftView, type ServiceEntry, type Upcoming } from "@hccd/shared";
+import { catalogue, draftProcedureCode, fieldKindOfPath, filingOf, type DossierCopy, type DraftFieldSpec, type DraftView, type ServiceEntry, type Upcoming } from "@hccd/shared";
 import { sql } from "drizzle-orm";
 import { createTestWorld, readJson, type TestWorld } from "../../testing/world.js";
 import { importCsvText } from "../../testing/imports.js";
@@ -79,5 +79,57 @@ describe("after consent, the service's level decides who files the dossier, unde
       const again = await world.call("POST", `/api/me/drafts/${view.id}/consent`, { token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } });
       expect(again.status).toBe(200);
     }
+  });
+});
+
+/**
+ * Level 2 (plan 920 §II.4): the citizen files the prepared dossier themselves, so once they confirm
+ * it they get a copy to keep, print or show at the counter: the dossier as confirmed, where and how
+ * to file it, and a reference to the consent. Only the draft's parties get it.
+ */
+describe("a dossier the citizen files themselves has a copy once confirmed, for them alone", () => {
+  const SELF_FILED = RENEWABLE.filter((e) => filingOf(e).by === "citizen");
+  it("the catalogue has level-2 renewals to check", () => {
+    expect(SELF_FILED.length).toBeGreaterThan(0);
+  });
+
+  it.each(SELF_FILED.map((e) => [e.key, e] as const))("%s", async (key, entry) => {
+    const { token, view } = await preparedDraft(entry);
+    const copy = (as = token) => world.call("GET", `/api/me/drafts/${view.id}/copy`, { token: as });
+    expect((await readJson<{ error: { code: string } }>(await copy())).error.code).toBe("not_confirmed");
+    await world.call("POST", `/api/me/drafts/${view.id}/consent`, { token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } });
+
+    const res = await copy();
+    expect(res.status).toBe(200);
+    const body = await readJson<DossierCopy>(res);
+    expect(body.reference).toBe(`${view.id}-${view.contentHash.slice(0, 12)}`.toUpperCase());
+    // What was confirmed, not sent: no submission, and the status does not claim one.
+    expect(body.draft).toMatchObject({ id: view.id, status: "consented", filing: "citizen", submission: null, contentHash: view.contentHash });
+    expect(body.draft.fields.map((f) => [f.key, f.value])).toEqual(view.fields.map((f) => [f.key, f.value]));
+    expect(body.guidance).toMatchObject({ service: key, level: entry.level });
+    expect(body.guidance.where.length).toBeGreaterThan(0);
+
+    // Anyone else: the draft does not exist.
+    const stranger = await world.citizen({ phone: "0911222333" });
+    expect((await copy(stranger.token)).status).toBe(404);
+  });
+
+  it("a dossier changed after its confirmation has no copy until confirmed again; one we submit has none", async () => {
+    const textField = (f: DraftFieldSpec) => f.source === "citizen" && !f.options && (f.kind ?? fieldKindOfPath(f.path)) === "text";
+    const entry = SELF_FILED.find((e) => e.draft.fields.some(textField))!;
+    const { token, view } = await preparedDraft(entry);
+    await world.call("POST", `/api/me/drafts/${view.id}/consent`, { token, body: { contentHash: view.contentHash, consentTextVersion: view.consentTextVersion } });
+    const open = entry.draft.fields.find(textField)!;
+    const edited = await world.call("PATCH", `/api/me/drafts/${view.id}`, { token, body: { version: view.version, changes: { [open.path]: "Một nơi khác" } } });
+    expect(edited.status).toBe(200);
+    const after = await world.call("GET", `/api/me/drafts/${view.id}/copy`, { token });
+    expect(after.status).toBe(409);
+    expect((await readJson<{ error: { code: string } }>(after)).error.code).toBe("not_confirmed");
+    await world.close();
+
+    const submitted = RENEWABLE.find((e) => filingOf(e).by === "system")!;
+    const other = await preparedDraft(submitted);
+    const res = await world.call("GET", `/api/me/drafts/${other.view.id}/copy`, { token: other.token });
+    expect((await readJson<{ error: { code: string } }>(res)).error.code).toBe("filed_for_you");
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, maskIdentifier, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
+import { addDays, CHILD_ID_CARD_SERVICE_KEY, childIdCardInvitation, maskIdentifier, mayConcernChildIdCard, noticeInstant, pendingNotices, populationDeadlines, remindsParents, vietnamDate, type PopulationDeadline, type PopulationRecord, type PopulationService } from "@hccd/shared";
 import {
   bringForwardPersonReminders,
   cancelPendingOutboxKeys,
@@ -20,6 +20,8 @@ import type { ServiceDeps } from "../../deps.js";
 import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import type { NotificationRequest } from "../delivery/notifications.js";
 import { OUTRANKED_BY_POPULATION, servicesOutrankedBy } from "./population-precedence.js";
+import { childInvitationNotice, planChildIdCardDraft } from "./child-id-card-drafts.js";
+import { withdrawRemindersOfDeceasedChild } from "./deceased-child.js";
 
 /** The reminder key of a population deadline's notice step: person, service, deadline and step (re-planning is harmless). */
 const reminderKey = (personId: string, d: Pick<PopulationDeadline, "serviceKey" | "dueOn">, step: string) => `population:${personId}:${d.serviceKey}:${d.dueOn}:${step}`;
@@ -29,7 +31,19 @@ function deadlinesOf(record: PopulationRecord, catalogue: ReminderCatalogue): Po
   return populationDeadlines(record).filter((d) => catalogue.has(d.serviceKey));
 }
 
-const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: PopulationDeadline) => r.serviceKey === d.serviceKey && r.dueOn === d.dueOn;
+const sameDeadline = (r: Pick<ReminderRow, "serviceKey" | "dueOn">, d: { serviceKey: string; dueOn: string }) => r.serviceKey === d.serviceKey && r.dueOn === d.dueOn;
+
+/**
+ * Whether a reminder planned from population data still stands on the record now held: one of its
+ * deadlines, or a young child's ID card invitation (`planChildIdCards` plans it; the same pure rule
+ * says whether it holds, so the two rules need not run in a particular order).
+ */
+function stillPlanned(r: Pick<ReminderRow, "serviceKey" | "dueOn">, change: PopulationChange, catalogue: ReminderCatalogue, today: string): boolean {
+  if (change.deadlines.some((d) => sameDeadline(r, d))) return true;
+  if (r.serviceKey !== CHILD_ID_CARD_SERVICE_KEY || !catalogue.has(CHILD_ID_CARD_SERVICE_KEY)) return false;
+  const invitation = childIdCardInvitation(change.record, today);
+  return invitation.kind === "invite" && invitation.until === r.dueOn;
+}
 
 /** A person whose population record a batch stored: the version now held, and whether one was held before. */
 export interface PopulationChange {
@@ -79,7 +93,7 @@ export const planDeadlineReminders: PopulationRule = async (tx, deps, changes, n
   await planReminders(tx, rows);
   // Only a person held before can have reminders planned from population data.
   const before = new Map(changes.filter((c) => c.before).map((c) => [c.person.id, c]));
-  const withdrawn = (await openRemindersOfPersons(tx, [...before.keys()])).filter((r) => !before.get(r.personId!)!.deadlines.some((d) => sameDeadline(r, d)));
+  const withdrawn = (await openRemindersOfPersons(tx, [...before.keys()])).filter((r) => !stillPlanned(r, before.get(r.personId!)!, deps.catalogue, today));
   // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
   await cancelPendingOutboxKeys(tx, withdrawn.filter((r) => r.status === "queued").map((r) => r.idempotencyKey), now);
   await setReminderStatuses(tx, withdrawn.map((r) => ({ id: r.id, status: "cancelled", reason: before.get(r.personId!)!.record.deceased ? "the person died" : "the deadline changed" })), now);
@@ -104,11 +118,35 @@ export const outrankListedDocuments: PopulationRule = async (tx, deps, changes, 
 };
 
 /**
- * What a batch of changed population records sets off, in order. A new rule from population data
- * (a draft for a child without an ID card, a deceased child's vaccination reminders withdrawn) is
- * one more entry here.
+ * Plan 920 row 2 (level 2): a living child under 6 without an ID card gets an application prepared
+ * for the parents, and one invitation (`planChildIdCardDraft`). Only records of children under 7
+ * cost anything (an older record is read no further); their living parents are read for the batch
+ * at once.
  */
-export const POPULATION_RULES: readonly PopulationRule[] = [planDeadlineReminders, outrankListedDocuments];
+export const planChildIdCards: PopulationRule = async (tx, deps, changes, now) => {
+  const today = vietnamDate(now);
+  const children = changes.filter((c) => mayConcernChildIdCard(c.record.dateOfBirth, today));
+  if (children.length === 0) return;
+  const parentsOf = await livingParents(tx, children.map((c) => c.record));
+  for (const { person, record } of children) await planChildIdCardDraft(tx, deps, deps.catalogue, { person, record, parents: parentsOf(record), now });
+};
+
+/**
+ * A child who died (population data says so for the first time): the reminders of their birth —
+ * vaccination doses, planned from the hospital's certificate — stop, so the family is not reminded
+ * of a dose for a child they lost. Deaths are few in a batch; each is looked up on its own.
+ */
+export const withdrawDeceasedChildrensReminders: PopulationRule = async (tx, _deps, changes, now) => {
+  for (const { record, before } of changes) {
+    if (record.deceased && !before?.deceased && (record.parents?.length ?? 0) > 0) await withdrawRemindersOfDeceasedChild(tx, { record, now });
+  }
+};
+
+/**
+ * What a batch of changed population records sets off. Each rule stands on its own (none reads
+ * what another wrote in the same batch); a new rule from population data is one more entry here.
+ */
+export const POPULATION_RULES: readonly PopulationRule[] = [planDeadlineReminders, outrankListedDocuments, planChildIdCards, withdrawDeceasedChildrensReminders];
 
 /** Runs every rule of `POPULATION_RULES` over a batch's changes. */
 export async function applyPopulationRules(tx: Db, deps: PopulationRuleDeps, changes: readonly PopulationChange[], now: Date): Promise<void> {
@@ -124,7 +162,9 @@ export type PopulationNotice = { kind: "cancelled"; reason: string } | { kind: "
  * checking again what each record says now: a deadline moved or a death recorded since it was
  * planned (by this feed or by a death notice) cancels it. An adult is told on their own phone; a
  * minor's reminder goes to a living parent (mother or father as the record lists them), else to the
- * minor's own phone. Reads a few queries for the whole batch; stores nothing.
+ * minor's own phone. Reads a few queries for the whole batch; stores nothing, but for a child's ID
+ * card invitation whose application could not be prepared when the record came (no parent known
+ * then): it is prepared now (`childInvitationNotice`).
  */
 export async function populationNotices(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, due: readonly ReminderRow[], now: Date): Promise<Map<string, PopulationNotice>> {
   const out = new Map<string, PopulationNotice>();
@@ -149,6 +189,10 @@ export async function populationNotices(tx: Db, deps: ServiceDeps, catalogue: Re
     const record = held.record as PopulationRecord;
     if (held.deceased || dead.has(person.id)) {
       out.set(r.id, { kind: "cancelled", reason: "the person died" });
+      continue;
+    }
+    if (r.serviceKey === CHILD_ID_CARD_SERVICE_KEY) {
+      out.set(r.id, await childInvitationNotice(tx, deps, catalogue, { reminder: r, child: person, record, parents: parentsOf(record), now }));
       continue;
     }
     const deadline = deadlinesOf(record, catalogue).find((d) => sameDeadline(r, d));

@@ -12,6 +12,11 @@ export const notifications: DeepStringShape<typeof vi> = {
     body: "Dear {{informantName}}, please accept our condolences on the loss of {{deceasedName}}. To spare your family a trip, the civil registry has prepared the death registration form from the death notice. When you are ready, please check and confirm it by {{dueBy}}. Nothing is sent without your consent.",
     button: "See the form",
   },
+  childIdCardDraftReady: {
+    title: "An ID card application for your child has been prepared",
+    body: "Dear {{parentName}}, population records show that your child {{childName}} has no citizen ID card yet. If your family wishes, an application for the card has been prepared: check and confirm it, then file it yourself as the guidance says, by {{dueBy}}.",
+    button: "See the prepared application",
+  },
   dossierStatus: {
     title: "Update on dossier {{receiptNo}}",
     received: "Dear {{parentName}}, {{dossierName}} dossier {{receiptNo}} has been received. We will let you know when there is a result.",

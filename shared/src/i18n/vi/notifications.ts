@@ -14,6 +14,11 @@ export const notifications = {
     body: "Kính gửi Ông/Bà {{informantName}}, chúng tôi xin chia buồn cùng gia đình về sự ra đi của {{deceasedName}}. Để gia đình bớt phải đi lại, cơ quan hộ tịch đã chuẩn bị sẵn tờ khai đăng ký khai tử từ giấy báo tử. Khi thuận tiện, Ông/Bà vui lòng kiểm tra và xác nhận trước ngày {{dueBy}}. Hồ sơ chỉ được gửi khi Ông/Bà đồng ý.",
     button: "Xem hồ sơ",
   },
+  childIdCardDraftReady: {
+    title: "Hồ sơ đề nghị cấp thẻ căn cước cho trẻ đã được chuẩn bị sẵn",
+    body: "Kính gửi Ông/Bà {{parentName}}, theo dữ liệu dân cư, cháu {{childName}} (con của Ông/Bà) chưa được cấp thẻ căn cước. Nếu gia đình có nhu cầu, hồ sơ đề nghị cấp thẻ cho cháu đã được chuẩn bị sẵn: Ông/Bà kiểm tra, xác nhận rồi tự nộp theo hướng dẫn, đến hết ngày {{dueBy}}.",
+    button: "Xem hồ sơ đã chuẩn bị",
+  },
   dossierStatus: {
     title: "Cập nhật hồ sơ {{receiptNo}}",
     received: "Kính gửi Ông/Bà {{parentName}}, hồ sơ {{dossierName}} số {{receiptNo}} đã được tiếp nhận. Chúng tôi sẽ thông báo khi có kết quả.",

@@ -63,6 +63,12 @@ function renderZnsTemplate(config: Config, payload: NotificationPayload): { temp
       },
     };
   }
+  if (m.type === "child_id_card_draft_ready") {
+    return {
+      templateId: config.ZNS_TEMPLATE_CHILD_ID_CARD_DRAFT,
+      templateData: { parentName: m.params.parentName, childName: m.params.childName, dueBy: vnDate(m.params.dueBy), link },
+    };
+  }
   if (m.type === "death_draft_ready") {
     return {
       templateId: config.ZNS_TEMPLATE_DEATH_DRAFT,
