@@ -35,8 +35,13 @@ const START = new Date("2026-12-07T03:00:00Z");
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương", "Bùi", "Đặng"];
 const GIVEN = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hùng", "Khánh", "Lan", "Minh", "Ngọc", "Phúc", "Quân", "Thảo", "Trung", "Yến"];
 
-/** Resident number `i`: born 1940–2025, a card issued at 14–30 for most, temporary residence for 1 in 10, household insurance for 1 in 5. */
-function resident(i: number, today: string) {
+/**
+ * Resident number `i`: born 1940–2025, a card issued at 14–30 for most, temporary residence for 1 in
+ * 10, household insurance for 1 in 5. A minor's record lists a parent, resident `i - 30` (30 years
+ * older, sent a few records earlier), as population data does: the 6% under 6 without a card each
+ * get a prepared ID card application (plan 920 row 2).
+ */
+function resident(i: number, today: string): Record<string, unknown> & { nationalId: string; sex: string } {
   const year = 1940 + (i % 86);
   const sex = i % 2 === 0 ? "male" : "female";
   const dateOfBirth = `${year}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
@@ -51,8 +56,14 @@ function resident(i: number, today: string) {
     ...(issuedOn <= today ? { idCard: { number: nationalId, issuedOn } } : {}),
     ...(i % 10 === 0 ? { temporaryResidence: { wardCode: "25453", registeredOn: addDays(today, -(i % 700)), expiresOn: addDays(today, 30 + (i % 700)) } } : {}),
     ...(i % 5 === 0 ? { householdInsurance: { cardNo: `HG47272${String(10_000_000 + i).slice(-8)}`, expiresOn: addDays(today, i % 365) } } : {}),
+    ...(year >= 2008 && i >= 30 ? { parents: [parentOf(i, today)] } : {}),
     updatedAt: "2026-12-07T06:00:00+07:00",
   };
+}
+
+function parentOf(i: number, today: string) {
+  const parent = resident(i - 30, today);
+  return { nationalId: parent.nationalId, relationship: parent.sex === "female" ? "mother" : "father" };
 }
 
 const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
