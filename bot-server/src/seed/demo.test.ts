@@ -89,8 +89,9 @@ describe("the demo as `pnpm start` seeds it", () => {
     const before = await createTestWorld({ env: { SEED: "demo" }, database: first! });
     const seeded = await seedCounts(before);
     // Persons: the parents and the 13 residents of the population platform's demo batch; staff: one
-    // per role, and the Department of Home Affairs' officer.
-    expect(seeded).toMatchObject({ persons: 15, birth_events: 1, drafts: 1, documents: 4, staff_users: 6 });
+    // per role, and the Department of Home Affairs' officer. Drafts: the newborn's birth registration,
+    // and the application prepared for the 3-year-old without an ID card (plan 920 row 2).
+    expect(seeded).toMatchObject({ persons: 15, birth_events: 1, drafts: 2, documents: 4, staff_users: 6 });
     await before.close();
     // The next day: the certificate it would write now differs, the stored one is sent again.
     world = await createTestWorld({ env: { SEED: "demo" }, database: second!, clock: createClock("2026-11-25T03:00:00Z") });
