@@ -113,32 +113,38 @@ async function throughput(engine: string, target: string): Promise<{ perSecond: 
 }
 
 /**
- * The webhook's acknowledgement latency on one server process (`target`'s database), alone and
- * then while a first sync is posted to the same process; the records/s it took meanwhile.
+ * The webhook's acknowledgement latency on a server process (`target`'s database), alone; then
+ * while a first sync is posted to the same process; then while it is posted to another instance on
+ * the same database (a province routing the platform's feed to an instance Zalo does not reach);
+ * the records/s each sync took meanwhile. The two syncs post different residents.
  */
 async function latencyDuringSync(engine: string, target: string, dir: string): Promise<void> {
-  const events = [join(dir, `alone-${engine}.tsv`), join(dir, `sync-${engine}.tsv`)];
+  const events = [0, 1, 2].map((i) => join(dir, `webhook-${engine}-${i}.tsv`));
   events.forEach((file, i) => writeEvents(file, 4_000 * LATENCY_SECONDS, `population-${engine}-${i}`));
   const server = await startServer(["app", target]);
+  const other = await startServer(["app", target]);
+  const ms = (us: number) => (us / 1000).toFixed(1);
+  const failed = (r: Awaited<ReturnType<typeof wrk>>) => r.non2xx + r.readErrors + r.writeErrors + r.timeouts + r.connectErrors;
+  const line = (label: string, r: Awaited<ReturnType<typeof wrk>>, loadNow: string) =>
+    `  ${label.padEnd(32)}${fmt(r.requests / (r.durationUs / 1e6))} req/s  p50 ${ms(r.p50Us)} ms  p99 ${ms(r.p99Us)} ms  max ${ms(r.maxUs)} ms${failed(r) ? `  failed ${failed(r)}` : ""} [${loadNow}]`;
   try {
     await wrk(server.url, events[0]!, 2, WEBHOOK_CONNECTIONS); // warm-up
     const alone = await wrk(server.url, events[0]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
-    const loadAlone = load();
-    let done = false;
-    const started = performance.now();
-    const syncing = pushBatches((body) => fetch(`${server.url}/api/integrations/population-records`, populationRequest(body)), 10_000_000, Number.MAX_SAFE_INTEGER, () => done);
-    const during = await wrk(server.url, events[1]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
-    done = true;
-    const accepted = await syncing;
-    const syncSeconds = (performance.now() - started) / 1000;
-    const ms = (us: number) => (us / 1000).toFixed(1);
-    const failed = (r: Awaited<ReturnType<typeof wrk>>) => r.non2xx + r.readErrors + r.writeErrors + r.timeouts + r.connectErrors;
-    console.log(`webhook acknowledgement (${engine}, wrk ${WEBHOOK_CONNECTIONS} connections, ${LATENCY_SECONDS} s each, one server process):`);
-    console.log(`  alone:            ${fmt(alone.requests / (alone.durationUs / 1e6))} req/s  p50 ${ms(alone.p50Us)} ms  p99 ${ms(alone.p99Us)} ms  max ${ms(alone.maxUs)} ms${failed(alone) ? `  failed ${failed(alone)}` : ""} [${loadAlone}]`);
-    console.log(`  during the sync:  ${fmt(during.requests / (during.durationUs / 1e6))} req/s  p50 ${ms(during.p50Us)} ms  p99 ${ms(during.p99Us)} ms  max ${ms(during.maxUs)} ms${failed(during) ? `  failed ${failed(during)}` : ""} [${load()}]`);
-    console.log(`  ratio during/alone: p50 ${(during.p50Us / alone.p50Us).toFixed(2)}×  p99 ${(during.p99Us / alone.p99Us).toFixed(2)}×; the sync meanwhile: ${fmt(accepted)} records = ${fmt(accepted / syncSeconds)} records/s`);
+    console.log(`webhook acknowledgement (${engine}, wrk ${WEBHOOK_CONNECTIONS} connections, ${LATENCY_SECONDS} s each):`);
+    console.log(line("alone:", alone, load()));
+    for (const [i, feeder, label] of [[1, server, "sync to the same process:"], [2, other, "sync to another instance:"]] as const) {
+      let done = false;
+      const started = performance.now();
+      const syncing = pushBatches((body) => fetch(`${feeder.url}/api/integrations/population-records`, populationRequest(body)), i * 10_000_000, Number.MAX_SAFE_INTEGER, () => done);
+      const during = await wrk(server.url, events[i]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
+      done = true;
+      const accepted = await syncing;
+      const syncSeconds = (performance.now() - started) / 1000;
+      console.log(line(label, during, load()));
+      console.log(`    ratio to alone: p50 ${(during.p50Us / alone.p50Us).toFixed(2)}×  p99 ${(during.p99Us / alone.p99Us).toFixed(2)}×; the sync meanwhile: ${fmt(accepted)} records = ${fmt(accepted / syncSeconds)} records/s`);
+    }
   } finally {
-    await server.stop();
+    await Promise.all([server.stop(), other.stop()]);
   }
 }
 
