@@ -148,7 +148,9 @@ describe("two backends on one PostgreSQL, one external simulator", () => {
     expect(await count(`select count(*) as n from drizzle."__drizzle_migrations"`)).toBe(journal.entries.length);
     expect(await count(`select count(*) as n from staff_users`)).toBe(DEMO_STAFF.length);
     expect(await count(`select count(*) as n from birth_events`)).toBe(1);
-    expect(await count(`select count(*) as n from drafts`)).toBe(1);
+    expect(await count(`select count(*) as n from drafts where service = 'birth-registration'`)).toBe(1);
+    // The demo population, pushed by both: one application for its child without an ID card.
+    expect(await count(`select count(*) as n from drafts where service = 'child-id-card'`)).toBe(1);
     expect(await count(`select count(*) as n from persons where national_id = $1`, [DEMO_MOTHER.nationalId])).toBe(1);
     expect(await count(`select count(*) as n from (select question_vi from faq_entries group by question_vi having count(*) > 1) d`)).toBe(0);
     expect(await count(`select count(*) as n from (select national_id from persons where national_id is not null group by 1 having count(*) > 1) d`)).toBe(0);
@@ -173,7 +175,7 @@ describe("two backends on one PostgreSQL, one external simulator", () => {
     await until("every mother's notice", async () => (await deliveredToEach(phones)).every((n) => n > 0), 90_000);
     await outboxSettled();
     expect(await deliveredToEach(phones)).toEqual(phones.map(() => 1));
-    expect(await count(`select count(*) as n from drafts`)).toBe(CERTIFICATES + 1);
+    expect(await count(`select count(*) as n from drafts where service = 'birth-registration'`)).toBe(CERTIFICATES + 1);
     expect(await count(`select count(*) as n from outbox where payload->'message'->>'type' = 'birth_draft_ready'`)).toBe(CERTIFICATES + 1);
     const after = await simStats();
     expect(after.duplicated).toBe(0);
