@@ -84,6 +84,8 @@ function runBench(tree, sha, name) {
     HCCD_BENCH_DATABASE_URL: "",
     HCCD_TEST_DATABASE_URL: "",
     BENCH_SWEEP_SOURCE: join(work, `sweep-${sha}-${docs}.db`),
+    // As a province runs it (no development-only checks), on both sides.
+    NODE_ENV: "production",
   };
   console.error(`bench-compare: ${name} on ${sha} (${tree})`);
   const r = spawnSync("pnpm", ["exec", "tsx", `bench/${name}.ts`], { cwd: join(tree, "bot-server"), env, encoding: "utf8", maxBuffer: 1 << 24 });

@@ -36,6 +36,12 @@ export interface CreateDbOptions {
   poolSize?: number;
   /** Skip applying migrations (a database another instance migrates, or a test's template copy). */
   migrate?: boolean;
+  /**
+   * SQLite: a query on the database inside its own transaction throws rather than waits for itself
+   * (default: unless NODE_ENV is `production`; it costs every promise of the process, see
+   * `SqliteConnection`).
+   */
+  guardTransactions?: boolean;
 }
 
 /** Whether `target` names a PostgreSQL database (`postgres://` or `postgresql://` URL). */
@@ -83,7 +89,7 @@ async function openSqlite(path: string, opts: CreateDbOptions): Promise<SqliteHa
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma("mmap_size = 268435456");
   if (opts.migrate !== false) migrateSqlite(sqlite);
-  const connection = new SqliteConnection(sqlite);
+  const connection = new SqliteConnection(sqlite, opts.guardTransactions === undefined ? {} : { guardTransactions: opts.guardTransactions });
   return { engine: "sqlite", db: connection.db, sqlite, close: async () => void sqlite.close() };
 }
 

@@ -8,7 +8,8 @@
  * gate for its whole duration (`BEGIN IMMEDIATE` … `COMMIT`/`ROLLBACK`); queries on the database
  * itself run at once when the gate is free and wait their turn when it is not, while the
  * transaction's own queries (through `tx`) run at once. Nested `tx.transaction(…)` calls are
- * savepoints. Using `db` (not `tx`) inside a transaction would wait for itself: it throws instead.
+ * savepoints. Using `db` (not `tx`) inside a transaction would wait for itself: it throws instead
+ * when transactions are guarded (`guardTransactions`, below).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
@@ -49,7 +50,8 @@ export class SqliteConnection {
   private readonly waiting: (() => void)[] = [];
   /** The transaction holding the gate, if any. */
   private holder: TxState | null = null;
-  private readonly context = new AsyncLocalStorage<TxState>();
+  /** Which transaction an async chain runs in; only when guarded (see the constructor). */
+  private readonly context: AsyncLocalStorage<TxState> | null;
   private readonly dialect = new SQLiteAsyncDialect();
   private readonly relational = (() => {
     const config = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
@@ -57,7 +59,15 @@ export class SqliteConnection {
   })();
   readonly db: Db;
 
-  constructor(readonly sqlite: Database.Database) {
+  /**
+   * `guardTransactions`: track each transaction's async chain, so that a query on `db` inside its
+   * own transaction throws at once instead of waiting for itself for ever. On Node 20
+   * AsyncLocalStorage hooks every promise of the process: it cost ~8% of the delivery worker's CPU
+   * per message. A development and test aid, then (every code path runs in the tests): off when
+   * NODE_ENV is `production` unless asked for.
+   */
+  constructor(readonly sqlite: Database.Database, opts: { guardTransactions?: boolean } = {}) {
+    this.context = (opts.guardTransactions ?? process.env.NODE_ENV !== "production") ? new AsyncLocalStorage<TxState>() : null;
     const db = drizzle((sql, params, method) => this.outside(() => this.execute(sql, params, method)), { schema }) as unknown as Db;
     bind(db, { connection: this, tx: null });
     (db as { transaction: unknown }).transaction = <T>(fn: (tx: Db) => Promise<T>) => this.transaction(fn);
@@ -85,7 +95,7 @@ export class SqliteConnection {
 
   private async outside<T>(fn: () => T): Promise<T> {
     if (!this.busy) return fn();
-    if (this.holder && this.context.getStore() === this.holder) {
+    if (this.holder && this.context?.getStore() === this.holder) {
       throw new Error("The database was queried inside its own transaction: inside db.transaction(async (tx) => …) use tx, not db.");
     }
     await this.acquire();
@@ -124,7 +134,7 @@ export class SqliteConnection {
   }
 
   private async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    if (this.holder && this.context.getStore() === this.holder) {
+    if (this.holder && this.context?.getStore() === this.holder) {
       throw new Error("db.transaction() was called inside a transaction on the same database: call tx.transaction() (a savepoint) instead.");
     }
     await this.acquire();
@@ -133,7 +143,7 @@ export class SqliteConnection {
     try {
       this.sqlite.exec("BEGIN IMMEDIATE");
       try {
-        const result = await this.context.run(state, () => fn(this.txDb(state)));
+        const result = await (this.context ? this.context.run(state, () => fn(this.txDb(state))) : fn(this.txDb(state)));
         this.sqlite.exec("COMMIT");
         return result;
       } catch (err) {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { listWards, upsertWards } from "./access/wards.js";
 import type { Db } from "./engine.js";
 import { testDbs } from "./testing/test-db.js";
+import { createDb } from "./create-db.js";
 
 const open = testDbs(afterEach);
 const ward = (code: string) => ({ code, name: `Phường ${code}`, provinceCode: "72" });
@@ -25,5 +26,31 @@ describe("transactions on SQLite's one connection", () => {
     });
     expect(await reason(upsertWards(leaked!, [ward("late")]))).toMatch(/after the transaction ended/);
     expect(await listWards(db)).toEqual([]);
+  });
+
+  it("unguarded (NODE_ENV=production), still give the connection to one transaction at a time, queries on the database waiting their turn", async () => {
+    const handle = await createDb(":memory:", { guardTransactions: false });
+    try {
+      const { db } = handle;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = db.transaction(async (tx) => {
+        await upsertWards(tx, [ward("a")]);
+        await held;
+        throw new Error("rolled back");
+      });
+      // While the first transaction holds the connection, another and a plain read wait for it;
+      // neither runs inside it: the read, queued after the second, sees the second's row and never
+      // the first's, which is rolled back.
+      const second = db.transaction(async (tx) => upsertWards(tx, [ward("b")]));
+      const read = listWards(db);
+      release();
+      await expect(first).rejects.toThrow("rolled back");
+      await second;
+      expect((await read).map((w) => w.code)).toEqual(["b"]);
+      expect((await listWards(db)).map((w) => w.code)).toEqual(["b"]);
+    } finally {
+      await handle.close();
+    }
   });
 });
