@@ -55,10 +55,19 @@ export function createDeliveryBudget(deps: { db: Db; now: () => Date }, rates: R
     return granted > 0;
   }
 
-  function dayWindow(channel: Channel, perDay: number | null) {
-    const day = vietnamDate(deps.now());
+  /** The Vietnam day of the last send and the instants it starts and ends: a send asks for its day, and dates are dear to compute. */
+  let today: { day: string; from: number; until: number; expiresAt: Date } | null = null;
+  function dayOf(at: Date) {
+    const t = at.getTime();
+    if (today && t >= today.from && t < today.until) return today;
+    const day = vietnamDate(at);
+    const start = (d: string) => Date.parse(`${d}T00:00:00+07:00`);
     // Kept a day past the end of its Vietnam day, for operators to see what was used.
-    const expiresAt = new Date(`${addDays(day, 2)}T00:00:00+07:00`);
+    return (today = { day, from: start(day), until: start(addDays(day, 1)), expiresAt: new Date(start(addDays(day, 2))) });
+  }
+
+  function dayWindow(channel: Channel, perDay: number | null) {
+    const { day, expiresAt } = dayOf(deps.now());
     // No cap of ours: the row still carries Zalo's "spent" to every instance.
     const cap = perDay ?? 2 ** 31 - 1;
     return { window: `d${day}`, cap, block: Math.max(1, Math.min(100, Math.floor(cap / 1000))), expiresAt, channel };
