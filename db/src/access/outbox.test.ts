@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testDbs } from "../testing/test-db.js";
 import { eq } from "drizzle-orm";
 import { tablesOf, type Db } from "../engine.js";
-import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, enqueueOutboxRows, getOutboxRow, holdOutboxClaim, markOutboxFailed, markOutboxReceipt, markOutboxSent, markOutboxUndelivered, releaseOutboxClaims, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
+import { cancelPendingOutbox, claimDueOutbox, enqueueOutbox, enqueueOutboxRows, getOutboxRow, holdOutboxClaim, markOutboxFailed, markOutboxReceipt, markOutboxSent, markOutboxSentMany, markOutboxUndelivered, releaseOutboxClaims, rescheduleOutbox, type OutboxPriority, type OutboxRow } from "./outbox.js";
 
 const t0 = new Date("2026-11-24T03:00:00Z");
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -121,6 +121,24 @@ describe("outbox", () => {
     // A report about a row still waiting in the queue changes nothing: it was never sent.
     await enqueueOutbox(db, message("queued", "sms", "reminder", at(60_000)));
     expect(await markOutboxReceipt(db, { trackingId: "id-queued" }, "delivered", at(1_000))).toBe(false);
+  });
+
+  it("marks many rows sent in one go, each with its own reference and time, a report already in keeping its status", async () => {
+    const { db } = await open();
+    for (const key of ["m1", "m2", "m3"]) await enqueueOutbox(db, message(key, "zns", "reminder"));
+    await enqueueOutbox(db, message("untouched", "zns", "reminder", at(60_000)));
+    await claimDueOutbox(db, { now: t0, limit: 10, leaseMs: 30_000, channel: "zns" });
+    expect(await markOutboxReceipt(db, { trackingId: "id-m2" }, "delivered", at(500))).toBe(true);
+    await markOutboxSentMany(db, [
+      { id: "id-m1", providerRef: "zns-1", at: at(1_000) },
+      { id: "id-m2", providerRef: "zns-2", at: at(2_000) },
+      { id: "id-m3", providerRef: "zns-3", at: at(3_000) },
+    ]);
+    expect(await getOutboxRow(db, "id-m1")).toMatchObject({ status: "sent", providerRef: "zns-1", sentAt: at(1_000), updatedAt: at(1_000), lockedUntil: null });
+    expect(await getOutboxRow(db, "id-m2")).toMatchObject({ status: "delivered", providerRef: "zns-2", sentAt: at(2_000), lockedUntil: null });
+    expect(await getOutboxRow(db, "id-m3")).toMatchObject({ status: "sent", providerRef: "zns-3", sentAt: at(3_000) });
+    expect(await getOutboxRow(db, "id-untouched")).toMatchObject({ status: "pending", providerRef: null, sentAt: null });
+    await markOutboxSentMany(db, []);
   });
 
   it("tells a worker that stalled past its lease that the row was claimed again, so only the new claim sends", async () => {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { statementSlices, tablesOf, type Db } from "../engine.js";
 import { prepared } from "../prepared.js";
 import { visibleColumns } from "./columns.js";
-import { jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
+import { executeStatement, jsonText, onSqlite, queryRows, toDate, toJson } from "../raw.js";
 import type { outbox } from "../schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -198,22 +198,30 @@ function claimOutboxPg(opts: { now: Date; limit: number; leaseMs: number; channe
  * delivered or failed keeps that status, and only gains the provider's reference and the time.
  */
 export async function markOutboxSent(db: Db, id: string, providerRef: string | null, now: Date): Promise<void> {
-  const fast = onSqlite(db, "markOutboxSent", "update outbox set status = case when status in ('delivered', 'failed') then status else 'sent' end, provider_ref = ?, sent_at = ?, locked_until = null, last_error = case when status = 'failed' then last_error end, updated_at = ? where id = ?", (stmt) =>
-    stmt.run(providerRef, now.getTime(), now.getTime(), id),
+  await markOutboxSentMany(db, [{ id, providerRef, at: now }]);
+}
+
+const MARK_SENT_SQLITE =
+  "update outbox set status = case when status in ('delivered', 'failed') then status else 'sent' end, provider_ref = ?, sent_at = ?, locked_until = null, last_error = case when status = 'failed' then last_error end, updated_at = ? where id = ?";
+
+/**
+ * `markOutboxSent` for many rows at once (the worker's marks of a commit): on SQLite one prepared
+ * statement run for each, on PostgreSQL one UPDATE … FROM unnest(…), each row with its own time.
+ */
+export async function markOutboxSentMany(db: Db, marks: readonly { id: string; providerRef: string | null; at: Date }[]): Promise<void> {
+  if (marks.length === 0) return;
+  const fast = onSqlite(db, "markOutboxSent", MARK_SENT_SQLITE, (stmt) => {
+    for (const m of marks) stmt.run(m.providerRef, m.at.getTime(), m.at.getTime(), m.id);
+  });
+  if (fast) return fast;
+  const column = (pick: (m: (typeof marks)[number]) => string | null) => sql.param(marks.map(pick));
+  await executeStatement(
+    db,
+    sql`update outbox set status = case when outbox.status in ('delivered', 'failed') then outbox.status else 'sent' end, provider_ref = v.ref, sent_at = v.at::timestamptz,
+          locked_until = null, last_error = case when outbox.status = 'failed' then outbox.last_error end, updated_at = v.at::timestamptz
+        from unnest(${column((m) => m.id)}::text[], ${column((m) => m.providerRef)}::text[], ${column((m) => m.at.toISOString())}::text[]) as v(id, ref, at)
+        where outbox.id = v.id`,
   );
-  if (fast) return void (await fast);
-  const { outbox } = tablesOf(db);
-  await db
-    .update(outbox)
-    .set({
-      status: sql`case when ${outbox.status} in ('delivered', 'failed') then ${outbox.status} else 'sent' end`,
-      providerRef,
-      sentAt: now,
-      lockedUntil: null,
-      lastError: sql`case when ${outbox.status} = 'failed' then ${outbox.lastError} end`,
-      updatedAt: now,
-    })
-    .where(eq(outbox.id, id));
 }
 
 /** Puts a row back in the queue for another attempt, optionally on another channel. */

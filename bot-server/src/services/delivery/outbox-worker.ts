@@ -8,6 +8,7 @@ import {
   insertStatusHistory,
   markOutboxFailed,
   markOutboxSent,
+  markOutboxSentMany,
   releaseOutboxClaims,
   rescheduleOutbox,
   setDraftStatus,
@@ -185,7 +186,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
         });
       } else {
         if (sentMarks.length === 0) sentMarksSince = performance.now();
-        sentMarks.push({ id: row.id, ref, at });
+        sentMarks.push({ id: row.id, providerRef: ref, at });
         if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) await flushSentMarks();
       }
       log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
@@ -248,16 +249,15 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
    * window is at most SENT_MARKS_PER_COMMIT sends or SENT_MARK_MAX_WAIT_MS, and closes at the end
    * of every batch.
    */
-  const sentMarks: { id: string; ref: string; at: Date }[] = [];
+  const sentMarks: { id: string; providerRef: string; at: Date }[] = [];
   /** When the oldest mark still waiting was made (process time). */
   let sentMarksSince = 0;
   async function flushSentMarks(): Promise<void> {
     if (sentMarks.length === 0) return;
     // Taken at once, before any await: marks pushed meanwhile (by other lanes) go in the next commit.
     const marks = sentMarks.splice(0);
-    await deps.db.transaction(async (tx) => {
-      for (const m of marks) await markOutboxSent(tx, m.id, m.ref, m.at);
-    });
+    // One commit for them all (on SQLite each statement outside a transaction is its own commit).
+    await deps.db.transaction((tx) => markOutboxSentMany(tx, marks));
   }
 
   let stopping = false;
