@@ -11,12 +11,17 @@ describe("maskPersonalData", () => {
     // A health insurance card (2 letters, 13 digits: the holder's social insurance number in its last 10).
     ["card HG4727221234567 renewed", "card ************567 renewed"],
     ["thẻ số HN4797912345678.", "thẻ số ************678."],
+    // A social insurance number on its own: 10 digits (the last 10 of the card above).
+    ["mã số BHXH 7912345678 đã có", "mã số BHXH *******678 đã có"],
+    ["bhxh=4727221234", "bhxh=*******234"],
   ])("%s", (input, out) => {
     expect(maskPersonalData(input)).toBe(out);
   });
 
   it("leaves other numbers alone", () => {
     expect(maskPersonalData("took 1234 ms, status 201, ward 25453")).toBe("took 1234 ms, status 201, ward 25453");
+    // Nine or eleven digits are neither a social insurance number nor a phone.
+    expect(maskPersonalData("count 123456789, size 12345678901")).toBe("count 123456789, size 12345678901");
   });
 
   it("leaves longer codes alone (a dossier's receipt number, a hash)", () => {

@@ -1,18 +1,22 @@
 /**
  * Masks personal identifiers in free text before it is logged or shown (Law 91/2025/QH15: least
  * data; the project rule: mask ID numbers and phones in logs). 12-digit ID numbers, health insurance
- * card numbers (2 letters and 13 digits, the last 10 the holder's social insurance number) and
- * mobile numbers in any common form keep their last 3 digits.
+ * card numbers (2 letters and 13 digits, the last 10 the holder's social insurance number), mobile
+ * numbers in any common form, and a social insurance number on its own (10 digits that are not a
+ * phone number) keep their last 3 digits.
  */
 const ID_NUMBER = /(?<!\d)\d{9}(\d{3})(?!\d)/g;
 const HEALTH_INSURANCE_CARD = /(?<![\p{L}\d])[A-Z]{2}\d{10}(\d{3})(?![\p{L}\d])/gu;
 const PHONE = /(?<![\d+])(?:\+?84|0)(?:[\s.]?\d){6}((?:[\s.]?\d){3})(?!\d)/g;
+/** Exactly 10 digits not masked as a phone before: a social insurance number (mã số BHXH). */
+const SOCIAL_INSURANCE_NUMBER = /(?<![\d*])\d{7}(\d{3})(?!\d)/g;
 
 export function maskPersonalData(text: string): string {
   return text
     .replace(HEALTH_INSURANCE_CARD, "************$1")
     .replace(ID_NUMBER, "*********$1")
-    .replace(PHONE, (_m, last: string) => `*******${last.replace(/[\s.]/g, "")}`);
+    .replace(PHONE, (_m, last: string) => `*******${last.replace(/[\s.]/g, "")}`)
+    .replace(SOCIAL_INSURANCE_NUMBER, "*******$1");
 }
 
 /**
