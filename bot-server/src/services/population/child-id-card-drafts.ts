@@ -72,17 +72,14 @@ function refreshedFields(draft: Draft, fresh: DraftFields): DraftFields | null {
   return changed ? merged : null;
 }
 
-/** The invitation planned for a child: the reminder the population planner must keep. */
-export type ChildInvitationPlan = { serviceKey: string; dueOn: string } | null;
-
 /**
  * Plan 920 row 2 (level 2) from a child's population record: a living child under 6 without an ID
  * card gets one prepared application (`drafts_subject_person_uq`), its parties the living parents
  * the record lists, and one notice to them on the day the rule gives (`childIdCardInvitation`).
  * A newer record re-plans: the prefilled fields follow it while the parents have not confirmed; a
- * card issued or the 6th birthday closes the draft (its pending notice is cancelled by the
- * planner, which keeps only what this returns); a death closes it and takes it off the family's
- * lists, so they are never shown an application for a child they lost. While none of the parents
+ * card issued or the 6th birthday closes the draft (its pending notice is withdrawn by the
+ * deadline rule, which keeps an invitation only while `childIdCardInvitation` gives it); a death
+ * closes it and takes it off the family's lists, so they are never shown an application for a child they lost. While none of the parents
  * is known (nobody could see it) only the notice is planned: the sweep prepares the application
  * when it falls due, if a parent is known by then. A closed draft is not reopened.
  */
@@ -91,37 +88,37 @@ export async function planChildIdCardDraft(
   deps: Pick<ServiceDeps, "newId">,
   catalogue: ReminderCatalogue,
   input: { person: Pick<Person, "id">; record: PopulationRecord; parents: readonly Person[]; now: Date },
-): Promise<ChildInvitationPlan> {
+): Promise<void> {
   const { person, record, parents, now } = input;
-  if (!catalogue.has(CHILD_ID_CARD_SERVICE_KEY)) return null;
+  if (!catalogue.has(CHILD_ID_CARD_SERVICE_KEY)) return;
   const invitation = childIdCardInvitation(record, vietnamDate(now));
   const existing = await findDraftBySubject(tx, CHILD_ID_CARD_SERVICE_KEY, person.id);
   if (invitation.kind === "none") {
     if (existing && existing.status !== "closed") await closeDraft(tx, existing, invitation.reason, now);
-    return null;
+    return;
   }
-  if (existing?.status === "closed") return null;
+  if (existing?.status === "closed") return;
   if (existing?.status === "open") {
     const fields = refreshedFields(existing, childIdCardFields(record, parents));
     if (fields) await updateDraftFields(tx, existing.id, existing.version, fields, "open", now);
   }
   // Parents not known yet (their records may come later in the batch, or in a later one): the
   // invitation is planned all the same, and the sweep prepares the application once they are.
-  if (existing || parents.length > 0) await ensureDraft(tx, deps, { person, record, parents, until: invitation.until, now });
+  if (existing || parents.length > 0) await ensureDraft(tx, deps, { person, record, parents, until: invitation.until, now, existing });
   await planReminder(tx, {
     id: deps.newId(), subject: "person", personId: person.id, serviceKey: CHILD_ID_CARD_SERVICE_KEY, dueOn: invitation.until, step: INVITATION_STEP,
     nextAt: noticeInstant(invitation.notifyOn, now), idempotencyKey: invitationKey(person.id, invitation.until), updatedAt: now,
   });
-  return { serviceKey: CHILD_ID_CARD_SERVICE_KEY, dueOn: invitation.until };
 }
 
 /**
  * The child's one application (`drafts_subject_person_uq`), prepared if there is none yet, with
  * the living parents as its parties. Undefined when there is none and no parent is known.
+ * `existing`: the caller's read of it (undefined: there is none), so it is not read twice.
  */
-async function ensureDraft(tx: Db, deps: Pick<ServiceDeps, "newId">, input: { person: Pick<Person, "id">; record: PopulationRecord; parents: readonly Person[]; until: string; now: Date }): Promise<Draft | undefined> {
+async function ensureDraft(tx: Db, deps: Pick<ServiceDeps, "newId">, input: { person: Pick<Person, "id">; record: PopulationRecord; parents: readonly Person[]; until: string; now: Date; existing?: Draft | undefined }): Promise<Draft | undefined> {
   const { person, record, parents, until, now } = input;
-  let draft = await findDraftBySubject(tx, CHILD_ID_CARD_SERVICE_KEY, person.id);
+  let draft = "existing" in input ? input.existing : await findDraftBySubject(tx, CHILD_ID_CARD_SERVICE_KEY, person.id);
   if (!draft) {
     if (parents.length === 0) return undefined;
     draft = await insertDraft(tx, {
