@@ -37,7 +37,7 @@ export const app: DeepStringShape<typeof vi> = {
   },
   phone: {
     title: "Confirm that you are the child's parent",
-    why: "To confirm that you are the child's father or mother, we need to compare your Zalo phone number with the phone number on the birth certificate. The number is used for this only.",
+    why: "To confirm that you are the child's father or mother, we need to compare your Zalo phone number with the phone number the authorities hold (on the birth certificate or in population data). The number is used for this only.",
     next: "When you press the button below, Zalo will ask whether you agree to share your phone number.",
     button: "Share my Zalo phone number",
     linking: "Verifying your phone number...",
@@ -69,7 +69,7 @@ export const app: DeepStringShape<typeof vi> = {
     readOnlyNote: "Details taken from official records cannot be changed here. If something is wrong, please tell the office that issued the record, or call the 1022 hotline.",
     editableNote: "Details with a “Change” button are for the parents to decide; you can change them and press “Save changes”.",
     loading: "Loading the dossier...",
-    notFound: "We could not find this dossier, or your Zalo phone number does not match the one on the birth certificate. You can call the 1022 hotline for help.",
+    notFound: "We could not find this dossier, or your Zalo phone number does not match the one the authorities hold (on the birth certificate or in population data). You can call the 1022 hotline for help.",
     openFields: "Some required details are missing (items: {{count}}). Please fill in the boxes marked “Needed”.",
     needsInput: "Needed",
     notProvided: "Not given",

@@ -40,7 +40,7 @@ export const app = {
   },
   phone: {
     title: "Xác minh Ông/Bà là cha hoặc mẹ của cháu",
-    why: "Để xác minh Ông/Bà là cha hoặc mẹ của cháu, chúng tôi cần đối chiếu số điện thoại Zalo với số điện thoại trong giấy chứng sinh. Số điện thoại chỉ dùng cho việc này.",
+    why: "Để xác minh Ông/Bà là cha hoặc mẹ của cháu, chúng tôi cần đối chiếu số điện thoại Zalo với số điện thoại cơ quan nhà nước đã có (trong giấy chứng sinh hoặc dữ liệu dân cư). Số điện thoại chỉ dùng cho việc này.",
     next: "Khi Ông/Bà bấm nút dưới đây, Zalo sẽ hỏi Ông/Bà có đồng ý chia sẻ số điện thoại không.",
     button: "Chia sẻ số điện thoại Zalo",
     linking: "Đang xác minh số điện thoại...",
@@ -72,7 +72,7 @@ export const app = {
     readOnlyNote: "Thông tin lấy từ giấy tờ gốc không sửa được ở đây. Nếu thấy sai, Ông/Bà vui lòng báo nơi cấp giấy tờ đó hoặc gọi tổng đài 1022.",
     editableNote: "Những mục có nút “Sửa” là thông tin cha mẹ quyết định; Ông/Bà có thể sửa rồi bấm “Lưu thay đổi”.",
     loading: "Đang tải hồ sơ...",
-    notFound: "Không tìm thấy hồ sơ này, hoặc số điện thoại Zalo của Ông/Bà không trùng với số điện thoại trong giấy chứng sinh. Ông/Bà có thể gọi tổng đài 1022 để được hỗ trợ.",
+    notFound: "Không tìm thấy hồ sơ này, hoặc số điện thoại Zalo của Ông/Bà không trùng với số điện thoại cơ quan nhà nước đã có (trong giấy chứng sinh hoặc dữ liệu dân cư). Ông/Bà có thể gọi tổng đài 1022 để được hỗ trợ.",
     openFields: "Còn thiếu thông tin bắt buộc (số mục: {{count}}). Ông/Bà vui lòng điền các ô có chữ “Cần điền”.",
     needsInput: "Cần điền",
     notProvided: "Chưa có",
