@@ -49,6 +49,11 @@ describe("a parent files the prepared ID card application of her child under 6 (
     expect(await page.getByTestId("field-value-child.fullName").innerText()).toBe(childParent.childName);
     expect(await page.getByTestId("field-value-guardian.fullName").innerText()).toBe(childParent.fullName);
     expect(await page.getByTestId("what-happens-to-whom").innerText()).toContain("Hệ thống không tự gửi hồ sơ này");
+    // Nothing is sent, and no line of the page says it would be: the heading confirms, and what can
+    // still change is the items with a “Sửa” button, not "what the parents decide before sending".
+    expect(await page.getByTestId("consent-section").getByRole("heading").innerText()).toBe("Xác nhận hồ sơ");
+    expect(await page.getByTestId("what-happens").innerText()).toContain("Trước khi xác nhận, Ông/Bà vẫn sửa được các mục có nút “Sửa”.");
+    expect(await page.getByTestId("draft-review").innerText()).not.toMatch(/Trước khi gửi|Xác nhận và gửi/);
     await page.getByTestId("field-input-appointment.place").fill("Công an phường Tân Ninh");
     await page.getByTestId("save-button").click();
     await page.getByTestId("field-open-appointment.place").waitFor({ state: "detached" });

@@ -113,7 +113,7 @@ describe("renewal drafts from a department's list", () => {
     const created = await open();
     expect(created.status).toBe(201);
     const view = await readJson<DraftView>(created);
-    expect(view).toMatchObject({ service: "tour-guide-card", kind: "renewal", procedureCode: "1.004614", filing: "citizen", consentTextVersion: "self-filing-confirmation-v1", agency: { vi: expect.stringContaining("Văn hóa") } });
+    expect(view).toMatchObject({ service: "tour-guide-card", kind: "renewal", procedureCode: "1.004614", filing: "citizen", consentTextVersion: "self-filing-confirmation-v2", agency: { vi: expect.stringContaining("Văn hóa") } });
     expect(view.fields.find((f) => f.key === "document.number")).toMatchObject({ value: "HDV-1", source: "department_list", editable: false, label: { vi: "Số giấy tờ" } });
     expect(view.fields.find((f) => f.key === "contact.phone")).toMatchObject({ value: "0987654321", kind: "phone", editable: true });
     const again = await open();

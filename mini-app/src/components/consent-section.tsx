@@ -12,7 +12,8 @@ export interface ConsentSectionProps {
   /** Edits not saved yet: consent must quote the content the server holds. */
   dirty: boolean;
   sending: boolean;
-  /** What the button says when it does not send (a dossier the citizen files themselves). */
+  /** What the heading and the button say when nothing is sent (a dossier the citizen files themselves). */
+  heading?: string;
   buttonText?: string;
   disabled: boolean;
   onConsent: () => void;
@@ -32,7 +33,7 @@ export function ConsentSection(props: ConsentSectionProps) {
   return (
     <section className="card consent" aria-labelledby="consent-title" data-testid="consent-section">
       <h2 id="consent-title" className="card__title">
-        {t("consent.heading")}
+        {props.heading ?? t("consent.heading")}
       </h2>
       <p id="consent-statement" className="consent__statement" data-testid="consent-statement">
         {props.statement}

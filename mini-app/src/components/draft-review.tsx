@@ -163,7 +163,7 @@ export function DraftReview(props: { id: string }) {
           {...(open.size === 0 && missingPapers > 0 ? { blockedText: t("attachments.blocked") } : {})}
           dirty={edits.dirty}
           sending={review.busy === "consenting"}
-          {...(selfFiling ? { buttonText: t("consentSelfFiling.button") } : {})}
+          {...(selfFiling ? { heading: t("consentSelfFiling.heading"), buttonText: t("consentSelfFiling.button") } : {})}
           disabled={busy}
           onConsent={() => void review.consent()}
         />

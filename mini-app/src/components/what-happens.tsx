@@ -50,7 +50,7 @@ export function WhatHappens(props: { view: DraftView; wardName: string | null })
         <li>
           <strong>{selfFiling ? t("whatHappensSelfFiling.consentFirst") : t("whatHappens.consentFirst")}</strong>
         </li>
-        {view.kind !== "death-registration" && <li>{t("whatHappens.canChange")}</li>}
+        {view.kind !== "death-registration" && <li>{t(selfFiling ? "whatHappensSelfFiling.canChange" : view.kind === "renewal" ? "whatHappensRenewal.canChange" : "whatHappens.canChange")}</li>}
       </ul>
     </section>
   );

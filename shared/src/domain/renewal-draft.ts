@@ -13,14 +13,18 @@ export interface RenewalDocument {
   address: string | null;
 }
 
-/** The version of the consent text shown before a renewal or re-issue dossier is sent. */
-export const RENEWAL_CONSENT_TEXT_VERSION = "renewal-consent-v1";
+/**
+ * The version of the consent text shown before a renewal or re-issue dossier is sent. v2: what can
+ * still change is "the items with a Sửa button", no longer "what the parents decide".
+ */
+export const RENEWAL_CONSENT_TEXT_VERSION = "renewal-consent-v2";
 
 /**
  * The version of the confirmation text of a dossier the citizen files themselves (level 2): it says
- * that nothing is sent, so it is not the renewal consent's text.
+ * that nothing is sent, so it is not the renewal consent's text. v2: its heading says "confirm"
+ * (not "confirm and send") and what can still change before confirming.
  */
-export const SELF_FILING_CONSENT_TEXT_VERSION = "self-filing-confirmation-v1";
+export const SELF_FILING_CONSENT_TEXT_VERSION = "self-filing-confirmation-v2";
 
 /**
  * A renewal draft from the document the department listed and, for a person, what population data

@@ -14,8 +14,8 @@ import { RENEWAL_CONSENT_TEXT_VERSION, SELF_FILING_CONSENT_TEXT_VERSION } from "
 const FINGERPRINTS: Record<string, string> = {
   "birth-registration-consent-v1": "03732f56770f3cd47644319cda7b23cd0a8048ac98e5d3fcbf967c09c06f5d28",
   "death-registration-consent-v1": "5070bc83e41b4c11d9e5665d245caa276f4e6018d021a50c6ef91a4d5b5c50d9",
-  "renewal-consent-v1": "31f1b8f0c4808aa4466695282af3c64b7d49a7163045131833fbe348f30d6805",
-  "self-filing-confirmation-v1": "5b48fe33bb1b8ba4ce8e0ae938d5304d85514427af8156d9f30fb66156e4ecf2",
+  "renewal-consent-v2": "213c40b51343c883bbc06173bd03355d04ac44b2a59d9d6c6f9d1a47ed9470d1",
+  "self-filing-confirmation-v2": "e50fed5f8561f296d1832c737ab6d2c8746665c8a4adfb363aa46f91ddfa15ad",
 };
 
 const { vi, en } = resources;

@@ -268,6 +268,7 @@ export const app: DeepStringShape<typeof vi> = {
   },
   whatHappensRenewal: {
     heading: "What happens when you send it",
+    canChange: "Until you send it, you can still change the items that have a “Change” button.",
     what: "What is sent: the {{service}} application, with exactly the details and papers above.",
     toWhom: "To whom: {{agency}}, through the province's administrative case system.",
     why: "Why: to carry out procedure {{code}} for you.",
@@ -287,8 +288,10 @@ export const app: DeepStringShape<typeof vi> = {
     fee: "Cost: fees, if any, as the receiving agency advises.",
     deadline: "Best filed by: {{date}}.",
     consentFirst: "Your details are used only to prepare the application for you.",
+    canChange: "Until you confirm it, you can still change the items that have a “Change” button.",
   },
   consentSelfFiling: {
+    heading: "Confirm the application",
     checkbox: "I have checked this {{service}} application and will file it myself with {{agency}}.",
     button: "Confirm the application",
   },

@@ -271,6 +271,7 @@ export const app = {
   },
   whatHappensRenewal: {
     heading: "Điều gì sẽ xảy ra khi Ông/Bà gửi hồ sơ",
+    canChange: "Trước khi gửi, Ông/Bà vẫn sửa được các mục có nút “Sửa”.",
     what: "Gửi gì: Hồ sơ {{service}}, với đúng các thông tin và giấy tờ ở trên.",
     toWhom: "Gửi cho ai: {{agency}}, qua Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh.",
     why: "Để làm gì: Giải quyết thủ tục {{code}} cho Ông/Bà.",
@@ -290,8 +291,10 @@ export const app = {
     fee: "Chi phí: phí, lệ phí (nếu có) theo hướng dẫn của cơ quan tiếp nhận.",
     deadline: "Nên nộp trước: ngày {{date}}.",
     consentFirst: "Thông tin chỉ dùng để chuẩn bị hồ sơ cho Ông/Bà.",
+    canChange: "Trước khi xác nhận, Ông/Bà vẫn sửa được các mục có nút “Sửa”.",
   },
   consentSelfFiling: {
+    heading: "Xác nhận hồ sơ",
     checkbox: "Tôi đã kiểm tra hồ sơ {{service}} này và sẽ tự nộp đến {{agency}}.",
     button: "Xác nhận hồ sơ",
   },
