@@ -1,12 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { createDb, queryRows, recordLoginFailure, tablesOf, type DbHandle } from "@hccd/db";
 import { openTestDb, testEngine } from "@hccd/db/testing";
-import { addDays, vietnamDate } from "@hccd/shared";
+import { addDays, populationBatchSchema, vietnamDate } from "@hccd/shared";
 import { runCli } from "./cli.js";
+import { parseConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { provisionClients, POPULATION_CLIENT_ID } from "./services/integrations/machine-clients.js";
+import { receivePopulationBatch } from "./services/population/population-intake.js";
 
 let dir: string;
 let out: string[];
@@ -186,5 +191,33 @@ describe("pnpm hccd on a database it cannot open", () => {
     expect(await run(["sweep"], { DATABASE_URL: "postgres://hccd:s3cret@127.0.0.1:1/hccd" })).toBe(1);
     expect(err.join("")).toMatch(/^Không mở được cơ sở dữ liệu postgres:\/\/hccd@127\.0\.0\.1:1\/hccd: connection refused/);
     expect(err.join("")).not.toMatch(/s3cret|\n\s+at /);
+  });
+});
+
+describe("pnpm hccd population", () => {
+  it("says how many records wait for the rules, and a re-planning run plans every record held", async () => {
+    // A resident held, stored without a planner running (the CLI's database, no server on it).
+    const config = parseConfig({ ZALO_MODE: "sim", LOG_LEVEL: "silent" });
+    await provisionClients(database.db, config.INTEGRATION_API_KEYS);
+    const today = vietnamDate(new Date());
+    const resident = {
+      nationalId: "072196002222", fullName: "Trần Thu Hà", dateOfBirth: "1996-07-15", sex: "female", phone: "0987000222",
+      temporaryResidence: { wardCode: "25453", registeredOn: addDays(today, -300), expiresOn: addDays(today, 60) },
+      updatedAt: "2026-11-20T01:00:00+07:00",
+    };
+    const deps = { db: database.db, config, logger: createLogger({ level: "silent" }), now: () => new Date(), newId: randomUUID };
+    await receivePopulationBatch(deps, { batch: populationBatchSchema.parse({ batchId: "B-1", records: [resident] }), clientId: POPULATION_CLIENT_ID });
+    expect(await run(["population", "status"])).toBe(0);
+    expect(out.join("")).toContain("Còn 1 bản ghi dữ liệu dân cư đang chờ lập nhắc hẹn.");
+    out = [];
+    expect(await run(["population", "replan"])).toBe(0);
+    expect(out.join("")).toContain("Đã đánh dấu 1 bản ghi dữ liệu dân cư để lập lại nhắc hẹn.");
+    expect(out.join("")).toContain("Đã lập lại 1 bản ghi tại đây; còn 0 bản ghi đang chờ");
+    expect(await rows(sql`select service_key as service, due_on as "dueOn" from reminders`)).toContainEqual({ service: "temporary-residence", dueOn: addDays(today, 60) });
+    out = [];
+    expect(await run(["population", "status", "--lang", "en"])).toBe(0);
+    expect(out.join("")).toContain("0 population records are waiting to be planned.");
+    expect(await run(["population", "tidy"])).toBe(1);
+    expect(err.join("")).toContain("Không có lệnh “population tidy”.");
   });
 });

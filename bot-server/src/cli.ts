@@ -13,6 +13,7 @@ import { createRuntime, type Runtime } from "./runtime.js";
 import { checkFileSignature, importFormat, SIGNATURE_BYTES } from "./services/imports/import-reader.js";
 import { importLicences } from "./services/imports/licence-import.js";
 import { sweepReminders } from "./services/reminders/reminder-sweep.js";
+import { markAllPopulationRecordsForPlanning, planWaitingPopulationRecords, unplannedPopulationRecords } from "./services/population/population-planner.js";
 import { createStaffUser, unlockStaffLogins } from "./services/staff/staff-auth.js";
 import { clientKey } from "./middleware/client-address.js";
 import { importReasonText, keptFilePath } from "./services/imports/staff-imports.js";
@@ -141,6 +142,19 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         say("sweepDone", { ...r });
         // What was queued goes out now rather than at the worker's next poll.
         await rt.worker.drain();
+        return 0;
+      }
+      case "population": {
+        const rt = await open();
+        const deps = { ...rt.services, catalogue: rt.catalogue };
+        if (rest[0] === "status") {
+          say("populationWaiting", { waiting: await unplannedPopulationRecords(rt.services.db) });
+          return 0;
+        }
+        if (rest[0] !== "replan") throw new UsageError(t("cli:unknownCommand", { command: `population ${rest[0] ?? ""}`.trim() }));
+        say("replanMarked", { marked: await markAllPopulationRecordsForPlanning(rt.services.db) });
+        const planned = await planWaitingPopulationRecords(deps);
+        say("replanDone", { planned, waiting: await unplannedPopulationRecords(rt.services.db) });
         return 0;
       }
       case "worker": {

@@ -31,6 +31,8 @@ export interface AppDeps {
   importDir: string;
   /** Called after a webhook event is stored, to process it outside the request. */
   onWebhookStored?: () => void;
+  /** Called after a population batch is stored, to plan from its records outside the request. */
+  onPopulationStored?: () => void;
   /** Whether this instance may take traffic (`/readyz`); absent: always. */
   readiness?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
 }

@@ -9,6 +9,7 @@ import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from 
 import { provisionClients, CASE_SYSTEM_CLIENT_ID, isFacilityClient, POPULATION_CLIENT_ID } from "./services/integrations/machine-clients.js";
 import { createPopulationPlatformSimulator, type PopulationPlatformSimulator } from "./sim/population-platform.js";
 import { sendTodaysPopulationNoticesNow } from "./services/population/population-reminders.js";
+import { createPopulationPlanner, type PopulationPlanner } from "./services/population/population-planner.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator } from "./adapters/zalo/simulator.js";
 import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
@@ -85,6 +86,8 @@ export interface Runtime {
   app: App;
   worker: OutboxWorker;
   webhooks: WebhookProcessor;
+  /** Plans from population records outside the requests that store them (kicked by each batch stored here); `startWork()` starts its schedule. */
+  populationPlanner: PopulationPlanner;
   /** The reminder sweep on its schedule (SWEEP_INTERVAL_MS); `start()` is the caller's choice, like the worker's. */
   scheduler: ReminderScheduler;
   /** Campaigns: starts scheduled ones and feeds sending ones to the outbox in waves; `start()` is the caller's choice. */
@@ -349,6 +352,8 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const leader = { holder: instanceId, ttlMs: config.LEADER_LEASE_MS };
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick(), leader });
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick(), leader });
+  // Every instance plans from population records (each claims its own); a batch stored here kicks it.
+  const populationPlanner = createPopulationPlanner({ db, config, logger, now, newId, catalogue });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     handle: createBotHandler({ db, config, logger, now, newId, faq, catalogue, miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, "") }),
@@ -366,13 +371,15 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const app = createApp(
     { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
         if (processWebhooksHere && (opts.processWebhooksOnStore ?? true)) void webhooks.kick();
-      }, ...(simRoutes ? { simRoutes } : {}) },
+      }, onPopulationStored: () => void populationPlanner.kick(), ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
   );
   appRef = app;
   if (populationSim) {
     try {
       await populationSim.pushDemo();
+      // Planned before the notices due today are brought forward.
+      await populationPlanner.kick();
       await sendTodaysPopulationNoticesNow(db, now());
     } catch (err) {
       logger.error({ err }, "the demo population push failed");
@@ -389,6 +396,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     scheduler.start();
     campaigns.start();
     importResumer.start();
+    populationPlanner.start();
     // Events stored but not processed before a stop are processed now; failed ones are retried on its timer.
     if (work.processWebhooks ?? processWebhooksHere) webhooks.start();
     faqSync.start();
@@ -402,7 +410,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   function stopWork(): Promise<void> {
     shuttingDown = true;
     stopping ??= (async () => {
-      await Promise.all([scheduler.stop(), campaigns.stop(), importResumer.stop(), faqSync.stop()]);
+      await Promise.all([scheduler.stop(), campaigns.stop(), importResumer.stop(), faqSync.stop(), populationPlanner.stop()]);
       await webhooks.stop();
       await worker.stop();
     })();
@@ -416,6 +424,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
     app,
     worker,
     webhooks,
+    populationPlanner,
     scheduler,
     campaigns,
     faqSync,

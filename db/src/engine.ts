@@ -62,6 +62,16 @@ export function forUpdate<Q>(query: Q): Q {
 }
 
 /**
+ * A SELECT that locks the rows it reads and passes over those another transaction holds
+ * (`FOR UPDATE SKIP LOCKED` on PostgreSQL): several instances each take their own share of a
+ * queue without waiting for each other. On SQLite the query as it is (one writer at a time).
+ */
+export function forUpdateSkipLocked<Q>(query: Q): Q {
+  const pgQuery = query as Q & { for?: (strength: "update", config: { skipLocked: true }) => Q };
+  return typeof pgQuery.for === "function" ? pgQuery.for("update", { skipLocked: true }) : query;
+}
+
+/**
  * The most bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER (32,766
  * in the SQLite better-sqlite3 builds) and PostgreSQL's wire protocol limit (65,535).
  */

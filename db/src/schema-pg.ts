@@ -731,8 +731,9 @@ export const populationRecords = pgTable(
     batchId: text("batch_id").notNull(),
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: instant("received_at").notNull(),
+    plannedRules: integer("planned_rules").notNull().default(0),
   },
-  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId)],
+  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId), index("population_records_planning_idx").on(t.plannedRules, t.personId)],
 );
 
 export const populationBatches = pgTable(

@@ -992,8 +992,14 @@ export const populationRecords = sqliteTable(
     batchId: text("batch_id").notNull(),
     clientId: text("client_id").notNull().references(() => machineClients.id),
     receivedAt: instant("received_at").notNull(),
+    /**
+     * The version of the rules from population data (`POPULATION_RULES_VERSION`) last run over
+     * this record: lower, and the planner runs them (again). 0 when stored: a record is planned
+     * outside the request that brought it; every record held once new rules are deployed.
+     */
+    plannedRules: integer("planned_rules").notNull().default(0),
   },
-  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId)],
+  (t) => [uniqueIndex("population_records_national_id_uq").on(t.nationalId), index("population_records_planning_idx").on(t.plannedRules, t.personId)],
 );
 
 /**

@@ -94,7 +94,7 @@ const attachmentRoute = createRoute({
 });
 
 /** Machine-client endpoints: hospitals and the case system. */
-export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue }) {
+export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatalogue; onPopulationStored?: () => void }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use("/birth-certificates", machineAuth(deps.db, "birth-certificates"));
   app.use("/case-status", machineAuth(deps.db, "case-status"));
@@ -128,6 +128,7 @@ export function integrationRoutes(deps: ServiceDeps & { catalogue: ReminderCatal
 
   app.openapi(populationRecordsRoute, async (c) => {
     const result = await receivePopulationBatch(deps, { batch: c.req.valid("json"), clientId: c.var.client.id, requestId: c.var.requestId });
+    if (result.accepted > 0) deps.onPopulationStored?.();
     return c.json(result, 200);
   });
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import { forUpdate, statementSlices, tablesOf, type Db } from "../engine.js";
+import { forUpdate, forUpdateSkipLocked, statementSlices, tablesOf, type Db } from "../engine.js";
 import { executeStatement, onSqlite, queryRows } from "../raw.js";
 import type { persons, populationBatches, populationRecords } from "../schema.js";
 import type { ReminderRow } from "./documents.js";
@@ -172,14 +172,15 @@ export async function insertPopulationRecords(db: Db, rows: readonly NewPopulati
 
 /**
  * Replaces the records held for persons at once, each only if the one held is older (two instances
- * applying versions at once: the older one changes nothing); answers the persons whose record it replaced.
+ * applying versions at once: the older one changes nothing); answers the persons whose record it
+ * replaced. A replaced record waits for the planner again (`planned_rules` 0).
  */
 export async function replacePopulationRecords(db: Db, rows: readonly (NewPopulationRecordRow & { recordUpdatedAt: Date })[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const fast = onSqlite(
     db,
     "replacePopulationRecord",
-    "update population_records set national_id = ?, record = ?, record_updated_at = ?, deceased = ?, batch_id = ?, client_id = ?, received_at = ? where person_id = ? and record_updated_at < ?",
+    "update population_records set national_id = ?, record = ?, record_updated_at = ?, deceased = ?, batch_id = ?, client_id = ?, received_at = ?, planned_rules = 0 where person_id = ? and record_updated_at < ?",
     (stmt) => {
       const replaced = new Set<string>();
       for (const r of rows) {
@@ -195,7 +196,7 @@ export async function replacePopulationRecords(db: Db, rows: readonly (NewPopula
     const column = (pick: (r: NewPopulationRecordRow) => string | boolean) => sql.param(slice.map(pick));
     const done = await queryRows<{ personId: string }>(
       db,
-      sql`update population_records set national_id = v.national_id, record = v.record::jsonb, record_updated_at = v.record_updated_at::timestamptz, deceased = v.deceased, batch_id = v.batch_id, client_id = v.client_id, received_at = v.received_at::timestamptz
+      sql`update population_records set national_id = v.national_id, record = v.record::jsonb, record_updated_at = v.record_updated_at::timestamptz, deceased = v.deceased, batch_id = v.batch_id, client_id = v.client_id, received_at = v.received_at::timestamptz, planned_rules = 0
           from unnest(${column((r) => r.personId)}::text[], ${column((r) => r.nationalId)}::text[], ${column((r) => JSON.stringify(r.record))}::text[], ${column((r) => r.recordUpdatedAt.toISOString())}::text[],
                       ${column((r) => r.deceased ?? false)}::boolean[], ${column((r) => r.batchId)}::text[], ${column((r) => r.clientId)}::text[], ${column((r) => r.receivedAt.toISOString())}::text[])
             as v(person_id, national_id, record, record_updated_at, deceased, batch_id, client_id, received_at)
@@ -226,4 +227,45 @@ export async function personDocumentsOfHolders(db: Db, nationalIds: readonly str
     for (const r of rows) if (r.holderId) out.push({ id: r.id, serviceKey: r.serviceKey, holderId: r.holderId });
   }
   return out;
+}
+
+/**
+ * Up to `limit` records the rules of `version` have not run over yet (`planned_rules` lower), in a
+ * transaction that plans them: on PostgreSQL locked, passing over those another instance's planner
+ * holds, so the instances share the work; a batch replacing one of them waits for the plan to commit.
+ */
+export async function claimUnplannedPopulationRecords(db: Db, version: number, limit: number): Promise<PopulationRecordRow[]> {
+  const { populationRecords } = tablesOf(db);
+  return forUpdateSkipLocked(
+    db.select().from(populationRecords).where(lt(populationRecords.plannedRules, version)).orderBy(asc(populationRecords.plannedRules), asc(populationRecords.personId)).limit(limit),
+  );
+}
+
+/** Records that the rules of `version` ran over (in the transaction that claimed them). */
+export async function markPopulationRecordsPlanned(db: Db, personIds: readonly string[], version: number): Promise<void> {
+  const { populationRecords } = tablesOf(db);
+  for (const slice of statementSlices(db, [...new Set(personIds)], 1)) {
+    await db.update(populationRecords).set({ plannedRules: version }).where(inArray(populationRecords.personId, slice));
+  }
+}
+
+/** How many records the rules of `version` have not run over yet. */
+export async function countUnplannedPopulationRecords(db: Db, version: number): Promise<number> {
+  const { populationRecords } = tablesOf(db);
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(populationRecords).where(lt(populationRecords.plannedRules, version));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Sets up to `limit` records after `afterPersonId` (in person id order) to be planned again, for a
+ * re-planning run over everything held (a rule or a lead time changed); answers the last one, to
+ * go on from, or undefined when none was left.
+ */
+export async function markPopulationRecordsUnplanned(db: Db, afterPersonId: string, limit: number): Promise<{ marked: number; last: string | undefined }> {
+  const { populationRecords } = tablesOf(db);
+  const ids = (await db.select({ id: populationRecords.personId }).from(populationRecords).where(gt(populationRecords.personId, afterPersonId)).orderBy(asc(populationRecords.personId)).limit(limit)).map((r) => r.id);
+  for (const slice of statementSlices(db, ids, 1)) {
+    await db.update(populationRecords).set({ plannedRules: 0 }).where(inArray(populationRecords.personId, slice));
+  }
+  return { marked: ids.length, last: ids.at(-1) };
 }

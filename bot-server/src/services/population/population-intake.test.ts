@@ -12,6 +12,7 @@ import { provisionClients, POPULATION_CLIENT_ID } from "../integrations/machine-
 import { defaultReminderCatalogue } from "../reminders/reminder-catalogue.js";
 import { receivePopulationBatch } from "./population-intake.js";
 import { postPopulation, RESIDENTS } from "./population-testing.js";
+import { planWaitingPopulationRecords as planAll } from "./population-planner.js";
 
 let w: TestWorld;
 afterEach(async () => {
@@ -167,9 +168,9 @@ describe("a batch stored a slice per transaction", () => {
     w = await createTestWorld();
     const deps = { ...w.services, catalogue: w.catalogue };
     const batch = populationBatchSchema.parse({ batchId: "B-1", records: [tuan, hoa, { nationalId: "x" }, RESIDENTS.dung, bao, ha] });
-    // The database gives out in the second slice (its reminders' ids): the first slice stays stored.
+    // The database gives out in the second slice (its first new person's id): the first slice stays stored.
     let ids = 0;
-    const failing = { ...deps, newId: () => (++ids === 8 ? (() => { throw new Error("connection lost"); })() : randomUUID()) };
+    const failing = { ...deps, newId: () => (++ids === 3 ? (() => { throw new Error("connection lost"); })() : randomUUID()) };
     await expect(receivePopulationBatch(failing, { batch, clientId: POPULATION_CLIENT_ID, recordsPerTransaction: 2 })).rejects.toThrow("connection lost");
     expect(await count("population_records")).toBe(2);
     expect(await count("audit_log")).toBe(0);
@@ -184,6 +185,7 @@ describe("a batch stored a slice per transaction", () => {
     expect({ persons: await count("persons"), records: await count("population_records") }).toEqual({ persons: 5, records: 5 });
     expect(await w.rows(sql`select action from audit_log`)).toEqual([{ action: "population_batch.received" }]);
     // The same reminders as the batch stored in one go plans.
+    await planAll(deps);
     const planned = await w.rows(sql`select persons.national_id as "nationalId", service_key as service, due_on as "dueOn", step from reminders join persons on persons.id = reminders.person_id order by 1, 2, 3, 4`);
     const whole = await createTestWorld();
     try {
@@ -208,10 +210,16 @@ describe("batches of overlapping people posted to two instances at once", () => 
     const batch = (round: number, side: number, people: (typeof tuan | typeof hoa | typeof bao | typeof ha)[]) =>
       populationBatchSchema.parse({ batchId: `R-${round}-${side}`, records: people.map((r) => ({ ...r, idCard: { number: r.nationalId, issuedOn: cardIssued(round) }, updatedAt: version(round, side) })) });
     for (let round = 0; round < 4; round++) {
-      const results = await Promise.all([
-        receivePopulationBatch(a!, { batch: batch(round, 1, [tuan, hoa, bao]), clientId: POPULATION_CLIENT_ID }),
-        receivePopulationBatch(b!, { batch: batch(round, 2, [ha, bao, hoa]), clientId: POPULATION_CLIENT_ID }),
+      // Each instance's planner runs meanwhile, as in production: a record replaced while planned is planned again.
+      const [results] = await Promise.all([
+        Promise.all([
+          receivePopulationBatch(a!, { batch: batch(round, 1, [tuan, hoa, bao]), clientId: POPULATION_CLIENT_ID }),
+          receivePopulationBatch(b!, { batch: batch(round, 2, [ha, bao, hoa]), clientId: POPULATION_CLIENT_ID }),
+        ]),
+        planAll(a!),
+        planAll(b!),
       ]);
+      await Promise.all([planAll(a!), planAll(b!)]);
       // Whichever ran first, Hoa and Bảo are accepted from both (side 2's version is newer) or stale in side 1's.
       expect(results.map((r) => r.accepted + r.stale + r.unchanged)).toEqual([3, 3]);
       expect(results[1]!.accepted).toBe(3);
@@ -242,6 +250,7 @@ describe("the same batch posted to two instances at once", () => {
     await provisionClients(a!.db, config.INTEGRATION_API_KEYS);
     const batches = Array.from({ length: 5 }, (_, i) => populationBatchSchema.parse({ batchId: `B-${i}`, records: [tuan, hoa, bao, ha].map((r) => ({ ...r, updatedAt: `2026-11-2${i}T01:00:00+07:00` })) }));
     const results = await Promise.all(batches.flatMap((batch) => [a!, b!].map((deps) => receivePopulationBatch(deps, { batch, clientId: POPULATION_CLIENT_ID }))));
+    await Promise.all([planAll(a!), planAll(b!)]);
     for (let i = 0; i < batches.length; i++) expect(results[2 * i + 1]).toEqual(results[2 * i]);
     const n = async (db: Db, table: string) => (await queryRows<{ n: number }>(db, sql`select count(*) as n from ${sql.identifier(table)}`))[0]!.n;
     expect({ persons: await n(a!.db, "persons"), records: await n(a!.db, "population_records"), batches: await n(a!.db, "population_batches") }).toEqual({ persons: 4, records: 4, batches: 5 });

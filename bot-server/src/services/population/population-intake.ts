@@ -19,8 +19,6 @@ import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
-import type { ReminderCatalogue } from "../reminders/reminder-catalogue.js";
-import { applyPopulationRules, populationChange, type PopulationChange } from "./population-reminders.js";
 
 type Counts = { accepted: number; unchanged: number; stale: number };
 
@@ -37,7 +35,7 @@ function personFacts(id: string, r: PopulationRecord, batchId: string, now: Date
   };
 }
 
-/** A person the batch changes: the version it stores (the last newer one when listed twice), and what was held before. */
+/** A person the batch changes: the version it stores (the last newer one when listed twice), and whether one was held before. */
 interface Change {
   personId: string;
   newPerson: boolean;
@@ -51,10 +49,10 @@ interface Change {
 /**
  * Stores a slice of a batch's valid records (in ID-number order) at once: what is held for them is read in two queries, each record
  * is decided in memory (newer than what we hold or the first: accepted; the same version:
- * unchanged; older: stale), then the persons and records are written in multi-row statements and
- * the rules of `POPULATION_RULES` run once over the people it changed.
+ * unchanged; older: stale), then the persons and records are written in multi-row statements. The
+ * records stored wait for the planner (`population-planner.ts`), which runs `POPULATION_RULES`.
  */
-async function applyRecords(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalogue, ordered: readonly PopulationRecord[], input: { batchId: string; clientId: string; now: Date }): Promise<Counts> {
+async function applyRecords(tx: Db, deps: ServiceDeps, ordered: readonly PopulationRecord[], input: { batchId: string; clientId: string; now: Date }): Promise<Counts> {
   const { batchId, clientId, now } = input;
   const counts = { accepted: 0, unchanged: 0, stale: 0 };
   const persons = await personsByNationalIds(tx, ordered.map((r) => r.nationalId));
@@ -90,8 +88,6 @@ async function applyRecords(tx: Db, deps: ServiceDeps, catalogue: ReminderCatalo
   }
   const stored = [...changes.values()];
   await updatePopulationPersons(tx, stored.filter((c) => !c.newPerson).map((c) => personFacts(c.personId, c.record, batchId, now)));
-  const planned: PopulationChange[] = stored.map((c) => populationChange({ id: c.personId, nationalId: c.record.nationalId }, c.record, c.held?.record as PopulationRecord | undefined, catalogue));
-  await applyPopulationRules(tx, { ...deps, catalogue }, planned, now);
   return counts;
 }
 
@@ -134,10 +130,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * so far and what is left with it. The same batch again answers the stored counts and changes
  * nothing; given again before it was finished (the first request died, or another instance has it
  * in hand), it stores the slices left — each slice once, under the batch row's lock — and answers
- * the whole batch's counts.
+ * the whole batch's counts. What the records set off (reminders, a child's application) is planned
+ * after the answer, by the planner (`createPopulationPlanner`): the platform's request, and the
+ * webhooks meanwhile, wait for the storing only.
  */
 export async function receivePopulationBatch(
-  deps: ServiceDeps & { catalogue: ReminderCatalogue },
+  deps: ServiceDeps,
   input: { batch: PopulationBatch; clientId: string; requestId?: string; recordsPerTransaction?: number },
 ): Promise<PopulationBatchResult> {
   const { batchId, records } = input.batch;
@@ -184,7 +182,7 @@ export async function receivePopulationBatch(
         if (stored >= end) return row; // stored already, by an earlier request or another instance
         // Only a batch id sent again with other records, before the first was stored whole, lands here.
         if (stored !== from) throw new DomainError(409, "population_batch_differs", `batch ${batchId} is being stored with other records: send a batch again with the same records, or a new batch under a new id`, [{ path: "batchId", message: "was sent before with other records, not stored whole yet" }]);
-        const counts = await applyRecords(tx, deps, deps.catalogue, slice, { batchId, clientId, now });
+        const counts = await applyRecords(tx, deps, slice, { batchId, clientId, now });
         const { result } = row;
         const patch = { result: { ...result, accepted: result.accepted + counts.accepted, unchanged: result.unchanged + counts.unchanged, stale: result.stale + counts.stale }, remaining: ordered.length - end };
         await setPopulationBatchResult(tx, clientId, batchId, patch);

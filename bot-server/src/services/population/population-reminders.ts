@@ -45,28 +45,32 @@ function stillPlanned(r: Pick<ReminderRow, "serviceKey" | "dueOn">, change: Popu
   return invitation.kind === "invite" && invitation.until === r.dueOn;
 }
 
-/** A person whose population record a batch stored: the version now held, and whether one was held before. */
+/**
+ * A person whose population record the rules plan from: the version held now. Rules read nothing
+ * of earlier versions: what they plan follows from the record and what is stored, so running them
+ * again over the same record changes nothing, and a rule added later plans over the records
+ * already held as it would over new ones (the planner, `POPULATION_RULES_VERSION`).
+ */
 export interface PopulationChange {
   person: { id: string; nationalId: string };
   record: PopulationRecord;
-  /** The version held before this batch; none for a person's first record (nothing was planned from population data for them yet). */
-  before: PopulationRecord | undefined;
   /** The record's deadlines the catalogue has a service for (none for a deceased person). */
   deadlines: PopulationDeadline[];
 }
 
-export function populationChange(person: PopulationChange["person"], record: PopulationRecord, before: PopulationRecord | undefined, catalogue: ReminderCatalogue): PopulationChange {
-  return { person, record, before, deadlines: deadlinesOf(record, catalogue) };
+export function populationChange(person: PopulationChange["person"], record: PopulationRecord, catalogue: ReminderCatalogue): PopulationChange {
+  return { person, record, deadlines: deadlinesOf(record, catalogue) };
 }
 
 /** What a rule is given: the services' dependencies (database through `tx` only) and the reminder catalogue. */
 export type PopulationRuleDeps = ServiceDeps & { catalogue: ReminderCatalogue };
 
 /**
- * A rule run on every batch of changed records (the planning step of contract 5): it is given the
- * batch's changes, each person once with the version now held, inside the batch's transaction. It
- * reads and writes for the whole batch at once (a query or a multi-row statement each, never one per
- * person: a first sync is 3,000 batches of 1,000).
+ * A rule from population data (the planning step of contract 5): it is given a slice of records
+ * to plan from, each person once with the version now held, inside the planner's transaction. It
+ * reads and writes for the whole slice at once (a query or a multi-row statement each, never one
+ * per person: a first sync is 3 million records), and must be idempotent: it runs again over a
+ * record it planned before whenever the rules' version is raised or a re-planning run asks.
  */
 export type PopulationRule = (tx: Db, deps: PopulationRuleDeps, changes: readonly PopulationChange[], now: Date) => Promise<void>;
 
@@ -91,12 +95,11 @@ export const planDeadlineReminders: PopulationRule = async (tx, deps, changes, n
     }
   }
   await planReminders(tx, rows);
-  // Only a person held before can have reminders planned from population data.
-  const before = new Map(changes.filter((c) => c.before).map((c) => [c.person.id, c]));
-  const withdrawn = (await openRemindersOfPersons(tx, [...before.keys()])).filter((r) => !stillPlanned(r, before.get(r.personId!)!, deps.catalogue, today));
+  const byPerson = new Map(changes.map((c) => [c.person.id, c]));
+  const withdrawn = (await openRemindersOfPersons(tx, [...byPerson.keys()])).filter((r) => !stillPlanned(r, byPerson.get(r.personId!)!, deps.catalogue, today));
   // A queued notice not yet sent is withdrawn too; one already being sent or sent stays as it is.
   await cancelPendingOutboxKeys(tx, withdrawn.filter((r) => r.status === "queued").map((r) => r.idempotencyKey), now);
-  await setReminderStatuses(tx, withdrawn.map((r) => ({ id: r.id, status: "cancelled", reason: before.get(r.personId!)!.record.deceased ? "the person died" : "the deadline changed" })), now);
+  await setReminderStatuses(tx, withdrawn.map((r) => ({ id: r.id, status: "cancelled", reason: byPerson.get(r.personId!)!.record.deceased ? "the person died" : "the deadline changed" })), now);
 };
 
 /**
@@ -132,23 +135,26 @@ export const planChildIdCards: PopulationRule = async (tx, deps, changes, now) =
 };
 
 /**
- * A child who died (population data says so for the first time): the reminders of their birth —
- * vaccination doses, planned from the hospital's certificate — stop, so the family is not reminded
- * of a dose for a child they lost. Deaths are few in a batch; each is looked up on its own.
+ * A child who died: the reminders of their birth — vaccination doses, planned from the hospital's
+ * certificate — stop, so the family is not reminded of a dose for a child they lost. Only a minor
+ * whose record lists parents can have such reminders; deaths of minors are few in a slice, each is
+ * looked up on its own (again at a re-planning run: what is cancelled stays cancelled).
  */
 export const withdrawDeceasedChildrensReminders: PopulationRule = async (tx, _deps, changes, now) => {
-  for (const { record, before } of changes) {
-    if (record.deceased && !before?.deceased && (record.parents?.length ?? 0) > 0) await withdrawRemindersOfDeceasedChild(tx, { record, now });
+  const today = vietnamDate(now);
+  for (const { record } of changes) {
+    if (record.deceased && (record.parents?.length ?? 0) > 0 && remindsParents(record.dateOfBirth, today)) await withdrawRemindersOfDeceasedChild(tx, { record, now });
   }
 };
 
 /**
- * What a batch of changed population records sets off. Each rule stands on its own (none reads
- * what another wrote in the same batch); a new rule from population data is one more entry here.
+ * What population records set off. Each rule stands on its own (none reads what another wrote in
+ * the same slice); a new rule from population data is one more entry here, and a raise of
+ * `POPULATION_RULES_VERSION` (population-planner.ts) so that it runs over the records held too.
  */
 export const POPULATION_RULES: readonly PopulationRule[] = [planDeadlineReminders, outrankListedDocuments, planChildIdCards, withdrawDeceasedChildrensReminders];
 
-/** Runs every rule of `POPULATION_RULES` over a batch's changes. */
+/** Runs every rule of `POPULATION_RULES` over a slice of records. */
 export async function applyPopulationRules(tx: Db, deps: PopulationRuleDeps, changes: readonly PopulationChange[], now: Date): Promise<void> {
   if (changes.length === 0) return;
   for (const rule of POPULATION_RULES) await rule(tx, deps, changes, now);

@@ -38,7 +38,12 @@ export const RESIDENTS = {
   },
 } as const;
 
-/** Posts a batch to contract 5's endpoint with the population platform's key (or another). */
-export function postPopulation(w: Pick<TestWorld, "call">, batchId: string, records: readonly unknown[], key: string = POPULATION_KEY) {
-  return w.call("POST", "/api/integrations/population-records", { token: key, body: { batchId, records } });
+/**
+ * Posts a batch to contract 5's endpoint with the population platform's key (or another), and
+ * waits for the planner the batch kicked to plan from it (the rules run after the answer).
+ */
+export async function postPopulation(w: Pick<TestWorld, "call" | "populationPlanner">, batchId: string, records: readonly unknown[], key: string = POPULATION_KEY) {
+  const res = await w.call("POST", "/api/integrations/population-records", { token: key, body: { batchId, records } });
+  await w.populationPlanner.kick();
+  return res;
 }

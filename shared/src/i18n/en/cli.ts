@@ -8,6 +8,8 @@ export const cli: DeepStringShape<typeof vi> = {
                      import a department's list of licences and certificates (contract 4)
   sweep              plan and queue the reminders that are due, once
   worker             run the delivery worker (and the reminder schedule) until stopped
+  population replan  plan reminders again from every population record held (after rules or lead times change)
+  population status  say how many population records are waiting to be planned
   staff create --username <name> --name <full name> --role <role> [--agency <agency>] [--ward <ward code>]
                      create a staff account; the password comes from HCCD_STAFF_PASSWORD or is typed in
   staff unlock --username <name> [--ip <address>]
@@ -34,6 +36,9 @@ Common options: --lang vi|en. Database: DATABASE_PATH (default data/demo.db, as 
   sweepDone: "Reminder sweep: {{queued}} queued, {{skipped}} not sendable (reason recorded), {{cancelled}} cancelled.",
   workerStarted: "Delivery worker running (database {{database}}). Press Ctrl+C to stop.",
   workerStopped: "Delivery worker stopped.",
+  replanMarked: "Marked {{marked}} population records to be planned again.",
+  replanDone: "Planned {{planned}} records here; {{waiting}} still waiting (running servers plan them too).",
+  populationWaiting: "{{waiting}} population records are waiting to be planned.",
   passwordPrompt: "Password (at least 12 characters): ",
   staffCreated: "Account {{username}} ({{role}}) created.",
   staffUnlocked: "{{username}} may log in again ({{count}} failure counts cleared).",

@@ -6,6 +6,8 @@ export const cli = {
                      nhập danh sách giấy phép, chứng chỉ của một sở (hợp đồng 4)
   sweep              lập và xếp hàng các nhắc hẹn đã đến hạn, một lần
   worker             chạy bộ gửi tin (và lịch quét nhắc hẹn) cho tới khi bị dừng
+  population replan  lập lại nhắc hẹn từ mọi bản ghi dữ liệu dân cư đang lưu (sau khi đổi quy tắc hoặc thời hạn nhắc)
+  population status  cho biết còn bao nhiêu bản ghi dữ liệu dân cư đang chờ lập nhắc hẹn
   staff create --username <tên> --name <họ tên> --role <vai trò> [--agency <cơ quan>] [--ward <mã xã>]
                      tạo tài khoản cán bộ; mật khẩu lấy từ biến HCCD_STAFF_PASSWORD hoặc nhập từ bàn phím
   staff unlock --username <tên> [--ip <địa chỉ>]
@@ -32,6 +34,9 @@ Tùy chọn chung: --lang vi|en. Cơ sở dữ liệu: biến DATABASE_PATH (m�
   sweepDone: "Quét nhắc hẹn: {{queued}} tin đã xếp hàng gửi, {{skipped}} không gửi được (đã ghi lý do), {{cancelled}} đã hủy.",
   workerStarted: "Bộ gửi tin đang chạy (cơ sở dữ liệu {{database}}). Nhấn Ctrl+C để dừng.",
   workerStopped: "Bộ gửi tin đã dừng.",
+  replanMarked: "Đã đánh dấu {{marked}} bản ghi dữ liệu dân cư để lập lại nhắc hẹn.",
+  replanDone: "Đã lập lại {{planned}} bản ghi tại đây; còn {{waiting}} bản ghi đang chờ (các máy chủ đang chạy sẽ lập tiếp).",
+  populationWaiting: "Còn {{waiting}} bản ghi dữ liệu dân cư đang chờ lập nhắc hẹn.",
   passwordPrompt: "Mật khẩu (ít nhất 12 ký tự): ",
   staffCreated: "Đã tạo tài khoản {{username}} ({{role}}).",
   staffUnlocked: "Đã cho {{username}} đăng nhập lại ({{count}} bộ đếm lần nhập sai đã xóa).",

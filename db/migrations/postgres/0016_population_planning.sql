@@ -1,0 +1,2 @@
+ALTER TABLE "population_records" ADD COLUMN "planned_rules" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "population_records_planning_idx" ON "population_records" USING btree ("planned_rules","person_id");

@@ -1,0 +1,2 @@
+ALTER TABLE `population_records` ADD `planned_rules` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `population_records_planning_idx` ON `population_records` (`planned_rules`,`person_id`);
