@@ -1,6 +1,7 @@
 export { createDb, checkDb, isPostgresUrl, type DbHandle, type SqliteHandle, type PostgresHandle, type CreateDbOptions } from "./create-db.js";
 export { tablesOf, engineOf, affectedRows, forUpdate, type Db, type Tables, type Engine, type RunResult } from "./engine.js";
 export { queryRows, executeStatement, toDate, toJson, toFlag, toCount } from "./raw.js";
+export { LOCK_WAIT_MS } from "./sqlite-engine.js";
 export * as schema from "./schema.js";
 export type { DraftFieldRow, ImportProblemCount } from "./schema.js";
 export { DRAFT_PARTY_ROLES } from "./schema.js";

@@ -54,3 +54,36 @@ describe("transactions on SQLite's one connection", () => {
     }
   });
 });
+
+describe("another process's write lock", () => {
+  it("is waited for with the event loop turning, and the statement runs once the lock is released", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "hccd-lock-"));
+    const ours = await createDb(join(dir, "shared.db"));
+    const theirs = await createDb(join(dir, "shared.db"), { migrate: false });
+    try {
+      if (ours.engine !== "sqlite" || theirs.engine !== "sqlite") throw new Error("expected SQLite");
+      // The other "process" holds the write lock for 100 ms; it can only let go if our waiting lets the event loop turn.
+      theirs.sqlite.exec("BEGIN IMMEDIATE");
+      let turns = 0;
+      const ticker = setInterval(() => turns++, 5);
+      setTimeout(() => theirs.sqlite.exec("COMMIT"), 100);
+      const started = Date.now();
+      await ours.db.transaction((tx) => upsertWards(tx, [ward("in-a-transaction")]));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+      expect(turns).toBeGreaterThan(5);
+      // A statement on its own (no transaction) waits the same way.
+      theirs.sqlite.exec("BEGIN IMMEDIATE");
+      setTimeout(() => theirs.sqlite.exec("COMMIT"), 50);
+      await upsertWards(ours.db, [ward("on-its-own")]);
+      clearInterval(ticker);
+      expect((await listWards(ours.db)).map((w) => w.code).sort()).toEqual(["in-a-transaction", "on-its-own"]);
+    } finally {
+      await theirs.close();
+      await ours.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
