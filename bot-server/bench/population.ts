@@ -8,8 +8,8 @@
  *   run the rules over every record: the time a full first sync would take at that rate;
  * - the sweep over the reminders the records planned, on a day when many fall due (reminders/s);
  * - the webhook's acknowledgement latency (p50/p99 under wrk, BENCH_POPULATION_WEBHOOK_CONNECTIONS
- *   connections, default 4: a steady trickle of citizens' messages, not a flood) on one server
- *   process, first alone, then while the same process takes a first sync posted batch after batch.
+ *   connections, default 4, as a steady flow and as a flood) on one server process, first alone,
+ *   then while the same process, then another instance, takes a first sync posted batch after batch.
  * BENCH_POPULATION_RECORDS sets the intake sample (default 50,000), BENCH_POPULATION_LATENCY_SECONDS
  * each latency phase (default 10). The machine's load average is printed with the figures: compare
  * the ratios of one run, not figures of runs on a busy machine.
@@ -30,6 +30,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const RECORDS = Number(process.env.BENCH_POPULATION_RECORDS ?? 50_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_POPULATION_LATENCY_SECONDS ?? 10);
 const WEBHOOK_CONNECTIONS = Number(process.env.BENCH_POPULATION_WEBHOOK_CONNECTIONS ?? 4);
+const WEBHOOK_PAUSE_MS = Number(process.env.BENCH_POPULATION_WEBHOOK_PAUSE_MS ?? 20);
 const PROVINCE = 3_000_000;
 const TARGET_MINUTES = 30;
 const BATCH = 1000;
@@ -119,43 +120,57 @@ async function throughput(engine: string, target: string): Promise<{ perSecond: 
 }
 
 /**
- * The webhook's acknowledgement latency on a server process (`target`'s database), alone; then
- * while a first sync is posted to the same process; then while it is posted to another instance on
- * the same database (a province routing the platform's feed to an instance Zalo does not reach);
- * the records/s each sync took meanwhile. The two syncs post different residents.
+ * The webhook's acknowledgement latency on a server process (`target`'s database), under two loads:
+ * a steady flow (each of the connections pausing BENCH_POPULATION_WEBHOOK_PAUSE_MS, default 20,
+ * between two events: ~200 a second, a province's OA on a busy day) and a flood (each connection
+ * posting as soon as answered: the server's throughput). Each alone; then while a first sync is
+ * posted to the same process; then while it is posted to another instance on the same database (a
+ * province routing the platform's feed to an instance Zalo does not reach); the records/s each sync
+ * took meanwhile, and how long the planners took after its last batch. Each sync posts new residents.
  */
 async function latencyDuringSync(engine: string, target: string, dir: string): Promise<void> {
-  const events = [0, 1, 2].map((i) => join(dir, `webhook-${engine}-${i}.tsv`));
-  events.forEach((file, i) => writeEvents(file, 4_000 * LATENCY_SECONDS, `population-${engine}-${i}`));
   const server = await startServer(["app", target]);
-  const other = await startServer(["app", target]);
   // Read-only here: how many records wait for the planners.
   const watch = await createDb(target);
   const ms = (us: number) => (us / 1000).toFixed(1);
   const failed = (r: Awaited<ReturnType<typeof wrk>>) => r.non2xx + r.readErrors + r.writeErrors + r.timeouts + r.connectErrors;
   const line = (label: string, r: Awaited<ReturnType<typeof wrk>>, loadNow: string) =>
     `  ${label.padEnd(32)}${fmt(r.requests / (r.durationUs / 1e6))} req/s  p50 ${ms(r.p50Us)} ms  p99 ${ms(r.p99Us)} ms  max ${ms(r.maxUs)} ms${failed(r) ? `  failed ${failed(r)}` : ""} [${loadNow}]`;
+  let phase = 0;
+  /** A file of new events for one phase (every request a new event, never a repeat). */
+  const events = () => {
+    const file = join(dir, `webhook-${engine}-${phase}.tsv`);
+    writeEvents(file, 4_000 * LATENCY_SECONDS, `population-${engine}-${phase++}`);
+    return file;
+  };
   try {
-    await wrk(server.url, events[0]!, 2, WEBHOOK_CONNECTIONS); // warm-up
-    const alone = await wrk(server.url, events[0]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
-    console.log(`webhook acknowledgement (${engine}, wrk ${WEBHOOK_CONNECTIONS} connections, ${LATENCY_SECONDS} s each):`);
-    console.log(line("alone:", alone, load()));
-    for (const [i, feeder, label] of [[1, server, "sync to the same process:"], [2, other, "sync to another instance:"]] as const) {
-      let done = false;
-      const started = performance.now();
-      const syncing = pushBatches((body) => fetch(`${feeder.url}/api/integrations/population-records`, populationRequest(body)), i * 10_000_000, Number.MAX_SAFE_INTEGER, () => done);
-      const during = await wrk(server.url, events[i]!, LATENCY_SECONDS, WEBHOOK_CONNECTIONS);
-      done = true;
-      const accepted = await syncing;
-      const syncSeconds = (performance.now() - started) / 1000;
-      // The planners (both instances') finish what the phase stored before the next phase starts.
-      while ((await unplannedPopulationRecords(watch.db)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      const plannedSeconds = (performance.now() - started) / 1000;
-      console.log(line(label, during, load()));
-      console.log(`    ratio to alone: p50 ${(during.p50Us / alone.p50Us).toFixed(2)}×  p99 ${(during.p99Us / alone.p99Us).toFixed(2)}×; the sync meanwhile: ${fmt(accepted)} records stored = ${fmt(accepted / syncSeconds)} records/s, all planned ${(plannedSeconds - syncSeconds).toFixed(1)} s after the last batch`);
+    await wrk(server.url, events(), 2, WEBHOOK_CONNECTIONS); // warm-up
+    for (const [load_, pauseMs] of [["steady flow", WEBHOOK_PAUSE_MS], ["flood", undefined]] as const) {
+      const alone = await wrk(server.url, events(), LATENCY_SECONDS, WEBHOOK_CONNECTIONS, pauseMs);
+      console.log(`webhook acknowledgement (${engine}, ${load_}: wrk ${WEBHOOK_CONNECTIONS} connections${pauseMs ? `, ${pauseMs} ms between two events on each` : ""}, ${LATENCY_SECONDS} s each):`);
+      console.log(line("alone:", alone, load()));
+      for (const [another, label] of [[false, "sync to the same process:"], [true, "sync to another instance:"]] as const) {
+        // The other instance runs only for its phase: on SQLite one process is the deployment, and
+        // an idle second one would still plan (and take the write lock) in the same-process phase.
+        const other = another ? await startServer(["app", target]) : undefined;
+        const feeder = other ?? server;
+        let done = false;
+        const started = performance.now();
+        const syncing = pushBatches((body) => fetch(`${feeder.url}/api/integrations/population-records`, populationRequest(body)), phase * 10_000_000, Number.MAX_SAFE_INTEGER, () => done);
+        const during = await wrk(server.url, events(), LATENCY_SECONDS, WEBHOOK_CONNECTIONS, pauseMs);
+        done = true;
+        const accepted = await syncing;
+        const syncSeconds = (performance.now() - started) / 1000;
+        // The planners (both instances') finish what the phase stored before the next phase starts.
+        while ((await unplannedPopulationRecords(watch.db)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        const plannedSeconds = (performance.now() - started) / 1000;
+        await other?.stop();
+        console.log(line(label, during, load()));
+        console.log(`    ratio to alone: p50 ${(during.p50Us / alone.p50Us).toFixed(2)}×  p99 ${(during.p99Us / alone.p99Us).toFixed(2)}×; the sync meanwhile: ${fmt(accepted)} records stored = ${fmt(accepted / syncSeconds)} records/s, all planned ${(plannedSeconds - syncSeconds).toFixed(1)} s after the last batch`);
+      }
     }
   } finally {
-    await Promise.all([server.stop(), other.stop()]);
+    await server.stop();
     await watch.close();
   }
 }

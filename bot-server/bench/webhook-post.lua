@@ -3,6 +3,15 @@
 -- "<signature>\t<body>". Prints one JSON line with the figures at the end.
 local bodies, sigs, count, next = {}, {}, 0, 0
 
+-- WRK_PAUSE_MS: each connection pauses that long before its next request (a steady flow rather
+-- than a flood). Read as the script loads: wrk looks for delay() before it runs init().
+local pause = tonumber(os.getenv("WRK_PAUSE_MS") or "")
+if pause then
+  function delay()
+    return pause
+  end
+end
+
 function init(args)
   for line in io.lines(args[1]) do
     local tab = line:find("\t", 1, true)

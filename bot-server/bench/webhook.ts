@@ -97,8 +97,14 @@ export async function startServer(args: string[], env: Record<string, string> = 
   };
 }
 
-export async function wrk(url: string, events: string, seconds: number, connections = CONNECTIONS): Promise<WrkResult> {
-  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", join(here, "webhook-post.lua"), url, "--", events], { maxBuffer: 1 << 20 });
+/**
+ * `POST /webhooks/zalo` under wrk: `connections` each posting the next event as soon as the last is
+ * answered (a flood, the server's throughput), or, with `pauseMs`, pausing that long between two
+ * (a steady flow of about `connections × 1000 / pauseMs` events a second, the latency a citizen sees).
+ */
+export async function wrk(url: string, events: string, seconds: number, connections = CONNECTIONS, pauseMs?: number): Promise<WrkResult> {
+  const env = pauseMs === undefined ? process.env : { ...process.env, WRK_PAUSE_MS: String(pauseMs) };
+  const { stdout } = await run("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", join(here, "webhook-post.lua"), url, "--", events], { maxBuffer: 1 << 20, env });
   const json = stdout.split("\n").find((l) => l.startsWith("{"));
   if (!json) throw new Error(`wrk printed no figures:\n${stdout}`);
   return JSON.parse(json) as WrkResult;

@@ -67,6 +67,9 @@ export function createApp(deps: AppDeps, opts: { defaultMetrics?: boolean } = {}
   app.get("/metrics", async (c) => c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType }));
 
   documentWebhooks(app);
+  // Zalo waits for these: bulk work in this process (a population sync) gives them way.
+  const { foreground } = deps;
+  if (foreground) app.use("/webhooks/*", (c, next) => foreground.run(next));
   app.route("/webhooks", webhookRoutes({ db: deps.db, config: deps.config, now: deps.now, onStored: deps.onWebhookStored ?? (() => undefined) }));
   app.route("/api/integrations", integrationRoutes(deps));
   app.route("/api/me", meRoutes({ ...deps, graph: deps.zalo.graph }));

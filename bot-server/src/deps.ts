@@ -1,4 +1,5 @@
 import type { Db } from "@hccd/db";
+import type { Foreground } from "./services/jobs/foreground.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { ZaloClients } from "./adapters/zalo/types.js";
@@ -33,6 +34,8 @@ export interface AppDeps {
   onWebhookStored?: () => void;
   /** Called after a population batch is stored, to plan from its records outside the request. */
   onPopulationStored?: () => void;
+  /** The webhooks in flight here, which bulk work (a population sync) gives way to; absent: none. */
+  foreground?: Foreground;
   /** Whether this instance may take traffic (`/readyz`); absent: always. */
   readiness?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
 }

@@ -10,6 +10,7 @@ import { provisionClients, CASE_SYSTEM_CLIENT_ID, isFacilityClient, POPULATION_C
 import { createPopulationPlatformSimulator, type PopulationPlatformSimulator } from "./sim/population-platform.js";
 import { sendTodaysPopulationNoticesNow } from "./services/population/population-reminders.js";
 import { createPopulationPlanner, type PopulationPlanner } from "./services/population/population-planner.js";
+import { createForeground } from "./services/jobs/foreground.js";
 import { createHttpZaloGraphClient, createHttpZaloOaClient, createHttpZnsClient } from "./adapters/zalo/http-clients.js";
 import { createZaloSimulator } from "./adapters/zalo/simulator.js";
 import { createZaloSimRoutes } from "./sim/zalo-sim-routes.js";
@@ -353,7 +354,9 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const scheduler = createReminderScheduler({ db, config, logger, now, newId }, { catalogue, intervalMs: config.SWEEP_INTERVAL_MS, onQueued: () => worker.kick(), leader });
   const campaigns = createCampaignScheduler({ db, config, logger, now, newId }, { intervalMs: 5000, onQueued: () => worker.kick(), leader });
   // Every instance plans from population records (each claims its own); a batch stored here kicks it.
-  const populationPlanner = createPopulationPlanner({ db, config, logger, now, newId, catalogue });
+  // Webhooks in flight here: a population sync's slices and their planning give them way.
+  const foreground = createForeground();
+  const populationPlanner = createPopulationPlanner({ db, config, logger, now, newId, catalogue, foreground });
   const webhooks = createWebhookProcessor({
     db, config, logger, now, newId,
     handle: createBotHandler({ db, config, logger, now, newId, faq, catalogue, miniAppUrl: draftLink(config, "").replace(/\/\?draft=$/, "") }),
@@ -371,7 +374,7 @@ async function wire(config: Config, opts: RuntimeOptions, handle: DbHandle, impo
   const app = createApp(
     { db, config, logger, now, newId, zalo, caseSystem, faq, catalogue, jobs, importDir, readiness, onWebhookStored: () => {
         if (processWebhooksHere && (opts.processWebhooksOnStore ?? true)) void webhooks.kick();
-      }, onPopulationStored: () => void populationPlanner.kick(), ...(simRoutes ? { simRoutes } : {}) },
+      }, onPopulationStored: () => void populationPlanner.kick(), foreground, ...(simRoutes ? { simRoutes } : {}) },
     { defaultMetrics: opts.defaultMetrics ?? true },
   );
   appRef = app;

@@ -19,6 +19,7 @@ import type { ServiceDeps } from "../../deps.js";
 import { DomainError } from "../../errors.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
+import type { Foreground } from "../jobs/foreground.js";
 
 type Counts = { accepted: number; unchanged: number; stale: number };
 
@@ -135,7 +136,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * webhooks meanwhile, wait for the storing only.
  */
 export async function receivePopulationBatch(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { foreground?: Foreground },
   input: { batch: PopulationBatch; clientId: string; requestId?: string; recordsPerTransaction?: number },
 ): Promise<PopulationBatchResult> {
   const { batchId, records } = input.batch;
@@ -175,6 +176,7 @@ export async function receivePopulationBatch(
   for (const slice of held.remaining > 0 ? personSlices(ordered, input.recordsPerTransaction ?? RECORDS_PER_TRANSACTION) : []) {
     const end = start + slice.length;
     const from = start;
+    await deps.foreground?.giveWay();
     held = await retryOnUniqueViolation(() =>
       deps.db.transaction(async (tx) => {
         const row = (await lockPopulationBatch(tx, clientId, batchId))!;

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PopulationRecord } from "@hccd/shared";
 import { claimUnplannedPopulationRecords, countUnplannedPopulationRecords, markPopulationRecordsPlanned, markPopulationRecordsUnplanned, type Db, type PopulationRecordRow } from "@hccd/db";
+import type { Foreground } from "../jobs/foreground.js";
 import { createPeriodicTask, type PeriodicTask, type TaskTimer } from "../jobs/periodic-task.js";
 import { retryOnUniqueViolation } from "../only-once.js";
 import { audit } from "../staff/audit.js";
@@ -98,15 +99,17 @@ export async function planWaitingPopulationRecords(deps: PopulationRuleDeps): Pr
  * Runs the rules from population data outside the requests that store the records (contract 5
  * answers once the records are stored): every instance plans, each its own records (claimed
  * `SKIP LOCKED` on PostgreSQL), a slice per transaction, letting the event loop turn between
- * slices so webhooks and the API are answered meanwhile. Kicked when a batch is stored here; polls
+ * slices so webhooks and the API are answered meanwhile, and giving way to webhooks in flight
+ * (`Foreground`). Kicked when a batch is stored here; polls
  * for the rest (another instance's batch, a re-planning run, a crash's leftovers).
  */
-export function createPopulationPlanner(deps: PopulationRuleDeps, opts: { pollMs?: number; timer?: TaskTimer; perTransaction?: number } = {}): PeriodicTask {
+export function createPopulationPlanner(deps: PopulationRuleDeps & { foreground?: Foreground }, opts: { pollMs?: number; timer?: TaskTimer; perTransaction?: number } = {}): PeriodicTask {
   const log = deps.logger.child({ component: "population-planner" });
   // `kick()` plans what is waiting and resolves when nothing is left; `stop()` lets the slice in hand finish.
   return createPeriodicTask({
     intervalMs: opts.pollMs ?? POLL_MS,
     run: async () => {
+      await deps.foreground?.giveWay();
       const planned = await planPopulationSlice(deps, opts.perTransaction ?? PLANNED_PER_TRANSACTION);
       await nextTurn();
       return planned > 0;
