@@ -28,6 +28,12 @@ export interface WorklistRow {
   draftId: string;
   service: "birth-registration" | "death-registration";
   status: string;
+  /**
+   * Whether the family consented once and the dossier went to the case system (0/1): a draft back
+   * with them because the case system asked for more (\`need_more_info\`) is open again, but it is
+   * not a family that never consented; the case system's officer follows it, not the ward.
+   */
+  submitted: number;
   dueBy: string;
   createdAt: number;
   /** The "draft ready" notice's outbox status; null when none could be queued. */
@@ -56,6 +62,7 @@ function where(f: WorklistFilter): SQL {
     const l = f.listed;
     const ending = l.endingOutcomes.length ? sql`lc.outcome in (${sql.join(l.endingOutcomes.map((o) => sql`${o}`), sql`, `)})` : sql`1 = 0`;
     parts.push(sql`d.status = 'open'`);
+    parts.push(sql`not exists (select 1 from submissions s where s.draft_id = d.id)`);
     parts.push(sql`(o.status is null or o.status in ('failed', 'cancelled')
       or (d.service = 'birth-registration' and d.due_by <= ${l.birthThrough})
       or (d.service = 'death-registration' and d.due_by <= ${l.deathThrough}))`);
@@ -79,7 +86,8 @@ export async function listWorklistRows(db: Db, f: WorklistFilter, page: { limit:
   const ward = sql`coalesce(m.residence_ward_code, fa.residence_ward_code, dp.residence_ward_code, inf.residence_ward_code)`;
   return queryRows<WorklistRow>(
     db,
-    sql`select d.id as "draftId", d.service as service, d.status as status, d.due_by as "dueBy", d.created_at as "createdAt", o.status as "noticeStatus",
+    sql`select d.id as "draftId", d.service as service, d.status as status,
+          case when exists (select 1 from submissions s where s.draft_id = d.id) then 1 else 0 end as submitted, d.due_by as "dueBy", d.created_at as "createdAt", o.status as "noticeStatus",
           ${ward} as "wardCode", (select w.name from wards w where w.code = ${ward}) as "wardName",
           coalesce(b.child_born_at, de.died_at) as "eventAt",
           case when d.birth_event_id is not null then (case when m.phone is null and fa.phone is not null then fa.full_name else m.full_name end) else inf.full_name end as "contactName",

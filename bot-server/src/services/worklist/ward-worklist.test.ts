@@ -146,6 +146,30 @@ describe("recording a contact", () => {
     expect((await readJson(late)).error.code).toBe("worklist_item_closed");
   });
 
+  // Found walking issue 15: a birth whose dossier the case system gave back for more (need_more_info)
+  // is an open draft again, and was listed as "no consent" though the mother had consented.
+  it("does not list a dossier the family consented to that the case system gave back for more", async () => {
+    const { draftId } = await readJson(await w.postCertificate(makeBirthCertificate({ certificateNo: "TN-WL-00007" })));
+    await w.worker.drain();
+    await at("2026-12-20T03:00:00Z");
+    expect((await list("tan-ninh")).items.map((i) => i.reason)).toEqual(["no_consent"]);
+    w.sim!.caseSystem!.askForMoreInfo({ note: "Đề nghị bổ sung bản chụp giấy chứng sinh rõ nét hơn.", respondBy: "2026-12-30" });
+    const mother = await w.citizen({ name: "Lan", phone: "0912345678" });
+    const view = await readJson(await w.call("GET", `/api/me/drafts/${draftId}`, { token: mother.token }));
+    const edited = await readJson(await w.call("PATCH", `/api/me/drafts/${draftId}`, { token: mother.token, body: { version: view.version, changes: { "child.hometown": "Tây Ninh" } } }));
+    expect((await w.call("POST", `/api/me/drafts/${draftId}/consent`, { token: mother.token, body: { contentHash: edited.contentHash, consentTextVersion: edited.consentTextVersion } })).status).toBe(201);
+    await w.worker.drain();
+    await w.sim!.caseSystem!.idle();
+    await w.worker.drain();
+    // Back with the mother, open again, waiting for her supplement.
+    expect(await w.rows(sql`select d.status as draft, s.status as submission from drafts d join submissions s on s.draft_id = d.id where d.id = ${draftId}`)).toEqual([{ draft: "open", submission: "need_more_info" }]);
+    expect((await list("tan-ninh")).total).toBe(0);
+    const item = await readJson<WorklistItemDetail>(await w.call("GET", `/api/staff/worklist/${draftId}`, { token: tokens["tan-ninh"]! }));
+    expect(item.reason).toBeNull();
+    const late = await contact("tan-ninh", draftId, { method: "phone_call", outcome: "reached", followUpOn: "2026-12-23", expectedContacts: 0 });
+    expect(late.status).toBe(409);
+  });
+
   it("refuses what is wrong, naming the field, and stores nothing", async () => {
     const { draftId } = await readJson(await w.postCertificate(unreachableBirth("TN-WL-00007")));
     const cases: [Record<string, unknown>, string][] = [

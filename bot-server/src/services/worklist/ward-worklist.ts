@@ -61,7 +61,7 @@ function noticeOf(status: string | null): WorklistNotice {
 
 /** Why the item is on the list today (null: it is not, being put off, ended or no longer open). */
 function reasonOf(r: WorklistRow, today: string): WorklistItem["reason"] {
-  if (r.status !== "open") return null;
+  if (r.status !== "open" || Number(r.submitted) === 1) return null;
   if (r.lastOutcome && (outcomeResolves(r.lastOutcome as ContactOutcome) || (r.lastFollowUpOn !== null && r.lastFollowUpOn > today))) return null;
   return worklistReason({ service: r.service, dueBy: r.dueBy, notice: noticeOf(r.noticeStatus) }, today);
 }
@@ -130,7 +130,7 @@ export async function recordWorklistContact(deps: WorklistDeps, staff: StaffUser
   const row = await scopedRow(deps, staff, draftId);
   const now = deps.now();
   const today = vietnamDate(now);
-  if (row.status !== "open") throw conflict("worklist_item_closed", "the family has consented or the dossier was submitted: nothing is left to follow up");
+  if (row.status !== "open" || Number(row.submitted) === 1) throw conflict("worklist_item_closed", "the family has consented or the dossier was submitted: nothing is left to follow up");
   const draft = await getDraft(deps.db, draftId);
   const contactedAt = input.contactedAt ? new Date(input.contactedAt) : now;
   const ends = outcomeResolves(input.outcome);
