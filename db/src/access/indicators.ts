@@ -227,7 +227,9 @@ export async function birthReminderRows(db: Db, s: Pick<IndicatorScope, "start" 
 /**
  * Dossiers whose result (`completed` or `rejected`) came in [start, end): their service, when the
  * case system first said `received`, and when the result came (epoch ms; `receivedAt` null when the
- * case system never reported receiving it). Ward: the residence of the person who consented.
+ * case system never reported receiving it). A case the officer gave back for more (`need_more_info`)
+ * ends on its supplement: it is timed from the first submission's `received` (the same case), once.
+ * Ward: the residence of the person who consented.
  */
 export async function processingTimeRows(db: Db, s: IndicatorScope): Promise<{ service: string; result: "completed" | "rejected"; receivedAt: number | null; resultAt: number }[]> {
   const service = s.serviceKeys ? sql`and ${inList(sql`d.service`, s.serviceKeys)}` : sql``;
@@ -235,10 +237,13 @@ export async function processingTimeRows(db: Db, s: IndicatorScope): Promise<{ s
   const resultAt = sql`min(case when h.status in ('completed', 'rejected') then h.at end)`;
   return all(
     db,
-    sql`select d.service as service, sb.status as result, min(case when h.status = 'received' then h.at end) as "receivedAt", ${resultAt} as "resultAt"
+    sql`select d.service as service, sb.status as result,
+          coalesce((select min(h2.at) from submissions s2 join submission_status_history h2 on h2.submission_id = s2.id where s2.case_id = sb.case_id and h2.status = 'received'),
+                   min(case when h.status = 'received' then h.at end)) as "receivedAt",
+          ${resultAt} as "resultAt"
         from submissions sb join drafts d on d.id = sb.draft_id join submission_status_history h on h.submission_id = sb.id
         where sb.status in ('completed', 'rejected') ${service} ${ward}
-        group by sb.id, d.service, sb.status
+        group by sb.id, d.service, sb.status, sb.case_id
         having ${resultAt} >= ${instantParam(db, s.start)} and ${resultAt} < ${instantParam(db, s.end)}`,
   );
 }

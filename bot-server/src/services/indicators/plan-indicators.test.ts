@@ -157,6 +157,26 @@ describe("the plans' own indicators", () => {
     });
   });
 
+  // Found in issue 15: a case the officer gave back for more (need_more_info) ends on its supplement,
+  // which the case system never reports "received" (the case was): such cases dropped out.
+  it("times a case given back for more from its first receipt to the supplement's result, once", async () => {
+    const t = tablesOf(w.db);
+    const day = vn("2026-11-12T08:00:00").getTime();
+    await w.db.insert(t.drafts).values({ id: "DR4", service: "birth-registration", procedureCode: "1.0", fields: {}, dueBy: "2026-12-31", createdAt: new Date(day), updatedAt: new Date(day) });
+    await w.db.insert(t.draftParties).values({ draftId: "DR4", personId: "PA", role: "holder" });
+    await w.db.insert(t.consents).values({ id: "C-DR4-1", draftId: "DR4", draftVersion: 1, zaloUserId: "U1", personId: "PA", role: "holder", contentHash: "h", consentTextVersion: "1", consentedAt: new Date(day + H), voidedAt: new Date(day + 3 * H), voidReason: "more_info_requested" });
+    await w.db.insert(t.consents).values({ id: "C-DR4-2", draftId: "DR4", draftVersion: 2, zaloUserId: "U1", personId: "PA", role: "holder", contentHash: "h2", consentTextVersion: "1", consentedAt: new Date(day + 4 * H) });
+    await w.db.insert(t.submissions).values({ id: "S3", draftId: "DR4", consentId: "C-DR4-1", procedureCode: "1.0", status: "need_more_info", caseId: "CASE-3", updatedAt: new Date(day) });
+    await w.db.insert(t.submissions).values({ id: "S4", draftId: "DR4", consentId: "C-DR4-2", procedureCode: "1.0", status: "completed", caseId: "CASE-3", supplementOf: "S3", updatedAt: new Date(day) });
+    for (const [submissionId, status, hours] of [["S3", "received", 2], ["S3", "need_more_info", 3], ["S4", "processing", 5], ["S4", "completed", 8]] as const) {
+      await w.db.insert(t.submissionStatusHistory).values({ submissionId, status, at: new Date(day + hours * H) });
+    }
+    const r = await indicatorReport(deps(), await staff("admin"), {});
+    // Received at 2 h, result at 8 h: 6 h, beside DR1's 2 h.
+    expect(r.processingTime.byService).toContainEqual({ service: "birth-registration", cases: 2, completed: 2, rejected: 0, medianMs: 4 * H, p90Ms: 6 * H });
+    expect(r.processingTime.total.cases).toBe(3);
+  });
+
   it("counts the people each source found, population data by the people it gave a deadline to", async () => {
     const r = await indicatorReport(deps(), await staff("admin"), {});
     expect(r.citizenSources.sources).toEqual([
