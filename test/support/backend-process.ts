@@ -10,7 +10,7 @@ export interface RunningProcess {
   lines(): string[];
   /** Its stderr so far, for a failure message. */
   errors(): string;
-  /** SIGTERM (a clean stop) or SIGKILL, then waits for the exit. */
+  /** SIGTERM (a clean stop) or SIGKILL, then waits for the exit and for the last of its output to be read. */
   stop(signal?: "SIGTERM" | "SIGKILL"): Promise<void>;
 }
 
@@ -24,6 +24,9 @@ function track(child: ChildProcess, url: string): RunningProcess {
     out.push(...parts);
   });
   child.stderr?.on("data", (d: Buffer) => (err += String(d)));
+  // "exit" can come before the pipes are read to their end: a killed process's last log lines
+  // (a notice it sent just before) would be missing from lines(). "close" comes after both.
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   return {
     url,
     child,
@@ -32,6 +35,7 @@ function track(child: ChildProcess, url: string): RunningProcess {
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited(child);
+      await closed;
     },
   };
 }
