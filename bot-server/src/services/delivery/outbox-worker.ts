@@ -184,12 +184,13 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
           await markOutboxSent(tx, row.id, ref, at);
           await insertDraftEvent(tx, { draftId, kind: "notified", at, data: { channel: row.channel } });
         });
+        log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
       } else {
         if (sentMarks.length === 0) sentMarksSince = performance.now();
-        sentMarks.push({ id: row.id, providerRef: ref, at });
+        // Logged "sent" once recorded (`flushSentMarks`): a log line then always means a row marked sent.
+        sentMarks.push({ id: row.id, providerRef: ref, at, channel: row.channel });
         if (sentMarks.length >= SENT_MARKS_PER_COMMIT || performance.now() - sentMarksSince >= SENT_MARK_MAX_WAIT_MS) await flushSentMarks();
       }
-      log.info({ outboxId: row.id, channel: row.channel }, "notification sent");
     } catch (err) {
       if (err instanceof ClaimLost) return void log.warn({ outboxId: row.id, channel: row.channel }, "claim lost before sending: another worker sends it");
       await handleFailure(row, err);
@@ -249,7 +250,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
    * window is at most SENT_MARKS_PER_COMMIT sends or SENT_MARK_MAX_WAIT_MS, and closes at the end
    * of every batch.
    */
-  const sentMarks: { id: string; providerRef: string; at: Date }[] = [];
+  const sentMarks: { id: string; providerRef: string; at: Date; channel: string }[] = [];
   /** When the oldest mark still waiting was made (process time). */
   let sentMarksSince = 0;
   async function flushSentMarks(): Promise<void> {
@@ -258,6 +259,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps, opts: OutboxWorkerOpt
     const marks = sentMarks.splice(0);
     // One commit for them all (on SQLite each statement outside a transaction is its own commit).
     await deps.db.transaction((tx) => markOutboxSentMany(tx, marks));
+    for (const m of marks) log.info({ outboxId: m.id, channel: m.channel }, "notification sent");
   }
 
   let stopping = false;
