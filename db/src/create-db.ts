@@ -7,7 +7,7 @@ import type { Db, Engine } from "./engine.js";
 import { DatabaseUnavailable, openFailureReason, withoutPassword } from "./errors.js";
 import { appliedPostgresMigrations, appliedSqliteMigrations, committedMigrations, migratePostgres, migrateSqlite } from "./migrate.js";
 import * as pgSchema from "./schema-pg.js";
-import { SqliteConnection } from "./sqlite-engine.js";
+import { SqliteConnection, whenUnlocked } from "./sqlite-engine.js";
 
 interface HandleBase {
   /** The database: pass it to the data-access functions, or open a transaction on it. */
@@ -67,7 +67,7 @@ export async function createDb(target: string, opts: CreateDbOptions = {}): Prom
   }
 }
 
-/** How long an instance waits for another to finish turning a new file to WAL (as `busy_timeout`). */
+/** While the file is opened and migrated (no request yet): SQLite's own busy handler waits this long for another instance; the connection then waits without blocking (`whenUnlocked`). */
 const BUSY_TIMEOUT_MS = 5000;
 
 async function openSqlite(path: string, opts: CreateDbOptions): Promise<SqliteHandle> {
@@ -96,20 +96,11 @@ async function openSqlite(path: string, opts: CreateDbOptions): Promise<SqliteHa
 /**
  * Turns on WAL. On a new file two instances starting together both try, and SQLite answers the
  * second "database is locked" at once rather than through the busy handler (two readers each
- * asking for the exclusive lock would wait on each other for ever): try again for a while. Once
- * one has succeeded the file stays in WAL and the statement needs no lock.
+ * asking for the exclusive lock would wait on each other for ever): asked again until it passes
+ * (`whenUnlocked`). Once one has succeeded the file stays in WAL and the statement needs no lock.
  */
 async function enableWal(sqlite: Database.Database): Promise<void> {
-  const deadline = Date.now() + BUSY_TIMEOUT_MS;
-  for (;;) {
-    try {
-      sqlite.pragma("journal_mode = WAL");
-      return;
-    } catch (err) {
-      if ((err as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
-    }
-  }
+  await whenUnlocked(() => sqlite.pragma("journal_mode = WAL"));
 }
 
 async function openPostgres(url: string, opts: CreateDbOptions): Promise<PostgresHandle> {

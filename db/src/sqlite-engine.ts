@@ -44,7 +44,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * while another instance stored a population sync); here the event loop turns while it waits.
  * A statement refused with SQLITE_BUSY changed nothing: running it again is safe.
  */
-async function whenUnlocked<T>(fn: () => T): Promise<T> {
+export async function whenUnlocked<T>(fn: () => T): Promise<T> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
