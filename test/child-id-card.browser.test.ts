@@ -48,6 +48,9 @@ describe("a parent files the prepared ID card application of her child under 6 (
     await page.getByTestId("draft-review").waitFor();
     expect(await page.getByTestId("field-value-child.fullName").innerText()).toBe(childParent.childName);
     expect(await page.getByTestId("field-value-guardian.fullName").innerText()).toBe(childParent.fullName);
+    // Its details come from population data, not from an issuing agency's list.
+    expect(await page.getByTestId("draft-review").innerText()).toContain("Thông tin lấy từ dữ liệu dân cư không sửa được ở đây");
+    expect(await page.getByTestId("draft-review").innerText()).not.toContain("danh sách của cơ quan cấp");
     expect(await page.getByTestId("what-happens-to-whom").innerText()).toContain("Hệ thống không tự gửi hồ sơ này");
     // Nothing is sent, and no line of the page says it would be: the heading confirms, and what can
     // still change is the items with a “Sửa” button, not "what the parents decide before sending".

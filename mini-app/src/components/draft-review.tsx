@@ -71,8 +71,10 @@ export function DraftReview(props: { id: string }) {
         : view.kind === "renewal"
         ? t("consentRenewal.checkbox", { service: lowerFirst(serviceName), agency })
         : t("consent.checkbox", { ward });
-  const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t("renewal.intro") : t("draft.intro");
-  const readOnlyNote = view.kind === "death-registration" ? t("death.readOnlyNote") : view.kind === "renewal" ? t("renewal.readOnlyNote") : t("draft.readOnlyNote");
+  // A prepared dossier with nothing from a department's list (a child's ID card, from population data) says where its details come from.
+  const renewalFrom = view.fields.some((f) => f.source === "department_list") ? "" : "Population";
+  const intro = view.kind === "death-registration" ? t("death.intro") : view.kind === "renewal" ? t(`renewal.intro${renewalFrom}`) : t("draft.intro");
+  const readOnlyNote = view.kind === "death-registration" ? t("death.readOnlyNote") : view.kind === "renewal" ? t(`renewal.readOnlyNote${renewalFrom}`) : t("draft.readOnlyNote");
 
   const onSave = async (changes = edits.changes) => {
     if (await review.save(changes)) {

@@ -244,6 +244,8 @@ export const app: DeepStringShape<typeof vi> = {
     title: "{{service}}",
     intro: "The details below come from the issuing agency's list and the records the state holds. Please read them and complete what is missing.",
     readOnlyNote: "Details from the issuing agency's list cannot be changed here. If something is wrong, please tell the issuing agency or call 1022.",
+    introPopulation: "The details below come from the population data the State holds. Please read them carefully and fill in what is missing.",
+    readOnlyNotePopulation: "Details from the population data cannot be changed here. If something is wrong, please tell the commune police where you live or call 1022.",
     missingFromRegister: "Empty items will be completed by the agency from its own records.",
   },
   death: {

@@ -247,6 +247,8 @@ export const app = {
     title: "Hồ sơ {{service}}",
     intro: "Thông tin dưới đây lấy từ danh sách của cơ quan cấp giấy và dữ liệu Nhà nước đang có. Ông/Bà vui lòng đọc kỹ, bổ sung các ô còn thiếu.",
     readOnlyNote: "Thông tin lấy từ danh sách của cơ quan cấp không sửa được ở đây. Nếu thấy sai, Ông/Bà vui lòng báo cơ quan cấp hoặc gọi tổng đài 1022.",
+    introPopulation: "Thông tin dưới đây lấy từ dữ liệu dân cư Nhà nước đang có. Ông/Bà vui lòng đọc kỹ, bổ sung các ô còn thiếu.",
+    readOnlyNotePopulation: "Thông tin lấy từ dữ liệu dân cư không sửa được ở đây. Nếu thấy sai, Ông/Bà vui lòng báo Công an cấp xã nơi cư trú hoặc gọi tổng đài 1022.",
     missingFromRegister: "Mục để trống sẽ do cơ quan giải quyết bổ sung từ hồ sơ đang lưu.",
   },
   death: {
