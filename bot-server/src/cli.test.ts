@@ -12,6 +12,7 @@ import { parseConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { provisionClients, POPULATION_CLIENT_ID } from "./services/integrations/machine-clients.js";
 import { receivePopulationBatch } from "./services/population/population-intake.js";
+import { POPULATION_RULES_VERSION } from "./services/population/population-planner.js";
 
 let dir: string;
 let out: string[];
@@ -219,5 +220,9 @@ describe("pnpm hccd population", () => {
     expect(out.join("")).toContain("0 population records are waiting to be planned.");
     expect(await run(["population", "tidy"])).toBe(1);
     expect(err.join("")).toContain("Không có lệnh “population tidy”.");
+    expect(await run(["population"])).toBe(1);
+    expect(err.join("")).toContain("Không có lệnh “population”.");
+    // Nothing was marked by the refused commands.
+    expect(await rows(sql`select planned_rules as v from population_records`)).toEqual([{ v: POPULATION_RULES_VERSION }]);
   });
 });

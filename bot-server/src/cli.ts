@@ -145,13 +145,14 @@ export async function runCli(argv: string[], io: { out: (s: string) => void; err
         return 0;
       }
       case "population": {
+        // Checked before the database is opened: a mistyped command touches nothing.
+        if (rest[0] !== "status" && rest[0] !== "replan") throw new UsageError(t("cli:unknownCommand", { command: `population ${rest[0] ?? ""}`.trim() }));
         const rt = await open();
         const deps = { ...rt.services, catalogue: rt.catalogue };
         if (rest[0] === "status") {
           say("populationWaiting", { waiting: await unplannedPopulationRecords(rt.services.db) });
           return 0;
         }
-        if (rest[0] !== "replan") throw new UsageError(t("cli:unknownCommand", { command: `population ${rest[0] ?? ""}`.trim() }));
         say("replanMarked", { marked: await markAllPopulationRecordsForPlanning(rt.services.db) });
         const planned = await planWaitingPopulationRecords(deps);
         say("replanDone", { planned, waiting: await unplannedPopulationRecords(rt.services.db) });
